@@ -1,0 +1,2 @@
+//! The `mailconf` binary.
+fn main() {}

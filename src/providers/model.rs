@@ -1,0 +1,349 @@
+//! The provider data model: what one file in `providers/` holds.
+//!
+//! These types are the single source of truth for the bundled database. The JSON
+//! Schema in `providers/schema.json` is generated from them (`mailconf providers
+//! schema`), and a test keeps the committed copy in step. Unknown fields are
+//! rejected so that a typo in a hand-edited file is an error, not silently lost data.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One mail provider: who it is, which domains it serves, how to reach it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// Editor hint (`"$schema": "schema.json"`); ignored by mailconf.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable identifier: lowercase ASCII letters, digits, `-` and `.`.
+    pub id: String,
+    /// Display name in English, Simplified and Traditional Chinese.
+    pub name: Localized,
+    /// Email domains this provider serves (lowercase; internationalized domains in punycode).
+    pub domains: Vec<String>,
+    /// MX host suffixes that identify this provider for custom domains
+    /// (e.g. `aspmx.l.google.com`, `mail.protection.outlook.com`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mx_suffixes: Vec<String>,
+    /// Whether the service works as it is, needs switching on first, or is gone.
+    pub status: Status,
+    /// Incoming servers (POP3 and IMAP), in order of preference.
+    #[serde(default)]
+    pub incoming: Vec<Server>,
+    /// Outgoing SMTP servers, in order of preference.
+    #[serde(default)]
+    pub outgoing: Vec<Server>,
+    /// What to type into the password field, and where to get it.
+    pub auth: Auth,
+    /// Setup steps, each in the three languages, shown before the user tests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<Localized>,
+    /// Help pages of the provider.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help_urls: Vec<HelpLink>,
+    /// Behaviour worth knowing that affects clients.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quirks: Vec<Quirk>,
+    /// How the settings used to differ (e.g. plaintext 110/25 only in the 2000s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Localized>,
+    /// Server reply texts this provider is known to send, and what they mean.
+    /// The advice layer matches these; reply texts never live in code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_replies: Vec<KnownReply>,
+    /// Where the facts come from, and when they were last checked.
+    pub sources: Vec<Source>,
+    /// Who wrote this entry: by hand, or imported from the Thunderbird ISPDB.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+/// A text in English, Simplified Chinese and Traditional Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese (简体中文).
+    #[serde(rename = "zh-Hans")]
+    pub zh_hans: String,
+    /// Traditional Chinese (繁體中文).
+    #[serde(rename = "zh-Hant")]
+    pub zh_hant: String,
+}
+
+impl Localized {
+    /// The same text in all three languages (for proper names such as "Gmail").
+    pub fn same(text: &str) -> Self {
+        Self {
+            en: text.to_owned(),
+            zh_hans: text.to_owned(),
+            zh_hant: text.to_owned(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.en,
+            crate::i18n::Lang::ZhHans => &self.zh_hans,
+            crate::i18n::Lang::ZhHant => &self.zh_hant,
+        }
+    }
+}
+
+/// Whether the provider can be used as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "state", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Status {
+    /// Works with the settings below.
+    Active,
+    /// POP3/IMAP/SMTP must be switched on in the web settings first.
+    NeedsSetup,
+    /// The service is closed.
+    Discontinued {
+        /// The year it closed.
+        year: u16,
+        /// What replaced it, if anything.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced_by: Option<Localized>,
+    },
+}
+
+/// A mail protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// POP3 (RFC 1939).
+    Pop3,
+    /// IMAP4rev1/rev2.
+    Imap,
+    /// SMTP submission.
+    Smtp,
+}
+
+impl Protocol {
+    /// Lowercase name as used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Pop3 => "pop3",
+            Protocol::Imap => "imap",
+            Protocol::Smtp => "smtp",
+        }
+    }
+
+    /// Display name ("POP3", "IMAP", "SMTP").
+    pub fn label(self) -> &'static str {
+        match self {
+            Protocol::Pop3 => "POP3",
+            Protocol::Imap => "IMAP",
+            Protocol::Smtp => "SMTP",
+        }
+    }
+}
+
+/// How a connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Implicit TLS from the first byte (995, 993, 465).
+    Tls,
+    /// Plaintext, upgraded with STLS/STARTTLS before anything else (110, 143, 587, 25).
+    Starttls,
+    /// No encryption at all. Reported, never recommended.
+    Plain,
+}
+
+impl Security {
+    /// Lowercase name as used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Security::Tls => "tls",
+            Security::Starttls => "starttls",
+            Security::Plain => "plain",
+        }
+    }
+}
+
+/// What the username is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum UsernameForm {
+    /// The full address, `alice@example.com`.
+    #[default]
+    Address,
+    /// Only the part before `@`, `alice`.
+    LocalPart,
+}
+
+impl UsernameForm {
+    /// The username for `address` in this form.
+    pub fn apply(self, address: &str) -> String {
+        match self {
+            UsernameForm::Address => address.to_owned(),
+            UsernameForm::LocalPart => address
+                .rsplit_once('@')
+                .map_or(address, |(local, _)| local)
+                .to_owned(),
+        }
+    }
+}
+
+/// One server a client connects to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    /// pop3, imap or smtp.
+    pub protocol: Protocol,
+    /// Host name (lowercase ASCII; punycode for internationalized names).
+    pub host: String,
+    /// TCP port, 1-65535.
+    #[schemars(range(min = 1, max = 65535))]
+    pub port: u16,
+    /// tls, starttls or plain.
+    pub security: Security,
+    /// Full address or local part.
+    #[serde(default)]
+    pub username: UsernameForm,
+    /// A remark about this server (e.g. "only from mainland China").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// What kind of secret the password field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthKind {
+    /// The account's normal password.
+    Password,
+    /// An app-specific password generated in the account's security settings.
+    AppPassword,
+    /// An authorization code (授权码) generated in the web mail settings.
+    AuthorizationCode,
+    /// Passwords are refused; only OAuth2 sign-in works.
+    Oauth2Only,
+    /// A local bridge program holds the real credentials (Proton Mail Bridge).
+    Bridge,
+}
+
+/// Authentication facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// What the password field takes.
+    pub kind: AuthKind,
+    /// Where the user creates the app password / authorization code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_url: Option<String>,
+    /// Limits worth knowing (e.g. "free accounts may hold two codes at a time").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Localized>,
+}
+
+/// A help page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLink {
+    /// The address (https).
+    pub url: String,
+    /// What the page is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Localized>,
+}
+
+/// Provider behaviour that affects clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quirk {
+    /// IMAP clients must send the RFC 2971 ID command after login, or SELECT fails
+    /// with "Unsafe Login" (NetEase: 163, 126, yeah, 188).
+    ImapIdRequired,
+    /// Outgoing port 25 is commonly blocked by ISPs and cloud hosts for this service.
+    Port25Blocked,
+    /// POP3/IMAP/SMTP access is off until switched on in the web settings.
+    ServiceOffByDefault,
+    /// The authorization code / app password must be typed without spaces.
+    CodeWithoutSpaces,
+    /// POP3 downloads only the last 30 days (Gmail "recent mode") unless configured.
+    Pop3RecentOnly,
+    /// Servers may be unreachable or slow from outside mainland China.
+    SlowOutsideChina,
+    /// Only reachable through a local bridge program (Proton Mail Bridge).
+    LocalBridge,
+}
+
+/// What a known server reply means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReplyMeaning {
+    /// The web password was used where an authorization code is needed.
+    AuthorizationCodeRequired,
+    /// An app password is needed.
+    AppPasswordRequired,
+    /// POP3/IMAP/SMTP is not switched on for the account.
+    ServiceDisabled,
+    /// Passwords are not accepted; OAuth2 is.
+    Oauth2Required,
+    /// Username or password wrong.
+    CredentialsRejected,
+    /// Try again later.
+    TemporarilyUnavailable,
+    /// The client must identify itself (IMAP ID) before using the mailbox.
+    ImapIdRequired,
+}
+
+/// A reply text a provider is known to send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KnownReply {
+    /// Only for this protocol; all protocols when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<Protocol>,
+    /// Case-insensitive substring of the server's reply line.
+    pub contains: String,
+    /// What it means.
+    pub means: ReplyMeaning,
+}
+
+/// What kind of source backs a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The provider's own documentation.
+    ProviderDocs,
+    /// Mozilla Thunderbird's ISPDB (MPL-2.0).
+    Ispdb,
+    /// Widely known, not tied to one page.
+    GeneralKnowledge,
+    /// Reported by users in public issue threads.
+    UserReport,
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Which facts: e.g. "servers", "auth", "status", "mx", "hints", "history".
+    pub about: String,
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// The page, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Month last checked, `YYYY-MM`.
+    #[schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])$"))]
+    pub checked: String,
+}
+
+/// Who wrote an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Written and reviewed by hand in `providers/`.
+    #[default]
+    Hand,
+    /// Generated from the Thunderbird ISPDB by `mailconf providers import-ispdb`.
+    Ispdb,
+    /// A user's own file in the config directory.
+    User,
+}

@@ -1,1 +1,80 @@
-//! The command-line interface.
+//! The command-line interface: `mailconf <subcommand>`.
+//!
+//! Two stages, as ripgrep does: clap turns raw arguments into typed commands, and
+//! each subcommand module runs one command against the same engine the desktop app
+//! uses. Output that is data has `--json`; human output follows `--lang` (or the
+//! locale). Exit codes are part of the interface and documented in the README:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success |
+//! | 1 | a negative answer: not found, invalid provider file, nothing secure found |
+//! | 2 | usage error (bad flags or arguments) |
+//! | 3 | the command could not run (I/O error, internal error) |
+
+pub mod providers;
+
+use crate::i18n::Lang;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit code: the answer is negative (not found, invalid, nothing secure).
+pub const EXIT_NEGATIVE: u8 = 1;
+/// Exit code: usage error.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the command could not run.
+pub const EXIT_ERROR: u8 = 3;
+
+/// Find, test and export working POP3/IMAP/SMTP settings for a mail account.
+///
+/// Without a subcommand, opens the desktop app (where one is built in) or prints this help.
+#[derive(Debug, Parser)]
+#[command(name = "mailconf", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Language of human output: en, zh-Hans or zh-Hant (default: from the locale).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The bundled provider database: list, show, validate, import.
+    #[command(subcommand)]
+    Providers(providers::ProvidersCommand),
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let result = match cli.command {
+        Some(Command::Providers(cmd)) => providers::run(cmd, lang),
+        None => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let _ = cmd.print_help();
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("mailconf: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -111,7 +111,9 @@ pub enum Status {
 }
 
 /// A mail protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Protocol {
     /// POP3 (RFC 1939).
@@ -143,7 +145,9 @@ impl Protocol {
 }
 
 /// How a connection is secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Security {
     /// Implicit TLS from the first byte (995, 993, 465).
@@ -208,6 +212,14 @@ pub struct Server {
     /// A remark about this server (e.g. "only from mainland China").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+}
+
+impl Server {
+    /// The host name for a user whose mail domain is `domain`: expands the
+    /// `%EMAILDOMAIN%` placeholder some imported entries use (`mail.%EMAILDOMAIN%`).
+    pub fn host_for(&self, domain: &str) -> String {
+        self.host.replace("%EMAILDOMAIN%", domain)
+    }
 }
 
 /// What kind of secret the password field takes.

@@ -1,0 +1,621 @@
+//! `mailconf providers …`: list, search, show, validate and import the database.
+
+use super::EXIT_NEGATIVE;
+use crate::i18n::Lang;
+use crate::providers::describe::{self, pick};
+use crate::providers::load::{self, Entry};
+use crate::providers::{Database, MatchKind, Origin, Provider, ProviderError, json_schema};
+use anyhow::Context as _;
+use clap::{Subcommand, ValueEnum};
+use serde_json::json;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `mailconf providers …`
+#[derive(Debug, Subcommand)]
+pub enum ProvidersCommand {
+    /// List providers (bundled, imported and your own), optionally filtered.
+    List {
+        /// Only providers whose name (any language), id or domain matches.
+        #[arg(long, short)]
+        search: Option<String>,
+        /// Only entries of this origin.
+        #[arg(long, value_enum)]
+        origin: Option<OriginArg>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything known about a provider, found by id, domain or address.
+    Show {
+        /// A provider id (`163`), a domain (`163.com`) or an address (`用户@qq.com`).
+        query: String,
+        /// Print hints and notes in all three languages.
+        #[arg(long)]
+        all_langs: bool,
+        /// Print JSON (all three languages) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check provider files against the schema and the semantic rules.
+    ///
+    /// Without paths, checks the bundled database and your own provider files.
+    /// A directory checks every `*.json` in it.
+    Validate {
+        /// Files or directories to check.
+        paths: Vec<PathBuf>,
+    },
+    /// Import a copy of the Thunderbird ISPDB into JSON provider files.
+    ImportIspdb {
+        /// Folder with the ISPDB's XML files (and its SOURCE.md and LICENSE).
+        dir: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "providers/ispdb")]
+        out: PathBuf,
+        /// Month the data was checked (YYYY-MM), when the folder has no SOURCE.md.
+        #[arg(long)]
+        checked: Option<String>,
+    },
+    /// Print the JSON Schema of a provider file.
+    Schema,
+    /// Print where your own provider files go.
+    Dir,
+}
+
+/// `--origin` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OriginArg {
+    /// Written by hand in providers/.
+    Hand,
+    /// Imported from the Thunderbird ISPDB.
+    Ispdb,
+    /// Your own files.
+    User,
+}
+
+/// Runs one `providers` subcommand.
+pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match cmd {
+        ProvidersCommand::List {
+            search,
+            origin,
+            json,
+        } => {
+            let db = Database::load(None);
+            report_warnings(&db, lang);
+            let mut entries = match &search {
+                Some(q) => db.search(q),
+                None => db.entries(),
+            };
+            if let Some(o) = origin {
+                let want = match o {
+                    OriginArg::Hand => Origin::Hand,
+                    OriginArg::Ispdb => Origin::Ispdb,
+                    OriginArg::User => Origin::User,
+                };
+                entries.retain(|e| e.provider.origin == want);
+            }
+            if json {
+                let v: Vec<_> = entries.iter().map(|e| list_json(e)).collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+            } else {
+                print_list(&mut out, &entries, &db, lang)?;
+            }
+            Ok(if entries.is_empty() && search.is_some() {
+                ExitCode::from(EXIT_NEGATIVE)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        ProvidersCommand::Show {
+            query,
+            all_langs,
+            json,
+        } => {
+            let db = Database::load(None);
+            report_warnings(&db, lang);
+            match db.lookup(&query) {
+                Ok(m) => {
+                    let username = m.address.as_ref().map(|a| {
+                        m.entry
+                            .provider
+                            .incoming
+                            .first()
+                            .map_or(a.canonical(), |s| s.username.apply(&a.canonical()))
+                    });
+                    if json {
+                        let v = json!({
+                            "query": query,
+                            "matched": {
+                                "kind": match m.kind {
+                                    MatchKind::Id => "id",
+                                    MatchKind::Domain => "domain",
+                                    MatchKind::ParentDomain => "parent-domain",
+                                },
+                                "domain": m.domain,
+                                "address": m.address.as_ref().map(|a| a.canonical()),
+                                "username": username,
+                            },
+                            "file": m.entry.file,
+                            "overrides": m.entry.overrides,
+                            "provider": m.entry.provider,
+                        });
+                        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+                    } else {
+                        let langs: &[Lang] = if all_langs {
+                            &Lang::ALL
+                        } else {
+                            std::slice::from_ref(&lang)
+                        };
+                        print_show(
+                            &mut out,
+                            m.entry,
+                            m.domain.as_deref(),
+                            username.as_deref(),
+                            langs,
+                            lang,
+                        )?;
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("mailconf: {e}");
+                    let suggestions = db.search(&query);
+                    if !suggestions.is_empty() {
+                        eprintln!(
+                            "{}",
+                            pick(lang, ("Did you mean:", "您是否要找：", "您是否要找："))
+                        );
+                        for s in suggestions.iter().take(5) {
+                            eprintln!("  {:<20} {}", s.provider.id, s.provider.name.get(lang));
+                        }
+                    }
+                    Ok(ExitCode::from(EXIT_NEGATIVE))
+                }
+            }
+        }
+        ProvidersCommand::Validate { paths } => validate(&mut out, &paths, lang),
+        ProvidersCommand::ImportIspdb {
+            dir,
+            out: dest,
+            checked,
+        } => {
+            let r = crate::providers::ispdb::import(&dir, &dest, checked.as_deref())?;
+            writeln!(
+                out,
+                "read {} files, wrote {} providers with {} domains to {}; removed {} stale files",
+                r.files_read,
+                r.written,
+                r.domains,
+                dest.display(),
+                r.removed
+            )?;
+            for (file, why) in &r.skipped {
+                writeln!(out, "note: {file}: {why}")?;
+            }
+            for (d, kept, dropped) in &r.duplicate_domains {
+                writeln!(
+                    out,
+                    "note: domain {d} is in {kept} and {dropped}; kept in {kept}"
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ProvidersCommand::Schema => {
+            write!(out, "{}", json_schema())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ProvidersCommand::Dir => {
+            match load::user_provider_dir() {
+                Some(d) => writeln!(out, "{}", d.display())?,
+                None => writeln!(
+                    out,
+                    "no config directory could be determined on this system"
+                )?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn report_warnings(db: &Database, lang: Lang) {
+    for w in &db.warnings {
+        eprintln!(
+            "{} {w}",
+            pick(
+                lang,
+                (
+                    "warning: skipped a provider file:",
+                    "警告：已跳过一个提供商文件：",
+                    "警告：已略過一個提供者檔案："
+                )
+            )
+        );
+    }
+}
+
+fn origin_word(o: Origin, lang: Lang) -> &'static str {
+    match o {
+        Origin::Hand => pick(lang, ("hand", "手工", "手工")),
+        Origin::Ispdb => "ISPDB",
+        Origin::User => pick(lang, ("user", "用户", "使用者")),
+    }
+}
+
+fn status_word(p: &Provider, lang: Lang) -> &'static str {
+    match p.status {
+        crate::providers::Status::Active => pick(lang, ("active", "可用", "可用")),
+        crate::providers::Status::NeedsSetup => pick(lang, ("needs setup", "需设置", "需設定")),
+        crate::providers::Status::Discontinued { .. } => {
+            pick(lang, ("discontinued", "已停止", "已停止"))
+        }
+    }
+}
+
+fn list_json(e: &Entry) -> serde_json::Value {
+    json!({
+        "id": e.provider.id,
+        "name": e.provider.name,
+        "status": e.provider.status,
+        "domains": e.provider.domains,
+        "mx_suffixes": e.provider.mx_suffixes,
+        "auth": e.provider.auth.kind,
+        "origin": e.provider.origin,
+        "file": e.file,
+    })
+}
+
+fn print_list(
+    out: &mut impl Write,
+    entries: &[&Entry],
+    db: &Database,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    for e in entries {
+        let p = &e.provider;
+        let mut domains = p
+            .domains
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if p.domains.len() > 3 {
+            domains.push_str(&format!(" (+{})", p.domains.len() - 3));
+        }
+        if p.domains.is_empty() && !p.mx_suffixes.is_empty() {
+            domains = format!("MX *.{}", p.mx_suffixes.join(", *."));
+        }
+        writeln!(
+            out,
+            "{:<22} {:<28} {:<13} {:<6} {}",
+            p.id,
+            p.name.get(lang),
+            status_word(p, lang),
+            origin_word(p.origin, lang),
+            domains
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::En => format!(
+                "{} providers shown; the database answers for {} domains.",
+                entries.len(),
+                db.domain_count()
+            ),
+            Lang::ZhHans => format!(
+                "显示 {} 个提供商；数据库共覆盖 {} 个域名。",
+                entries.len(),
+                db.domain_count()
+            ),
+            Lang::ZhHant => format!(
+                "顯示 {} 個提供者；資料庫共涵蓋 {} 個網域。",
+                entries.len(),
+                db.domain_count()
+            ),
+        }
+    )?;
+    Ok(())
+}
+
+fn label(lang: Lang, t: (&'static str, &'static str, &'static str)) -> String {
+    // Pad by display width: CJK characters take two columns.
+    let s = pick(lang, t);
+    let width: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(12usize.saturating_sub(width)))
+}
+
+fn print_show(
+    out: &mut impl Write,
+    e: &Entry,
+    matched_domain: Option<&str>,
+    username: Option<&str>,
+    langs: &[Lang],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let p = &e.provider;
+    let pad = " ".repeat(12);
+    writeln!(
+        out,
+        "{} · {} · {}  [{}]",
+        p.name.en, p.name.zh_hans, p.name.zh_hant, p.id
+    )?;
+    writeln!(
+        out,
+        "{}{}",
+        label(lang, ("Status", "状态", "狀態")),
+        describe::status(&p.status, lang)
+    )?;
+    writeln!(
+        out,
+        "{}{}",
+        label(lang, ("Domains", "域名", "網域")),
+        if p.domains.is_empty() {
+            "-".into()
+        } else {
+            p.domains.join(", ")
+        }
+    )?;
+    if !p.mx_suffixes.is_empty() {
+        writeln!(
+            out,
+            "{}{}",
+            label(lang, ("MX hosts", "MX 主机", "MX 主機")),
+            p.mx_suffixes
+                .iter()
+                .map(|m| format!("*.{m}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    if let Some(d) = matched_domain {
+        writeln!(out, "{}{d}", label(lang, ("Matched", "匹配", "符合")))?;
+    }
+    if let Some(u) = username {
+        writeln!(
+            out,
+            "{}{u}",
+            label(lang, ("Username", "用户名", "使用者名稱"))
+        )?;
+    }
+    writeln!(
+        out,
+        "{}{}",
+        label(lang, ("Password", "密码", "密碼")),
+        describe::auth_kind(p.auth.kind, lang)
+    )?;
+    if let Some(u) = &p.auth.create_url {
+        writeln!(
+            out,
+            "{pad}{} {u}",
+            pick(lang, ("create it at", "获取地址：", "取得網址："))
+        )?;
+    }
+    if let Some(n) = &p.auth.notes {
+        for l in langs {
+            writeln!(out, "{pad}{}", n.get(*l))?;
+        }
+    }
+    for (title, servers) in [
+        (("Incoming", "收信服务器", "收信伺服器"), &p.incoming),
+        (("Outgoing", "发信服务器", "寄信伺服器"), &p.outgoing),
+    ] {
+        for (i, s) in servers.iter().enumerate() {
+            let head = if i == 0 {
+                label(lang, title)
+            } else {
+                pad.clone()
+            };
+            let hp = format!("{}:{}", s.host, s.port);
+            writeln!(
+                out,
+                "{head}{:<5} {:<28} {:<9} {} {}",
+                s.protocol.label(),
+                hp,
+                describe::security(s.security, lang),
+                pick(lang, ("username:", "用户名：", "使用者名稱：")),
+                describe::username_form(s.username, lang)
+            )?;
+            if let Some(n) = &s.note {
+                for l in langs {
+                    writeln!(out, "{pad}      {}", n.get(*l))?;
+                }
+            }
+        }
+    }
+    for (i, h) in p.hints.iter().enumerate() {
+        let head = if i == 0 {
+            label(lang, ("Setup", "设置步骤", "設定步驟"))
+        } else {
+            pad.clone()
+        };
+        for (j, l) in langs.iter().enumerate() {
+            let h2 = if j == 0 { head.clone() } else { pad.clone() };
+            writeln!(out, "{h2}{}. {}", i + 1, h.get(*l))?;
+        }
+    }
+    for (i, q) in p.quirks.iter().enumerate() {
+        let head = if i == 0 {
+            label(lang, ("Good to know", "注意事项", "注意事項"))
+        } else {
+            pad.clone()
+        };
+        writeln!(out, "{head}{}", describe::quirk(*q, lang))?;
+    }
+    if let Some(h) = &p.history {
+        for (j, l) in langs.iter().enumerate() {
+            let head = if j == 0 {
+                label(lang, ("History", "历史", "歷史"))
+            } else {
+                pad.clone()
+            };
+            writeln!(out, "{head}{}", h.get(*l))?;
+        }
+    }
+    for (i, h) in p.help_urls.iter().enumerate() {
+        let head = if i == 0 {
+            label(lang, ("Help", "帮助", "說明"))
+        } else {
+            pad.clone()
+        };
+        match &h.title {
+            Some(t) => writeln!(out, "{head}{} — {}", h.url, t.get(lang))?,
+            None => writeln!(out, "{head}{}", h.url)?,
+        }
+    }
+    for (i, s) in p.sources.iter().enumerate() {
+        let head = if i == 0 {
+            label(lang, ("Sources", "来源", "來源"))
+        } else {
+            pad.clone()
+        };
+        let kind = match s.kind {
+            crate::providers::SourceKind::ProviderDocs => {
+                pick(lang, ("provider docs", "官方文档", "官方文件"))
+            }
+            crate::providers::SourceKind::Ispdb => "Thunderbird ISPDB",
+            crate::providers::SourceKind::GeneralKnowledge => {
+                pick(lang, ("general knowledge", "公开常识", "公開常識"))
+            }
+            crate::providers::SourceKind::UserReport => {
+                pick(lang, ("user reports", "用户反馈", "使用者回報"))
+            }
+        };
+        writeln!(
+            out,
+            "{head}{}: {kind}{} ({} {})",
+            s.about,
+            s.url
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default(),
+            pick(lang, ("checked", "核对于", "核對於")),
+            s.checked
+        )?;
+    }
+    let mut origin = format!("{}, {}", origin_word(p.origin, lang), e.file);
+    if !e.overrides.is_empty() {
+        origin.push_str(&match lang {
+            Lang::En => format!(" (takes precedence over {})", e.overrides.join(", ")),
+            Lang::ZhHans => format!("（优先于 {}）", e.overrides.join("、")),
+            Lang::ZhHant => format!("（優先於 {}）", e.overrides.join("、")),
+        });
+    }
+    writeln!(out, "{}{origin}", label(lang, ("Entry", "条目", "條目")))?;
+    if p.origin == Origin::Ispdb {
+        writeln!(
+            out,
+            "{pad}{}",
+            pick(
+                lang,
+                (
+                    "Data from the Thunderbird ISPDB, MPL-2.0 (see providers/ispdb/LICENSE).",
+                    "数据来自 Thunderbird ISPDB，采用 MPL-2.0 许可（见 providers/ispdb/LICENSE）。",
+                    "資料來自 Thunderbird ISPDB，採用 MPL-2.0 授權（見 providers/ispdb/LICENSE）。",
+                )
+            )
+        )?;
+    }
+    Ok(())
+}
+
+fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read {}", p.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| {
+                    f.extension().is_some_and(|e| e == "json")
+                        && f.file_name().is_some_and(|n| n != "schema.json")
+                })
+                .collect();
+            v.sort();
+            files.extend(v);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut errors: Vec<ProviderError> = Vec::new();
+    let mut checked = 0usize;
+    if paths.is_empty() {
+        // The bundled database, then the user's files on top.
+        let db = Database::bundled();
+        checked += load::bundled_files().len();
+        errors.extend(db.warnings.iter().cloned());
+        if let Some(dir) = load::user_provider_dir() {
+            let (ok, errs) = load::read_user_dir(&dir);
+            checked += ok.len() + errs.len();
+            errors.extend(errs);
+        }
+    } else {
+        let mut seen: HashMap<String, (String, String)> = HashMap::new();
+        for f in collect_paths(paths)? {
+            checked += 1;
+            let name = f.display().to_string();
+            let text = match std::fs::read_to_string(&f) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(ProviderError::Io {
+                        file: name,
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let in_bundle = f
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|d| d == "providers" || d == "ispdb");
+            match load::load_file(&name, &text, in_bundle) {
+                Ok(p) => {
+                    let dir = f
+                        .parent()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default();
+                    for d in &p.domains {
+                        let key = format!("{dir}\0{d}");
+                        if let Some((other, other_file)) = seen.get(&key)
+                            && other_file != &name
+                        {
+                            errors.push(ProviderError::DuplicateDomain {
+                                file: name.clone(),
+                                domain: d.clone(),
+                                other: other.clone(),
+                                other_file: other_file.clone(),
+                            });
+                        } else {
+                            seen.insert(key, (p.id.clone(), name.clone()));
+                        }
+                    }
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    for e in &errors {
+        writeln!(out, "error: {e}")?;
+    }
+    let summary = match lang {
+        Lang::En => format!("{checked} files checked, {} problems", errors.len()),
+        Lang::ZhHans => format!("已检查 {checked} 个文件，发现 {} 个问题", errors.len()),
+        Lang::ZhHant => format!("已檢查 {checked} 個檔案，發現 {} 個問題", errors.len()),
+    };
+    writeln!(out, "{summary}")?;
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_NEGATIVE)
+    })
+}

@@ -1,0 +1,183 @@
+//! Importer for Mozilla Thunderbird's ISPDB (`mailconf providers import-ispdb DIR`).
+//!
+//! Reads every `*.xml` in a copy of the ISPDB's `ispdb/` folder, converts each with
+//! the autoconfig reader, and writes one JSON file per provider into
+//! `providers/ispdb/`, together with the MPL-2.0 licence text and a notice: the
+//! data stays under its own licence. The importer is re-runnable: files it did not
+//! write this time are removed, so the folder always mirrors the source. Domains
+//! listed by two ISPDB files go to the first file (by name) and are reported.
+
+use super::autoconfig::{self, AutoconfigError};
+use super::model::{Origin, Provider, SourceKind};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Why an import failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A directory or file could not be read or written.
+    #[error("{path}: {message}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The OS error.
+        message: String,
+    },
+    /// No month for the sources: neither SOURCE.md nor `--checked` gave one.
+    #[error("{0} has no SOURCE.md with a commit date; pass --checked YYYY-MM")]
+    NoDate(PathBuf),
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// XML files read.
+    pub files_read: usize,
+    /// Provider files written.
+    pub written: usize,
+    /// Distinct domains written.
+    pub domains: usize,
+    /// Stale JSON files removed from the output folder.
+    pub removed: usize,
+    /// Files skipped, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Domains claimed by two files: (domain, kept in, dropped from).
+    pub duplicate_domains: Vec<(String, String, String)>,
+}
+
+fn io(path: &Path, e: std::io::Error) -> ImportError {
+    ImportError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// Reads `Commit:` and `Commit date:` from the ISPDB copy's SOURCE.md.
+fn source_info(src: &Path) -> (Option<String>, Option<String>) {
+    let Ok(text) = std::fs::read_to_string(src.join("SOURCE.md")) else {
+        return (None, None);
+    };
+    let mut commit = None;
+    let mut month = None;
+    for line in text.lines() {
+        let l = line.trim_start_matches(['-', ' ']);
+        if let Some(v) = l.strip_prefix("Commit date:") {
+            month = v.trim().get(..7).map(str::to_owned);
+        } else if let Some(v) = l.strip_prefix("Commit:") {
+            commit = v.split_whitespace().next().map(str::to_owned);
+        }
+    }
+    (commit, month)
+}
+
+/// Imports `src` (a folder of ISPDB XML files) into `out`.
+pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportReport, ImportError> {
+    let (commit, month) = source_info(src);
+    let checked = checked
+        .map(str::to_owned)
+        .or(month)
+        .ok_or_else(|| ImportError::NoDate(src.to_path_buf()))?;
+    let rev = commit.unwrap_or_else(|| "master".into());
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(src)
+        .map_err(|e| io(src, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    paths.sort();
+    std::fs::create_dir_all(out).map_err(|e| io(out, e))?;
+
+    let mut report = ImportReport::default();
+    let mut claimed: HashMap<String, String> = HashMap::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for path in &paths {
+        report.files_read += 1;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
+        let url = format!("https://github.com/thunderbird/autoconfig/blob/{rev}/ispdb/{name}");
+        let converted = autoconfig::parse(&text).and_then(|doc| {
+            autoconfig::to_provider(&doc, Origin::Ispdb, SourceKind::Ispdb, &url, &checked)
+        });
+        let mut p: Provider = match converted {
+            Ok(p) => p,
+            Err(
+                e @ (AutoconfigError::Xml(_)
+                | AutoconfigError::TooLarge(_)
+                | AutoconfigError::NoServers),
+            ) => {
+                report.skipped.push((name, e.to_string()));
+                continue;
+            }
+        };
+        p.domains.retain(|d| match claimed.get(d) {
+            Some(first) => {
+                report
+                    .duplicate_domains
+                    .push((d.clone(), first.clone(), name.clone()));
+                false
+            }
+            None => {
+                claimed.insert(d.clone(), name.clone());
+                true
+            }
+        });
+        if p.domains.is_empty() {
+            report.skipped.push((
+                name,
+                "every domain is already served by another file".into(),
+            ));
+            continue;
+        }
+        // The file name is the ISPDB's provider id (the `id` attribute is not unique:
+        // five Zoho files say "zoho.com").
+        p.id = autoconfig::sanitize_id(name.trim_end_matches(".xml"));
+        if let Some(first) = ids.get(&p.id) {
+            report
+                .skipped
+                .push((name, format!("id {:?} already used by {first}", p.id)));
+            continue;
+        }
+        ids.insert(p.id.clone(), name.clone());
+        report.domains += p.domains.len();
+        let dest = out.join(format!("{}.json", p.id));
+        let mut json = serde_json::to_string_pretty(&p).map_err(|e| ImportError::Io {
+            path: dest.clone(),
+            message: e.to_string(),
+        })?;
+        json.push('\n');
+        std::fs::write(&dest, json).map_err(|e| io(&dest, e))?;
+        written.push(dest);
+        report.written += 1;
+    }
+    // Remove stale files from an earlier import.
+    for entry in std::fs::read_dir(out)
+        .map_err(|e| io(out, e))?
+        .filter_map(Result::ok)
+    {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "json") && !written.contains(&p) {
+            std::fs::remove_file(&p).map_err(|e| io(&p, e))?;
+            report.removed += 1;
+        }
+    }
+    // Licence and notice travel with the data.
+    let licence = src.join("LICENSE");
+    if licence.exists() {
+        std::fs::copy(&licence, out.join("LICENSE")).map_err(|e| io(&licence, e))?;
+    }
+    let notice = format!(
+        "# Imported from the Thunderbird ISPDB\n\n\
+         The JSON files in this folder are generated by `mailconf providers import-ispdb` from\n\
+         Mozilla Thunderbird's ISPDB (https://github.com/thunderbird/autoconfig, folder `ispdb/`,\n\
+         revision `{rev}`, data as of {checked}). They are a derivative of that data and remain under\n\
+         the Mozilla Public License 2.0: see `LICENSE` in this folder. Do not edit them by hand;\n\
+         re-run the importer instead. Hand-written entries in `providers/` take precedence over these.\n"
+    );
+    let notice_path = out.join("NOTICE.md");
+    std::fs::write(&notice_path, notice).map_err(|e| io(&notice_path, e))?;
+    Ok(report)
+}

@@ -1,0 +1,3 @@
+//! mailconf's integration tests: one binary, one module per subsystem.
+
+mod providers;

@@ -327,7 +327,7 @@ fn label(lang: Lang, t: (&'static str, &'static str, &'static str)) -> String {
     // Pad by display width: CJK characters take two columns.
     let s = pick(lang, t);
     let width: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(12usize.saturating_sub(width)))
+    format!("{s}{}", " ".repeat(14usize.saturating_sub(width)))
 }
 
 fn print_show(
@@ -339,7 +339,7 @@ fn print_show(
     lang: Lang,
 ) -> anyhow::Result<()> {
     let p = &e.provider;
-    let pad = " ".repeat(12);
+    let pad = " ".repeat(14);
     writeln!(
         out,
         "{} · {} · {}  [{}]",
@@ -414,7 +414,7 @@ fn print_show(
             let hp = format!("{}:{}", s.host, s.port);
             writeln!(
                 out,
-                "{head}{:<5} {:<28} {:<9} {} {}",
+                "{head}{:<5} {:<28} {:<10} {} {}",
                 s.protocol.label(),
                 hp,
                 describe::security(s.security, lang),

@@ -414,24 +414,36 @@ impl Database {
                 address: Some(address),
             });
         }
-        if let Some(entry) = self.by_id(&q.to_ascii_lowercase()).filter(|e| !e.shadowed) {
-            return Ok(Match {
-                entry,
-                kind: MatchKind::Id,
-                domain: None,
-                address: None,
-            });
+        // A domain answers before an id: imported entries have ids like "yahoo.com"
+        // that would otherwise hide the hand-written entry serving that domain.
+        let by_id = || {
+            self.by_id(&q.to_ascii_lowercase())
+                .filter(|e| !e.shadowed)
+                .map(|entry| Match {
+                    entry,
+                    kind: MatchKind::Id,
+                    domain: None,
+                    address: None,
+                })
+        };
+        if !q.contains('.')
+            && let Some(m) = by_id()
+        {
+            return Ok(m);
         }
-        let domain = normalize_domain(q)?;
-        let (entry, kind, d) = self
-            .by_domain(&domain)
-            .ok_or_else(|| LookupError::NotFound(domain.clone()))?;
-        Ok(Match {
-            entry,
-            kind,
-            domain: Some(d),
-            address: None,
-        })
+        let domain = match normalize_domain(q) {
+            Ok(d) => d,
+            Err(e) => return by_id().ok_or(LookupError::Address(e)),
+        };
+        match self.by_domain(&domain) {
+            Some((entry, kind, d)) => Ok(Match {
+                entry,
+                kind,
+                domain: Some(d),
+                address: None,
+            }),
+            None => by_id().ok_or(LookupError::NotFound(domain)),
+        }
     }
 
     /// Searches names (all three languages), ids and domains. Best matches first;

@@ -104,7 +104,8 @@ pub fn parse_provider(file: &str, text: &str) -> Result<Provider, ProviderError>
             // serde_json appends " at line L column C"; keep the message clean.
             let message = message
                 .rsplit_once(" at line ")
-                .map_or(message.clone(), |(m, _)| m.to_owned());
+                .map_or(message.clone(), |(m, _)| m.to_owned())
+                .replace("expected u16", "expected a port number 1-65535");
             Err(ProviderError::Parse {
                 file: file.to_owned(),
                 line: inner.line(),

@@ -11,7 +11,12 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-eval "$("$HERE/mailservers.sh" env)"
+if ! harness_env=$("$HERE/mailservers.sh" env); then
+    echo "FAIL harness not started (run mailservers.sh start first)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+eval "$harness_env"
 
 H=$MAILCONF_TEST_HOST
 A=$MAILCONF_TEST_ADDR

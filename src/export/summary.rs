@@ -18,6 +18,19 @@ use crate::providers::{Protocol, Security};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Summary;
 
+/// ": " in English, "：" in Chinese.
+fn colon(lang: Lang) -> &'static str {
+    pick(lang, (": ", "：", "："))
+}
+
+/// Round brackets of the language.
+fn parens(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (" (", ")"),
+        _ => ("（", "）"),
+    }
+}
+
 fn security_words(s: Security, lang: Lang) -> &'static str {
     match s {
         Security::Tls => pick(
@@ -50,7 +63,11 @@ fn server_section(
         Protocol::Smtp => pick(lang, ("Outgoing mail", "发送邮件", "外寄郵件")),
         _ => pick(lang, ("Incoming mail", "接收邮件", "內送郵件")),
     };
-    out.push_str(&format!("\n## {title} ({})\n\n", ep.protocol.label()));
+    let (open, close) = parens(lang);
+    out.push_str(&format!(
+        "\n## {title}{open}{}{close}\n\n",
+        ep.protocol.label()
+    ));
     let host = ep.host.replace(
         "%EMAILDOMAIN%",
         pick(lang, ("<your domain>", "<你的域名>", "<你的網域>")),
@@ -77,7 +94,7 @@ fn server_section(
         ),
     ];
     for (k, v) in rows {
-        out.push_str(&format!("- {k}: {v}\n"));
+        out.push_str(&format!("- {k}{}{v}\n", colon(lang)));
     }
     if ep.protocol == Protocol::Pop3 {
         out.push_str(&format!(
@@ -155,13 +172,15 @@ impl Exporter for Summary {
 
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let mut out = format!(
-            "# {}: {}\n\n",
+            "# {}{}{}\n\n",
             pick(lang, ("Mail settings", "邮件设置", "郵件設定")),
+            colon(lang),
             md_text(&who(s, lang))
         );
         out.push_str(&format!(
-            "- {}: {} ({})\n",
+            "- {}{}{} ({})\n",
             pick(lang, ("Provider", "服务商", "服務商")),
+            colon(lang),
             md_text(s.provider.name.get(lang)),
             md_code(&s.provider.id)
         ));
@@ -173,14 +192,16 @@ impl Exporter for Summary {
                 md_code(&a)
             };
             out.push_str(&format!(
-                "- {}: {shown}\n",
-                pick(lang, ("Address", "邮箱地址", "郵件地址"))
+                "- {}{}{shown}\n",
+                pick(lang, ("Address", "邮箱地址", "郵件地址")),
+                colon(lang)
             ));
         }
         if let Some(n) = &s.display_name {
             out.push_str(&format!(
-                "- {}: {}\n",
+                "- {}{}{}\n",
                 pick(lang, ("Name", "姓名", "姓名")),
+                colon(lang),
                 md_text(n)
             ));
         }
@@ -210,7 +231,7 @@ impl Exporter for Summary {
                     format!("<{u}>")
                 };
                 out.push_str(&format!(
-                    "- {}: {link}\n",
+                    "- {}{}{link}\n",
                     pick(
                         lang,
                         (
@@ -218,7 +239,8 @@ impl Exporter for Summary {
                             "获取密码或授权码的地方",
                             "取得密碼或授權碼的地方",
                         ),
-                    )
+                    ),
+                    colon(lang)
                 ));
             }
         }

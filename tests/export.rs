@@ -754,6 +754,95 @@ fn getmail_reads_the_getmailrc() {
     }
 }
 
+/// What the end-to-end tests against local Dovecot/Postfix need: other hosts and
+/// ports, and a test CA instead of the system's.
+#[test]
+fn local_server_overrides_reach_fetchmail_msmtp_getmail() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(home.join("Maildir").join(sub)).unwrap();
+    }
+    let ca = write(dir.path(), "test-ca.pem", "not read by --dump\n", 0o644);
+    let mut s = settings(&cases()[3]);
+    s.incoming.host = "127.0.0.1".into();
+    s.incoming.port = 10995;
+    s.outgoing.host = "localhost".into();
+    s.outgoing.port = 10587;
+    let opts = ExportOptions {
+        ca_file: Some(ca.clone()),
+        uuids: UuidSource::Seeded(1),
+    };
+    let file = |f: Format| {
+        let text = f.exporter(&opts).render(&s, Lang::En).unwrap();
+        write(dir.path(), &format!("local.{}", f.name()), &text, 0o600)
+    };
+    let out = run(Command::new(tool("fetchmail"))
+        .arg("-f")
+        .arg(file(Format::Fetchmail))
+        .arg("--configdump")
+        .env("HOME", dir.path()));
+    let dump = String::from_utf8_lossy(&out.stdout);
+    for w in [
+        "\"pollname\":\"127.0.0.1\"".to_owned(),
+        "\"service\":\"10995\"".to_owned(),
+        format!("\"sslcertfile\":\"{}\"", ca.display()),
+        "'keep':TRUE".to_owned(),
+    ] {
+        assert!(dump.contains(&w), "missing {w} in\n{dump}");
+    }
+    let v = msmtp_pretend(&file(Format::Msmtp), dir.path());
+    assert_eq!(v["host"], "localhost");
+    assert_eq!(v["port"], "10587");
+    assert_eq!(v["tls_starttls"], "on");
+    assert_eq!(v["tls_trust_file"], ca.display().to_string());
+    let out = run(Command::new(tool("getmail"))
+        .arg(format!("--rcfile={}", file(Format::Getmail).display()))
+        .arg(format!("--getmaildir={}", home.display()))
+        .arg("--dump")
+        .env("HOME", &home)
+        .env("LC_ALL", "C.UTF-8"));
+    let dump = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dump.contains(&format!("ca_certs=\"{}\"", ca.display())),
+        "{dump}"
+    );
+    assert!(dump.contains("port=\"10995\""), "{dump}");
+}
+
+#[test]
+fn chinese_local_part_reaches_every_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(home.join("Maildir").join(sub)).unwrap();
+    }
+    let a = Address::parse("用户@qq.com").unwrap();
+    let s = AccountSettings::from_provider(&qq(), Some(&a), Pop3).unwrap();
+    let file = |f: Format| {
+        let text = render(&s, f, Lang::ZhHans).unwrap();
+        write(dir.path(), &format!("u.{}", f.name()), &text, 0o600)
+    };
+    let v = msmtp_pretend(&file(Format::Msmtp), dir.path());
+    assert_eq!(v["user"], "用户@qq.com");
+    assert_eq!(v["from"], "用户@qq.com");
+    let v = neomutt_query(&file(Format::Mutt), dir.path(), &["folder", "from"]);
+    assert_eq!(v[0], "pops://%E7%94%A8%E6%88%B7%40qq.com@pop.qq.com:995/");
+    assert_eq!(v[1], "用户@qq.com");
+    run(Command::new(tool("fetchmail"))
+        .arg("-f")
+        .arg(file(Format::Fetchmail))
+        .arg("--configdump")
+        .env("HOME", dir.path()));
+    let out = run(Command::new(tool("getmail"))
+        .arg(format!("--rcfile={}", file(Format::Getmail).display()))
+        .arg(format!("--getmaildir={}", home.display()))
+        .arg("--dump")
+        .env("HOME", &home)
+        .env("LC_ALL", "C.UTF-8"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("username=\"用户@qq.com\""));
+}
+
 #[test]
 fn xml_is_well_formed_and_autoconfig_reads_back() {
     let xmllint = tool("xmllint");

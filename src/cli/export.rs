@@ -345,6 +345,23 @@ fn read_password(args: &ExportArgs, lang: Lang) -> Result<SecretString, ExitCode
     Ok(secret)
 }
 
+/// `text` padded with spaces to `width` terminal columns; CJK characters and
+/// full-width forms take two columns.
+fn pad(text: &str, width: usize) -> String {
+    let cols: usize = text
+        .chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
 /// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.
 fn three(text: impl Fn(Lang) -> &'static str) -> serde_json::Value {
     Lang::ALL
@@ -381,8 +398,11 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     writeln!(
         out,
-        "{:<13} {:<21} {:<9} {}",
-        headers.0, headers.1, headers.2, headers.3
+        "{} {} {} {}",
+        pad(headers.0, 13),
+        pad(headers.1, 21),
+        pad(headers.2, 9),
+        headers.3
     )?;
     for f in Format::ALL {
         let e = f.exporter(&options);
@@ -393,10 +413,10 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
         };
         writeln!(
             out,
-            "{:<13} {:<21} {:<9} {}",
-            f.name(),
-            e.default_file_name(),
-            yes_no,
+            "{} {} {} {}",
+            pad(f.name(), 13),
+            pad(e.default_file_name(), 21),
+            pad(yes_no, 9),
             e.description(lang)
         )?;
     }

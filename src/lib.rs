@@ -6,9 +6,12 @@
 //! - [`providers`]: the bundled provider database (`providers/*.json`, embedded at
 //!   build time), user overrides, and lookup by address, domain or name;
 //! - [`probe`]: live connection tests (sans-IO protocol machines plus one driver);
+//! - [`export`]: the settings written for mail clients (Thunderbird, Apple Mail,
+//!   Outlook, fetchmail, getmail, msmtp, mutt), as JSON, or as a readable summary;
 //! - [`i18n`]: the three languages every user-facing text comes in.
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod probe;
 pub mod providers;

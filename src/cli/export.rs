@@ -1,0 +1,424 @@
+//! `mailconf export …`: write an account's settings for a mail client.
+//!
+//! The settings come from the provider database for now (the probe will feed
+//! verified ones later). Output goes to stdout unless `-o FILE` is given; files are
+//! written atomically and never over an existing file without `--force`. A password
+//! is never taken as an argument (it would show in `ps` and the shell history):
+//! `--include-password` reads it from stdin, an environment variable, or a no-echo
+//! prompt on a terminal, and the file is then written owner-only (0600).
+//!
+//! Exit codes: 0 written; 1 no provider found, or nothing secure/usable to export;
+//! 2 usage (missing address for this format, password options, bad values);
+//! 3 could not write (file exists without `--force`, I/O error).
+
+use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
+use crate::export::output::{OutputError, write_atomic};
+use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{Database, Protocol};
+use clap::{ArgAction, ValueEnum};
+use secrecy::SecretString;
+use secrecy::zeroize::Zeroize as _;
+use serde_json::json;
+use std::io::{BufRead as _, IsTerminal as _, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `mailconf export <address|provider> --format <name> [-o FILE]`
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The mail address (`zhang@163.com`), or a provider id or domain (`163`,
+    /// `qq.com`) for a template with placeholders where the format has them.
+    #[arg(
+        required_unless_present = "list_formats",
+        value_name = "ADDRESS|PROVIDER"
+    )]
+    pub query: Option<String>,
+
+    /// Output format (see --list-formats).
+    #[arg(long, short, value_enum, required_unless_present = "list_formats")]
+    pub format: Option<Format>,
+
+    /// Write to FILE instead of standard output (`-`). Refuses to replace an
+    /// existing file unless --force.
+    #[arg(long, short, value_name = "FILE", default_value = "-")]
+    pub output: String,
+
+    /// Put the password into the file (asked for without echo, or see
+    /// --password-stdin / --password-env). The file is written owner-only (0600).
+    #[arg(long)]
+    pub include_password: bool,
+
+    /// Read the password from the first line of standard input.
+    #[arg(long, requires = "include_password", conflicts_with = "password_env")]
+    pub password_stdin: bool,
+
+    /// Read the password from environment variable VAR.
+    #[arg(long, value_name = "VAR", requires = "include_password")]
+    pub password_env: Option<String>,
+
+    /// Leave mail on the server after downloading (default: yes). Use
+    /// --leave-on-server=false to delete downloaded mail from the server.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        action = ArgAction::Set,
+        num_args = 0..=1,
+        require_equals = true,
+        default_value_t = true,
+        default_missing_value = "true"
+    )]
+    pub leave_on_server: bool,
+
+    /// Incoming protocol (default: the provider's preferred one).
+    #[arg(long, value_enum)]
+    pub protocol: Option<IncomingProtocol>,
+
+    /// Your name as it appears in the From: line (may be Chinese).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Trust this CA bundle (PEM) instead of the system's (fetchmail, getmail, msmtp).
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+
+    /// List the formats and exit.
+    #[arg(long, conflicts_with_all = ["query", "format", "include_password", "force"])]
+    pub list_formats: bool,
+
+    /// With --list-formats: print JSON.
+    #[arg(long, requires = "list_formats")]
+    pub json: bool,
+}
+
+/// `--protocol` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IncomingProtocol {
+    /// POP3: download mail (and keep it on the server by default).
+    Pop3,
+    /// IMAP: work with the mail on the server.
+    Imap,
+}
+
+impl From<IncomingProtocol> for Protocol {
+    fn from(p: IncomingProtocol) -> Self {
+        match p {
+            IncomingProtocol::Pop3 => Protocol::Pop3,
+            IncomingProtocol::Imap => Protocol::Imap,
+        }
+    }
+}
+
+fn usage(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("mailconf: {msg}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn export_error(e: &ExportError) -> ExitCode {
+    eprintln!("mailconf: {e}");
+    ExitCode::from(if e.is_negative() {
+        EXIT_NEGATIVE
+    } else if e.is_usage() {
+        EXIT_USAGE
+    } else {
+        EXIT_ERROR
+    })
+}
+
+/// Runs `mailconf export`.
+pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    if args.list_formats {
+        return list_formats(args.json, lang);
+    }
+    let (Some(query), Some(format)) = (args.query.as_deref(), args.format) else {
+        // clap enforces both; keep a clear message should that change.
+        return Ok(usage("an address or provider and --format are required"));
+    };
+
+    let db = Database::load(None);
+    for w in &db.warnings {
+        eprintln!(
+            "{} {w}",
+            pick(
+                lang,
+                (
+                    "warning: skipped a provider file:",
+                    "警告：已跳过一个提供商文件：",
+                    "警告：已略過一個提供者檔案："
+                )
+            )
+        );
+    }
+    let m = match db.lookup(query) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            eprintln!(
+                "{}",
+                pick(
+                    lang,
+                    (
+                        "Add the provider as your own file (see `mailconf providers dir`), or check the spelling.",
+                        "可以把该服务商写成自己的提供商文件（见 `mailconf providers dir`），或检查拼写。",
+                        "可以把該服務商寫成自己的提供者檔案（見 `mailconf providers dir`），或檢查拼寫。",
+                    )
+                )
+            );
+            return Ok(ExitCode::from(EXIT_NEGATIVE));
+        }
+    };
+    let provider = &m.entry.provider;
+    let Some(protocol) = args
+        .protocol
+        .map(Protocol::from)
+        .or_else(|| preferred_incoming(provider))
+    else {
+        eprintln!(
+            "mailconf: {} lists no encrypted POP3 or IMAP server",
+            provider.id
+        );
+        return Ok(ExitCode::from(EXIT_NEGATIVE));
+    };
+    let mut settings = match AccountSettings::from_provider(provider, m.address.as_ref(), protocol)
+    {
+        Ok(s) => s,
+        Err(e) => return Ok(export_error(&e)),
+    };
+    settings.display_name = args.name.clone();
+    settings.leave_on_server = args.leave_on_server;
+
+    let options = ExportOptions {
+        ca_file: args.ca_file.clone(),
+        ..ExportOptions::default()
+    };
+    let exporter = format.exporter(&options);
+    let to_stdout = args.output == "-";
+
+    // Everything that can be refused is refused before asking for a password.
+    if args.include_password {
+        if !exporter.supports_password() {
+            return Ok(export_error(&ExportError::PasswordNotSupported {
+                format: exporter.name(),
+            }));
+        }
+        if to_stdout {
+            return Ok(usage(pick(
+                lang,
+                (
+                    "--include-password needs -o FILE, so the file can be created owner-only (0600)",
+                    "--include-password 需要配合 -o 文件 使用，以便创建仅所有者可读的文件（0600）",
+                    "--include-password 需要搭配 -o 檔案 使用，以便建立僅擁有者可讀的檔案（0600）",
+                ),
+            )));
+        }
+    }
+    if !to_stdout
+        && !args.force
+        && std::path::Path::new(&args.output)
+            .symlink_metadata()
+            .is_ok()
+    {
+        eprintln!(
+            "mailconf: {}",
+            OutputError::Exists(PathBuf::from(&args.output))
+        );
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    if let Err(e) = exporter.render(&settings, lang) {
+        return Ok(export_error(&e));
+    }
+
+    if args.include_password {
+        match read_password(&args, lang) {
+            Ok(p) => settings.password = Some(p),
+            Err(code) => return Ok(code),
+        }
+    }
+    let text = match exporter.render(&settings, lang) {
+        Ok(t) => t,
+        Err(e) => return Ok(export_error(&e)),
+    };
+
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let private = settings.password.is_some() || exporter.needs_private_file();
+    let path = PathBuf::from(&args.output);
+    match write_atomic(&path, text.as_bytes(), private, args.force) {
+        Ok(()) => {}
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    }
+    let shown = path.display();
+    if settings.password.is_some() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "Wrote {shown}. It contains your password: it is readable only by you (mode 0600); do not share it."
+                ),
+                Lang::ZhHans =>
+                    format!("已写入 {shown}。文件中包含密码：仅您本人可读（权限 0600），请勿分享。"),
+                Lang::ZhHant =>
+                    format!("已寫入 {shown}。檔案中包含密碼：僅您本人可讀（權限 0600），請勿分享。"),
+            }
+        );
+    } else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::En => format!("Wrote {shown}."),
+                Lang::ZhHans => format!("已写入 {shown}。"),
+                Lang::ZhHant => format!("已寫入 {shown}。"),
+            }
+        );
+    }
+    eprintln!("{}", exporter.destination(lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The password from stdin, the environment or a no-echo prompt; on failure the
+/// exit code to return (the message is already printed).
+fn read_password(args: &ExportArgs, lang: Lang) -> Result<SecretString, ExitCode> {
+    let mut raw = if args.password_stdin {
+        let mut line = String::new();
+        if let Err(e) = std::io::stdin().lock().read_line(&mut line) {
+            eprintln!("mailconf: cannot read the password from standard input: {e}");
+            return Err(ExitCode::from(EXIT_ERROR));
+        }
+        let trimmed = line.trim_end_matches(['\n', '\r']).to_owned();
+        line.zeroize();
+        trimmed
+    } else if let Some(var) = &args.password_env {
+        match std::env::var(var) {
+            Ok(v) => v,
+            Err(_) => {
+                return Err(usage(format!(
+                    "environment variable {var} is not set (or not valid UTF-8)"
+                )));
+            }
+        }
+    } else if std::io::stdin().is_terminal() {
+        let prompt = pick(
+            lang,
+            (
+                "Password (not shown): ",
+                "密码（输入时不显示）：",
+                "密碼（輸入時不顯示）：",
+            ),
+        );
+        match rpassword::prompt_password(prompt) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("mailconf: cannot read the password: {e}");
+                return Err(ExitCode::from(EXIT_ERROR));
+            }
+        }
+    } else {
+        return Err(usage(pick(
+            lang,
+            (
+                "--include-password needs --password-stdin, --password-env VAR, or a terminal to ask on",
+                "--include-password 需要配合 --password-stdin、--password-env 变量名，或在终端中运行以输入密码",
+                "--include-password 需要搭配 --password-stdin、--password-env 變數名稱，或在終端機中執行以輸入密碼",
+            ),
+        )));
+    };
+    if raw.is_empty() {
+        return Err(usage(pick(
+            lang,
+            ("the password is empty", "密码为空", "密碼為空"),
+        )));
+    }
+    let secret = SecretString::from(raw.clone());
+    raw.zeroize();
+    Ok(secret)
+}
+
+/// `text` padded with spaces to `width` terminal columns; CJK characters and
+/// full-width forms take two columns.
+fn pad(text: &str, width: usize) -> String {
+    let cols: usize = text
+        .chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+/// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.
+fn three(text: impl Fn(Lang) -> &'static str) -> serde_json::Value {
+    Lang::ALL
+        .iter()
+        .map(|l| (l.tag().to_owned(), serde_json::Value::from(text(*l))))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let options = ExportOptions::default();
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let v: Vec<_> = Format::ALL
+            .iter()
+            .map(|f| {
+                let e = f.exporter(&options);
+                json!({
+                    "name": f.name(),
+                    "file_name": e.default_file_name(),
+                    "password": e.supports_password(),
+                    "description": three(|l| e.description(l)),
+                    "destination": three(|l| e.destination(l)),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let headers = match lang {
+        Lang::En => ("FORMAT", "FILE", "PASSWORD", "DESCRIPTION"),
+        Lang::ZhHans => ("格式", "文件", "可含密码", "说明"),
+        Lang::ZhHant => ("格式", "檔案", "可含密碼", "說明"),
+    };
+    writeln!(
+        out,
+        "{} {} {} {}",
+        pad(headers.0, 13),
+        pad(headers.1, 21),
+        pad(headers.2, 9),
+        headers.3
+    )?;
+    for f in Format::ALL {
+        let e = f.exporter(&options);
+        let yes_no = if e.supports_password() {
+            pick(lang, ("yes", "是", "是"))
+        } else {
+            pick(lang, ("no", "否", "否"))
+        };
+        writeln!(
+            out,
+            "{} {} {} {}",
+            pad(f.name(), 13),
+            pad(e.default_file_name(), 21),
+            pad(yes_no, 9),
+            e.description(lang)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,126 @@
+//! Thunderbird autoconfig (`config-v1.1.xml`, the ISPDB format).
+//!
+//! The file describes a domain, not one person: usernames are written as the
+//! placeholders `%EMAILADDRESS%` / `%EMAILLOCALPART%` when they follow the
+//! provider's rule, so the same file works for everyone at the domain, whether it
+//! sits in Thunderbird's `isp/` folder or is served at `autoconfig.<domain>`. For the
+//! same reason it never carries a password. mailconf's own reader
+//! ([`crate::providers::autoconfig::parse`]) reads it back in the tests.
+
+use super::settings::{AccountSettings, Endpoint, Username};
+use super::text::{Xml, provenance};
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{Protocol, Security, UsernameForm};
+
+/// The Thunderbird autoconfig exporter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Thunderbird;
+
+const NAME: &str = "thunderbird";
+
+fn socket_type(s: Security) -> &'static str {
+    match s {
+        Security::Tls => "SSL",
+        Security::Starttls => "STARTTLS",
+        // Refused by AccountSettings::check before rendering.
+        Security::Plain => "plain",
+    }
+}
+
+fn username(ep: &Endpoint) -> String {
+    match &ep.username {
+        Username::Form(UsernameForm::Address) => "%EMAILADDRESS%".into(),
+        Username::Form(UsernameForm::LocalPart) => "%EMAILLOCALPART%".into(),
+        Username::Literal(u) => u.clone(),
+    }
+}
+
+fn server(
+    x: &mut Xml,
+    element: &str,
+    ep: &Endpoint,
+    leave_on_server: Option<bool>,
+) -> Result<(), ExportError> {
+    x.start(element, &[("type", ep.protocol.as_str())])?;
+    x.text("hostname", &ep.host)?;
+    x.text("port", &ep.port.to_string())?;
+    x.text("socketType", socket_type(ep.security))?;
+    x.text("username", &username(ep))?;
+    x.text("authentication", "password-cleartext")?;
+    if let Some(keep) = leave_on_server {
+        x.start("pop3", &[])?;
+        x.text("leaveMessagesOnServer", if keep { "true" } else { "false" })?;
+        x.end("pop3")?;
+    }
+    x.end(element)
+}
+
+impl Exporter for Thunderbird {
+    fn format(&self) -> Format {
+        Format::Thunderbird
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "config-v1.1.xml"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Thunderbird autoconfig file (config-v1.1.xml, the ISPDB format)",
+                "Thunderbird 自动配置文件（config-v1.1.xml，ISPDB 格式）",
+                "Thunderbird 自動設定檔（config-v1.1.xml，ISPDB 格式）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/163.com.xml), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.",
+                "保存为 Thunderbird 程序目录下的 isp/<域名>.xml（例如 /usr/lib/thunderbird/isp/163.com.xml），或放在 https://autoconfig.<域名>/mail/config-v1.1.xml 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。",
+                "儲存為 Thunderbird 程式資料夾下的 isp/<網域>.xml（例如 /usr/lib/thunderbird/isp/163.com.xml），或放在 https://autoconfig.<網域>/mail/config-v1.1.xml 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        false
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let mut domains: Vec<String> = Vec::new();
+        if let Some(a) = &s.address {
+            domains.push(a.domain.clone());
+        }
+        for d in &s.provider.domains {
+            if !domains.contains(d) {
+                domains.push(d.clone());
+            }
+        }
+        let id = domains
+            .first()
+            .cloned()
+            .unwrap_or_else(|| s.provider.id.clone());
+
+        let mut x = Xml::new(NAME)?;
+        x.comment(&provenance(s, lang))?;
+        x.start("clientConfig", &[("version", "1.1")])?;
+        x.start("emailProvider", &[("id", &id)])?;
+        for d in &domains {
+            x.text("domain", d)?;
+        }
+        x.text("displayName", s.provider.name.get(lang))?;
+        x.text("displayShortName", &s.provider.id)?;
+        let keep = (s.incoming.protocol == Protocol::Pop3).then_some(s.leave_on_server);
+        server(&mut x, "incomingServer", &s.incoming, keep)?;
+        server(&mut x, "outgoingServer", &s.outgoing, None)?;
+        x.end("emailProvider")?;
+        x.end("clientConfig")?;
+        x.finish()
+    }
+}

@@ -1,0 +1,303 @@
+//! Outlook: an Autodiscover "POX" response for admins to serve, and step-by-step
+//! manual setup for users.
+//!
+//! The response is what a server answers at
+//! `https://autodiscover.<domain>/autodiscover/autodiscover.xml` for one user
+//! (`Autodiscover/Response/Account/Protocol` entries for POP3 or IMAP and SMTP,
+//! Microsoft's [MS-OXDSCLI] schema, the same elements automx2 serves), so it needs
+//! the address. Outlook's Autodiscover has no "leave on server" setting; the manual
+//! steps ([`OutlookSteps`]) cover that and everything else a user clicks through.
+
+use super::settings::{AccountSettings, Endpoint};
+use super::text::{Xml, md_code, md_text, provenance, who};
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::describe::{auth_kind, pick};
+use crate::providers::{Protocol, Security};
+
+/// The Autodiscover POX response exporter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Autodiscover;
+
+/// The Outlook manual-setup steps exporter (Markdown).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutlookSteps;
+
+const NAME: &str = "autodiscover";
+const STEPS: &str = "outlook";
+
+const NS_ROOT: &str = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006";
+const NS_OUTLOOK: &str =
+    "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a";
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+fn protocol(
+    x: &mut Xml,
+    s: &AccountSettings,
+    ep: &Endpoint,
+    use_pop_auth: Option<bool>,
+) -> Result<(), ExportError> {
+    x.start("Protocol", &[])?;
+    x.text("Type", ep.protocol.label())?;
+    x.text("Server", &s.host(ep, NAME)?)?;
+    x.text("Port", &ep.port.to_string())?;
+    x.text("LoginName", &s.username(ep, NAME)?)?;
+    x.text("DomainRequired", "off")?;
+    x.text("SPA", "off")?;
+    x.text("SSL", "on")?;
+    x.text("AuthRequired", "on")?;
+    if let Some(same) = use_pop_auth {
+        x.text("UsePOPAuth", on_off(same))?;
+        x.text("SMTPLast", "off")?;
+    }
+    // [MS-OXDSCLI]: when present, Encryption overrides SSL. "SSL" is TLS from the
+    // first byte, "TLS" is STARTTLS.
+    x.text(
+        "Encryption",
+        match ep.security {
+            Security::Starttls => "TLS",
+            _ => "SSL",
+        },
+    )?;
+    x.end("Protocol")
+}
+
+impl Exporter for Autodiscover {
+    fn format(&self) -> Format {
+        Format::Autodiscover
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "autodiscover.xml"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Outlook Autodiscover response (POX XML) for administrators",
+                "Outlook 自动发现（Autodiscover）响应（POX XML），供管理员使用",
+                "Outlook 自動探索（Autodiscover）回應（POX XML），供管理員使用",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with `--format outlook`.",
+                "供管理员使用：作为该用户对 POST https://autodiscover.<域名>/autodiscover/autodiscover.xml 的响应（或作为模板）。普通用户请用 `--format outlook` 获取手动设置步骤。",
+                "供管理員使用：作為該使用者對 POST https://autodiscover.<網域>/autodiscover/autodiscover.xml 的回應（或作為範本）。一般使用者請用 `--format outlook` 取得手動設定步驟。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        false
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        s.require_address(NAME)?;
+        let mut x = Xml::new(NAME)?;
+        let mut lines = provenance(s, lang);
+        lines.push(
+            pick(
+                lang,
+                (
+                    "Manual setup steps: mailconf export <address> --format outlook",
+                    "手动设置步骤：mailconf export <邮箱地址> --format outlook",
+                    "手動設定步驟：mailconf export <郵件地址> --format outlook",
+                ),
+            )
+            .into(),
+        );
+        x.comment(&lines)?;
+        x.start("Autodiscover", &[("xmlns", NS_ROOT)])?;
+        x.start("Response", &[("xmlns", NS_OUTLOOK)])?;
+        if let Some(n) = &s.display_name {
+            x.start("User", &[])?;
+            x.text("DisplayName", n)?;
+            x.end("User")?;
+        }
+        x.start("Account", &[])?;
+        x.text("AccountType", "email")?;
+        x.text("Action", "settings")?;
+        protocol(&mut x, s, &s.incoming, None)?;
+        let same_login = s.username(&s.incoming, NAME)? == s.username(&s.outgoing, NAME)?;
+        protocol(&mut x, s, &s.outgoing, Some(same_login))?;
+        x.end("Account")?;
+        x.end("Response")?;
+        x.end("Autodiscover")?;
+        x.finish()
+    }
+}
+
+/// "SSL/TLS" or "STARTTLS", as Outlook's "Encryption method" list names them.
+fn outlook_encryption(s: Security) -> &'static str {
+    match s {
+        Security::Starttls => "STARTTLS",
+        _ => "SSL/TLS",
+    }
+}
+
+impl Exporter for OutlookSteps {
+    fn format(&self) -> Format {
+        Format::Outlook
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "outlook-setup.md"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Step-by-step manual setup for Outlook (Markdown)",
+                "Outlook 手动设置步骤（Markdown）",
+                "Outlook 手動設定步驟（Markdown）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Read it, or send it to the user; follow the steps in Outlook.",
+                "阅读或发给用户，然后在 Outlook 中按步骤操作。",
+                "閱讀或傳給使用者，然後在 Outlook 中依步驟操作。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        false
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let address = s.require_address(STEPS)?;
+        let inc = &s.incoming;
+        let out = &s.outgoing;
+        let kind = match inc.protocol {
+            Protocol::Pop3 => "POP",
+            _ => "IMAP",
+        };
+        let mut md = String::new();
+        md.push_str(&match lang {
+            Lang::En => format!(
+                "# Set up {} in Outlook ({kind})\n\n",
+                md_text(&who(s, lang))
+            ),
+            Lang::ZhHans => format!(
+                "# 在 Outlook 中设置 {}（{kind}）\n\n",
+                md_text(&who(s, lang))
+            ),
+            Lang::ZhHant => format!(
+                "# 在 Outlook 中設定 {}（{kind}）\n\n",
+                md_text(&who(s, lang))
+            ),
+        });
+        for l in provenance(s, lang).iter().skip(1) {
+            md.push_str(&format!("> {}\n", md_text(l)));
+        }
+        md.push('\n');
+        let user_in = s.username(inc, STEPS)?;
+        let user_out = s.username(out, STEPS)?;
+        let steps: Vec<String> = match lang {
+            Lang::En => vec![
+                "Classic Outlook: **File → Add Account**. New Outlook: **Settings → Accounts → Add account**.".into(),
+                format!("Type {}, open **Advanced options**, tick **Let me set up my account manually**, and choose **{kind}**.", md_code(&address)),
+                format!("Incoming mail: server {}, port {}, encryption method **{}**.", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
+                format!("Outgoing mail: server {}, port {}, encryption method **{}**.", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
+                "Leave **Require logon using Secure Password Authentication (SPA)** unticked.".into(),
+                format!("User name {}; password: {}.", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
+                if user_in == user_out {
+                    "Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and **Use same settings as my incoming mail server**.".into()
+                } else {
+                    format!("Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and log on with user name {}.", md_code(&user_out))
+                },
+            ],
+            Lang::ZhHans => vec![
+                "经典版 Outlook：**文件 → 添加帐户**。新版 Outlook：**设置 → 帐户 → 添加帐户**。".into(),
+                format!("输入 {}，展开 **高级选项**，勾选 **让我手动设置我的帐户**，然后选择 **{kind}**。", md_code(&address)),
+                format!("接收邮件：服务器 {}，端口 {}，加密方法 **{}**。", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
+                format!("发送邮件：服务器 {}，端口 {}，加密方法 **{}**。", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
+                "不要勾选 **要求使用安全密码验证(SPA)进行登录**。".into(),
+                format!("用户名 {}；密码：{}。", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
+                if user_in == user_out {
+                    "在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器(SMTP)要求验证** 和 **使用与接收邮件服务器相同的设置**。".into()
+                } else {
+                    format!("在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器(SMTP)要求验证**，并用用户名 {} 登录。", md_code(&user_out))
+                },
+            ],
+            Lang::ZhHant => vec![
+                "傳統版 Outlook：**檔案 → 新增帳戶**。新版 Outlook：**設定 → 帳戶 → 新增帳戶**。".into(),
+                format!("輸入 {}，展開 **進階選項**，勾選 **讓我自行手動設定我的帳戶**，然後選擇 **{kind}**。", md_code(&address)),
+                format!("內送郵件：伺服器 {}，連接埠 {}，加密方法 **{}**。", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
+                format!("外寄郵件：伺服器 {}，連接埠 {}，加密方法 **{}**。", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
+                "不要勾選 **需要使用安全密碼驗證 (SPA) 登入**。".into(),
+                format!("使用者名稱 {}；密碼：{}。", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
+                if user_in == user_out {
+                    "在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器 (SMTP) 需要驗證** 和 **使用與內送郵件伺服器相同的設定**。".into()
+                } else {
+                    format!("在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器 (SMTP) 需要驗證**，並以使用者名稱 {} 登入。", md_code(&user_out))
+                },
+            ],
+        };
+        let mut n = 0;
+        for step in steps {
+            n += 1;
+            md.push_str(&format!("{n}. {step}\n"));
+        }
+        if inc.protocol == Protocol::Pop3 {
+            n += 1;
+            let step = if s.leave_on_server {
+                pick(
+                    lang,
+                    (
+                        "Under **More Settings → Advanced → Delivery**, tick **Leave a copy of messages on the server** and untick **Remove from server after … days**.",
+                        "在 **其他设置 → 高级 → 传递** 中勾选 **在服务器上保留邮件的副本**，并取消勾选 **…天后从服务器删除**。",
+                        "在 **其他設定 → 進階 → 傳遞** 中勾選 **在伺服器上保留一份郵件複本**，並取消勾選 **…天後從伺服器移除**。",
+                    ),
+                )
+            } else {
+                pick(
+                    lang,
+                    (
+                        "Under **More Settings → Advanced → Delivery**, untick **Leave a copy of messages on the server** (mail is deleted from the server after downloading).",
+                        "在 **其他设置 → 高级 → 传递** 中取消勾选 **在服务器上保留邮件的副本**（下载后从服务器删除）。",
+                        "在 **其他設定 → 進階 → 傳遞** 中取消勾選 **在伺服器上保留一份郵件複本**（下載後從伺服器刪除）。",
+                    ),
+                )
+            };
+            md.push_str(&format!("{n}. {step}\n"));
+        }
+        n += 1;
+        md.push_str(&format!(
+            "{n}. {}\n",
+            pick(
+                lang,
+                (
+                    "Click **Next**: Outlook tests the settings and sends a test message.",
+                    "点击 **下一步**：Outlook 会测试设置并发送一封测试邮件。",
+                    "按 **下一步**：Outlook 會測試設定並傳送一封測試郵件。",
+                ),
+            )
+        ));
+        if !s.provider.hints.is_empty() {
+            md.push_str(&format!(
+                "\n## {}\n\n",
+                pick(lang, ("Before you start", "开始之前", "開始之前"))
+            ));
+            for h in &s.provider.hints {
+                md.push_str(&format!("- {}\n", md_text(h.get(lang))));
+            }
+        }
+        Ok(md)
+    }
+}

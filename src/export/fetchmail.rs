@@ -1,0 +1,171 @@
+//! fetchmail run control file (`~/.fetchmailrc`).
+//!
+//! One `poll` entry for the incoming server, POP3 or IMAP, always over TLS with
+//! certificate checking (`ssl` for implicit TLS, STARTTLS made mandatory by
+//! `sslproto`, and `sslcertck` in both cases). `keep` (plus `uidl` for POP3, so
+//! fetchmail remembers which messages it already has) when mail stays on the server.
+//!
+//! Quoting follows fetchmail's lexer (`rcfile_l.l`): every user value is a
+//! double-quoted string, in which a backslash starts an escape; a double quote cannot
+//! appear inside, so it is written as the hex escape `\x22` and a backslash as `\\`.
+//! fetchmail refuses an rc file that others can read, so the file is always written
+//! owner-only.
+
+use super::settings::AccountSettings;
+use super::text::{leave_on_server, provenance};
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{Protocol, Security};
+use std::path::PathBuf;
+
+/// The fetchmail exporter.
+#[derive(Debug, Clone, Default)]
+pub struct Fetchmail {
+    /// Trust this CA bundle instead of the system's (`sslcertfile`).
+    pub ca_file: Option<PathBuf>,
+}
+
+const NAME: &str = "fetchmail";
+
+/// A fetchmail double-quoted string with `"`, `\` escaped. Control characters are
+/// refused earlier by [`AccountSettings::check`].
+pub fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\x22"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Exporter for Fetchmail {
+    fn format(&self) -> Format {
+        Format::Fetchmail
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        ".fetchmailrc"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "fetchmail run control file (.fetchmailrc)",
+                "fetchmail 配置文件（.fetchmailrc）",
+                "fetchmail 設定檔（.fetchmailrc）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Save as ~/.fetchmailrc (owner-only, mode 0600: fetchmail refuses anything else), then run `fetchmail -v`.",
+                "保存为 ~/.fetchmailrc（仅所有者可读写，权限 0600，否则 fetchmail 拒绝使用），然后运行 `fetchmail -v`。",
+                "儲存為 ~/.fetchmailrc（僅擁有者可讀寫，權限 0600，否則 fetchmail 拒絕使用），然後執行 `fetchmail -v`。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        true
+    }
+
+    fn needs_private_file(&self) -> bool {
+        true
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let ep = &s.incoming;
+        let host = s.host(ep, NAME)?;
+        let user = s.username(ep, NAME)?;
+        let mut out = String::new();
+        for l in provenance(s, lang) {
+            out.push_str(&format!("# {l}\n"));
+        }
+        out.push_str(&format!("# {}\n", leave_on_server(s.leave_on_server, lang)));
+        out.push_str(&format!(
+            "# {}\n",
+            pick(
+                lang,
+                (
+                    "fetchmail hands mail to the local mail system (SMTP on localhost); to deliver another way add e.g. mda \"/usr/bin/procmail -d %T\" after the user line.",
+                    "fetchmail 默认把邮件交给本机邮件系统（localhost 的 SMTP）；如需其他投递方式，可在 user 行后加入例如 mda \"/usr/bin/procmail -d %T\"。",
+                    "fetchmail 預設把郵件交給本機郵件系統（localhost 的 SMTP）；如需其他投遞方式，可在 user 行後加入例如 mda \"/usr/bin/procmail -d %T\"。",
+                ),
+            )
+        ));
+        if s.password.is_none() {
+            out.push_str(&format!(
+                "# {}\n",
+                pick(
+                    lang,
+                    (
+                        "No password stored: fetchmail asks for it (or reads ~/.netrc).",
+                        "未保存密码：fetchmail 会提示输入（或读取 ~/.netrc）。",
+                        "未儲存密碼：fetchmail 會提示輸入（或讀取 ~/.netrc）。",
+                    ),
+                )
+            ));
+        }
+        out.push('\n');
+        let proto = match ep.protocol {
+            Protocol::Pop3 => "POP3",
+            _ => "IMAP",
+        };
+        let uidl = if ep.protocol == Protocol::Pop3 && s.leave_on_server {
+            " uidl"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "poll {} with proto {proto} service {}{uidl}\n",
+            quote(&host),
+            ep.port
+        ));
+        out.push_str(&format!("    user {}", quote(&user)));
+        if let Some(p) = s.password_text() {
+            out.push_str(&format!(" password {}", quote(p)));
+        }
+        out.push('\n');
+        // sslproto both sets the lowest TLS version and, without `ssl`, makes
+        // STARTTLS mandatory (fetchmail(1), --sslproto).
+        let tls = match ep.security {
+            Security::Tls => "ssl sslproto \"TLS1.2+\" sslcertck",
+            _ => "sslproto \"TLS1.2+\" sslcertck",
+        };
+        out.push_str(&format!("    {tls}\n"));
+        if let Some(ca) = &self.ca_file {
+            out.push_str(&format!(
+                "    sslcertfile {}\n",
+                quote(&ca.display().to_string())
+            ));
+        }
+        out.push_str(if s.leave_on_server {
+            "    keep\n"
+        } else {
+            "    no keep\n"
+        });
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("plain"), "\"plain\"");
+        assert_eq!(quote("a\"b\\c'd"), "\"a\\x22b\\\\c'd\"");
+        assert_eq!(quote("用户"), "\"用户\"");
+    }
+}

@@ -1,0 +1,163 @@
+//! getmail6 rc file (`~/.config/getmail/getmailrc` or `~/.getmail/getmailrc`).
+//!
+//! `SimplePOP3SSLRetriever` or `SimpleIMAPSSLRetriever`, delivering into
+//! `~/Maildir/`; `delete = false` and `read_all = false` when mail stays on the
+//! server (fetch only new messages, delete nothing).
+//!
+//! Two facts from getmail6's source shape this file: it checks server certificates
+//! only when `ca_certs` is set (Python's poplib/imaplib do not verify by default),
+//! so `ca_certs` is always written; and it has no STARTTLS for POP3 or IMAP, so a
+//! STARTTLS-only incoming server is refused rather than exported unencrypted.
+//! getmail reads the file with Python's `RawConfigParser`: no interpolation, so `%`
+//! is safe, but surrounding whitespace is stripped and a value cannot span lines.
+
+use super::settings::AccountSettings;
+use super::text::{leave_on_server, provenance};
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{Protocol, Security};
+use std::path::PathBuf;
+
+/// The getmail6 exporter.
+#[derive(Debug, Clone, Default)]
+pub struct Getmail {
+    /// Trust this CA bundle (`ca_certs`) instead of Debian's system bundle.
+    pub ca_file: Option<PathBuf>,
+}
+
+const NAME: &str = "getmail";
+
+/// The system CA bundle on Debian and Ubuntu (and where `ca-certificates` puts it
+/// on most Linux distributions).
+pub const SYSTEM_CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
+
+/// A `RawConfigParser` value: written as is, refused when the parser would change it.
+fn value(field: &'static str, v: &str) -> Result<String, ExportError> {
+    if v.trim() != v {
+        return Err(ExportError::Unrepresentable {
+            format: NAME,
+            field,
+            reason: "getmail strips spaces at the start and end of a value",
+        });
+    }
+    Ok(v.to_owned())
+}
+
+impl Exporter for Getmail {
+    fn format(&self) -> Format {
+        Format::Getmail
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "getmailrc"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "getmail6 rc file (getmailrc)",
+                "getmail6 配置文件（getmailrc）",
+                "getmail6 設定檔（getmailrc）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Save as ~/.config/getmail/getmailrc (or ~/.getmail/getmailrc), create the maildir with `mkdir -p ~/Maildir/{cur,new,tmp}`, then run `getmail`.",
+                "保存为 ~/.config/getmail/getmailrc（或 ~/.getmail/getmailrc），用 `mkdir -p ~/Maildir/{cur,new,tmp}` 创建邮件目录，然后运行 `getmail`。",
+                "儲存為 ~/.config/getmail/getmailrc（或 ~/.getmail/getmailrc），用 `mkdir -p ~/Maildir/{cur,new,tmp}` 建立郵件目錄，然後執行 `getmail`。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        true
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let ep = &s.incoming;
+        if ep.security != Security::Tls {
+            return Err(ExportError::Unsupported {
+                format: NAME,
+                what: format!(
+                    "{}:{} needs STARTTLS, which getmail6 does not support for {}; choose a server with implicit TLS (e.g. --protocol {})",
+                    ep.host,
+                    ep.port,
+                    ep.protocol.label(),
+                    if ep.protocol == Protocol::Pop3 {
+                        "imap"
+                    } else {
+                        "pop3"
+                    }
+                ),
+            });
+        }
+        let host = s.host(ep, NAME)?;
+        let user = value("username", &s.username(ep, NAME)?)?;
+        let mut out = String::new();
+        for l in provenance(s, lang) {
+            out.push_str(&format!("# {l}\n"));
+        }
+        out.push_str(&format!(
+            "# {}\n\n",
+            leave_on_server(s.leave_on_server, lang)
+        ));
+        out.push_str("[retriever]\n");
+        out.push_str(match ep.protocol {
+            Protocol::Pop3 => "type = SimplePOP3SSLRetriever\n",
+            _ => "type = SimpleIMAPSSLRetriever\n",
+        });
+        out.push_str(&format!("server = {host}\nport = {}\n", ep.port));
+        out.push_str(&format!("username = {user}\n"));
+        match s.password_text() {
+            Some(p) => out.push_str(&format!("password = {}\n", value("password", p)?)),
+            None => {
+                out.push_str(&format!(
+                    "# {}\n",
+                    pick(
+                        lang,
+                        (
+                            "No password stored: getmail asks for it. To read it from a password manager instead:",
+                            "未保存密码：getmail 会提示输入。也可以从密码管理器读取：",
+                            "未儲存密碼：getmail 會提示輸入。也可以從密碼管理器讀取：",
+                        ),
+                    )
+                ));
+                out.push_str(&format!(
+                    "# password_command = (\"secret-tool\", \"lookup\", \"host\", \"{host}\", \"user\", \"{}\")\n",
+                    user.replace(['"', '\\'], "_")
+                ));
+            }
+        }
+        let ca = self
+            .ca_file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| SYSTEM_CA_BUNDLE.to_owned());
+        out.push_str(&format!(
+            "# {}\n",
+            pick(
+                lang,
+                (
+                    "getmail checks the server certificate only when ca_certs is set (macOS: /etc/ssl/cert.pem).",
+                    "只有设置了 ca_certs，getmail 才会校验服务器证书（macOS：/etc/ssl/cert.pem）。",
+                    "只有設定了 ca_certs，getmail 才會驗證伺服器憑證（macOS：/etc/ssl/cert.pem）。",
+                ),
+            )
+        ));
+        out.push_str(&format!("ca_certs = {}\n", value("CA file", &ca)?));
+        out.push_str("\n[destination]\ntype = Maildir\npath = ~/Maildir/\n");
+        out.push_str("\n[options]\n");
+        if s.leave_on_server {
+            out.push_str("delete = false\nread_all = false\n");
+        } else {
+            out.push_str("delete = true\n");
+        }
+        Ok(out)
+    }
+}

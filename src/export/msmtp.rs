@@ -1,0 +1,142 @@
+//! msmtp configuration (`~/.msmtprc` or `~/.config/msmtp/config`).
+//!
+//! One account named after the provider, made the default: `tls on` always,
+//! `tls_starttls off` for implicit TLS (465) and `on` for STARTTLS (587), `auth on`,
+//! the system CA list. Without an included password the file suggests
+//! `passwordeval` with the desktop keyring instead of storing one.
+//!
+//! msmtp's parser (`conf.c`, `trim_string`) takes everything after the command,
+//! trims blanks, and removes one pair of double quotes around it; there are no
+//! escapes. So every value is written in double quotes, which keeps quotes and
+//! blanks inside it intact. Lines are limited to 500 bytes, and `from` expands
+//! `%U`, `%H`, `%C`, `%M`, so an address with `%` is refused.
+
+use super::settings::AccountSettings;
+use super::text::provenance;
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::Security;
+use crate::providers::describe::pick;
+use std::path::PathBuf;
+
+/// The msmtp exporter.
+#[derive(Debug, Clone, Default)]
+pub struct Msmtp {
+    /// Trust this CA bundle (`tls_trust_file`) instead of the system's.
+    pub ca_file: Option<PathBuf>,
+}
+
+const NAME: &str = "msmtp";
+
+/// msmtp reads lines of at most 500 bytes.
+const MAX_LINE: usize = 500;
+
+/// `command "value"`, refused when msmtp could not read it back.
+fn line(command: &str, field: &'static str, v: &str) -> Result<String, ExportError> {
+    let l = format!("{command} \"{v}\"\n");
+    if l.len() > MAX_LINE {
+        return Err(ExportError::Unrepresentable {
+            format: NAME,
+            field,
+            reason: "msmtp reads lines of at most 500 bytes",
+        });
+    }
+    Ok(l)
+}
+
+impl Exporter for Msmtp {
+    fn format(&self) -> Format {
+        Format::Msmtp
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "msmtprc"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "msmtp configuration (msmtprc) for sending mail",
+                "msmtp 发信配置文件（msmtprc）",
+                "msmtp 寄信設定檔（msmtprc）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Save as ~/.msmtprc or ~/.config/msmtp/config (mode 0600 if it holds a password); test with `msmtp --pretend`, send with `msmtp recipient@example.com < message`.",
+                "保存为 ~/.msmtprc 或 ~/.config/msmtp/config（含密码时权限须为 0600）；用 `msmtp --pretend` 检查，用 `msmtp 收件人@example.com < 邮件` 发送。",
+                "儲存為 ~/.msmtprc 或 ~/.config/msmtp/config（含密碼時權限須為 0600）；用 `msmtp --pretend` 檢查，用 `msmtp 收件人@example.com < 郵件` 寄送。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        true
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let ep = &s.outgoing;
+        let from = s.require_address(NAME)?;
+        if from.contains('%') {
+            return Err(ExportError::Unrepresentable {
+                format: NAME,
+                field: "address",
+                reason: "msmtp expands %U, %H, %C and %M in `from`",
+            });
+        }
+        let host = s.host(ep, NAME)?;
+        let user = s.username(ep, NAME)?;
+        let account = &s.provider.id;
+        let mut out = String::new();
+        for l in provenance(s, lang) {
+            out.push_str(&format!("# {l}\n"));
+        }
+        out.push_str("\ndefaults\n");
+        out.push_str("tls on\n");
+        match &self.ca_file {
+            Some(ca) => out.push_str(&line(
+                "tls_trust_file",
+                "CA file",
+                &ca.display().to_string(),
+            )?),
+            None => out.push_str("tls_trust_file system\n"),
+        }
+        out.push_str(&format!("\naccount {account}\n"));
+        out.push_str(&line("host", "host", &host)?);
+        out.push_str(&format!("port {}\n", ep.port));
+        out.push_str(match ep.security {
+            Security::Starttls => "tls_starttls on\n",
+            _ => "tls_starttls off\n",
+        });
+        out.push_str(&line("from", "address", &from)?);
+        out.push_str("auth on\n");
+        out.push_str(&line("user", "username", &user)?);
+        match s.password_text() {
+            Some(p) => out.push_str(&line("password", "password", p)?),
+            None => {
+                out.push_str(&format!(
+                    "# {}\n",
+                    pick(
+                        lang,
+                        (
+                            "No password stored. Keep it in the keyring (secret-tool store --label=msmtp host HOST service smtp user USER) and msmtp finds it, or read it with passwordeval:",
+                            "未保存密码。可存入系统密钥环（secret-tool store --label=msmtp host 主机 service smtp user 用户名），msmtp 会自动读取；或用 passwordeval 读取：",
+                            "未儲存密碼。可存入系統金鑰圈（secret-tool store --label=msmtp host 主機 service smtp user 使用者名稱），msmtp 會自動讀取；或用 passwordeval 讀取：",
+                        ),
+                    )
+                ));
+                out.push_str(&format!(
+                    "# passwordeval \"secret-tool lookup host {host} service smtp user '{}'\"\n",
+                    user.replace(['\'', '"'], "_")
+                ));
+            }
+        }
+        out.push_str(&format!("\naccount default : {account}\n"));
+        Ok(out)
+    }
+}

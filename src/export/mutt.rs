@@ -1,0 +1,176 @@
+//! mutt / neomutt configuration (`~/.muttrc`, `~/.config/neomutt/neomuttrc`).
+//!
+//! The mailbox is a `pops://` or `imaps://` URL (`pop://` / `imap://` with STARTTLS),
+//! sending goes to `smtps://…:465/` or `smtp://…:587/`; `ssl_force_tls` makes TLS
+//! mandatory for every connection (so the plain-looking URLs must upgrade with
+//! STARTTLS) and `pop_delete = no` leaves mail on a POP3 server.
+//!
+//! Quoting follows mutt's tokenizer: inside single quotes nothing is interpreted, so
+//! a value without `'` is written in single quotes; otherwise in double quotes, where
+//! `\`, `"`, `` ` `` (command substitution) and `$` (variable expansion) are
+//! backslash-escaped. The user name inside URLs is percent-encoded (`@` → `%40`).
+
+use super::settings::{AccountSettings, Endpoint};
+use super::text::{leave_on_server, provenance};
+use super::{ExportError, Exporter, Format};
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{Protocol, Security};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// The mutt / neomutt exporter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mutt;
+
+const NAME: &str = "mutt";
+
+/// Everything but RFC 3986 "unreserved" characters is encoded in the userinfo.
+const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A value as a mutt string token.
+pub fn quote(value: &str) -> String {
+    if !value.contains('\'') {
+        return format!("'{value}'");
+    }
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        if matches!(c, '\\' | '"' | '`' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// `scheme://user@host:port/` with the user percent-encoded.
+fn url(s: &AccountSettings, ep: &Endpoint) -> Result<String, ExportError> {
+    let scheme = match (ep.protocol, ep.security) {
+        (Protocol::Pop3, Security::Tls) => "pops",
+        (Protocol::Pop3, _) => "pop",
+        (Protocol::Imap, Security::Tls) => "imaps",
+        (Protocol::Imap, _) => "imap",
+        (_, Security::Tls) => "smtps",
+        (_, _) => "smtp",
+    };
+    let user = s.username(ep, NAME)?;
+    Ok(format!(
+        "{scheme}://{}@{}:{}/",
+        utf8_percent_encode(&user, USERINFO),
+        s.host(ep, NAME)?,
+        ep.port
+    ))
+}
+
+impl Exporter for Mutt {
+    fn format(&self) -> Format {
+        Format::Mutt
+    }
+
+    fn default_file_name(&self) -> &'static str {
+        "muttrc"
+    }
+
+    fn description(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "mutt / neomutt configuration (muttrc)",
+                "mutt / neomutt 配置文件（muttrc）",
+                "mutt / neomutt 設定檔（muttrc）",
+            ),
+        )
+    }
+
+    fn destination(&self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            (
+                "Save as ~/.muttrc (mutt) or ~/.config/neomutt/neomuttrc (neomutt), or `source` it from there.",
+                "保存为 ~/.muttrc（mutt）或 ~/.config/neomutt/neomuttrc（neomutt），或在其中用 `source` 引入。",
+                "儲存為 ~/.muttrc（mutt）或 ~/.config/neomutt/neomuttrc（neomutt），或在其中用 `source` 引入。",
+            ),
+        )
+    }
+
+    fn supports_password(&self) -> bool {
+        true
+    }
+
+    fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
+        let from = s.require_address(NAME)?;
+        let inc = &s.incoming;
+        let mailbox = url(s, inc)?;
+        let mut out = String::new();
+        for l in provenance(s, lang) {
+            out.push_str(&format!("# {l}\n"));
+        }
+        if inc.protocol == Protocol::Pop3 {
+            out.push_str(&format!("# {}\n", leave_on_server(s.leave_on_server, lang)));
+        }
+        out.push('\n');
+        out.push_str(&format!("set from = {}\n", quote(&from)));
+        if let Some(n) = &s.display_name {
+            out.push_str(&format!("set realname = {}\n", quote(n)));
+        }
+        out.push_str(&format!("set folder = {}\n", quote(&mailbox)));
+        match inc.protocol {
+            Protocol::Pop3 => {
+                out.push_str(&format!("set spoolfile = {}\n", quote(&mailbox)));
+                out.push_str(if s.leave_on_server {
+                    "set pop_delete = no\n"
+                } else {
+                    "set pop_delete = yes\n"
+                });
+            }
+            _ => out.push_str("set spoolfile = '+INBOX'\n"),
+        }
+        out.push_str(&format!(
+            "set smtp_url = {}\n",
+            quote(&url(s, &s.outgoing)?)
+        ));
+        out.push_str("set ssl_force_tls = yes\nset ssl_starttls = yes\n");
+        match s.password_text() {
+            Some(p) => {
+                let var = match inc.protocol {
+                    Protocol::Pop3 => "pop_pass",
+                    _ => "imap_pass",
+                };
+                out.push_str(&format!("set {var} = {}\n", quote(p)));
+                out.push_str(&format!("set smtp_pass = {}\n", quote(p)));
+            }
+            None => out.push_str(&format!(
+                "# {}\n",
+                pick(
+                    lang,
+                    (
+                        "No password stored: mutt asks for it when it connects.",
+                        "未保存密码：mutt 连接时会提示输入。",
+                        "未儲存密碼：mutt 連線時會提示輸入。",
+                    ),
+                )
+            )),
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a \"b\" <c> & d"), "'a \"b\" <c> & d'");
+        assert_eq!(quote("it's $HOME `x`"), "\"it's \\$HOME \\`x\\`\"");
+        assert_eq!(
+            utf8_percent_encode("用户@qq.com", USERINFO).to_string(),
+            "%E7%94%A8%E6%88%B7%40qq.com"
+        );
+    }
+}

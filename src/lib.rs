@@ -6,9 +6,13 @@
 //! - [`providers`]: the bundled provider database (`providers/*.json`, embedded at
 //!   build time), user overrides, and lookup by address, domain or name;
 //! - [`probe`]: live connection tests (sans-IO protocol machines plus one driver);
+//! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
+//! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`i18n`]: the three languages every user-facing text comes in.
 
 pub mod cli;
+pub mod discover;
+pub mod dns;
 pub mod i18n;
 pub mod probe;
 pub mod providers;

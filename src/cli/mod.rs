@@ -12,6 +12,7 @@
 //! | 2 | usage error (bad flags or arguments) |
 //! | 3 | the command could not run (I/O error, internal error) |
 
+pub mod discover;
 pub mod providers;
 
 use crate::i18n::Lang;
@@ -46,6 +47,8 @@ pub enum Command {
     /// The bundled provider database: list, show, validate, import.
     #[command(subcommand)]
     Providers(providers::ProvidersCommand),
+    /// Find settings for any address: database, MX, autoconfig, SRV, guessing.
+    Discover(discover::DiscoverArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code.
@@ -53,6 +56,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let result = match cli.command {
         Some(Command::Providers(cmd)) => providers::run(cmd, lang),
+        Some(Command::Discover(args)) => discover::run(args, lang),
         None => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();

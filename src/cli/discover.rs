@@ -26,7 +26,12 @@ use std::time::Duration;
 #[derive(Debug, clap::Args)]
 pub struct DiscoverArgs {
     /// The address, e.g. `alice@example.com` or `用户@例子.中国`.
-    pub address: String,
+    #[arg(required_unless_present = "print_schema")]
+    pub address: Option<String>,
+
+    /// Print the JSON Schema of the `--json` output and exit.
+    #[arg(long, exclusive = true)]
+    pub print_schema: bool,
 
     /// Print the result as JSON (see docs/discover-json.md).
     #[arg(long)]
@@ -88,7 +93,11 @@ fn parse_timeout(s: &str) -> Result<Duration, String> {
 
 /// Runs `mailconf discover`.
 pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let address = match Address::parse(&args.address) {
+    if args.print_schema {
+        write!(std::io::stdout().lock(), "{}", discover::json_schema())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let address = match Address::parse(args.address.as_deref().unwrap_or_default()) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("mailconf: {e}");
@@ -181,6 +190,12 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// `s` padded to `width` terminal columns (CJK characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 fn source_state(s: SourceState, lang: Lang) -> &'static str {
     match s {
         SourceState::Found => pick(lang, ("found", "找到", "找到")),
@@ -203,10 +218,10 @@ fn print_candidates(
         let hp = format!("{}:{}", s.host, s.port);
         write!(
             out,
-            "{indent}{:<5} {:<32} {:<9} {} {}",
+            "{indent}{:<5} {:<32} {} {} {}",
             s.protocol.label(),
             hp,
-            describe::security(s.security, lang),
+            pad(describe::security(s.security, lang), 9),
             pick(lang, ("username:", "用户名：", "使用者名稱：")),
             describe::username_form(s.username, lang)
         )?;
@@ -302,9 +317,9 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
     for s in &d.sources {
         writeln!(
             out,
-            "    {:<16} {:<10} {}",
+            "    {:<16} {} {}",
             s.source.as_str(),
-            source_state(s.state, lang),
+            pad(source_state(s.state, lang), 10),
             s.detail.as_deref().unwrap_or("")
         )?;
     }

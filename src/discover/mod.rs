@@ -278,7 +278,7 @@ pub struct SourceReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
-    /// Settings were found ([`Discovery::best`]).
+    /// Settings were found (see `best`).
     Found,
     /// Every source answered; none found anything.
     NothingFound,
@@ -288,7 +288,7 @@ pub enum Outcome {
     DnsUnreachable,
 }
 
-/// The result of [`discover`].
+/// The result of `discover`: the best finding, the alternatives, what was ignored, and how each source went.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Discovery {
     /// The address, with the domain in canonical (punycode) form.

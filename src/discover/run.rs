@@ -295,3 +295,47 @@ fn assemble(
 fn findings_exist(slots: &[Slot]) -> bool {
     slots.iter().any(Slot::found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(found: bool) -> Slot {
+        let out = SourceOutput {
+            finding: found.then(|| Finding {
+                source: SourceKind::Guess,
+                provenance: "x".into(),
+                provider: None,
+                incoming: Vec::new(),
+                outgoing: Vec::new(),
+            }),
+            ..SourceOutput::default()
+        };
+        Slot::Done(Box::new(Ok(out)))
+    }
+
+    #[test]
+    fn a_more_trusted_running_source_is_waited_for() {
+        // database: nothing; mx: running; guess: found → wait for mx.
+        let slots = [done(false), Slot::Running, done(true)];
+        assert!(!settled(&slots, false));
+    }
+
+    #[test]
+    fn a_less_trusted_running_source_is_not_waited_for() {
+        let slots = [done(false), done(true), Slot::Running];
+        assert!(settled(&slots, false));
+        assert!(
+            !settled(&slots, true),
+            "unless every alternative was asked for"
+        );
+    }
+
+    #[test]
+    fn all_answered_with_nothing_is_settled() {
+        let slots = [done(false), done(false)];
+        assert!(settled(&slots, false));
+        let failed = Slot::Done(Box::new(Err(DiscoverError::Setup("x".into()))));
+        assert!(settled(&[done(false), failed], false));
+    }
+}

@@ -543,6 +543,11 @@ mod tests {
             base_domain("qiye163mx01.mxmail.netease.com").as_deref(),
             Some("netease.com")
         );
+        // Unlisted top-level domains (the tests' `.test`) count as one label.
+        assert_eq!(
+            base_domain("mx1.hosting-co.test").as_deref(),
+            Some("hosting-co.test")
+        );
     }
 
     #[test]

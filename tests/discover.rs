@@ -97,6 +97,11 @@ fn routes() -> (Routes, Routes) {
             AUTOCONFIG_PATH,
             Reply::Redirect("http://autoconfig.redirect.test:{http}/mail/config-v1.1.xml".into()),
         ),
+        r(
+            "autoconfig.loop.test",
+            AUTOCONFIG_PATH,
+            Reply::Redirect("https://autoconfig.loop.test:{https}/mail/config-v1.1.xml".into()),
+        ),
         r("autoconfig.slow.test", AUTOCONFIG_PATH, Reply::Hang),
         r(
             "autoconfig.multi.test",
@@ -396,6 +401,28 @@ async fn redirect_to_plain_http_is_refused() {
 }
 
 #[tokio::test]
+async fn redirects_are_limited() {
+    let env = Env::start();
+    let d = env.discover("a@loop.test").await;
+    assert_eq!(
+        state(&d, SourceKind::Autoconfig),
+        SourceState::Failed,
+        "{d:#?}"
+    );
+    let why = detail(&d, SourceKind::Autoconfig);
+    assert!(why.contains("more than 3 redirects"), "{why}");
+    let asked = env
+        .svc
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(_, h, _)| h.starts_with("autoconfig.loop.test"))
+        .count();
+    assert_eq!(asked, 4, "the first request and 3 redirects");
+}
+
+#[tokio::test]
 async fn plain_http_autoconfig_needs_the_opt_in() {
     let env = Env::start();
     let d = env.discover("a@plain.test").await;
@@ -595,6 +622,22 @@ async fn unreachable_dns_fails_fast_with_a_clear_error() {
     assert!(d.message.contains("connection refused"), "{}", d.message);
     assert_eq!(state(&d, SourceKind::Mx), SourceState::Failed);
     assert!(d.sources.iter().all(|s| s.state != SourceState::TimedOut));
+}
+
+#[tokio::test]
+async fn unreachable_https_host_fails_fast_with_a_clear_error() {
+    let env = Env::start();
+    let mut opts = env.opts();
+    // autoconfig.ac-only.test resolves, but nothing listens where HTTPS goes.
+    opts.port_map.0.insert(443, closed_port());
+    opts.timeout = Duration::from_secs(60);
+    let d = env.discover_with("a@ac-only.test", &opts).await;
+    // Every source answered long before the deadline.
+    assert_eq!(d.outcome, Outcome::NothingFound, "{d:#?}");
+    assert_eq!(state(&d, SourceKind::Autoconfig), SourceState::Failed);
+    let why = detail(&d, SourceKind::Autoconfig);
+    assert!(why.contains("cannot connect"), "{why}");
+    assert!(why.contains("refused"), "{why}");
 }
 
 #[tokio::test]

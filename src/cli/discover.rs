@@ -265,6 +265,17 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             Lang::ZhHans => format!("未找到 {shown} 的设置：无法连接 DNS 服务器。"),
             Lang::ZhHant => format!("未找到 {shown} 的設定：無法連線 DNS 伺服器。"),
         },
+        _ if d.sources.iter().any(|s| s.state == SourceState::Failed) => match lang {
+            Lang::En => format!(
+                "Nothing found for {shown}: no source had settings, some could not be asked (see below)."
+            ),
+            Lang::ZhHans => {
+                format!("未找到 {shown} 的设置：没有来源提供设置，部分来源无法访问（见下文）。")
+            }
+            Lang::ZhHant => {
+                format!("未找到 {shown} 的設定：沒有來源提供設定，部分來源無法存取（見下文）。")
+            }
+        },
         _ => match lang {
             Lang::En => {
                 format!("Nothing found for {shown}: every source answered, none had settings.")

@@ -186,7 +186,22 @@ fn map_error(url: &str, e: &reqwest::Error) -> DiscoverError {
     let detail = if e.is_timeout() {
         "timed out".to_owned()
     } else if e.is_connect() {
-        format!("cannot connect: {}", chain(e))
+        // The innermost cause says it best ("Connection refused", a TLS alert…).
+        let mut root: &dyn std::error::Error = e;
+        while let Some(next) = root.source() {
+            root = next;
+        }
+        let target = e
+            .url()
+            .map(|u| {
+                format!(
+                    "{}:{}",
+                    u.host_str().unwrap_or_default(),
+                    u.port_or_known_default().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        format!("cannot connect to {target}: {root}")
     } else {
         chain(e)
     };

@@ -37,7 +37,7 @@ pub use run::discover;
 pub use verify::{BannerVerifier, Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
-use crate::providers::{AddressError, Auth, Localized, Server, Status};
+use crate::providers::{Auth, Localized, Server, Status};
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -51,9 +51,6 @@ pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
 /// Why discovery could not run, or why one source failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DiscoverError {
-    /// The address is malformed.
-    #[error(transparent)]
-    Address(#[from] AddressError),
     /// A DNS lookup failed.
     #[error(transparent)]
     Dns(#[from] DnsError),

@@ -253,6 +253,10 @@ fn assemble(
             detail,
         });
     }
+    let failed = reports
+        .iter()
+        .filter(|r| r.state == SourceState::Failed)
+        .count();
     let mut findings = findings.into_iter();
     let best = findings.next();
     let alternatives: Vec<Finding> = findings.collect();
@@ -271,9 +275,15 @@ fn assemble(
                 opts.timeout.as_secs_f64()
             ),
         ),
-        (None, None) => (
+        (None, None) if failed == 0 => (
             Outcome::NothingFound,
             format!("nothing found for {shown}: every source answered, none had settings"),
+        ),
+        (None, None) => (
+            Outcome::NothingFound,
+            format!(
+                "nothing found for {shown}: no source had settings, {failed} could not be asked (see sources)"
+            ),
         ),
     };
     let (domain_unicode, _) = idna::domain_to_unicode(&address.domain);

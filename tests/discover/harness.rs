@@ -38,6 +38,7 @@ host-record=autoconfig.malformed.test,127.0.0.1
 host-record=autoconfig.huge.test,127.0.0.1
 host-record=autoconfig.huge-len.test,127.0.0.1
 host-record=autoconfig.redirect.test,127.0.0.1
+host-record=autoconfig.loop.test,127.0.0.1
 host-record=autoconfig.plain.test,127.0.0.1
 host-record=autoconfig.slow.test,127.0.0.1
 host-record=autoconfig.multi.test,127.0.0.1
@@ -64,6 +65,7 @@ const CERT_DOMAINS: &[&str] = &[
     "huge.test",
     "huge-len.test",
     "redirect.test",
+    "loop.test",
     "plain.test",
     "slow.test",
     "multi.test",
@@ -233,7 +235,8 @@ impl TestCa {
 pub enum Reply {
     /// 200 with this XML (and a Content-Length).
     Xml(String),
-    /// A redirect (302) to this URL; `{http}` is replaced by the plain-HTTP port.
+    /// A redirect (302) to this URL; `{http}` and `{https}` are replaced by the
+    /// plain-HTTP and HTTPS ports.
     Redirect(String),
     /// A chunked body of 1 MiB + 64 KiB that never ends (the connection then hangs).
     HugeChunkedThenHang,
@@ -337,7 +340,7 @@ impl Services {
                     let seen = seen.clone();
                     tokio::spawn(async move {
                         if let Ok(tls) = acceptor.accept(sock).await {
-                            serve(tls, "https", routes, seen, http_port).await;
+                            serve(tls, "https", routes, seen, (http_port, https_port)).await;
                         }
                     });
                 }
@@ -353,7 +356,7 @@ impl Services {
                     };
                     let routes = http_routes.clone();
                     let seen = seen.clone();
-                    tokio::spawn(serve(sock, "http", routes, seen, http_port));
+                    tokio::spawn(serve(sock, "http", routes, seen, (http_port, https_port)));
                 }
             });
         }
@@ -416,8 +419,13 @@ impl Services {
 }
 
 /// Serves one HTTP/1.1 request on `s` and closes.
-async fn serve<S>(mut s: S, scheme: &'static str, routes: Arc<Routes>, seen: Seen, http_port: u16)
-where
+async fn serve<S>(
+    mut s: S,
+    scheme: &'static str,
+    routes: Arc<Routes>,
+    seen: Seen,
+    ports: (u16, u16),
+) where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
     let mut buf = Vec::new();
@@ -471,7 +479,9 @@ where
             let _ = s.write_all(&write("200 OK", headers, x.as_bytes())).await;
         }
         Some(Reply::Redirect(to)) => {
-            let to = to.replace("{http}", &http_port.to_string());
+            let to = to
+                .replace("{http}", &ports.0.to_string())
+                .replace("{https}", &ports.1.to_string());
             let headers = format!("Location: {to}\r\nContent-Length: 0\r\n");
             let _ = s.write_all(&write("302 Found", headers, b"")).await;
         }

@@ -74,23 +74,28 @@ const CERT_DOMAINS: &[&str] = &[
     "guess.test",
 ];
 
-/// A free loopback port (for TCP and UDP), found by binding and releasing it.
-fn free_port() -> u16 {
-    for _ in 0..50 {
-        let Ok(udp) = std::net::UdpSocket::bind("127.0.0.1:0") else {
-            continue;
-        };
-        let Ok(addr) = udp.local_addr() else { continue };
-        if std::net::TcpListener::bind(addr).is_ok() {
-            return addr.port();
+/// A loopback port nothing listens on (TCP and UDP). It is taken below the
+/// kernel's ephemeral range, from which every listener here (bound to port 0)
+/// gets its port, so no parallel test picks it up by chance; only dnsmasq
+/// instances share this range, and they retry on a clash.
+pub fn closed_port() -> u16 {
+    let low: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|p| p.parse().ok()))
+        .unwrap_or(32768);
+    let (from, to) = (
+        low.saturating_sub(12000).max(1024),
+        low.saturating_sub(1000),
+    );
+    for _ in 0..200 {
+        let port = rand::random_range(from..to);
+        let tcp = std::net::TcpListener::bind(("127.0.0.1", port));
+        let udp = std::net::UdpSocket::bind(("127.0.0.1", port));
+        if tcp.is_ok() && udp.is_ok() {
+            return port;
         }
     }
-    panic!("no free loopback port");
-}
-
-/// A loopback port nothing listens on (bound and released).
-pub fn closed_port() -> u16 {
-    free_port()
+    panic!("no closed loopback port below the ephemeral range");
 }
 
 /// dnsmasq serving [`ZONE`] on a loopback port; killed on drop.
@@ -116,7 +121,7 @@ impl Dnsmasq {
             .expect("dnsmasq is not installed: run `apt-get install -y --no-install-recommends dnsmasq` (tests/harness/install-deps.sh does)");
         let mut last_log = String::new();
         for _attempt in 0..5 {
-            let port = free_port();
+            let port = closed_port();
             let log = dir.path().join("dnsmasq.log");
             let log_file = std::fs::File::create(&log).expect("log file");
             let mut child = Command::new(&bin)

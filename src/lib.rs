@@ -8,9 +8,13 @@
 //! - [`probe`]: live connection tests (sans-IO protocol machines plus one driver);
 //! - [`export`]: the settings written for mail clients (Thunderbird, Apple Mail,
 //!   Outlook, fetchmail, getmail, msmtp, mutt), as JSON, or as a readable summary;
+//! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
+//! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`i18n`]: the three languages every user-facing text comes in.
 
 pub mod cli;
+pub mod discover;
+pub mod dns;
 pub mod export;
 pub mod i18n;
 pub mod probe;

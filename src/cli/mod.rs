@@ -13,6 +13,7 @@
 //! | 3 | the command could not run (I/O error, internal error) |
 
 pub mod export;
+pub mod discover;
 pub mod providers;
 
 use crate::i18n::Lang;
@@ -50,6 +51,8 @@ pub enum Command {
     /// Write an account's settings for a mail client (Thunderbird, Apple Mail,
     /// Outlook, fetchmail, getmail, msmtp, mutt), as JSON or as a readable summary.
     Export(export::ExportArgs),
+    /// Find settings for any address: database, MX, autoconfig, SRV, guessing.
+    Discover(discover::DiscoverArgs),
 }
 
 /// Runs a parsed command line and returns the process exit code.
@@ -58,6 +61,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Providers(cmd)) => providers::run(cmd, lang),
         Some(Command::Export(args)) => export::run(args, lang),
+        Some(Command::Discover(args)) => discover::run(args, lang),
         None => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();

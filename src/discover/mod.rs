@@ -1,0 +1,466 @@
+//! Discovery: from an address to candidate servers, each saying where it came from.
+//!
+//! The bundled database knows the big providers, but users type addresses at
+//! their company's domain (hosted by Tencent Exmail, NetEase Qiye, Alibaba Mail,
+//! Google Workspace, Microsoft 365) or at a small ISP nobody lists. Discovery asks
+//! every source at once, under one shared deadline, and the most trusted answer
+//! wins. In order of trust:
+//!
+//! 1. [`SourceKind::Database`]: the bundled database (and the user's own files) by domain;
+//! 2. [`SourceKind::Mx`]: the domain's MX hosts matched against the providers' MX suffixes;
+//! 3. autoconfig over HTTPS: the domain's own `autoconfig.<domain>` and
+//!    `.well-known` documents, then the Thunderbird ISPDB for the domain and for
+//!    the MX host's base domain ([`http`]);
+//! 4. [`SourceKind::Srv`]: RFC 6186/8314 SRV records, accepted only when the target
+//!    lies inside the domain or is a host the database knows (DNS can be forged);
+//! 5. plain-HTTP autoconfig, only when explicitly allowed;
+//! 6. [`SourceKind::Guess`]: `pop.`, `imap.`, `smtp.`, `mail.`… on the standard
+//!    ports, each checked live by a [`Verifier`].
+//!
+//! As soon as the most trusted source that can still answer has answered, the
+//! others are cancelled: nothing waits for a slow source once a more trusted one
+//! has answered. Answers that had already arrived are kept as alternatives. Every
+//! candidate is the database's own [`Server`] type plus provenance text ("MX
+//! aspmx.l.google.com → Google Workspace", "autoconfig.example.com", "SRV
+//! _submissions._tcp", "guessed").
+//!
+//! The JSON form of [`Discovery`] is documented in `docs/discover-json.md`; its
+//! JSON Schema is [`json_schema`].
+
+pub mod http;
+mod run;
+mod sources;
+pub mod tls;
+pub mod verify;
+
+pub use run::discover;
+pub use verify::{BannerVerifier, Verification, Verifier};
+
+use crate::dns::{DnsError, Mx, Resolver};
+use crate::providers::{Auth, Localized, Server, Status};
+use rustls_pki_types::CertificateDer;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The Thunderbird ISPDB, asked as `<base><domain>`.
+pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
+
+/// Why discovery could not run, or why one source failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DiscoverError {
+    /// A DNS lookup failed.
+    #[error(transparent)]
+    Dns(#[from] DnsError),
+    /// The HTTP request failed (connection, TLS, protocol, timeout).
+    #[error("{url}: {detail}")]
+    Http {
+        /// The URL asked.
+        url: String,
+        /// What went wrong.
+        detail: String,
+    },
+    /// The server answered with an HTTP error status.
+    #[error("{url}: HTTP status {status}")]
+    HttpStatus {
+        /// The URL asked.
+        url: String,
+        /// The status code.
+        status: u16,
+    },
+    /// The document is larger than the cap; reading stopped at the cap.
+    #[error("{url}: refused: the document is larger than the {limit}-byte (1 MiB) limit")]
+    TooLarge {
+        /// The URL asked.
+        url: String,
+        /// The cap in bytes.
+        limit: usize,
+    },
+    /// A redirect pointed to plain HTTP.
+    #[error(
+        "refused a redirect to plain HTTP ({to}): autoconfig documents are fetched over HTTPS only"
+    )]
+    InsecureRedirect {
+        /// Where the redirect pointed.
+        to: String,
+    },
+    /// Too many redirects in a row.
+    #[error("{url}: refused: more than {max} redirects")]
+    TooManyRedirects {
+        /// The last URL.
+        url: String,
+        /// The limit.
+        max: usize,
+    },
+    /// The autoconfig document could not be used.
+    #[error("{url}: {detail}")]
+    Autoconfig {
+        /// The URL asked.
+        url: String,
+        /// The reader's error.
+        detail: String,
+    },
+    /// A CA file could not be read.
+    #[error("cannot use the CA file {path}: {detail}")]
+    CaFile {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The HTTPS client could not be set up.
+    #[error("cannot set up the HTTPS client: {0}")]
+    Setup(String),
+}
+
+impl DiscoverError {
+    /// The DNS error inside, if this is one.
+    pub fn dns(&self) -> Option<&DnsError> {
+        match self {
+            DiscoverError::Dns(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Where a finding came from. The order of the variants is the order of trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The bundled database (and the user's files), by domain.
+    Database,
+    /// The domain's MX hosts, matched against the providers' MX suffixes.
+    Mx,
+    /// `https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=…`.
+    Autoconfig,
+    /// `https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`.
+    WellKnown,
+    /// The Thunderbird ISPDB, for the domain.
+    Ispdb,
+    /// The Thunderbird ISPDB, for the base domain of the best MX host.
+    IspdbMx,
+    /// DNS SRV records (RFC 6186, RFC 8314).
+    Srv,
+    /// `http://autoconfig.<domain>/…` (only with the plain-HTTP opt-in).
+    AutoconfigHttp,
+    /// `http://<domain>/.well-known/…` (only with the plain-HTTP opt-in).
+    WellKnownHttp,
+    /// Standard host names and ports, checked live.
+    Guess,
+}
+
+impl SourceKind {
+    /// Every source, most trusted first.
+    pub const ALL: [SourceKind; 10] = [
+        SourceKind::Database,
+        SourceKind::Mx,
+        SourceKind::Autoconfig,
+        SourceKind::WellKnown,
+        SourceKind::Ispdb,
+        SourceKind::IspdbMx,
+        SourceKind::Srv,
+        SourceKind::AutoconfigHttp,
+        SourceKind::WellKnownHttp,
+        SourceKind::Guess,
+    ];
+
+    /// The name used in JSON and on the command line (`well-known`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Database => "database",
+            SourceKind::Mx => "mx",
+            SourceKind::Autoconfig => "autoconfig",
+            SourceKind::WellKnown => "well-known",
+            SourceKind::Ispdb => "ispdb",
+            SourceKind::IspdbMx => "ispdb-mx",
+            SourceKind::Srv => "srv",
+            SourceKind::AutoconfigHttp => "autoconfig-http",
+            SourceKind::WellKnownHttp => "well-known-http",
+            SourceKind::Guess => "guess",
+        }
+    }
+
+    /// Whether the source needs the network.
+    pub fn is_network(self) -> bool {
+        self != SourceKind::Database
+    }
+}
+
+/// The provider a finding names, when it names one.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ProviderInfo {
+    /// The provider's id (for fetched documents: derived from the document).
+    pub id: String,
+    /// Display name in the three languages.
+    pub name: Localized,
+    /// Whether the service works as it is.
+    pub status: Status,
+    /// What the password field takes.
+    pub auth: Auth,
+    /// The database file, for database entries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// One server to try, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Candidate {
+    /// The server, as the database models servers (placeholders expanded).
+    pub server: Server,
+    /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed".
+    pub provenance: String,
+    /// The live check, when one was made (guessed servers are always checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<Verification>,
+}
+
+/// What one source found.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// Which source.
+    pub source: SourceKind,
+    /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace".
+    pub provenance: String,
+    /// The provider it names, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderInfo>,
+    /// Incoming servers (POP3 and IMAP), best first.
+    pub incoming: Vec<Candidate>,
+    /// Outgoing servers (SMTP), best first.
+    pub outgoing: Vec<Candidate>,
+}
+
+/// An answer that was seen and deliberately not used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Ignored {
+    /// Which source produced it.
+    pub source: SourceKind,
+    /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993".
+    pub what: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// How a source ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceState {
+    /// It found settings.
+    Found,
+    /// It answered, with nothing usable.
+    Nothing,
+    /// It failed (network error, refused document…).
+    Failed,
+    /// Cancelled because a more trusted source had answered.
+    NotNeeded,
+    /// Still running when the shared deadline passed.
+    TimedOut,
+}
+
+/// How one source went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SourceReport {
+    /// Which source.
+    pub source: SourceKind,
+    /// How it ended.
+    pub state: SourceState,
+    /// Provenance when found; the reason otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// The overall answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Settings were found (see `best`).
+    Found,
+    /// Every source answered; none found anything.
+    NothingFound,
+    /// The shared deadline passed before any source found anything.
+    DeadlineReached,
+    /// Nothing was found, and the DNS server could not be reached.
+    DnsUnreachable,
+}
+
+/// The result of `discover`: the best finding, the alternatives, what was ignored, and how each source went.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Discovery {
+    /// The address, with the domain in canonical (punycode) form.
+    pub address: String,
+    /// The domain as used for DNS and HTTP (punycode).
+    pub domain: String,
+    /// The domain for display (Unicode).
+    pub domain_unicode: String,
+    /// The overall answer.
+    pub outcome: Outcome,
+    /// One sentence (English) saying what happened.
+    pub message: String,
+    /// The most trusted finding.
+    pub best: Option<Finding>,
+    /// Findings of less trusted sources that had answered by then, most trusted first.
+    pub alternatives: Vec<Finding>,
+    /// Answers seen and not used, with the reason (e.g. a forged SRV record).
+    pub ignored: Vec<Ignored>,
+    /// Every source that ran, in order of trust.
+    pub sources: Vec<SourceReport>,
+    /// The domain's MX records, when they were looked up.
+    pub mx: Vec<Mx>,
+    /// The shared deadline, in milliseconds.
+    pub timeout_ms: u64,
+}
+
+impl Discovery {
+    /// Every candidate, most trusted finding first.
+    pub fn candidates(&self) -> impl Iterator<Item = &Candidate> {
+        self.best
+            .iter()
+            .chain(&self.alternatives)
+            .flat_map(|f| f.incoming.iter().chain(&f.outgoing))
+    }
+
+    /// The report of one source, if it ran.
+    pub fn source(&self, kind: SourceKind) -> Option<&SourceReport> {
+        self.sources.iter().find(|s| s.source == kind)
+    }
+}
+
+/// A map of ports: connect to `to` wherever `from` is meant. For tests (whose
+/// listeners cannot use ports 443 or 995) and for port-forwarding setups. It
+/// applies to guessed and verified mail ports and to the ports of the
+/// autoconfig URLs (443, 80); never to the ports shown in results.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortMap(pub BTreeMap<u16, u16>);
+
+impl PortMap {
+    /// The port to connect to for `port`.
+    pub fn map(&self, port: u16) -> u16 {
+        self.0.get(&port).copied().unwrap_or(port)
+    }
+
+    /// Parses one `FROM=TO` pair.
+    pub fn parse_pair(s: &str) -> Result<(u16, u16), String> {
+        let (a, b) = s
+            .split_once('=')
+            .ok_or_else(|| format!("{s:?}: use FROM=TO, e.g. 995=19995"))?;
+        let p = |x: &str| {
+            x.trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|p| *p != 0)
+                .ok_or_else(|| format!("{x:?} is not a port (1-65535)"))
+        };
+        Ok((p(a)?, p(b)?))
+    }
+}
+
+/// How discovery runs.
+#[derive(Debug, Clone)]
+pub struct DiscoverOptions {
+    /// The one deadline shared by every source.
+    pub timeout: Duration,
+    /// Ask the network at all (`false`: the database only).
+    pub network: bool,
+    /// Also try plain-HTTP autoconfig URLs, and follow redirects to plain HTTP.
+    pub allow_http: bool,
+    /// Base URL of the ISPDB (`<base><domain>`); `None` skips it.
+    pub ispdb_url: Option<String>,
+    /// Extra trusted CA certificates for HTTPS and TLS checks (besides the webpki roots).
+    pub extra_roots: Vec<CertificateDer<'static>>,
+    /// Ports to connect to instead of the standard ones.
+    pub port_map: PortMap,
+    /// Try guessing standard host names.
+    pub guess: bool,
+    /// Wait for every source (up to the deadline) instead of stopping at the
+    /// first trusted answer, so that all alternatives are known.
+    pub wait_for_all: bool,
+}
+
+impl Default for DiscoverOptions {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            network: true,
+            allow_http: false,
+            ispdb_url: Some(DEFAULT_ISPDB_URL.to_owned()),
+            extra_roots: Vec::new(),
+            port_map: PortMap::default(),
+            guess: true,
+            wait_for_all: false,
+        }
+    }
+}
+
+/// What network sources use: the resolver and the live checker.
+#[derive(Clone)]
+pub struct Network {
+    /// DNS for MX, SRV and every host name (HTTP included).
+    pub resolver: Arc<dyn Resolver>,
+    /// Checks guessed servers live.
+    pub verifier: Arc<dyn Verifier>,
+}
+
+impl std::fmt::Debug for Network {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Network")
+            .field("resolver", &self.resolver.describe())
+            .finish()
+    }
+}
+
+impl Network {
+    /// The resolver with the built-in [`BannerVerifier`] (TCP connect, TLS where
+    /// the port uses it, first reply line).
+    pub fn new(resolver: Arc<dyn Resolver>, opts: &DiscoverOptions) -> Result<Self, DiscoverError> {
+        let tls = tls::client_config(&opts.extra_roots)?;
+        let verifier = Arc::new(BannerVerifier::new(
+            resolver.clone(),
+            opts.port_map.clone(),
+            tls,
+        ));
+        Ok(Self { resolver, verifier })
+    }
+
+    /// Replaces the verifier (the probe engine plugs in here).
+    pub fn with_verifier(mut self, verifier: Arc<dyn Verifier>) -> Self {
+        self.verifier = verifier;
+        self
+    }
+}
+
+/// The JSON Schema of [`Discovery`] (what `mailconf discover --json` prints).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Discovery);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trust_order_is_declaration_order() {
+        let mut sorted = SourceKind::ALL;
+        sorted.sort();
+        assert_eq!(sorted, SourceKind::ALL);
+        for k in SourceKind::ALL {
+            let json = serde_json::to_value(k).unwrap();
+            assert_eq!(json, k.as_str());
+        }
+    }
+
+    #[test]
+    fn port_map_pairs() {
+        assert_eq!(PortMap::parse_pair("995=19995"), Ok((995, 19995)));
+        assert!(PortMap::parse_pair("995").is_err());
+        assert!(PortMap::parse_pair("995=0").is_err());
+        assert!(PortMap::parse_pair("x=1").is_err());
+        let m = PortMap([(443, 8443)].into_iter().collect());
+        assert_eq!(m.map(443), 8443);
+        assert_eq!(m.map(995), 995);
+    }
+}

@@ -1,0 +1,351 @@
+//! The orchestration: every source at once, one deadline, the most trusted answer wins.
+//!
+//! The database answers synchronously first; when it knows the domain nothing
+//! touches the network (unless every alternative was asked for). Otherwise each
+//! network source runs as its own task. After each completion the slots are
+//! walked in order of trust: the first slot that is neither finished-with-
+//! nothing nor still running decides. A finished finding there wins and every
+//! task still running is cancelled; a running task there means waiting on. So
+//! a slow, less trusted source never delays a more trusted answer, and a slow,
+//! more trusted source is waited for only until the shared deadline.
+
+use super::http::Fetcher;
+use super::sources::{self, SourceOutput};
+use super::{
+    DiscoverError, DiscoverOptions, Discovery, Finding, Ignored, Network, Outcome, SourceKind,
+    SourceReport, SourceState,
+};
+use crate::dns::{DnsError, Mx};
+use crate::providers::load::display_domain;
+use crate::providers::{Address, Database};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::OnceCell;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+/// What every source task shares.
+pub(super) struct Ctx {
+    pub address: Address,
+    pub domain: String,
+    pub db: Arc<Database>,
+    pub opts: DiscoverOptions,
+    pub deadline: Instant,
+    resolver: Option<Arc<dyn crate::dns::Resolver>>,
+    mx: OnceCell<Result<Vec<Mx>, DnsError>>,
+}
+
+impl Ctx {
+    /// The domain's MX records, looked up once for every source that needs them.
+    pub async fn mx(&self) -> Result<Vec<Mx>, DnsError> {
+        let Some(r) = &self.resolver else {
+            return Err(DnsError::Config("no resolver".into()));
+        };
+        self.mx
+            .get_or_init(|| r.mx(&self.domain, self.deadline))
+            .await
+            .clone()
+    }
+}
+
+#[derive(Debug)]
+enum Slot {
+    Running,
+    Done(Box<Result<SourceOutput, DiscoverError>>),
+}
+
+impl Slot {
+    fn found(&self) -> bool {
+        matches!(self, Slot::Done(r) if matches!(&**r, Ok(o) if o.finding.is_some()))
+    }
+}
+
+/// Finds settings for `address`.
+///
+/// `network: None` (or `opts.network == false`) asks the database only. The
+/// result always comes back by `opts.timeout`; errors of single sources are in
+/// [`Discovery::sources`], not an `Err`. `Err` is returned only when discovery
+/// could not start (the HTTPS client could not be set up).
+pub async fn discover(
+    address: &Address,
+    db: Arc<Database>,
+    network: Option<Network>,
+    opts: &DiscoverOptions,
+) -> Result<Discovery, DiscoverError> {
+    let deadline = Instant::now() + opts.timeout;
+    let domain = address.domain.clone();
+    let network = network.filter(|_| opts.network);
+
+    let mut kinds = vec![SourceKind::Database];
+    if network.is_some() {
+        kinds.push(SourceKind::Mx);
+        kinds.push(SourceKind::Autoconfig);
+        kinds.push(SourceKind::WellKnown);
+        if opts.ispdb_url.is_some() {
+            kinds.push(SourceKind::Ispdb);
+            kinds.push(SourceKind::IspdbMx);
+        }
+        kinds.push(SourceKind::Srv);
+        if opts.allow_http {
+            kinds.push(SourceKind::AutoconfigHttp);
+            kinds.push(SourceKind::WellKnownHttp);
+        }
+        if opts.guess {
+            kinds.push(SourceKind::Guess);
+        }
+    }
+
+    let mut slots: Vec<Slot> = kinds.iter().map(|_| Slot::Running).collect();
+    slots[0] = Slot::Done(Box::new(Ok(sources::database(&db, &domain))));
+
+    let http = match &network {
+        Some(net) => {
+            let tls = super::tls::client_config(&opts.extra_roots)?;
+            Some(Fetcher::new(
+                net.resolver.clone(),
+                tls,
+                opts.allow_http,
+                opts.port_map.clone(),
+                deadline,
+            )?)
+        }
+        None => None,
+    };
+    let ctx = Arc::new(Ctx {
+        address: address.clone(),
+        domain: domain.clone(),
+        db: db.clone(),
+        opts: opts.clone(),
+        deadline,
+        resolver: network.as_ref().map(|n| n.resolver.clone()),
+        mx: OnceCell::new(),
+    });
+
+    let mut deadline_hit = false;
+    if !settled(&slots, opts.wait_for_all) {
+        let mut set = JoinSet::new();
+        let mut ids = HashMap::new();
+        if let (Some(net), Some(http)) = (&network, &http) {
+            for (i, kind) in kinds.iter().copied().enumerate().skip(1) {
+                let ctx = ctx.clone();
+                let net = net.clone();
+                let http = http.clone();
+                let handle = set.spawn(async move { run_source(&ctx, &net, &http, kind).await });
+                ids.insert(handle.id(), i);
+            }
+        }
+        while !settled(&slots, opts.wait_for_all) {
+            match tokio::time::timeout_at(deadline, set.join_next_with_id()).await {
+                Err(_) => {
+                    deadline_hit = true;
+                    break;
+                }
+                Ok(None) => break,
+                Ok(Some(Ok((id, result)))) => {
+                    if let Some(&i) = ids.get(&id) {
+                        slots[i] = Slot::Done(Box::new(result));
+                    }
+                }
+                Ok(Some(Err(e))) => {
+                    if let Some(&i) = ids.get(&e.id()) {
+                        slots[i] = Slot::Done(Box::new(Err(DiscoverError::Setup(format!(
+                            "the source stopped unexpectedly: {e}"
+                        )))));
+                    }
+                }
+            }
+        }
+        set.abort_all();
+    }
+
+    let mx = match ctx.mx.get() {
+        Some(Ok(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    Ok(assemble(address, kinds, slots, deadline_hit, mx, opts))
+}
+
+/// Whether the answer is decided (see the module docs).
+fn settled(slots: &[Slot], wait_for_all: bool) -> bool {
+    if wait_for_all {
+        return slots.iter().all(|s| matches!(s, Slot::Done(_)));
+    }
+    for s in slots {
+        match s {
+            Slot::Running => return false,
+            s if s.found() => return true,
+            Slot::Done(_) => {}
+        }
+    }
+    true
+}
+
+async fn run_source(
+    ctx: &Ctx,
+    net: &Network,
+    http: &Fetcher,
+    kind: SourceKind,
+) -> Result<SourceOutput, DiscoverError> {
+    match kind {
+        SourceKind::Database => Ok(sources::database(&ctx.db, &ctx.domain)),
+        SourceKind::Mx => sources::mx(ctx).await,
+        SourceKind::Autoconfig
+        | SourceKind::WellKnown
+        | SourceKind::Ispdb
+        | SourceKind::IspdbMx
+        | SourceKind::AutoconfigHttp
+        | SourceKind::WellKnownHttp => sources::autoconfig(ctx, http, kind).await,
+        SourceKind::Srv => sources::srv(ctx, net.resolver.clone()).await,
+        SourceKind::Guess => sources::guess(ctx, net).await,
+    }
+}
+
+fn assemble(
+    address: &Address,
+    kinds: Vec<SourceKind>,
+    slots: Vec<Slot>,
+    deadline_hit: bool,
+    mx: Vec<Mx>,
+    opts: &DiscoverOptions,
+) -> Discovery {
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut ignored: Vec<Ignored> = Vec::new();
+    let mut reports = Vec::new();
+    let mut dns_down: Option<DnsError> = None;
+    let decided = findings_exist(&slots);
+    for (kind, slot) in kinds.into_iter().zip(slots) {
+        let (state, detail) = match slot {
+            Slot::Running if deadline_hit => (
+                SourceState::TimedOut,
+                Some("still running when the deadline passed".to_owned()),
+            ),
+            Slot::Running => (
+                SourceState::NotNeeded,
+                Some(if decided {
+                    "cancelled: a more trusted source had answered".to_owned()
+                } else {
+                    "cancelled".to_owned()
+                }),
+            ),
+            Slot::Done(r) => match *r {
+                Ok(out) => {
+                    ignored.extend(out.ignored);
+                    match out.finding {
+                        Some(f) => {
+                            let p = f.provenance.clone();
+                            findings.push(f);
+                            (SourceState::Found, Some(p))
+                        }
+                        None => (SourceState::Nothing, out.note),
+                    }
+                }
+                Err(e) => {
+                    if let Some(d) = e.dns().filter(|d| d.is_unreachable()) {
+                        dns_down.get_or_insert_with(|| d.clone());
+                    }
+                    (SourceState::Failed, Some(e.to_string()))
+                }
+            },
+        };
+        reports.push(SourceReport {
+            source: kind,
+            state,
+            detail,
+        });
+    }
+    let failed = reports
+        .iter()
+        .filter(|r| r.state == SourceState::Failed)
+        .count();
+    let mut findings = findings.into_iter();
+    let best = findings.next();
+    let alternatives: Vec<Finding> = findings.collect();
+    let shown = display_domain(&address.domain);
+    let timeout_ms = u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX);
+    let (outcome, message) = match (&best, &dns_down) {
+        (Some(b), _) => (Outcome::Found, format!("found by {}", b.provenance)),
+        (None, Some(e)) => (
+            Outcome::DnsUnreachable,
+            format!("nothing found for {shown}: {e}"),
+        ),
+        (None, None) if deadline_hit => (
+            Outcome::DeadlineReached,
+            format!(
+                "nothing found for {shown} before the deadline ({} s); sources still running were stopped",
+                opts.timeout.as_secs_f64()
+            ),
+        ),
+        (None, None) if failed == 0 => (
+            Outcome::NothingFound,
+            format!("nothing found for {shown}: every source answered, none had settings"),
+        ),
+        (None, None) => (
+            Outcome::NothingFound,
+            format!(
+                "nothing found for {shown}: no source had settings, {failed} could not be asked (see sources)"
+            ),
+        ),
+    };
+    let (domain_unicode, _) = idna::domain_to_unicode(&address.domain);
+    Discovery {
+        address: address.canonical(),
+        domain: address.domain.clone(),
+        domain_unicode,
+        outcome,
+        message,
+        best,
+        alternatives,
+        ignored,
+        sources: reports,
+        mx,
+        timeout_ms,
+    }
+}
+
+fn findings_exist(slots: &[Slot]) -> bool {
+    slots.iter().any(Slot::found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(found: bool) -> Slot {
+        let out = SourceOutput {
+            finding: found.then(|| Finding {
+                source: SourceKind::Guess,
+                provenance: "x".into(),
+                provider: None,
+                incoming: Vec::new(),
+                outgoing: Vec::new(),
+            }),
+            ..SourceOutput::default()
+        };
+        Slot::Done(Box::new(Ok(out)))
+    }
+
+    #[test]
+    fn a_more_trusted_running_source_is_waited_for() {
+        // database: nothing; mx: running; guess: found → wait for mx.
+        let slots = [done(false), Slot::Running, done(true)];
+        assert!(!settled(&slots, false));
+    }
+
+    #[test]
+    fn a_less_trusted_running_source_is_not_waited_for() {
+        let slots = [done(false), done(true), Slot::Running];
+        assert!(settled(&slots, false));
+        assert!(
+            !settled(&slots, true),
+            "unless every alternative was asked for"
+        );
+    }
+
+    #[test]
+    fn all_answered_with_nothing_is_settled() {
+        let slots = [done(false), done(false)];
+        assert!(settled(&slots, false));
+        let failed = Slot::Done(Box::new(Err(DiscoverError::Setup("x".into()))));
+        assert!(settled(&[done(false), failed], false));
+    }
+}

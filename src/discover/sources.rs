@@ -1,0 +1,566 @@
+//! The sources themselves: each turns the domain into at most one [`Finding`].
+//!
+//! Each source answers on its own; ranking and cancelling is [`super::run`]'s job.
+//! "Nothing here" is an answer ([`SourceOutput`] without a finding), distinct
+//! from "could not ask" (an error), so the report can tell them apart.
+
+use super::http::{Fetched, Fetcher};
+use super::{Candidate, DiscoverError, Finding, Ignored, ProviderInfo, SourceKind, Verification};
+use crate::dns::{DnsError, Srv};
+use crate::providers::autoconfig;
+use crate::providers::load::display_domain;
+use crate::providers::{
+    Database, Entry, MatchKind, Origin, Protocol, Provider, Security, Server, UsernameForm,
+};
+use reqwest::Url;
+use std::sync::Arc;
+use tokio::task::JoinSet;
+
+use super::run::Ctx;
+
+/// What one source answered.
+#[derive(Debug, Default)]
+pub(super) struct SourceOutput {
+    /// The settings found, if any.
+    pub finding: Option<Finding>,
+    /// Answers seen and not used.
+    pub ignored: Vec<Ignored>,
+    /// Why nothing was found (when nothing was).
+    pub note: Option<String>,
+}
+
+impl SourceOutput {
+    fn nothing(note: impl Into<String>) -> Self {
+        Self {
+            note: Some(note.into()),
+            ..Self::default()
+        }
+    }
+
+    fn found(finding: Finding) -> Self {
+        Self {
+            finding: Some(finding),
+            ..Self::default()
+        }
+    }
+}
+
+type SourceResult = Result<SourceOutput, DiscoverError>;
+
+/// Turns a provider's servers into candidates for `domain`.
+fn finding_from_provider(
+    source: SourceKind,
+    provenance: String,
+    p: &Provider,
+    file: Option<String>,
+    domain: &str,
+) -> Finding {
+    let cand = |s: &Server| Candidate {
+        server: Server {
+            host: s.host_for(domain),
+            ..s.clone()
+        },
+        provenance: provenance.clone(),
+        verified: None,
+    };
+    Finding {
+        source,
+        provenance: provenance.clone(),
+        provider: Some(ProviderInfo {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            status: p.status.clone(),
+            auth: p.auth.clone(),
+            file,
+        }),
+        incoming: p.incoming.iter().map(cand).collect(),
+        outgoing: p.outgoing.iter().map(cand).collect(),
+    }
+}
+
+fn entry_finding(source: SourceKind, provenance: String, e: &Entry, domain: &str) -> Finding {
+    finding_from_provider(
+        source,
+        provenance,
+        &e.provider,
+        Some(e.file.clone()),
+        domain,
+    )
+}
+
+/// 1. The database, by domain (and parent domains).
+pub(super) fn database(db: &Database, domain: &str) -> SourceOutput {
+    match db.by_domain(domain) {
+        Some((entry, kind, matched)) => {
+            let name = &entry.provider.name.en;
+            let provenance = match kind {
+                MatchKind::ParentDomain => format!("database {matched} (parent domain) → {name}"),
+                _ => format!("database {matched} → {name}"),
+            };
+            SourceOutput::found(entry_finding(
+                SourceKind::Database,
+                provenance,
+                entry,
+                domain,
+            ))
+        }
+        None => SourceOutput::nothing(format!("no database entry for {}", display_domain(domain))),
+    }
+}
+
+/// 2. MX hosts matched against the providers' MX suffixes.
+pub(super) async fn mx(ctx: &Ctx) -> SourceResult {
+    let records = match ctx.mx().await {
+        Ok(r) => r,
+        Err(e) if e.is_not_found() => return Ok(SourceOutput::nothing(e.to_string())),
+        Err(e) => return Err(e.into()),
+    };
+    for m in &records {
+        if let Some(entry) = ctx.db.by_mx(&m.exchange) {
+            let provenance = format!("MX {} → {}", m.exchange, entry.provider.name.en);
+            return Ok(SourceOutput::found(entry_finding(
+                SourceKind::Mx,
+                provenance,
+                entry,
+                &ctx.domain,
+            )));
+        }
+    }
+    let hosts: Vec<&str> = records.iter().map(|m| m.exchange.as_str()).collect();
+    Ok(SourceOutput::nothing(format!(
+        "MX {} matches no provider in the database",
+        hosts.join(", ")
+    )))
+}
+
+/// The base (registrable) domain of a host, by the Public Suffix List.
+pub(super) fn base_domain(host: &str) -> Option<String> {
+    psl::domain_str(host).map(str::to_owned)
+}
+
+/// Why a fetching source asks nothing.
+enum Skip {
+    /// Nothing to ask, with the reason (e.g. no MX records for `ispdb-mx`).
+    Nothing(String),
+    /// The question could not be formed.
+    Error(DiscoverError),
+}
+
+impl From<DnsError> for Skip {
+    fn from(e: DnsError) -> Self {
+        if e.is_not_found() {
+            Skip::Nothing(e.to_string())
+        } else {
+            Skip::Error(e.into())
+        }
+    }
+}
+
+/// The URL a fetching source asks, with its provenance text.
+async fn autoconfig_url(ctx: &Ctx, kind: SourceKind) -> Result<(Url, String), Skip> {
+    let d = &ctx.domain;
+    let parse = |s: String| {
+        Url::parse(&s).map_err(|e| {
+            Skip::Error(DiscoverError::Http {
+                url: s.clone(),
+                detail: format!("not a valid URL: {e}"),
+            })
+        })
+    };
+    match kind {
+        SourceKind::Autoconfig => {
+            let mut url = parse(format!("https://autoconfig.{d}/mail/config-v1.1.xml"))?;
+            url.query_pairs_mut()
+                .append_pair("emailaddress", &ctx.address.canonical());
+            Ok((url, format!("autoconfig.{d}")))
+        }
+        SourceKind::WellKnown => Ok((
+            parse(format!(
+                "https://{d}/.well-known/autoconfig/mail/config-v1.1.xml"
+            ))?,
+            format!("{d}/.well-known/autoconfig"),
+        )),
+        // Over plain HTTP the address is not sent: anyone on the path could read it.
+        SourceKind::AutoconfigHttp => Ok((
+            parse(format!("http://autoconfig.{d}/mail/config-v1.1.xml"))?,
+            format!("http://autoconfig.{d} (plain HTTP)"),
+        )),
+        SourceKind::WellKnownHttp => Ok((
+            parse(format!(
+                "http://{d}/.well-known/autoconfig/mail/config-v1.1.xml"
+            ))?,
+            format!("http://{d}/.well-known/autoconfig (plain HTTP)"),
+        )),
+        SourceKind::Ispdb => {
+            let base = ctx.opts.ispdb_url.clone().unwrap_or_default();
+            Ok((parse(format!("{base}{d}"))?, format!("ISPDB {d}")))
+        }
+        SourceKind::IspdbMx => {
+            let records = ctx.mx().await?;
+            let Some(best) = records.first() else {
+                return Err(Skip::Nothing("no MX records".into()));
+            };
+            let Some(base) = base_domain(&best.exchange) else {
+                return Err(Skip::Nothing(format!(
+                    "MX {} has no base domain",
+                    best.exchange
+                )));
+            };
+            if base == *d || d.ends_with(&format!(".{base}")) {
+                return Err(Skip::Nothing(format!(
+                    "the MX host {} is in the domain itself",
+                    best.exchange
+                )));
+            }
+            let prefix = ctx.opts.ispdb_url.clone().unwrap_or_default();
+            Ok((
+                parse(format!("{prefix}{base}"))?,
+                format!("ISPDB {base} (MX {})", best.exchange),
+            ))
+        }
+        _ => Err(Skip::Nothing("not an autoconfig source".into())),
+    }
+}
+
+/// 3. and 5. An autoconfig document: the domain's own, or the ISPDB's.
+pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> SourceResult {
+    let (url, provenance) = match autoconfig_url(ctx, kind).await {
+        Ok(v) => v,
+        Err(Skip::Nothing(why)) => return Ok(SourceOutput::nothing(why)),
+        Err(Skip::Error(e)) => return Err(e),
+    };
+    let shown = url.to_string();
+    let body = match http.get(url).await {
+        Ok(Fetched::Body(b)) => b,
+        Ok(Fetched::Missing(why)) => {
+            return Ok(SourceOutput::nothing(format!("{shown}: {why}")));
+        }
+        Err(DiscoverError::Dns(e)) if e.is_not_found() => {
+            return Ok(SourceOutput::nothing(e.to_string()));
+        }
+        Err(e) => return Err(e),
+    };
+    let bad = |e: autoconfig::AutoconfigError| DiscoverError::Autoconfig {
+        url: shown.clone(),
+        detail: e.to_string(),
+    };
+    let doc = autoconfig::parse(&body).map_err(bad)?;
+    let source_kind = match kind {
+        SourceKind::Ispdb | SourceKind::IspdbMx => crate::providers::SourceKind::Ispdb,
+        _ => crate::providers::SourceKind::ProviderDocs,
+    };
+    let provider =
+        autoconfig::to_provider(&doc, Origin::User, source_kind, &shown, "").map_err(bad)?;
+    Ok(SourceOutput::found(finding_from_provider(
+        kind,
+        provenance,
+        &provider,
+        None,
+        &ctx.domain,
+    )))
+}
+
+/// RFC 6186 / RFC 8314 service labels, in the order candidates are listed.
+const SRV_SERVICES: [(&str, Protocol, Security); 6] = [
+    ("_pop3s", Protocol::Pop3, Security::Tls),
+    ("_imaps", Protocol::Imap, Security::Tls),
+    ("_pop3", Protocol::Pop3, Security::Starttls),
+    ("_imap", Protocol::Imap, Security::Starttls),
+    ("_submissions", Protocol::Smtp, Security::Tls),
+    ("_submission", Protocol::Smtp, Security::Starttls),
+];
+
+/// Whether `host` is `domain` or inside it.
+pub(super) fn inside(host: &str, domain: &str) -> bool {
+    host == domain || host.ends_with(&format!(".{domain}"))
+}
+
+/// Whether some database entry names `host` as one of its servers.
+pub(super) fn database_knows(db: &Database, host: &str) -> bool {
+    db.entries().iter().any(|e| {
+        e.provider
+            .incoming
+            .iter()
+            .chain(&e.provider.outgoing)
+            .any(|s| s.host == host)
+    })
+}
+
+/// 4. SRV records, kept only when their target can be trusted.
+pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> SourceResult {
+    let mut set = JoinSet::new();
+    for (i, (label, _, _)) in SRV_SERVICES.iter().enumerate() {
+        let name = format!("{label}._tcp.{}", ctx.domain);
+        let r = resolver.clone();
+        let deadline = ctx.deadline;
+        set.spawn(async move { (i, r.srv(&name, deadline).await) });
+    }
+    let mut answers: Vec<Option<Result<Vec<Srv>, DnsError>>> = vec![None; SRV_SERVICES.len()];
+    while let Some(joined) = set.join_next().await {
+        if let Ok((i, r)) = joined {
+            answers[i] = Some(r);
+        }
+    }
+    let mut incoming = Vec::new();
+    let mut outgoing = Vec::new();
+    let mut ignored = Vec::new();
+    let mut first_error: Option<DnsError> = None;
+    let mut errors = 0;
+    for ((label, protocol, security), answer) in SRV_SERVICES.iter().zip(answers) {
+        let records = match answer {
+            Some(Ok(r)) => r,
+            Some(Err(e)) if e.is_not_found() => continue,
+            Some(Err(e)) => {
+                errors += 1;
+                first_error.get_or_insert(e);
+                continue;
+            }
+            None => continue,
+        };
+        for r in records {
+            // "." (or port 0) means the service is decidedly not offered (RFC 2782).
+            if r.target == "." || r.port == 0 {
+                continue;
+            }
+            if !inside(&r.target, &ctx.domain) && !database_knows(&ctx.db, &r.target) {
+                ignored.push(Ignored {
+                    source: SourceKind::Srv,
+                    what: format!("SRV {label}._tcp.{} → {}:{}", ctx.domain, r.target, r.port),
+                    reason: format!(
+                        "the target {} lies outside {} and is not a server the database knows; \
+                         DNS answers can be forged, so it was not used",
+                        r.target, ctx.domain
+                    ),
+                });
+                continue;
+            }
+            let c = Candidate {
+                server: Server {
+                    protocol: *protocol,
+                    host: r.target.clone(),
+                    port: r.port,
+                    security: *security,
+                    username: UsernameForm::Address,
+                    note: None,
+                },
+                provenance: format!("SRV {label}._tcp"),
+                verified: None,
+            };
+            if *protocol == Protocol::Smtp {
+                outgoing.push(c);
+            } else {
+                incoming.push(c);
+            }
+        }
+    }
+    if incoming.is_empty() && outgoing.is_empty() {
+        if errors == SRV_SERVICES.len()
+            && let Some(e) = first_error
+        {
+            return Err(e.into());
+        }
+        let note = if ignored.is_empty() {
+            format!("no usable SRV records for {}", ctx.domain)
+        } else {
+            format!("every SRV record of {} was ignored", ctx.domain)
+        };
+        return Ok(SourceOutput {
+            finding: None,
+            ignored,
+            note: Some(note),
+        });
+    }
+    Ok(SourceOutput {
+        finding: Some(Finding {
+            source: SourceKind::Srv,
+            provenance: format!("SRV records of {}", ctx.domain),
+            provider: None,
+            incoming,
+            outgoing,
+        }),
+        ignored,
+        note: None,
+    })
+}
+
+/// Host prefixes and ports guessed per protocol, most promising first
+/// (implicit TLS before STARTTLS; POP3 first, as mailconf is POP3-first).
+type GuessRow = (
+    Protocol,
+    &'static [&'static str],
+    &'static [(u16, Security)],
+);
+const GUESSES: [GuessRow; 3] = [
+    (
+        Protocol::Pop3,
+        &["pop.", "pop3.", "mail.", ""],
+        &[(995, Security::Tls), (110, Security::Starttls)],
+    ),
+    (
+        Protocol::Imap,
+        &["imap.", "mail.", ""],
+        &[(993, Security::Tls), (143, Security::Starttls)],
+    ),
+    (
+        Protocol::Smtp,
+        &["smtp.", "mail.", ""],
+        &[(465, Security::Tls), (587, Security::Starttls)],
+    ),
+];
+
+/// The guessed servers for `domain`, in order of preference.
+pub fn guessed_servers(domain: &str) -> Vec<Server> {
+    let mut v = Vec::new();
+    for (protocol, prefixes, ports) in GUESSES {
+        for (port, security) in ports {
+            for prefix in prefixes {
+                v.push(Server {
+                    protocol,
+                    host: format!("{prefix}{domain}"),
+                    port: *port,
+                    security: *security,
+                    username: UsernameForm::Address,
+                    note: None,
+                });
+            }
+        }
+    }
+    v
+}
+
+/// 6. Standard names and ports, each checked live.
+pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
+    let servers = guessed_servers(&ctx.domain);
+    let mut hosts: Vec<String> = servers.iter().map(|s| s.host.clone()).collect();
+    hosts.sort();
+    hosts.dedup();
+    // Resolve each name once; names that do not exist are dropped.
+    let mut set = JoinSet::new();
+    for h in hosts {
+        let r = net.resolver.clone();
+        let deadline = ctx.deadline;
+        set.spawn(async move {
+            let res = r.ips(&h, deadline).await;
+            (h, res)
+        });
+    }
+    let mut resolved = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        let Ok((h, res)) = joined else { continue };
+        match res {
+            Ok(_) => resolved.push(h),
+            Err(e) if e.is_not_found() => {}
+            Err(e) if e.is_unreachable() => return Err(e.into()),
+            Err(_) => {}
+        }
+    }
+    if resolved.is_empty() {
+        return Ok(SourceOutput::nothing(format!(
+            "none of the usual host names (pop., imap., smtp., mail., bare) of {} resolves",
+            ctx.domain
+        )));
+    }
+    let wanted: Vec<Server> = servers
+        .into_iter()
+        .filter(|s| resolved.contains(&s.host))
+        .collect();
+    let mut set = JoinSet::new();
+    for (i, s) in wanted.iter().cloned().enumerate() {
+        let v = net.verifier.clone();
+        let deadline = ctx.deadline;
+        set.spawn(async move {
+            let verdict = v.verify(&s, deadline).await;
+            (i, verdict)
+        });
+    }
+    let mut verdicts: Vec<Option<Verification>> = vec![None; wanted.len()];
+    while let Some(joined) = set.join_next().await {
+        if let Ok((i, v)) = joined {
+            verdicts[i] = Some(v);
+        }
+    }
+    let mut incoming = Vec::new();
+    let mut outgoing = Vec::new();
+    let mut failures = Vec::new();
+    for (s, v) in wanted.into_iter().zip(verdicts) {
+        let Some(v) = v else { continue };
+        if !v.ok {
+            failures.push(format!("{}:{} {}", s.host, s.port, v.detail));
+            continue;
+        }
+        let c = Candidate {
+            provenance: "guessed".into(),
+            verified: Some(v),
+            server: s,
+        };
+        if c.server.protocol == Protocol::Smtp {
+            outgoing.push(c);
+        } else {
+            incoming.push(c);
+        }
+    }
+    if incoming.is_empty() && outgoing.is_empty() {
+        let n = failures.len();
+        failures.truncate(3);
+        return Ok(SourceOutput::nothing(format!(
+            "{n} guessed servers checked, none answered like a mail server ({}{})",
+            failures.join("; "),
+            if n > 3 { "; …" } else { "" }
+        )));
+    }
+    Ok(SourceOutput::found(Finding {
+        source: SourceKind::Guess,
+        provenance: "guessed".into(),
+        provider: None,
+        incoming,
+        outgoing,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_the_domain() {
+        assert!(inside("imap.example.com", "example.com"));
+        assert!(inside("example.com", "example.com"));
+        assert!(!inside("imap.badexample.com", "example.com"));
+        assert!(!inside("example.com.evil.test", "example.com"));
+    }
+
+    #[test]
+    fn base_domains() {
+        assert_eq!(
+            base_domain("mxn.mxhichina.com").as_deref(),
+            Some("mxhichina.com")
+        );
+        assert_eq!(
+            base_domain("mx1.example.com.cn").as_deref(),
+            Some("example.com.cn")
+        );
+        assert_eq!(
+            base_domain("qiye163mx01.mxmail.netease.com").as_deref(),
+            Some("netease.com")
+        );
+        // Unlisted top-level domains (the tests' `.test`) count as one label.
+        assert_eq!(
+            base_domain("mx1.hosting-co.test").as_deref(),
+            Some("hosting-co.test")
+        );
+    }
+
+    #[test]
+    fn guessed_table() {
+        let g = guessed_servers("example.com");
+        assert_eq!(g[0].host, "pop.example.com");
+        assert_eq!(g[0].port, 995);
+        assert!(g.iter().any(|s| s.host == "example.com" && s.port == 587));
+        assert!(
+            g.iter()
+                .any(|s| s.host == "pop3.example.com" && s.port == 110)
+        );
+        assert!(g.iter().all(|s| s.port != 25), "port 25 is not guessed");
+        assert_eq!(g.len(), 8 + 6 + 6);
+    }
+}

@@ -1,5 +1,5 @@
 //! mailconf's integration tests: one binary, one module per subsystem.
 
-mod export;
 mod discover;
+mod export;
 mod providers;

@@ -12,8 +12,8 @@
 //! | 2 | usage error (bad flags or arguments) |
 //! | 3 | the command could not run (I/O error, internal error) |
 
-pub mod export;
 pub mod discover;
+pub mod export;
 pub mod providers;
 
 use crate::i18n::Lang;

@@ -3,3 +3,5 @@
 mod discover;
 mod export;
 mod providers;
+mod roundtrip;
+mod servers;

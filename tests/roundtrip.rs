@@ -1,0 +1,210 @@
+//! End to end through real clients and real servers: a message sent with the
+//! exported msmtprc through Postfix on 587 (STARTTLS, AUTH after TLS) arrives, and
+//! the exported fetchmailrc downloads it from Dovecot over POP3 on 995, leaving it
+//! on the server because `keep` is set.
+
+use crate::servers::Servers;
+use mailconf::export::{AccountSettings, ExportOptions, Format};
+use mailconf::i18n::Lang;
+use mailconf::providers::{
+    Address, Auth, AuthKind, Localized, Origin, Protocol, Provider, Security, Server, Source,
+    SourceKind, Status, UsernameForm,
+};
+use secrecy::SecretString;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn provider(s: &Servers) -> Provider {
+    let server = |protocol, port, security| Server {
+        protocol,
+        // The real name of the certificate; `client()` makes it resolve for the clients.
+        host: s.host.clone(),
+        port: s.port(port),
+        security,
+        username: UsernameForm::Address,
+        note: None,
+    };
+    Provider {
+        schema: None,
+        id: "test-mailconf".into(),
+        name: Localized::same("Test servers"),
+        domains: vec![s.domain.clone()],
+        mx_suffixes: vec![],
+        status: Status::Active,
+        incoming: vec![server(Protocol::Pop3, 995, Security::Tls)],
+        outgoing: vec![server(Protocol::Smtp, 587, Security::Starttls)],
+        auth: Auth {
+            kind: AuthKind::Password,
+            create_url: None,
+            notes: None,
+        },
+        hints: vec![],
+        help_urls: vec![],
+        quirks: vec![],
+        history: None,
+        known_replies: vec![],
+        sources: vec![Source {
+            about: "test".into(),
+            kind: SourceKind::GeneralKnowledge,
+            url: None,
+            checked: "2026-11".into(),
+        }],
+        origin: Origin::User,
+    }
+}
+
+fn write_private(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+fn render(format: Format, settings: &AccountSettings, ca: &Path) -> String {
+    let opts = ExportOptions {
+        ca_file: Some(ca.to_path_buf()),
+        ..Default::default()
+    };
+    format.exporter(&opts).render(settings, Lang::En).unwrap()
+}
+
+/// Runs a real client with `host` resolving to the test address, in a private
+/// mount namespace whose /etc/hosts has that one line added (msmtp and fetchmail
+/// have no `--resolve`; the machine's own /etc/hosts is never touched).
+fn client(s: &Servers, dir: &Path, program: &str, args: &[&str]) -> Command {
+    let hosts = dir.join("hosts");
+    let system = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
+    std::fs::write(&hosts, format!("{system}\n{} {}\n", s.addr, s.host)).unwrap();
+    let mut c = Command::new("unshare");
+    c.args([
+        "--mount",
+        "--",
+        "sh",
+        "-c",
+        "mount --bind \"$0\" /etc/hosts && exec \"$@\"",
+    ])
+    .arg(&hosts)
+    .arg(program)
+    .args(args);
+    c
+}
+
+fn maildir_holds(maildir: &Path, token: &str) -> bool {
+    ["new", "cur"].iter().any(|sub| {
+        std::fs::read_dir(maildir.join(sub))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(token)))
+    })
+}
+
+#[test]
+fn msmtp_sends_and_fetchmail_keeps() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let address = Address::parse(&s.user).unwrap();
+    let mut settings =
+        AccountSettings::from_provider(&provider(&s), Some(&address), Protocol::Pop3).unwrap();
+    assert!(
+        settings.leave_on_server,
+        "mail stays on the server by default"
+    );
+    settings.password = Some(SecretString::from(s.pass.clone()));
+
+    // 1. Send through Postfix 587 with the exported msmtprc.
+    let msmtprc = dir.path().join("msmtprc");
+    write_private(&msmtprc, &render(Format::Msmtp, &settings, &s.ca));
+    let token = format!("mailconf-roundtrip-{}", std::process::id());
+    let message = format!(
+        "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\n\r\nRound trip through the exported msmtprc.\r\n",
+        u = s.user
+    );
+    let mut child = client(
+        &s,
+        dir.path(),
+        "msmtp",
+        &["-C", msmtprc.to_str().unwrap(), "-a", "default", &s.user],
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("msmtp is installed (tests/harness/install-deps.sh)");
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "msmtp failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // 2. Postfix delivers to Dovecot; wait (bounded) for it to land.
+    let mut delivered = false;
+    for _ in 0..100 {
+        if maildir_holds(&s.maildir, &token) {
+            delivered = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        delivered,
+        "the message did not arrive in {} within 10 s",
+        s.maildir.display()
+    );
+
+    // 3. Download it over POP3 995 with the exported fetchmailrc.
+    let fetchmailrc = dir.path().join("fetchmailrc");
+    let rc = render(Format::Fetchmail, &settings, &s.ca);
+    assert!(
+        rc.contains("keep"),
+        "leave-on-server must become `keep`:\n{rc}"
+    );
+    write_private(&fetchmailrc, &rc);
+    let inbox = dir.path().join("downloaded");
+    let idfile = dir.path().join("fetchids");
+    let pidfile = dir.path().join("fetchmail.pid");
+    let mda = format!("/bin/sh -c 'cat >> {}'", inbox.display());
+    let out = client(
+        &s,
+        dir.path(),
+        "fetchmail",
+        &[
+            "-f",
+            fetchmailrc.to_str().unwrap(),
+            "--idfile",
+            idfile.to_str().unwrap(),
+            "--pidfile",
+            pidfile.to_str().unwrap(),
+            "--mda",
+            &mda,
+            "--all",
+            "--nodetach",
+        ],
+    )
+    .env("HOME", dir.path())
+    .output()
+    .expect("fetchmail is installed (tests/harness/install-deps.sh)");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // fetchmail exits 0 when it fetched mail.
+    assert_eq!(out.status.code(), Some(0), "fetchmail failed:\n{log}");
+    let downloaded = std::fs::read_to_string(&inbox).unwrap_or_default();
+    assert!(
+        downloaded.contains(&token),
+        "fetchmail did not download the message:\n{log}"
+    );
+    assert!(
+        !log.contains(&s.pass),
+        "fetchmail output must not show the password"
+    );
+
+    // 4. `keep`: the message is still on the server.
+    assert!(
+        maildir_holds(&s.maildir, &token),
+        "the message was deleted from the server despite `keep`"
+    );
+}

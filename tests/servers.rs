@@ -15,8 +15,6 @@ pub struct Servers {
     pub domain: String,
     /// Address the servers listen on.
     pub addr: String,
-    /// `host:addr` for `--resolve`.
-    pub resolve: String,
     /// `110=10110,…` in loopback mode, empty in namespace mode.
     pub port_map: String,
     /// The test CA (PEM).
@@ -24,14 +22,8 @@ pub struct Servers {
     /// alice's address and password.
     pub user: String,
     pub pass: String,
-    /// bob's address and password.
-    pub user2: String,
-    pub pass2: String,
     /// alice's maildir.
     pub maildir: PathBuf,
-    /// Server logs.
-    pub dovecot_log: PathBuf,
-    pub postfix_log: PathBuf,
 }
 
 fn var(name: &str) -> String {
@@ -51,16 +43,11 @@ impl Servers {
             host: var("MAILCONF_TEST_HOST"),
             domain: var("MAILCONF_TEST_DOMAIN"),
             addr: var("MAILCONF_TEST_ADDR"),
-            resolve: var("MAILCONF_TEST_RESOLVE"),
             port_map: std::env::var("MAILCONF_TEST_PORTMAP").unwrap_or_default(),
             ca: var("MAILCONF_TEST_CA").into(),
             user: var("MAILCONF_TEST_USER"),
             pass: var("MAILCONF_TEST_PASS"),
-            user2: var("MAILCONF_TEST_USER2"),
-            pass2: var("MAILCONF_TEST_PASS2"),
             maildir: var("MAILCONF_TEST_MAILDIR").into(),
-            dovecot_log: var("MAILCONF_TEST_DOVECOT_LOG").into(),
-            postfix_log: var("MAILCONF_TEST_POSTFIX_LOG").into(),
         }
     }
 

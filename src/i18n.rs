@@ -84,7 +84,8 @@ impl Lang {
 impl std::str::FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_locale(s).ok_or_else(|| format!("unknown language {s:?}: use en, zh-Hans or zh-Hant"))
+        Lang::from_locale(s)
+            .ok_or_else(|| format!("unknown language {s:?}: use en, zh-Hans or zh-Hant"))
     }
 }
 

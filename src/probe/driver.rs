@@ -361,12 +361,27 @@ async fn drive(
             Step::StartTls => {
                 // The machine has checked that nothing is buffered; the driver
                 // keeps no buffer of its own (every read went to the machine).
-                if matches!(conn, Conn::Tls(_)) {
-                    return Err(ProtocolError::Malformed {
-                        reason: "STARTTLS inside TLS",
-                        line: Default::default(),
+                let tcp = match &conn {
+                    Conn::Plain(tcp) => tcp,
+                    Conn::Tls(_) => {
+                        return Err(ProtocolError::Malformed {
+                            reason: "STARTTLS inside TLS",
+                            line: Default::default(),
+                        }
+                        .into());
                     }
-                    .into());
+                };
+                // Plaintext that reached the socket after the go-ahead but after
+                // the machine's last read is an injection too: look without waiting.
+                let mut peek = [0u8; 256];
+                if let Ok(n @ 1..) = tcp.try_read(&mut peek) {
+                    let command = if endpoint.protocol == crate::providers::Protocol::Pop3 {
+                        "STLS"
+                    } else {
+                        "STARTTLS"
+                    };
+                    run.note(LogEntry::server(&peek[..n]));
+                    return Err(ProtocolError::ResponseInjection { command, bytes: n }.into());
                 }
                 conn = handshake(conn, &server_name, options, tls_ctx, run).await?;
                 reply_deadline = tokio::time::Instant::now() + reply_timeout;

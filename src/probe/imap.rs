@@ -43,6 +43,8 @@ pub struct ImapMachine {
     /// Lines and bytes of the current response (untagged lines count too).
     reply_lines: usize,
     reply_bytes: usize,
+    /// The next line continues a response after a literal (`{n}` + n bytes).
+    continuation: bool,
 }
 
 impl ImapMachine {
@@ -62,6 +64,7 @@ impl ImapMachine {
             pending_caps: None,
             reply_lines: 0,
             reply_bytes: 0,
+            continuation: false,
         }
     }
 
@@ -121,6 +124,8 @@ impl ImapMachine {
             });
         }
         self.charge(&line)?;
+        let was_continuation = self.continuation;
+        self.continuation = false;
         if let Some(n) = imap_literal_len(&line) {
             self.reply_bytes = self.reply_bytes.saturating_add(n);
             if self.reply_bytes > self.wire.limits.max_reply_bytes {
@@ -130,6 +135,11 @@ impl ImapMachine {
             }
             self.wire.skip(n);
             self.wire.info(format!("(literal of {n} bytes skipped)"));
+            self.continuation = true;
+        }
+        if was_continuation {
+            // The rest of a response whose start was already handled.
+            return Ok(Step::NeedMore);
         }
         let response = parse_imap_line(&line)?;
         if self.state == State::Greeting {

@@ -1,0 +1,6 @@
+//! Tests of the probe engine: transcript replays, hostile in-process servers,
+//! fuzz bodies on stable.
+
+mod fuzz_bodies;
+mod replay;
+mod servers;

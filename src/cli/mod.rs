@@ -1,1 +1,3 @@
 //! The command-line interface.
+
+pub mod probe;

@@ -37,7 +37,8 @@ use std::time::Duration;
 pub use driver::{ProbeOptions, Resolve, SystemResolver, probe_endpoint};
 pub use error::{ProbeError, ProtocolError, TimeoutPhase};
 pub use report::{
-    Endpoint, EndpointReport, PlaintextReason, Recommendation, Timings, Verdict, recommend,
+    Endpoint, EndpointReport, PlaintextReason, ProbeSummary, Recommendation, Timings, Verdict,
+    recommend,
 };
 pub use tls::{CertMode, TlsContext, TlsErrorKind};
 

@@ -348,3 +348,41 @@ pub fn recommend(reports: &[EndpointReport], protocols: &[Protocol]) -> Vec<Reco
         })
         .collect()
 }
+
+/// The identifier of the JSON document format written by `mailconf probe --json`.
+pub const JSON_SCHEMA_ID: &str = "mailconf-probe/1";
+
+/// The whole result of a probe, as `mailconf probe --json` prints it
+/// (see `docs/probe-json.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ProbeSummary {
+    /// Always `mailconf-probe/1` for this version of the format.
+    pub schema: String,
+    /// The target as given on the command line (absent with only `--endpoint`).
+    pub target: Option<String>,
+    /// One report per endpoint, in the order they were requested.
+    pub endpoints: Vec<EndpointReport>,
+    /// One recommendation per requested protocol.
+    pub recommendations: Vec<Recommendation>,
+    /// The process exit code: 0 every requested protocol has a secure endpoint, 1 not.
+    pub exit_code: u8,
+}
+
+impl ProbeSummary {
+    /// Builds the summary and computes recommendations and the exit code.
+    pub fn new(target: Option<String>, endpoints: Vec<EndpointReport>) -> ProbeSummary {
+        let mut protocols: Vec<Protocol> = endpoints.iter().map(|r| r.endpoint.protocol).collect();
+        protocols.sort();
+        protocols.dedup();
+        let recommendations = recommend(&endpoints, &protocols);
+        let all_secure =
+            !recommendations.is_empty() && recommendations.iter().all(|r| r.endpoint.is_some());
+        ProbeSummary {
+            schema: JSON_SCHEMA_ID.to_owned(),
+            target,
+            endpoints,
+            recommendations,
+            exit_code: if all_secure { 0 } else { 1 },
+        }
+    }
+}

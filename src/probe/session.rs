@@ -60,10 +60,8 @@ pub struct SessionReport {
     /// The greeting, escaped (all lines for SMTP, joined with ` / `).
     pub greeting: Option<ServerText>,
     /// POP3 only: the APOP timestamp in the greeting.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apop_timestamp: Option<ServerText>,
     /// IMAP only: the greeting was `PREAUTH` (already logged in).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub preauth: bool,
     /// Capabilities read over plaintext (never used once TLS is up).
     pub caps_before_tls: Option<Capabilities>,

@@ -23,24 +23,25 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
 
-const HOST: &str = "mail.test";
+pub(super) const HOST: &str = "mail.test";
 
 // ------------------------------------------------------------------ PKI
 
-struct Pki {
-    ca_der: CertificateDer<'static>,
+pub(super) struct Pki {
+    pub(super) ca_der: CertificateDer<'static>,
+    pub(super) ca_pem: String,
     issuer: Issuer<'static, KeyPair>,
 }
 
 #[derive(Clone, Copy)]
-enum Validity {
+pub(super) enum Validity {
     Current,
     Expired,
     NotYetValid,
 }
 
 impl Pki {
-    fn new(name: &str) -> Pki {
+    pub(super) fn new(name: &str) -> Pki {
         let mut p = CertificateParams::new(Vec::<String>::new()).unwrap();
         p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         p.distinguished_name.push(DnType::CommonName, name);
@@ -55,6 +56,7 @@ impl Pki {
         let cert = p.self_signed(&key).unwrap();
         Pki {
             ca_der: cert.der().clone(),
+            ca_pem: cert.pem(),
             issuer: Issuer::new(p, key),
         }
     }
@@ -74,7 +76,7 @@ impl Pki {
     }
 
     /// A leaf signed by this CA.
-    fn acceptor(
+    pub(super) fn acceptor(
         &self,
         names: &[&str],
         validity: Validity,
@@ -150,7 +152,7 @@ impl Conn {
 }
 
 /// What a scripted server does with a command.
-enum Act {
+pub(super) enum Act {
     Reply(Vec<u8>),
     /// Send the go-ahead, then accept TLS.
     Upgrade(Vec<u8>),
@@ -162,7 +164,7 @@ enum Act {
 
 type Respond = Box<dyn Fn(&str, bool) -> Act + Send + Sync>;
 
-struct Script {
+pub(super) struct Script {
     greeting: Vec<u8>,
     implicit: Option<TlsAcceptor>,
     starttls: Option<TlsAcceptor>,
@@ -170,7 +172,7 @@ struct Script {
 }
 
 /// What the server saw after an injected go-ahead.
-type Seen = tokio::sync::oneshot::Receiver<Vec<u8>>;
+pub(super) type Seen = tokio::sync::oneshot::Receiver<Vec<u8>>;
 
 async fn listen() -> (TcpListener, u16) {
     let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
@@ -179,7 +181,7 @@ async fn listen() -> (TcpListener, u16) {
 }
 
 /// Serves one connection with `script`; returns the port and what followed an injection.
-async fn serve(script: Script) -> (u16, Seen) {
+pub(super) async fn serve(script: Script) -> (u16, Seen) {
     let (l, port) = listen().await;
     (port, serve_on(l, script))
 }
@@ -240,7 +242,7 @@ fn serve_on(l: TcpListener, script: Script) -> Seen {
 }
 
 /// Accepts one connection and runs `f` on it.
-async fn serve_raw<F>(f: impl FnOnce(TcpStream) -> F + Send + 'static) -> u16
+pub(super) async fn serve_raw<F>(f: impl FnOnce(TcpStream) -> F + Send + 'static) -> u16
 where
     F: Future<Output = ()> + Send + 'static,
 {
@@ -253,7 +255,7 @@ where
     port
 }
 
-fn pop3_script(
+pub(super) fn pop3_script(
     implicit: Option<TlsAcceptor>,
     starttls: Option<TlsAcceptor>,
     offer_stls: bool,

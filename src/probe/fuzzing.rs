@@ -79,18 +79,29 @@ pub fn replies(data: &[u8]) {
     }
 }
 
-/// A state machine chosen by the first byte, fed the rest in chunks chosen by
-/// the second, acting out every step (TLS "succeeds" when asked).
-pub fn machine(data: &[u8]) {
+/// The POP3 machine (see [`machine`]).
+pub fn pop3(data: &[u8]) {
+    machine(Protocol::Pop3, data);
+}
+
+/// The SMTP machine (see [`machine`]).
+pub fn smtp(data: &[u8]) {
+    machine(Protocol::Smtp, data);
+}
+
+/// The IMAP machine (see [`machine`]).
+pub fn imap(data: &[u8]) {
+    machine(Protocol::Imap, data);
+}
+
+/// A state machine for `protocol`, its security mode chosen by the first byte,
+/// fed the rest in chunks whose size comes from the second, acting out every
+/// step (TLS "succeeds" when asked).
+pub fn machine(protocol: Protocol, data: &[u8]) {
     let [sel, chunk, rest @ ..] = data else {
         return;
     };
-    let protocol = match sel % 3 {
-        0 => Protocol::Pop3,
-        1 => Protocol::Smtp,
-        _ => Protocol::Imap,
-    };
-    let security = match (sel / 3) % 3 {
+    let security = match sel % 3 {
         0 => Security::Tls,
         1 => Security::Starttls,
         _ => Security::Plain,
@@ -109,9 +120,11 @@ pub fn machine(data: &[u8]) {
         Step::NeedMore
     };
     let mut input = rest.chunks(usize::from(*chunk).max(1));
-    // Bounded: every loop either consumes a chunk or ends.
+    // Bounded: every turn either consumes a chunk or ends.
     for _ in 0..100_000 {
-        let _ = m.take_log();
+        for entry in m.take_log() {
+            assert!(!entry.text.chars().any(char::is_control));
+        }
         step = match step {
             Step::NeedMore => match input.next() {
                 Some(c) => m.input(c),
@@ -125,4 +138,5 @@ pub fn machine(data: &[u8]) {
             }
         };
     }
+    panic!("the machine neither finished nor asked for input");
 }

@@ -141,7 +141,14 @@ impl ImapMachine {
             // The rest of a response whose start was already handled.
             return Ok(Step::NeedMore);
         }
-        let response = parse_imap_line(&line)?;
+        let response = match parse_imap_line(&line) {
+            Ok(r) => r,
+            // Whatever the answer to LOGOUT, the probe is over.
+            Err(_) if self.state == State::Logout => {
+                return Ok(Step::Done(Box::new(self.wire.report.clone())));
+            }
+            Err(e) => return Err(e),
+        };
         if self.state == State::Greeting {
             return self.greeting(&line, response);
         }

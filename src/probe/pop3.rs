@@ -131,8 +131,8 @@ impl Pop3Machine {
                 }
             }
             State::Quit => {
-                parse_pop3_status(&line)?;
-                self.wire.report.quit_acknowledged = true;
+                // Whatever the answer to QUIT, the probe is over.
+                self.wire.report.quit_acknowledged = parse_pop3_status(&line).is_ok();
                 Ok(Step::Done(Box::new(self.wire.report.clone())))
             }
             State::AwaitTls => Err(ProtocolError::ResponseInjection {

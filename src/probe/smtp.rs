@@ -155,9 +155,14 @@ impl SmtpMachine {
                 bytes: line.len() + 2,
             });
         }
-        match self.reader.push_line(&line)? {
-            None => Ok(Step::NeedMore),
-            Some(reply) => self.handle_reply(reply),
+        match self.reader.push_line(&line) {
+            Ok(None) => Ok(Step::NeedMore),
+            Ok(Some(reply)) => self.handle_reply(reply),
+            // Whatever the answer to QUIT, the probe is over.
+            Err(_) if self.state == State::Quit => {
+                Ok(Step::Done(Box::new(self.wire.report.clone())))
+            }
+            Err(e) => Err(e),
         }
     }
 

@@ -64,7 +64,9 @@ fn reply_bodies_survive_random_input() {
 
 #[test]
 fn machine_body_survives_random_input() {
-    for input in random_inputs(3, 5000) {
-        fuzzing::machine(&input);
+    for input in random_inputs(3, 3000) {
+        fuzzing::pop3(&input);
+        fuzzing::smtp(&input);
+        fuzzing::imap(&input);
     }
 }

@@ -192,6 +192,7 @@ fn serve_on(l: TcpListener, script: Script) -> Seen {
         let Ok((tcp, _)) = l.accept().await else {
             return;
         };
+        let _ = tcp.set_nodelay(true);
         let mut conn = match &script.implicit {
             Some(acc) => match acc.accept(tcp).await {
                 Ok(s) => Conn::Tls(Box::new(s)),

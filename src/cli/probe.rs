@@ -46,6 +46,9 @@ pub struct ProbeArgs {
     /// Extra trust anchors: a PEM file of CA certificates.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
+    /// Also trust the operating system's certificate store.
+    #[arg(long)]
+    pub system_roots: bool,
     /// Seconds to wait for a TCP connection (DNS included).
     #[arg(long, value_name = "S", default_value = "5", value_parser = parse_secs)]
     pub connect_timeout: Duration,
@@ -250,6 +253,7 @@ fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
             port_map: args.port_map.iter().copied().collect(),
             resolve,
             extra_roots,
+            os_roots: args.system_roots,
             cert_mode: if args.strict_certificates {
                 CertMode::Enforce
             } else {

@@ -79,6 +79,8 @@ pub struct ProbeOptions {
     pub resolve: BTreeMap<String, Vec<IpAddr>>,
     /// Extra trust anchors (`--ca-file`).
     pub extra_roots: Vec<CertificateDer<'static>>,
+    /// Also trust the operating system's certificate store (`--system-roots`).
+    pub os_roots: bool,
     /// Whether invalid certificates abort the handshake or are only reported.
     pub cert_mode: CertMode,
     /// Size caps.
@@ -96,6 +98,7 @@ impl Default for ProbeOptions {
             port_map: BTreeMap::new(),
             resolve: BTreeMap::new(),
             extra_roots: Vec::new(),
+            os_roots: false,
             cert_mode: CertMode::ReportOnly,
             limits: Limits::default(),
             happy_eyeballs_delay: Duration::from_millis(250),

@@ -239,7 +239,7 @@ impl ProbeHandle {
     /// Starts a probe, cancelling the previous one; its events from now on are stale.
     pub fn start(&mut self, request: ProbeRequest) -> Result<Generation, StartError> {
         self.cancel();
-        let tls = TlsContext::new(&request.options.extra_roots)?;
+        let tls = TlsContext::with_roots(&request.options.extra_roots, request.options.os_roots)?;
         let generation = self.generation.map_or(1, |g| g + 1);
         self.generation = Some(generation);
         self.current.store(generation, Ordering::SeqCst);

@@ -1,7 +1,7 @@
 //! TLS configuration and the truth about a server's certificate.
 //!
-//! Two client configurations over the same trust anchors (webpki-roots, plus
-//! certificates from a user CA file):
+//! Two client configurations over the same trust anchors (webpki-roots,
+//! optionally the operating system's store, plus certificates from a user CA file):
 //!
 //! - [`TlsContext::verifying_config`]: normal verification; an invalid
 //!   certificate aborts the handshake.
@@ -156,8 +156,28 @@ pub struct TlsContext {
 impl TlsContext {
     /// webpki-roots plus `extra_roots` (from `--ca-file`).
     pub fn new(extra_roots: &[CertificateDer<'static>]) -> Result<TlsContext, TlsSetupError> {
+        TlsContext::with_roots(extra_roots, false)
+    }
+
+    /// webpki-roots, plus the operating system's store when `os_store` is set
+    /// (certificates it cannot parse are skipped), plus `extra_roots`.
+    pub fn with_roots(
+        extra_roots: &[CertificateDer<'static>],
+        os_store: bool,
+    ) -> Result<TlsContext, TlsSetupError> {
         let mut roots = RootCertStore::empty();
         roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        if os_store {
+            let native = rustls_native_certs::load_native_certs();
+            if native.certs.is_empty() && !native.errors.is_empty() {
+                let messages: Vec<String> = native.errors.iter().map(|e| e.to_string()).collect();
+                return Err(TlsSetupError::Config(format!(
+                    "cannot read the system certificate store: {}",
+                    messages.join("; ")
+                )));
+            }
+            roots.add_parsable_certificates(native.certs);
+        }
         for c in extra_roots {
             roots
                 .add(c.clone())

@@ -347,10 +347,13 @@ fn tr(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &
 
 /// Pads to `width` display columns (CJK characters count as two).
 fn pad(s: &str, width: usize) -> String {
-    let w: usize = s
-        .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum();
+    let wide = |c: char| {
+        matches!(c as u32,
+            0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
+            | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
+    };
+    let w: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
@@ -598,5 +601,6 @@ mod tests {
     fn padding_counts_cjk_as_two() {
         assert_eq!(pad("协议", 6), "协议  ");
         assert_eq!(pad("POP3", 6), "POP3  ");
+        assert_eq!(pad("→1", 3), "→1 ");
     }
 }

@@ -265,10 +265,6 @@ pub fn summary_for(
     error: Option<&ProbeError>,
     tls: Option<&TlsReport>,
 ) -> String {
-    let with_error = |base: &str| match error {
-        Some(e) => format!("{base}: {e}"),
-        None => base.to_owned(),
-    };
     match verdict {
         Verdict::Secure => match tls {
             Some(t) => format!("{} {}, certificate trusted", t.version, t.cipher_suite),
@@ -291,8 +287,10 @@ pub fn summary_for(
             ),
             (None, None) => format!("TLS error: {tls_kind}"),
         },
-        Verdict::Refused => with_error("refused"),
-        Verdict::TimedOut { .. } | Verdict::ProtocolError | Verdict::DnsError => match error {
+        Verdict::Refused
+        | Verdict::TimedOut { .. }
+        | Verdict::ProtocolError
+        | Verdict::DnsError => match error {
             Some(e) => e.to_string(),
             None => verdict.name().to_owned(),
         },

@@ -6,7 +6,7 @@
 //! After the tagged `OK` to STARTTLS, any byte already buffered is a response
 //! injection and aborts the session. Literals (`{n}`) in untagged data are
 //! skipped within the reply byte cap. The LOGIN/AUTHENTICATE step of a later
-//! issue goes into [`ImapMachine::after_capabilities`].
+//! issue goes into `ImapMachine::after_capabilities`.
 
 use super::caps::{Capabilities, ImapCaps};
 use super::error::ProtocolError;

@@ -2,7 +2,7 @@
 //! with the truth about TLS.
 //!
 //! Layers, bottom up:
-//! - [`line`], [`reply`], [`caps`]: pure framing and parsing with caps;
+//! - [`line`](mod@line), [`reply`], [`caps`]: pure framing and parsing with caps;
 //! - [`pop3`], [`smtp`], [`imap`] (over [`session`]): sans-IO state machines,
 //!   greeting → capabilities → STARTTLS → capabilities → QUIT;
 //! - [`transcript`], [`text`]: redacted, escaped session records;

@@ -5,7 +5,7 @@
 //! false`, and in STARTTLS mode STLS is then tried anyway. After `+OK` to STLS,
 //! any byte already buffered is a response injection and aborts the session.
 //!
-//! The login step of a later issue goes into [`Pop3Machine::after_capabilities`]:
+//! The login step of a later issue goes into `Pop3Machine::after_capabilities`:
 //! a new state between the capabilities and QUIT.
 
 use super::caps::{Capabilities, Pop3Caps};

@@ -1,5 +1,5 @@
 //! What the three protocol machines share: the bounded input plumbing
-//! ([`Wire`]), the answer type ([`Step`]), the session report, and the
+//! (`Wire`), the answer type ([`Step`]), the session report, and the
 //! [`ProtocolMachine`] trait the driver pumps.
 //!
 //! A machine never sees a socket, a clock or rustls. The driver feeds it bytes

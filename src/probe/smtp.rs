@@ -5,7 +5,7 @@
 //! the local address, e.g. `[192.0.2.1]`, as RFC 5321 §4.1.4 allows). After
 //! `220` to STARTTLS, any byte already buffered is a response injection and
 //! aborts the session. The login step of a later issue (AUTH) goes into
-//! [`SmtpMachine::after_capabilities`].
+//! `SmtpMachine::after_capabilities`.
 
 use super::caps::{Capabilities, SmtpCaps};
 use super::error::ProtocolError;

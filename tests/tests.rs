@@ -2,6 +2,7 @@
 
 mod discover;
 mod export;
+mod probe;
 mod providers;
 mod roundtrip;
 mod servers;

@@ -14,6 +14,7 @@
 
 pub mod discover;
 pub mod export;
+pub mod probe;
 pub mod providers;
 
 use crate::i18n::Lang;
@@ -51,6 +52,8 @@ pub enum Command {
     /// Write an account's settings for a mail client (Thunderbird, Apple Mail,
     /// Outlook, fetchmail, getmail, msmtp, mutt), as JSON or as a readable summary.
     Export(export::ExportArgs),
+    /// Test every way in (POP3, IMAP, SMTP; plaintext, STARTTLS, TLS) live, in parallel.
+    Probe(probe::ProbeArgs),
     /// Find settings for any address: database, MX, autoconfig, SRV, guessing.
     Discover(discover::DiscoverArgs),
 }
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Providers(cmd)) => providers::run(cmd, lang),
         Some(Command::Export(args)) => export::run(args, lang),
+        Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
         None => {
             use clap::CommandFactory;

@@ -1,0 +1,606 @@
+//! `mailconf probe`: test every way in to a mail server and print the truth.
+//!
+//! Streams one table row per endpoint as it finishes (colour only on a
+//! terminal, never with `NO_COLOR`), then the RFC 8314 recommendation; or, with
+//! `--json`, one document in the format documented in `docs/probe-json.md`.
+//!
+//! Exit codes: 0 every requested protocol has at least one secure endpoint;
+//! 1 some protocol has none; 2 usage error (bad flag value, unreadable CA file,
+//! nothing to probe).
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::i18n::Lang;
+use crate::probe::report::ProbeSummary;
+use crate::probe::tls::load_pem_certs;
+use crate::probe::{
+    CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
+    Protocol, Security, TimeoutPhase, Verdict,
+};
+
+/// Arguments of `mailconf probe`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ProbeArgs {
+    /// What to probe: an address (alice@example.com), a domain, a provider id or a host name.
+    #[arg(required_unless_present = "endpoints")]
+    pub target: Option<String>,
+    /// Only these protocols (comma-separated): pop3, imap, smtp.
+    #[arg(long, value_delimiter = ',', value_parser = parse_protocol)]
+    pub only: Vec<Protocol>,
+    /// Probe exactly this endpoint: `host:port:security` or `protocol:host:port:security`
+    /// (security: tls, starttls, plain). Repeatable; replaces the target's endpoints.
+    #[arg(long = "endpoint", value_name = "HOST:PORT:SECURITY", value_parser = parse_endpoint)]
+    pub endpoints: Vec<Endpoint>,
+    /// Connect to other ports than the standard ones, e.g. `995=10995,993=10993` (for tests).
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = parse_port_pair)]
+    pub port_map: Vec<(u16, u16)>,
+    /// Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`.
+    /// Repeatable.
+    #[arg(long, value_name = "HOST:ADDR", value_parser = parse_resolve)]
+    pub resolve: Vec<(String, IpAddr)>,
+    /// Extra trust anchors: a PEM file of CA certificates.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Also trust the operating system's certificate store.
+    #[arg(long)]
+    pub system_roots: bool,
+    /// Seconds to wait for a TCP connection (DNS included).
+    #[arg(long, value_name = "S", default_value = "5", value_parser = parse_secs)]
+    pub connect_timeout: Duration,
+    /// Seconds to wait for each reply and each TLS handshake.
+    #[arg(long, value_name = "S", default_value = "10", value_parser = parse_secs)]
+    pub timeout: Duration,
+    /// Seconds for one endpoint's whole probe.
+    #[arg(long, value_name = "S", default_value = "30", value_parser = parse_secs)]
+    pub overall_timeout: Duration,
+    /// Abort the TLS handshake on an invalid certificate instead of reading
+    /// capabilities through it in report-only mode.
+    #[arg(long)]
+    pub strict_certificates: bool,
+    /// Print each endpoint's (redacted) transcript after the table.
+    #[arg(long)]
+    pub transcript: bool,
+    /// Print one JSON document (see docs/probe-json.md) instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_protocol(s: &str) -> Result<Protocol, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "pop3" | "pop" => Ok(Protocol::Pop3),
+        "imap" => Ok(Protocol::Imap),
+        "smtp" => Ok(Protocol::Smtp),
+        other => Err(format!(
+            "unknown protocol {other:?}: use pop3, imap or smtp"
+        )),
+    }
+}
+
+fn parse_security(s: &str) -> Result<Security, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "tls" | "ssl" => Ok(Security::Tls),
+        "starttls" | "stls" => Ok(Security::Starttls),
+        "plain" | "none" => Ok(Security::Plain),
+        other => Err(format!(
+            "unknown security {other:?}: use tls, starttls or plain"
+        )),
+    }
+}
+
+fn protocol_of_port(port: u16) -> Option<Protocol> {
+    match port {
+        110 | 995 => Some(Protocol::Pop3),
+        143 | 993 => Some(Protocol::Imap),
+        25 | 465 | 587 | 2525 => Some(Protocol::Smtp),
+        _ => None,
+    }
+}
+
+/// Parses `host:port:security` or `protocol:host:port:security` (IPv6 hosts in brackets).
+pub fn parse_endpoint(s: &str) -> Result<Endpoint, String> {
+    let mut parts = s.rsplitn(3, ':');
+    let (Some(security), Some(port), Some(rest)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!("{s:?}: expected host:port:security"));
+    };
+    let security = parse_security(security)?;
+    let port: u16 = port
+        .parse()
+        .ok()
+        .filter(|p| *p > 0)
+        .ok_or_else(|| format!("{s:?}: bad port {port:?}"))?;
+    let (protocol, host) = match rest.split_once(':') {
+        Some((p, h)) if !rest.starts_with('[') && parse_protocol(p).is_ok() => {
+            (parse_protocol(p)?, h)
+        }
+        _ => (
+            protocol_of_port(port).ok_or_else(|| {
+                format!("{s:?}: cannot tell the protocol of port {port}; write protocol:host:port:security")
+            })?,
+            rest,
+        ),
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("{s:?}: bad host"));
+    }
+    Ok(Endpoint::new(
+        protocol,
+        &host.to_ascii_lowercase(),
+        port,
+        security,
+    ))
+}
+
+fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
+    let (a, b) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?}: expected PORT=PORT"))?;
+    let p = |x: &str| {
+        x.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p > 0)
+            .ok_or_else(|| format!("{s:?}: bad port {x:?}"))
+    };
+    Ok((p(a)?, p(b)?))
+}
+
+/// Parses `host:addr` (also curl's `host:port:addr`); IPv6 addresses may be bracketed.
+fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
+    let (host, rest) = s
+        .split_once(':')
+        .ok_or_else(|| format!("{s:?}: expected HOST:ADDR"))?;
+    let addr = |a: &str| {
+        a.trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+    };
+    let ip = match addr(rest) {
+        Ok(ip) => ip,
+        Err(_) => match rest.split_once(':') {
+            Some((port, a)) if port.chars().all(|c| c.is_ascii_digit()) => {
+                addr(a).map_err(|e| format!("{s:?}: {e}"))?
+            }
+            _ => return Err(format!("{s:?}: bad address {rest:?}")),
+        },
+    };
+    if host.is_empty() {
+        return Err(format!("{s:?}: empty host"));
+    }
+    Ok((host.to_ascii_lowercase(), ip))
+}
+
+fn parse_secs(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("{s:?}: not a number of seconds"))?;
+    if !(v.is_finite() && v > 0.0 && v <= 3600.0) {
+        return Err(format!("{s:?}: seconds must be between 0 and 3600"));
+    }
+    Ok(Duration::from_secs_f64(v))
+}
+
+/// A usage problem: exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The endpoints to probe for a target.
+///
+/// HOOK for the provider database: today an address contributes its domain and
+/// any name is probed as one host on all eight standard ways in. The lead
+/// extends this to resolve provider ids, domains and addresses through the
+/// provider DB (and MX/autoconfig discovery) into the provider's servers.
+pub fn endpoints_for_target(target: &str, only: &[Protocol]) -> Result<Vec<Endpoint>, UsageError> {
+    let name = target.trim();
+    let name = name.rsplit_once('@').map_or(name, |(_, domain)| domain);
+    let name = name.trim_end_matches('.');
+    if name.is_empty() {
+        return Err(UsageError(format!("{target:?}: no host name")));
+    }
+    let host = if name.parse::<IpAddr>().is_ok() {
+        name.to_owned()
+    } else {
+        idna::domain_to_ascii(name)
+            .map_err(|_| UsageError(format!("{target:?}: not a valid host name")))?
+    };
+    Ok(Endpoint::standard_set(&host)
+        .into_iter()
+        .filter(|e| only.is_empty() || only.contains(&e.protocol))
+        .collect())
+}
+
+fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
+    let mut endpoints = if args.endpoints.is_empty() {
+        let target = args
+            .target
+            .as_deref()
+            .ok_or_else(|| UsageError("nothing to probe: give a target or --endpoint".into()))?;
+        endpoints_for_target(target, &args.only)?
+    } else {
+        args.endpoints
+            .iter()
+            .filter(|e| args.only.is_empty() || args.only.contains(&e.protocol))
+            .cloned()
+            .collect()
+    };
+    endpoints.dedup();
+    if endpoints.is_empty() {
+        return Err(UsageError(
+            "no endpoint left to probe (check --only)".into(),
+        ));
+    }
+    let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    let extra_roots = match &args.ca_file {
+        Some(path) => load_pem_certs(path).map_err(|e| UsageError(e.to_string()))?,
+        None => Vec::new(),
+    };
+    Ok(ProbeRequest {
+        endpoints,
+        options: ProbeOptions {
+            connect_timeout: args.connect_timeout,
+            reply_timeout: args.timeout,
+            overall_timeout: args.overall_timeout,
+            port_map: args.port_map.iter().copied().collect(),
+            resolve,
+            extra_roots,
+            os_roots: args.system_roots,
+            cert_mode: if args.strict_certificates {
+                CertMode::Enforce
+            } else {
+                CertMode::ReportOnly
+            },
+            ..ProbeOptions::default()
+        },
+    })
+}
+
+/// Runs `mailconf probe`; the lead's CLI calls this.
+pub fn run(args: ProbeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = stdout.lock();
+    let code = execute(&args, lang, &mut out, color)?;
+    Ok(ExitCode::from(code))
+}
+
+/// [`run`] with an explicit output; returns the exit code (0, 1 or 2).
+pub fn execute(
+    args: &ProbeArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    color: bool,
+) -> anyhow::Result<u8> {
+    let request = match request_for(args) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mailconf probe: {e}");
+            return Ok(2);
+        }
+    };
+    let (mut handle, events) = ProbeHandle::new()?;
+    let endpoints = request.endpoints.clone();
+    let style = Style { color, lang };
+    if !args.json {
+        style.header(out, &endpoints)?;
+    }
+    handle.start(request)?;
+    let mut reports: Vec<Option<EndpointReport>> = vec![None; endpoints.len()];
+    while let Some(event) = events.recv() {
+        match event {
+            ProbeEvent::Started { .. } => {}
+            ProbeEvent::EndpointDone { index, report, .. } => {
+                if !args.json {
+                    style.row(out, &report, endpoints_share_host(&endpoints))?;
+                    out.flush()?;
+                }
+                if let Some(slot) = reports.get_mut(index) {
+                    *slot = Some(*report);
+                }
+            }
+            ProbeEvent::Finished { .. } => break,
+        }
+    }
+    drop(handle);
+    let reports: Vec<EndpointReport> = reports.into_iter().flatten().collect();
+    let summary = ProbeSummary::new(args.target.clone(), reports);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        writeln!(out)?;
+    } else {
+        style.recommendation(out, &summary)?;
+        if args.transcript {
+            for r in &summary.endpoints {
+                writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(summary.exit_code)
+}
+
+fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
+    endpoints.windows(2).all(|w| w[0].host == w[1].host)
+}
+
+struct Style {
+    color: bool,
+    lang: Lang,
+}
+
+fn tr(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhHans => hans,
+        Lang::ZhHant => hant,
+    }
+}
+
+/// Pads to `width` display columns (CJK characters count as two).
+fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| {
+        matches!(c as u32,
+            0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
+            | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
+    };
+    let w: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+impl Style {
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn verdict_label(&self, v: &Verdict) -> String {
+        let l = self.lang;
+        match v {
+            Verdict::Secure => tr(l, "secure", "安全", "安全").to_owned(),
+            Verdict::InsecurePlaintextOnly { .. } => {
+                tr(l, "plaintext only", "仅明文", "僅明文").to_owned()
+            }
+            Verdict::TlsError { tls_kind } => {
+                format!(
+                    "{} {tls_kind}",
+                    tr(l, "TLS error:", "TLS 错误：", "TLS 錯誤：")
+                )
+            }
+            Verdict::Refused => tr(l, "refused", "拒绝连接", "拒絕連線").to_owned(),
+            Verdict::TimedOut { .. } => tr(l, "timed out", "超时", "逾時").to_owned(),
+            Verdict::ProtocolError => tr(l, "protocol error", "协议错误", "協定錯誤").to_owned(),
+            Verdict::DnsError => tr(l, "DNS error", "DNS 错误", "DNS 錯誤").to_owned(),
+        }
+    }
+
+    fn verdict_color(v: &Verdict) -> &'static str {
+        match v {
+            Verdict::Secure => "32",
+            Verdict::InsecurePlaintextOnly { .. } => "33",
+            Verdict::TimedOut { .. } | Verdict::Refused | Verdict::DnsError => "2",
+            Verdict::TlsError { .. } | Verdict::ProtocolError => "31",
+        }
+    }
+
+    fn header(&self, out: &mut dyn Write, endpoints: &[Endpoint]) -> std::io::Result<()> {
+        let l = self.lang;
+        if endpoints_share_host(endpoints)
+            && let Some(first) = endpoints.first()
+        {
+            writeln!(
+                out,
+                "{} {} ({} {})",
+                tr(l, "Probing", "正在测试", "正在測試"),
+                first.host,
+                endpoints.len(),
+                tr(l, "ways in", "种连接方式", "種連線方式"),
+            )?;
+        }
+        writeln!(
+            out,
+            "{}",
+            self.paint(
+                &format!(
+                    "{}{}{}{}{}{}",
+                    pad(tr(l, "PROTOCOL", "协议", "協定"), 10),
+                    pad(tr(l, "PORT", "端口", "連接埠"), 24),
+                    pad(tr(l, "SECURITY", "加密", "加密"), 10),
+                    pad(tr(l, "RESULT", "结果", "結果"), 28),
+                    pad(tr(l, "TIME", "耗时", "耗時"), 9),
+                    tr(l, "DETAILS", "详情", "詳情"),
+                ),
+                "1"
+            )
+        )
+    }
+
+    fn detail(&self, r: &EndpointReport) -> String {
+        let l = self.lang;
+        let mut d = match r.verdict {
+            Verdict::TimedOut {
+                phase: TimeoutPhase::Connect,
+                after_ms,
+            } => {
+                let s = crate::probe::error::format_secs(after_ms);
+                match l {
+                    Lang::En => r.summary.clone(),
+                    Lang::ZhHans => format!("{s} 秒内无响应：可能被防火墙或网络运营商屏蔽"),
+                    Lang::ZhHant => format!("{s} 秒內無回應：可能被防火牆或網路業者封鎖"),
+                }
+            }
+            _ => r.summary.clone(),
+        };
+        if let Some(caps) = r.session.effective_caps() {
+            let s = caps.summary();
+            if !s.is_empty() {
+                d.push_str(&format!("; {s}"));
+            }
+        }
+        d
+    }
+
+    fn row(&self, out: &mut dyn Write, r: &EndpointReport, same_host: bool) -> std::io::Result<()> {
+        let e = &r.endpoint;
+        let mut place = if same_host {
+            e.port.to_string()
+        } else if e.host.contains(':') {
+            format!("[{}]:{}", e.host, e.port)
+        } else {
+            format!("{}:{}", e.host, e.port)
+        };
+        if r.connect_port != e.port {
+            place.push_str(&format!(" (→{})", r.connect_port));
+        }
+        let label = self.verdict_label(&r.verdict);
+        let time = format!("{} ms", r.timings.total_ms);
+        writeln!(
+            out,
+            "{}{}{}{}{}{}",
+            pad(e.protocol.label(), 10),
+            pad(&place, 24),
+            pad(e.security.as_str(), 10),
+            self.paint(&pad(&label, 28), Self::verdict_color(&r.verdict)),
+            pad(&time, 9),
+            self.detail(r),
+        )
+    }
+
+    fn recommendation(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {
+        let l = self.lang;
+        writeln!(
+            out,
+            "\n{}",
+            self.paint(
+                tr(
+                    l,
+                    "Recommendation (RFC 8314: implicit TLS first, then STARTTLS; never plaintext):",
+                    "推荐设置（RFC 8314：优先隐式 TLS，其次 STARTTLS；绝不使用明文）：",
+                    "推薦設定（RFC 8314：優先隱式 TLS，其次 STARTTLS；絕不使用明文）：",
+                ),
+                "1"
+            )
+        )?;
+        for rec in &s.recommendations {
+            match &rec.endpoint {
+                Some(e) => {
+                    let mut line = format!(
+                        "  {}{}:{} {}",
+                        pad(rec.protocol.label(), 6),
+                        e.host,
+                        e.port,
+                        e.security.as_str()
+                    );
+                    if !rec.alternatives.is_empty() {
+                        let alts: Vec<String> = rec
+                            .alternatives
+                            .iter()
+                            .map(|a| format!("{} {}", a.port, a.security.as_str()))
+                            .collect();
+                        line.push_str(&format!(
+                            "   ({} {})",
+                            tr(l, "also:", "也可：", "也可："),
+                            alts.join(", ")
+                        ));
+                    }
+                    writeln!(out, "{}", self.paint(&line, "32"))?;
+                }
+                None => writeln!(
+                    out,
+                    "  {}{}",
+                    pad(rec.protocol.label(), 6),
+                    self.paint(
+                        tr(
+                            l,
+                            "no secure way in found",
+                            "未找到安全的连接方式",
+                            "未找到安全的連線方式"
+                        ),
+                        "31"
+                    )
+                )?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_specs() {
+        assert_eq!(
+            parse_endpoint("mail.example.com:995:tls").unwrap(),
+            Endpoint::new(Protocol::Pop3, "mail.example.com", 995, Security::Tls)
+        );
+        assert_eq!(
+            parse_endpoint("smtp:127.0.0.1:10587:starttls").unwrap(),
+            Endpoint::new(Protocol::Smtp, "127.0.0.1", 10587, Security::Starttls)
+        );
+        assert_eq!(
+            parse_endpoint("[::1]:993:tls").unwrap(),
+            Endpoint::new(Protocol::Imap, "::1", 993, Security::Tls)
+        );
+        assert_eq!(
+            parse_endpoint("imap:[::1]:10993:tls").unwrap(),
+            Endpoint::new(Protocol::Imap, "::1", 10993, Security::Tls)
+        );
+        assert!(parse_endpoint("host:12345:tls").is_err());
+        assert!(parse_endpoint("host:995:ssl3").is_err());
+        assert!(parse_endpoint("host:99999:tls").is_err());
+        assert!(parse_endpoint("995:tls").is_err());
+    }
+
+    #[test]
+    fn other_flags() {
+        assert_eq!(parse_port_pair("995=10995").unwrap(), (995, 10995));
+        assert!(parse_port_pair("995").is_err());
+        assert_eq!(
+            parse_resolve("mail.test:127.0.0.1").unwrap(),
+            ("mail.test".to_owned(), "127.0.0.1".parse().unwrap())
+        );
+        assert_eq!(
+            parse_resolve("mail.test:::1").unwrap().1,
+            "::1".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(
+            parse_resolve("mail.test:993:[::1]").unwrap().1,
+            "::1".parse::<IpAddr>().unwrap()
+        );
+        assert!(parse_resolve("mail.test:nowhere").is_err());
+        assert_eq!(parse_secs("1.5").unwrap(), Duration::from_millis(1500));
+        assert!(parse_secs("0").is_err() && parse_secs("x").is_err());
+    }
+
+    #[test]
+    fn target_hook() {
+        let e = endpoints_for_target("alice@Example.COM", &[]).unwrap();
+        assert_eq!(e.len(), 8);
+        assert!(e.iter().all(|e| e.host == "example.com"));
+        let e = endpoints_for_target("例子.测试", &[Protocol::Smtp]).unwrap();
+        assert_eq!(e.len(), 3);
+        assert!(e[0].host.starts_with("xn--"));
+        assert!(endpoints_for_target("@", &[]).is_err());
+    }
+
+    #[test]
+    fn padding_counts_cjk_as_two() {
+        assert_eq!(pad("协议", 6), "协议  ");
+        assert_eq!(pad("POP3", 6), "POP3  ");
+        assert_eq!(pad("→1", 3), "→1 ");
+    }
+}

@@ -1,0 +1,293 @@
+//! The session transcript: `C:` / `S:` lines with timestamps, secrets redacted
+//! at the source.
+//!
+//! Redaction happens when a line is *recorded*, not when it is shown: a client
+//! command is an [`Outgoing`], whose constructor computes the loggable form
+//! once (`PASS`, `APOP`, `AUTH`, `AUTHENTICATE` and IMAP `LOGIN` arguments are
+//! replaced by `[redacted]`; SASL continuation lines are built with
+//! [`Outgoing::secret`]). The raw bytes of an `Outgoing` are only reachable by
+//! the driver that writes them, and its `Debug` shows the redacted form, so a
+//! later login step cannot leak a password into a log or a report by accident.
+//!
+//! Server lines are escaped with [`escape`](super::text::escape) when recorded.
+//! The state machines have no clock: they queue [`LogEntry`] values and the
+//! driver stamps them into a [`Transcript`].
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::text::ServerText;
+
+/// The placeholder for a secret.
+pub const REDACTED: &str = "[redacted]";
+
+/// Who a transcript line is from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Sent by the probe (`C:`).
+    Client,
+    /// Received from the server (`S:`).
+    Server,
+    /// A note by the probe itself (`*`): connected, TLS established…
+    Info,
+}
+
+impl Direction {
+    /// `C:`, `S:` or `*`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Direction::Client => "C:",
+            Direction::Server => "S:",
+            Direction::Info => "*",
+        }
+    }
+}
+
+/// A transcript line not yet stamped with a time (what a machine queues).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    /// Who.
+    pub dir: Direction,
+    /// The escaped (and, for client lines, redacted) text.
+    pub text: String,
+}
+
+impl LogEntry {
+    /// A server line, escaped.
+    pub fn server(line: &[u8]) -> LogEntry {
+        LogEntry {
+            dir: Direction::Server,
+            text: ServerText::from_bytes(line).as_str().to_owned(),
+        }
+    }
+
+    /// A note by the probe.
+    pub fn info(text: impl Into<String>) -> LogEntry {
+        LogEntry {
+            dir: Direction::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// A command for the server: the bytes to write and the form to record.
+#[derive(Clone)]
+pub struct Outgoing {
+    bytes: Vec<u8>,
+    shown: String,
+}
+
+impl Outgoing {
+    /// A command line (CRLF is appended). Known secret-bearing arguments are
+    /// redacted in the recorded form (see [`redact_client_line`]).
+    pub fn command(line: &str) -> Outgoing {
+        Outgoing {
+            shown: redact_client_line(line.as_bytes()),
+            bytes: format!("{line}\r\n").into_bytes(),
+        }
+    }
+
+    /// A line that is secret as a whole (a base64 SASL response): recorded as
+    /// `[redacted <label>]`. CRLF is appended.
+    pub fn secret(line: &[u8], label: &str) -> Outgoing {
+        let mut bytes = line.to_vec();
+        bytes.extend_from_slice(b"\r\n");
+        Outgoing {
+            bytes,
+            shown: format!("{REDACTED} {label}"),
+        }
+    }
+
+    /// The bytes to write: for the driver only.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The recorded, redacted form.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// Consumes the command, giving the bytes to write and the transcript entry.
+    pub fn into_parts(self) -> (Vec<u8>, LogEntry) {
+        (
+            self.bytes,
+            LogEntry {
+                dir: Direction::Client,
+                text: self.shown,
+            },
+        )
+    }
+}
+
+impl fmt::Debug for Outgoing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Outgoing({:?})", self.shown)
+    }
+}
+
+/// The loggable form of a client line: escaped, with the arguments of
+/// `PASS`, `APOP`, `AUTH`, `AUTHENTICATE` and IMAP `LOGIN` replaced by `[redacted]`
+/// (the mechanism name of AUTH/AUTHENTICATE and the APOP user name stay).
+pub fn redact_client_line(line: &[u8]) -> String {
+    let line = line
+        .strip_suffix(b"\r\n")
+        .or_else(|| line.strip_suffix(b"\n"))
+        .unwrap_or(line);
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').collect();
+    let upper = |w: &[u8]| w.to_ascii_uppercase();
+    // (index of the command word, number of words kept after it)
+    let rule = |i: usize| -> Option<usize> {
+        let w = upper(words.get(i)?);
+        match w.as_slice() {
+            b"PASS" => Some(0),
+            b"APOP" => Some(1),
+            b"AUTH" | b"AUTHENTICATE" => Some(1),
+            b"LOGIN" if i == 1 => Some(0),
+            _ => None,
+        }
+    };
+    // POP3/SMTP: the command is the first word; IMAP: the second, after the tag.
+    let hit = rule(0).map(|k| (0, k)).or_else(|| rule(1).map(|k| (1, k)));
+    match hit {
+        Some((cmd, keep)) if words.len() > cmd + 1 + keep => {
+            let kept = words[..=cmd + keep].join(&b' ');
+            format!("{} {REDACTED}", ServerText::from_bytes(&kept))
+        }
+        _ => ServerText::from_bytes(line).as_str().to_owned(),
+    }
+}
+
+/// One stamped transcript line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TranscriptLine {
+    /// Milliseconds since the endpoint's probe started.
+    pub at_ms: u64,
+    /// Who.
+    pub dir: Direction,
+    /// Escaped and redacted text.
+    pub text: String,
+}
+
+impl fmt::Display for TranscriptLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:>6} ms {} {}",
+            self.at_ms,
+            self.dir.prefix(),
+            self.text
+        )
+    }
+}
+
+/// A bounded transcript: past `max_lines`, lines are counted but not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Transcript {
+    /// The lines kept.
+    pub lines: Vec<TranscriptLine>,
+    /// Lines dropped because the transcript was full.
+    pub omitted: usize,
+    #[serde(skip)]
+    max_lines: usize,
+}
+
+impl Default for Transcript {
+    fn default() -> Self {
+        Transcript::new(2000)
+    }
+}
+
+impl Transcript {
+    /// An empty transcript keeping at most `max_lines`.
+    pub fn new(max_lines: usize) -> Transcript {
+        Transcript {
+            lines: Vec::new(),
+            omitted: 0,
+            max_lines,
+        }
+    }
+
+    /// Appends an entry stamped `at_ms`.
+    pub fn record(&mut self, at_ms: u64, entry: LogEntry) {
+        if self.lines.len() >= self.max_lines {
+            self.omitted += 1;
+            return;
+        }
+        self.lines.push(TranscriptLine {
+            at_ms,
+            dir: entry.dir,
+            text: entry.text,
+        });
+    }
+}
+
+impl fmt::Display for Transcript {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for l in &self.lines {
+            writeln!(f, "{l}")?;
+        }
+        if self.omitted > 0 {
+            writeln!(f, "… {} more lines omitted", self.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_redacted_when_recorded() {
+        assert_eq!(redact_client_line(b"PASS hunter2"), "PASS [redacted]");
+        assert_eq!(redact_client_line(b"pass hunter2\r\n"), "pass [redacted]");
+        assert_eq!(redact_client_line(b"USER alice"), "USER alice");
+        assert_eq!(
+            redact_client_line(b"APOP alice c4c9334bac560ecc979e58001b3e22fb"),
+            "APOP alice [redacted]"
+        );
+        assert_eq!(
+            redact_client_line(b"AUTH PLAIN AGFsaWNlAGh1bnRlcjI="),
+            "AUTH PLAIN [redacted]"
+        );
+        assert_eq!(redact_client_line(b"AUTH LOGIN"), "AUTH LOGIN");
+        assert_eq!(
+            redact_client_line(b"a1 LOGIN alice \"hunter 2\""),
+            "a1 LOGIN [redacted]"
+        );
+        assert_eq!(
+            redact_client_line(b"a1 AUTHENTICATE PLAIN AGFsaWNl"),
+            "a1 AUTHENTICATE PLAIN [redacted]"
+        );
+        assert_eq!(redact_client_line(b"a1 CAPABILITY"), "a1 CAPABILITY");
+        assert_eq!(redact_client_line(b"EHLO [127.0.0.1]"), "EHLO [127.0.0.1]");
+    }
+
+    #[test]
+    fn outgoing_never_shows_its_secret() {
+        let o = Outgoing::command("PASS hunter2");
+        assert_eq!(o.bytes(), b"PASS hunter2\r\n");
+        assert!(!format!("{o:?}").contains("hunter2"));
+        let s = Outgoing::secret(b"aHVudGVyMg==", "password");
+        assert!(!format!("{s:?}").contains("aHVudGVyMg"));
+        let (bytes, entry) = s.into_parts();
+        assert_eq!(bytes, b"aHVudGVyMg==\r\n");
+        assert_eq!(entry.text, "[redacted] password");
+    }
+
+    #[test]
+    fn transcript_is_bounded() {
+        let mut t = Transcript::new(2);
+        for _ in 0..5 {
+            t.record(1, LogEntry::server(b"\x1b[31m"));
+        }
+        assert_eq!(t.lines.len(), 2);
+        assert_eq!(t.omitted, 3);
+        assert_eq!(t.lines[0].text, "\\x1b[31m");
+        assert!(t.to_string().contains("S: \\x1b[31m"));
+    }
+}

@@ -1,0 +1,7 @@
+//! Tests of the probe engine: transcript replays, hostile in-process servers,
+//! fuzz bodies on stable.
+
+mod cli;
+mod fuzz_bodies;
+mod replay;
+mod servers;

@@ -15,6 +15,8 @@ pub struct Servers {
     pub domain: String,
     /// Address the servers listen on.
     pub addr: String,
+    /// `host:addr` for `--resolve`.
+    pub resolve: String,
     /// `110=10110,…` in loopback mode, empty in namespace mode.
     pub port_map: String,
     /// The test CA (PEM).
@@ -43,6 +45,7 @@ impl Servers {
             host: var("MAILCONF_TEST_HOST"),
             domain: var("MAILCONF_TEST_DOMAIN"),
             addr: var("MAILCONF_TEST_ADDR"),
+            resolve: var("MAILCONF_TEST_RESOLVE"),
             port_map: std::env::var("MAILCONF_TEST_PORTMAP").unwrap_or_default(),
             ca: var("MAILCONF_TEST_CA").into(),
             user: var("MAILCONF_TEST_USER"),

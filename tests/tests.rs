@@ -3,6 +3,7 @@
 mod discover;
 mod export;
 mod probe;
+mod probe_real;
 mod providers;
 mod roundtrip;
 mod servers;

@@ -9,9 +9,8 @@
 
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::discover::{
-    self, Candidate, DiscoverOptions, Discovery, Finding, Network, Outcome, PortMap, SourceState,
+    self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
 };
-use crate::dns::{DnsOptions, HickoryResolver, Resolver};
 use crate::i18n::Lang;
 use crate::providers::describe::{self, pick};
 use crate::providers::{Address, Database};
@@ -151,28 +150,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             )
         );
     }
-    let db = Arc::new(db);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let result = runtime.block_on(async {
-        let network = if opts.network {
-            let dns_opts = DnsOptions {
-                query_timeout: opts.timeout.min(Duration::from_secs(3)),
-                ..DnsOptions::default()
-            };
-            let resolver: Arc<dyn Resolver> = match args.dns {
-                Some(addr) => Arc::new(HickoryResolver::with_server(addr, dns_opts)?),
-                None => Arc::new(HickoryResolver::system(dns_opts)?),
-            };
-            Some(Network::new(resolver, &opts)?)
-        } else {
-            None
-        };
-        discover::discover(&address, db, network, &opts).await
-    });
-    // Dropping the runtime waits for nothing: cancelled sources are gone already.
-    runtime.shutdown_background();
+    let result = discover::discover_blocking(&address, Arc::new(db), args.dns, &opts);
     let d = result?;
     let mut out = std::io::stdout().lock();
     if args.json {

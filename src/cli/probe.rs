@@ -15,13 +15,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use crate::discover::{self, DiscoverOptions, Discovery, PortMap};
 use crate::i18n::Lang;
 use crate::probe::report::ProbeSummary;
+use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
 use crate::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
     Protocol, Security, TimeoutPhase, Verdict,
 };
+use crate::providers::{Address, Database};
+use std::sync::Arc;
 
 /// Arguments of `mailconf probe`.
 #[derive(Debug, Clone, clap::Args)]
@@ -68,6 +72,12 @@ pub struct ProbeArgs {
     /// Print one JSON document (see docs/probe-json.md) instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// DNS server for discovering an address the database does not know: IP or IP:PORT.
+    #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Do not run discovery for an unknown address; probe its domain as a host instead.
+    #[arg(long)]
+    pub no_discovery: bool,
 }
 
 fn parse_protocol(s: &str) -> Result<Protocol, String> {
@@ -193,27 +203,33 @@ pub struct UsageError(pub String);
 
 /// The endpoints to probe for a target.
 ///
-/// HOOK for the provider database: today an address contributes its domain and
-/// any name is probed as one host on all eight standard ways in. The lead
-/// extends this to resolve provider ids, domains and addresses through the
-/// provider DB (and MX/autoconfig discovery) into the provider's servers.
-pub fn endpoints_for_target(target: &str, only: &[Protocol]) -> Result<Vec<Endpoint>, UsageError> {
-    let name = target.trim();
-    let name = name.rsplit_once('@').map_or(name, |(_, domain)| domain);
-    let name = name.trim_end_matches('.');
-    if name.is_empty() {
-        return Err(UsageError(format!("{target:?}: no host name")));
+/// The endpoints for what the user typed (see [`crate::probe::target`]): a
+/// provider from the database, servers found by discovery for an unknown address
+/// (when `discovery` is given), or the name itself as a host. Says on stderr where
+/// the endpoints came from, unless `quiet`.
+pub fn endpoints_for_target(
+    target: &str,
+    only: &[Protocol],
+    discovery: Option<&dyn Fn(&Address) -> Discovery>,
+    quiet: bool,
+) -> Result<Vec<Endpoint>, UsageError> {
+    let db = Database::load(None);
+    let t = target::resolve(target, only, &db, discovery).map_err(|e| UsageError(e.to_string()))?;
+    if !quiet {
+        match (&t.source, &t.provider) {
+            (TargetSource::Database { .. }, Some(p)) => {
+                eprintln!(
+                    "mailconf probe: {} ({}) from the provider database",
+                    p.name.en, p.id
+                );
+            }
+            (TargetSource::Discovered { provenance }, _) => {
+                eprintln!("mailconf probe: not in the database; discovery found: {provenance}");
+            }
+            _ => {}
+        }
     }
-    let host = if name.parse::<IpAddr>().is_ok() {
-        name.to_owned()
-    } else {
-        idna::domain_to_ascii(name)
-            .map_err(|_| UsageError(format!("{target:?}: not a valid host name")))?
-    };
-    Ok(Endpoint::standard_set(&host)
-        .into_iter()
-        .filter(|e| only.is_empty() || only.contains(&e.protocol))
-        .collect())
+    Ok(t.endpoints)
 }
 
 fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
@@ -222,7 +238,26 @@ fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
             .target
             .as_deref()
             .ok_or_else(|| UsageError("nothing to probe: give a target or --endpoint".into()))?;
-        endpoints_for_target(target, &args.only)?
+        let discover = |address: &Address| {
+            let opts = DiscoverOptions {
+                port_map: PortMap(args.port_map.iter().copied().collect()),
+                extra_roots: args
+                    .ca_file
+                    .as_deref()
+                    .and_then(|p| load_pem_certs(p).ok())
+                    .unwrap_or_default(),
+                ..DiscoverOptions::default()
+            };
+            let db = Arc::new(Database::load(None));
+            discover::discover_blocking(address, db, args.dns, &opts)
+                .unwrap_or_else(|e| Discovery::failed(address, &e.to_string()))
+        };
+        let discovery: Option<&dyn Fn(&Address) -> Discovery> = if args.no_discovery {
+            None
+        } else {
+            Some(&discover)
+        };
+        endpoints_for_target(target, &args.only, discovery, args.json)?
     } else {
         args.endpoints
             .iter()
@@ -588,13 +623,13 @@ mod tests {
 
     #[test]
     fn target_hook() {
-        let e = endpoints_for_target("alice@Example.COM", &[]).unwrap();
+        let e = endpoints_for_target("alice@Example.COM", &[], None, true).unwrap();
         assert_eq!(e.len(), 8);
         assert!(e.iter().all(|e| e.host == "example.com"));
-        let e = endpoints_for_target("例子.测试", &[Protocol::Smtp]).unwrap();
+        let e = endpoints_for_target("例子.测试", &[Protocol::Smtp], None, true).unwrap();
         assert_eq!(e.len(), 3);
         assert!(e[0].host.starts_with("xn--"));
-        assert!(endpoints_for_target("@", &[]).is_err());
+        assert!(endpoints_for_target("@", &[], None, true).is_err());
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub use run::discover;
 pub use verify::{BannerVerifier, Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
-use crate::providers::{Auth, Localized, Server, Status};
+use crate::providers::{Address, Auth, Database, Localized, Server, Status};
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -313,6 +313,24 @@ pub struct Discovery {
 }
 
 impl Discovery {
+    /// A discovery that could not run at all (e.g. no resolver configuration):
+    /// nothing found, with `message` saying why.
+    pub fn failed(address: &Address, message: &str) -> Discovery {
+        Discovery {
+            address: address.canonical(),
+            domain: address.domain.clone(),
+            domain_unicode: idna::domain_to_unicode(&address.domain).0,
+            outcome: Outcome::NothingFound,
+            message: message.to_owned(),
+            best: None,
+            alternatives: Vec::new(),
+            ignored: Vec::new(),
+            sources: Vec::new(),
+            mx: Vec::new(),
+            timeout_ms: 0,
+        }
+    }
+
     /// Every candidate, most trusted finding first.
     pub fn candidates(&self) -> impl Iterator<Item = &Candidate> {
         self.best
@@ -436,6 +454,40 @@ pub fn json_schema() -> String {
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Runs [`discover`] to completion on a private single-thread runtime, with the
+/// system's DNS configuration or the server `dns`. For callers that are not async
+/// (the CLI; the app's worker thread). Must not be called from inside a runtime.
+pub fn discover_blocking(
+    address: &Address,
+    db: Arc<Database>,
+    dns: Option<std::net::SocketAddr>,
+    opts: &DiscoverOptions,
+) -> Result<Discovery, DiscoverError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| DiscoverError::Setup(format!("cannot start the async runtime: {e}")))?;
+    let result = runtime.block_on(async {
+        let network = if opts.network {
+            let dns_opts = crate::dns::DnsOptions {
+                query_timeout: opts.timeout.min(Duration::from_secs(3)),
+                ..crate::dns::DnsOptions::default()
+            };
+            let resolver: Arc<dyn crate::dns::Resolver> = match dns {
+                Some(addr) => Arc::new(crate::dns::HickoryResolver::with_server(addr, dns_opts)?),
+                None => Arc::new(crate::dns::HickoryResolver::system(dns_opts)?),
+            };
+            Some(Network::new(resolver, opts)?)
+        } else {
+            None
+        };
+        discover(address, db, network, opts).await
+    });
+    // Cancelled sources are gone already; do not wait for stragglers.
+    runtime.shutdown_background();
+    result
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod reply;
 pub mod report;
 pub mod session;
 pub mod smtp;
+pub mod target;
 pub mod text;
 pub mod tls;
 pub mod transcript;

@@ -8,6 +8,11 @@
 //! # against real servers (e.g. the Dovecot/Postfix harness) listening on 127.0.0.1:
 //! MAILCONF_BENCH_PORTS=995=10995,110=10110,993=10993,143=10143,465=10465,587=10587,25=10025 \
 //!   MAILCONF_BENCH_CA=/path/ca.pem MAILCONF_BENCH_HOST=mail.test cargo bench --bench probe
+//! # the harness in its network namespace (standard ports on 198.18.0.2):
+//! eval "$(tests/harness/mailservers.sh start)"
+//! MAILCONF_BENCH_ADDR=$MAILCONF_TEST_ADDR MAILCONF_BENCH_HOST=$MAILCONF_TEST_HOST \
+//!   MAILCONF_BENCH_CA=$MAILCONF_TEST_CA \
+//!   MAILCONF_BENCH_PORTS=995=995,110=110,993=993,143=143,465=465,587=587,25=25 cargo bench --bench probe
 //! ```
 //!
 //! Targets (issue 3): whole probe ≤ 1.2 × slowest single endpoint; with one
@@ -187,13 +192,22 @@ async fn serve_tls(mut s: Box<dyn Io>, protocol: Protocol) {
 }
 
 /// Forwards 127.0.0.1:<returned port> to `target`, delaying every chunk by `delay` each way.
+/// Where the servers behind the relays listen: `MAILCONF_BENCH_ADDR` (e.g. the
+/// harness's 198.18.0.2 in its network namespace), else 127.0.0.1.
+fn target_ip() -> IpAddr {
+    std::env::var("MAILCONF_BENCH_ADDR")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}
+
 async fn relay(target: u16, delay: Duration) -> u16 {
     let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
     let port = l.local_addr().unwrap().port();
     tokio::spawn(async move {
         while let Ok((client, _)) = l.accept().await {
             tokio::spawn(async move {
-                let Ok(server) = TcpStream::connect((Ipv4Addr::LOCALHOST, target)).await else {
+                let Ok(server) = TcpStream::connect((target_ip(), target)).await else {
                     return;
                 };
                 let _ = client.set_nodelay(true);

@@ -259,6 +259,39 @@ pub fn verdict_for(
     }
 }
 
+/// What is wrong with a certificate, in words, naming the facts that show it.
+fn certificate_problem(kind: crate::probe::tls::TlsErrorKind, t: &TlsReport) -> String {
+    use crate::probe::tls::TlsErrorKind as K;
+    let leaf = t.certificates.first();
+    let detail = match (kind, leaf) {
+        (K::Expired, Some(c)) => format!(
+            "certificate expired on {} ({} days ago)",
+            c.not_after, -c.days_left
+        ),
+        (K::NotYetValid, Some(c)) => format!("certificate is not valid before {}", c.not_before),
+        (K::WrongName, Some(c)) => format!(
+            "certificate is for {}, not this host",
+            c.sans
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (K::SelfSigned, Some(c)) => format!(
+            "self-signed certificate ({}) that nothing vouches for",
+            c.subject
+        ),
+        (K::UnknownIssuer, Some(c)) => {
+            format!("certificate issued by an unknown authority ({})", c.issuer)
+        }
+        _ => format!("certificate {kind}"),
+    };
+    match &t.chain_error {
+        Some(e) => format!("{detail}; {} (not trusted)", e),
+        None => format!("{detail} (not trusted)"),
+    }
+}
+
 /// A one-line explanation of a verdict.
 pub fn summary_for(
     verdict: &Verdict,
@@ -272,7 +305,7 @@ pub fn summary_for(
         },
         Verdict::InsecurePlaintextOnly { reason } => match reason {
             PlaintextReason::PlainEndpoint => {
-                "works without encryption only (plaintext)".to_owned()
+                "no encryption: anyone on the network path can read this connection".to_owned()
             }
             PlaintextReason::StarttlsNotOffered => {
                 "STARTTLS is not offered: plaintext only".to_owned()
@@ -281,10 +314,7 @@ pub fn summary_for(
         },
         Verdict::TlsError { tls_kind } => match (error, tls) {
             (Some(e), _) => e.to_string(),
-            (None, Some(t)) => format!(
-                "certificate {tls_kind}: {}",
-                t.chain_error.as_deref().unwrap_or("not trusted")
-            ),
+            (None, Some(t)) => certificate_problem(*tls_kind, t),
             (None, None) => format!("TLS error: {tls_kind}"),
         },
         Verdict::Refused

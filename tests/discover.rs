@@ -5,7 +5,7 @@
 //! back to the system resolver or the real ISPDB. No assertion measures time:
 //! the deadline cases assert what the result says.
 
-mod harness;
+pub(crate) mod harness;
 
 use harness::{Dnsmasq, Reply, Routes, Services, autoconfig_xml, closed_port, malformed_xml};
 use mailconf::discover::{

@@ -187,3 +187,49 @@ fn human_table_streams_eight_rows_and_a_recommendation() {
     assert!(text.contains("协议"), "labels in Chinese: {text}");
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
 }
+
+#[test]
+fn unknown_address_is_discovered_by_guessing_then_probed() {
+    let s = Servers::get();
+    // A DNS server that knows only mail.test.mailconf: discovery must guess it.
+    let dns = crate::discover::harness::Dnsmasq::start_with(&format!(
+        "host-record={},{}\n",
+        s.host, s.addr
+    ));
+    let dns_addr = dns.addr().to_string();
+    let ca = s.ca.to_str().unwrap().to_owned();
+    let address = format!("alice@{}", s.domain);
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.args([
+        "probe",
+        &address,
+        "--dns",
+        &dns_addr,
+        "--ca-file",
+        &ca,
+        "--resolve",
+        &s.resolve,
+        "--json",
+    ]);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    c.env(
+        "MAILCONF_CONFIG_DIR",
+        std::env::temp_dir().join("mailconf-no-config"),
+    );
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert_eq!(out.status.code(), Some(0), "{stderr}\n{v:#}");
+    let endpoints = v["endpoints"].as_array().unwrap();
+    assert!(
+        endpoints
+            .iter()
+            .all(|e| e["endpoint"]["host"] == s.host.as_str()),
+        "{v:#}"
+    );
+    for (p, port) in [("pop3", 995), ("imap", 993), ("smtp", 465)] {
+        assert_eq!(endpoint(&v, p, port, "tls")["verdict"]["kind"], "secure");
+    }
+}

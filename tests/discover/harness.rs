@@ -111,9 +111,14 @@ impl Dnsmasq {
     /// missing: the tests need it (`apt-get install dnsmasq`, or
     /// `tests/harness/install-deps.sh`).
     pub fn start() -> Dnsmasq {
+        Dnsmasq::start_with(ZONE)
+    }
+
+    /// Starts dnsmasq serving `zone` (dnsmasq configuration lines).
+    pub fn start_with(zone: &str) -> Dnsmasq {
         let dir = tempfile::tempdir().expect("temp dir");
         let conf = dir.path().join("zone.conf");
-        std::fs::write(&conf, ZONE).expect("write dnsmasq config");
+        std::fs::write(&conf, zone).expect("write dnsmasq config");
         let bin = ["/usr/sbin/dnsmasq", "/usr/bin/dnsmasq", "/sbin/dnsmasq"]
             .iter()
             .map(PathBuf::from)

@@ -208,3 +208,78 @@ fn msmtp_sends_and_fetchmail_keeps() {
         "the message was deleted from the server despite `keep`"
     );
 }
+
+#[test]
+fn export_probe_uses_what_the_probe_verified() {
+    let s = Servers::get();
+    // A user provider that lists only the STARTTLS ports: the probe finds the
+    // implicit-TLS ones (RFC 8314 order) and the export must use those.
+    let config = tempfile::tempdir().unwrap();
+    let providers = config.path().join("providers");
+    std::fs::create_dir_all(&providers).unwrap();
+    let mut p = provider(&s);
+    p.incoming[0].port = 110;
+    p.incoming[0].security = Security::Starttls;
+    std::fs::write(
+        providers.join("test-mailconf.json"),
+        serde_json::to_string(&p).unwrap(),
+    )
+    .unwrap();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.args([
+        "export",
+        &s.user,
+        "--format",
+        "json",
+        "--probe",
+        "--resolve",
+        &s.resolve,
+    ]);
+    c.args(["--ca-file", s.ca.to_str().unwrap()]);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    c.env("MAILCONF_CONFIG_DIR", config.path());
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = v.to_string();
+    assert!(
+        text.contains("\"probed\""),
+        "verification must say probed: {v:#}"
+    );
+    assert!(
+        text.contains("TLS 1."),
+        "the verified TLS version is recorded: {v:#}"
+    );
+    assert!(
+        text.contains("995") && text.contains("465"),
+        "best secure endpoints: {v:#}"
+    );
+
+    // Without the test CA nothing is secure: nothing is exported as verified.
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.args([
+        "export",
+        &s.user,
+        "--format",
+        "json",
+        "--probe",
+        "--resolve",
+        &s.resolve,
+    ]);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    c.env("MAILCONF_CONFIG_DIR", config.path());
+    let out = c.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no secure"));
+}

@@ -87,6 +87,19 @@ pub struct ExportArgs {
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
 
+    /// Test the servers first and export what the probe verified (the best secure
+    /// endpoint per protocol) instead of the database's settings.
+    #[arg(long)]
+    pub probe: bool,
+
+    /// With --probe: use this address for a host name instead of DNS (`host:addr`).
+    #[arg(long, value_name = "HOST:ADDR", requires = "probe", value_parser = super::probe::parse_resolve)]
+    pub resolve: Vec<(String, std::net::IpAddr)>,
+
+    /// With --probe: connect to other ports than the standard ones (`995=10995,…`).
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", requires = "probe", value_parser = super::probe::parse_port_pair)]
+    pub port_map: Vec<(u16, u16)>,
+
     /// List the formats and exit.
     #[arg(long, conflicts_with_all = ["query", "format", "include_password", "force"])]
     pub list_formats: bool,
@@ -191,6 +204,11 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     settings.display_name = args.name.clone();
     settings.leave_on_server = args.leave_on_server;
+    if args.probe {
+        if let Err(code) = probe_into(&mut settings, provider, m.address.as_ref(), &args, lang) {
+            return Ok(code);
+        }
+    }
 
     let options = ExportOptions {
         ca_file: args.ca_file.clone(),
@@ -421,4 +439,59 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--probe`: tests the provider's servers for the chosen incoming protocol and SMTP,
+/// then exports the best secure endpoints the probe verified.
+fn probe_into(
+    settings: &mut AccountSettings,
+    provider: &crate::providers::Provider,
+    address: Option<&crate::providers::Address>,
+    args: &ExportArgs,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    use crate::probe::{ProbeOptions, ProbeRequest, probe_blocking, target};
+    let protocols = [settings.incoming.protocol, Protocol::Smtp];
+    let endpoints =
+        target::endpoints_for_provider(provider, address.map(|a| a.domain.as_str()), &protocols);
+    let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> = Default::default();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    let extra_roots = match &args.ca_file {
+        Some(p) => crate::probe::tls::load_pem_certs(p).map_err(|e| {
+            eprintln!("mailconf: {e}");
+            ExitCode::from(super::EXIT_USAGE)
+        })?,
+        None => Vec::new(),
+    };
+    eprintln!(
+        "{}",
+        pick(
+            lang,
+            (
+                "Testing the servers…",
+                "正在测试服务器……",
+                "正在測試伺服器……"
+            )
+        )
+    );
+    let request = ProbeRequest {
+        endpoints,
+        options: ProbeOptions {
+            port_map: args.port_map.iter().copied().collect(),
+            resolve,
+            extra_roots,
+            ..ProbeOptions::default()
+        },
+    };
+    let reports: Vec<_> = probe_blocking(request)
+        .map_err(|e| {
+            eprintln!("mailconf: {e}");
+            ExitCode::from(EXIT_ERROR)
+        })?
+        .into_iter()
+        .flatten()
+        .collect();
+    crate::export::probed::apply_probe(settings, &reports).map_err(|e| export_error(&e))
 }

@@ -147,7 +147,7 @@ pub fn parse_endpoint(s: &str) -> Result<Endpoint, String> {
     ))
 }
 
-fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
+pub fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
     let (a, b) = s
         .split_once('=')
         .ok_or_else(|| format!("{s:?}: expected PORT=PORT"))?;
@@ -162,7 +162,7 @@ fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
 }
 
 /// Parses `host:addr` (also curl's `host:port:addr`); IPv6 addresses may be bracketed.
-fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
+pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
     let (host, rest) = s
         .split_once(':')
         .ok_or_else(|| format!("{s:?}: expected HOST:ADDR"))?;

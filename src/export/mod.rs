@@ -26,6 +26,7 @@ pub mod mobileconfig;
 pub mod msmtp;
 pub mod mutt;
 pub mod output;
+pub mod probed;
 pub mod settings;
 pub mod summary;
 mod text;
@@ -68,6 +69,13 @@ pub enum ExportError {
     Oauth2Only {
         /// Provider id.
         provider: String,
+    },
+    /// The probe found no secure way in for a protocol, so there is nothing
+    /// verified to export.
+    #[error("the probe found no secure {} server: nothing verified to export (see `mailconf probe` for why)", .protocol.label())]
+    NothingSecure {
+        /// The protocol.
+        protocol: crate::providers::Protocol,
     },
     /// A server of the wrong kind in a slot (e.g. SMTP as the incoming server).
     #[error("the {role} server must be {expected}, not {}", .found.label())]
@@ -138,6 +146,7 @@ impl ExportError {
             ExportError::NoServer { .. }
                 | ExportError::OnlyPlaintext { .. }
                 | ExportError::Oauth2Only { .. }
+                | ExportError::NothingSecure { .. }
                 | ExportError::Unsupported { .. }
         )
     }

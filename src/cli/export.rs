@@ -204,10 +204,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     settings.display_name = args.name.clone();
     settings.leave_on_server = args.leave_on_server;
-    if args.probe {
-        if let Err(code) = probe_into(&mut settings, provider, m.address.as_ref(), &args, lang) {
-            return Ok(code);
-        }
+    if args.probe
+        && let Err(code) = probe_into(&mut settings, provider, m.address.as_ref(), &args, lang)
+    {
+        return Ok(code);
     }
 
     let options = ExportOptions {

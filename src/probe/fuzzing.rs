@@ -112,6 +112,7 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
         MachineConfig {
             limits: small_limits(),
             client_name: "[127.0.0.1]".into(),
+            login: None,
         },
     );
     let mut step = if security == Security::Tls {
@@ -132,6 +133,7 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
             },
             Step::Send(_) => m.input(&[]),
             Step::StartTls => m.tls_established(),
+            Step::Login => m.login_decision(Ok(())),
             Step::Done(_) | Step::Fail(_) => {
                 let _ = m.report();
                 return;

@@ -1020,6 +1020,7 @@ async fn all_eight_endpoints_concurrently_with_streaming_and_recommendation() {
         .start(ProbeRequest {
             endpoints: endpoints.clone(),
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     let events = tokio::task::spawn_blocking(move || {
@@ -1116,12 +1117,14 @@ async fn cancel_and_supersede_drop_stale_events() {
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     let g2 = handle
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, good, Security::Tls)],
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     assert!(g2 > g1);
@@ -1144,6 +1147,7 @@ async fn cancel_and_supersede_drop_stale_events() {
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts,
+            login: None,
         })
         .unwrap();
     handle.cancel();

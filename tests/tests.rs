@@ -2,6 +2,7 @@
 
 mod discover;
 mod export;
+mod login;
 mod probe;
 mod providers;
 mod roundtrip;

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::probe::login::{LoginOutcome, NotTriedReason};
+use crate::probe::login::{LoginOutcome, LoginReport, NotTriedReason};
 use crate::probe::report::{EndpointReport, PlaintextReason, Verdict};
 use crate::probe::{Endpoint, TimeoutPhase, TlsErrorKind};
 use crate::providers::{AuthKind, Localized, Protocol, Provider, Quirk, ReplyMeaning};
@@ -439,6 +439,29 @@ fn login_kind(outcome: &LoginOutcome, provider: Option<&Provider>) -> Option<Adv
         | LoginOutcome::ConnectionProblem { .. }
         | LoginOutcome::UnexpectedReply => return None,
     })
+}
+
+/// The advice kinds one login report calls for.
+fn login_kinds(login: &LoginReport, provider: Option<&Provider>) -> Vec<AdviceKind> {
+    let mut v: Vec<AdviceKind> = login_kind(&login.result, provider).into_iter().collect();
+    let id_needed = login
+        .mailbox_checks
+        .iter()
+        .any(|c| !c.after_id && !c.ok && c.meaning == Some(ReplyMeaning::ImapIdRequired));
+    if id_needed {
+        v.push(AdviceKind::ImapIdRequired);
+    }
+    v
+}
+
+/// The advice for one endpoint's login report alone, most severe first.
+pub fn advise_login(login: &LoginReport, provider: Option<&Provider>) -> Vec<Advice> {
+    let mut out: Vec<Advice> = login_kinds(login, provider)
+        .into_iter()
+        .map(|k| advice_for(k, provider, Vec::new()))
+        .collect();
+    out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
+    out
 }
 
 fn is_connect_failure(v: &Verdict) -> bool {

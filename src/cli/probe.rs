@@ -687,7 +687,7 @@ impl Style {
                         tr(l, "already logged in (PREAUTH)", "已预先登录", "已預先登入").to_owned()
                     }
                 };
-                format!("{}: {why}", tr(l, "not tried", "未尝试", "未嘗試"))
+                format!("{}{why}", tr(l, "not tried: ", "未尝试：", "未嘗試："))
             }
         }
     }

@@ -580,3 +580,197 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
     out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::login::LoginReport;
+    use crate::probe::report::{Timings, verdict_for};
+    use crate::probe::session::{MachineConfig, machine_for};
+    use crate::probe::transcript::Transcript;
+    use crate::probe::{ProbeError, Security};
+    use crate::providers::Database;
+
+    fn report(p: Protocol, port: u16, sec: Security, verdict: Verdict) -> EndpointReport {
+        EndpointReport {
+            endpoint: Endpoint::new(p, "mail.example.com", port, sec),
+            connect_port: port,
+            verdict,
+            summary: String::new(),
+            error: None,
+            addresses: Vec::new(),
+            connected_to: None,
+            tls: None,
+            session: machine_for(p, sec, MachineConfig::default()).report(),
+            timings: Timings::default(),
+            transcript: Transcript::default(),
+            login: None,
+        }
+    }
+
+    fn kinds(a: &[Advice]) -> Vec<AdviceKind> {
+        a.iter().map(|a| a.kind).collect()
+    }
+
+    fn blocked() -> Verdict {
+        Verdict::TimedOut {
+            phase: TimeoutPhase::Connect,
+            after_ms: 5000,
+        }
+    }
+
+    #[test]
+    fn port_25_blocked_while_submission_works() {
+        let r = [
+            report(Protocol::Smtp, 25, Security::Starttls, blocked()),
+            report(Protocol::Smtp, 465, Security::Tls, Verdict::Secure),
+            report(Protocol::Smtp, 587, Security::Starttls, Verdict::Refused),
+        ];
+        let a = advise(&r, None);
+        assert_eq!(kinds(&a), [AdviceKind::Port25Blocked]);
+        assert_eq!(a[0].endpoints.len(), 1);
+        assert!(a[0].text(Lang::ZhHans).contains("465"));
+        // Without a working submission port it is not "port 25 blocked".
+        let a = advise(&r[..1], None);
+        assert_eq!(kinds(&a), [AdviceKind::EverythingBlocked]);
+    }
+
+    #[test]
+    fn dns_and_everything_blocked() {
+        let dns = [
+            report(Protocol::Imap, 993, Security::Tls, Verdict::DnsError),
+            report(Protocol::Smtp, 465, Security::Tls, Verdict::DnsError),
+        ];
+        assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsFailure]);
+        let all = [
+            report(Protocol::Imap, 993, Security::Tls, blocked()),
+            report(Protocol::Smtp, 465, Security::Tls, Verdict::Refused),
+        ];
+        let a = advise(&all, None);
+        assert_eq!(kinds(&a), [AdviceKind::EverythingBlocked]);
+        for lang in Lang::ALL {
+            assert!(!a[0].text(lang).is_empty());
+        }
+        // One DNS error among working endpoints: no sweeping advice.
+        let mixed = [
+            dns[0].clone(),
+            report(Protocol::Smtp, 465, Security::Tls, Verdict::Secure),
+        ];
+        assert!(advise(&mixed, None).is_empty());
+    }
+
+    #[test]
+    fn starttls_missing_and_certificates() {
+        let r = [
+            report(
+                Protocol::Pop3,
+                110,
+                Security::Starttls,
+                Verdict::InsecurePlaintextOnly {
+                    reason: PlaintextReason::StarttlsNotOffered,
+                },
+            ),
+            report(
+                Protocol::Pop3,
+                110,
+                Security::Plain,
+                Verdict::InsecurePlaintextOnly {
+                    reason: PlaintextReason::PlainEndpoint,
+                },
+            ),
+            report(
+                Protocol::Imap,
+                993,
+                Security::Tls,
+                Verdict::TlsError {
+                    tls_kind: TlsErrorKind::Expired,
+                },
+            ),
+            report(
+                Protocol::Smtp,
+                465,
+                Security::Tls,
+                Verdict::TlsError {
+                    tls_kind: TlsErrorKind::WrongName,
+                },
+            ),
+            report(
+                Protocol::Smtp,
+                587,
+                Security::Starttls,
+                Verdict::TlsError {
+                    tls_kind: TlsErrorKind::SelfSigned,
+                },
+            ),
+        ];
+        let a = advise(&r, None);
+        assert_eq!(
+            kinds(&a),
+            [
+                AdviceKind::CertificateExpired,
+                AdviceKind::CertificateWrongName,
+                AdviceKind::CertificateUntrusted,
+                AdviceKind::StarttlsMissing,
+            ]
+        );
+        // The plain endpoint asked for no TLS: not "STARTTLS missing".
+        let s = a
+            .iter()
+            .find(|a| a.kind == AdviceKind::StarttlsMissing)
+            .unwrap();
+        assert_eq!(s.endpoints.len(), 1);
+    }
+
+    #[test]
+    fn verdicts_from_errors_match_kinds() {
+        // The same typed path the driver takes: a DNS error gives DNS advice.
+        let e = ProbeError::Dns {
+            host: "x".into(),
+            message: "nope".into(),
+        };
+        let v = verdict_for(Security::Tls, &Err(e), None);
+        let r = [report(Protocol::Imap, 993, Security::Tls, v)];
+        assert_eq!(kinds(&advise(&r, None)), [AdviceKind::DnsFailure]);
+    }
+
+    #[test]
+    fn login_outcomes_use_the_provider_auth_kind() {
+        let db = Database::bundled();
+        let p = |id: &str| &db.by_id(id).unwrap().provider;
+        let rejected = LoginReport::bare(LoginOutcome::CredentialsRejected);
+        let k = |id: Option<&str>| kinds(&advise_login(&rejected, id.map(p)));
+        assert_eq!(k(Some("qq")), [AdviceKind::AuthorizationCodeRequired]);
+        assert_eq!(k(Some("126")), [AdviceKind::AuthorizationCodeRequired]);
+        assert_eq!(k(Some("gmail")), [AdviceKind::AppPasswordRequired]);
+        assert_eq!(k(Some("icloud")), [AdviceKind::AppPasswordRequired]);
+        assert_eq!(k(Some("outlook")), [AdviceKind::Oauth2Only]);
+        assert_eq!(k(None), [AdviceKind::CredentialsRejected]);
+        let icloud = advise_login(&rejected, Some(p("icloud")));
+        assert_eq!(
+            icloud[0].link.as_deref(),
+            Some("https://account.apple.com/")
+        );
+        let disabled = advise_login(
+            &LoginReport::bare(LoginOutcome::ServiceDisabled),
+            Some(p("gmail")),
+        );
+        assert_eq!(kinds(&disabled), [AdviceKind::ServiceNotEnabled]);
+        for lang in Lang::ALL {
+            assert!(disabled[0].text(lang).contains(p("gmail").name.get(lang)));
+        }
+        let temp = advise_login(
+            &LoginReport::bare(LoginOutcome::TemporarilyUnavailable),
+            None,
+        );
+        assert_eq!(kinds(&temp), [AdviceKind::TemporarilyUnavailable]);
+        // A rejection silences "login works" from another endpoint.
+        let mut a = report(Protocol::Imap, 993, Security::Tls, Verdict::Secure);
+        a.login = Some(LoginReport::bare(LoginOutcome::Success));
+        let mut b = report(Protocol::Smtp, 465, Security::Tls, Verdict::Secure);
+        b.login = Some(rejected.clone());
+        assert_eq!(
+            kinds(&advise(&[a, b], None)),
+            [AdviceKind::CredentialsRejected]
+        );
+    }
+}

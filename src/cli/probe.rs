@@ -34,7 +34,7 @@ use crate::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
     Protocol, Security, TimeoutPhase, Verdict,
 };
-use crate::providers::{Database, Provider, Quirk};
+use crate::providers::{Database, Provider};
 
 /// Arguments of `mailconf probe`.
 #[derive(Debug, Clone, clap::Args)]
@@ -317,14 +317,11 @@ fn login_for(
     let password = read_password(args, &user)?;
     let credentials = Credentials::new(user, password)
         .map_err(|e| UsageError(format!("--user/password: {e}")))?;
-    Ok(Some(LoginRequest {
-        credentials: std::sync::Arc::new(credentials),
-        allow_insecure: args.allow_insecure_auth.clone(),
-        imap_id: provider.is_some_and(|p| p.quirks.contains(&Quirk::ImapIdRequired)),
-        known_replies: provider
-            .map(|p| p.known_replies.clone())
-            .unwrap_or_default(),
-    }))
+    Ok(Some(LoginRequest::new(
+        credentials,
+        provider,
+        args.allow_insecure_auth.clone(),
+    )))
 }
 
 fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {

@@ -202,6 +202,28 @@ pub struct LoginRequest {
     pub known_replies: Vec<KnownReply>,
 }
 
+impl LoginRequest {
+    /// The request for `credentials` at `provider` (its known replies and the
+    /// IMAP ID quirk), sending over insecure endpoints only where `allow_insecure`
+    /// names them. What the GUI calls after the user typed the password and,
+    /// for an insecure endpoint, confirmed a warning naming the risk.
+    pub fn new(
+        credentials: Credentials,
+        provider: Option<&crate::providers::Provider>,
+        allow_insecure: Vec<InsecureAllow>,
+    ) -> LoginRequest {
+        LoginRequest {
+            credentials: Arc::new(credentials),
+            allow_insecure,
+            imap_id: provider
+                .is_some_and(|p| p.quirks.contains(&crate::providers::Quirk::ImapIdRequired)),
+            known_replies: provider
+                .map(|p| p.known_replies.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Why credentials were not sent to an endpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]

@@ -572,6 +572,16 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
     if rejected {
         found.retain(|(k, _)| *k != AdviceKind::LoginWorks);
     }
+    // "Not sent over an insecure connection" matters when nothing else was
+    // learnt about the password; next to a real answer it is noise.
+    let answered = reports.iter().any(|r| {
+        r.login
+            .as_ref()
+            .is_some_and(|l| !matches!(l.result, LoginOutcome::NotTried { .. }))
+    });
+    if answered {
+        found.retain(|(k, _)| *k != AdviceKind::InsecureLoginNotTried);
+    }
 
     let mut out: Vec<Advice> = found
         .into_iter()

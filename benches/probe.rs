@@ -284,6 +284,7 @@ fn run(
         .start(ProbeRequest {
             endpoints,
             options: options.clone(),
+            login: None,
         })
         .unwrap();
     let mut arrivals = Vec::new();

@@ -10,8 +10,10 @@
 //!   Outlook, fetchmail, getmail, msmtp, mutt), as JSON, or as a readable summary;
 //! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
 //! - [`dns`]: the one wrapper around the DNS resolver library;
+//! - [`advice`]: probe and login results turned into localized, actionable advice;
 //! - [`i18n`]: the three languages every user-facing text comes in.
 
+pub mod advice;
 pub mod cli;
 pub mod discover;
 pub mod dns;

@@ -26,6 +26,12 @@ pub struct Servers {
     pub pass: String,
     /// alice's maildir.
     pub maildir: PathBuf,
+    /// bob's address and password.
+    pub user2: String,
+    pub pass2: String,
+    /// Server logs.
+    pub dovecot_log: PathBuf,
+    pub postfix_log: PathBuf,
 }
 
 fn var(name: &str) -> String {
@@ -51,6 +57,10 @@ impl Servers {
             user: var("MAILCONF_TEST_USER"),
             pass: var("MAILCONF_TEST_PASS"),
             maildir: var("MAILCONF_TEST_MAILDIR").into(),
+            user2: var("MAILCONF_TEST_USER2"),
+            pass2: var("MAILCONF_TEST_PASS2"),
+            dovecot_log: var("MAILCONF_TEST_DOVECOT_LOG").into(),
+            postfix_log: var("MAILCONF_TEST_POSTFIX_LOG").into(),
         }
     }
 

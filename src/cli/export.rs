@@ -484,6 +484,7 @@ fn probe_into(
             extra_roots,
             ..ProbeOptions::default()
         },
+        login: None,
     };
     let reports: Vec<_> = probe_blocking(request)
         .map_err(|e| {

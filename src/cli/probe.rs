@@ -4,9 +4,14 @@
 //! terminal, never with `NO_COLOR`), then the RFC 8314 recommendation; or, with
 //! `--json`, one document in the format documented in `docs/probe-json.md`.
 //!
-//! Exit codes: 0 every requested protocol has at least one secure endpoint;
-//! 1 some protocol has none; 2 usage error (bad flag value, unreadable CA file,
-//! nothing to probe).
+//! With `--user` (or a password source and an address as the target) every
+//! endpoint also tests the login; the password comes from `--password-stdin`,
+//! `--password-env VAR` or a no-echo prompt, never from an argument. Advice
+//! (`src/advice/`) follows the recommendation, in the user's language.
+//!
+//! Exit codes: 0 every requested protocol has at least one secure endpoint
+//! (and, with credentials, a successful login); 1 not; 2 usage error (bad flag
+//! value, unreadable CA file, nothing to probe, no password).
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -16,7 +21,14 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::discover::{self, DiscoverOptions, Discovery, PortMap};
+use secrecy::SecretString;
+use secrecy::zeroize::Zeroizing;
+
+use crate::advice::{Severity, advise};
 use crate::i18n::Lang;
+use crate::probe::login::{
+    Credentials, InsecureAllow, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
+};
 use crate::probe::report::ProbeSummary;
 use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
@@ -24,7 +36,7 @@ use crate::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
     Protocol, Security, TimeoutPhase, Verdict,
 };
-use crate::providers::{Address, Database};
+use crate::providers::{Address, Database, Provider};
 use std::sync::Arc;
 
 /// Arguments of `mailconf probe`.
@@ -78,6 +90,21 @@ pub struct ProbeArgs {
     /// Do not run discovery for an unknown address; probe its domain as a host instead.
     #[arg(long)]
     pub no_discovery: bool,
+    /// Test logging in as this user on every secure endpoint (default with a
+    /// password source: the target address).
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Read the password (or authorization code / app password) from the first line of stdin.
+    #[arg(long, conflicts_with = "password_env")]
+    pub password_stdin: bool,
+    /// Read the password from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+    /// Allow sending the password over exactly this insecure endpoint (plaintext
+    /// or untrusted certificate): `protocol:port:security` or
+    /// `protocol:host:port:security`, e.g. `pop3:110:plain`. Repeatable.
+    #[arg(long = "allow-insecure-auth", value_name = "PROTO:[HOST:]PORT:SECURITY", value_parser = InsecureAllow::parse)]
+    pub allow_insecure_auth: Vec<InsecureAllow>,
 }
 
 fn parse_protocol(s: &str) -> Result<Protocol, String> {
@@ -232,6 +259,86 @@ pub fn endpoints_for_target(
     Ok(t.endpoints)
 }
 
+/// The provider of the target's domain in the bundled database, if any.
+///
+/// HOOK: the lead's target resolution will pass the provider it found.
+pub fn provider_for_target(target: Option<&str>) -> Option<&'static Provider> {
+    let t = target?.trim();
+    let domain = t.rsplit_once('@').map_or(t, |(_, d)| d);
+    let domain = idna::domain_to_ascii(domain.trim_end_matches('.')).ok()?;
+    Database::bundled()
+        .by_domain(&domain)
+        .map(|(e, _, _)| &e.provider)
+}
+
+/// Reads the password as asked: stdin's first line, an environment variable, or a no-echo prompt.
+fn read_password(args: &ProbeArgs, user: &str) -> Result<SecretString, UsageError> {
+    if args.password_stdin {
+        let mut line = Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| UsageError(format!("cannot read the password from stdin: {e}")))?;
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        return Ok(SecretString::from(trimmed.to_owned()));
+    }
+    if let Some(var) = &args.password_env {
+        return std::env::var(var)
+            .map(SecretString::from)
+            .map_err(|_| UsageError(format!("--password-env: {var} is not set (or not UTF-8)")));
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(format!("Password for {user}: "))
+            .map(SecretString::from)
+            .map_err(|e| UsageError(format!("cannot read the password: {e}")));
+    }
+    Err(UsageError(
+        "--user needs a password: --password-stdin, --password-env VAR, or run on a terminal to be asked"
+            .into(),
+    ))
+}
+
+/// The login test asked for on the command line, if any.
+fn login_for(
+    args: &ProbeArgs,
+    provider: Option<&Provider>,
+) -> Result<Option<LoginRequest>, UsageError> {
+    let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
+    if !wants {
+        if !args.allow_insecure_auth.is_empty() {
+            return Err(UsageError(
+                "--allow-insecure-auth only makes sense with --user".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    let user = match &args.user {
+        Some(u) => u.clone(),
+        None => match args.target.as_deref().map(str::trim) {
+            Some(t) if t.contains('@') => {
+                let form = provider
+                    .and_then(|p| p.incoming.first().or(p.outgoing.first()))
+                    .map(|s| s.username)
+                    .unwrap_or_default();
+                form.apply(t)
+            }
+            _ => {
+                return Err(UsageError(
+                    "a password was given but no user: add --user (or give an address as the target)"
+                        .into(),
+                ));
+            }
+        },
+    };
+    let password = read_password(args, &user)?;
+    let credentials = Credentials::new(user, password)
+        .map_err(|e| UsageError(format!("--user/password: {e}")))?;
+    Ok(Some(LoginRequest::new(
+        credentials,
+        provider,
+        args.allow_insecure_auth.clone(),
+    )))
+}
+
 fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
     let mut endpoints = if args.endpoints.is_empty() {
         let target = args
@@ -296,6 +403,7 @@ fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
             },
             ..ProbeOptions::default()
         },
+        login: login_for(args, provider_for_target(args.target.as_deref()))?,
     })
 }
 
@@ -336,6 +444,9 @@ pub fn execute(
             ProbeEvent::EndpointDone { index, report, .. } => {
                 if !args.json {
                     style.row(out, &report, endpoints_share_host(&endpoints))?;
+                    if let Some(login) = &report.login {
+                        style.login_line(out, login)?;
+                    }
                     out.flush()?;
                 }
                 if let Some(slot) = reports.get_mut(index) {
@@ -347,12 +458,17 @@ pub fn execute(
     }
     drop(handle);
     let reports: Vec<EndpointReport> = reports.into_iter().flatten().collect();
-    let summary = ProbeSummary::new(args.target.clone(), reports);
+    let mut summary = ProbeSummary::new(args.target.clone(), reports);
+    summary.advice = advise(
+        &summary.endpoints,
+        provider_for_target(args.target.as_deref()),
+    );
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &summary)?;
         writeln!(out)?;
     } else {
         style.recommendation(out, &summary)?;
+        style.advice(out, &summary)?;
         if args.transcript {
             for r in &summary.endpoints {
                 writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)?;
@@ -511,6 +627,160 @@ impl Style {
             pad(&time, 9),
             self.detail(r),
         )
+    }
+
+    fn login_label(&self, r: &LoginReport) -> String {
+        let l = self.lang;
+        match &r.result {
+            LoginOutcome::Success => tr(l, "success", "登录成功", "登入成功").to_owned(),
+            LoginOutcome::CredentialsRejected => tr(
+                l,
+                "credentials rejected",
+                "用户名或密码被拒绝",
+                "使用者名稱或密碼被拒絕",
+            )
+            .to_owned(),
+            LoginOutcome::AuthorizationCodeRequired => tr(
+                l,
+                "authorization code (授权码) required",
+                "需要授权码",
+                "需要授權碼",
+            )
+            .to_owned(),
+            LoginOutcome::AppPasswordRequired => tr(
+                l,
+                "app password required",
+                "需要应用专用密码",
+                "需要應用程式密碼",
+            )
+            .to_owned(),
+            LoginOutcome::ServiceDisabled => tr(
+                l,
+                "service not enabled for this account",
+                "账户未开启此服务",
+                "帳戶未開啟此服務",
+            )
+            .to_owned(),
+            LoginOutcome::Oauth2Required => tr(
+                l,
+                "OAuth2 sign-in required",
+                "需要 OAuth2 登录",
+                "需要 OAuth2 登入",
+            )
+            .to_owned(),
+            LoginOutcome::TemporarilyUnavailable => {
+                tr(l, "temporarily unavailable", "暂时不可用", "暫時無法使用").to_owned()
+            }
+            LoginOutcome::EncryptionRequired => tr(
+                l,
+                "server requires encryption for login",
+                "服务器要求加密后才能登录",
+                "伺服器要求加密後才能登入",
+            )
+            .to_owned(),
+            LoginOutcome::MechanismNotOffered { .. } => tr(
+                l,
+                "no password login offered",
+                "服务器未提供密码登录方式",
+                "伺服器未提供密碼登入方式",
+            )
+            .to_owned(),
+            LoginOutcome::ConnectionProblem { .. } => {
+                tr(l, "connection problem", "连接出错", "連線出錯").to_owned()
+            }
+            LoginOutcome::UnexpectedReply => {
+                tr(l, "unexpected reply", "意外的回复", "意外的回覆").to_owned()
+            }
+            LoginOutcome::NotTried { reason } => {
+                let why = match reason {
+                    NotTriedReason::Plaintext => {
+                        tr(l, "connection not encrypted", "连接未加密", "連線未加密").to_owned()
+                    }
+                    NotTriedReason::UntrustedCertificate { tls_kind } => format!(
+                        "{} ({tls_kind})",
+                        tr(l, "certificate not trusted", "证书不受信任", "憑證不受信任")
+                    ),
+                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => format!(
+                        "{} {} {}",
+                        tr(
+                            l,
+                            "credentials rejected on",
+                            "凭据已在此处被拒绝：",
+                            "憑據已在此處被拒絕："
+                        ),
+                        endpoint.protocol.label(),
+                        endpoint.port
+                    ),
+                    NotTriedReason::ProbeFailed => {
+                        tr(l, "probe failed", "探测失败", "探測失敗").to_owned()
+                    }
+                    NotTriedReason::Preauthenticated => {
+                        tr(l, "already logged in (PREAUTH)", "已预先登录", "已預先登入").to_owned()
+                    }
+                };
+                format!("{}{why}", tr(l, "not tried: ", "未尝试：", "未嘗試："))
+            }
+        }
+    }
+
+    fn login_line(&self, out: &mut dyn Write, r: &LoginReport) -> std::io::Result<()> {
+        let l = self.lang;
+        let color = match &r.result {
+            LoginOutcome::Success => "32",
+            LoginOutcome::NotTried { .. } => "2",
+            LoginOutcome::TemporarilyUnavailable | LoginOutcome::EncryptionRequired => "33",
+            _ => "31",
+        };
+        let mut line = format!(
+            "{}{}",
+            tr(l, "  └ login: ", "  └ 登录：", "  └ 登入："),
+            self.login_label(r)
+        );
+        if let Some(m) = &r.mechanism {
+            line.push_str(&format!(" [{m}]"));
+        }
+        if let (false, Some(reply)) = (r.result.is_success(), &r.reply) {
+            line.push_str(&format!(" — {}", reply.as_str()));
+        }
+        writeln!(out, "{}", self.paint(&line, color))?;
+        for c in &r.mailbox_checks {
+            writeln!(
+                out,
+                "      EXAMINE INBOX {}: {} — {}",
+                if c.after_id {
+                    tr(l, "after ID", "发送 ID 后", "傳送 ID 後")
+                } else {
+                    tr(l, "without ID", "未发送 ID", "未傳送 ID")
+                },
+                if c.ok { "OK" } else { "NO" },
+                c.reply.as_str()
+            )?;
+        }
+        Ok(())
+    }
+
+    fn advice(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {
+        if s.advice.is_empty() {
+            return Ok(());
+        }
+        let l = self.lang;
+        writeln!(
+            out,
+            "\n{}",
+            self.paint(tr(l, "Advice:", "建议：", "建議："), "1")
+        )?;
+        for a in &s.advice {
+            let (mark, color) = match a.severity {
+                Severity::Error => ("✗", "31"),
+                Severity::Warning => ("!", "33"),
+                Severity::Info => ("i", "2"),
+            };
+            writeln!(out, "  {} {}", self.paint(mark, color), a.text(l))?;
+            if let Some(link) = &a.link {
+                writeln!(out, "    → {link}")?;
+            }
+        }
+        Ok(())
     }
 
     fn recommendation(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {

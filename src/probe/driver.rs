@@ -23,8 +23,10 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::error::{ProbeError, ProtocolError, TimeoutPhase};
+use super::login::LoginOutcome;
+use super::login::{GatePass, LoginGate, LoginReport, LoginRequest, NotTriedReason, login_policy};
 use super::reply::Limits;
-use super::report::{Endpoint, EndpointReport, Timings, summary_for, verdict_for};
+use super::report::{Endpoint, EndpointReport, Timings, Verdict, summary_for, verdict_for};
 use super::session::{MachineConfig, ProtocolMachine, SessionReport, Step, machine_for};
 use super::tls::{self, CertMode, TlsContext, TlsReport};
 use super::transcript::{LogEntry, Transcript};
@@ -149,6 +151,8 @@ struct Run {
     connected_to: Option<SocketAddr>,
     tls: Option<TlsReport>,
     machine: Option<Box<dyn ProtocolMachine>>,
+    /// Held from the login to the end of the session: this endpoint's turn.
+    pass: Option<GatePass>,
 }
 
 impl Run {
@@ -175,6 +179,26 @@ pub async fn probe_endpoint(
     tls_ctx: &TlsContext,
     resolver: &dyn Resolve,
 ) -> EndpointReport {
+    probe_endpoint_with_login(endpoint, options, tls_ctx, resolver, None).await
+}
+
+/// The credentials of a run and its lockout gate.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginContext<'a> {
+    /// What to log in with.
+    pub request: &'a Arc<LoginRequest>,
+    /// Shared by all endpoints of the run.
+    pub gate: &'a LoginGate,
+}
+
+/// [`probe_endpoint`] with a login test when `login` is given.
+pub async fn probe_endpoint_with_login(
+    endpoint: &Endpoint,
+    options: &ProbeOptions,
+    tls_ctx: &TlsContext,
+    resolver: &dyn Resolve,
+    login: Option<LoginContext<'_>>,
+) -> EndpointReport {
     let connect_port = options
         .port_map
         .get(&endpoint.port)
@@ -188,11 +212,20 @@ pub async fn probe_endpoint(
         connected_to: None,
         tls: None,
         machine: None,
+        pass: None,
     };
     let overall_deadline = tokio::time::Instant::now() + options.overall_timeout;
     let outcome = match timeout_at(
         overall_deadline,
-        drive(endpoint, connect_port, options, tls_ctx, resolver, &mut run),
+        drive(
+            endpoint,
+            connect_port,
+            options,
+            tls_ctx,
+            resolver,
+            login,
+            &mut run,
+        ),
     )
     .await
     {
@@ -207,7 +240,7 @@ pub async fn probe_endpoint(
         run.note(LogEntry::info(format!("probe ended: {e}")));
     }
     run.timings.total_ms = ms(run.start.elapsed());
-    let session = match &outcome {
+    let mut session = match &outcome {
         Ok(s) => s.clone(),
         Err(_) => run.machine.as_ref().map(|m| m.report()).unwrap_or_else(|| {
             machine_for(
@@ -220,6 +253,22 @@ pub async fn probe_endpoint(
     };
     let verdict = verdict_for(endpoint.security, &outcome, run.tls.as_ref());
     let error = outcome.as_ref().err();
+    let machine_login = session.login.take();
+    let login_report = login.map(|_| {
+        let mut r = machine_login.unwrap_or_else(|| {
+            LoginReport::not_tried(match (&verdict, error) {
+                (Verdict::InsecurePlaintextOnly { .. }, None) => NotTriedReason::Plaintext,
+                _ => NotTriedReason::ProbeFailed,
+            })
+        });
+        if let (LoginOutcome::ConnectionProblem { message }, Some(e)) = (&mut r.result, error) {
+            *message = e.to_string();
+        }
+        r
+    });
+    if let (Some(mut pass), Some(r)) = (run.pass.take(), &login_report) {
+        pass.record(endpoint, &r.result);
+    }
     EndpointReport {
         endpoint: endpoint.clone(),
         connect_port,
@@ -232,6 +281,7 @@ pub async fn probe_endpoint(
         session,
         timings: run.timings,
         transcript: run.transcript,
+        login: login_report,
     }
 }
 
@@ -241,6 +291,7 @@ async fn drive(
     options: &ProbeOptions,
     tls_ctx: &TlsContext,
     resolver: &dyn Resolve,
+    login: Option<LoginContext<'_>>,
     run: &mut Run,
 ) -> Result<SessionReport, ProbeError> {
     let connect_deadline = tokio::time::Instant::now() + options.connect_timeout;
@@ -306,6 +357,7 @@ async fn drive(
         MachineConfig {
             limits: options.limits,
             client_name,
+            login: login.map(|l| l.request.clone()),
         },
     ));
     let reply_timeout = options.reply_timeout;
@@ -389,6 +441,42 @@ async fn drive(
                 conn = handshake(conn, &server_name, options, tls_ctx, run).await?;
                 reply_deadline = tokio::time::Instant::now() + reply_timeout;
                 machine(run)?.tls_established()
+            }
+            Step::Login => {
+                let decision = match login {
+                    None => Err(NotTriedReason::ProbeFailed),
+                    Some(l) => {
+                        match login_policy(endpoint, run.tls.as_ref(), &l.request.allow_insecure) {
+                            Err(reason) => Err(reason),
+                            Ok(()) => match l.gate.enter().await {
+                                Ok(pass) => {
+                                    run.pass = Some(pass);
+                                    Ok(())
+                                }
+                                Err(rejected_on) => {
+                                    Err(NotTriedReason::CredentialsRejectedElsewhere {
+                                        endpoint: rejected_on,
+                                    })
+                                }
+                            },
+                        }
+                    }
+                };
+                run.note(LogEntry::info(match &decision {
+                    Ok(()) => "logging in".to_owned(),
+                    Err(NotTriedReason::Plaintext) => {
+                        "login not tried: the connection is not encrypted".to_owned()
+                    }
+                    Err(NotTriedReason::UntrustedCertificate { tls_kind }) => {
+                        format!("login not tried: the certificate is not trusted ({tls_kind})")
+                    }
+                    Err(NotTriedReason::CredentialsRejectedElsewhere { endpoint }) => {
+                        format!("login not tried: credentials rejected on {endpoint}")
+                    }
+                    Err(other) => format!("login not tried: {other:?}"),
+                }));
+                reply_deadline = tokio::time::Instant::now() + reply_timeout;
+                machine(run)?.login_decision(decision)
             }
             Step::Done(report) => {
                 let _ = tokio::time::timeout(Duration::from_millis(200), conn.shutdown()).await;
@@ -542,11 +630,24 @@ pub(crate) struct DriverContext {
     pub(crate) options: ProbeOptions,
     pub(crate) tls: TlsContext,
     pub(crate) resolver: Arc<dyn Resolve>,
+    pub(crate) login: Option<Arc<LoginRequest>>,
+    pub(crate) gate: LoginGate,
 }
 
 impl DriverContext {
     pub(crate) async fn probe(&self, endpoint: &Endpoint) -> EndpointReport {
-        probe_endpoint(endpoint, &self.options, &self.tls, self.resolver.as_ref()).await
+        let login = self.login.as_ref().map(|request| LoginContext {
+            request,
+            gate: &self.gate,
+        });
+        probe_endpoint_with_login(
+            endpoint,
+            &self.options,
+            &self.tls,
+            self.resolver.as_ref(),
+            login,
+        )
+        .await
     }
 }
 

@@ -3,7 +3,12 @@
 //!
 //! Each body must never panic and must keep memory bounded, whatever the input.
 
+use std::sync::Arc;
+
+use secrecy::SecretString;
+
 use super::line::{Frame, LineFramer};
+use super::login::{Credentials, LoginRequest};
 use super::reply::{
     Limits, Pop3MultiLineReader, SmtpReplyReader, apop_timestamp, imap_literal_len,
     parse_imap_line, parse_pop3_status,
@@ -96,7 +101,9 @@ pub fn imap(data: &[u8]) {
 
 /// A state machine for `protocol`, its security mode chosen by the first byte,
 /// fed the rest in chunks whose size comes from the second, acting out every
-/// step (TLS "succeeds" when asked).
+/// step (TLS "succeeds" when asked). Bit 2 of the first byte gives it
+/// credentials (bit 3: the IMAP ID quirk) and the login is always permitted,
+/// so the login states are fuzzed too; no transcript line may show the password.
 pub fn machine(protocol: Protocol, data: &[u8]) {
     let [sel, chunk, rest @ ..] = data else {
         return;
@@ -106,12 +113,25 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
         1 => Security::Starttls,
         _ => Security::Plain,
     };
+    const PASSWORD: &str = "fuzz-secret-pw";
+    let login = (sel & 4 != 0)
+        .then(|| {
+            Credentials::new("fuzz@example.com", SecretString::from(PASSWORD))
+                .ok()
+                .map(|c| {
+                    let mut r = LoginRequest::new(c, None, Vec::new());
+                    r.imap_id = sel & 8 != 0;
+                    Arc::new(r)
+                })
+        })
+        .flatten();
     let mut m = machine_for(
         protocol,
         security,
         MachineConfig {
             limits: small_limits(),
             client_name: "[127.0.0.1]".into(),
+            login,
         },
     );
     let mut step = if security == Security::Tls {
@@ -124,6 +144,7 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
     for _ in 0..100_000 {
         for entry in m.take_log() {
             assert!(!entry.text.chars().any(char::is_control));
+            assert!(!entry.text.contains(PASSWORD));
         }
         step = match step {
             Step::NeedMore => match input.next() {
@@ -132,6 +153,7 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
             },
             Step::Send(_) => m.input(&[]),
             Step::StartTls => m.tls_established(),
+            Step::Login => m.login_decision(Ok(())),
             Step::Done(_) | Step::Fail(_) => {
                 let _ = m.report();
                 return;

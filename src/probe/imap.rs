@@ -5,11 +5,23 @@
 //! never trusted after TLS: CAPABILITY is always asked again (RFC 9051 §6.2.1).
 //! After the tagged `OK` to STARTTLS, any byte already buffered is a response
 //! injection and aborts the session. Literals (`{n}`) in untagged data are
-//! skipped within the reply byte cap. The LOGIN/AUTHENTICATE step of a later
-//! issue goes into `ImapMachine::after_capabilities`.
+//! skipped within the reply byte cap.
+//!
+//! With credentials configured, once the capabilities to use are known the
+//! machine asks for permission ([`Step::Login`]) and logs in with
+//! `AUTHENTICATE PLAIN` (SASL-IR when offered) or `LOGIN`. For providers that
+//! require the RFC 2971 ID command (NetEase), it then opens the INBOX
+//! read-only (`EXAMINE`) without ID, and when that fails sends ID and tries
+//! again, so the report shows what a client without ID would meet.
+
+use std::sync::Arc;
 
 use super::caps::{Capabilities, ImapCaps};
 use super::error::ProtocolError;
+use super::login::{
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, MailboxCheck, NotTriedReason,
+    ReplyCode, classify, imap_quoted, known_meaning,
+};
 use super::reply::{ImapResponse, ImapStatus, imap_literal_len, parse_imap_line};
 use super::session::{
     MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
@@ -24,6 +36,14 @@ enum State {
     Greeting,
     Capability,
     StartTls,
+    AwaitLogin,
+    /// `AUTHENTICATE PLAIN` without initial response: waiting for `+`.
+    AuthenticateStart,
+    /// The secret was sent.
+    Secret,
+    /// `EXAMINE INBOX` sent; `true` after the ID command.
+    Examine(bool),
+    Id,
     Logout,
     Finished,
 }
@@ -45,6 +65,7 @@ pub struct ImapMachine {
     reply_bytes: usize,
     /// The next line continues a response after a literal (`{n}` + n bytes).
     continuation: bool,
+    login: Option<Arc<LoginRequest>>,
 }
 
 impl ImapMachine {
@@ -65,18 +86,160 @@ impl ImapMachine {
             reply_lines: 0,
             reply_bytes: 0,
             continuation: false,
+            login: config.login,
         }
     }
 
-    fn send(&mut self, command: &str, next: State) -> Step {
+    fn next_tag(&mut self, next: State) {
         self.tag_counter += 1;
         self.tag = format!("a{}", self.tag_counter);
         self.state = next;
         self.pending_caps = None;
         self.reply_lines = 0;
         self.reply_bytes = 0;
+    }
+
+    fn send(&mut self, command: &str, next: State) -> Step {
+        self.next_tag(next);
         let line = format!("{} {command}", self.tag);
         self.wire.send(Outgoing::command(&line))
+    }
+
+    /// A tagged command whose tail is secret.
+    fn send_secret(&mut self, visible: &str, secret: &[u8], next: State) -> Step {
+        self.next_tag(next);
+        let visible = format!("{} {visible}", self.tag);
+        self.wire.send(Outgoing::secret_arg(&visible, secret))
+    }
+
+    fn begin_login(&mut self, mechanism: &str) {
+        let mut r = LoginReport::bare(LoginOutcome::ConnectionProblem {
+            message: "no answer to the login".to_owned(),
+        });
+        r.mechanism = Some(mechanism.to_owned());
+        self.wire.report.login = Some(r);
+    }
+
+    fn set_login(
+        &mut self,
+        outcome: LoginOutcome,
+        line: Option<&[u8]>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) {
+        let r = self
+            .wire
+            .report
+            .login
+            .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
+        r.result = outcome;
+        r.reply = line.map(ServerText::from_bytes);
+        r.code = code;
+        r.basis = basis;
+    }
+
+    fn finish_login(
+        &mut self,
+        outcome: LoginOutcome,
+        line: Option<&[u8]>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) -> Step {
+        self.set_login(outcome, line, code, basis);
+        self.send("LOGOUT", State::Logout)
+    }
+
+    fn known(&self) -> Vec<crate::providers::KnownReply> {
+        self.login
+            .as_ref()
+            .map(|l| l.known_replies.clone())
+            .unwrap_or_default()
+    }
+
+    fn refused(
+        &mut self,
+        line: &[u8],
+        status: ImapStatus,
+        code: Option<&[u8]>,
+        secret_sent: bool,
+    ) -> Step {
+        let known = self.known();
+        let (outcome, code, basis) = classify(
+            &FailedReply {
+                protocol: crate::providers::Protocol::Imap,
+                text: line,
+                code: ReplyCode::Imap {
+                    code,
+                    bad: status == ImapStatus::Bad,
+                },
+            },
+            &known,
+        );
+        let (outcome, basis) = if !secret_sent
+            && !self.tls_active
+            && basis != Basis::ProviderReply
+            && outcome != LoginOutcome::TemporarilyUnavailable
+        {
+            (LoginOutcome::EncryptionRequired, Basis::Session)
+        } else {
+            (outcome, basis)
+        };
+        self.finish_login(outcome, Some(line), code, Some(basis))
+    }
+
+    fn start_login(&mut self) -> Step {
+        let Some(login) = self.login.clone() else {
+            return self.send("LOGOUT", State::Logout);
+        };
+        let creds = &login.credentials;
+        let caps = match self.wire.report.effective_caps() {
+            Some(Capabilities::Imap(c)) => c.clone(),
+            _ => ImapCaps::default(),
+        };
+        if caps.auth.iter().any(|m| m == "PLAIN") {
+            self.begin_login("AUTHENTICATE PLAIN");
+            if caps.sasl_ir {
+                let b64 = creds.sasl_plain_b64();
+                return self.send_secret("AUTHENTICATE PLAIN", b64.as_bytes(), State::Secret);
+            }
+            return self.send("AUTHENTICATE PLAIN", State::AuthenticateStart);
+        }
+        if !caps.logindisabled {
+            if let (Some(user), Some(pass)) =
+                (imap_quoted(&creds.username), imap_quoted(creds.password()))
+            {
+                self.begin_login("LOGIN");
+                let visible = format!("LOGIN {}", user.as_str());
+                return self.send_secret(&visible, pass.as_bytes(), State::Secret);
+            }
+        } else if !self.tls_active {
+            return self.finish_login(
+                LoginOutcome::EncryptionRequired,
+                None,
+                Some("LOGINDISABLED".to_owned()),
+                Some(Basis::Session),
+            );
+        }
+        self.finish_login(
+            LoginOutcome::MechanismNotOffered {
+                offered: caps.auth.clone(),
+            },
+            None,
+            None,
+            Some(Basis::Session),
+        )
+    }
+
+    fn mailbox_check(&mut self, line: &[u8], status: ImapStatus, after_id: bool) {
+        let meaning = known_meaning(crate::providers::Protocol::Imap, line, &self.known());
+        if let Some(r) = self.wire.report.login.as_mut() {
+            r.mailbox_checks.push(MailboxCheck {
+                after_id,
+                ok: status == ImapStatus::Ok,
+                meaning,
+                reply: ServerText::from_bytes(line),
+            });
+        }
     }
 
     fn store_caps(&mut self, atoms: Vec<String>) {
@@ -95,7 +258,15 @@ impl ImapMachine {
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
         }
-        // LOGIN / AUTHENTICATE goes here (credentials issue): only over verified TLS.
+        if self.login.is_some() {
+            if self.wire.report.preauth {
+                self.wire.report.login =
+                    Some(LoginReport::not_tried(NotTriedReason::Preauthenticated));
+            } else {
+                self.state = State::AwaitLogin;
+                return Step::Login;
+            }
+        }
         self.send("LOGOUT", State::Logout)
     }
 
@@ -171,6 +342,28 @@ impl ImapMachine {
                     })
                 }
             }
+            ImapResponse::Continuation(_) if self.state == State::AuthenticateStart => {
+                let Some(login) = self.login.clone() else {
+                    return Ok(self.send("LOGOUT", State::Logout));
+                };
+                self.state = State::Secret;
+                let b64 = login.credentials.sasl_plain_b64();
+                Ok(self.wire.send(Outgoing::secret(
+                    b64.as_bytes(),
+                    "AUTHENTICATE PLAIN response",
+                )))
+            }
+            ImapResponse::Continuation(_) if self.state == State::Secret => {
+                // More challenges than PLAIN has: cancel (RFC 9051 §6.2.2).
+                self.set_login(
+                    LoginOutcome::UnexpectedReply,
+                    Some(&line),
+                    None,
+                    Some(Basis::Status),
+                );
+                self.state = State::Logout;
+                Ok(self.wire.send(Outgoing::command("*")))
+            }
             ImapResponse::Status { tag: None, .. }
             | ImapResponse::Data(_)
             | ImapResponse::Continuation(_) => Ok(Step::NeedMore),
@@ -178,6 +371,7 @@ impl ImapMachine {
                 tag: Some(tag),
                 status,
                 capabilities,
+                code,
                 ..
             } => {
                 if tag != self.tag.as_bytes() {
@@ -186,7 +380,7 @@ impl ImapMachine {
                         line: ServerText::from_bytes(&line),
                     });
                 }
-                self.tagged(&line, status, capabilities)
+                self.tagged(&line, status, capabilities, code.as_deref())
             }
         }
     }
@@ -228,8 +422,34 @@ impl ImapMachine {
         line: &[u8],
         status: ImapStatus,
         code_caps: Option<Vec<String>>,
+        code: Option<&[u8]>,
     ) -> Result<Step, ProtocolError> {
         match self.state {
+            State::AuthenticateStart => Ok(self.refused(line, status, code, false)),
+            State::Secret => {
+                if status != ImapStatus::Ok {
+                    return Ok(self.refused(line, status, code, true));
+                }
+                self.set_login(LoginOutcome::Success, Some(line), None, None);
+                if self.login.as_ref().is_some_and(|l| l.imap_id) {
+                    Ok(self.send("EXAMINE INBOX", State::Examine(false)))
+                } else {
+                    Ok(self.send("LOGOUT", State::Logout))
+                }
+            }
+            State::Examine(after_id) => {
+                self.mailbox_check(line, status, after_id);
+                if status != ImapStatus::Ok && !after_id {
+                    let id = format!(
+                        "ID (\"name\" \"mailconf\" \"version\" \"{}\")",
+                        env!("CARGO_PKG_VERSION")
+                    );
+                    Ok(self.send(&id, State::Id))
+                } else {
+                    Ok(self.send("LOGOUT", State::Logout))
+                }
+            }
+            State::Id => Ok(self.send("EXAMINE INBOX", State::Examine(true))),
             State::Capability => {
                 if status != ImapStatus::Ok {
                     return Err(ProtocolError::Unexpected {
@@ -259,7 +479,9 @@ impl ImapMachine {
                 self.wire.report.quit_acknowledged = true;
                 Ok(Step::Done(Box::new(self.wire.report.clone())))
             }
-            State::AwaitTls | State::Greeting | State::Finished => Err(ProtocolError::Finished),
+            State::AwaitTls | State::Greeting | State::AwaitLogin | State::Finished => {
+                Err(ProtocolError::Finished)
+            }
         }
     }
 
@@ -268,6 +490,9 @@ impl ImapMachine {
             State::Capability => "CAPABILITY",
             State::StartTls => "STARTTLS",
             State::Logout => "LOGOUT",
+            State::AuthenticateStart | State::Secret => "the login",
+            State::Examine(_) => "EXAMINE",
+            State::Id => "ID",
             _ => "the greeting",
         }
     }
@@ -303,6 +528,19 @@ impl ProtocolMachine for ImapMachine {
         }
     }
 
+    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
+        if self.state != State::AwaitLogin {
+            return self.settle(Err(ProtocolError::Finished));
+        }
+        match decision {
+            Ok(()) => self.start_login(),
+            Err(reason) => {
+                self.wire.report.login = Some(LoginReport::not_tried(reason));
+                self.send("LOGOUT", State::Logout)
+            }
+        }
+    }
+
     fn eof(&mut self) -> Step {
         let r = match self.state {
             State::Logout => Ok(Step::Done(Box::new(self.wire.report.clone()))),
@@ -332,6 +570,11 @@ impl ProtocolMachine for ImapMachine {
             State::Greeting => "the greeting",
             State::Capability => "the CAPABILITY reply",
             State::StartTls => "the STARTTLS reply",
+            State::AwaitLogin => "the decision to log in",
+            State::AuthenticateStart => "the AUTHENTICATE continuation",
+            State::Secret => "the login reply",
+            State::Examine(_) => "the EXAMINE reply",
+            State::Id => "the ID reply",
             State::Logout => "the LOGOUT reply",
             State::Finished => "nothing",
         }

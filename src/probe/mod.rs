@@ -12,7 +12,10 @@
 //!   [`ProbeRequest`] concurrently and streams [`ProbeEvent`]s over a channel
 //!   that a blocking CLI and a non-blocking GUI can both read.
 //!
-//! The engine performs no login (a later issue adds credentials).
+//! With [`ProbeRequest::login`] set, each endpoint also tests the credentials
+//! ([`login`]): only over TLS with a trusted certificate unless the user allowed
+//! that exact endpoint, one attempt per endpoint, and no endpoint sends them
+//! after another has had them rejected.
 
 pub mod caps;
 pub mod driver;
@@ -20,6 +23,7 @@ pub mod error;
 pub mod fuzzing;
 pub mod imap;
 pub mod line;
+pub mod login;
 pub mod pop3;
 pub mod reply;
 pub mod report;
@@ -35,8 +39,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-pub use driver::{ProbeOptions, Resolve, SystemResolver, probe_endpoint};
+pub use driver::{
+    LoginContext, ProbeOptions, Resolve, SystemResolver, probe_endpoint, probe_endpoint_with_login,
+};
 pub use error::{ProbeError, ProtocolError, TimeoutPhase};
+pub use login::{
+    Credentials, CredentialsError, InsecureAllow, LoginGate, LoginOutcome, LoginReport,
+    LoginRequest, NotTriedReason,
+};
 pub use report::{
     Endpoint, EndpointReport, PlaintextReason, ProbeSummary, Recommendation, Timings, Verdict,
     recommend,
@@ -52,6 +62,9 @@ pub struct ProbeRequest {
     pub endpoints: Vec<Endpoint>,
     /// Deadlines, port map, trust anchors…
     pub options: ProbeOptions,
+    /// Credentials to test on every endpoint that is secure (or explicitly
+    /// allowed); `None`: no login at all.
+    pub login: Option<LoginRequest>,
 }
 
 /// Identifies one [`ProbeHandle::start`]; a newer start supersedes older ones.
@@ -248,6 +261,8 @@ impl ProbeHandle {
             options: request.options,
             tls,
             resolver: self.resolver.clone(),
+            login: request.login.map(Arc::new),
+            gate: login::LoginGate::new(),
         });
         let emit = {
             let tx = self.tx.clone();

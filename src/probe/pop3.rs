@@ -5,11 +5,23 @@
 //! false`, and in STARTTLS mode STLS is then tried anyway. After `+OK` to STLS,
 //! any byte already buffered is a response injection and aborts the session.
 //!
-//! The login step of a later issue goes into `Pop3Machine::after_capabilities`:
-//! a new state between the capabilities and QUIT.
+//! With credentials configured, the machine asks the driver for permission
+//! ([`Step::Login`]) once the capabilities to use are known, and then logs in
+//! with the best mechanism those capabilities offer: `AUTH PLAIN`, `AUTH
+//! LOGIN`, `USER`/`PASS`, then `APOP` (greeting timestamp). On a plaintext
+//! connection the user allowed, an unadvertised `USER` is still tried: the
+//! server's refusal before any secret is sent is reported as
+//! "encryption required". Every secret goes out as an [`Outgoing::secret`] /
+//! [`Outgoing::secret_arg`], so transcripts show `[redacted]`.
+
+use std::sync::Arc;
 
 use super::caps::{Capabilities, Pop3Caps};
 use super::error::ProtocolError;
+use super::login::{
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
+    classify, md5_hex,
+};
 use super::reply::{Pop3MultiLineReader, Pop3Status, apop_timestamp, parse_pop3_status};
 use super::session::{
     MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
@@ -26,6 +38,16 @@ enum State {
     CapaStatus,
     CapaBody(Pop3MultiLineReader),
     Stls,
+    /// Waiting for the driver's [`ProtocolMachine::login_decision`].
+    AwaitLogin,
+    /// `USER` sent (no secret yet).
+    User,
+    /// `AUTH LOGIN` sent, waiting for the username challenge (no secret yet).
+    AuthLoginStart,
+    /// Username sent, waiting for the password challenge.
+    AuthLoginUser,
+    /// The secret was sent (`PASS`, `AUTH PLAIN`, the `AUTH LOGIN` password, `APOP`).
+    Secret,
     Quit,
     Finished,
 }
@@ -37,6 +59,7 @@ pub struct Pop3Machine {
     wire: Wire,
     state: State,
     tls_active: bool,
+    login: Option<Arc<LoginRequest>>,
 }
 
 impl Pop3Machine {
@@ -55,6 +78,7 @@ impl Pop3Machine {
                 State::Greeting
             },
             tls_active: false,
+            login: config.login,
         }
     }
 
@@ -80,8 +104,128 @@ impl Pop3Machine {
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
         }
-        // Login goes here (credentials issue): only when TLS is active and verified.
+        if self.login.is_some() {
+            self.state = State::AwaitLogin;
+            return Step::Login;
+        }
         self.send("QUIT", State::Quit)
+    }
+
+    fn begin_login(&mut self, mechanism: &str) {
+        let mut r = LoginReport::bare(LoginOutcome::ConnectionProblem {
+            message: "no answer to the login".to_owned(),
+        });
+        r.mechanism = Some(mechanism.to_owned());
+        self.wire.report.login = Some(r);
+    }
+
+    /// Records the login's end and says goodbye.
+    fn finish_login(
+        &mut self,
+        outcome: LoginOutcome,
+        line: Option<&[u8]>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) -> Step {
+        let r = self
+            .wire
+            .report
+            .login
+            .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
+        r.result = outcome;
+        r.reply = line.map(ServerText::from_bytes);
+        r.code = code;
+        r.basis = basis;
+        self.send("QUIT", State::Quit)
+    }
+
+    /// A negative answer: before any secret on plaintext it means "encryption
+    /// required"; otherwise the classification decides.
+    fn refused(&mut self, line: &[u8], secret_sent: bool) -> Result<Step, ProtocolError> {
+        let r = parse_pop3_status(line)?;
+        let known = self
+            .login
+            .as_ref()
+            .map(|l| l.known_replies.clone())
+            .unwrap_or_default();
+        let (outcome, code, basis) = classify(
+            &FailedReply {
+                protocol: crate::providers::Protocol::Pop3,
+                text: line,
+                code: ReplyCode::Pop3(r.code.as_ref()),
+            },
+            &known,
+        );
+        let (outcome, basis) = if !secret_sent
+            && !self.tls_active
+            && basis != Basis::ProviderReply
+            && outcome != LoginOutcome::TemporarilyUnavailable
+        {
+            (LoginOutcome::EncryptionRequired, Basis::Session)
+        } else {
+            (outcome, basis)
+        };
+        Ok(self.finish_login(outcome, Some(line), code, Some(basis)))
+    }
+
+    fn start_login(&mut self) -> Step {
+        let Some(login) = self.login.clone() else {
+            return self.send("QUIT", State::Quit);
+        };
+        let creds = &login.credentials;
+        let caps = match self.wire.report.effective_caps() {
+            Some(Capabilities::Pop3(c)) => c.clone(),
+            _ => Pop3Caps::default(),
+        };
+        let has = |m: &str| caps.sasl.iter().any(|x| x == m);
+        if has("PLAIN") {
+            self.begin_login("AUTH PLAIN");
+            self.state = State::Secret;
+            let b64 = creds.sasl_plain_b64();
+            return self
+                .wire
+                .send(Outgoing::secret_arg("AUTH PLAIN", b64.as_bytes()));
+        }
+        if has("LOGIN") {
+            self.begin_login("AUTH LOGIN");
+            return self.send("AUTH LOGIN", State::AuthLoginStart);
+        }
+        let apop = self.wire.report.apop_timestamp.clone();
+        if caps.user || (!caps.capa_supported && apop.is_none()) {
+            self.begin_login("USER/PASS");
+            let line = format!("USER {}", creds.username);
+            return self.send(&line, State::User);
+        }
+        if let Some(ts) = apop {
+            self.begin_login("APOP");
+            let mut input = secrecy::zeroize::Zeroizing::new(ts.as_str().as_bytes().to_vec());
+            input.extend_from_slice(creds.password().as_bytes());
+            let digest = md5_hex(&input);
+            self.state = State::Secret;
+            let visible = format!("APOP {}", creds.username);
+            return self
+                .wire
+                .send(Outgoing::secret_arg(&visible, digest.as_bytes()));
+        }
+        if !self.tls_active {
+            // The user allowed this plaintext endpoint; the server hides USER
+            // before TLS. Ask with the username only: no secret goes out.
+            self.begin_login("USER/PASS");
+            let line = format!("USER {}", creds.username);
+            return self.send(&line, State::User);
+        }
+        self.finish_login(
+            LoginOutcome::MechanismNotOffered {
+                offered: caps.sasl.clone(),
+            },
+            None,
+            None,
+            Some(Basis::Session),
+        )
+    }
+
+    fn is_continuation(line: &[u8]) -> bool {
+        line.first() == Some(&b'+') && !(line.len() >= 3 && line[..3].eq_ignore_ascii_case(b"+OK"))
     }
 
     fn handle(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
@@ -130,6 +274,57 @@ impl Pop3Machine {
                     Ok(self.send("QUIT", State::Quit))
                 }
             }
+            State::AwaitLogin => Err(ProtocolError::Malformed {
+                reason: "the server spoke while the client was deciding to log in",
+                line: ServerText::from_bytes(&line),
+            }),
+            State::User => {
+                let r = parse_pop3_status(&line)?;
+                if r.status == Pop3Status::Ok {
+                    let Some(login) = self.login.clone() else {
+                        return Ok(self.send("QUIT", State::Quit));
+                    };
+                    self.state = State::Secret;
+                    Ok(self.wire.send(Outgoing::secret_arg(
+                        "PASS",
+                        login.credentials.password().as_bytes(),
+                    )))
+                } else {
+                    self.refused(&line, false)
+                }
+            }
+            State::AuthLoginStart | State::AuthLoginUser if Self::is_continuation(&line) => {
+                let Some(login) = self.login.clone() else {
+                    return Ok(self.send("QUIT", State::Quit));
+                };
+                let c = &login.credentials;
+                if matches!(self.state, State::AuthLoginStart) {
+                    self.state = State::AuthLoginUser;
+                    let b = base64(c.username.as_bytes());
+                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "username")))
+                } else {
+                    self.state = State::Secret;
+                    let b = base64(c.password().as_bytes());
+                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "password")))
+                }
+            }
+            State::AuthLoginStart | State::AuthLoginUser => self.refused(&line, false),
+            State::Secret => {
+                if Self::is_continuation(&line) {
+                    return Ok(self.finish_login(
+                        LoginOutcome::UnexpectedReply,
+                        Some(&line),
+                        None,
+                        Some(Basis::Status),
+                    ));
+                }
+                let r = parse_pop3_status(&line)?;
+                if r.status == Pop3Status::Ok {
+                    Ok(self.finish_login(LoginOutcome::Success, Some(&line), None, None))
+                } else {
+                    self.refused(&line, true)
+                }
+            }
             State::Quit => {
                 // Whatever the answer to QUIT, the probe is over.
                 self.wire.report.quit_acknowledged = parse_pop3_status(&line).is_ok();
@@ -174,6 +369,19 @@ impl ProtocolMachine for Pop3Machine {
         }
     }
 
+    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
+        if !matches!(self.state, State::AwaitLogin) {
+            return self.settle(Err(ProtocolError::Finished));
+        }
+        match decision {
+            Ok(()) => self.start_login(),
+            Err(reason) => {
+                self.wire.report.login = Some(LoginReport::not_tried(reason));
+                self.send("QUIT", State::Quit)
+            }
+        }
+    }
+
     fn eof(&mut self) -> Step {
         let r = match self.state {
             State::Quit => Ok(Step::Done(Box::new(self.wire.report.clone()))),
@@ -203,6 +411,10 @@ impl ProtocolMachine for Pop3Machine {
             State::Greeting => "the greeting",
             State::CapaStatus | State::CapaBody(_) => "the CAPA reply",
             State::Stls => "the STLS reply",
+            State::AwaitLogin => "the decision to log in",
+            State::User => "the USER reply",
+            State::AuthLoginStart | State::AuthLoginUser => "the AUTH LOGIN challenge",
+            State::Secret => "the login reply",
             State::Quit => "the QUIT reply",
             State::Finished => "nothing",
         }

@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::error::{ProbeError, ProtocolError, TimeoutPhase};
+use super::login::LoginReport;
 use super::session::{SessionReport, StarttlsOutcome};
 use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
 use super::transcript::Transcript;
@@ -193,6 +194,8 @@ pub struct EndpointReport {
     pub timings: Timings,
     /// The redacted transcript.
     pub transcript: Transcript,
+    /// The login test; `None` when no credentials were given.
+    pub login: Option<LoginReport>,
 }
 
 impl EndpointReport {
@@ -392,7 +395,10 @@ pub struct ProbeSummary {
     pub endpoints: Vec<EndpointReport>,
     /// One recommendation per requested protocol.
     pub recommendations: Vec<Recommendation>,
-    /// The process exit code: 0 every requested protocol has a secure endpoint, 1 not.
+    /// Advice for the user, most severe first (see `src/advice/`).
+    pub advice: Vec<crate::advice::Advice>,
+    /// The process exit code: 0 every requested protocol has a secure endpoint
+    /// (and, with credentials, a successful login), 1 not.
     pub exit_code: u8,
 }
 
@@ -403,13 +409,22 @@ impl ProbeSummary {
         protocols.sort();
         protocols.dedup();
         let recommendations = recommend(&endpoints, &protocols);
-        let all_secure =
-            !recommendations.is_empty() && recommendations.iter().all(|r| r.endpoint.is_some());
+        let with_login = endpoints.iter().any(|r| r.login.is_some());
+        let login_ok = |p: Protocol| {
+            endpoints.iter().any(|r| {
+                r.endpoint.protocol == p && r.login.as_ref().is_some_and(|l| l.result.is_success())
+            })
+        };
+        let all_secure = !recommendations.is_empty()
+            && recommendations
+                .iter()
+                .all(|r| r.endpoint.is_some() && (!with_login || login_ok(r.protocol)));
         ProbeSummary {
             schema: JSON_SCHEMA_ID.to_owned(),
             target,
             endpoints,
             recommendations,
+            advice: Vec::new(),
             exit_code: if all_secure { 0 } else { 1 },
         }
     }

@@ -14,9 +14,12 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use super::caps::Capabilities;
 use super::error::ProtocolError;
 use super::line::{Frame, LineFramer};
+use super::login::{LoginReport, LoginRequest, NotTriedReason};
 use super::reply::Limits;
 use super::text::ServerText;
 use super::transcript::{LogEntry, Outgoing};
@@ -31,6 +34,9 @@ pub enum Step {
     Send(Outgoing),
     /// Start the TLS handshake on the same connection, then call `tls_established`.
     StartTls,
+    /// The machine is ready to send credentials: the driver applies the login
+    /// policy and the lockout gate, then calls [`ProtocolMachine::login_decision`].
+    Login,
     /// The session ended well; close the connection.
     Done(Box<SessionReport>),
     /// The session failed; close the connection. [`ProtocolMachine::report`] has what was learnt.
@@ -71,6 +77,11 @@ pub struct SessionReport {
     pub starttls: StarttlsOutcome,
     /// Whether the server answered QUIT/LOGOUT.
     pub quit_acknowledged: bool,
+    /// The login test, when credentials were configured (the driver moves it
+    /// into [`EndpointReport::login`](super::report::EndpointReport::login)).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub login: Option<LoginReport>,
 }
 
 impl SessionReport {
@@ -83,6 +94,7 @@ impl SessionReport {
             caps_after_tls: None,
             starttls: StarttlsOutcome::NotApplicable,
             quit_acknowledged: false,
+            login: None,
         }
     }
 
@@ -95,12 +107,14 @@ impl SessionReport {
 }
 
 /// Settings of a machine.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct MachineConfig {
     /// Caps on lines and replies.
     pub limits: Limits,
     /// Name for SMTP EHLO/HELO: an FQDN or an address literal such as `[192.0.2.1]`.
     pub client_name: String,
+    /// Credentials to test; `None`: no login step at all.
+    pub login: Option<Arc<LoginRequest>>,
 }
 
 impl Default for MachineConfig {
@@ -108,6 +122,7 @@ impl Default for MachineConfig {
         MachineConfig {
             limits: Limits::default(),
             client_name: "[127.0.0.1]".to_owned(),
+            login: None,
         }
     }
 }
@@ -120,6 +135,9 @@ pub trait ProtocolMachine: Send {
     fn tls_established(&mut self) -> Step;
     /// The server closed the connection.
     fn eof(&mut self) -> Step;
+    /// The answer to [`Step::Login`]: `Ok` sends the credentials, `Err` skips
+    /// the login (recorded as not tried) and ends the session politely.
+    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step;
     /// Transcript entries queued since the last call (the driver stamps them).
     fn take_log(&mut self) -> Vec<LogEntry>;
     /// What was learnt so far (also after a failure).

@@ -4,11 +4,22 @@
 //! EHLO uses the configured client name (the driver passes an address literal of
 //! the local address, e.g. `[192.0.2.1]`, as RFC 5321 §4.1.4 allows). After
 //! `220` to STARTTLS, any byte already buffered is a response injection and
-//! aborts the session. The login step of a later issue (AUTH) goes into
-//! `SmtpMachine::after_capabilities`.
+//! aborts the session.
+//!
+//! With credentials configured, after EHLO (over TLS, or over plaintext only
+//! when the driver's policy allows) the machine asks for permission
+//! ([`Step::Login`]) and authenticates with `AUTH PLAIN` (initial response) or
+//! `AUTH LOGIN`, then says QUIT. It never sends MAIL, RCPT or DATA. Secrets go
+//! out as [`Outgoing::secret`] / [`Outgoing::secret_arg`].
+
+use std::sync::Arc;
 
 use super::caps::{Capabilities, SmtpCaps};
 use super::error::ProtocolError;
+use super::login::{
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
+    classify,
+};
 use super::reply::{SmtpReply, SmtpReplyReader};
 use super::session::{
     MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
@@ -23,6 +34,10 @@ enum State {
     Ehlo,
     Helo,
     StartTls,
+    AwaitLogin,
+    AuthLoginStart,
+    AuthLoginUser,
+    Secret,
     Quit,
     Finished,
 }
@@ -36,6 +51,7 @@ pub struct SmtpMachine {
     reader: SmtpReplyReader,
     state: State,
     tls_active: bool,
+    login: Option<Arc<LoginRequest>>,
 }
 
 impl SmtpMachine {
@@ -52,6 +68,7 @@ impl SmtpMachine {
                 State::Greeting
             },
             tls_active: false,
+            login: config.login,
         }
     }
 
@@ -81,8 +98,100 @@ impl SmtpMachine {
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
         }
-        // SMTP AUTH goes here (credentials issue): only when TLS is active and verified.
+        if self.login.is_some() {
+            self.state = State::AwaitLogin;
+            return Step::Login;
+        }
         self.send("QUIT", State::Quit)
+    }
+
+    fn begin_login(&mut self, mechanism: &str) {
+        let mut r = LoginReport::bare(LoginOutcome::ConnectionProblem {
+            message: "no answer to the login".to_owned(),
+        });
+        r.mechanism = Some(mechanism.to_owned());
+        self.wire.report.login = Some(r);
+    }
+
+    fn finish_login(
+        &mut self,
+        outcome: LoginOutcome,
+        reply: Option<&SmtpReply>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) -> Step {
+        let r = self
+            .wire
+            .report
+            .login
+            .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
+        r.result = outcome;
+        r.reply = reply.map(SmtpReply::text);
+        r.code = code;
+        r.basis = basis;
+        self.send("QUIT", State::Quit)
+    }
+
+    fn refused(&mut self, reply: &SmtpReply, secret_sent: bool) -> Step {
+        let known = self
+            .login
+            .as_ref()
+            .map(|l| l.known_replies.clone())
+            .unwrap_or_default();
+        let mut text = Vec::new();
+        for (i, l) in reply.lines.iter().enumerate() {
+            if i > 0 {
+                text.push(b' ');
+            }
+            text.extend_from_slice(l);
+        }
+        let full = [reply.code.to_string().as_bytes(), b" ", &text].concat();
+        let (outcome, code, basis) = classify(
+            &FailedReply {
+                protocol: crate::providers::Protocol::Smtp,
+                text: &full,
+                code: ReplyCode::Smtp(reply.code, reply.enhanced),
+            },
+            &known,
+        );
+        let (outcome, basis) = if !secret_sent
+            && !self.tls_active
+            && basis != Basis::ProviderReply
+            && outcome != LoginOutcome::TemporarilyUnavailable
+        {
+            (LoginOutcome::EncryptionRequired, Basis::Session)
+        } else {
+            (outcome, basis)
+        };
+        self.finish_login(outcome, Some(reply), code, Some(basis))
+    }
+
+    fn start_login(&mut self) -> Step {
+        let Some(login) = self.login.clone() else {
+            return self.send("QUIT", State::Quit);
+        };
+        let offered: Vec<String> = match self.wire.report.effective_caps() {
+            Some(Capabilities::Smtp(c)) => c.auth.clone(),
+            _ => Vec::new(),
+        };
+        if offered.iter().any(|m| m == "PLAIN") {
+            self.begin_login("AUTH PLAIN");
+            self.state = State::Secret;
+            let b64 = login.credentials.sasl_plain_b64();
+            return self
+                .wire
+                .send(Outgoing::secret_arg("AUTH PLAIN", b64.as_bytes()));
+        }
+        if offered.iter().any(|m| m == "LOGIN") {
+            self.begin_login("AUTH LOGIN");
+            return self.send("AUTH LOGIN", State::AuthLoginStart);
+        }
+        self.finish_login(
+            LoginOutcome::MechanismNotOffered { offered },
+            None,
+            None,
+            Some(Basis::Session),
+        )
     }
 
     fn handle_reply(&mut self, reply: SmtpReply) -> Result<Step, ProtocolError> {
@@ -134,6 +243,40 @@ impl SmtpMachine {
                         reply: reply.text(),
                     };
                     Ok(self.send("QUIT", State::Quit))
+                }
+            }
+            State::AwaitLogin => Err(ProtocolError::Malformed {
+                reason: "the server spoke while the client was deciding to log in",
+                line: reply.text(),
+            }),
+            State::AuthLoginStart | State::AuthLoginUser if reply.code == 334 => {
+                let Some(login) = self.login.clone() else {
+                    return Ok(self.send("QUIT", State::Quit));
+                };
+                let c = &login.credentials;
+                if self.state == State::AuthLoginStart {
+                    self.state = State::AuthLoginUser;
+                    let b = base64(c.username.as_bytes());
+                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "username")))
+                } else {
+                    self.state = State::Secret;
+                    let b = base64(c.password().as_bytes());
+                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "password")))
+                }
+            }
+            State::AuthLoginStart | State::AuthLoginUser => Ok(self.refused(&reply, false)),
+            State::Secret => {
+                if reply.code == 235 {
+                    Ok(self.finish_login(LoginOutcome::Success, Some(&reply), None, None))
+                } else if reply.code == 334 {
+                    Ok(self.finish_login(
+                        LoginOutcome::UnexpectedReply,
+                        Some(&reply),
+                        Some("334".to_owned()),
+                        Some(Basis::Status),
+                    ))
+                } else {
+                    Ok(self.refused(&reply, true))
                 }
             }
             State::Quit => {
@@ -211,6 +354,19 @@ impl ProtocolMachine for SmtpMachine {
         }
     }
 
+    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
+        if self.state != State::AwaitLogin {
+            return self.settle(Err(ProtocolError::Finished));
+        }
+        match decision {
+            Ok(()) => self.start_login(),
+            Err(reason) => {
+                self.wire.report.login = Some(LoginReport::not_tried(reason));
+                self.send("QUIT", State::Quit)
+            }
+        }
+    }
+
     fn eof(&mut self) -> Step {
         let r = match self.state {
             State::Quit => Ok(Step::Done(Box::new(self.wire.report.clone()))),
@@ -241,6 +397,9 @@ impl ProtocolMachine for SmtpMachine {
             State::Ehlo => "the EHLO reply",
             State::Helo => "the HELO reply",
             State::StartTls => "the STARTTLS reply",
+            State::AwaitLogin => "the decision to log in",
+            State::AuthLoginStart | State::AuthLoginUser => "the AUTH LOGIN challenge",
+            State::Secret => "the AUTH reply",
             State::Quit => "the QUIT reply",
             State::Finished => "nothing",
         }

@@ -101,6 +101,21 @@ impl Outgoing {
         }
     }
 
+    /// A command whose tail is secret: `visible` is recorded as is, followed by
+    /// ` [redacted]` (`AUTH PLAIN [redacted]`, `a2 LOGIN [redacted]`). The wire
+    /// form is `visible SP secret CRLF`.
+    pub fn secret_arg(visible: &str, secret: &[u8]) -> Outgoing {
+        let mut bytes = Vec::with_capacity(visible.len() + secret.len() + 3);
+        bytes.extend_from_slice(visible.as_bytes());
+        bytes.push(b' ');
+        bytes.extend_from_slice(secret);
+        bytes.extend_from_slice(b"\r\n");
+        Outgoing {
+            bytes,
+            shown: format!("{} {REDACTED}", ServerText::from_bytes(visible.as_bytes())),
+        }
+    }
+
     /// The bytes to write: for the driver only.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
@@ -112,14 +127,22 @@ impl Outgoing {
     }
 
     /// Consumes the command, giving the bytes to write and the transcript entry.
-    pub fn into_parts(self) -> (Vec<u8>, LogEntry) {
+    pub fn into_parts(mut self) -> (Vec<u8>, LogEntry) {
         (
-            self.bytes,
+            std::mem::take(&mut self.bytes),
             LogEntry {
                 dir: Direction::Client,
-                text: self.shown,
+                text: std::mem::take(&mut self.shown),
             },
         )
+    }
+}
+
+impl Drop for Outgoing {
+    /// The wire bytes may hold a password or its base64 form: wipe them.
+    fn drop(&mut self) {
+        use secrecy::zeroize::Zeroize as _;
+        self.bytes.zeroize();
     }
 }
 

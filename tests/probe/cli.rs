@@ -232,3 +232,36 @@ fn json_schema_file_is_current() {
         "docs/probe-json.schema.json is stale: run MAILCONF_UPDATE_SCHEMA=1 cargo test json_schema_file"
     );
 }
+
+#[test]
+fn login_flags_never_take_a_password_argument() {
+    let parse = |v: &[&str]| Cli::try_parse_from([&["probe"], v].concat());
+    assert!(parse(&["x", "--user", "a@b", "--password", "hunter2"]).is_err());
+    assert!(parse(&["x", "--user", "a@b", "--pass", "hunter2"]).is_err());
+    assert!(parse(&["x", "--password-stdin", "--password-env", "V"]).is_err());
+    assert!(parse(&["x", "--allow-insecure-auth", "110:plain"]).is_err());
+    let a = args(&[
+        "x.invalid",
+        "--user",
+        "a@b",
+        "--password-env",
+        "MAILCONF_TEST_NO_SUCH_VARIABLE",
+        "--allow-insecure-auth",
+        "pop3:110:plain",
+        "--allow-insecure-auth",
+        "smtp:mail.x:25:starttls",
+    ]);
+    assert_eq!(a.allow_insecure_auth.len(), 2);
+    assert_eq!(a.allow_insecure_auth[1].host.as_deref(), Some("mail.x"));
+    // The variable is missing: a usage error before any connection, nothing on stdout.
+    let mut out = Vec::new();
+    assert_eq!(execute(&a, Lang::En, &mut out, false).unwrap(), 2);
+    assert!(out.is_empty());
+    // An allow without credentials is a mistake worth saying.
+    let a = args(&["x.invalid", "--allow-insecure-auth", "pop3:110:plain"]);
+    assert_eq!(execute(&a, Lang::En, &mut out, false).unwrap(), 2);
+    // A password source without any user or address.
+    let a = args(&["x.invalid", "--password-env", "HOME"]);
+    assert_eq!(execute(&a, Lang::En, &mut out, false).unwrap(), 2);
+    assert!(out.is_empty());
+}

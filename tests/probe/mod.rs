@@ -3,5 +3,5 @@
 
 mod cli;
 mod fuzz_bodies;
-mod replay;
+pub(crate) mod replay;
 mod servers;

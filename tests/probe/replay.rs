@@ -5,14 +5,23 @@
 //! `done` or `fail <protocol-error-kind>`), `#` comments, then `S: line`
 //! (server, CRLF appended, `\xNN` and `\\` escapes), `C: line` (what the
 //! machine must send, in its recorded/redacted form) and `T:` (TLS established).
+//! Login scripts add `login: USER PASSWORD` (the machine gets credentials and
+//! the driver's permission), `provider: ID` (known replies and quirks from the
+//! bundled database) and `outcome: NAME` (the expected login outcome); no
+//! recorded line may hold the password or a base64 form of it.
 
 use std::path::{Path, PathBuf};
 
 use mailconf::probe::caps::Capabilities;
+use std::sync::Arc;
+
+use mailconf::probe::login::{Credentials, LoginRequest};
 use mailconf::probe::session::{MachineConfig, SessionReport, StarttlsOutcome, Step, machine_for};
 use mailconf::probe::{Protocol, ProtocolError, Security};
+use mailconf::providers::{Database, Provider, Quirk};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use secrecy::SecretString;
 
 #[derive(Debug)]
 enum Turn {
@@ -22,12 +31,78 @@ enum Turn {
 }
 
 #[derive(Debug)]
-struct Script {
-    name: String,
+pub(crate) struct Script {
+    pub(crate) name: String,
     protocol: Protocol,
     security: Security,
     result: String,
     turns: Vec<Turn>,
+    /// `login: USER PASSWORD`.
+    pub(crate) login: Option<(String, String)>,
+    /// `provider: ID`.
+    pub(crate) provider: Option<String>,
+    /// `outcome: NAME`.
+    pub(crate) outcome: Option<String>,
+}
+
+impl Script {
+    pub(crate) fn provider(&self) -> Option<&'static Provider> {
+        self.provider.as_deref().map(|id| {
+            &Database::bundled()
+                .by_id(id)
+                .unwrap_or_else(|| panic!("{}: no provider {id}", self.name))
+                .provider
+        })
+    }
+
+    fn config(&self) -> MachineConfig {
+        let login = self.login.as_ref().map(|(user, pass)| {
+            let p = self.provider();
+            Arc::new(LoginRequest {
+                credentials: Arc::new(
+                    Credentials::new(user.clone(), SecretString::from(pass.clone())).unwrap(),
+                ),
+                allow_insecure: Vec::new(),
+                imap_id: p.is_some_and(|p| p.quirks.contains(&Quirk::ImapIdRequired)),
+                known_replies: p.map(|p| p.known_replies.clone()).unwrap_or_default(),
+            })
+        });
+        MachineConfig {
+            login,
+            ..MachineConfig::default()
+        }
+    }
+}
+
+/// The password and the base64 forms a leak would take.
+pub(crate) fn secret_forms(user: &str, pass: &str) -> Vec<String> {
+    let b64 = |b: &[u8]| {
+        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in b.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                out.push(if i <= c.len() {
+                    T[((n >> (18 - 6 * i)) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    };
+    let plain = format!("\0{user}\0{pass}");
+    let mut v = vec![pass.to_owned(), b64(pass.as_bytes()), b64(plain.as_bytes())];
+    // Without padding, as a substring of a longer line.
+    v.extend(
+        v.clone()
+            .into_iter()
+            .map(|s| s.trim_end_matches('=').to_owned()),
+    );
+    v.retain(|s| s.len() >= 4);
+    v
 }
 
 fn unescape(s: &str) -> Vec<u8> {
@@ -50,7 +125,7 @@ fn unescape(s: &str) -> Vec<u8> {
     out
 }
 
-fn parse(path: &Path) -> Script {
+pub(crate) fn parse(path: &Path) -> Script {
     let text = std::fs::read_to_string(path).unwrap();
     let mut s = Script {
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
@@ -58,6 +133,9 @@ fn parse(path: &Path) -> Script {
         security: Security::Plain,
         result: String::new(),
         turns: Vec::new(),
+        login: None,
+        provider: None,
+        outcome: None,
     };
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -93,6 +171,12 @@ fn parse(path: &Path) -> Script {
                     }
                 }
                 "result" => s.result = v.to_owned(),
+                "login" => {
+                    let (u, p) = v.split_once(' ').expect("login: USER PASSWORD");
+                    s.login = Some((u.to_owned(), p.to_owned()));
+                }
+                "provider" => s.provider = Some(v.to_owned()),
+                "outcome" => s.outcome = Some(v.to_owned()),
                 _ => panic!("{}: unknown header {k}", s.name),
             }
         } else {
@@ -104,7 +188,7 @@ fn parse(path: &Path) -> Script {
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Chunking {
+pub(crate) enum Chunking {
     Whole,
     ByteByByte,
     Random(u64),
@@ -125,7 +209,7 @@ fn protocol_kind(e: &ProtocolError) -> &'static str {
 }
 
 /// Replays `script`; returns the report (or error) and the recorded transcript lines.
-fn replay(
+pub(crate) fn replay(
     script: &Script,
     chunking: Chunking,
 ) -> (Result<SessionReport, ProtocolError>, Vec<String>) {
@@ -133,7 +217,7 @@ fn replay(
         Chunking::Random(seed) => seed,
         _ => 0,
     });
-    let mut m = machine_for(script.protocol, script.security, MachineConfig::default());
+    let mut m = machine_for(script.protocol, script.security, script.config());
     let mut turns = script.turns.iter();
     let mut pending: Vec<u8> = Vec::new();
     let mut log = Vec::new();
@@ -186,6 +270,14 @@ fn replay(
                     ),
                 }
                 m.input(&[])
+            }
+            Step::Login => {
+                assert!(
+                    script.login.is_some(),
+                    "{}: login without credentials",
+                    script.name
+                );
+                m.login_decision(Ok(()))
             }
             Step::StartTls => {
                 if !pending.is_empty() {
@@ -270,6 +362,21 @@ fn every_transcript_gives_its_result_in_every_chunking() {
                 Err(e) => format!("fail {}", protocol_kind(e)),
             };
             assert_eq!(got, script.result, "{} ({mode:?}): {result:?}", script.name);
+            if let (Some(expected), Ok(report)) = (&script.outcome, &result) {
+                let got = report.login.as_ref().map(|l| l.result.name());
+                assert_eq!(got, Some(expected.as_str()), "{} ({mode:?})", script.name);
+            }
+            if let Some((user, pass)) = &script.login {
+                for line in &log {
+                    for s in secret_forms(user, pass) {
+                        assert!(
+                            !line.contains(&s),
+                            "{}: {line:?} leaks a secret",
+                            script.name
+                        );
+                    }
+                }
+            }
             // Every recorded line is escaped: no control characters reach a display.
             assert!(
                 log.iter().all(|l| !l.chars().any(char::is_control)),

@@ -1020,6 +1020,7 @@ async fn all_eight_endpoints_concurrently_with_streaming_and_recommendation() {
         .start(ProbeRequest {
             endpoints: endpoints.clone(),
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     let events = tokio::task::spawn_blocking(move || {
@@ -1116,12 +1117,14 @@ async fn cancel_and_supersede_drop_stale_events() {
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     let g2 = handle
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, good, Security::Tls)],
             options: opts.clone(),
+            login: None,
         })
         .unwrap();
     assert!(g2 > g1);
@@ -1144,6 +1147,7 @@ async fn cancel_and_supersede_drop_stale_events() {
         .start(ProbeRequest {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts,
+            login: None,
         })
         .unwrap();
     handle.cancel();
@@ -1151,4 +1155,129 @@ async fn cancel_and_supersede_drop_stale_events() {
         .await
         .unwrap();
     assert!(got.is_none(), "{got:?}");
+}
+
+// ------------------------------------------------------------------ login policy
+
+/// A POP3 server that records every command and accepts any login.
+fn recording_pop3(
+    implicit: Option<TlsAcceptor>,
+    offer_stls_and_auth_in_plaintext: bool,
+) -> (Script, Arc<std::sync::Mutex<Vec<String>>>) {
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let script = Script {
+        greeting: b"+OK test POP3 ready\r\n".to_vec(),
+        implicit,
+        starttls: None,
+        respond: Box::new(move |line, _tls| {
+            log.lock().unwrap().push(line.to_owned());
+            let upper = line.to_ascii_uppercase();
+            if upper == "CAPA" {
+                if offer_stls_and_auth_in_plaintext {
+                    // AUTH and USER offered before (and without) STARTTLS.
+                    Act::Reply(b"+OK\r\nUSER\r\nSASL PLAIN LOGIN\r\n.\r\n".to_vec())
+                } else {
+                    Act::Reply(b"+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n".to_vec())
+                }
+            } else if upper.starts_with("AUTH ")
+                || upper.starts_with("USER ")
+                || upper.starts_with("PASS ")
+            {
+                Act::Reply(b"+OK logged in\r\n".to_vec())
+            } else if upper == "QUIT" {
+                Act::Quit(b"+OK bye\r\n".to_vec())
+            } else {
+                Act::Reply(b"-ERR unknown\r\n".to_vec())
+            }
+        }),
+    };
+    (script, seen)
+}
+
+async fn probe_login(
+    ep: Endpoint,
+    opts: &ProbeOptions,
+    allow: Vec<mailconf::probe::InsecureAllow>,
+) -> EndpointReport {
+    use mailconf::probe::{Credentials, LoginContext, LoginGate, LoginRequest};
+    let ctx = TlsContext::new(&opts.extra_roots).unwrap();
+    let creds =
+        Credentials::new("alice@mail.test", secrecy::SecretString::from("s3cret-pw")).unwrap();
+    let request = Arc::new(LoginRequest::new(creds, None, allow));
+    let gate = LoginGate::new();
+    mailconf::probe::probe_endpoint_with_login(
+        &ep,
+        opts,
+        &ctx,
+        &NoDns,
+        Some(LoginContext {
+            request: &request,
+            gate: &gate,
+        }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn auth_offered_without_starttls_does_not_get_the_password() {
+    use mailconf::probe::{LoginOutcome, NotTriedReason};
+    let pki = Pki::new("login CA");
+    let (script, seen) = recording_pop3(None, true);
+    let (port, _) = serve(script).await;
+    let r = probe_login(
+        ep(Protocol::Pop3, port, Security::Starttls),
+        &options(&pki, &[]),
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        r.login.as_ref().map(|l| &l.result),
+        Some(&LoginOutcome::NotTried {
+            reason: NotTriedReason::Plaintext
+        })
+    );
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen, ["CAPA", "QUIT"], "the server saw: {seen:?}");
+}
+
+#[tokio::test]
+async fn untrusted_certificate_gets_the_password_only_when_that_endpoint_is_allowed() {
+    use mailconf::probe::{InsecureAllow, LoginOutcome, NotTriedReason, TlsErrorKind};
+    let pki = Pki::new("login CA");
+    let opts = options(&pki, &[]);
+    let (script, seen) = recording_pop3(Some(self_signed_acceptor(&[HOST])), false);
+    let (port, _) = serve(script).await;
+    let r = probe_login(ep(Protocol::Pop3, port, Security::Tls), &opts, vec![]).await;
+    assert_eq!(
+        r.login.as_ref().map(|l| &l.result),
+        Some(&LoginOutcome::NotTried {
+            reason: NotTriedReason::UntrustedCertificate {
+                tls_kind: TlsErrorKind::SelfSigned
+            }
+        })
+    );
+    assert_eq!(seen.lock().unwrap().clone(), ["CAPA", "QUIT"]);
+
+    let (script, seen) = recording_pop3(Some(self_signed_acceptor(&[HOST])), false);
+    let (port, _) = serve(script).await;
+    let allow = InsecureAllow::parse(&format!("pop3:{port}:tls")).unwrap();
+    let r = probe_login(ep(Protocol::Pop3, port, Security::Tls), &opts, vec![allow]).await;
+    let login = r.login.unwrap();
+    assert_eq!(login.result, LoginOutcome::Success);
+    assert_eq!(login.mechanism.as_deref(), Some("AUTH PLAIN"));
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    assert!(seen[1].starts_with("AUTH PLAIN "));
+    // Recorded redacted, sent in full.
+    assert!(
+        r.transcript
+            .lines
+            .iter()
+            .any(|l| l.text == "AUTH PLAIN [redacted]")
+    );
+    let shown = format!("{}{}", r.transcript, serde_json::to_string(&login).unwrap());
+    for form in super::replay::secret_forms("alice@mail.test", "s3cret-pw") {
+        assert!(!shown.contains(&form), "{form}");
+    }
 }

@@ -1,0 +1,889 @@
+//! The login test: credentials, the one place that decides whether they may be
+//! sent ([`login_policy`]), the per-run lockout gate ([`LoginGate`]), and the
+//! classification of the server's answer ([`classify`]).
+//!
+//! The password lives in a [`SecretString`] (redacted `Debug`, zeroized on
+//! drop) inside [`Credentials`]; the machines turn it into wire bytes only
+//! through [`Outgoing::secret`](super::transcript::Outgoing::secret) and
+//! [`Outgoing::secret_arg`](super::transcript::Outgoing::secret_arg), so a
+//! transcript never holds it, nor any of its base64 forms.
+//!
+//! Classification order: the provider's `known_replies` (reply texts live in
+//! provider data, never here), then typed codes (RFC 2449/3206 POP3 response
+//! codes, RFC 5530 IMAP response codes, RFC 3463 enhanced status codes, SMTP
+//! reply codes), then the bare status.
+
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use secrecy::zeroize::Zeroizing;
+use secrecy::{ExposeSecret as _, SecretString};
+use serde::Serialize;
+
+use super::reply::{EnhancedStatus, Pop3RespCode};
+use super::report::Endpoint;
+use super::text::ServerText;
+use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
+use crate::providers::{KnownReply, Protocol, ReplyMeaning, Security};
+
+/// A username and a password (or authorization code / app password).
+#[derive(Clone)]
+pub struct Credentials {
+    /// The login name (not secret; shown in transcripts of `USER`).
+    pub username: String,
+    password: SecretString,
+}
+
+/// Credentials that cannot be sent safely.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CredentialsError {
+    /// No username.
+    #[error("the username is empty")]
+    EmptyUsername,
+    /// A control character (CR, LF, NUL…) would break or inject protocol commands.
+    #[error("the {0} contains a control character (line break, NUL…)")]
+    ControlCharacter(&'static str),
+    /// No password.
+    #[error("the password is empty")]
+    EmptyPassword,
+}
+
+impl Credentials {
+    /// Credentials; the password stays in the secret wrapper. Control
+    /// characters are refused: they would end a command line early.
+    pub fn new(
+        username: impl Into<String>,
+        password: SecretString,
+    ) -> Result<Credentials, CredentialsError> {
+        let username = username.into();
+        if username.is_empty() {
+            return Err(CredentialsError::EmptyUsername);
+        }
+        if username.chars().any(char::is_control) {
+            return Err(CredentialsError::ControlCharacter("username"));
+        }
+        if password.expose_secret().is_empty() {
+            return Err(CredentialsError::EmptyPassword);
+        }
+        if password.expose_secret().chars().any(char::is_control) {
+            return Err(CredentialsError::ControlCharacter("password"));
+        }
+        Ok(Credentials { username, password })
+    }
+
+    /// The password, for building wire bytes only.
+    pub(crate) fn password(&self) -> &str {
+        self.password.expose_secret()
+    }
+
+    /// SASL PLAIN's message `\0user\0pass`, base64 (zeroized on drop).
+    pub(crate) fn sasl_plain_b64(&self) -> Zeroizing<String> {
+        let mut raw = Zeroizing::new(Vec::with_capacity(
+            self.username.len() + self.password().len() + 2,
+        ));
+        raw.push(0);
+        raw.extend_from_slice(self.username.as_bytes());
+        raw.push(0);
+        raw.extend_from_slice(self.password().as_bytes());
+        base64(&raw)
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("username", &self.username)
+            .field("password", &super::transcript::REDACTED)
+            .finish()
+    }
+}
+
+/// The user's explicit permission to send credentials over one endpoint that
+/// is not secure (plaintext, or a certificate that failed verification):
+/// `protocol:port:security` or `protocol:host:port:security`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub struct InsecureAllow {
+    /// The protocol.
+    pub protocol: Protocol,
+    /// The host; any host of this run when absent.
+    pub host: Option<String>,
+    /// The (standard, logical) port.
+    pub port: u16,
+    /// The security mode.
+    pub security: Security,
+}
+
+impl InsecureAllow {
+    /// Parses `pop3:110:plain` or `pop3:mail.example.com:110:plain`.
+    pub fn parse(s: &str) -> Result<InsecureAllow, String> {
+        let parts: Vec<&str> = s.split(':').collect();
+        let (protocol, host, port, security) = match parts.as_slice() {
+            [p, port, sec] => (*p, None, *port, *sec),
+            [p, host, port, sec] => (*p, Some(host.to_ascii_lowercase()), *port, *sec),
+            _ => {
+                return Err(format!(
+                    "{s:?}: expected protocol:port:security or protocol:host:port:security \
+                     (e.g. pop3:110:plain)"
+                ));
+            }
+        };
+        let protocol = match protocol.to_ascii_lowercase().as_str() {
+            "pop3" | "pop" => Protocol::Pop3,
+            "imap" => Protocol::Imap,
+            "smtp" => Protocol::Smtp,
+            other => return Err(format!("{s:?}: unknown protocol {other:?}")),
+        };
+        let port: u16 = port
+            .parse()
+            .ok()
+            .filter(|p| *p > 0)
+            .ok_or_else(|| format!("{s:?}: bad port {port:?}"))?;
+        let security = match security.to_ascii_lowercase().as_str() {
+            "tls" | "ssl" => Security::Tls,
+            "starttls" | "stls" => Security::Starttls,
+            "plain" | "none" => Security::Plain,
+            other => return Err(format!("{s:?}: unknown security {other:?}")),
+        };
+        if host.as_deref().is_some_and(str::is_empty) {
+            return Err(format!("{s:?}: empty host"));
+        }
+        Ok(InsecureAllow {
+            protocol,
+            host,
+            port,
+            security,
+        })
+    }
+
+    /// Whether this permission names exactly `endpoint`.
+    pub fn matches(&self, endpoint: &Endpoint) -> bool {
+        self.protocol == endpoint.protocol
+            && self.port == endpoint.port
+            && self.security == endpoint.security
+            && self
+                .host
+                .as_deref()
+                .is_none_or(|h| h.eq_ignore_ascii_case(&endpoint.host))
+    }
+}
+
+impl std::fmt::Display for InsecureAllow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.host {
+            Some(h) => write!(
+                f,
+                "{}:{h}:{}:{}",
+                self.protocol.as_str(),
+                self.port,
+                self.security.as_str()
+            ),
+            None => write!(
+                f,
+                "{}:{}:{}",
+                self.protocol.as_str(),
+                self.port,
+                self.security.as_str()
+            ),
+        }
+    }
+}
+
+/// What a probe needs to test a login.
+#[derive(Debug, Clone)]
+pub struct LoginRequest {
+    /// Who logs in.
+    pub credentials: Arc<Credentials>,
+    /// Endpoints where the user accepted the risk of sending the password unprotected.
+    pub allow_insecure: Vec<InsecureAllow>,
+    /// Send the RFC 2971 ID command after an IMAP login (provider quirk
+    /// `imap-id-required`), after first showing what happens without it.
+    pub imap_id: bool,
+    /// The provider's known reply texts.
+    pub known_replies: Vec<KnownReply>,
+}
+
+impl LoginRequest {
+    /// The request for `credentials` at `provider` (its known replies and the
+    /// IMAP ID quirk), sending over insecure endpoints only where `allow_insecure`
+    /// names them. What the GUI calls after the user typed the password and,
+    /// for an insecure endpoint, confirmed a warning naming the risk.
+    pub fn new(
+        credentials: Credentials,
+        provider: Option<&crate::providers::Provider>,
+        allow_insecure: Vec<InsecureAllow>,
+    ) -> LoginRequest {
+        LoginRequest {
+            credentials: Arc::new(credentials),
+            allow_insecure,
+            imap_id: provider
+                .is_some_and(|p| p.quirks.contains(&crate::providers::Quirk::ImapIdRequired)),
+            known_replies: provider
+                .map(|p| p.known_replies.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Why credentials were not sent to an endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum NotTriedReason {
+    /// The connection was not encrypted and the user did not allow this endpoint.
+    Plaintext,
+    /// The certificate failed verification and the user did not allow this endpoint.
+    UntrustedCertificate {
+        /// What was wrong with it.
+        tls_kind: TlsErrorKind,
+    },
+    /// The same credentials were already rejected on another endpoint in this run.
+    CredentialsRejectedElsewhere {
+        /// Where.
+        endpoint: Endpoint,
+    },
+    /// The probe did not get as far as the login (connection, TLS or protocol problem).
+    ProbeFailed,
+    /// The IMAP server said PREAUTH: already logged in, nothing to test.
+    Preauthenticated,
+}
+
+/// The result of a login test on one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum LoginOutcome {
+    /// The server accepted the credentials.
+    Success,
+    /// Username or password wrong.
+    CredentialsRejected,
+    /// The provider wants an authorization code (授权码), not the web password.
+    AuthorizationCodeRequired,
+    /// The provider wants an app password, not the account password.
+    AppPasswordRequired,
+    /// POP3/IMAP/SMTP is not switched on for this account.
+    ServiceDisabled,
+    /// Passwords are refused; only OAuth2 sign-in works.
+    Oauth2Required,
+    /// Try again later (POP3 `[SYS/TEMP]`, `[IN-USE]`, `[LOGIN-DELAY]`, SMTP 4xx, IMAP `[UNAVAILABLE]`).
+    TemporarilyUnavailable,
+    /// The server refuses to authenticate without TLS (before any secret was sent).
+    EncryptionRequired,
+    /// No password mechanism the client supports was offered.
+    MechanismNotOffered {
+        /// The SASL mechanisms that were offered.
+        offered: Vec<String>,
+    },
+    /// The credentials were not sent.
+    NotTried {
+        /// Why.
+        reason: NotTriedReason,
+    },
+    /// The connection broke or timed out during the login.
+    ConnectionProblem {
+        /// What happened.
+        message: String,
+    },
+    /// An answer that fits none of the above (IMAP `BAD`, an odd SMTP code…).
+    UnexpectedReply,
+}
+
+impl LoginOutcome {
+    /// Stable kebab-case name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            LoginOutcome::Success => "success",
+            LoginOutcome::CredentialsRejected => "credentials-rejected",
+            LoginOutcome::AuthorizationCodeRequired => "authorization-code-required",
+            LoginOutcome::AppPasswordRequired => "app-password-required",
+            LoginOutcome::ServiceDisabled => "service-disabled",
+            LoginOutcome::Oauth2Required => "oauth2-required",
+            LoginOutcome::TemporarilyUnavailable => "temporarily-unavailable",
+            LoginOutcome::EncryptionRequired => "encryption-required",
+            LoginOutcome::MechanismNotOffered { .. } => "mechanism-not-offered",
+            LoginOutcome::NotTried { .. } => "not-tried",
+            LoginOutcome::ConnectionProblem { .. } => "connection-problem",
+            LoginOutcome::UnexpectedReply => "unexpected-reply",
+        }
+    }
+
+    /// Whether the answer means these credentials will not work on this
+    /// provider: then no other endpoint may try them in this run.
+    pub fn rejects_credentials(&self) -> bool {
+        matches!(
+            self,
+            LoginOutcome::CredentialsRejected
+                | LoginOutcome::AuthorizationCodeRequired
+                | LoginOutcome::AppPasswordRequired
+                | LoginOutcome::Oauth2Required
+        )
+    }
+
+    /// Success.
+    pub fn is_success(&self) -> bool {
+        matches!(self, LoginOutcome::Success)
+    }
+}
+
+/// What the classification rested on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// A reply text listed in the provider's data.
+    ProviderReply,
+    /// A POP3 (RFC 2449/3206) or IMAP (RFC 5530) response code.
+    ResponseCode,
+    /// An RFC 3463 enhanced status code.
+    EnhancedStatus,
+    /// The SMTP reply code or the POP3/IMAP status alone.
+    Status,
+    /// The course of the session (e.g. refused before any secret was sent, without TLS).
+    Session,
+}
+
+/// One mailbox check after an IMAP login (NetEase's ID requirement).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct MailboxCheck {
+    /// Whether the ID command had been sent before this `EXAMINE INBOX`.
+    pub after_id: bool,
+    /// Whether the mailbox could be opened.
+    pub ok: bool,
+    /// The provider's meaning of the reply, when its data lists the text.
+    pub meaning: Option<ReplyMeaning>,
+    /// The tagged reply, escaped.
+    pub reply: ServerText,
+}
+
+/// The login test's report for one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LoginReport {
+    /// The outcome.
+    #[serde(flatten)]
+    pub result: LoginOutcome,
+    /// The mechanism used: `AUTH PLAIN`, `AUTH LOGIN`, `USER/PASS`, `APOP`, `LOGIN`, `AUTHENTICATE PLAIN`.
+    pub mechanism: Option<String>,
+    /// The server's final answer to the login, escaped.
+    pub reply: Option<ServerText>,
+    /// The code the classification used (`AUTH`, `AUTHENTICATIONFAILED`, `5.7.9`, `535`…).
+    pub code: Option<String>,
+    /// What the classification rested on.
+    pub basis: Option<Basis>,
+    /// IMAP: `EXAMINE INBOX` without and with the ID command (providers that require ID).
+    pub mailbox_checks: Vec<MailboxCheck>,
+}
+
+impl LoginReport {
+    /// A report with only an outcome.
+    pub fn bare(result: LoginOutcome) -> LoginReport {
+        LoginReport {
+            result,
+            mechanism: None,
+            reply: None,
+            code: None,
+            basis: None,
+            mailbox_checks: Vec::new(),
+        }
+    }
+
+    /// Not tried, for `reason`.
+    pub fn not_tried(reason: NotTriedReason) -> LoginReport {
+        LoginReport::bare(LoginOutcome::NotTried { reason })
+    }
+}
+
+// ------------------------------------------------------------------ policy
+
+/// THE rule for sending credentials: only over TLS with a trusted certificate,
+/// unless the user allowed exactly this endpoint. Capabilities (AUTH offered
+/// before STARTTLS…) play no part.
+pub fn login_policy(
+    endpoint: &Endpoint,
+    tls: Option<&TlsReport>,
+    allow: &[InsecureAllow],
+) -> Result<(), NotTriedReason> {
+    let refusal = match tls {
+        None => NotTriedReason::Plaintext,
+        Some(t) => match t.chain {
+            ChainVerdict::Trusted => return Ok(()),
+            ChainVerdict::Invalid(kind) => NotTriedReason::UntrustedCertificate { tls_kind: kind },
+        },
+    };
+    if allow.iter().any(|a| a.matches(endpoint)) {
+        Ok(())
+    } else {
+        Err(refusal)
+    }
+}
+
+// ------------------------------------------------------------------ gate
+
+/// Serializes the logins of one run and remembers a rejection, so that once a
+/// server has said the credentials are wrong nothing else sends them.
+///
+/// Probes run concurrently up to the login; [`LoginGate::enter`] lets one
+/// endpoint at a time through, for the rest of its session.
+#[derive(Debug, Default)]
+pub struct LoginGate {
+    rejected_on: Arc<tokio::sync::Mutex<Option<Endpoint>>>,
+}
+
+/// Held by the endpoint that is logging in; [`GatePass::record`] its outcome.
+#[derive(Debug)]
+pub struct GatePass {
+    guard: tokio::sync::OwnedMutexGuard<Option<Endpoint>>,
+}
+
+impl GatePass {
+    /// Records the outcome: a rejection closes the gate for the rest of the run.
+    pub fn record(&mut self, endpoint: &Endpoint, outcome: &LoginOutcome) {
+        if outcome.rejects_credentials() && self.guard.is_none() {
+            *self.guard = Some(endpoint.clone());
+        }
+    }
+}
+
+impl LoginGate {
+    /// A new, open gate.
+    pub fn new() -> LoginGate {
+        LoginGate::default()
+    }
+
+    /// Waits for the turn; `Err(endpoint)` when credentials were already rejected there.
+    pub async fn enter(&self) -> Result<GatePass, Endpoint> {
+        let guard = self.rejected_on.clone().lock_owned().await;
+        match &*guard {
+            Some(e) => Err(e.clone()),
+            None => Ok(GatePass { guard }),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ classification
+
+/// A negative answer to a login, with its typed parts.
+#[derive(Debug, Clone, Copy)]
+pub struct FailedReply<'a> {
+    /// Which protocol answered.
+    pub protocol: Protocol,
+    /// The whole reply text (all lines for SMTP), raw.
+    pub text: &'a [u8],
+    /// The typed code.
+    pub code: ReplyCode<'a>,
+}
+
+/// The typed code of a negative answer.
+#[derive(Debug, Clone, Copy)]
+pub enum ReplyCode<'a> {
+    /// POP3 `-ERR` with an optional RFC 2449 code.
+    Pop3(Option<&'a Pop3RespCode>),
+    /// IMAP `NO` (or `BAD` when `bad`) with an optional response code atom (raw, without brackets).
+    Imap {
+        /// The code, e.g. `AUTHENTICATIONFAILED`.
+        code: Option<&'a [u8]>,
+        /// The status was BAD rather than NO.
+        bad: bool,
+    },
+    /// SMTP reply code and enhanced status.
+    Smtp(u16, Option<EnhancedStatus>),
+}
+
+/// The outcome a provider's known reply stands for.
+pub fn meaning_outcome(m: ReplyMeaning) -> LoginOutcome {
+    match m {
+        ReplyMeaning::AuthorizationCodeRequired => LoginOutcome::AuthorizationCodeRequired,
+        ReplyMeaning::AppPasswordRequired => LoginOutcome::AppPasswordRequired,
+        ReplyMeaning::ServiceDisabled => LoginOutcome::ServiceDisabled,
+        ReplyMeaning::Oauth2Required => LoginOutcome::Oauth2Required,
+        ReplyMeaning::CredentialsRejected => LoginOutcome::CredentialsRejected,
+        ReplyMeaning::TemporarilyUnavailable => LoginOutcome::TemporarilyUnavailable,
+        ReplyMeaning::ImapIdRequired => LoginOutcome::UnexpectedReply,
+    }
+}
+
+/// The provider's meaning of `text`, if its data lists it (case-insensitive substring).
+pub fn known_meaning(
+    protocol: Protocol,
+    text: &[u8],
+    known: &[KnownReply],
+) -> Option<ReplyMeaning> {
+    let hay = String::from_utf8_lossy(text).to_lowercase();
+    known
+        .iter()
+        .filter(|k| k.protocol.is_none_or(|p| p == protocol))
+        .find(|k| !k.contains.is_empty() && hay.contains(&k.contains.to_lowercase()))
+        .map(|k| k.means)
+}
+
+/// Classifies a negative login answer; returns the outcome, the code used and the basis.
+pub fn classify(
+    reply: &FailedReply<'_>,
+    known: &[KnownReply],
+) -> (LoginOutcome, Option<String>, Basis) {
+    let code_text = code_name(&reply.code);
+    if let Some(m) = known_meaning(reply.protocol, reply.text, known)
+        && m != ReplyMeaning::ImapIdRequired
+    {
+        return (meaning_outcome(m), code_text, Basis::ProviderReply);
+    }
+    match reply.code {
+        ReplyCode::Pop3(code) => match code {
+            Some(Pop3RespCode::Auth) => (
+                LoginOutcome::CredentialsRejected,
+                code_text,
+                Basis::ResponseCode,
+            ),
+            Some(Pop3RespCode::SysTemp | Pop3RespCode::InUse | Pop3RespCode::LoginDelay) => (
+                LoginOutcome::TemporarilyUnavailable,
+                code_text,
+                Basis::ResponseCode,
+            ),
+            Some(Pop3RespCode::SysPerm) => (
+                LoginOutcome::ServiceDisabled,
+                code_text,
+                Basis::ResponseCode,
+            ),
+            _ => (LoginOutcome::CredentialsRejected, code_text, Basis::Status),
+        },
+        ReplyCode::Imap { code, bad } => {
+            let atom = code.map(|c| {
+                let end = c.iter().position(|&b| b == b' ').unwrap_or(c.len());
+                c[..end].to_ascii_uppercase()
+            });
+            let by_code = match atom.as_deref() {
+                Some(b"AUTHENTICATIONFAILED") | Some(b"EXPIRED") => {
+                    Some(LoginOutcome::CredentialsRejected)
+                }
+                Some(b"AUTHORIZATIONFAILED") | Some(b"CONTACTADMIN") | Some(b"NOPERM") => {
+                    Some(LoginOutcome::ServiceDisabled)
+                }
+                Some(b"UNAVAILABLE") | Some(b"INUSE") | Some(b"LIMIT") => {
+                    Some(LoginOutcome::TemporarilyUnavailable)
+                }
+                Some(b"PRIVACYREQUIRED") => Some(LoginOutcome::EncryptionRequired),
+                _ => None,
+            };
+            match by_code {
+                Some(o) => (o, code_text, Basis::ResponseCode),
+                None if bad => (LoginOutcome::UnexpectedReply, code_text, Basis::Status),
+                None => (LoginOutcome::CredentialsRejected, code_text, Basis::Status),
+            }
+        }
+        ReplyCode::Smtp(code, enhanced) => {
+            if let Some(e) = enhanced {
+                let by_enhanced = match (e.class, e.subject, e.detail) {
+                    (4, _, _) => Some(LoginOutcome::TemporarilyUnavailable),
+                    (5, 7, 8) => Some(LoginOutcome::CredentialsRejected),
+                    (5, 7, 9) => Some(LoginOutcome::AppPasswordRequired),
+                    (5, 7, 11) => Some(LoginOutcome::EncryptionRequired),
+                    (5, 7, 0) if code == 530 => Some(LoginOutcome::EncryptionRequired),
+                    (5, 7, 0) => Some(LoginOutcome::CredentialsRejected),
+                    (5, 5, 4) => Some(LoginOutcome::MechanismNotOffered {
+                        offered: Vec::new(),
+                    }),
+                    _ => None,
+                };
+                if let Some(o) = by_enhanced {
+                    return (o, code_text, Basis::EnhancedStatus);
+                }
+            }
+            let o = match code {
+                400..=499 => LoginOutcome::TemporarilyUnavailable,
+                534 => LoginOutcome::AppPasswordRequired,
+                535 => LoginOutcome::CredentialsRejected,
+                530 | 538 => LoginOutcome::EncryptionRequired,
+                504 => LoginOutcome::MechanismNotOffered {
+                    offered: Vec::new(),
+                },
+                _ => LoginOutcome::UnexpectedReply,
+            };
+            (o, Some(code.to_string()), Basis::Status)
+        }
+    }
+}
+
+fn code_name(code: &ReplyCode<'_>) -> Option<String> {
+    match code {
+        ReplyCode::Pop3(c) => c.map(|c| match c {
+            Pop3RespCode::Auth => "AUTH".to_owned(),
+            Pop3RespCode::SysTemp => "SYS/TEMP".to_owned(),
+            Pop3RespCode::SysPerm => "SYS/PERM".to_owned(),
+            Pop3RespCode::InUse => "IN-USE".to_owned(),
+            Pop3RespCode::LoginDelay => "LOGIN-DELAY".to_owned(),
+            Pop3RespCode::Utf8 => "UTF8".to_owned(),
+            Pop3RespCode::Other(t) => t.as_str().to_owned(),
+        }),
+        ReplyCode::Imap { code, .. } => code.map(|c| {
+            let end = c.iter().position(|&b| b == b' ').unwrap_or(c.len());
+            ServerText::from_bytes(&c[..end]).as_str().to_owned()
+        }),
+        ReplyCode::Smtp(code, enhanced) => Some(match enhanced {
+            Some(e) => e.to_string(),
+            None => code.to_string(),
+        }),
+    }
+}
+
+// ------------------------------------------------------------------ encodings
+
+/// Standard base64 with padding; the result is zeroized on drop.
+pub(crate) fn base64(data: &[u8]) -> Zeroizing<String> {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Zeroizing::new(String::with_capacity(data.len().div_ceil(3) * 4));
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(T[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// An IMAP quoted string, when the value can be one (7-bit, no CR/LF/NUL).
+pub(crate) fn imap_quoted(value: &str) -> Option<Zeroizing<String>> {
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'\r' | b'\n' | 0))
+    {
+        return None;
+    }
+    let mut out = Zeroizing::new(String::with_capacity(value.len() + 2));
+    out.push('"');
+    for c in value.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    Some(out)
+}
+
+/// MD5 (RFC 1321), for APOP only.
+pub(crate) fn md5_hex(data: &[u8]) -> Zeroizing<String> {
+    const S: [u32; 64] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
+        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+    ];
+    let k: Vec<u32> = (0..64)
+        .map(|i: i32| ((f64::from(i + 1)).sin().abs() * 4_294_967_296.0) as u32)
+        .collect();
+    let mut msg = Zeroizing::new(data.to_vec());
+    let bit_len = (data.len() as u64).wrapping_mul(8);
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&bit_len.to_le_bytes());
+    let (mut a0, mut b0, mut c0, mut d0) = (
+        0x6745_2301u32,
+        0xefcd_ab89u32,
+        0x98ba_dcfeu32,
+        0x1032_5476u32,
+    );
+    for block in msg.chunks(64) {
+        let m: Vec<u32> = block
+            .chunks(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let (mut a, mut b, mut c, mut d) = (a0, b0, c0, d0);
+        for i in 0..64 {
+            let (f, g) = match i / 16 {
+                0 => ((b & c) | (!b & d), i),
+                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
+                2 => (b ^ c ^ d, (3 * i + 5) % 16),
+                _ => (c ^ (b | !d), (7 * i) % 16),
+            };
+            let f = f.wrapping_add(a).wrapping_add(k[i]).wrapping_add(m[g]);
+            a = d;
+            d = c;
+            c = b;
+            b = b.wrapping_add(f.rotate_left(S[i]));
+        }
+        a0 = a0.wrapping_add(a);
+        b0 = b0.wrapping_add(b);
+        c0 = c0.wrapping_add(c);
+        d0 = d0.wrapping_add(d);
+    }
+    let mut out = Zeroizing::new(String::with_capacity(32));
+    for w in [a0, b0, c0, d0] {
+        for byte in w.to_le_bytes() {
+            out.push_str(&format!("{byte:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()).as_str(), o);
+        }
+        let c = Credentials::new("alice", SecretString::from("hunter2")).unwrap();
+        assert!(Credentials::new("a\r\nQUIT", SecretString::from("x")).is_err());
+        assert!(Credentials::new("a", SecretString::from("x\ny")).is_err());
+        assert!(Credentials::new("", SecretString::from("x")).is_err());
+        assert_eq!(c.sasl_plain_b64().as_str(), "AGFsaWNlAGh1bnRlcjI=");
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn md5_and_apop_vectors() {
+        assert_eq!(md5_hex(b"").as_str(), "d41d8cd98f00b204e9800998ecf8427e");
+        assert_eq!(
+            md5_hex(b"The quick brown fox jumps over the lazy dog").as_str(),
+            "9e107d9d372bb6826bd81d3542a419d6"
+        );
+        // RFC 1939 §7.
+        assert_eq!(
+            md5_hex(b"<1896.697170952@dbc.mtview.ca.us>tanstaaf").as_str(),
+            "c4c9334bac560ecc979e58001b3e22fb"
+        );
+        let long = vec![b'a'; 1000];
+        assert_eq!(md5_hex(&long).as_str(), "cabe45dcc9ae5b66ba86600cca6b8ba8");
+    }
+
+    #[test]
+    fn imap_quoting() {
+        assert_eq!(
+            imap_quoted("Tr0ub4dor&3 bob").unwrap().as_str(),
+            "\"Tr0ub4dor&3 bob\""
+        );
+        assert_eq!(imap_quoted("a\"b\\c").unwrap().as_str(), "\"a\\\"b\\\\c\"");
+        assert!(imap_quoted("密码").is_none());
+        assert!(imap_quoted("a\r\nb").is_none());
+    }
+
+    fn ep(p: Protocol, port: u16, s: Security) -> Endpoint {
+        Endpoint::new(p, "mail.example.com", port, s)
+    }
+
+    #[test]
+    fn policy_refuses_plaintext_and_untrusted_unless_exactly_allowed() {
+        let plain = ep(Protocol::Pop3, 110, Security::Plain);
+        assert_eq!(
+            login_policy(&plain, None, &[]),
+            Err(NotTriedReason::Plaintext)
+        );
+        let allow = InsecureAllow::parse("pop3:110:plain").unwrap();
+        assert_eq!(
+            login_policy(&plain, None, std::slice::from_ref(&allow)),
+            Ok(())
+        );
+        // Not the same endpoint: STARTTLS mode on 110 that ended in plaintext.
+        let stls = ep(Protocol::Pop3, 110, Security::Starttls);
+        assert_eq!(
+            login_policy(&stls, None, std::slice::from_ref(&allow)),
+            Err(NotTriedReason::Plaintext)
+        );
+        let other_host = InsecureAllow::parse("pop3:other.example:110:plain").unwrap();
+        assert_eq!(
+            login_policy(&plain, None, &[other_host]),
+            Err(NotTriedReason::Plaintext)
+        );
+        let same_host = InsecureAllow::parse("POP3:Mail.Example.com:110:plain").unwrap();
+        assert_eq!(login_policy(&plain, None, &[same_host]), Ok(()));
+        assert!(InsecureAllow::parse("110:plain").is_err());
+        assert!(InsecureAllow::parse("pop3:110:cleartext").is_err());
+        assert!(InsecureAllow::parse("pop3::110:plain").is_err());
+        assert_eq!(allow.to_string(), "pop3:110:plain");
+    }
+
+    #[tokio::test]
+    async fn gate_serializes_and_closes_after_a_rejection() {
+        let gate = LoginGate::new();
+        let a = ep(Protocol::Pop3, 995, Security::Tls);
+        let mut pass = gate.enter().await.unwrap();
+        // A second endpoint waits while the first is logging in.
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), gate.enter())
+                .await
+                .is_err()
+        );
+        pass.record(&a, &LoginOutcome::TemporarilyUnavailable);
+        drop(pass);
+        let mut pass = gate.enter().await.unwrap();
+        pass.record(&a, &LoginOutcome::CredentialsRejected);
+        drop(pass);
+        assert_eq!(gate.enter().await.unwrap_err(), a);
+    }
+
+    #[test]
+    fn codes_classify_without_provider_data() {
+        let c = |code: ReplyCode<'_>| {
+            classify(
+                &FailedReply {
+                    protocol: Protocol::Smtp,
+                    text: b"x",
+                    code,
+                },
+                &[],
+            )
+            .0
+        };
+        assert_eq!(
+            c(ReplyCode::Pop3(Some(&Pop3RespCode::Auth))),
+            LoginOutcome::CredentialsRejected
+        );
+        assert_eq!(
+            c(ReplyCode::Pop3(Some(&Pop3RespCode::InUse))),
+            LoginOutcome::TemporarilyUnavailable
+        );
+        assert_eq!(
+            c(ReplyCode::Pop3(Some(&Pop3RespCode::SysPerm))),
+            LoginOutcome::ServiceDisabled
+        );
+        assert_eq!(
+            c(ReplyCode::Imap {
+                code: Some(b"UNAVAILABLE"),
+                bad: false
+            }),
+            LoginOutcome::TemporarilyUnavailable
+        );
+        assert_eq!(
+            c(ReplyCode::Imap {
+                code: Some(b"PRIVACYREQUIRED"),
+                bad: false
+            }),
+            LoginOutcome::EncryptionRequired
+        );
+        let es = |s: &str| EnhancedStatus::parse_prefix(s.as_bytes());
+        assert_eq!(
+            c(ReplyCode::Smtp(534, es("5.7.9"))),
+            LoginOutcome::AppPasswordRequired
+        );
+        assert_eq!(
+            c(ReplyCode::Smtp(535, es("5.7.8"))),
+            LoginOutcome::CredentialsRejected
+        );
+        assert_eq!(
+            c(ReplyCode::Smtp(454, es("4.7.0"))),
+            LoginOutcome::TemporarilyUnavailable
+        );
+        assert_eq!(
+            c(ReplyCode::Smtp(421, None)),
+            LoginOutcome::TemporarilyUnavailable
+        );
+        assert!(LoginOutcome::AppPasswordRequired.rejects_credentials());
+        assert!(!LoginOutcome::TemporarilyUnavailable.rejects_credentials());
+        assert!(!LoginOutcome::EncryptionRequired.rejects_credentials());
+    }
+}

@@ -267,13 +267,14 @@ fn read_password(args: &ProbeArgs, user: &str) -> Result<SecretString, UsageErro
         return Ok(SecretString::from(trimmed.to_owned()));
     }
     if let Some(var) = &args.password_env {
+        // Copies go through Zeroizing so that no stray buffer keeps the password.
         return std::env::var(var)
-            .map(SecretString::from)
+            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
             .map_err(|_| UsageError(format!("--password-env: {var} is not set (or not UTF-8)")));
     }
     if std::io::stdin().is_terminal() {
         return rpassword::prompt_password(format!("Password for {user}: "))
-            .map(SecretString::from)
+            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
             .map_err(|e| UsageError(format!("cannot read the password: {e}")));
     }
     Err(UsageError(

@@ -412,7 +412,7 @@ pub fn execute(
                 if !args.json {
                     style.row(out, &report, endpoints_share_host(&endpoints))?;
                     if let Some(login) = &report.login {
-                        style.login_line(out, login)?;
+                        style.login_line(out, &report.endpoint, login)?;
                     }
                     out.flush()?;
                 }
@@ -690,7 +690,12 @@ impl Style {
         }
     }
 
-    fn login_line(&self, out: &mut dyn Write, r: &LoginReport) -> std::io::Result<()> {
+    fn login_line(
+        &self,
+        out: &mut dyn Write,
+        endpoint: &Endpoint,
+        r: &LoginReport,
+    ) -> std::io::Result<()> {
         let l = self.lang;
         let color = match &r.result {
             LoginOutcome::Success => "32",
@@ -708,6 +713,21 @@ impl Style {
         }
         if let (false, Some(reply)) = (r.result.is_success(), &r.reply) {
             line.push_str(&format!(" — {}", reply.as_str()));
+        }
+        if let LoginOutcome::NotTried {
+            reason: NotTriedReason::Plaintext | NotTriedReason::UntrustedCertificate { .. },
+        } = &r.result
+        {
+            let allow = InsecureAllow {
+                protocol: endpoint.protocol,
+                host: None,
+                port: endpoint.port,
+                security: endpoint.security,
+            };
+            line.push_str(&format!(
+                " ({} --allow-insecure-auth {allow})",
+                tr(l, "at your own risk:", "风险自负：", "風險自負：")
+            ));
         }
         writeln!(out, "{}", self.paint(&line, color))?;
         for c in &r.mailbox_checks {

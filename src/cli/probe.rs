@@ -282,13 +282,14 @@ fn read_password(args: &ProbeArgs, user: &str) -> Result<SecretString, UsageErro
         return Ok(SecretString::from(trimmed.to_owned()));
     }
     if let Some(var) = &args.password_env {
+        // Copies go through Zeroizing so that no stray buffer keeps the password.
         return std::env::var(var)
-            .map(SecretString::from)
+            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
             .map_err(|_| UsageError(format!("--password-env: {var} is not set (or not UTF-8)")));
     }
     if std::io::stdin().is_terminal() {
         return rpassword::prompt_password(format!("Password for {user}: "))
-            .map(SecretString::from)
+            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
             .map_err(|e| UsageError(format!("cannot read the password: {e}")));
     }
     Err(UsageError(
@@ -445,7 +446,7 @@ pub fn execute(
                 if !args.json {
                     style.row(out, &report, endpoints_share_host(&endpoints))?;
                     if let Some(login) = &report.login {
-                        style.login_line(out, login)?;
+                        style.login_line(out, &report.endpoint, login)?;
                     }
                     out.flush()?;
                 }
@@ -723,7 +724,12 @@ impl Style {
         }
     }
 
-    fn login_line(&self, out: &mut dyn Write, r: &LoginReport) -> std::io::Result<()> {
+    fn login_line(
+        &self,
+        out: &mut dyn Write,
+        endpoint: &Endpoint,
+        r: &LoginReport,
+    ) -> std::io::Result<()> {
         let l = self.lang;
         let color = match &r.result {
             LoginOutcome::Success => "32",
@@ -741,6 +747,21 @@ impl Style {
         }
         if let (false, Some(reply)) = (r.result.is_success(), &r.reply) {
             line.push_str(&format!(" — {}", reply.as_str()));
+        }
+        if let LoginOutcome::NotTried {
+            reason: NotTriedReason::Plaintext | NotTriedReason::UntrustedCertificate { .. },
+        } = &r.result
+        {
+            let allow = InsecureAllow {
+                protocol: endpoint.protocol,
+                host: None,
+                port: endpoint.port,
+                security: endpoint.security,
+            };
+            line.push_str(&format!(
+                " ({} --allow-insecure-auth {allow})",
+                tr(l, "at your own risk:", "风险自负：", "風險自負：")
+            ));
         }
         writeln!(out, "{}", self.paint(&line, color))?;
         for c in &r.mailbox_checks {

@@ -827,6 +827,67 @@ mod tests {
     }
 
     #[test]
+    fn login_report_json_shape() {
+        let mut r = LoginReport::not_tried(NotTriedReason::CredentialsRejectedElsewhere {
+            endpoint: ep(Protocol::Pop3, 995, Security::Tls),
+        });
+        r.mechanism = None;
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["outcome"], "not-tried");
+        assert_eq!(v["reason"]["kind"], "credentials-rejected-elsewhere");
+        assert_eq!(v["reason"]["endpoint"]["port"], 995);
+        assert!(v["mailbox_checks"].as_array().unwrap().is_empty());
+        let v = serde_json::to_value(LoginReport::bare(LoginOutcome::MechanismNotOffered {
+            offered: vec!["XOAUTH2".into()],
+        }))
+        .unwrap();
+        assert_eq!(v["outcome"], "mechanism-not-offered");
+        assert_eq!(v["offered"][0], "XOAUTH2");
+    }
+
+    #[test]
+    fn provider_replies_come_first_and_respect_the_protocol() {
+        use crate::providers::KnownReply;
+        let known = [
+            KnownReply {
+                protocol: Some(Protocol::Imap),
+                contains: "AUTHENTICATIONFAILED".into(),
+                means: ReplyMeaning::AppPasswordRequired,
+            },
+            KnownReply {
+                protocol: None,
+                contains: "service is not open".into(),
+                means: ReplyMeaning::ServiceDisabled,
+            },
+        ];
+        let imap = FailedReply {
+            protocol: Protocol::Imap,
+            text: b"a1 NO [AUTHENTICATIONFAILED] Invalid credentials",
+            code: ReplyCode::Imap {
+                code: Some(b"AUTHENTICATIONFAILED"),
+                bad: false,
+            },
+        };
+        let (o, code, basis) = classify(&imap, &known);
+        assert_eq!(o, LoginOutcome::AppPasswordRequired);
+        assert_eq!(basis, Basis::ProviderReply);
+        assert_eq!(code.as_deref(), Some("AUTHENTICATIONFAILED"));
+        // The same text on POP3 is not covered by the IMAP-only entry.
+        let pop = FailedReply {
+            protocol: Protocol::Pop3,
+            text: b"-ERR AUTHENTICATIONFAILED",
+            code: ReplyCode::Pop3(None),
+        };
+        assert_eq!(classify(&pop, &known).0, LoginOutcome::CredentialsRejected);
+        let smtp = FailedReply {
+            protocol: Protocol::Smtp,
+            text: b"535 Service Is Not Open for this account",
+            code: ReplyCode::Smtp(535, None),
+        };
+        assert_eq!(classify(&smtp, &known).0, LoginOutcome::ServiceDisabled);
+    }
+
+    #[test]
     fn codes_classify_without_provider_data() {
         let c = |code: ReplyCode<'_>| {
             classify(

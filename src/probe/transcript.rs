@@ -303,6 +303,19 @@ mod tests {
     }
 
     #[test]
+    fn secret_arguments_are_recorded_redacted() {
+        let o = Outgoing::secret_arg("a2 LOGIN \"alice\"", b"\"hunter2\"");
+        assert_eq!(o.bytes(), b"a2 LOGIN \"alice\" \"hunter2\"\r\n");
+        assert_eq!(o.shown(), "a2 LOGIN \"alice\" [redacted]");
+        assert!(!format!("{o:?}").contains("hunter2"));
+        let o = Outgoing::secret_arg("AUTH PLAIN", b"AGFsaWNlAGh1bnRlcjI=");
+        assert_eq!(o.shown(), "AUTH PLAIN [redacted]");
+        let (bytes, entry) = o.into_parts();
+        assert!(bytes.ends_with(b"AGFsaWNlAGh1bnRlcjI=\r\n"));
+        assert_eq!(entry.text, "AUTH PLAIN [redacted]");
+    }
+
+    #[test]
     fn transcript_is_bounded() {
         let mut t = Transcript::new(2);
         for _ in 0..5 {

@@ -1,14 +1,17 @@
 //! mailconf: find, test and export working POP3/IMAP/SMTP settings for a mail account.
 //!
 //! The crate is one engine with two faces: a command-line interface ([`cli`]) for
-//! helpdesks and scripts, and (later) a desktop app. Both use the same modules:
+//! helpdesks and scripts, and a desktop app ([`app`], egui). Both use the same modules:
 //!
 //! - [`providers`]: the bundled provider database (`providers/*.json`, embedded at
 //!   build time), user overrides, and lookup by address, domain or name;
 //! - [`probe`]: live connection tests (sans-IO protocol machines plus one driver);
-//! - [`i18n`]: the three languages every user-facing text comes in.
+//! - [`i18n`]: the three languages every user-facing text comes in;
+//! - [`secret`]: passwords in memory only, redacted and zeroed.
 
+pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod probe;
 pub mod providers;
+pub mod secret;

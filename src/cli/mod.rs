@@ -27,7 +27,7 @@ pub const EXIT_ERROR: u8 = 3;
 
 /// Find, test and export working POP3/IMAP/SMTP settings for a mail account.
 ///
-/// Without a subcommand, opens the desktop app (where one is built in) or prints this help.
+/// Without a subcommand, opens the desktop app.
 #[derive(Debug, Parser)]
 #[command(name = "mailconf", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
@@ -53,12 +53,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let result = match cli.command {
         Some(Command::Providers(cmd)) => providers::run(cmd, lang),
-        None => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
-            let _ = cmd.print_help();
-            Ok(ExitCode::SUCCESS)
-        }
+        // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
+        None => crate::app::run(cli.lang).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -323,11 +323,14 @@ fn print_list(
     Ok(())
 }
 
+/// Pads `s` to `width` terminal columns (CJK characters take two), with at least one space.
+fn pad(s: &str, width: usize) -> String {
+    let used: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used).max(1)))
+}
+
 fn label(lang: Lang, t: (&'static str, &'static str, &'static str)) -> String {
-    // Pad by display width: CJK characters take two columns.
-    let s = pick(lang, t);
-    let width: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(12usize.saturating_sub(width)))
+    pad(pick(lang, t), 14)
 }
 
 fn print_show(
@@ -339,7 +342,7 @@ fn print_show(
     lang: Lang,
 ) -> anyhow::Result<()> {
     let p = &e.provider;
-    let pad = " ".repeat(12);
+    let indent = " ".repeat(14);
     writeln!(
         out,
         "{} · {} · {}  [{}]",
@@ -392,13 +395,13 @@ fn print_show(
     if let Some(u) = &p.auth.create_url {
         writeln!(
             out,
-            "{pad}{} {u}",
-            pick(lang, ("create it at", "获取地址：", "取得網址："))
+            "{indent}{}{u}",
+            pick(lang, ("create it at ", "获取地址：", "取得網址："))
         )?;
     }
     if let Some(n) = &p.auth.notes {
         for l in langs {
-            writeln!(out, "{pad}{}", n.get(*l))?;
+            writeln!(out, "{indent}{}", n.get(*l))?;
         }
     }
     for (title, servers) in [
@@ -409,21 +412,21 @@ fn print_show(
             let head = if i == 0 {
                 label(lang, title)
             } else {
-                pad.clone()
+                indent.clone()
             };
             let hp = format!("{}:{}", s.host, s.port);
             writeln!(
                 out,
-                "{head}{:<5} {:<28} {:<9} {} {}",
-                s.protocol.label(),
-                hp,
-                describe::security(s.security, lang),
-                pick(lang, ("username:", "用户名：", "使用者名稱：")),
+                "{head}{}{}{}{}{}",
+                pad(s.protocol.label(), 6),
+                pad(&hp, 29),
+                pad(describe::security(s.security, lang), 10),
+                pick(lang, ("username: ", "用户名：", "使用者名稱：")),
                 describe::username_form(s.username, lang)
             )?;
             if let Some(n) = &s.note {
                 for l in langs {
-                    writeln!(out, "{pad}      {}", n.get(*l))?;
+                    writeln!(out, "{indent}      {}", n.get(*l))?;
                 }
             }
         }
@@ -432,10 +435,10 @@ fn print_show(
         let head = if i == 0 {
             label(lang, ("Setup", "设置步骤", "設定步驟"))
         } else {
-            pad.clone()
+            indent.clone()
         };
         for (j, l) in langs.iter().enumerate() {
-            let h2 = if j == 0 { head.clone() } else { pad.clone() };
+            let h2 = if j == 0 { head.clone() } else { indent.clone() };
             writeln!(out, "{h2}{}. {}", i + 1, h.get(*l))?;
         }
     }
@@ -443,7 +446,7 @@ fn print_show(
         let head = if i == 0 {
             label(lang, ("Good to know", "注意事项", "注意事項"))
         } else {
-            pad.clone()
+            indent.clone()
         };
         writeln!(out, "{head}{}", describe::quirk(*q, lang))?;
     }
@@ -452,7 +455,7 @@ fn print_show(
             let head = if j == 0 {
                 label(lang, ("History", "历史", "歷史"))
             } else {
-                pad.clone()
+                indent.clone()
             };
             writeln!(out, "{head}{}", h.get(*l))?;
         }
@@ -461,7 +464,7 @@ fn print_show(
         let head = if i == 0 {
             label(lang, ("Help", "帮助", "說明"))
         } else {
-            pad.clone()
+            indent.clone()
         };
         match &h.title {
             Some(t) => writeln!(out, "{head}{} — {}", h.url, t.get(lang))?,
@@ -472,7 +475,7 @@ fn print_show(
         let head = if i == 0 {
             label(lang, ("Sources", "来源", "來源"))
         } else {
-            pad.clone()
+            indent.clone()
         };
         let kind = match s.kind {
             crate::providers::SourceKind::ProviderDocs => {
@@ -510,7 +513,7 @@ fn print_show(
     if p.origin == Origin::Ispdb {
         writeln!(
             out,
-            "{pad}{}",
+            "{indent}{}",
             pick(
                 lang,
                 (

@@ -104,7 +104,8 @@ pub fn parse_provider(file: &str, text: &str) -> Result<Provider, ProviderError>
             // serde_json appends " at line L column C"; keep the message clean.
             let message = message
                 .rsplit_once(" at line ")
-                .map_or(message.clone(), |(m, _)| m.to_owned());
+                .map_or(message.clone(), |(m, _)| m.to_owned())
+                .replace("expected u16", "expected a port number 1-65535");
             Err(ProviderError::Parse {
                 file: file.to_owned(),
                 line: inner.line(),
@@ -414,24 +415,36 @@ impl Database {
                 address: Some(address),
             });
         }
-        if let Some(entry) = self.by_id(&q.to_ascii_lowercase()).filter(|e| !e.shadowed) {
-            return Ok(Match {
-                entry,
-                kind: MatchKind::Id,
-                domain: None,
-                address: None,
-            });
+        // A domain answers before an id: imported entries have ids like "yahoo.com"
+        // that would otherwise hide the hand-written entry serving that domain.
+        let by_id = || {
+            self.by_id(&q.to_ascii_lowercase())
+                .filter(|e| !e.shadowed)
+                .map(|entry| Match {
+                    entry,
+                    kind: MatchKind::Id,
+                    domain: None,
+                    address: None,
+                })
+        };
+        if !q.contains('.')
+            && let Some(m) = by_id()
+        {
+            return Ok(m);
         }
-        let domain = normalize_domain(q)?;
-        let (entry, kind, d) = self
-            .by_domain(&domain)
-            .ok_or_else(|| LookupError::NotFound(domain.clone()))?;
-        Ok(Match {
-            entry,
-            kind,
-            domain: Some(d),
-            address: None,
-        })
+        let domain = match normalize_domain(q) {
+            Ok(d) => d,
+            Err(e) => return by_id().ok_or(LookupError::Address(e)),
+        };
+        match self.by_domain(&domain) {
+            Some((entry, kind, d)) => Ok(Match {
+                entry,
+                kind,
+                domain: Some(d),
+                address: None,
+            }),
+            None => by_id().ok_or(LookupError::NotFound(domain)),
+        }
     }
 
     /// Searches names (all three languages), ids and domains. Best matches first;

@@ -468,7 +468,7 @@ fn strip_data(text: &str, db: &Database) -> String {
         .collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in names {
-        t = t.replace(&n, " ");
+        t = replace_whole(&t, &n);
     }
     // Runs of ASCII with a dot, @, slash, colon or = inside are hosts, addresses, URLs.
     let mut out = String::new();
@@ -490,6 +490,30 @@ fn strip_data(text: &str, db: &Database) -> String {
         }
     }
     flush(&mut run, &mut out);
+    out
+}
+
+/// Removes `needle` where it is not part of a longer ASCII word (`mail.com` is a
+/// provider name, but not inside `fastmail.com`).
+fn replace_whole(text: &str, needle: &str) -> String {
+    if needle.is_empty() {
+        return text.to_owned();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(needle) {
+        let before = rest[..i].chars().next_back().or(out.chars().next_back());
+        let after = rest[i + needle.len()..].chars().next();
+        out.push_str(&rest[..i]);
+        if word(before) || word(after) {
+            out.push_str(needle);
+        } else {
+            out.push(' ');
+        }
+        rest = &rest[i + needle.len()..];
+    }
+    out.push_str(rest);
     out
 }
 

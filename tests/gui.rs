@@ -668,3 +668,72 @@ fn idle_means_no_repaint() {
         std::time::Duration::MAX
     );
 }
+
+/// Image snapshots of the main states, rendered with wgpu (Mesa lavapipe or
+/// llvmpipe here: `mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0
+/// libgl1-mesa-dri`). References live in `tests/snapshots/`; recreate them with
+/// `UPDATE_SNAPSHOTS=1 cargo test gui::snapshots` on the CI image.
+mod snapshots {
+    use super::*;
+
+    fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<ScriptedBackend>) -> App {
+        let mut h = Harness::builder()
+            .with_size([1100.0, 780.0])
+            .with_theme(theme)
+            .with_context_setup(app::install_fonts)
+            .wgpu()
+            .build_eframe(move |cc| {
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database: Database::bundled().clone(),
+                        backend: backend.map(|b| Box::new(b) as _),
+                        lang: Some(lang),
+                        persisted: Some(Persisted::default()),
+                    },
+                )
+            });
+        h.run();
+        h
+    }
+
+    fn tested(lang: Lang, theme: egui::Theme, address_text: &str) -> App {
+        let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let mut h = build_themed(lang, theme, Some(backend));
+        address(&mut h, lang, address_text);
+        h.get_by_label(T::TestConnection.get(lang)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        h.remove_cursor();
+        h.run();
+        h
+    }
+
+    #[test]
+    fn start_screen_en() {
+        let mut h = build_themed(Lang::En, egui::Theme::Light, None);
+        h.snapshot("start_en");
+    }
+
+    #[test]
+    fn provider_card_zh_hant() {
+        let mut h = build_themed(Lang::ZhHant, egui::Theme::Light, None);
+        address(&mut h, Lang::ZhHant, "chen@qq.com");
+        h.remove_cursor();
+        h.run();
+        h.snapshot("card_qq_zh_hant");
+    }
+
+    #[test]
+    fn results_en_dark() {
+        let mut h = tested(Lang::En, egui::Theme::Dark, "alice@163.com");
+        h.snapshot("results_163_en_dark");
+    }
+
+    #[test]
+    fn results_zh_hans_light() {
+        let mut h = tested(Lang::ZhHans, egui::Theme::Light, "zhangsan@163.com");
+        h.snapshot("results_163_zh_hans");
+    }
+}

@@ -129,7 +129,7 @@ pub fn show(
                     T::ShowPassword
                 };
                 if ui
-                    .selectable_label(session.show_password, toggle.get(lang))
+                    .add(egui::Button::new(toggle.get(lang)).selected(session.show_password))
                     .clicked()
                 {
                     session.show_password = !session.show_password;

@@ -68,10 +68,8 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             }
         }
     });
-    if std::mem::take(&mut session.probe.scroll_into_view) {
-        // The buttons, the progress and the table below them come into view.
-        buttons.response.scroll_to_me(Some(egui::Align::TOP));
-    }
+    let results_top = buttons.response.rect.top();
+    let scroll = std::mem::take(&mut session.probe.scroll_into_view);
     let probe = &session.probe;
     if !session.can_test {
         ui.weak(T::EngineMissing.get(lang));
@@ -122,6 +120,15 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             last_group = Some(group);
         }
         row_ui(ui, i, row, lang, result_w, out);
+    }
+    if scroll {
+        // Bring the buttons, the progress and the table into view: as little
+        // scrolling as needed, starting at the buttons when it does not all fit.
+        let rect = egui::Rect::from_x_y_ranges(
+            ui.min_rect().x_range(),
+            results_top..=ui.min_rect().bottom(),
+        );
+        ui.scroll_to_rect(rect, None);
     }
 }
 

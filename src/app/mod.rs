@@ -350,26 +350,26 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
         persistence_path: crate::providers::load::config_dir(),
         ..Default::default()
     };
-    let mut loader = Some(loader);
-    let mut backend = backend;
     eframe::run_native(
         APP_NAME,
         options,
         Box::new(move |cc| {
+            // A panic in the loader thread would be a bug; the bundled database still works.
             let database = loader
-                .take()
-                .and_then(|l| l.join().ok())
-                .unwrap_or_else(|| Database::bundled().clone());
+                .join()
+                .unwrap_or_else(|_| Database::bundled().clone());
             Ok(Box::new(MailconfApp::new(
                 cc,
                 AppOptions {
                     database,
-                    backend: backend.take(),
+                    backend,
                     lang,
                     persisted: None,
                 },
             )))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    .map_err(|e| {
+        anyhow::anyhow!("cannot open the window: {e} (for the command line, see `mailconf --help`)")
+    })
 }

@@ -14,6 +14,32 @@
 //!
 //! [`ScriptedBackend`] replays scripted outcomes: the tests release its events one
 //! by one, and `MAILCONF_DEMO=1` runs it on a timer for screenshots.
+//!
+//! # Connecting the real engine
+//!
+//! An adapter owns the engine's handle and implements [`ProbeBackend`]:
+//! `start` turns [`EndpointSpec`]s into the engine's endpoints (same four fields),
+//! starts it and returns its generation; `set_waker` is called from the engine's
+//! event thread after each send (or a forwarding thread calls it); `poll` drains
+//! the engine's channel with `try_recv` and maps each event:
+//!
+//! | engine | [`EventKind`] |
+//! |---|---|
+//! | started with endpoints | nothing, or [`EventKind::Planned`] if they differ from the request |
+//! | endpoint `index` done with a report | [`EventKind::Finished`] with [`Outcome`] (below) |
+//! | all done | [`EventKind::Done`] |
+//!
+//! Verdicts: secure → [`Verdict::Secure`]; plaintext only (plain port / STARTTLS
+//! not offered / refused) → [`Verdict::Insecure`] with the matching
+//! [`InsecureReason`]; TLS error → [`FailReason::Tls`], or
+//! [`FailReason::Certificate`] when the chain was the problem; refused or
+//! unreachable → [`FailReason::Refused`]; DNS → [`FailReason::Dns`]; a timeout in
+//! the connect phase → [`Verdict::Blocked`], in a later phase →
+//! [`FailReason::Timeout`]; protocol error → [`FailReason::Protocol`].
+//! `latency_ms` is the time to the greeting (or the total when it failed), the
+//! certificate verdict maps onto [`CertVerdict`], capabilities before/after
+//! STARTTLS, the redacted transcript lines and the engine's one-line summary
+//! (`detail`) are copied as they are.
 
 use crate::providers::{Protocol, Security};
 use crate::secret::Secret;
@@ -422,7 +448,8 @@ impl ScriptHandle {
 /// The endpoints to test for a domain: for each protocol, the provider's first
 /// host (or the usual guess `pop.`, `imap.`, `smtp.` + domain), on the eight
 /// standard ports in table order (POP3 110 / 110 STLS / 995, SMTP 25 / 587 / 465,
-/// IMAP 143 / 993), then any other port the provider documents.
+/// IMAP 143 / 993), each protocol followed by any other port or host the provider
+/// documents for it.
 pub fn standard_endpoints(
     pop_host: &str,
     smtp_host: &str,
@@ -431,24 +458,34 @@ pub fn standard_endpoints(
 ) -> Vec<EndpointSpec> {
     use Protocol::*;
     use Security::*;
-    let mut v = vec![
-        EndpointSpec::new(Pop3, pop_host, 110, Plain),
-        EndpointSpec::new(Pop3, pop_host, 110, Starttls),
-        EndpointSpec::new(Pop3, pop_host, 995, Tls),
-        EndpointSpec::new(Smtp, smtp_host, 25, Starttls),
-        EndpointSpec::new(Smtp, smtp_host, 587, Starttls),
-        EndpointSpec::new(Smtp, smtp_host, 465, Tls),
-        EndpointSpec::new(Imap, imap_host, 143, Starttls),
-        EndpointSpec::new(Imap, imap_host, 993, Tls),
+    let blocks = [
+        (
+            Pop3,
+            pop_host,
+            &[(110, Plain), (110, Starttls), (995, Tls)][..],
+        ),
+        (
+            Smtp,
+            smtp_host,
+            &[(25, Starttls), (587, Starttls), (465, Tls)][..],
+        ),
+        (Imap, imap_host, &[(143, Starttls), (993, Tls)][..]),
     ];
-    for e in extra {
-        let known = v
-            .iter()
-            .any(|k| k.protocol == e.protocol && k.host == e.host && k.port == e.port);
-        // A documented plaintext port that the standard set already covers with
-        // STARTTLS is the same row; anything else is added.
-        if !known {
-            v.push(e.clone());
+    let mut v = Vec::new();
+    for (protocol, host, ports) in blocks {
+        let start = v.len();
+        for &(port, security) in ports {
+            v.push(EndpointSpec::new(protocol, host, port, security));
+        }
+        for e in extra.iter().filter(|e| e.protocol == protocol) {
+            // A documented port the standard rows already cover (in whatever mode) is
+            // the same row.
+            let known = v[start..]
+                .iter()
+                .any(|k| k.host == e.host && k.port == e.port);
+            if !known {
+                v.push(e.clone());
+            }
         }
     }
     v

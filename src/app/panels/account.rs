@@ -54,7 +54,7 @@ pub fn password_label(kind: Option<AuthKind>) -> T {
     }
 }
 
-/// Draws the form and the card.
+/// Draws the form and what the typed address amounts to.
 pub fn show(
     ui: &mut egui::Ui,
     session: &mut Session,
@@ -169,7 +169,12 @@ pub fn show(
         }
         Recognition::Known { .. } => {}
     }
-    if let Some(entry) = entry {
+}
+
+/// Draws the provider card of the recognized (or picked) provider, if any.
+pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
+    let lang = session.lang;
+    if let Some(entry) = session.provider(db) {
         let parent = match &session.recognition {
             Recognition::Known {
                 kind: MatchKind::ParentDomain,

@@ -3,9 +3,10 @@
 //! ```text
 //! ┌ menu: Language · View ──────────────────────────────────────────┐
 //! ├ banner: broken user provider files (dismissable) ───────────────┤
-//! │ provider list │ account form, provider card                     │
+//! │ provider list │ account form                                    │
 //! │  (search)     │ Test connection · Cancel · progress · summary   │
 //! │               │ result table (rows expand)                      │
+//! │               │ provider card (status, password kind, hints)    │
 //! └───────────────┴─────────────────────────────────────────────────┘
 //! ```
 //!
@@ -64,9 +65,14 @@ pub fn show(
             .id_salt("main")
             .auto_shrink(false)
             .show(ui, |ui| {
+                // Form, then the test and its results, then the provider card: the
+                // button stays near the fields at 900×600, and results push the card
+                // down only once there are some.
                 account::show(ui, session, db, focus_address, out);
-                ui.add_space(12.0);
+                ui.add_space(10.0);
                 results::show(ui, session, db, out);
+                ui.add_space(10.0);
+                account::provider_card(ui, session, db);
             });
     });
 }

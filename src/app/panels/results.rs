@@ -73,6 +73,11 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
     let probe = &session.probe;
     if !session.can_test {
         ui.weak(T::EngineMissing.get(lang));
+        return;
+    }
+    if probe.rows.is_empty() {
+        ui.weak(T::NotTestedYet.get(lang));
+        return;
     }
 
     ui.add_space(8.0);
@@ -85,13 +90,6 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
     if session.demo {
         ui.colored_label(ui.visuals().warn_fg_color, T::DemoData.get(lang));
     }
-    if probe.rows.is_empty() {
-        if session.can_test {
-            ui.weak(T::NotTestedYet.get(lang));
-        }
-        return;
-    }
-
     if !probe.running && probe.done_count() > 0 {
         summary(ui, session);
     }

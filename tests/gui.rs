@@ -401,6 +401,18 @@ fn enter_starts_the_test_and_escape_cancels_it() {
 }
 
 #[test]
+fn tab_moves_through_the_form() {
+    let mut h = plain(Lang::En);
+    assert!(h.get_by_label("Email address").is_focused());
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Username").is_focused());
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Password").is_focused());
+}
+
+#[test]
 fn test_button_needs_a_target_and_an_engine() {
     let (mut h, handle) = scripted(Lang::En);
     h.get_by_label("Test connection").click();
@@ -542,6 +554,7 @@ fn switching_to_chinese_leaves_no_english_on_screen() {
     h.get_by_label("简体中文").click();
     h.run();
     assert!(h.query_by_label("测试连接").is_some());
+    assert_eq!(h.state().persisted().lang, Some(Lang::ZhHans), "remembered");
 
     let db = Database::bundled();
     let mut leftovers = Vec::new();

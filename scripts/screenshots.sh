@@ -34,11 +34,11 @@ if [[ -z ${MAILCONF_BIN:-} ]]; then
 fi
 mkdir -p docs
 
-DISPLAY_NUM=${SCREENSHOT_DISPLAY:-:99}
 WIDTH=1280
 HEIGHT=860
 tmp=$(mktemp -d)
-Xvfb "$DISPLAY_NUM" -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# Xvfb picks a free display number itself (-displayfd): other jobs may use :99.
+Xvfb -displayfd 3 -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 XVFB=$!
 APP=""
 cleanup() {
@@ -47,7 +47,11 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-export DISPLAY=$DISPLAY_NUM
+for _ in $(seq 200); do
+    [[ -s $tmp/display ]] && break
+    sleep 0.05
+done
+export DISPLAY=":$(head -1 "$tmp/display")"
 for _ in $(seq 100); do
     xdotool getdisplaygeometry >/dev/null 2>&1 && break
     sleep 0.05
@@ -57,8 +61,8 @@ mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 
 now_ms() { date +%s%3N; }
 
-# Starts the app, waits for its window to become visible (eframe shows it only
-# after the first frame is painted) and prints the milliseconds that took.
+# Starts the app (APP), waits for its window (WIN) to become visible (eframe shows
+# it only after the first frame is painted) and sets FIRST_FRAME_MS.
 start_app() {
     local lang=$1
     local cfg="$tmp/config-$lang"
@@ -69,8 +73,9 @@ start_app() {
         "$BIN" >"$tmp/app-$lang.log" 2>&1 &
     APP=$!
     for _ in $(seq 2000); do
-        if WIN=$(xdotool search --onlyvisible --name '^mailconf$' 2>/dev/null | head -1) && [[ -n $WIN ]]; then
-            echo $(($(now_ms) - t0))
+        WIN=$(xdotool search --onlyvisible --name '^mailconf$' 2>/dev/null | head -1 || true)
+        if [[ -n $WIN ]]; then
+            FIRST_FRAME_MS=$(($(now_ms) - t0))
             return 0
         fi
         sleep 0.005
@@ -86,9 +91,7 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
 shoot() {
     local lang=$1 address=$2 out=$3
-    local first_frame_ms
-    first_frame_ms=$(start_app "$lang")
-    WIN=$(xdotool search --onlyvisible --name '^mailconf$' | head -1)
+    start_app "$lang"
     # Xvfb has no window manager: give the window the whole screen and the focus.
     xdotool windowmove "$WIN" 0 0 windowsize "$WIN" "$WIDTH" "$HEIGHT"
     xdotool windowfocus --sync "$WIN"
@@ -107,7 +110,7 @@ shoot() {
     xdotool key Return
     # The demo backend delivers a result every 250 ms.
     sleep 4
-    xdotool mousemove 5 "$((HEIGHT - 5))"
+    xdotool mousemove "$((WIDTH - 5))" 5  # park the pointer where it hovers nothing
     sleep 0.5
     import -window "$WIN" "$out"
     local rss_after
@@ -117,7 +120,7 @@ shoot() {
     sleep 10
     c3=$(cpu_ticks "$APP")
     printf '%s: first frame %s ms after start; idle CPU %s ticks/10 s before and %s ticks/10 s after a test (%s ticks = 1 s); RSS %s MB at start, %s MB after a test\n' \
-        "$lang" "$first_frame_ms" "$idle_ticks" "$((c3 - c2))" "$(getconf CLK_TCK)" \
+        "$lang" "$FIRST_FRAME_MS" "$idle_ticks" "$((c3 - c2))" "$(getconf CLK_TCK)" \
         "$((rss_start / 1024))" "$((rss_after / 1024))"
     kill "$APP"
     wait "$APP" 2>/dev/null || true

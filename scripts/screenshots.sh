@@ -38,7 +38,9 @@ WIDTH=1280
 HEIGHT=860
 tmp=$(mktemp -d)
 # Xvfb picks a free display number itself (-displayfd): other jobs may use :99.
-Xvfb -displayfd 3 -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves, and a client that
+# connects during the reset (the app, right after an xdotool call) fails.
+Xvfb -displayfd 3 -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp -noreset 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 XVFB=$!
 APP=""
 cleanup() {

@@ -347,7 +347,9 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
             .with_app_id(APP_NAME)
             .with_inner_size([1120.0, 760.0])
             .with_min_inner_size([900.0, 600.0]),
-        persistence_path: crate::providers::load::config_dir(),
+        // eframe takes the file here (its docs say folder): `<config dir>/app.ron`,
+        // beside the user's `providers/` folder.
+        persistence_path: crate::providers::load::config_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(

@@ -1,7 +1,7 @@
 //! mailconf: find, test and export working POP3/IMAP/SMTP settings for a mail account.
 //!
 //! The crate is one engine with two faces: a command-line interface ([`cli`]) for
-//! helpdesks and scripts, and (later) a desktop app. Both use the same modules:
+//! helpdesks and scripts, and a desktop app ([`app`], egui). Both use the same modules:
 //!
 //! - [`providers`]: the bundled provider database (`providers/*.json`, embedded at
 //!   build time), user overrides, and lookup by address, domain or name;
@@ -11,9 +11,11 @@
 //! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
 //! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`advice`]: probe and login results turned into localized, actionable advice;
-//! - [`i18n`]: the three languages every user-facing text comes in.
+//! - [`i18n`]: the three languages every user-facing text comes in;
+//! - [`secret`]: passwords in memory only, redacted and zeroed.
 
 pub mod advice;
+pub mod app;
 pub mod cli;
 pub mod discover;
 pub mod dns;
@@ -21,3 +23,4 @@ pub mod export;
 pub mod i18n;
 pub mod probe;
 pub mod providers;
+pub mod secret;

@@ -2,6 +2,7 @@
 
 mod discover;
 mod export;
+mod gui;
 mod login;
 mod probe;
 mod probe_real;

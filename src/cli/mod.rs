@@ -30,7 +30,7 @@ pub const EXIT_ERROR: u8 = 3;
 
 /// Find, test and export working POP3/IMAP/SMTP settings for a mail account.
 ///
-/// Without a subcommand, opens the desktop app (where one is built in) or prints this help.
+/// Without a subcommand, opens the desktop app.
 #[derive(Debug, Parser)]
 #[command(name = "mailconf", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
@@ -66,12 +66,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(args, lang),
         Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
-        None => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
-            let _ = cmd.print_help();
-            Ok(ExitCode::SUCCESS)
-        }
+        // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
+        None => crate::app::run(cli.lang).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -26,6 +26,8 @@ PACKAGES=(
     procps python3
     # later export tests (issue 6) and discovery (dnsmasq)
     fetchmail msmtp neomutt getmail6 libxml2-utils dnsmasq
+    # desktop app snapshot tests: wgpu renders on Mesa (lavapipe or llvmpipe), no GPU needed
+    mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri
 )
 # Packages whose install would start a system daemon we do not want.
 declare -A SERVICES_OF=(

@@ -1,0 +1,37 @@
+//! What the user asked for, as values.
+//!
+//! Panels draw from the state and push [`Command`]s; the app applies them after
+//! the frame is drawn (as rerun and egui's demo app do). Drawing code therefore
+//! never starts a probe or switches the language half-way through a frame, and
+//! every intent can be triggered by a test or a keyboard shortcut the same way as
+//! by a click.
+
+use super::state::ThemeChoice;
+use crate::i18n::Lang;
+
+/// A user intent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Switch the UI language (remembered).
+    SetLang(Lang),
+    /// Light, dark, or follow the system (remembered).
+    SetTheme(ThemeChoice),
+    /// The address field changed: recognize the provider again.
+    AddressEdited,
+    /// The username field was edited by hand.
+    UsernameEdited,
+    /// The search field changed: filter the list again.
+    SearchEdited,
+    /// A provider was picked in the list (by id).
+    PickProvider(String),
+    /// Pick the best match of the search (Enter in the search field).
+    PickFirstMatch,
+    /// Start a connection test (cancels a running one).
+    StartProbe,
+    /// Cancel the running test.
+    CancelProbe,
+    /// Expand or collapse a result row.
+    ToggleRow(usize),
+    /// Hide the broken-provider-file banner.
+    DismissWarnings,
+}

@@ -1,0 +1,377 @@
+//! The desktop app (egui/eframe): pick a provider, see its card, test the connection.
+//!
+//! Structure, as `docs/ARCHITECTURE.md` suggests:
+//! - [`state`]: [`state::Persisted`] (saved by eframe) and [`state::Session`]
+//!   (runtime only, holds the password);
+//! - [`command`]: intents the panels return, applied after the frame is drawn;
+//! - [`panels`]: drawing code, one module per area of the window;
+//! - [`backend`]: the [`backend::ProbeBackend`] seam to the connection-test engine;
+//! - [`text`]: every UI string in English, Simplified and Traditional Chinese.
+//!
+//! The UI thread never waits: the database is loaded while the window opens, the
+//! engine runs elsewhere and wakes the UI when events arrive, and nothing repaints
+//! while nothing happens.
+
+pub mod backend;
+pub mod command;
+pub mod panels;
+pub mod state;
+pub mod text;
+
+use crate::i18n::Lang;
+use crate::providers::Database;
+use backend::{ProbeBackend, ProbeRequest};
+use command::Command;
+use eframe::egui;
+use state::{Persisted, Session, ThemeChoice};
+use std::sync::Arc;
+
+/// The bundled CJK font (Droid Sans Fallback, Apache-2.0; see `assets/`).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/DroidSansFallbackFull.ttf");
+
+/// Name of the bundled CJK font in egui's font definitions.
+pub const CJK_FONT_NAME: &str = "droid-sans-fallback";
+
+/// The window title, also the app id eframe stores its state under.
+pub const APP_NAME: &str = "mailconf";
+
+/// Installs egui's fonts plus the bundled CJK font as a fallback for both
+/// families, so Chinese renders on any machine (egui's fonts have no CJK glyphs).
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        CJK_FONT_NAME.to_owned(),
+        Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let list = fonts.families.entry(family.clone()).or_default();
+        // After the fonts for Latin text, before the icon and emoji fallbacks, so
+        // that CJK punctuation and symbols come from the CJK font.
+        let at = list
+            .iter()
+            .position(|f| f == "egui-icons")
+            .unwrap_or(list.len());
+        list.insert(at, CJK_FONT_NAME.to_owned());
+        // Hack (egui's monospace font) has the arrows (→) that provider hints use.
+        if family == egui::FontFamily::Proportional && !list.iter().any(|f| f == "Hack") {
+            list.push("Hack".to_owned());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Text sizes a little larger than egui's defaults (Chinese at 12.5 px is hard to
+/// read), and no blinking cursor: a blinking cursor repaints twice a second forever.
+pub fn install_style(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(20.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(11.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.visuals.text_cursor.blink = false;
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    });
+}
+
+/// How to build the app (the real program and the tests differ here).
+pub struct AppOptions {
+    /// The provider database, user files included.
+    pub database: Database,
+    /// The engine; `None` disables Test connection.
+    pub backend: Option<Box<dyn ProbeBackend>>,
+    /// A language forced by `--lang` or `MAILCONF_LANG`; otherwise the remembered
+    /// one, otherwise the system locale.
+    pub lang: Option<Lang>,
+    /// Start from this state instead of eframe's storage (tests).
+    pub persisted: Option<Persisted>,
+}
+
+/// The app.
+pub struct MailconfApp {
+    db: Database,
+    backend: Option<Box<dyn ProbeBackend>>,
+    persisted: Persisted,
+    /// The runtime state.
+    pub session: Session,
+    commands: Vec<Command>,
+    /// Request keyboard focus for the address field on the next frame.
+    focus_address: bool,
+}
+
+impl MailconfApp {
+    /// Builds the app inside eframe's creation callback.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        install_fonts(&cc.egui_ctx);
+        install_style(&cc.egui_ctx);
+        let persisted = options
+            .persisted
+            .or_else(|| {
+                cc.storage
+                    .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
+            })
+            .unwrap_or_default();
+        Self::with_context(
+            &cc.egui_ctx,
+            options.database,
+            options.backend,
+            options.lang,
+            persisted,
+        )
+    }
+
+    fn with_context(
+        ctx: &egui::Context,
+        db: Database,
+        mut backend: Option<Box<dyn ProbeBackend>>,
+        lang: Option<Lang>,
+        persisted: Persisted,
+    ) -> Self {
+        if let Some(b) = backend.as_mut() {
+            let ctx = ctx.clone();
+            b.set_waker(Arc::new(move || ctx.request_repaint()));
+        }
+        apply_theme(ctx, persisted.theme);
+        let lang = lang.or(persisted.lang).unwrap_or_else(Lang::from_env);
+        let mut session = Session {
+            lang,
+            address: persisted.last_address.clone(),
+            warnings: db.warnings.clone(),
+            demo: backend.as_ref().is_some_and(|b| b.is_demo()),
+            can_test: backend.is_some(),
+            ..Session::default()
+        };
+        session.address_changed(&db);
+        if session.address.trim().is_empty() {
+            session.picked = persisted
+                .last_provider
+                .clone()
+                .filter(|id| db.by_id(id).is_some());
+        }
+        session.search_changed(&db);
+        Self {
+            db,
+            backend,
+            persisted,
+            session,
+            commands: Vec::new(),
+            focus_address: true,
+        }
+    }
+
+    /// The database in use.
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// What would be saved now.
+    pub fn persisted(&self) -> Persisted {
+        let mut p = self.persisted.clone();
+        p.last_address = self.session.address.trim().to_owned();
+        p.last_provider = self.session.picked.clone();
+        p
+    }
+
+    /// Queues a command, as a panel would (tests, shortcuts).
+    pub fn push(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    fn drain_events(&mut self) {
+        let Some(b) = self.backend.as_mut() else {
+            return;
+        };
+        for e in b.poll() {
+            self.session.probe.apply(e);
+        }
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        let mut commands = std::mem::take(&mut self.commands);
+        // One start per frame, however many ways Enter was pressed.
+        let mut started = false;
+        commands.retain(|c| {
+            if *c == Command::StartProbe {
+                let first = !started;
+                started = true;
+                first
+            } else {
+                true
+            }
+        });
+        for c in commands {
+            self.apply(ctx, c);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, c: Command) {
+        let s = &mut self.session;
+        match c {
+            Command::SetLang(lang) => {
+                s.lang = lang;
+                self.persisted.lang = Some(lang);
+            }
+            Command::SetTheme(t) => {
+                self.persisted.theme = t;
+                apply_theme(ctx, t);
+            }
+            Command::AddressEdited => s.address_changed(&self.db),
+            Command::UsernameEdited => s.username_edited = !s.username.is_empty(),
+            Command::SearchEdited => s.search_changed(&self.db),
+            Command::PickProvider(id) => s.pick_provider(&self.db, &id),
+            Command::PickFirstMatch => {
+                if let Some(id) = s.search_results.first().cloned() {
+                    s.pick_provider(&self.db, &id);
+                }
+            }
+            Command::StartProbe => self.start_probe(),
+            Command::CancelProbe => {
+                if s.probe.running {
+                    if let Some(b) = self.backend.as_mut() {
+                        b.cancel();
+                    }
+                    s.probe.cancel();
+                }
+            }
+            Command::ToggleRow(i) => {
+                if let Some(r) = s.probe.rows.get_mut(i) {
+                    r.expanded = !r.expanded;
+                }
+            }
+            Command::DismissWarnings => s.warnings_dismissed = true,
+        }
+    }
+
+    fn start_probe(&mut self) {
+        let Some(backend) = self.backend.as_mut() else {
+            return;
+        };
+        let s = &mut self.session;
+        let Some((endpoints, target)) = s.probe_plan(&self.db) else {
+            return;
+        };
+        if s.probe.running {
+            backend.cancel();
+        }
+        let address = match &s.recognition {
+            state::Recognition::Known { address, .. } | state::Recognition::Unknown { address } => {
+                Some(address.canonical())
+            }
+            _ => None,
+        };
+        let generation = backend.start(ProbeRequest {
+            endpoints: endpoints.clone(),
+            address,
+            username: s.username.trim().to_owned(),
+            password: s.password.clone(),
+        });
+        s.probe.begin(generation, endpoints, target);
+    }
+}
+
+fn apply_theme(ctx: &egui::Context, t: ThemeChoice) {
+    ctx.set_theme(match t {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+impl eframe::App for MailconfApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_events();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut out = panels::Out::default();
+        panels::show(
+            ui,
+            &mut self.session,
+            &self.persisted,
+            &self.db,
+            self.focus_address,
+            &mut out,
+        );
+        self.focus_address = false;
+        // Esc cancels a running test, wherever the focus is.
+        if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            out.commands.push(Command::CancelProbe);
+        }
+        self.commands.append(&mut out.commands);
+        self.apply_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+    }
+}
+
+/// Opens the window and runs until it is closed. `lang` is `--lang`;
+/// `MAILCONF_LANG` forces a language too; `MAILCONF_DEMO=1` plays demo results
+/// (there is no engine in this build yet).
+pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
+    // Read the provider files while the window and the GPU context come up.
+    let loader = std::thread::spawn(|| Database::load(None));
+    let lang = lang.or_else(|| {
+        std::env::var("MAILCONF_LANG")
+            .ok()
+            .and_then(|v| Lang::from_locale(&v))
+    });
+    let backend: Option<Box<dyn ProbeBackend>> =
+        if std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1") {
+            Some(Box::new(backend::ScriptedBackend::demo()))
+        } else {
+            None
+        };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_app_id(APP_NAME)
+            .with_inner_size([1120.0, 760.0])
+            .with_min_inner_size([900.0, 600.0]),
+        // eframe takes the file here (its docs say folder): `<config dir>/app.ron`,
+        // beside the user's `providers/` folder.
+        persistence_path: crate::providers::load::config_dir().map(|d| d.join("app.ron")),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |cc| {
+            // A panic in the loader thread would be a bug; the bundled database still works.
+            let database = loader
+                .join()
+                .unwrap_or_else(|_| Database::bundled().clone());
+            Ok(Box::new(MailconfApp::new(
+                cc,
+                AppOptions {
+                    database,
+                    backend,
+                    lang,
+                    persisted: None,
+                },
+            )))
+        }),
+    )
+    .map_err(|e| {
+        anyhow::anyhow!("cannot open the window: {e} (for the command line, see `mailconf --help`)")
+    })
+}

@@ -1,0 +1,349 @@
+//! The account form (address, username, password) and the provider card.
+//!
+//! The card shows what the database knows before anything touches the network:
+//! the provider's name, whether it works as it is, needs switching on, or is gone
+//! (and what replaced it), what goes into the password field and where to create
+//! it, the setup steps in the UI language, quirks, servers and help links.
+
+use super::Out;
+use crate::app::command::Command;
+use crate::app::state::{Recognition, Session};
+use crate::app::text::{self, T};
+use crate::i18n::Lang;
+use crate::providers::describe;
+use crate::providers::load::display_domain;
+use crate::providers::{AuthKind, Database, Entry, MatchKind, Origin, Status};
+use crate::secret::Secret;
+use eframe::egui;
+use egui::text::CharIndex;
+
+/// The password field edits a [`Secret`] in place: no plain `String` copy of it
+/// is ever made by the form.
+impl egui::TextBuffer for Secret {
+    fn is_mutable(&self) -> bool {
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        self.expose()
+    }
+
+    fn insert_text(&mut self, text: &str, char_index: CharIndex) -> usize {
+        let at = self.byte_index_from_char_index(char_index);
+        self.insert_str(at.0, text);
+        text.chars().count()
+    }
+
+    fn delete_char_range(&mut self, char_range: std::ops::Range<CharIndex>) {
+        let start = self.byte_index_from_char_index(char_range.start);
+        let end = self.byte_index_from_char_index(char_range.end);
+        self.remove_range(start.0..end.0);
+    }
+
+    fn type_id(&self) -> std::any::TypeId {
+        std::any::TypeId::of::<Self>()
+    }
+}
+
+/// The label of the password field for the provider's kind of secret.
+pub fn password_label(kind: Option<AuthKind>) -> T {
+    match kind {
+        Some(AuthKind::AuthorizationCode) => T::AuthorizationCode,
+        Some(AuthKind::AppPassword) => T::AppPassword,
+        _ => T::Password,
+    }
+}
+
+/// Draws the form and what the typed address amounts to.
+pub fn show(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    db: &Database,
+    focus_address: bool,
+    out: &mut Out,
+) {
+    let lang = session.lang;
+    let entry = session.provider(db);
+    ui.add_space(6.0);
+    ui.heading(T::Account.get(lang));
+    ui.add_space(4.0);
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let field_width = (ui.available_width() - 220.0).clamp(240.0, 420.0);
+    egui::Grid::new("account-form")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(T::EmailAddress.get(lang));
+            let address = ui
+                .add(
+                    egui::TextEdit::singleline(&mut session.address)
+                        .hint_text(T::EmailHint.get(lang))
+                        .desired_width(field_width),
+                )
+                .labelled_by(label.id);
+            if focus_address {
+                address.request_focus();
+            }
+            if address.changed() {
+                out.commands.push(Command::AddressEdited);
+            }
+            if address.lost_focus() && enter {
+                out.commands.push(Command::StartProbe);
+            }
+            ui.end_row();
+
+            let label = ui.label(T::Username.get(lang));
+            let username = ui
+                .add(
+                    egui::TextEdit::singleline(&mut session.username)
+                        .hint_text(T::Optional.get(lang))
+                        .desired_width(field_width),
+                )
+                .labelled_by(label.id);
+            if username.changed() {
+                out.commands.push(Command::UsernameEdited);
+            }
+            if username.lost_focus() && enter {
+                out.commands.push(Command::StartProbe);
+            }
+            ui.end_row();
+
+            let kind = entry.map(|e| e.provider.auth.kind);
+            let label = ui.label(password_label(kind).get(lang));
+            ui.horizontal(|ui| {
+                let mut output = egui::TextEdit::singleline(&mut session.password)
+                    .password(!session.show_password)
+                    .hint_text(T::Optional.get(lang))
+                    .desired_width(field_width)
+                    .show(ui);
+                // egui keeps undo snapshots of a field's text; none for this one.
+                output.state.clear_undoer();
+                output.state.store(ui.ctx(), output.response.id);
+                let password = output.response.response.clone().labelled_by(label.id);
+                if password.lost_focus() && enter {
+                    out.commands.push(Command::StartProbe);
+                }
+                let toggle = if session.show_password {
+                    T::HidePassword
+                } else {
+                    T::ShowPassword
+                };
+                if ui
+                    .add(egui::Button::new(toggle.get(lang)).selected(session.show_password))
+                    .clicked()
+                {
+                    session.show_password = !session.show_password;
+                }
+            });
+            ui.end_row();
+
+            ui.label("");
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(T::PasswordNote.get(lang))
+                        .small()
+                        .weak(),
+                )
+                .wrap(),
+            );
+            ui.end_row();
+        });
+
+    ui.add_space(8.0);
+    match &session.recognition {
+        Recognition::Nothing if entry.is_none() => {
+            ui.weak(T::TypeAddress.get(lang));
+        }
+        Recognition::Nothing => {
+            ui.weak(T::PickedWithoutAddress.get(lang));
+        }
+        Recognition::Incomplete => {}
+        Recognition::Invalid(e) => {
+            ui.colored_label(ui.visuals().warn_fg_color, text::address_error(e, lang));
+        }
+        Recognition::Unknown { address } => {
+            ui.label(text::not_in_database(
+                &display_domain(&address.domain),
+                lang,
+            ));
+        }
+        Recognition::Known { .. } => {}
+    }
+}
+
+/// Draws the provider card of the recognized (or picked) provider, if any.
+pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
+    let lang = session.lang;
+    if let Some(entry) = session.provider(db) {
+        let parent = match &session.recognition {
+            Recognition::Known {
+                kind: MatchKind::ParentDomain,
+                matched,
+                ..
+            } => Some(matched.clone()),
+            _ => None,
+        };
+        card(ui, entry, parent.as_deref(), lang);
+    }
+}
+
+/// Colour of a status.
+fn status_color(ui: &egui::Ui, s: &Status) -> egui::Color32 {
+    match s {
+        Status::Active => good_color(ui),
+        Status::NeedsSetup => ui.visuals().warn_fg_color,
+        Status::Discontinued { .. } => ui.visuals().error_fg_color,
+    }
+}
+
+/// A green readable on both themes.
+pub fn good_color(ui: &egui::Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(110, 200, 120)
+    } else {
+        egui::Color32::from_rgb(20, 130, 50)
+    }
+}
+
+/// The provider card.
+fn card(ui: &mut egui::Ui, entry: &Entry, parent: Option<&str>, lang: Lang) {
+    let p = &entry.provider;
+    egui::Frame::group(ui.style())
+        .inner_margin(12.0)
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(p.name.get(lang)).heading().strong());
+                let mut domains: Vec<String> = p
+                    .domains
+                    .iter()
+                    .take(4)
+                    .map(|d| display_domain(d))
+                    .collect();
+                if p.domains.len() > 4 {
+                    domains.push("…".into());
+                }
+                ui.weak(domains.join(" · "));
+            });
+            match p.origin {
+                Origin::User => {
+                    ui.small(format!("{} ({})", T::FromYourFile.get(lang), entry.file));
+                }
+                Origin::Ispdb => {
+                    ui.small(T::FromIspdb.get(lang));
+                }
+                Origin::Hand => {}
+            }
+            if let Some(d) = parent {
+                ui.small(text::parent_domain_match(d, lang));
+            }
+            ui.add_space(6.0);
+            egui::Grid::new("card-facts")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    ui.strong(T::Status.get(lang));
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(describe::status(&p.status, lang))
+                                .color(status_color(ui, &p.status)),
+                        )
+                        .wrap(),
+                    );
+                    ui.end_row();
+
+                    ui.strong(T::PasswordField.get(lang));
+                    ui.vertical(|ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(describe::auth_kind(p.auth.kind, lang));
+                            if let Some(url) = &p.auth.create_url {
+                                ui.hyperlink_to(T::CreateItHere.get(lang), url);
+                            }
+                        });
+                        if let Some(n) = &p.auth.notes {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(n.get(lang)).weak()).wrap(),
+                            );
+                        }
+                    });
+                    ui.end_row();
+                });
+
+            if !p.hints.is_empty() {
+                egui::CollapsingHeader::new(T::SetupSteps.get(lang))
+                    .id_salt("setup-steps")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for (i, h) in p.hints.iter().enumerate() {
+                            ui.horizontal_top(|ui| {
+                                ui.label(format!("{}.", i + 1));
+                                ui.add(egui::Label::new(h.get(lang)).wrap());
+                            });
+                        }
+                    });
+            }
+            if !p.quirks.is_empty() {
+                egui::CollapsingHeader::new(T::GoodToKnow.get(lang))
+                    .id_salt("quirks")
+                    .show(ui, |ui| {
+                        for q in &p.quirks {
+                            ui.horizontal_top(|ui| {
+                                ui.label("•");
+                                ui.add(egui::Label::new(describe::quirk(*q, lang)).wrap());
+                            });
+                        }
+                    });
+            }
+            if !p.incoming.is_empty() || !p.outgoing.is_empty() {
+                egui::CollapsingHeader::new(T::KnownServers.get(lang))
+                    .id_salt("servers")
+                    .show(ui, |ui| {
+                        egui::Grid::new("card-servers")
+                            .num_columns(4)
+                            .spacing([12.0, 4.0])
+                            .show(ui, |ui| {
+                                for s in p.incoming.iter().chain(&p.outgoing) {
+                                    ui.label(s.protocol.label());
+                                    ui.monospace(format!("{}:{}", s.host, s.port));
+                                    ui.label(describe::security(s.security, lang));
+                                    let mut extra = format!(
+                                        "{}: {}",
+                                        T::UsernameIs.get(lang),
+                                        describe::username_form(s.username, lang)
+                                    );
+                                    if let Some(n) = &s.note {
+                                        extra.push_str(" · ");
+                                        extra.push_str(n.get(lang));
+                                    }
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(extra).weak()).wrap(),
+                                    );
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            }
+            if let Some(h) = &p.history {
+                egui::CollapsingHeader::new(T::History.get(lang))
+                    .id_salt("history")
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(h.get(lang)).wrap());
+                    });
+            }
+            if !p.help_urls.is_empty() {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(T::HelpPages.get(lang));
+                    for link in &p.help_urls {
+                        let title = link
+                            .title
+                            .as_ref()
+                            .map_or(link.url.as_str(), |t| t.get(lang));
+                        // hyperlink_to opens the page in the browser (ctx.open_url).
+                        ui.hyperlink_to(title, &link.url).on_hover_text(&link.url);
+                    }
+                });
+            }
+        });
+}

@@ -1,0 +1,496 @@
+//! The app's state, split by lifetime.
+//!
+//! - [`Persisted`]: what survives a restart, saved by eframe's storage (the window
+//!   size is saved by eframe itself). `#[serde(default)]`, so an old or partial
+//!   file still loads. It never holds the password.
+//! - [`Session`]: everything else: the form as typed, the password (a
+//!   [`Secret`]), the provider recognized, the result table. Pure data plus the
+//!   logic that updates it, so it is testable without a window.
+
+use super::backend::{EndpointSpec, Event, EventKind, Generation, Outcome, Verdict};
+use crate::i18n::Lang;
+use crate::providers::{
+    Address, AddressError, Database, Entry, MatchKind, Protocol, ProviderError, Security,
+    UsernameForm,
+};
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// What is remembered across starts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    /// The address last typed.
+    pub last_address: String,
+    /// The provider last picked from the list (when no address was typed).
+    pub last_provider: Option<String>,
+    /// The language chosen in the menu; `None` follows the system locale.
+    pub lang: Option<Lang>,
+    /// Light, dark, or following the system.
+    pub theme: ThemeChoice,
+}
+
+/// What the typed address amounts to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Recognition {
+    /// Nothing typed.
+    #[default]
+    Nothing,
+    /// Not an address yet (no `@`, or no dot in the domain yet).
+    Incomplete,
+    /// Not a valid address.
+    Invalid(AddressError),
+    /// The database knows the domain.
+    Known {
+        /// Provider id.
+        id: String,
+        /// The user's domain (canonical).
+        domain: String,
+        /// The database domain that matched.
+        matched: String,
+        /// Domain or parent domain.
+        kind: MatchKind,
+        /// The parsed address.
+        address: Address,
+    },
+    /// A valid address whose domain is not in the database.
+    Unknown {
+        /// The parsed address.
+        address: Address,
+    },
+}
+
+/// Recognizes the provider of what was typed so far. Runs on every edit: it is
+/// a hash lookup, no I/O.
+pub fn recognize(db: &Database, typed: &str) -> Recognition {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Recognition::Nothing;
+    }
+    if !t.contains(['@', '\u{FF20}']) {
+        return Recognition::Incomplete;
+    }
+    let address = match Address::parse(t) {
+        Ok(a) => a,
+        Err(AddressError::EmptyDomain(_)) => return Recognition::Incomplete,
+        Err(e) => return Recognition::Invalid(e),
+    };
+    match db.by_domain(&address.domain) {
+        Some((entry, kind, matched)) => Recognition::Known {
+            id: entry.provider.id.clone(),
+            domain: address.domain.clone(),
+            matched,
+            kind,
+            address,
+        },
+        None if address.domain.contains('.') => Recognition::Unknown { address },
+        None => Recognition::Incomplete,
+    }
+}
+
+/// The state of one row of the result table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowState {
+    /// Waiting for the result (spinner).
+    Pending,
+    /// The result arrived.
+    Done(Box<Outcome>),
+    /// The test was cancelled before this row finished.
+    Cancelled,
+}
+
+/// One row: an endpoint and what is known about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The endpoint.
+    pub spec: EndpointSpec,
+    /// Its state.
+    pub state: RowState,
+    /// Whether the details are shown.
+    pub expanded: bool,
+    /// Order of arrival (1 = first result), for tests and for the eye.
+    pub arrival: Option<usize>,
+}
+
+/// The result table of the current (or last) test.
+#[derive(Debug, Clone, Default)]
+pub struct ProbeView {
+    /// The generation whose events are shown; others are dropped.
+    pub generation: Option<Generation>,
+    /// One row per endpoint.
+    pub rows: Vec<Row>,
+    /// Whether a test is running.
+    pub running: bool,
+    /// Whether the user cancelled it.
+    pub cancelled: bool,
+    /// What is being tested (address or provider name), for the heading.
+    pub target: String,
+    /// Scroll the results into view on the next frame.
+    pub scroll_into_view: bool,
+}
+
+impl ProbeView {
+    /// A new test: one pending row per endpoint, shown at once.
+    pub fn begin(&mut self, generation: Generation, endpoints: Vec<EndpointSpec>, target: String) {
+        self.generation = Some(generation);
+        self.rows = endpoints
+            .into_iter()
+            .map(|spec| Row {
+                spec,
+                state: RowState::Pending,
+                expanded: false,
+                arrival: None,
+            })
+            .collect();
+        self.running = true;
+        self.cancelled = false;
+        self.target = target;
+        self.scroll_into_view = true;
+    }
+
+    /// Applies an event. Events of another generation are dropped (`false`).
+    pub fn apply(&mut self, event: Event) -> bool {
+        if self.generation != Some(event.generation) {
+            return false;
+        }
+        match event.kind {
+            EventKind::Planned(endpoints) => {
+                let target = std::mem::take(&mut self.target);
+                let scroll = self.scroll_into_view;
+                self.begin(event.generation, endpoints, target);
+                self.scroll_into_view = scroll;
+            }
+            EventKind::Finished { index, outcome } => {
+                // After a cancel, late results of the same generation are not shown.
+                if !self.running {
+                    return false;
+                }
+                let arrival = self.done_count() + 1;
+                let Some(row) = self.rows.get_mut(index) else {
+                    return false;
+                };
+                row.state = RowState::Done(outcome);
+                row.arrival = Some(arrival);
+            }
+            EventKind::Done => {
+                self.finish();
+            }
+        }
+        true
+    }
+
+    /// Stops: rows still pending become cancelled.
+    pub fn cancel(&mut self) {
+        if self.running {
+            self.cancelled = true;
+            self.finish();
+        }
+    }
+
+    fn finish(&mut self) {
+        self.running = false;
+        for r in &mut self.rows {
+            if r.state == RowState::Pending {
+                r.state = RowState::Cancelled;
+            }
+        }
+    }
+
+    /// Rows with a result.
+    pub fn done_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.state, RowState::Done(_)))
+            .count()
+    }
+
+    /// For each protocol (POP3, SMTP, IMAP, in that order) that has rows: the
+    /// recommended secure endpoint (implicit TLS before STARTTLS, then the fastest),
+    /// or `None` when no secure one was found. Only meaningful when not running.
+    pub fn recommendations(&self) -> Vec<(Protocol, Option<&EndpointSpec>)> {
+        [Protocol::Pop3, Protocol::Smtp, Protocol::Imap]
+            .into_iter()
+            .filter(|p| self.rows.iter().any(|r| r.spec.protocol == *p))
+            .map(|p| {
+                let best = self
+                    .rows
+                    .iter()
+                    .filter(|r| r.spec.protocol == p)
+                    .filter_map(|r| match &r.state {
+                        RowState::Done(o) if o.verdict == Verdict::Secure => {
+                            Some((&r.spec, o.latency_ms.unwrap_or(u64::MAX)))
+                        }
+                        _ => None,
+                    })
+                    .min_by_key(|(spec, ms)| (spec.security != Security::Tls, *ms))
+                    .map(|(spec, _)| spec);
+                (p, best)
+            })
+            .collect()
+    }
+}
+
+/// Everything that lives only while the app runs.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// The UI language.
+    pub lang: Lang,
+    /// The address field.
+    pub address: String,
+    /// What the address amounts to.
+    pub recognition: Recognition,
+    /// The provider picked from the list while no address was typed.
+    pub picked: Option<String>,
+    /// The username field.
+    pub username: String,
+    /// Whether the user edited the username (then it is no longer filled in).
+    pub username_edited: bool,
+    /// The password or authorization code. Never persisted.
+    pub password: Secret,
+    /// Whether the password is shown in clear.
+    pub show_password: bool,
+    /// The provider search field.
+    pub search: String,
+    /// Provider ids matching `search`, best first.
+    pub search_results: Vec<String>,
+    /// Broken user provider files (from [`Database::warnings`]).
+    pub warnings: Vec<ProviderError>,
+    /// Whether the user dismissed the warnings.
+    pub warnings_dismissed: bool,
+    /// The result table.
+    pub probe: ProbeView,
+    /// Whether the results are demo data.
+    pub demo: bool,
+    /// Whether there is an engine to test with.
+    pub can_test: bool,
+}
+
+impl Session {
+    /// Re-runs recognition and the username fill-in after the address changed.
+    pub fn address_changed(&mut self, db: &Database) {
+        self.recognition = recognize(db, &self.address);
+        if !self.address.trim().is_empty() {
+            self.picked = None;
+        }
+        if !self.username_edited {
+            self.username = self.suggested_username(db).unwrap_or_default();
+        }
+    }
+
+    /// The username the provider expects for the typed address.
+    pub fn suggested_username(&self, db: &Database) -> Option<String> {
+        let address = match &self.recognition {
+            Recognition::Known { address, .. } | Recognition::Unknown { address } => address,
+            _ => return None,
+        };
+        let form = self
+            .provider(db)
+            .and_then(|e| e.provider.incoming.first().map(|s| s.username))
+            .unwrap_or(UsernameForm::Address);
+        Some(form.apply(&address.canonical()))
+    }
+
+    /// The provider shown in the card: recognized from the address, or picked.
+    pub fn provider<'a>(&self, db: &'a Database) -> Option<&'a Entry> {
+        match &self.recognition {
+            Recognition::Known { id, .. } => db.by_id(id),
+            Recognition::Nothing => self.picked.as_deref().and_then(|id| db.by_id(id)),
+            _ => None,
+        }
+    }
+
+    /// Recomputes the provider list for the search field.
+    pub fn search_changed(&mut self, db: &Database) {
+        let mut hits = db.search(&self.search);
+        if self.search.trim().is_empty() {
+            // Hand-written entries (the ones with setup hints) first, then the imported ones.
+            hits.sort_by_key(|e| {
+                (
+                    e.provider.origin == crate::providers::Origin::Ispdb,
+                    e.provider.id.clone(),
+                )
+            });
+        }
+        self.search_results = hits.into_iter().map(|e| e.provider.id.clone()).collect();
+    }
+
+    /// A provider was picked in the list: put its domain into the address, or
+    /// select it when no address is typed.
+    pub fn pick_provider(&mut self, db: &Database, id: &str) {
+        let Some(entry) = db.by_id(id) else {
+            return;
+        };
+        let typed = self.address.trim().replace('\u{FF20}', "@");
+        let domain = entry.provider.domains.first().cloned();
+        match (typed.split_once('@'), domain) {
+            (Some((local, _)), Some(domain)) if !local.is_empty() => {
+                self.address = format!("{local}@{domain}");
+            }
+            (None, Some(domain)) if !typed.is_empty() => {
+                self.address = format!("{typed}@{domain}");
+            }
+            _ => {
+                self.address.clear();
+                self.picked = Some(id.to_owned());
+                self.recognition = Recognition::Nothing;
+                if !self.username_edited {
+                    self.username.clear();
+                }
+                return;
+            }
+        }
+        self.address_changed(db);
+    }
+
+    /// The endpoints a test would probe, and what is tested (for the heading);
+    /// `None` when there is nothing to test.
+    pub fn probe_plan(&self, db: &Database) -> Option<(Vec<EndpointSpec>, String)> {
+        let (domain, target) = match &self.recognition {
+            Recognition::Known {
+                domain, address, ..
+            } => (domain.clone(), address.to_string()),
+            Recognition::Unknown { address } => (address.domain.clone(), address.to_string()),
+            Recognition::Nothing => {
+                let e = self.provider(db)?;
+                let d = e.provider.domains.first()?.clone();
+                (d, e.provider.name.get(self.lang).to_owned())
+            }
+            _ => return None,
+        };
+        let provider = self.provider(db).map(|e| &e.provider);
+        let host = |p: Protocol, guess: &str| -> String {
+            provider
+                .and_then(|pr| {
+                    pr.incoming
+                        .iter()
+                        .chain(&pr.outgoing)
+                        .find(|s| s.protocol == p)
+                })
+                .map(|s| s.host_for(&domain))
+                .unwrap_or_else(|| format!("{guess}.{domain}"))
+        };
+        let extra: Vec<EndpointSpec> = provider
+            .map(|pr| {
+                pr.incoming
+                    .iter()
+                    .chain(&pr.outgoing)
+                    .map(|s| {
+                        EndpointSpec::new(s.protocol, &s.host_for(&domain), s.port, s.security)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let endpoints = super::backend::standard_endpoints(
+            &host(Protocol::Pop3, "pop"),
+            &host(Protocol::Smtp, "smtp"),
+            &host(Protocol::Imap, "imap"),
+            &extra,
+        );
+        Some((endpoints, target))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::backend::{Event, EventKind, Outcome, Verdict};
+
+    #[test]
+    fn recognition() {
+        let db = Database::bundled();
+        assert_eq!(recognize(db, ""), Recognition::Nothing);
+        assert_eq!(recognize(db, "alice"), Recognition::Incomplete);
+        assert_eq!(recognize(db, "alice@"), Recognition::Incomplete);
+        assert_eq!(recognize(db, "alice@16"), Recognition::Incomplete);
+        assert!(
+            matches!(recognize(db, "alice@163.com"), Recognition::Known { id, .. } if id == "163")
+        );
+        assert!(
+            matches!(recognize(db, "alice＠QQ.com"), Recognition::Known { id, .. } if id == "qq")
+        );
+        assert!(matches!(
+            recognize(db, "alice@nowhere-mailconf.example"),
+            Recognition::Unknown { .. }
+        ));
+        assert!(matches!(
+            recognize(db, "al ice@163.com"),
+            Recognition::Invalid(_)
+        ));
+    }
+
+    #[test]
+    fn picking_fills_the_domain() {
+        let db = Database::bundled();
+        let mut s = Session::default();
+        s.pick_provider(db, "163");
+        assert_eq!(s.address, "");
+        assert_eq!(s.picked.as_deref(), Some("163"));
+        assert_eq!(s.provider(db).map(|e| e.provider.id.as_str()), Some("163"));
+        s.address = "alice".into();
+        s.pick_provider(db, "qq");
+        assert_eq!(s.address, "alice@qq.com");
+        s.pick_provider(db, "163");
+        assert_eq!(s.address, "alice@163.com");
+        assert_eq!(s.username, "alice@163.com");
+        assert!(s.picked.is_none());
+    }
+
+    #[test]
+    fn plan_has_the_eight_standard_rows_and_documented_extras() {
+        let db = Database::bundled();
+        let mut s = Session {
+            address: "alice@163.com".into(),
+            ..Session::default()
+        };
+        s.address_changed(db);
+        let (plan, target) = s.probe_plan(db).unwrap();
+        assert_eq!(target, "alice@163.com");
+        let ports: Vec<u16> = plan.iter().map(|e| e.port).collect();
+        // The standard eight, and the SMTP 994 NetEase documents, with the SMTP rows.
+        assert_eq!(ports, [110, 110, 995, 25, 587, 465, 994, 143, 993]);
+        assert_eq!(plan[6].host, "smtp.163.com");
+        assert_eq!(plan[0].host, "pop.163.com");
+    }
+
+    #[test]
+    fn stale_and_late_events_are_dropped() {
+        let mut v = ProbeView::default();
+        v.begin(
+            2,
+            vec![EndpointSpec::new(Protocol::Pop3, "h", 995, Security::Tls)],
+            "t".into(),
+        );
+        let fin = |generation, index| Event {
+            generation,
+            kind: EventKind::Finished {
+                index,
+                outcome: Box::new(Outcome::new(Verdict::Secure)),
+            },
+        };
+        assert!(!v.apply(fin(1, 0)));
+        assert_eq!(v.done_count(), 0);
+        assert!(!v.apply(fin(2, 7)));
+        assert!(v.apply(fin(2, 0)));
+        assert_eq!(v.done_count(), 1);
+        v.begin(
+            3,
+            vec![EndpointSpec::new(Protocol::Pop3, "h", 995, Security::Tls)],
+            "t".into(),
+        );
+        v.cancel();
+        assert!(!v.apply(fin(3, 0)));
+        assert_eq!(v.rows[0].state, RowState::Cancelled);
+    }
+}

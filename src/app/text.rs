@@ -1,0 +1,526 @@
+//! Every string of the desktop app's own interface, in English, Simplified and
+//! Traditional Chinese.
+//!
+//! Fixed strings are variants of [`T`]; the `texts!` table gives each one its three
+//! translations, and a row with a missing translation does not compile. Strings
+//! with values in them (counts, domains, latencies) are functions below that take
+//! the [`Lang`]. Provider data (names, hints) is already localized in the
+//! database, and the model's enum words live in [`crate::providers::describe`].
+//!
+//! Chinese UI text uses full-width punctuation and no English words, except names
+//! (POP3, SMTP, IMAP, TLS, STARTTLS, OAuth2, provider names) that Chinese users
+//! see in English in their mail clients too.
+
+use crate::i18n::Lang;
+use crate::providers::describe::pick;
+use crate::providers::{AddressError, ProviderError};
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $key:ident => $en:literal, $hans:literal, $hant:literal;)*) => {
+        /// A fixed string of the user interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl T {
+            /// Every string, for tests that check the catalog.
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            /// The string in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(T::$key => pick(lang, ($en, $hans, $hant)),)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // --- Menu bar
+    /// The language menu.
+    Language => "Language", "语言", "語言";
+    /// The view menu.
+    View => "View", "视图", "檢視";
+    /// Theme follows the system.
+    ThemeSystem => "Follow system theme", "跟随系统主题", "跟隨系統主題";
+    /// Light theme.
+    ThemeLight => "Light", "浅色", "淺色";
+    /// Dark theme.
+    ThemeDark => "Dark", "深色", "深色";
+
+    // --- Broken user provider files
+    /// Banner heading.
+    UserFilesBroken => "Some of your own provider files have errors and were skipped. The built-in database still works.",
+        "你自己的部分服务商文件有错误，已被跳过。内置数据库仍可正常使用。",
+        "你自己的部分服務商檔案有錯誤，已被略過。內建資料庫仍可正常使用。";
+    /// Dismiss a banner.
+    Dismiss => "Dismiss", "关闭提示", "關閉提示";
+
+    // --- Provider list
+    /// Heading of the provider list.
+    Providers => "Providers", "邮件服务商", "郵件服務商";
+    /// Label of the search field.
+    Search => "Search", "搜索", "搜尋";
+    /// Placeholder of the search field.
+    SearchHint => "name or domain: 163, qq.com…", "名称或域名：网易、qq.com…", "名稱或網域：網易、qq.com…";
+    /// No provider matches the search.
+    NoMatch => "No provider matches.", "没有匹配的服务商。", "沒有符合的服務商。";
+
+    // --- Account
+    /// Heading of the account section.
+    Account => "Account", "邮箱账户", "郵件帳戶";
+    /// Label of the address field.
+    EmailAddress => "Email address", "邮箱地址", "郵件地址";
+    /// Placeholder of the address field.
+    EmailHint => "name@example.com", "例如 zhangsan@163.com", "例如 chen@yahoo.com.tw";
+    /// Label of the username field.
+    Username => "Username", "用户名", "使用者名稱";
+    /// Placeholder of the username field.
+    Optional => "optional", "可选", "選填";
+    /// Label of the password field (normal passwords).
+    Password => "Password", "密码", "密碼";
+    /// Label of the password field (authorization codes).
+    AuthorizationCode => "Authorization code", "授权码", "授權碼";
+    /// Label of the password field (app passwords).
+    AppPassword => "App password", "应用专用密码", "應用程式專用密碼";
+    /// Show the password.
+    ShowPassword => "Show", "显示", "顯示";
+    /// Hide the password.
+    HidePassword => "Hide", "隐藏", "隱藏";
+    /// Where the password is kept.
+    PasswordNote => "Kept in this program's memory only: never saved to disk, and sent to no one but the mail server under test.",
+        "仅保存在本程序的内存中：不会写入磁盘，只会发送给正在测试的邮件服务器。",
+        "僅保存在本程式的記憶體中：不會寫入磁碟，只會傳送給正在測試的郵件伺服器。";
+    /// Nothing typed, nothing picked.
+    TypeAddress => "Type your email address, or pick your provider from the list.",
+        "请输入你的邮箱地址，或在列表中选择你的邮件服务商。",
+        "請輸入你的郵件地址，或在清單中選擇你的郵件服務商。";
+    /// Picked from the list without an address.
+    PickedWithoutAddress => "Chosen from the list. Type your address to fill in the username.",
+        "已从列表中选择。输入邮箱地址后会自动填写用户名。",
+        "已從清單中選擇。輸入郵件地址後會自動填寫使用者名稱。";
+
+    // --- Provider card
+    /// Status row.
+    Status => "Status", "状态", "狀態";
+    /// What the password field takes.
+    PasswordField => "Password field", "密码栏填写", "密碼欄填寫";
+    /// Link to where the code is created.
+    CreateItHere => "Create it here", "点此生成", "點此產生";
+    /// Setup steps section.
+    SetupSteps => "How to set it up", "设置步骤", "設定步驟";
+    /// Quirks section.
+    GoodToKnow => "Good to know", "注意事项", "注意事項";
+    /// Known servers section.
+    KnownServers => "Known servers", "已知服务器", "已知伺服器";
+    /// Help pages section.
+    HelpPages => "Help pages", "帮助页面", "說明頁面";
+    /// History section.
+    History => "History", "历史", "歷史";
+    /// The username form of a server.
+    UsernameIs => "username", "用户名", "使用者名稱";
+    /// Entry from the user's own file.
+    FromYourFile => "From your own provider file", "来自你自己的服务商文件", "來自你自己的服務商檔案";
+    /// Entry imported from the ISPDB.
+    FromIspdb => "Imported from Thunderbird's ISPDB", "导入自 Thunderbird 的 ISPDB 数据库", "匯入自 Thunderbird 的 ISPDB 資料庫";
+
+    // --- Test
+    /// The test button.
+    TestConnection => "Test connection", "测试连接", "測試連線";
+    /// Tooltip of the test button.
+    TestTooltip => "Tries every way in, all at once (Enter)", "同时测试所有连接方式（回车键）", "同時測試所有連線方式（Enter 鍵）";
+    /// Test button disabled: nothing to test.
+    NothingToTest => "Type an address or pick a provider first.", "请先输入邮箱地址或选择服务商。", "請先輸入郵件地址或選擇服務商。";
+    /// Test button disabled: no engine in this build.
+    EngineMissing => "The connection test is not part of this build yet.", "此版本尚未包含连接测试功能。", "此版本尚未包含連線測試功能。";
+    /// Cancel the test.
+    Cancel => "Cancel", "取消", "取消";
+    /// Tooltip of the cancel button.
+    CancelTooltip => "Stop the test (Esc)", "停止测试（Esc 键）", "停止測試（Esc 鍵）";
+    /// Results heading.
+    Results => "Connection test", "连接测试", "連線測試";
+    /// The results come from the demo backend.
+    DemoData => "Demo data: this build has no real connection test yet.", "演示数据：此版本尚未包含真实的连接测试。", "示範資料：此版本尚未包含真實的連線測試。";
+    /// Nothing tested yet.
+    NotTestedYet => "Press Test connection to try every server and port at once.",
+        "点击“测试连接”，同时测试所有服务器和端口。",
+        "按下「測試連線」，同時測試所有伺服器和連接埠。";
+
+    // --- Result table
+    /// Column: protocol.
+    ColProtocol => "Protocol", "协议", "協定";
+    /// Column: port.
+    ColPort => "Port", "端口", "連接埠";
+    /// Column: encryption mode.
+    ColSecurity => "Encryption", "加密方式", "加密方式";
+    /// Column: server.
+    ColServer => "Server", "服务器", "伺服器";
+    /// Column: result.
+    ColResult => "Result", "结果", "結果";
+    /// Column: time.
+    ColTime => "Time", "耗时", "耗時";
+    /// Column: TLS version.
+    ColTls => "TLS", "TLS", "TLS";
+    /// Column: certificate.
+    ColCertificate => "Certificate", "证书", "憑證";
+    /// Row state: waiting.
+    Testing => "testing…", "测试中…", "測試中…";
+    /// Row state: secure.
+    Secure => "secure", "安全", "安全";
+    /// Row state: answers without encryption.
+    Insecure => "insecure", "不安全", "不安全";
+    /// Row state: failed.
+    Failed => "failed", "失败", "失敗";
+    /// Row state: no answer at all (filtered).
+    Blocked => "blocked", "被拦截", "被攔截";
+    /// Row state: cancelled.
+    Cancelled => "cancelled", "已取消", "已取消";
+    /// Expand a row.
+    ShowDetails => "Show details", "显示详情", "顯示詳情";
+    /// Collapse a row.
+    HideDetails => "Hide details", "隐藏详情", "隱藏詳情";
+
+    // --- Why a row is insecure or failed
+    /// Insecure: plain endpoint.
+    WhyPlainPort => "this port has no encryption", "此端口不加密", "此連接埠不加密";
+    /// Insecure: STARTTLS not offered.
+    WhyStarttlsNotOffered => "the server does not offer STARTTLS", "服务器不支持 STARTTLS", "伺服器不支援 STARTTLS";
+    /// Insecure: STARTTLS refused.
+    WhyStarttlsRefused => "the server refused STARTTLS", "服务器拒绝了 STARTTLS", "伺服器拒絕了 STARTTLS";
+    /// Failed: refused.
+    WhyRefused => "connection refused", "连接被拒绝", "連線被拒絕";
+    /// Failed: timeout.
+    WhyTimeout => "no answer in time", "等待回应超时", "等待回應逾時";
+    /// Failed: DNS.
+    WhyDns => "server name not found", "找不到服务器域名", "找不到伺服器網域名稱";
+    /// Failed: TLS.
+    WhyTls => "encryption (TLS) failed", "加密（TLS）失败", "加密（TLS）失敗";
+    /// Failed: certificate not trusted.
+    WhyCertificate => "certificate not trusted", "证书不受信任", "憑證不受信任";
+    /// Failed: protocol.
+    WhyProtocol => "unexpected server reply", "服务器回应异常", "伺服器回應異常";
+    /// Blocked: filtered.
+    WhyFiltered => "no answer: the port is probably blocked by a firewall or the network provider",
+        "没有回应：该端口可能被防火墙或网络运营商拦截",
+        "沒有回應：該連接埠可能被防火牆或網路業者攔截";
+
+    // --- Certificate verdicts
+    /// Certificate trusted.
+    CertTrusted => "trusted", "受信任", "受信任";
+    /// Certificate expired.
+    CertExpired => "expired", "已过期", "已過期";
+    /// Certificate for another name.
+    CertWrongName => "wrong name", "名称不符", "名稱不符";
+    /// Self-signed certificate.
+    CertSelfSigned => "self-signed", "自签名", "自簽署";
+    /// Untrusted issuer.
+    CertUntrusted => "not trusted", "不受信任", "不受信任";
+
+    // --- Row details
+    /// Capabilities (implicit TLS or plain).
+    Capabilities => "Capabilities", "服务器功能", "伺服器功能";
+    /// Capabilities before STARTTLS.
+    CapsBefore => "Capabilities before STARTTLS", "STARTTLS 之前的服务器功能", "STARTTLS 之前的伺服器功能";
+    /// Capabilities after STARTTLS.
+    CapsAfter => "Capabilities after STARTTLS", "STARTTLS 之后的服务器功能", "STARTTLS 之後的伺服器功能";
+    /// Certificate section.
+    Certificate => "Certificate", "证书", "憑證";
+    /// Certificate subject.
+    Subject => "Subject", "主体", "主體";
+    /// Certificate issuer.
+    Issuer => "Issuer", "颁发者", "簽發者";
+    /// Certificate names.
+    Names => "Names", "域名", "名稱";
+    /// Validity.
+    Validity => "Valid", "有效期", "有效期";
+    /// Fingerprint.
+    Fingerprint => "SHA-256 fingerprint", "SHA-256 指纹", "SHA-256 指紋";
+    /// Transcript.
+    Transcript => "Transcript (passwords removed)", "会话记录（已去除密码）", "工作階段記錄（已去除密碼）";
+    /// Raw engine message.
+    Detail => "Message", "详细信息", "詳細訊息";
+    /// No details.
+    NoDetails => "No details yet.", "暂无详情。", "暫無詳情。";
+    /// Copy the transcript.
+    Copy => "Copy", "复制", "複製";
+
+    // --- Summary
+    /// Summary heading.
+    Summary => "Summary", "结论", "結論";
+    /// No secure way for a protocol.
+    NoSecureWay => "no secure way found", "未找到安全的连接方式", "未找到安全的連線方式";
+    /// Use … (followed by an endpoint).
+    Use => "use", "使用", "使用";
+}
+
+/// "5 of 8 done".
+pub fn progress(done: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{done} of {total} done"),
+        Lang::ZhHans => format!("已完成 {done}/{total}"),
+        Lang::ZhHant => format!("已完成 {done}/{total}"),
+    }
+}
+
+/// "cancelled after 3 of 8".
+pub fn progress_cancelled(done: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("cancelled after {done} of {total}"),
+        Lang::ZhHans => format!("已取消（完成 {done}/{total}）"),
+        Lang::ZhHant => format!("已取消（完成 {done}/{total}）"),
+    }
+}
+
+/// "123 ms".
+pub fn latency(ms: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{ms} ms"),
+        Lang::ZhHans | Lang::ZhHant => format!("{ms} 毫秒"),
+    }
+}
+
+/// "177 providers".
+pub fn provider_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 provider".to_owned(),
+        Lang::En => format!("{n} providers"),
+        Lang::ZhHans => format!("共 {n} 个服务商"),
+        Lang::ZhHant => format!("共 {n} 個服務商"),
+    }
+}
+
+/// "example.org is not in the database; discovery will look it up."
+pub fn not_in_database(domain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("{domain} is not in the database; discovery will look it up.")
+        }
+        Lang::ZhHans => format!("数据库中没有 {domain}；自动发现功能将在网上查找它的设置。"),
+        Lang::ZhHant => format!("資料庫中沒有 {domain}；自動探索功能將在網路上查找它的設定。"),
+    }
+}
+
+/// "matched by the parent domain example.com".
+pub fn parent_domain_match(domain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("recognized by the parent domain {domain}"),
+        Lang::ZhHans => format!("根据上级域名 {domain} 识别"),
+        Lang::ZhHant => format!("根據上層網域 {domain} 識別"),
+    }
+}
+
+/// "valid from A to B".
+pub fn validity(from: &str, to: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{from} to {to}"),
+        Lang::ZhHans => format!("{from} 至 {to}"),
+        Lang::ZhHant => format!("{from} 至 {to}"),
+    }
+}
+
+/// What is wrong with a typed address, in `lang`.
+pub fn address_error(e: &AddressError, lang: Lang) -> String {
+    match e {
+        AddressError::Empty => pick(
+            lang,
+            ("The address is empty.", "邮箱地址为空。", "郵件地址為空。"),
+        )
+        .to_owned(),
+        AddressError::NoAt(_) => pick(
+            lang,
+            (
+                "Type the whole address, with @.",
+                "请输入完整的邮箱地址（包含 @）。",
+                "請輸入完整的郵件地址（包含 @）。",
+            ),
+        )
+        .to_owned(),
+        AddressError::EmptyLocalPart(_) => pick(
+            lang,
+            (
+                "Something must come before the @.",
+                "@ 前面不能为空。",
+                "@ 前面不能為空。",
+            ),
+        )
+        .to_owned(),
+        AddressError::EmptyDomain(_) => pick(
+            lang,
+            (
+                "Type the domain after the @.",
+                "请在 @ 后面输入域名。",
+                "請在 @ 後面輸入網域。",
+            ),
+        )
+        .to_owned(),
+        AddressError::LocalPartTooLong(n) => match lang {
+            Lang::En => format!("The part before the @ is {n} bytes long; at most 64 are allowed."),
+            Lang::ZhHans => format!("@ 前面的部分长 {n} 字节，最多允许 64 字节。"),
+            Lang::ZhHant => format!("@ 前面的部分長 {n} 位元組，最多允許 64 位元組。"),
+        },
+        AddressError::BadCharacter { what, found } => {
+            let in_domain = what.contains("domain");
+            let found = match found.as_str() {
+                "a space" => pick(lang, ("a space", "空格", "空格")).to_owned(),
+                "a tab" => pick(lang, ("a tab", "制表符", "定位字元")).to_owned(),
+                other => other.to_owned(),
+            };
+            match (lang, in_domain) {
+                (Lang::En, true) => format!("The domain contains {found}, which is not allowed."),
+                (Lang::En, false) => {
+                    format!("The part before the @ contains {found}, which is not allowed.")
+                }
+                (Lang::ZhHans, true) => format!("域名中含有不允许的字符：{found}。"),
+                (Lang::ZhHans, false) => format!("@ 前面的部分含有不允许的字符：{found}。"),
+                (Lang::ZhHant, true) => format!("網域中含有不允許的字元：{found}。"),
+                (Lang::ZhHant, false) => format!("@ 前面的部分含有不允許的字元：{found}。"),
+            }
+        }
+        AddressError::InvalidDomain { domain, .. } => match lang {
+            Lang::En => format!("{domain} is not a valid domain name."),
+            Lang::ZhHans => format!("{domain} 不是有效的域名。"),
+            Lang::ZhHant => format!("{domain} 不是有效的網域名稱。"),
+        },
+    }
+}
+
+/// One broken user provider file, naming the file and the line, in `lang`. The
+/// parser's own message (field names, JSON syntax) is quoted as it is.
+pub fn provider_error(e: &ProviderError, lang: Lang) -> String {
+    match e {
+        ProviderError::Io { file, message } => match lang {
+            Lang::En => format!("{file}: cannot be read ({message})"),
+            Lang::ZhHans => format!("{file}：无法读取（{message}）"),
+            Lang::ZhHant => format!("{file}：無法讀取（{message}）"),
+        },
+        ProviderError::Parse {
+            file,
+            line,
+            column,
+            field,
+            message,
+        } => {
+            let field = if field.is_empty() || field == "." {
+                String::new()
+            } else {
+                format!(" `{field}`")
+            };
+            match lang {
+                Lang::En => format!("{file}, line {line}, column {column}:{field} {message}"),
+                Lang::ZhHans => format!("{file}，第 {line} 行第 {column} 列：{field} {message}"),
+                Lang::ZhHant => format!("{file}，第 {line} 行第 {column} 欄：{field} {message}"),
+            }
+        }
+        ProviderError::Invalid {
+            file,
+            field,
+            message,
+        } => match lang {
+            Lang::En => format!("{file}: field `{field}`: {message}"),
+            Lang::ZhHans => format!("{file}：字段 `{field}`：{message}"),
+            Lang::ZhHant => format!("{file}：欄位 `{field}`：{message}"),
+        },
+        ProviderError::DuplicateDomain {
+            file,
+            domain,
+            other,
+            other_file,
+        } => match lang {
+            Lang::En => {
+                format!("{file}: domain {domain} is already served by {other} ({other_file})")
+            }
+            Lang::ZhHans => format!("{file}：域名 {domain} 已由 {other}（{other_file}）提供"),
+            Lang::ZhHant => format!("{file}：網域 {domain} 已由 {other}（{other_file}）提供"),
+        },
+        ProviderError::DuplicateId {
+            file,
+            id,
+            other_file,
+        } => match lang {
+            Lang::En => format!("{file}: id {id} is already used by {other_file}"),
+            Lang::ZhHans => format!("{file}：编号 {id} 已被 {other_file} 使用"),
+            Lang::ZhHant => format!("{file}：編號 {id} 已被 {other_file} 使用"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chinese strings must not be English left untranslated: any run of ASCII
+    /// letters must be a name from this list.
+    const NAMES: &[&str] = &[
+        "POP3",
+        "SMTP",
+        "IMAP",
+        "TLS",
+        "STARTTLS",
+        "SHA",
+        "Thunderbird",
+        "ISPDB",
+        "qq",
+        "com",
+        "zhangsan",
+        "chen",
+        "yahoo",
+        "tw",
+        "Enter",
+        "Esc",
+    ];
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_has_no_english() {
+        for t in T::ALL {
+            for lang in [Lang::ZhHans, Lang::ZhHant] {
+                for w in words(t.get(lang)) {
+                    assert!(NAMES.contains(&w.as_str()), "{t:?} {lang:?}: {w:?}");
+                }
+            }
+        }
+        for lang in [Lang::ZhHans, Lang::ZhHant] {
+            for s in [
+                progress(5, 8, lang),
+                progress_cancelled(3, 8, lang),
+                latency(12, lang),
+                provider_count(3, lang),
+            ] {
+                assert!(words(&s).is_empty(), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn simplified_and_traditional_differ_where_they_should() {
+        // A copy-paste of Simplified into the Traditional column is the usual mistake.
+        let same: Vec<_> = T::ALL
+            .iter()
+            .filter(|t| t.get(Lang::ZhHans) == t.get(Lang::ZhHant))
+            .filter(|t| !t.get(Lang::ZhHans).is_ascii())
+            .collect();
+        let allowed = [
+            T::ThemeDark,
+            T::Cancel,
+            T::ColSecurity,
+            T::Secure,
+            T::Insecure,
+            T::Cancelled,
+            T::CertTrusted,
+            T::CertUntrusted,
+            T::Validity,
+            T::Use,
+        ];
+        for t in same {
+            assert!(allowed.contains(t), "{t:?} is the same in both scripts");
+        }
+    }
+}

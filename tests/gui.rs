@@ -1,0 +1,784 @@
+//! The desktop app, driven through its AccessKit tree with egui_kittest: no
+//! display, no GPU. The probe engine is replaced by a [`ScriptedBackend`] whose
+//! events the tests release one by one.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mailconf::app::backend::{
+    CertInfo, CertVerdict, Event, EventKind, FailReason, InsecureReason, Outcome, Pace,
+    ProbeRequest, ScriptHandle, ScriptedBackend, Verdict,
+};
+use mailconf::app::state::Persisted;
+use mailconf::app::text::T;
+use mailconf::app::{self, AppOptions, MailconfApp};
+use mailconf::i18n::Lang;
+use mailconf::providers::{Database, Protocol, Security};
+
+type App = Harness<'static, MailconfApp>;
+
+fn build(lang: Lang, db: Database, backend: Option<ScriptedBackend>) -> App {
+    let mut h = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_context_setup(app::install_fonts)
+        .build_eframe(move |cc| {
+            MailconfApp::new(
+                cc,
+                AppOptions {
+                    database: db,
+                    backend: backend.map(|b| Box::new(b) as _),
+                    lang: Some(lang),
+                    persisted: Some(Persisted::default()),
+                },
+            )
+        });
+    h.run();
+    h
+}
+
+fn plain(lang: Lang) -> App {
+    build(lang, Database::bundled().clone(), None)
+}
+
+/// Outcomes in a fixed order of arrival: endpoint 5 (SMTP 465) first, then 2
+/// (POP3 995), 7 (IMAP 993), 0 (POP3 110 plain), 3 (SMTP 25, blocked), then the rest.
+fn script(req: &ProbeRequest) -> Vec<(usize, Outcome)> {
+    let mut order = vec![5, 2, 7, 0, 3, 1, 4, 6];
+    order.extend(8..req.endpoints.len());
+    order
+        .into_iter()
+        .filter(|&i| i < req.endpoints.len())
+        .map(|i| {
+            let e = &req.endpoints[i];
+            let mut o = match (e.protocol, e.port, e.security) {
+                (_, _, Security::Plain) => {
+                    Outcome::new(Verdict::Insecure(InsecureReason::PlainPort))
+                }
+                (Protocol::Smtp, 25, _) => Outcome::new(Verdict::Blocked),
+                (Protocol::Pop3, 110, Security::Starttls) => {
+                    Outcome::new(Verdict::Insecure(InsecureReason::StarttlsNotOffered))
+                }
+                (_, 587, _) => Outcome::new(Verdict::Failed(FailReason::Refused)),
+                _ => Outcome::new(Verdict::Secure),
+            };
+            o.latency_ms = Some(10 + i as u64);
+            if o.verdict == Verdict::Secure {
+                o.tls_version = Some("TLS 1.3".into());
+                o.cert = Some(CertInfo {
+                    verdict: CertVerdict::Trusted,
+                    subject: format!("CN={}", e.host),
+                    issuer: "CN=Test CA".into(),
+                    names: vec![e.host.clone()],
+                    not_before: "2026-01-01".into(),
+                    not_after: "2027-01-01".into(),
+                    sha256: "AB:CD".into(),
+                });
+                o.caps_before = vec!["USER".into(), "UIDL".into()];
+                o.transcript = vec!["S: +OK ready".into(), "C: QUIT".into()];
+            }
+            (i, o)
+        })
+        .collect()
+}
+
+fn scripted(lang: Lang) -> (App, ScriptHandle) {
+    let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+    (
+        build(lang, Database::bundled().clone(), Some(backend)),
+        handle,
+    )
+}
+
+/// Every label and value in the AccessKit tree.
+fn texts(h: &App) -> Vec<String> {
+    h.root()
+        .children_recursive()
+        .flat_map(|n| {
+            let a = n.accesskit_node();
+            [a.label(), a.value()]
+        })
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+fn has_text(h: &App, needle: &str) -> bool {
+    texts(h).iter().any(|t| t.contains(needle))
+}
+
+fn type_into(h: &mut App, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn address(h: &mut App, lang: Lang, text: &str) {
+    type_into(h, T::EmailAddress.get(lang), text);
+}
+
+/// Frames run while spinners turn (`run` would wait for them forever); enough
+/// for the scroll to the results to finish.
+fn frames(h: &mut App) {
+    h.run_steps(8);
+}
+
+#[test]
+fn address_field_has_focus_at_start() {
+    let h = plain(Lang::En);
+    assert!(h.get_by_label(T::EmailAddress.get(Lang::En)).is_focused());
+}
+
+#[test]
+fn typing_163_shows_the_netease_card_in_chinese() {
+    let mut h = plain(Lang::ZhHans);
+    address(&mut h, Lang::ZhHans, "alice@163.com");
+    assert!(h.query_all_by_label("网易163邮箱").next().is_some());
+    assert!(has_text(&h, "需要设置"), "status needs-setup");
+    assert!(has_text(&h, "客户端授权码"), "auth kind");
+    assert!(
+        has_text(&h, "设置 → POP3/SMTP/IMAP"),
+        "setup hint in Chinese"
+    );
+    // The password field is now called 授权码, and the username is filled in.
+    assert!(
+        h.query_by_label(T::AuthorizationCode.get(Lang::ZhHans))
+            .is_some()
+    );
+    assert_eq!(
+        h.get_by_label(T::Username.get(Lang::ZhHans))
+            .value()
+            .as_deref(),
+        Some("alice@163.com")
+    );
+}
+
+#[test]
+fn typing_163_in_english_says_authorization_code() {
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    assert!(h.query_all_by_label("NetEase 163 Mail").next().is_some());
+    assert!(has_text(&h, "authorization code"));
+    assert!(has_text(&h, "needs setup"));
+    assert!(h.query_by_label("Authorization code").is_some());
+    // The help link is there (it opens in the browser through ctx.open_url).
+    assert!(h.query_by_label("Client settings help").is_some());
+}
+
+#[test]
+fn qq_local_part_username_and_unknown_domains() {
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "bob@nowhere-mailconf.example");
+    assert!(has_text(
+        &h,
+        "not in the database; discovery will look it up"
+    ));
+    let mut h = plain(Lang::ZhHant);
+    address(&mut h, Lang::ZhHant, "bob@nowhere-mailconf.example");
+    assert!(has_text(&h, "資料庫中沒有"));
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "al ice@163.com");
+    assert!(has_text(&h, "contains a space"));
+}
+
+fn list_labels(h: &App) -> Vec<String> {
+    // Provider list entries are buttons whose label is name + domain.
+    h.root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn search_the_list_in_chinese_and_english() {
+    let mut h = plain(Lang::ZhHans);
+    let search = T::Search.get(Lang::ZhHans);
+    type_into(&mut h, search, "网易");
+    let l = list_labels(&h);
+    assert!(l.iter().any(|s| s.contains("网易163邮箱")), "{l:?}");
+    assert!(l.iter().any(|s| s.contains("网易126邮箱")), "{l:?}");
+    assert!(!l.iter().any(|s| s.contains("QQ邮箱")), "{l:?}");
+
+    let mut h = plain(Lang::ZhHant);
+    type_into(&mut h, T::Search.get(Lang::ZhHant), "騰訊");
+    let l = list_labels(&h);
+    assert!(l.iter().any(|s| s.contains("QQ郵箱")), "{l:?}");
+    assert!(l.iter().any(|s| s.contains("騰訊企業郵箱")), "{l:?}");
+
+    let mut h = plain(Lang::En);
+    type_into(&mut h, "Search", "qq");
+    let l = list_labels(&h);
+    let qq = l.iter().position(|s| s.contains("QQ Mail"));
+    let exmail = l.iter().position(|s| s.contains("Tencent Exmail"));
+    assert!(qq.is_some() && qq < exmail, "best match first: {l:?}");
+
+    let mut h = plain(Lang::En);
+    type_into(&mut h, "Search", "163");
+    let l = list_labels(&h);
+    assert!(l.iter().any(|s| s.contains("NetEase 163 Mail")), "{l:?}");
+}
+
+#[test]
+fn picking_a_provider_fills_the_domain_or_selects_it() {
+    let mut h = plain(Lang::En);
+    type_into(&mut h, "Search", "qq");
+    h.get_by_label_contains("QQ Mail (Tencent").click();
+    h.run();
+    // No address: the provider is selected, its card shown.
+    assert_eq!(h.get_by_label("Email address").value().as_deref(), Some(""));
+    assert!(has_text(&h, "Chosen from the list"));
+    assert!(
+        h.query_by_label("QQ Mail (Tencent, incl. Foxmail)")
+            .is_some(),
+        "the card"
+    );
+
+    address(&mut h, Lang::En, "alice");
+    h.get_by_label_contains("QQ Mail (Tencent").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Email address").value().as_deref(),
+        Some("alice@qq.com")
+    );
+}
+
+fn result_labels(h: &App, lang: Lang) -> Vec<String> {
+    let words = [
+        T::Testing,
+        T::Secure,
+        T::Insecure,
+        T::Failed,
+        T::Blocked,
+        T::Cancelled,
+    ]
+    .map(|t| t.get(lang));
+    h.root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+        .filter_map(|n| n.accesskit_node().value())
+        .filter(|l| words.iter().any(|w| l.starts_with(w)))
+        .collect()
+}
+
+#[test]
+fn test_connection_rows_appear_at_once_and_fill_in_order_of_arrival() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    let reqs = handle.requests();
+    assert_eq!(reqs.len(), 1);
+    let n = reqs[0].endpoints.len();
+    assert_eq!(n, 9, "8 standard endpoints + SMTP 994 of NetEase");
+    assert_eq!(reqs[0].address.as_deref(), Some("alice@163.com"));
+    // Every row is there at once, pending.
+    let l = result_labels(&h, Lang::En);
+    assert_eq!(l.len(), n, "{l:?}");
+    assert!(l.iter().all(|s| s == "testing…"));
+    assert!(has_text(&h, "0 of 9 done"));
+
+    // First arrival: SMTP 465 (row 5).
+    handle.release(1);
+    frames(&mut h);
+    let l = result_labels(&h, Lang::En);
+    assert_eq!(l[5], "secure", "{l:?}");
+    assert_eq!(l.iter().filter(|s| *s == "testing…").count(), n - 1);
+    assert!(has_text(&h, "1 of 9 done"));
+
+    // Then POP3 995 (row 2), IMAP 993 (7), POP3 110 plain (0), SMTP 25 (3).
+    handle.release(4);
+    frames(&mut h);
+    let l = result_labels(&h, Lang::En);
+    assert_eq!(l[2], "secure");
+    assert_eq!(l[7], "secure");
+    assert!(l[0].starts_with("insecure"), "{l:?}");
+    assert!(l[3].starts_with("blocked"), "{l:?}");
+    assert_eq!(l[1], "testing…");
+    assert!(has_text(&h, "5 of 9 done"));
+
+    handle.release_all();
+    h.run();
+    let l = result_labels(&h, Lang::En);
+    assert!(!l.iter().any(|s| s == "testing…"), "{l:?}");
+    assert!(l[4].starts_with("failed"), "{l:?}");
+    assert!(has_text(&h, "9 of 9 done"));
+    // The summary recommends implicit TLS.
+    assert!(has_text(&h, "POP3: use pop.163.com:995 TLS"));
+    assert!(has_text(&h, "SMTP: use smtp.163.com:465 TLS"));
+    assert!(has_text(&h, "IMAP: use imap.163.com:993 TLS"));
+    // Nothing animates any more: the app sleeps until the next input.
+    assert_eq!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay,
+        std::time::Duration::MAX
+    );
+}
+
+#[test]
+fn rows_expand_to_show_details() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(h.query_by_label("Subject").is_none());
+    h.get_by_label("Show details POP3 995 TLS").click();
+    h.run();
+    assert!(h.query_by_label("Subject").is_some());
+    assert!(has_text(&h, "CN=pop.163.com"));
+    assert!(has_text(&h, "S: +OK ready"));
+    h.get_by_label("Hide details POP3 995 TLS").click();
+    h.run();
+    assert!(h.query_by_label("Subject").is_none());
+}
+
+#[test]
+fn cancel_stops_and_marks_the_rest() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release(2);
+    frames(&mut h);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(handle.cancels(), 1);
+    assert!(has_text(&h, "cancelled after 2 of 9"));
+    let l = result_labels(&h, Lang::En);
+    assert_eq!(l.iter().filter(|s| *s == "cancelled").count(), 7, "{l:?}");
+    // A late result of the cancelled test does not show up.
+    handle.inject(Event {
+        generation: handle.generation(),
+        kind: EventKind::Finished {
+            index: 1,
+            outcome: Box::new(Outcome::new(Verdict::Secure)),
+        },
+    });
+    h.run();
+    assert_eq!(result_labels(&h, Lang::En)[1], "cancelled");
+}
+
+#[test]
+fn a_new_test_supersedes_the_old_one_and_stale_events_are_dropped() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    let first = handle.generation();
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    assert_eq!(handle.requests().len(), 2);
+    assert_eq!(
+        handle.cancels(),
+        1,
+        "starting again cancels the running test"
+    );
+    assert!(handle.generation() > first);
+    handle.inject(Event {
+        generation: first,
+        kind: EventKind::Finished {
+            index: 0,
+            outcome: Box::new(Outcome::new(Verdict::Secure)),
+        },
+    });
+    frames(&mut h);
+    let l = result_labels(&h, Lang::En);
+    assert!(l.iter().all(|s| s == "testing…"), "{l:?}");
+}
+
+#[test]
+fn enter_starts_the_test_and_escape_cancels_it() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.key_press(egui::Key::Enter);
+    frames(&mut h);
+    assert_eq!(handle.requests().len(), 1);
+    h.key_press(egui::Key::Escape);
+    frames(&mut h);
+    assert_eq!(handle.cancels(), 1);
+    assert!(has_text(&h, "cancelled after 0 of 9"));
+}
+
+#[test]
+fn tab_moves_through_the_form() {
+    let mut h = plain(Lang::En);
+    assert!(h.get_by_label("Email address").is_focused());
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Username").is_focused());
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Password").is_focused());
+}
+
+#[test]
+fn test_button_needs_a_target_and_an_engine() {
+    let (mut h, handle) = scripted(Lang::En);
+    h.get_by_label("Test connection").click();
+    h.run();
+    assert!(handle.requests().is_empty());
+    // Picking a provider without an address is enough.
+    type_into(&mut h, "Search", "126");
+    h.get_by_label_contains("NetEase 126 Mail").click();
+    h.run();
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    let reqs = handle.requests();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(reqs[0].address, None);
+    assert_eq!(reqs[0].endpoints[0].host, "pop.126.com");
+
+    // No engine in this build: the button is disabled and says why.
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    assert!(has_text(&h, "not part of this build yet"));
+}
+
+/// ASCII words allowed on a Chinese screen: protocol and technology names, brand
+/// names, and words of server replies quoted in provider hints.
+const ALLOWED: &[&str] = &[
+    "POP3",
+    "SMTP",
+    "IMAP",
+    "TLS",
+    "STARTTLS",
+    "STLS",
+    "SSL",
+    "ID",
+    "RFC",
+    "OAuth2",
+    "SHA",
+    "Unsafe",
+    "Login",
+    "SMS",
+    "Thunderbird",
+    "ISPDB",
+    "mailconf",
+    "English",
+    "Enter",
+    "Esc",
+    "Delta",
+    "Chat",
+];
+
+/// Data that is the same in every language: provider names (imported entries
+/// have only an English one), and hosts, domains, addresses and URLs.
+fn strip_data(text: &str, db: &Database) -> String {
+    let mut t = text.to_owned();
+    let mut names: Vec<String> = db
+        .entries()
+        .iter()
+        .flat_map(|e| {
+            let p = &e.provider;
+            [
+                p.name.en.clone(),
+                p.name.zh_hans.clone(),
+                p.name.zh_hant.clone(),
+            ]
+        })
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in names {
+        t = replace_whole(&t, &n);
+    }
+    // Runs of ASCII with a dot, @, slash, colon or = inside are hosts, addresses, URLs.
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let inner = run.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if !inner.contains(['.', '@', '/', ':', '=']) {
+            out.push_str(run);
+        }
+        out.push(' ');
+        run.clear();
+    };
+    for c in t.chars() {
+        if c.is_ascii_graphic() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Removes `needle` where it is not part of a longer ASCII word (`mail.com` is a
+/// provider name, but not inside `fastmail.com`).
+fn replace_whole(text: &str, needle: &str) -> String {
+    if needle.is_empty() {
+        return text.to_owned();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(needle) {
+        let before = rest[..i].chars().next_back().or(out.chars().next_back());
+        let after = rest[i + needle.len()..].chars().next();
+        out.push_str(&rest[..i]);
+        if word(before) || word(after) {
+            out.push_str(needle);
+        } else {
+            out.push(' ');
+        }
+        rest = &rest[i + needle.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !ALLOWED.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn switching_to_chinese_leaves_no_english_on_screen() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    let english = texts(&h);
+    assert!(english.iter().any(|t| t == "Test connection"));
+
+    // Switch through the menu, as a user would.
+    h.get_by_label("🌐 Language").click();
+    h.run();
+    h.get_by_label("简体中文").click();
+    h.run();
+    assert!(h.query_by_label("测试连接").is_some());
+    assert_eq!(h.state().persisted().lang, Some(Lang::ZhHans), "remembered");
+
+    let db = Database::bundled();
+    let mut leftovers = Vec::new();
+    for t in texts(&h) {
+        let words = english_words(&strip_data(&t, db));
+        if !words.is_empty() {
+            leftovers.push((t, words));
+        }
+    }
+    assert!(
+        leftovers.is_empty(),
+        "English left on the Chinese screen: {leftovers:#?}"
+    );
+    // Every UI string that differs between the languages changed.
+    for t in T::ALL {
+        let en = t.get(Lang::En);
+        if en != t.get(Lang::ZhHans) {
+            assert!(
+                !texts(&h).iter().any(|s| s == en),
+                "{t:?} still shows {en:?}"
+            );
+        }
+    }
+
+    // And back to Traditional.
+    h.get_by_label("🌐 语言").click();
+    h.run();
+    h.get_by_label("繁體中文").click();
+    h.run();
+    assert!(h.query_by_label("測試連線").is_some());
+    assert!(has_text(&h, "網易163郵箱"));
+}
+
+#[test]
+fn a_broken_user_provider_file_is_reported_and_dismissable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\n  \"id\": \"broken\",\n  \"name\": 5\n}\n",
+    )
+    .unwrap();
+    let db = Database::load(Some(dir.path()));
+    assert_eq!(db.warnings.len(), 1);
+    let mut h = build(Lang::En, db, None);
+    assert!(has_text(&h, "have errors and were skipped"));
+    assert!(has_text(&h, "broken.json, line 3"), "{:?}", texts(&h));
+    // The app still works.
+    address(&mut h, Lang::En, "alice@163.com");
+    assert!(h.query_all_by_label("NetEase 163 Mail").next().is_some());
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(!has_text(&h, "broken.json"));
+}
+
+#[test]
+fn the_password_is_masked_and_never_persisted() {
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    type_into(&mut h, "Authorization code", "s3cr3t-code");
+    assert_ne!(
+        h.get_by_label("Authorization code").value().as_deref(),
+        Some("s3cr3t-code")
+    );
+    h.get_by_label("Show").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Authorization code").value().as_deref(),
+        Some("s3cr3t-code")
+    );
+    let app = h.state();
+    assert_eq!(app.session.password.expose(), "s3cr3t-code");
+    let saved = app.persisted();
+    assert_eq!(saved.last_address, "alice@163.com");
+    let json = serde_json::to_string(&saved).unwrap();
+    assert!(!json.contains("s3cr3t"), "{json}");
+    assert!(!format!("{:?}", app.session).contains("s3cr3t"));
+}
+
+#[test]
+fn the_last_address_and_language_come_back() {
+    let persisted = Persisted {
+        last_address: "bob@qq.com".into(),
+        lang: Some(Lang::ZhHant),
+        ..Persisted::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_context_setup(app::install_fonts)
+        .build_eframe(move |cc| {
+            MailconfApp::new(
+                cc,
+                AppOptions {
+                    database: Database::bundled().clone(),
+                    backend: None,
+                    lang: None,
+                    persisted: Some(persisted),
+                },
+            )
+        });
+    h.run();
+    assert_eq!(
+        h.get_by_label(T::EmailAddress.get(Lang::ZhHant))
+            .value()
+            .as_deref(),
+        Some("bob@qq.com")
+    );
+    assert!(has_text(&h, "QQ郵箱"));
+    // The username is filled in from the remembered address.
+    assert_eq!(
+        h.get_by_label(T::Username.get(Lang::ZhHant))
+            .value()
+            .as_deref(),
+        Some("bob@qq.com")
+    );
+}
+
+#[test]
+fn idle_means_no_repaint() {
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.run();
+    assert_eq!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay,
+        std::time::Duration::MAX
+    );
+}
+
+/// Image snapshots of the main states, rendered with wgpu (Mesa lavapipe or
+/// llvmpipe here: `mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0
+/// libgl1-mesa-dri`). References live in `tests/snapshots/`; recreate them with
+/// `UPDATE_SNAPSHOTS=1 cargo test gui::snapshots` on the CI image.
+mod snapshots {
+    use super::*;
+
+    fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<ScriptedBackend>) -> App {
+        let mut h = Harness::builder()
+            .with_size([1100.0, 780.0])
+            .with_theme(theme)
+            .with_context_setup(app::install_fonts)
+            .wgpu()
+            .build_eframe(move |cc| {
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database: Database::bundled().clone(),
+                        backend: backend.map(|b| Box::new(b) as _),
+                        lang: Some(lang),
+                        persisted: Some(Persisted::default()),
+                    },
+                )
+            });
+        h.run();
+        h
+    }
+
+    fn tested(lang: Lang, theme: egui::Theme, address_text: &str) -> App {
+        let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let mut h = build_themed(lang, theme, Some(backend));
+        address(&mut h, lang, address_text);
+        h.get_by_label(T::TestConnection.get(lang)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        h.remove_cursor();
+        h.run();
+        h
+    }
+
+    /// The smallest supported window, 900×600: nothing clipped, the table fits.
+    #[test]
+    fn small_window_zh_hans() {
+        let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let mut h = Harness::builder()
+            .with_size([900.0, 600.0])
+            .with_theme(egui::Theme::Light)
+            .with_context_setup(app::install_fonts)
+            .wgpu()
+            .build_eframe(move |cc| {
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database: Database::bundled().clone(),
+                        backend: Some(Box::new(backend)),
+                        lang: Some(Lang::ZhHans),
+                        persisted: Some(Persisted::default()),
+                    },
+                )
+            });
+        h.run();
+        address(&mut h, Lang::ZhHans, "zhangsan@163.com");
+        h.get_by_label(T::TestConnection.get(Lang::ZhHans)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        h.get_by_label("显示详情 POP3 995 TLS").click();
+        h.remove_cursor();
+        h.run();
+        h.snapshot("small_window_zh_hans");
+    }
+
+    #[test]
+    fn start_screen_en() {
+        let mut h = build_themed(Lang::En, egui::Theme::Light, None);
+        h.snapshot("start_en");
+    }
+
+    #[test]
+    fn provider_card_zh_hant() {
+        let mut h = build_themed(Lang::ZhHant, egui::Theme::Light, None);
+        address(&mut h, Lang::ZhHant, "chen@qq.com");
+        h.remove_cursor();
+        h.run();
+        h.snapshot("card_qq_zh_hant");
+    }
+
+    #[test]
+    fn results_en_dark() {
+        let mut h = tested(Lang::En, egui::Theme::Dark, "alice@163.com");
+        h.snapshot("results_163_en_dark");
+    }
+
+    #[test]
+    fn results_zh_hans_light() {
+        let mut h = tested(Lang::ZhHans, egui::Theme::Light, "zhangsan@163.com");
+        h.snapshot("results_163_zh_hans");
+    }
+}

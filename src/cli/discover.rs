@@ -12,8 +12,8 @@ use crate::discover::{
     self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
 };
 use crate::i18n::Lang;
+use crate::providers::Address;
 use crate::providers::describe::{self, pick};
-use crate::providers::{Address, Database};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -136,20 +136,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         guess: !args.no_guess,
         wait_for_all: args.all_sources,
     };
-    let db = Database::load(None);
-    for w in &db.warnings {
-        eprintln!(
-            "{} {w}",
-            pick(
-                lang,
-                (
-                    "warning: skipped a provider file:",
-                    "警告：已跳过一个提供商文件：",
-                    "警告：已略過一個提供者檔案："
-                )
-            )
-        );
-    }
+    let db = super::load_database(lang);
     let result = discover::discover_blocking(&address, Arc::new(db), args.dns, &opts);
     let d = result?;
     let mut out = std::io::stdout().lock();

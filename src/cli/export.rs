@@ -15,8 +15,8 @@ use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{OutputError, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
 use crate::i18n::Lang;
+use crate::providers::Protocol;
 use crate::providers::describe::pick;
-use crate::providers::{Database, Protocol};
 use clap::{ArgAction, ValueEnum};
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroize as _;
@@ -153,20 +153,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         return Ok(usage("an address or provider and --format are required"));
     };
 
-    let db = Database::load(None);
-    for w in &db.warnings {
-        eprintln!(
-            "{} {w}",
-            pick(
-                lang,
-                (
-                    "warning: skipped a provider file:",
-                    "警告：已跳过一个提供商文件：",
-                    "警告：已略過一個提供者檔案："
-                )
-            )
-        );
-    }
+    let db = super::load_database(lang);
     let m = match db.lookup(query) {
         Ok(m) => m,
         Err(e) => {

@@ -81,6 +81,26 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The provider database with the user's files, each broken user file reported
+/// once on stderr (file, line, field) and left out.
+pub(crate) fn load_database(lang: Lang) -> crate::providers::Database {
+    let db = crate::providers::Database::load(None);
+    for w in &db.warnings {
+        eprintln!(
+            "{} {w}",
+            crate::providers::describe::pick(
+                lang,
+                (
+                    "warning: skipped a provider file:",
+                    "警告：已跳过一个提供商文件：",
+                    "警告：已略過一個提供者檔案："
+                )
+            )
+        );
+    }
+    db
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()

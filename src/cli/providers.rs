@@ -84,8 +84,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             origin,
             json,
         } => {
-            let db = Database::load(None);
-            report_warnings(&db, lang);
+            let db = super::load_database(lang);
             let mut entries = match &search {
                 Some(q) => db.search(q),
                 None => db.entries(),
@@ -115,8 +114,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             all_langs,
             json,
         } => {
-            let db = Database::load(None);
-            report_warnings(&db, lang);
+            let db = super::load_database(lang);
             match db.lookup(&query) {
                 Ok(m) => {
                     let username = m.address.as_ref().map(|a| {
@@ -218,22 +216,6 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-fn report_warnings(db: &Database, lang: Lang) {
-    for w in &db.warnings {
-        eprintln!(
-            "{} {w}",
-            pick(
-                lang,
-                (
-                    "warning: skipped a provider file:",
-                    "警告：已跳过一个提供商文件：",
-                    "警告：已略過一個提供者檔案："
-                )
-            )
-        );
     }
 }
 

@@ -14,6 +14,7 @@
 
 pub mod backend;
 pub mod command;
+pub mod engine;
 pub mod panels;
 pub mod state;
 pub mod text;
@@ -281,6 +282,8 @@ impl MailconfApp {
             address,
             username: s.username.trim().to_owned(),
             password: s.password.clone(),
+            provider: s.provider(&self.db).map(|e| e.provider.clone()),
+            allow_insecure: s.allow_insecure.clone(),
         });
         s.probe.begin(generation, endpoints, target);
     }
@@ -326,7 +329,7 @@ impl eframe::App for MailconfApp {
 
 /// Opens the window and runs until it is closed. `lang` is `--lang`;
 /// `MAILCONF_LANG` forces a language too; `MAILCONF_DEMO=1` plays demo results
-/// (there is no engine in this build yet).
+/// instead of testing for real.
 pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
     // Read the provider files while the window and the GPU context come up.
     let loader = std::thread::spawn(|| Database::load(None));
@@ -339,7 +342,13 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
         if std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1") {
             Some(Box::new(backend::ScriptedBackend::demo()))
         } else {
-            None
+            match engine::EngineBackend::new() {
+                Ok(b) => Some(Box::new(b)),
+                Err(e) => {
+                    eprintln!("mailconf: the connection test is unavailable: {e}");
+                    None
+                }
+            }
         };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

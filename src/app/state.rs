@@ -275,12 +275,18 @@ pub struct Session {
     pub demo: bool,
     /// Whether there is an engine to test with.
     pub can_test: bool,
+    /// Endpoints where the user confirmed sending the password without
+    /// protection; they go into the next runs (cleared when the address changes).
+    pub allow_insecure: Vec<crate::probe::InsecureAllow>,
+    /// The endpoint whose insecure-login confirmation dialog is open.
+    pub confirm_insecure: Option<EndpointSpec>,
 }
 
 impl Session {
     /// Re-runs recognition and the username fill-in after the address changed.
     pub fn address_changed(&mut self, db: &Database) {
         self.recognition = recognize(db, &self.address);
+        self.allow_insecure.clear();
         if !self.address.trim().is_empty() {
             self.picked = None;
         }

@@ -253,6 +253,72 @@ texts! {
     NoSecureWay => "no secure way found", "未找到安全的连接方式", "未找到安全的連線方式";
     /// Use … (followed by an endpoint).
     Use => "use", "使用", "使用";
+    /// Heading of the advice in the summary.
+    Advice => "What to do", "建议", "建議";
+    /// Link to the provider's page.
+    MoreHelp => "Open the provider's page", "打开服务商的说明页面", "開啟服務商的說明頁面";
+
+    // --- Login test
+    /// Label of the login result in the details.
+    Login => "Login", "登录", "登入";
+    /// Login worked.
+    LoginOk => "login OK", "登录成功", "登入成功";
+    /// Wrong username or password.
+    LoginRejected => "login rejected", "登录被拒绝", "登入被拒絕";
+    /// Needs an authorization code.
+    LoginAuthCode => "needs an authorization code", "需要授权码", "需要授權碼";
+    /// Needs an app password.
+    LoginAppPassword => "needs an app password", "需要应用专用密码", "需要應用程式專用密碼";
+    /// Service switched off.
+    LoginServiceDisabled => "service not enabled", "服务未开启", "服務未開啟";
+    /// OAuth2 only.
+    LoginOauth2 => "OAuth2 sign-in only", "仅支持 OAuth2 登录", "僅支援 OAuth2 登入";
+    /// Try later.
+    LoginTemporary => "temporarily unavailable", "暂时不可用", "暫時無法使用";
+    /// Server wants TLS first.
+    LoginEncryptionRequired => "server requires encryption first", "服务器要求先加密", "伺服器要求先加密";
+    /// No usable mechanism.
+    LoginNoMechanism => "no usable login method", "没有可用的登录方式", "沒有可用的登入方式";
+    /// Password not sent.
+    LoginNotTried => "password not sent", "未发送密码", "未傳送密碼";
+    /// Connection broke during login.
+    LoginConnectionProblem => "connection lost during login", "登录时连接中断", "登入時連線中斷";
+    /// Odd reply.
+    LoginUnexpected => "unexpected login reply", "登录回应异常", "登入回應異常";
+    /// Button: allow the password over this insecure endpoint.
+    AllowInsecureLogin => "Log in here anyway…", "仍要在此登录…", "仍要在此登入…";
+    /// Title of the insecure-login dialog.
+    InsecureLoginTitle => "Send the password without protection?", "在不安全的连接上发送密码？", "在不安全的連線上傳送密碼？";
+    /// No, keep the password safe (default).
+    InsecureLoginNo => "No, don't send it", "不，不发送", "不，不傳送";
+    /// Yes, send it on the next test.
+    InsecureLoginYes => "Yes, send it on the next test", "是，下次测试时发送", "是，下次測試時傳送";
+    /// Note once allowed.
+    InsecureLoginAllowed => "allowed: the next test sends the password here", "已允许：下次测试将在此发送密码", "已允許：下次測試將在此傳送密碼";
+}
+
+/// The risk of sending the password over one endpoint, for the confirmation dialog.
+pub fn insecure_login_risk(endpoint: &str, plaintext: bool, lang: Lang) -> String {
+    match (lang, plaintext) {
+        (Lang::En, true) => format!(
+            "{endpoint} is not encrypted: anyone on the network path (Wi-Fi, the network provider) can read the password as it is sent."
+        ),
+        (Lang::En, false) => format!(
+            "The certificate of {endpoint} is not trusted: the server may be an impostor that collects the password."
+        ),
+        (Lang::ZhHans, true) => format!(
+            "{endpoint} 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。"
+        ),
+        (Lang::ZhHans, false) => {
+            format!("{endpoint} 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。")
+        }
+        (Lang::ZhHant, true) => format!(
+            "{endpoint} 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。"
+        ),
+        (Lang::ZhHant, false) => {
+            format!("{endpoint} 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。")
+        }
+    }
 }
 
 /// "5 of 8 done".

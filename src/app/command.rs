@@ -34,4 +34,8 @@ pub enum Command {
     ToggleRow(usize),
     /// Hide the broken-provider-file banner.
     DismissWarnings,
+    /// Ask before sending the password over the insecure endpoint of this row.
+    AskInsecureLogin(usize),
+    /// The answer to that question (`false`: keep the password back).
+    AnswerInsecureLogin(bool),
 }

@@ -49,7 +49,8 @@ impl EngineBackend {
     }
 }
 
-fn endpoint(e: &EndpointSpec) -> Endpoint {
+/// The engine's endpoint for a row.
+pub fn endpoint(e: &EndpointSpec) -> Endpoint {
     Endpoint::new(e.protocol, &e.host, e.port, e.security)
 }
 

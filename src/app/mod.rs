@@ -257,6 +257,29 @@ impl MailconfApp {
                 }
             }
             Command::DismissWarnings => s.warnings_dismissed = true,
+            Command::AskInsecureLogin(i) => {
+                if let Some(r) = s.probe.rows.get(i) {
+                    s.confirm_insecure = Some(r.spec.clone());
+                    s.confirm_insecure_focus = true;
+                    // The dialog is drawn on the next frame.
+                    ctx.request_repaint();
+                }
+            }
+            Command::AnswerInsecureLogin(yes) => {
+                if let Some(spec) = s.confirm_insecure.take()
+                    && yes
+                {
+                    let allow = crate::probe::InsecureAllow {
+                        protocol: spec.protocol,
+                        host: Some(spec.host.clone()),
+                        port: spec.port,
+                        security: spec.security,
+                    };
+                    if !s.allow_insecure.contains(&allow) {
+                        s.allow_insecure.push(allow);
+                    }
+                }
+            }
         }
     }
 
@@ -314,6 +337,8 @@ impl eframe::App for MailconfApp {
             &mut out,
         );
         self.focus_address = false;
+        panels::results::confirm_insecure(&ctx, &self.session, &mut out);
+        self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
         if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);

@@ -208,6 +208,30 @@ impl ProbeView {
         }
     }
 
+    /// The engine's reports of the rows that have one, in table order.
+    pub fn reports(&self) -> Vec<crate::probe::EndpointReport> {
+        self.rows
+            .iter()
+            .filter_map(|r| match &r.state {
+                RowState::Done(o) => o.report.as_deref().cloned(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Plain-language advice on the finished test (none while running, none
+    /// for scripted results).
+    pub fn advice(
+        &self,
+        provider: Option<&crate::providers::Provider>,
+    ) -> Vec<crate::advice::Advice> {
+        let reports = self.reports();
+        if self.running || reports.is_empty() {
+            return Vec::new();
+        }
+        crate::advice::advise(&reports, provider)
+    }
+
     /// Rows with a result.
     pub fn done_count(&self) -> usize {
         self.rows
@@ -280,6 +304,8 @@ pub struct Session {
     pub allow_insecure: Vec<crate::probe::InsecureAllow>,
     /// The endpoint whose insecure-login confirmation dialog is open.
     pub confirm_insecure: Option<EndpointSpec>,
+    /// Focus the dialog's No button on its first frame.
+    pub confirm_insecure_focus: bool,
 }
 
 impl Session {

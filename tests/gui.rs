@@ -847,7 +847,10 @@ fn test_connection_with_the_real_engine() {
         domains: vec![s.domain.clone()],
         mx_suffixes: vec![],
         status: Status::Active,
-        incoming: vec![server(Protocol::Pop3, 995, Security::Tls)],
+        incoming: vec![
+            server(Protocol::Pop3, 995, Security::Tls),
+            server(Protocol::Imap, 993, Security::Tls),
+        ],
         outgoing: vec![server(Protocol::Smtp, 465, Security::Tls)],
         auth: Auth {
             kind: AuthKind::Password,

@@ -950,3 +950,27 @@ fn test_connection_with_the_real_engine() {
     assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
     assert!(has_text(&h, T::Secure.get(lang)));
 }
+
+#[test]
+fn export_writes_the_chosen_format_where_the_dialog_says() {
+    use mailconf::app::command::Command;
+    use mailconf::app::export::FixedPath;
+    use mailconf::export::Format;
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label(T::Export.get(Lang::En)).click();
+    h.run();
+    assert!(has_text(&h, T::ExportFromDatabase.get(Lang::En)));
+    assert!(has_text(&h, "fetchmail"));
+    assert!(!h.state().session.export_password, "off by default");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fetchmailrc");
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(path.clone())));
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("pop.163.com"), "{text}");
+    assert!(text.contains("keep"), "{text}");
+    assert!(has_text(&h, "Saved to"), "{:?}", texts(&h));
+}

@@ -15,7 +15,9 @@
 pub mod backend;
 pub mod command;
 pub mod engine;
+pub mod export;
 pub mod panels;
+pub mod report;
 pub mod state;
 pub mod text;
 
@@ -115,6 +117,8 @@ pub struct MailconfApp {
     commands: Vec<Command>,
     /// Request keyboard focus for the address field on the next frame.
     focus_address: bool,
+    /// The save dialog of the Export window.
+    file_dialog: Box<dyn export::FileDialog>,
 }
 
 impl MailconfApp {
@@ -174,6 +178,7 @@ impl MailconfApp {
             session,
             commands: Vec::new(),
             focus_address: true,
+            file_dialog: Box::new(export::SystemDialog),
         }
     }
 
@@ -188,6 +193,11 @@ impl MailconfApp {
         p.last_address = self.session.address.trim().to_owned();
         p.last_provider = self.session.picked.clone();
         p
+    }
+
+    /// Replaces the save dialog (tests hand in a path).
+    pub fn set_file_dialog(&mut self, dialog: Box<dyn export::FileDialog>) {
+        self.file_dialog = dialog;
     }
 
     /// Queues a command, as a panel would (tests, shortcuts).
@@ -257,6 +267,37 @@ impl MailconfApp {
                 }
             }
             Command::DismissWarnings => s.warnings_dismissed = true,
+            Command::OpenExport => {
+                s.export_open = true;
+                s.export_status = None;
+            }
+            Command::CloseExport => {
+                s.export_open = false;
+                s.export_password = false;
+            }
+            Command::ExportSave(format) => {
+                // The status line is drawn on the next frame.
+                ctx.request_repaint();
+                let lang = s.lang;
+                s.export_status = match export::render(s, &self.db, format) {
+                    Ok(doc) => export::save(&doc, self.file_dialog.as_mut(), lang),
+                    Err(e) => Some(text::export_failed(&e, lang)),
+                };
+            }
+            Command::ExportCopy(format) => {
+                ctx.request_repaint();
+                let lang = s.lang;
+                s.export_status = Some(match export::render(s, &self.db, format) {
+                    Ok(doc) => {
+                        ctx.copy_text(doc.text);
+                        text::T::Copied.get(lang).to_owned()
+                    }
+                    Err(e) => text::export_failed(&e, lang),
+                });
+            }
+            Command::CopyReport => {
+                ctx.copy_text(report::diagnostic(s, &self.db));
+            }
             Command::AskInsecureLogin(i) => {
                 if let Some(r) = s.probe.rows.get(i) {
                     s.confirm_insecure = Some(r.spec.clone());
@@ -338,6 +379,7 @@ impl eframe::App for MailconfApp {
         );
         self.focus_address = false;
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
+        export::window(&ctx, &mut self.session, &mut out);
         self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
         if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {

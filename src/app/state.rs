@@ -306,6 +306,12 @@ pub struct Session {
     pub confirm_insecure: Option<EndpointSpec>,
     /// Focus the dialog's No button on its first frame.
     pub confirm_insecure_focus: bool,
+    /// Whether the Export window is open.
+    pub export_open: bool,
+    /// Whether exports include the password (off by default, never remembered).
+    pub export_password: bool,
+    /// The last export's outcome, shown in the window.
+    pub export_status: Option<String>,
 }
 
 impl Session {

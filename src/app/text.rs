@@ -293,8 +293,49 @@ texts! {
     InsecureLoginNo => "No, don't send it", "不，不发送", "不，不傳送";
     /// Yes, send it on the next test.
     InsecureLoginYes => "Yes, send it on the next test", "是，下次测试时发送", "是，下次測試時傳送";
+    // --- Export and report
+    /// Export button and window title.
+    Export => "Export settings", "导出设置", "匯出設定";
+    /// Export uses the probe.
+    ExportFromProbe => "The files use the servers this test verified.", "文件使用本次测试验证过的服务器。", "檔案使用本次測試驗證過的伺服器。";
+    /// Export uses the database.
+    ExportFromDatabase => "Not tested: the files use the database's settings and say so.", "未测试：文件使用数据库中的设置，并在文件中注明。", "未測試：檔案使用資料庫中的設定，並在檔案中註明。";
+    /// Checkbox: include the password.
+    IncludePassword => "Include the password", "包含密码", "包含密碼";
+    /// Warning when the password is included.
+    PasswordInFile => "Anyone who can read the file can read the password. It is saved readable by you only.", "任何能读取该文件的人都能看到密码。文件将设为仅你本人可读。", "任何能讀取該檔案的人都能看到密碼。檔案將設為僅你本人可讀。";
+    /// Save button.
+    SaveAs => "Save as…", "另存为…", "另存新檔…";
+    /// Copy the text.
+    CopyToClipboard => "Copy to clipboard", "复制到剪贴板", "複製到剪貼簿";
+    /// Copied.
+    Copied => "Copied to the clipboard.", "已复制到剪贴板。", "已複製到剪貼簿。";
+    /// No provider: nothing to export.
+    ExportNeedsProvider => "Type an address of a known provider, or pick one, to export its settings.", "请输入已知服务商的邮箱地址或选择服务商，才能导出设置。", "請輸入已知服務商的郵件地址或選擇服務商，才能匯出設定。";
+    /// Copy the diagnostic report.
+    CopyReport => "Copy diagnostic report", "复制诊断报告", "複製診斷報告";
+    /// Tooltip of the report button.
+    CopyReportTooltip => "The results, verdicts and advice, without the password, for a helpdesk", "测试结果、结论和建议（不含密码），可发给技术支持", "測試結果、結論和建議（不含密碼），可傳給技術支援";
     /// Note once allowed.
     InsecureLoginAllowed => "allowed: the next test sends the password here", "已允许：下次测试将在此发送密码", "已允許：下次測試將在此傳送密碼";
+}
+
+/// "Saved to PATH."
+pub fn export_saved(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Saved to {path}."),
+        Lang::ZhHans => format!("已保存到 {path}。"),
+        Lang::ZhHant => format!("已儲存到 {path}。"),
+    }
+}
+
+/// "Could not export: MESSAGE"
+pub fn export_failed(message: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Could not export: {message}"),
+        Lang::ZhHans => format!("导出失败：{message}"),
+        Lang::ZhHant => format!("匯出失敗：{message}"),
+    }
 }
 
 /// The risk of sending the password over one endpoint, for the confirmation dialog.

@@ -57,6 +57,26 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         if cancel.clicked() {
             out.commands.push(Command::CancelProbe);
         }
+        let has_provider = session.provider(db).is_some();
+        if ui
+            .add_enabled(
+                has_provider,
+                egui::Button::new(T::Export.get(lang)).min_size(egui::vec2(80.0, 30.0)),
+            )
+            .on_disabled_hover_text(T::ExportNeedsProvider.get(lang))
+            .clicked()
+        {
+            out.commands.push(Command::OpenExport);
+        }
+        if !probe.running
+            && probe.done_count() > 0
+            && ui
+                .button(T::CopyReport.get(lang))
+                .on_hover_text(T::CopyReportTooltip.get(lang))
+                .clicked()
+        {
+            out.commands.push(Command::CopyReport);
+        }
         if !probe.rows.is_empty() {
             let total = probe.rows.len();
             let done = probe.done_count();

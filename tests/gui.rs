@@ -432,7 +432,7 @@ fn test_button_needs_a_target_and_an_engine() {
     // No engine in this build: the button is disabled and says why.
     let mut h = plain(Lang::En);
     address(&mut h, Lang::En, "alice@163.com");
-    assert!(has_text(&h, "not part of this build yet"));
+    assert!(has_text(&h, T::EngineMissing.get(Lang::En)));
 }
 
 /// ASCII words allowed on a Chinese screen: protocol and technology names, brand
@@ -973,4 +973,22 @@ fn export_writes_the_chosen_format_where_the_dialog_says() {
     assert!(text.contains("pop.163.com"), "{text}");
     assert!(text.contains("keep"), "{text}");
     assert!(has_text(&h, "Saved to"), "{:?}", texts(&h));
+}
+
+#[test]
+fn diagnostic_report_has_the_results_and_never_the_password() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(Lang::En), "hunter2-secret");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(h.query_by_label(T::CopyReport.get(Lang::En)).is_some());
+    let report = app::report::diagnostic(&h.state().session, h.state().database());
+    assert!(!report.contains("hunter2"), "{report}");
+    assert!(report.contains("pop.163.com"), "{report}");
+    assert!(report.contains("secure"), "{report}");
+    assert!(report.contains("blocked"), "{report}");
+    assert!(report.contains(env!("CARGO_PKG_VERSION")), "{report}");
 }

@@ -133,8 +133,8 @@ texts! {
     TestTooltip => "Tries every way in, all at once (Enter)", "同时测试所有连接方式（回车键）", "同時測試所有連線方式（Enter 鍵）";
     /// Test button disabled: nothing to test.
     NothingToTest => "Type an address or pick a provider first.", "请先输入邮箱地址或选择服务商。", "請先輸入郵件地址或選擇服務商。";
-    /// Test button disabled: no engine in this build.
-    EngineMissing => "The connection test is not part of this build yet.", "此版本尚未包含连接测试功能。", "此版本尚未包含連線測試功能。";
+    /// Test button disabled: the engine could not start.
+    EngineMissing => "The connection test could not start (the terminal says why).", "连接测试无法启动（原因见终端输出）。", "連線測試無法啟動（原因見終端機輸出）。";
     /// Cancel the test.
     Cancel => "Cancel", "取消", "取消";
     /// Tooltip of the cancel button.
@@ -142,7 +142,7 @@ texts! {
     /// Results heading.
     Results => "Connection test", "连接测试", "連線測試";
     /// The results come from the demo backend.
-    DemoData => "Demo data: this build has no real connection test yet.", "演示数据：此版本尚未包含真实的连接测试。", "示範資料：此版本尚未包含真實的連線測試。";
+    DemoData => "Demo data (MAILCONF_DEMO=1): these results are made up.", "演示数据：这些结果是虚构的。", "示範資料：這些結果是虛構的。";
     /// Nothing tested yet.
     NotTestedYet => "Press Test connection to try every server and port at once.",
         "点击“测试连接”，同时测试所有服务器和端口。",
@@ -563,6 +563,7 @@ mod tests {
         "POP3",
         "SMTP",
         "IMAP",
+        "OAuth2",
         "TLS",
         "STARTTLS",
         "SHA",

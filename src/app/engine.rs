@@ -217,3 +217,33 @@ pub fn outcome(report: EndpointReport) -> Outcome {
     o.report = Some(Box::new(report));
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::{Protocol, Security};
+
+    #[test]
+    fn login_only_with_username_and_password() {
+        let mut r = ProbeRequest {
+            username: "alice@163.com".into(),
+            ..ProbeRequest::default()
+        };
+        assert!(login_request(&r).is_none());
+        r.password = "code".into();
+        r.allow_insecure = vec![crate::probe::InsecureAllow {
+            protocol: Protocol::Pop3,
+            host: Some("pop.163.com".into()),
+            port: 110,
+            security: Security::Plain,
+        }];
+        let l = login_request(&r).expect("login");
+        assert_eq!(l.credentials.username, "alice@163.com");
+        assert_eq!(l.allow_insecure.len(), 1);
+        r.password = "a\r\nb".into();
+        assert!(
+            login_request(&r).is_none(),
+            "control characters are refused"
+        );
+    }
+}

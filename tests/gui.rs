@@ -432,7 +432,7 @@ fn test_button_needs_a_target_and_an_engine() {
     // No engine in this build: the button is disabled and says why.
     let mut h = plain(Lang::En);
     address(&mut h, Lang::En, "alice@163.com");
-    assert!(has_text(&h, "not part of this build yet"));
+    assert!(has_text(&h, T::EngineMissing.get(Lang::En)));
 }
 
 /// ASCII words allowed on a Chinese screen: protocol and technology names, brand
@@ -781,4 +781,214 @@ mod snapshots {
         let mut h = tested(Lang::ZhHans, egui::Theme::Light, "zhangsan@163.com");
         h.snapshot("results_163_zh_hans");
     }
+}
+
+#[test]
+fn insecure_login_needs_an_explicit_yes() {
+    use mailconf::app::command::Command;
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    let title = T::InsecureLoginTitle.get(Lang::En);
+    assert!(!has_text(&h, title));
+    // Row 0 is POP3 110 plaintext.
+    h.state_mut().push(Command::AskInsecureLogin(0));
+    h.run();
+    assert!(has_text(&h, title), "the dialog names the risk");
+    assert!(
+        has_text(&h, "pop.163.com:110"),
+        "and the endpoint: {:?}",
+        texts(&h)
+    );
+    h.get_by_label(T::InsecureLoginNo.get(Lang::En)).click();
+    h.run();
+    assert!(!has_text(&h, title));
+    assert!(
+        h.state().session.allow_insecure.is_empty(),
+        "No keeps it off"
+    );
+    // Yes allows exactly that endpoint.
+    h.state_mut().push(Command::AskInsecureLogin(0));
+    h.run();
+    h.get_by_label(T::InsecureLoginYes.get(Lang::En)).click();
+    h.run();
+    let allowed = &h.state().session.allow_insecure;
+    assert_eq!(allowed.len(), 1);
+    assert_eq!(allowed[0].port, 110);
+    assert_eq!(allowed[0].host.as_deref(), Some("pop.163.com"));
+    assert_eq!(allowed[0].security, Security::Plain);
+}
+
+/// The real engine against the test Dovecot/Postfix, through the window.
+#[test]
+fn test_connection_with_the_real_engine() {
+    use mailconf::app::engine::EngineBackend;
+    use mailconf::probe::ProbeOptions;
+    use mailconf::providers::{
+        Auth, AuthKind, Localized, Origin, Provider, Server, Source, SourceKind, Status,
+        UsernameForm,
+    };
+    let s = crate::servers::Servers::get();
+    let server = |protocol, port, security| Server {
+        protocol,
+        host: s.host.clone(),
+        port,
+        security,
+        username: UsernameForm::Address,
+        note: None,
+    };
+    let provider = Provider {
+        schema: None,
+        id: "test-mailconf".into(),
+        name: Localized::same("Test servers"),
+        domains: vec![s.domain.clone()],
+        mx_suffixes: vec![],
+        status: Status::Active,
+        incoming: vec![
+            server(Protocol::Pop3, 995, Security::Tls),
+            server(Protocol::Imap, 993, Security::Tls),
+        ],
+        outgoing: vec![server(Protocol::Smtp, 465, Security::Tls)],
+        auth: Auth {
+            kind: AuthKind::Password,
+            create_url: None,
+            notes: None,
+        },
+        hints: vec![],
+        help_urls: vec![],
+        quirks: vec![],
+        history: None,
+        known_replies: vec![],
+        sources: vec![Source {
+            about: "test".into(),
+            kind: SourceKind::GeneralKnowledge,
+            url: None,
+            checked: "2026-11".into(),
+        }],
+        origin: Origin::User,
+    };
+    let config = tempfile::tempdir().unwrap();
+    let providers = config.path().join("providers");
+    std::fs::create_dir_all(&providers).unwrap();
+    std::fs::write(
+        providers.join("test-mailconf.json"),
+        serde_json::to_string(&provider).unwrap(),
+    )
+    .unwrap();
+    let db = Database::load(Some(&providers));
+
+    let mut options = ProbeOptions::default();
+    let (host, addr) = s.resolve.split_once(':').unwrap();
+    options
+        .resolve
+        .insert(host.to_owned(), vec![addr.parse().unwrap()]);
+    for pair in s.port_map.split(',').filter_map(|p| p.split_once('=')) {
+        options.port_map.insert(
+            pair.0.trim().parse().unwrap(),
+            pair.1.trim().parse().unwrap(),
+        );
+    }
+    options.extra_roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
+    let engine = EngineBackend::with_options(options).unwrap();
+
+    let lang = Lang::En;
+    let mut h = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_context_setup(app::install_fonts)
+        .build_eframe(move |cc| {
+            MailconfApp::new(
+                cc,
+                AppOptions {
+                    database: db,
+                    backend: Some(Box::new(engine)),
+                    lang: Some(lang),
+                    persisted: Some(Persisted::default()),
+                },
+            )
+        });
+    h.run();
+    address(&mut h, lang, &s.user);
+    type_into(&mut h, T::Password.get(lang), &s.pass);
+    h.get_by_label("Test connection").click();
+    let start = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        if !h.state().session.probe.running {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the test did not finish in a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    frames(&mut h);
+    use mailconf::app::backend::Verdict as V;
+    use mailconf::app::state::RowState;
+    let rows = &h.state().session.probe.rows;
+    let verdict = |p: Protocol, port: u16, sec: Security| -> V {
+        let r = rows
+            .iter()
+            .find(|r| r.spec.protocol == p && r.spec.port == port && r.spec.security == sec)
+            .unwrap_or_else(|| panic!("no row {p:?} {port}"));
+        match &r.state {
+            RowState::Done(o) => o.verdict,
+            other => panic!("{p:?} {port}: {other:?}"),
+        }
+    };
+    assert_eq!(verdict(Protocol::Pop3, 995, Security::Tls), V::Secure);
+    assert_eq!(verdict(Protocol::Imap, 993, Security::Tls), V::Secure);
+    assert_eq!(verdict(Protocol::Smtp, 465, Security::Tls), V::Secure);
+    assert!(matches!(
+        verdict(Protocol::Pop3, 110, Security::Plain),
+        V::Insecure(_)
+    ));
+    // The login worked over TLS and the window says so.
+    assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
+    assert!(has_text(&h, T::Secure.get(lang)));
+}
+
+#[test]
+fn export_writes_the_chosen_format_where_the_dialog_says() {
+    use mailconf::app::command::Command;
+    use mailconf::app::export::FixedPath;
+    use mailconf::export::Format;
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label(T::Export.get(Lang::En)).click();
+    h.run();
+    assert!(has_text(&h, T::ExportFromDatabase.get(Lang::En)));
+    assert!(has_text(&h, "fetchmail"));
+    assert!(!h.state().session.export_password, "off by default");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fetchmailrc");
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(path.clone())));
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("pop.163.com"), "{text}");
+    assert!(text.contains("keep"), "{text}");
+    assert!(has_text(&h, "Saved to"), "{:?}", texts(&h));
+}
+
+#[test]
+fn diagnostic_report_has_the_results_and_never_the_password() {
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(Lang::En), "hunter2-secret");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(h.query_by_label(T::CopyReport.get(Lang::En)).is_some());
+    let report = app::report::diagnostic(&h.state().session, h.state().database());
+    assert!(!report.contains("hunter2"), "{report}");
+    assert!(report.contains("pop.163.com"), "{report}");
+    assert!(report.contains("secure"), "{report}");
+    assert!(report.contains("blocked"), "{report}");
+    assert!(report.contains(env!("CARGO_PKG_VERSION")), "{report}");
 }

@@ -89,6 +89,10 @@ pub struct ProbeRequest {
     pub username: String,
     /// The password or authorization code for a login test (empty: no login).
     pub password: Secret,
+    /// The provider recognized (its known replies and quirks shape the login test).
+    pub provider: Option<crate::providers::Provider>,
+    /// Endpoints where the user confirmed sending the password without protection.
+    pub allow_insecure: Vec<crate::probe::InsecureAllow>,
 }
 
 /// Why an endpoint that answered is not secure.
@@ -185,6 +189,9 @@ pub struct Outcome {
     pub transcript: Vec<String>,
     /// The engine's own message (English, technical), shown verbatim in the details.
     pub detail: Option<String>,
+    /// The engine's full report (absent for scripted outcomes): login result,
+    /// advice, export and the diagnostic report read it.
+    pub report: Option<Box<crate::probe::EndpointReport>>,
 }
 
 impl Outcome {
@@ -199,6 +206,7 @@ impl Outcome {
             caps_after: Vec::new(),
             transcript: Vec::new(),
             detail: None,
+            report: None,
         }
     }
 }

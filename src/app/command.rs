@@ -34,4 +34,18 @@ pub enum Command {
     ToggleRow(usize),
     /// Hide the broken-provider-file banner.
     DismissWarnings,
+    /// Ask before sending the password over the insecure endpoint of this row.
+    AskInsecureLogin(usize),
+    /// Open the Export window.
+    OpenExport,
+    /// Close it.
+    CloseExport,
+    /// Save a format through the file dialog.
+    ExportSave(crate::export::Format),
+    /// Copy a format to the clipboard.
+    ExportCopy(crate::export::Format),
+    /// Copy the diagnostic report to the clipboard.
+    CopyReport,
+    /// The answer to that question (`false`: keep the password back).
+    AnswerInsecureLogin(bool),
 }

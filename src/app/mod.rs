@@ -14,7 +14,10 @@
 
 pub mod backend;
 pub mod command;
+pub mod engine;
+pub mod export;
 pub mod panels;
+pub mod report;
 pub mod state;
 pub mod text;
 
@@ -114,6 +117,8 @@ pub struct MailconfApp {
     commands: Vec<Command>,
     /// Request keyboard focus for the address field on the next frame.
     focus_address: bool,
+    /// The save dialog of the Export window.
+    file_dialog: Box<dyn export::FileDialog>,
 }
 
 impl MailconfApp {
@@ -173,6 +178,7 @@ impl MailconfApp {
             session,
             commands: Vec::new(),
             focus_address: true,
+            file_dialog: Box::new(export::SystemDialog),
         }
     }
 
@@ -187,6 +193,11 @@ impl MailconfApp {
         p.last_address = self.session.address.trim().to_owned();
         p.last_provider = self.session.picked.clone();
         p
+    }
+
+    /// Replaces the save dialog (tests hand in a path).
+    pub fn set_file_dialog(&mut self, dialog: Box<dyn export::FileDialog>) {
+        self.file_dialog = dialog;
     }
 
     /// Queues a command, as a panel would (tests, shortcuts).
@@ -256,6 +267,60 @@ impl MailconfApp {
                 }
             }
             Command::DismissWarnings => s.warnings_dismissed = true,
+            Command::OpenExport => {
+                s.export_open = true;
+                s.export_status = None;
+            }
+            Command::CloseExport => {
+                s.export_open = false;
+                s.export_password = false;
+            }
+            Command::ExportSave(format) => {
+                // The status line is drawn on the next frame.
+                ctx.request_repaint();
+                let lang = s.lang;
+                s.export_status = match export::render(s, &self.db, format) {
+                    Ok(doc) => export::save(&doc, self.file_dialog.as_mut(), lang),
+                    Err(e) => Some(text::export_failed(&e, lang)),
+                };
+            }
+            Command::ExportCopy(format) => {
+                ctx.request_repaint();
+                let lang = s.lang;
+                s.export_status = Some(match export::render(s, &self.db, format) {
+                    Ok(doc) => {
+                        ctx.copy_text(doc.text);
+                        text::T::Copied.get(lang).to_owned()
+                    }
+                    Err(e) => text::export_failed(&e, lang),
+                });
+            }
+            Command::CopyReport => {
+                ctx.copy_text(report::diagnostic(s, &self.db));
+            }
+            Command::AskInsecureLogin(i) => {
+                if let Some(r) = s.probe.rows.get(i) {
+                    s.confirm_insecure = Some(r.spec.clone());
+                    s.confirm_insecure_focus = true;
+                    // The dialog is drawn on the next frame.
+                    ctx.request_repaint();
+                }
+            }
+            Command::AnswerInsecureLogin(yes) => {
+                if let Some(spec) = s.confirm_insecure.take()
+                    && yes
+                {
+                    let allow = crate::probe::InsecureAllow {
+                        protocol: spec.protocol,
+                        host: Some(spec.host.clone()),
+                        port: spec.port,
+                        security: spec.security,
+                    };
+                    if !s.allow_insecure.contains(&allow) {
+                        s.allow_insecure.push(allow);
+                    }
+                }
+            }
         }
     }
 
@@ -281,6 +346,8 @@ impl MailconfApp {
             address,
             username: s.username.trim().to_owned(),
             password: s.password.clone(),
+            provider: s.provider(&self.db).map(|e| e.provider.clone()),
+            allow_insecure: s.allow_insecure.clone(),
         });
         s.probe.begin(generation, endpoints, target);
     }
@@ -311,6 +378,9 @@ impl eframe::App for MailconfApp {
             &mut out,
         );
         self.focus_address = false;
+        panels::results::confirm_insecure(&ctx, &self.session, &mut out);
+        export::window(&ctx, &mut self.session, &mut out);
+        self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
         if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);
@@ -326,7 +396,7 @@ impl eframe::App for MailconfApp {
 
 /// Opens the window and runs until it is closed. `lang` is `--lang`;
 /// `MAILCONF_LANG` forces a language too; `MAILCONF_DEMO=1` plays demo results
-/// (there is no engine in this build yet).
+/// instead of testing for real.
 pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
     // Read the provider files while the window and the GPU context come up.
     let loader = std::thread::spawn(|| Database::load(None));
@@ -339,7 +409,13 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
         if std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1") {
             Some(Box::new(backend::ScriptedBackend::demo()))
         } else {
-            None
+            match engine::EngineBackend::new() {
+                Ok(b) => Some(Box::new(b)),
+                Err(e) => {
+                    eprintln!("mailconf: the connection test is unavailable: {e}");
+                    None
+                }
+            }
         };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -208,6 +208,30 @@ impl ProbeView {
         }
     }
 
+    /// The engine's reports of the rows that have one, in table order.
+    pub fn reports(&self) -> Vec<crate::probe::EndpointReport> {
+        self.rows
+            .iter()
+            .filter_map(|r| match &r.state {
+                RowState::Done(o) => o.report.as_deref().cloned(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Plain-language advice on the finished test (none while running, none
+    /// for scripted results).
+    pub fn advice(
+        &self,
+        provider: Option<&crate::providers::Provider>,
+    ) -> Vec<crate::advice::Advice> {
+        let reports = self.reports();
+        if self.running || reports.is_empty() {
+            return Vec::new();
+        }
+        crate::advice::advise(&reports, provider)
+    }
+
     /// Rows with a result.
     pub fn done_count(&self) -> usize {
         self.rows
@@ -275,12 +299,26 @@ pub struct Session {
     pub demo: bool,
     /// Whether there is an engine to test with.
     pub can_test: bool,
+    /// Endpoints where the user confirmed sending the password without
+    /// protection; they go into the next runs (cleared when the address changes).
+    pub allow_insecure: Vec<crate::probe::InsecureAllow>,
+    /// The endpoint whose insecure-login confirmation dialog is open.
+    pub confirm_insecure: Option<EndpointSpec>,
+    /// Focus the dialog's No button on its first frame.
+    pub confirm_insecure_focus: bool,
+    /// Whether the Export window is open.
+    pub export_open: bool,
+    /// Whether exports include the password (off by default, never remembered).
+    pub export_password: bool,
+    /// The last export's outcome, shown in the window.
+    pub export_status: Option<String>,
 }
 
 impl Session {
     /// Re-runs recognition and the username fill-in after the address changed.
     pub fn address_changed(&mut self, db: &Database) {
         self.recognition = recognize(db, &self.address);
+        self.allow_insecure.clear();
         if !self.address.trim().is_empty() {
             self.picked = None;
         }

@@ -133,8 +133,8 @@ texts! {
     TestTooltip => "Tries every way in, all at once (Enter)", "同时测试所有连接方式（回车键）", "同時測試所有連線方式（Enter 鍵）";
     /// Test button disabled: nothing to test.
     NothingToTest => "Type an address or pick a provider first.", "请先输入邮箱地址或选择服务商。", "請先輸入郵件地址或選擇服務商。";
-    /// Test button disabled: no engine in this build.
-    EngineMissing => "The connection test is not part of this build yet.", "此版本尚未包含连接测试功能。", "此版本尚未包含連線測試功能。";
+    /// Test button disabled: the engine could not start.
+    EngineMissing => "The connection test could not start (the terminal says why).", "连接测试无法启动（原因见终端输出）。", "連線測試無法啟動（原因見終端機輸出）。";
     /// Cancel the test.
     Cancel => "Cancel", "取消", "取消";
     /// Tooltip of the cancel button.
@@ -142,7 +142,7 @@ texts! {
     /// Results heading.
     Results => "Connection test", "连接测试", "連線測試";
     /// The results come from the demo backend.
-    DemoData => "Demo data: this build has no real connection test yet.", "演示数据：此版本尚未包含真实的连接测试。", "示範資料：此版本尚未包含真實的連線測試。";
+    DemoData => "Demo data (MAILCONF_DEMO=1): these results are made up.", "演示数据：这些结果是虚构的。", "示範資料：這些結果是虛構的。";
     /// Nothing tested yet.
     NotTestedYet => "Press Test connection to try every server and port at once.",
         "点击“测试连接”，同时测试所有服务器和端口。",
@@ -253,6 +253,113 @@ texts! {
     NoSecureWay => "no secure way found", "未找到安全的连接方式", "未找到安全的連線方式";
     /// Use … (followed by an endpoint).
     Use => "use", "使用", "使用";
+    /// Heading of the advice in the summary.
+    Advice => "What to do", "建议", "建議";
+    /// Link to the provider's page.
+    MoreHelp => "Open the provider's page", "打开服务商的说明页面", "開啟服務商的說明頁面";
+
+    // --- Login test
+    /// Label of the login result in the details.
+    Login => "Login", "登录", "登入";
+    /// Login worked.
+    LoginOk => "login OK", "登录成功", "登入成功";
+    /// Wrong username or password.
+    LoginRejected => "login rejected", "登录被拒绝", "登入被拒絕";
+    /// Needs an authorization code.
+    LoginAuthCode => "needs an authorization code", "需要授权码", "需要授權碼";
+    /// Needs an app password.
+    LoginAppPassword => "needs an app password", "需要应用专用密码", "需要應用程式專用密碼";
+    /// Service switched off.
+    LoginServiceDisabled => "service not enabled", "服务未开启", "服務未開啟";
+    /// OAuth2 only.
+    LoginOauth2 => "OAuth2 sign-in only", "仅支持 OAuth2 登录", "僅支援 OAuth2 登入";
+    /// Try later.
+    LoginTemporary => "temporarily unavailable", "暂时不可用", "暫時無法使用";
+    /// Server wants TLS first.
+    LoginEncryptionRequired => "server requires encryption first", "服务器要求先加密", "伺服器要求先加密";
+    /// No usable mechanism.
+    LoginNoMechanism => "no usable login method", "没有可用的登录方式", "沒有可用的登入方式";
+    /// Password not sent.
+    LoginNotTried => "password not sent", "未发送密码", "未傳送密碼";
+    /// Connection broke during login.
+    LoginConnectionProblem => "connection lost during login", "登录时连接中断", "登入時連線中斷";
+    /// Odd reply.
+    LoginUnexpected => "unexpected login reply", "登录回应异常", "登入回應異常";
+    /// Button: allow the password over this insecure endpoint.
+    AllowInsecureLogin => "Log in here anyway…", "仍要在此登录…", "仍要在此登入…";
+    /// Title of the insecure-login dialog.
+    InsecureLoginTitle => "Send the password without protection?", "在不安全的连接上发送密码？", "在不安全的連線上傳送密碼？";
+    /// No, keep the password safe (default).
+    InsecureLoginNo => "No, don't send it", "不，不发送", "不，不傳送";
+    /// Yes, send it on the next test.
+    InsecureLoginYes => "Yes, send it on the next test", "是，下次测试时发送", "是，下次測試時傳送";
+    // --- Export and report
+    /// Export button and window title.
+    Export => "Export settings", "导出设置", "匯出設定";
+    /// Export uses the probe.
+    ExportFromProbe => "The files use the servers this test verified.", "文件使用本次测试验证过的服务器。", "檔案使用本次測試驗證過的伺服器。";
+    /// Export uses the database.
+    ExportFromDatabase => "Not tested: the files use the database's settings and say so.", "未测试：文件使用数据库中的设置，并在文件中注明。", "未測試：檔案使用資料庫中的設定，並在檔案中註明。";
+    /// Checkbox: include the password.
+    IncludePassword => "Include the password", "包含密码", "包含密碼";
+    /// Warning when the password is included.
+    PasswordInFile => "Anyone who can read the file can read the password. It is saved readable by you only.", "任何能读取该文件的人都能看到密码。文件将设为仅你本人可读。", "任何能讀取該檔案的人都能看到密碼。檔案將設為僅你本人可讀。";
+    /// Save button.
+    SaveAs => "Save as…", "另存为…", "另存新檔…";
+    /// Copy the text.
+    CopyToClipboard => "Copy to clipboard", "复制到剪贴板", "複製到剪貼簿";
+    /// Copied.
+    Copied => "Copied to the clipboard.", "已复制到剪贴板。", "已複製到剪貼簿。";
+    /// No provider: nothing to export.
+    ExportNeedsProvider => "Type an address of a known provider, or pick one, to export its settings.", "请输入已知服务商的邮箱地址或选择服务商，才能导出设置。", "請輸入已知服務商的郵件地址或選擇服務商，才能匯出設定。";
+    /// Copy the diagnostic report.
+    CopyReport => "Copy diagnostic report", "复制诊断报告", "複製診斷報告";
+    /// Tooltip of the report button.
+    CopyReportTooltip => "The results, verdicts and advice, without the password, for a helpdesk", "测试结果、结论和建议（不含密码），可发给技术支持", "測試結果、結論和建議（不含密碼），可傳給技術支援";
+    /// Note once allowed.
+    InsecureLoginAllowed => "allowed: the next test sends the password here", "已允许：下次测试将在此发送密码", "已允許：下次測試將在此傳送密碼";
+}
+
+/// "Saved to PATH."
+pub fn export_saved(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Saved to {path}."),
+        Lang::ZhHans => format!("已保存到 {path}。"),
+        Lang::ZhHant => format!("已儲存到 {path}。"),
+    }
+}
+
+/// "Could not export: MESSAGE"
+pub fn export_failed(message: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Could not export: {message}"),
+        Lang::ZhHans => format!("导出失败：{message}"),
+        Lang::ZhHant => format!("匯出失敗：{message}"),
+    }
+}
+
+/// The risk of sending the password over one endpoint, for the confirmation dialog.
+pub fn insecure_login_risk(endpoint: &str, plaintext: bool, lang: Lang) -> String {
+    match (lang, plaintext) {
+        (Lang::En, true) => format!(
+            "{endpoint} is not encrypted: anyone on the network path (Wi-Fi, the network provider) can read the password as it is sent."
+        ),
+        (Lang::En, false) => format!(
+            "The certificate of {endpoint} is not trusted: the server may be an impostor that collects the password."
+        ),
+        (Lang::ZhHans, true) => format!(
+            "{endpoint} 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。"
+        ),
+        (Lang::ZhHans, false) => {
+            format!("{endpoint} 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。")
+        }
+        (Lang::ZhHant, true) => format!(
+            "{endpoint} 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。"
+        ),
+        (Lang::ZhHant, false) => {
+            format!("{endpoint} 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。")
+        }
+    }
 }
 
 /// "5 of 8 done".
@@ -456,6 +563,7 @@ mod tests {
         "POP3",
         "SMTP",
         "IMAP",
+        "OAuth2",
         "TLS",
         "STARTTLS",
         "SHA",

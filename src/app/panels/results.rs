@@ -7,11 +7,13 @@
 
 use super::Out;
 use super::account::good_color;
+use crate::advice::Severity;
 use crate::app::backend::{CertVerdict, FailReason, InsecureReason, Outcome, Verdict};
 use crate::app::command::Command;
 use crate::app::state::{Row, RowState, Session};
 use crate::app::text::{self, T};
 use crate::i18n::Lang;
+use crate::probe::login::{LoginOutcome, NotTriedReason};
 use crate::providers::{Database, describe};
 use eframe::egui;
 
@@ -55,6 +57,26 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         if cancel.clicked() {
             out.commands.push(Command::CancelProbe);
         }
+        let has_provider = session.provider(db).is_some();
+        if ui
+            .add_enabled(
+                has_provider,
+                egui::Button::new(T::Export.get(lang)).min_size(egui::vec2(80.0, 30.0)),
+            )
+            .on_disabled_hover_text(T::ExportNeedsProvider.get(lang))
+            .clicked()
+        {
+            out.commands.push(Command::OpenExport);
+        }
+        if !probe.running
+            && probe.done_count() > 0
+            && ui
+                .button(T::CopyReport.get(lang))
+                .on_hover_text(T::CopyReportTooltip.get(lang))
+                .clicked()
+        {
+            out.commands.push(Command::CopyReport);
+        }
         if !probe.rows.is_empty() {
             let total = probe.rows.len();
             let done = probe.done_count();
@@ -91,7 +113,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         ui.colored_label(ui.visuals().warn_fg_color, T::DemoData.get(lang));
     }
     if !probe.running && probe.done_count() > 0 {
-        summary(ui, session);
+        summary(ui, session, db);
     }
     let probe = &session.probe;
     ui.add_space(4.0);
@@ -117,7 +139,11 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             });
             last_group = Some(group);
         }
-        row_ui(ui, i, row, lang, result_w, out);
+        let allowed = session
+            .allow_insecure
+            .iter()
+            .any(|a| a.matches(&crate::app::engine::endpoint(&row.spec)));
+        row_ui(ui, i, row, allowed, lang, result_w, out);
     }
     if scroll {
         // Bring the buttons, the progress and the table into view: as little
@@ -131,7 +157,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
 }
 
 /// "POP3: use pop.163.com:995 TLS · SMTP: …".
-fn summary(ui: &mut egui::Ui, session: &Session) {
+fn summary(ui: &mut egui::Ui, session: &Session, db: &Database) {
     let lang = session.lang;
     egui::Frame::group(ui.style())
         .inner_margin(8.0)
@@ -167,7 +193,76 @@ fn summary(ui: &mut egui::Ui, session: &Session) {
                     }
                 }
             });
+            let advice = session
+                .probe
+                .advice(session.provider(db).map(|e| &e.provider));
+            if !advice.is_empty() {
+                ui.add_space(4.0);
+                ui.strong(T::Advice.get(lang));
+                for a in &advice {
+                    let color = match a.severity {
+                        Severity::Error => ui.visuals().error_fg_color,
+                        Severity::Warning => ui.visuals().warn_fg_color,
+                        Severity::Info => ui.visuals().text_color(),
+                    };
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(color, "•");
+                        ui.colored_label(color, a.text.get(lang));
+                        if let Some(link) = &a.link {
+                            ui.hyperlink_to(T::MoreHelp.get(lang), link);
+                        }
+                    });
+                }
+            }
         });
+}
+
+/// The insecure-login confirmation: names the risk and the endpoint; No is the
+/// default (focused, and what Esc and closing do).
+pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
+    let Some(spec) = &session.confirm_insecure else {
+        return;
+    };
+    let lang = session.lang;
+    let plaintext = session
+        .probe
+        .rows
+        .iter()
+        .find(|r| &r.spec == spec)
+        .and_then(|r| match &r.state {
+            RowState::Done(o) => held_back_plaintext(o),
+            _ => None,
+        })
+        .unwrap_or(true);
+    let name = format!(
+        "{} {}:{} {}",
+        spec.protocol.label(),
+        spec.host,
+        spec.port,
+        describe::security(spec.security, lang)
+    );
+    let modal = egui::Modal::new(egui::Id::unique("confirm-insecure-login")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(T::InsecureLoginTitle.get(lang));
+        ui.add_space(6.0);
+        ui.label(text::insecure_login_risk(&name, plaintext, lang));
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let no = ui.button(T::InsecureLoginNo.get(lang));
+            if session.confirm_insecure_focus {
+                no.request_focus();
+            }
+            if no.clicked() {
+                out.commands.push(Command::AnswerInsecureLogin(false));
+            }
+            if ui.button(T::InsecureLoginYes.get(lang)).clicked() {
+                out.commands.push(Command::AnswerInsecureLogin(true));
+            }
+        });
+    });
+    if modal.should_close() {
+        out.commands.push(Command::AnswerInsecureLogin(false));
+    }
 }
 
 fn colon(lang: Lang) -> &'static str {
@@ -261,6 +356,45 @@ fn state_look(ui: &egui::Ui, state: &RowState, lang: Lang) -> (String, egui::Col
     }
 }
 
+/// The login result of a row, as a word.
+pub fn login_word(o: &LoginOutcome) -> T {
+    match o {
+        LoginOutcome::Success => T::LoginOk,
+        LoginOutcome::CredentialsRejected => T::LoginRejected,
+        LoginOutcome::AuthorizationCodeRequired => T::LoginAuthCode,
+        LoginOutcome::AppPasswordRequired => T::LoginAppPassword,
+        LoginOutcome::ServiceDisabled => T::LoginServiceDisabled,
+        LoginOutcome::Oauth2Required => T::LoginOauth2,
+        LoginOutcome::TemporarilyUnavailable => T::LoginTemporary,
+        LoginOutcome::EncryptionRequired => T::LoginEncryptionRequired,
+        LoginOutcome::MechanismNotOffered { .. } => T::LoginNoMechanism,
+        LoginOutcome::NotTried { .. } => T::LoginNotTried,
+        LoginOutcome::ConnectionProblem { .. } => T::LoginConnectionProblem,
+        LoginOutcome::UnexpectedReply => T::LoginUnexpected,
+    }
+}
+
+fn login_of(o: &Outcome) -> Option<&LoginOutcome> {
+    o.report
+        .as_ref()
+        .and_then(|r| r.login.as_ref())
+        .map(|l| &l.result)
+}
+
+/// Whether the password was held back because the endpoint is insecure (then the
+/// user may allow it explicitly); `Some(true)` for plaintext.
+fn held_back_plaintext(o: &Outcome) -> Option<bool> {
+    match login_of(o)? {
+        LoginOutcome::NotTried {
+            reason: NotTriedReason::Plaintext,
+        } => Some(true),
+        LoginOutcome::NotTried {
+            reason: NotTriedReason::UntrustedCertificate { .. },
+        } => Some(false),
+        _ => None,
+    }
+}
+
 fn cert_word(v: CertVerdict) -> T {
     match v {
         CertVerdict::Trusted => T::CertTrusted,
@@ -271,7 +405,15 @@ fn cert_word(v: CertVerdict) -> T {
     }
 }
 
-fn row_ui(ui: &mut egui::Ui, index: usize, row: &Row, lang: Lang, result_w: f32, out: &mut Out) {
+fn row_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    row: &Row,
+    allowed: bool,
+    lang: Lang,
+    result_w: f32,
+    out: &mut Out,
+) {
     let spec = &row.spec;
     let row_name = format!(
         "{} {} {}",
@@ -297,7 +439,12 @@ fn row_ui(ui: &mut egui::Ui, index: usize, row: &Row, lang: Lang, result_w: f32,
         }
         cell(ui, W_PORT, spec.port.to_string());
         cell(ui, W_SECURITY, describe::security(spec.security, lang));
-        let (icon, color, words) = state_look(ui, &row.state, lang);
+        let (icon, color, mut words) = state_look(ui, &row.state, lang);
+        if let RowState::Done(o) = &row.state
+            && let Some(l) = login_of(o)
+        {
+            words = format!("{words} · {}", login_word(l).get(lang));
+        }
         ui.allocate_ui_with_layout(
             egui::vec2(result_w, ui.spacing().interact_size.y),
             egui::Layout::left_to_right(egui::Align::Center),
@@ -349,7 +496,9 @@ fn row_ui(ui: &mut egui::Ui, index: usize, row: &Row, lang: Lang, result_w: f32,
         }
     });
     if row.expanded {
-        ui.indent(("row-details", index), |ui| details(ui, row, lang));
+        ui.indent(("row-details", index), |ui| {
+            details(ui, index, row, allowed, lang, out);
+        });
     }
 }
 
@@ -363,7 +512,7 @@ fn list(ui: &mut egui::Ui, title: T, items: &[String], lang: Lang) {
 
 /// The expanded part of a row. Capabilities, certificate fields, transcripts and
 /// the engine's message are protocol data, shown verbatim in monospace.
-fn details(ui: &mut egui::Ui, row: &Row, lang: Lang) {
+fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang, out: &mut Out) {
     let RowState::Done(o) = &row.state else {
         ui.weak(T::NoDetails.get(lang));
         return;
@@ -377,6 +526,19 @@ fn details(ui: &mut egui::Ui, row: &Row, lang: Lang) {
             if let Some(d) = &o.detail {
                 ui.strong(T::Detail.get(lang));
                 ui.add(egui::Label::new(egui::RichText::new(d).monospace()).wrap());
+            }
+            if let Some(l) = login_of(o) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(T::Login.get(lang));
+                    ui.label(login_word(l).get(lang));
+                    if held_back_plaintext(o).is_some() {
+                        if allowed {
+                            ui.weak(T::InsecureLoginAllowed.get(lang));
+                        } else if ui.button(T::AllowInsecureLogin.get(lang)).clicked() {
+                            out.commands.push(Command::AskInsecureLogin(index));
+                        }
+                    }
+                });
             }
             if o.caps_after.is_empty() {
                 list(ui, T::Capabilities, &o.caps_before, lang);

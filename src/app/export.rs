@@ -1,0 +1,164 @@
+//! The Export window: every format with what it is and where the file goes,
+//! written from the probe results when there are secure ones, else from the
+//! database (the file says which). The save dialog is behind [`FileDialog`], so
+//! tests hand in a path.
+
+use super::command::Command;
+use super::panels::Out;
+use super::state::{Recognition, Session};
+use super::text::{self, T};
+use crate::export::probed::apply_probe;
+use crate::export::{AccountSettings, ExportOptions, Format, output};
+use crate::i18n::Lang;
+use crate::providers::{Database, Protocol};
+use eframe::egui;
+use secrecy::SecretString;
+use std::path::{Path, PathBuf};
+
+/// Asks where to save a file.
+pub trait FileDialog: Send {
+    /// The path chosen, or `None` when the user cancelled. `default_name` is the
+    /// suggested file name.
+    fn save(&mut self, default_name: &str) -> Option<PathBuf>;
+}
+
+/// The system's save dialog (rfd).
+pub struct SystemDialog;
+
+impl FileDialog for SystemDialog {
+    fn save(&mut self, default_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_file_name(default_name)
+            .save_file()
+    }
+}
+
+/// A dialog that always answers with the same path (tests).
+pub struct FixedPath(pub PathBuf);
+
+impl FileDialog for FixedPath {
+    fn save(&mut self, _default_name: &str) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+}
+
+/// A rendered document.
+pub struct Document {
+    /// The text.
+    pub text: String,
+    /// The suggested file name.
+    pub file_name: String,
+    /// Whether the file must be owner-only (a password in it, or fetchmail).
+    pub private: bool,
+    /// Whether the probe results were used (else the database).
+    pub probed: bool,
+}
+
+/// Renders `format` for the session's account. Errors are for the user, in `lang`.
+pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
+    let lang = session.lang;
+    let entry = session
+        .provider(db)
+        .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?;
+    let address = match &session.recognition {
+        Recognition::Known { address, .. } => Some(address),
+        _ => None,
+    };
+    let incoming = entry
+        .provider
+        .incoming
+        .first()
+        .map_or(Protocol::Imap, |s| s.protocol);
+    let mut settings = AccountSettings::from_provider(&entry.provider, address, incoming)
+        .map_err(|e| e.to_string())?;
+    let reports = session.probe.reports();
+    let mut probed = false;
+    if !session.probe.running && !reports.is_empty() {
+        let mut tried = settings.clone();
+        if apply_probe(&mut tried, &reports).is_ok() {
+            settings = tried;
+            probed = true;
+        }
+    }
+    let exporter = format.exporter(&ExportOptions::default());
+    let with_password =
+        session.export_password && !session.password.is_empty() && exporter.supports_password();
+    if with_password {
+        settings.password = Some(SecretString::from(session.password.expose().to_owned()));
+    }
+    let text = exporter
+        .render(&settings, lang)
+        .map_err(|e| e.to_string())?;
+    Ok(Document {
+        text,
+        file_name: exporter.file_name(&settings),
+        private: with_password || exporter.needs_private_file(),
+        probed,
+    })
+}
+
+/// Writes the document where the dialog says; the message for the status line.
+pub fn save(doc: &Document, dialog: &mut dyn FileDialog, lang: Lang) -> Option<String> {
+    let path = dialog.save(&doc.file_name)?;
+    Some(write(doc, &path, lang))
+}
+
+fn write(doc: &Document, path: &Path, lang: Lang) -> String {
+    match output::write_atomic(path, doc.text.as_bytes(), doc.private, true) {
+        Ok(()) => text::export_saved(&path.display().to_string(), lang),
+        Err(e) => text::export_failed(&e.to_string(), lang),
+    }
+}
+
+/// Draws the Export window when it is open.
+pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
+    if !session.export_open {
+        return;
+    }
+    let lang = session.lang;
+    let mut open = true;
+    egui::Window::new(T::Export.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            let probed = !session.probe.running && !session.probe.reports().is_empty();
+            ui.label(if probed {
+                T::ExportFromProbe.get(lang)
+            } else {
+                T::ExportFromDatabase.get(lang)
+            });
+            ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
+            if session.export_password {
+                ui.colored_label(ui.visuals().warn_fg_color, T::PasswordInFile.get(lang));
+            }
+            if let Some(status) = &session.export_status {
+                ui.strong(status);
+            }
+            ui.separator();
+            for format in Format::ALL {
+                let exporter = format.exporter(&ExportOptions::default());
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(exporter.name());
+                    ui.label(exporter.description(lang));
+                });
+                ui.weak(exporter.destination(lang));
+                ui.horizontal(|ui| {
+                    let save = ui
+                        .button(T::SaveAs.get(lang))
+                        .on_hover_text(exporter.default_file_name());
+                    if save.clicked() {
+                        out.commands.push(Command::ExportSave(format));
+                    }
+                    if ui.button(T::CopyToClipboard.get(lang)).clicked() {
+                        out.commands.push(Command::ExportCopy(format));
+                    }
+                });
+                ui.add_space(6.0);
+            }
+        });
+    if !open {
+        out.commands.push(Command::CloseExport);
+    }
+}

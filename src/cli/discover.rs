@@ -7,6 +7,7 @@
 //! [`Discovery`] document described in `docs/discover-json.md` in every case
 //! where discovery ran.
 
+use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::discover::{
     self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
@@ -153,12 +154,6 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             ExitCode::from(EXIT_ERROR)
         }
     })
-}
-
-/// `s` padded to `width` terminal columns (CJK characters take two).
-fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 fn source_state(s: SourceState, lang: Lang) -> &'static str {

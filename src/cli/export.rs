@@ -11,6 +11,7 @@
 //! 2 usage (missing address for this format, password options, bad values);
 //! 3 could not write (file exists without `--force`, I/O error).
 
+use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{OutputError, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
@@ -348,23 +349,6 @@ fn read_password(args: &ExportArgs, lang: Lang) -> Result<SecretString, ExitCode
     let secret = SecretString::from(raw.clone());
     raw.zeroize();
     Ok(secret)
-}
-
-/// `text` padded with spaces to `width` terminal columns; CJK characters and
-/// full-width forms take two columns.
-fn pad(text: &str, width: usize) -> String {
-    let cols: usize = text
-        .chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 2,
-            _ => 1,
-        })
-        .sum();
-    format!("{text}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
 /// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.

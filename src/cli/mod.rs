@@ -101,6 +101,23 @@ pub(crate) fn load_database(lang: Lang) -> crate::providers::Database {
     db
 }
 
+/// Terminal columns `s` takes: East Asian wide characters (CJK, full-width forms)
+/// count as two, everything else as one.
+pub(crate) fn display_width(s: &str) -> usize {
+    let wide = |c: char| {
+        matches!(c as u32,
+            0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
+            | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
+    };
+    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
+/// `s` padded with spaces to `width` terminal columns (see [`display_width`]).
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()

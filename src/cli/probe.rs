@@ -24,6 +24,7 @@ use crate::discover::{self, DiscoverOptions, Discovery, PortMap};
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
+use super::pad;
 use crate::advice::{Severity, advise};
 use crate::i18n::Lang;
 use crate::probe::login::{
@@ -495,18 +496,6 @@ fn tr(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &
         Lang::ZhHans => hans,
         Lang::ZhHant => hant,
     }
-}
-
-/// Pads to `width` display columns (CJK characters count as two).
-fn pad(s: &str, width: usize) -> String {
-    let wide = |c: char| {
-        matches!(c as u32,
-            0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
-            | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
-            | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
-    };
-    let w: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 impl Style {

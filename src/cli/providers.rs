@@ -307,8 +307,7 @@ fn print_list(
 
 /// Pads `s` to `width` terminal columns (CJK characters take two), with at least one space.
 fn pad(s: &str, width: usize) -> String {
-    let used: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(used).max(1)))
+    super::pad(s, width.max(super::display_width(s) + 1))
 }
 
 fn label(lang: Lang, t: (&'static str, &'static str, &'static str)) -> String {

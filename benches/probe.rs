@@ -285,6 +285,7 @@ fn run(
             endpoints,
             options: options.clone(),
             login: None,
+            reuse: None,
         })
         .unwrap();
     let mut arrivals = Vec::new();

@@ -24,8 +24,7 @@ use mailconf::probe::login::{
 };
 use mailconf::probe::tls::load_pem_certs;
 use mailconf::probe::{
-    Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest, Protocol,
-    Security,
+    Endpoint, EndpointReport, ProbeHandle, ProbeOptions, ProbeRequest, Protocol, Security,
 };
 use secrecy::SecretString;
 
@@ -81,25 +80,16 @@ fn run(
     login: LoginRequest,
 ) -> Vec<EndpointReport> {
     let (mut handle, events) = ProbeHandle::new().unwrap();
-    let n = endpoints.len();
-    handle
-        .start(ProbeRequest {
+    crate::servers::collect(
+        &mut handle,
+        &events,
+        ProbeRequest {
             endpoints,
             options,
             login: Some(login),
-        })
-        .unwrap();
-    let mut out: Vec<Option<EndpointReport>> = vec![None; n];
-    while let Some(e) = events.recv() {
-        match e {
-            ProbeEvent::EndpointDone { index, report, .. } => out[index] = Some(*report),
-            ProbeEvent::Finished { .. } => break,
-            ProbeEvent::Started { .. } => {}
-        }
-    }
-    out.into_iter()
-        .map(|r| r.expect("every endpoint reports"))
-        .collect()
+            reuse: None,
+        },
+    )
 }
 
 fn outcome(r: &EndpointReport) -> &LoginOutcome {

@@ -4,8 +4,17 @@
 //! verdicts, and the recommendation.
 
 use crate::servers::Servers;
+use mailconf::discover::{DiscoverOptions, PortMap, SourceKind};
+use mailconf::probe::target;
+use mailconf::probe::tls::load_pem_certs;
+use mailconf::probe::{ProbeHandle, ProbeOptions, ProbeRequest, Security};
+use mailconf::providers::{Address, Database};
 use serde_json::Value;
+use std::net::{TcpListener, TcpStream};
 use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 fn probe(s: &Servers, extra: &[&str]) -> (i32, Value) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
@@ -200,6 +209,7 @@ fn unknown_address_is_discovered_by_guessing_then_probed() {
     let ca = s.ca.to_str().unwrap().to_owned();
     let address = format!("alice@{}", s.domain);
     let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    // No --resolve: the probe itself must resolve through --dns too.
     c.args([
         "probe",
         &address,
@@ -207,8 +217,6 @@ fn unknown_address_is_discovered_by_guessing_then_probed() {
         &dns_addr,
         "--ca-file",
         &ca,
-        "--resolve",
-        &s.resolve,
         "--json",
     ]);
     if !s.port_map.is_empty() {
@@ -232,4 +240,221 @@ fn unknown_address_is_discovered_by_guessing_then_probed() {
     for (p, port) in [("pop3", 995), ("imap", 993), ("smtp", 465)] {
         assert_eq!(endpoint(&v, p, port, "tls")["verdict"]["kind"], "secure");
     }
+    // Every standard way in of the guessed host is in the table, plaintext included.
+    assert_eq!(endpoints.len(), 8, "{v:#}");
+    assert_eq!(
+        endpoint(&v, "pop3", 110, "plain")["verdict"]["kind"],
+        "insecure-plaintext-only"
+    );
+}
+
+#[test]
+fn discover_guesses_the_real_servers_and_checks_them_with_the_probe() {
+    let s = Servers::get();
+    let dns = crate::discover::harness::Dnsmasq::start_with(&format!(
+        "local=/mailconf/\nhost-record={},{}\n",
+        s.host, s.addr
+    ));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.args([
+        "discover",
+        &format!("alice@{}", s.domain),
+        "--json",
+        "--no-ispdb",
+    ])
+    .arg("--dns")
+    .arg(dns.addr().to_string())
+    .arg("--ca-file")
+    .arg(&s.ca)
+    .env(
+        "MAILCONF_CONFIG_DIR",
+        std::env::temp_dir().join("mailconf-no-config"),
+    );
+    if !s.port_map.is_empty() {
+        for pair in s.port_map.split(',') {
+            c.args(["--port-map", pair]);
+        }
+    }
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert_eq!(out.status.code(), Some(0), "{stderr}\n{v:#}");
+    assert_eq!(v["best"]["source"], "guess");
+    let all: Vec<&Value> = v["best"]["incoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["best"]["outgoing"].as_array().unwrap())
+        .collect();
+    // pop 995 + 110, imap 993 + 143, smtp 465 + 587 on mail.test.mailconf.
+    assert_eq!(all.len(), 6, "{v:#}");
+    for c in all {
+        assert_eq!(c["server"]["host"], s.host.as_str());
+        assert_eq!(c["verified"]["ok"], true, "{c:#}");
+        let detail = c["verified"]["detail"].as_str().unwrap();
+        assert!(detail.contains("certificate trusted"), "{detail}");
+    }
+}
+
+#[test]
+fn without_dns_for_the_probe_the_guessed_host_does_not_resolve() {
+    // The counterpart of the test above: the same probe with --dns pointing at a
+    // server that does not know the host finds nothing, so that test's success
+    // really comes from --dns.
+    let s = Servers::get();
+    let dns = crate::discover::harness::Dnsmasq::start_with("local=/mailconf/\n");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.args(["probe", &format!("alice@{}", s.domain), "--dns"])
+        .arg(dns.addr().to_string())
+        .env(
+            "MAILCONF_CONFIG_DIR",
+            std::env::temp_dir().join("mailconf-no-config"),
+        );
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no settings found for test.mailconf"),
+        "{stderr}"
+    );
+}
+
+/// A loopback TCP relay to `upstream` that counts the connections it accepts.
+fn counting_relay(upstream: std::net::SocketAddr) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let count = Arc::new(AtomicUsize::new(0));
+    let counter = count.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let Ok(server) = TcpStream::connect_timeout(&upstream, Duration::from_secs(5)) else {
+                continue;
+            };
+            let pump = |mut from: TcpStream, mut to: TcpStream| {
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut from, &mut to);
+                    let _ = to.shutdown(std::net::Shutdown::Write);
+                })
+            };
+            pump(client.try_clone().unwrap(), server.try_clone().unwrap());
+            pump(server, client);
+        }
+    });
+    (port, count)
+}
+
+#[test]
+fn discovery_checks_are_reused_by_the_probe_that_follows() {
+    let s = Servers::get();
+    let ip: std::net::IpAddr = s.addr.parse().unwrap();
+    // Every standard port through a counting relay on 127.0.0.1.
+    let mut port_map = std::collections::BTreeMap::new();
+    let mut counts = Vec::new();
+    for port in [995u16, 110, 993, 143, 465, 587, 25] {
+        let (relay, count) = counting_relay(std::net::SocketAddr::new(ip, s.port(port)));
+        port_map.insert(port, relay);
+        counts.push((port, count));
+    }
+    let seen = || -> Vec<(u16, usize)> {
+        counts
+            .iter()
+            .map(|(p, c)| (*p, c.load(Ordering::SeqCst)))
+            .collect()
+    };
+    let dns = crate::discover::harness::Dnsmasq::start_with(&format!(
+        "local=/mailconf/\nhost-record={},127.0.0.1\n",
+        s.host
+    ));
+    let roots = load_pem_certs(&s.ca).unwrap();
+    let options = ProbeOptions {
+        port_map: port_map.clone(),
+        extra_roots: roots.clone(),
+        ..ProbeOptions::default()
+    };
+    let discover_options = DiscoverOptions {
+        timeout: Duration::from_secs(20),
+        ispdb_url: None,
+        extra_roots: roots,
+        port_map: PortMap(port_map),
+        ..DiscoverOptions::default()
+    };
+    let address = Address::parse(&format!("alice@{}", s.domain)).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let db = Arc::new(Database::load(Some(empty.path())));
+    let (mut handle, events) = ProbeHandle::new().unwrap();
+    let (discovery, cache) = handle
+        .discover(
+            &address,
+            db.clone(),
+            Some(dns.addr()),
+            &discover_options,
+            options.clone(),
+        )
+        .unwrap();
+    let best = discovery
+        .best
+        .clone()
+        .unwrap_or_else(|| panic!("{discovery:#?}"));
+    assert_eq!(best.source, SourceKind::Guess, "{discovery:#?}");
+    // The guessed servers were checked by the probe engine: secure, with its verdict text.
+    let pop = best
+        .incoming
+        .iter()
+        .find(|c| c.server.port == 995)
+        .unwrap_or_else(|| panic!("{best:#?}"));
+    let v = pop.verified.as_ref().unwrap();
+    assert!(v.ok && v.detail.contains("certificate trusted"), "{v:?}");
+
+    let target = target::resolve(
+        &address.canonical(),
+        &[],
+        &db,
+        Some(&|_: &Address| discovery.clone()),
+    )
+    .unwrap();
+    assert_eq!(target.endpoints.len(), 8, "{:?}", target.endpoints);
+    let reused = crate::servers::collect(
+        &mut handle,
+        &events,
+        ProbeRequest {
+            endpoints: target.endpoints.clone(),
+            options: options.clone(),
+            login: None,
+            reuse: Some(cache),
+        },
+    );
+    assert!(reused.iter().all(|r| r.endpoint.host == s.host));
+    for r in &reused {
+        if r.endpoint.security != Security::Plain {
+            assert!(r.verdict.is_secure(), "{}: {:?}", r.endpoint, r.verdict);
+        }
+    }
+    // Each way in was connected to once, by discovery's checks or alongside them
+    // (POP3 110 twice: STLS and plaintext).
+    let once: Vec<(u16, usize)> = [995, 110, 993, 143, 465, 587, 25]
+        .into_iter()
+        .map(|p| (p, if p == 110 { 2 } else { 1 }))
+        .collect();
+    assert_eq!(seen(), once);
+
+    // Without the cache the same probe connects to every way in again: the
+    // counts above are sensitive to reuse.
+    let mut options = options;
+    options
+        .resolve
+        .insert(s.host.clone(), vec!["127.0.0.1".parse().unwrap()]);
+    let fresh = crate::servers::collect(
+        &mut handle,
+        &events,
+        ProbeRequest {
+            endpoints: target.endpoints,
+            options,
+            login: None,
+            reuse: None,
+        },
+    );
+    assert_eq!(fresh.len(), 8);
+    let twice: Vec<(u16, usize)> = once.iter().map(|(p, n)| (*p, n * 2)).collect();
+    assert_eq!(seen(), twice);
 }

@@ -74,3 +74,25 @@ impl Servers {
             .unwrap_or(port)
     }
 }
+
+/// Runs `request` on `handle` and returns one report per endpoint, in order.
+pub fn collect(
+    handle: &mut mailconf::probe::ProbeHandle,
+    events: &mailconf::probe::ProbeEvents,
+    request: mailconf::probe::ProbeRequest,
+) -> Vec<mailconf::probe::EndpointReport> {
+    use mailconf::probe::ProbeEvent;
+    let n = request.endpoints.len();
+    handle.start(request).unwrap();
+    let mut out: Vec<Option<mailconf::probe::EndpointReport>> = vec![None; n];
+    while let Some(e) = events.recv() {
+        match e {
+            ProbeEvent::EndpointDone { index, report, .. } => out[index] = Some(*report),
+            ProbeEvent::Finished { .. } => break,
+            ProbeEvent::Started { .. } => {}
+        }
+    }
+    out.into_iter()
+        .map(|r| r.expect("every endpoint reports"))
+        .collect()
+}

@@ -83,6 +83,7 @@ impl ProbeBackend for EngineBackend {
             endpoints,
             options: self.options.clone(),
             login,
+            reuse: None,
         });
         self.generation += 1;
         let generation = self.generation;

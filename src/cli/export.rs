@@ -456,6 +456,7 @@ fn probe_into(
             ..ProbeOptions::default()
         },
         login: None,
+        reuse: None,
     };
     let reports: Vec<_> = probe_blocking(request)
         .map_err(|e| {

@@ -13,6 +13,7 @@
 //! (and, with credentials, a successful login); 1 not; 2 usage error (bad flag
 //! value, unreadable CA file, nothing to probe, no password).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
@@ -20,7 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crate::discover::{self, DiscoverOptions, Discovery, PortMap};
+use crate::discover::{DiscoverOptions, Discovery, PortMap};
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
@@ -31,6 +32,7 @@ use crate::probe::login::{
     Credentials, InsecureAllow, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
 };
 use crate::probe::report::ProbeSummary;
+use crate::probe::reuse::DnsResolve;
 use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
 use crate::probe::{
@@ -341,25 +343,62 @@ fn login_for(
     )))
 }
 
-fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
+/// The probe request for the command line. Name lookups of the probe go to
+/// `--dns` when it is given; an unknown address is discovered on `handle`'s
+/// runtime with the probe engine checking guessed servers, and the request
+/// reuses those reports (see [`crate::probe::reuse`]).
+fn request_for(args: &ProbeArgs, handle: &mut ProbeHandle) -> Result<ProbeRequest, UsageError> {
+    let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    let extra_roots = match &args.ca_file {
+        Some(path) => load_pem_certs(path).map_err(|e| UsageError(e.to_string()))?,
+        None => Vec::new(),
+    };
+    let options = ProbeOptions {
+        connect_timeout: args.connect_timeout,
+        reply_timeout: args.timeout,
+        overall_timeout: args.overall_timeout,
+        port_map: args.port_map.iter().copied().collect(),
+        resolve,
+        extra_roots: extra_roots.clone(),
+        os_roots: args.system_roots,
+        cert_mode: if args.strict_certificates {
+            CertMode::Enforce
+        } else {
+            CertMode::ReportOnly
+        },
+        ..ProbeOptions::default()
+    };
+    let discover_opts = DiscoverOptions {
+        port_map: PortMap(args.port_map.iter().copied().collect()),
+        extra_roots,
+        ..DiscoverOptions::default()
+    };
+    // `--dns` applies to the probe's own name lookups too.
+    if let Some(dns) = args.dns {
+        let _runtime = handle.runtime().enter();
+        let r = crate::dns::resolver_for(Some(dns), discover_opts.dns_options())
+            .map_err(|e| UsageError(format!("--dns: {e}")))?;
+        handle.set_resolver(Arc::new(DnsResolve(r)));
+    }
+    let reuse = RefCell::new(None);
     let mut endpoints = if args.endpoints.is_empty() {
         let target = args
             .target
             .as_deref()
             .ok_or_else(|| UsageError("nothing to probe: give a target or --endpoint".into()))?;
+        let handle = &*handle;
         let discover = |address: &Address| {
-            let opts = DiscoverOptions {
-                port_map: PortMap(args.port_map.iter().copied().collect()),
-                extra_roots: args
-                    .ca_file
-                    .as_deref()
-                    .and_then(|p| load_pem_certs(p).ok())
-                    .unwrap_or_default(),
-                ..DiscoverOptions::default()
-            };
             let db = Arc::new(Database::load(None));
-            discover::discover_blocking(address, db, args.dns, &opts)
-                .unwrap_or_else(|e| Discovery::failed(address, &e.to_string()))
+            match handle.discover(address, db, args.dns, &discover_opts, options.clone()) {
+                Ok((discovery, cache)) => {
+                    *reuse.borrow_mut() = Some(cache);
+                    discovery
+                }
+                Err(e) => Discovery::failed(address, &e.to_string()),
+            }
         };
         let discovery: Option<&dyn Fn(&Address) -> Discovery> = if args.no_discovery {
             None
@@ -380,32 +419,11 @@ fn request_for(args: &ProbeArgs) -> Result<ProbeRequest, UsageError> {
             "no endpoint left to probe (check --only)".into(),
         ));
     }
-    let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
-    for (host, ip) in &args.resolve {
-        resolve.entry(host.clone()).or_default().push(*ip);
-    }
-    let extra_roots = match &args.ca_file {
-        Some(path) => load_pem_certs(path).map_err(|e| UsageError(e.to_string()))?,
-        None => Vec::new(),
-    };
     Ok(ProbeRequest {
         endpoints,
-        options: ProbeOptions {
-            connect_timeout: args.connect_timeout,
-            reply_timeout: args.timeout,
-            overall_timeout: args.overall_timeout,
-            port_map: args.port_map.iter().copied().collect(),
-            resolve,
-            extra_roots,
-            os_roots: args.system_roots,
-            cert_mode: if args.strict_certificates {
-                CertMode::Enforce
-            } else {
-                CertMode::ReportOnly
-            },
-            ..ProbeOptions::default()
-        },
+        options,
         login: login_for(args, provider_for_target(args.target.as_deref()))?,
+        reuse: reuse.into_inner(),
     })
 }
 
@@ -425,14 +443,14 @@ pub fn execute(
     out: &mut dyn Write,
     color: bool,
 ) -> anyhow::Result<u8> {
-    let request = match request_for(args) {
+    let (mut handle, events) = ProbeHandle::new()?;
+    let request = match request_for(args, &mut handle) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("mailconf probe: {e}");
             return Ok(2);
         }
     };
-    let (mut handle, events) = ProbeHandle::new()?;
     let endpoints = request.endpoints.clone();
     let style = Style { color, lang };
     if !args.json {

@@ -394,6 +394,9 @@ pub struct DiscoverOptions {
     /// Wait for every source (up to the deadline) instead of stopping at the
     /// first trusted answer, so that all alternatives are known.
     pub wait_for_all: bool,
+    /// Ask only these sources (`None`: every source that applies). For
+    /// measuring one source alone and for callers that want, say, DNS only.
+    pub sources: Option<Vec<SourceKind>>,
 }
 
 impl Default for DiscoverOptions {
@@ -407,6 +410,17 @@ impl Default for DiscoverOptions {
             port_map: PortMap::default(),
             guess: true,
             wait_for_all: false,
+            sources: None,
+        }
+    }
+}
+
+impl DiscoverOptions {
+    /// DNS tunables that fit the shared deadline (one query waits at most 3 s).
+    pub fn dns_options(&self) -> crate::dns::DnsOptions {
+        crate::dns::DnsOptions {
+            query_timeout: self.timeout.min(Duration::from_secs(3)),
+            ..crate::dns::DnsOptions::default()
         }
     }
 }
@@ -471,15 +485,10 @@ pub fn discover_blocking(
         .map_err(|e| DiscoverError::Setup(format!("cannot start the async runtime: {e}")))?;
     let result = runtime.block_on(async {
         let network = if opts.network {
-            let dns_opts = crate::dns::DnsOptions {
-                query_timeout: opts.timeout.min(Duration::from_secs(3)),
-                ..crate::dns::DnsOptions::default()
-            };
-            let resolver: Arc<dyn crate::dns::Resolver> = match dns {
-                Some(addr) => Arc::new(crate::dns::HickoryResolver::with_server(addr, dns_opts)?),
-                None => Arc::new(crate::dns::HickoryResolver::system(dns_opts)?),
-            };
-            Some(Network::new(resolver, opts)?)
+            Some(Network::new(
+                crate::dns::resolver_for(dns, opts.dns_options())?,
+                opts,
+            )?)
         } else {
             None
         };

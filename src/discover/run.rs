@@ -95,8 +95,16 @@ pub async fn discover(
         }
     }
 
-    let mut slots: Vec<Slot> = kinds.iter().map(|_| Slot::Running).collect();
-    slots[0] = Slot::Done(Box::new(Ok(sources::database(&db, &domain))));
+    if let Some(only) = &opts.sources {
+        kinds.retain(|k| only.contains(k));
+    }
+    let mut slots: Vec<Slot> = kinds
+        .iter()
+        .map(|k| match k {
+            SourceKind::Database => Slot::Done(Box::new(Ok(sources::database(&db, &domain)))),
+            _ => Slot::Running,
+        })
+        .collect();
 
     let http = match &network {
         Some(net) => {
@@ -126,7 +134,10 @@ pub async fn discover(
         let mut set = JoinSet::new();
         let mut ids = HashMap::new();
         if let (Some(net), Some(http)) = (&network, &http) {
-            for (i, kind) in kinds.iter().copied().enumerate().skip(1) {
+            for (i, kind) in kinds.iter().copied().enumerate() {
+                if kind == SourceKind::Database {
+                    continue;
+                }
                 let ctx = ctx.clone();
                 let net = net.clone();
                 let http = http.clone();

@@ -145,6 +145,18 @@ pub trait Resolver: Send + Sync + fmt::Debug {
     fn describe(&self) -> String;
 }
 
+/// The resolver the CLI and the app use: the server `dns` when given
+/// (`--dns`), otherwise the system's configuration.
+pub fn resolver_for(
+    dns: Option<std::net::SocketAddr>,
+    opts: DnsOptions,
+) -> Result<Arc<dyn Resolver>, DnsError> {
+    Ok(match dns {
+        Some(addr) => Arc::new(HickoryResolver::with_server(addr, opts)?),
+        None => Arc::new(HickoryResolver::system(opts)?),
+    })
+}
+
 /// Tunables of [`HickoryResolver`].
 #[derive(Debug, Clone, Copy)]
 pub struct DnsOptions {

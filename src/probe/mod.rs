@@ -27,6 +27,7 @@ pub mod login;
 pub mod pop3;
 pub mod reply;
 pub mod report;
+pub mod reuse;
 pub mod session;
 pub mod smtp;
 pub mod target;
@@ -65,6 +66,10 @@ pub struct ProbeRequest {
     /// Credentials to test on every endpoint that is secure (or explicitly
     /// allowed); `None`: no login at all.
     pub login: Option<LoginRequest>,
+    /// Reports already made (by discovery's live checks, see [`reuse`]):
+    /// taken from here instead of connecting again. Ignored with a login.
+    /// The cache must have been made with the same `options`.
+    pub reuse: Option<Arc<reuse::ProbeCache>>,
 }
 
 /// Identifies one [`ProbeHandle::start`]; a newer start supersedes older ones.
@@ -190,6 +195,7 @@ pub struct ProbeHandle {
     tasks: Vec<tokio::task::AbortHandle>,
     resolver: Arc<dyn Resolve>,
     notify: Option<Notify>,
+    reuse: Option<Arc<reuse::ProbeCache>>,
 }
 
 impl std::fmt::Debug for ProbeHandle {
@@ -230,6 +236,7 @@ impl ProbeHandle {
                 tasks: Vec::new(),
                 resolver: Arc::new(SystemResolver),
                 notify: None,
+                reuse: None,
             },
             ProbeEvents { rx, current },
         )
@@ -238,6 +245,72 @@ impl ProbeHandle {
     /// Replaces the system resolver.
     pub fn set_resolver(&mut self, resolver: Arc<dyn Resolve>) {
         self.resolver = resolver;
+    }
+
+    /// The runtime the probes run on (for [`ProbeHandle::discover`] and callers
+    /// that need the same runtime, e.g. to build a DNS resolver).
+    pub fn runtime(&self) -> tokio::runtime::Handle {
+        self.handle.clone()
+    }
+
+    /// An empty cache of endpoint reports made with `options` and this handle's
+    /// resolver, for [`ProbeRequest::reuse`].
+    pub fn cache(&self, options: ProbeOptions) -> Result<Arc<reuse::ProbeCache>, StartError> {
+        Self::cache_with(options, self.resolver.clone())
+    }
+
+    fn cache_with(
+        options: ProbeOptions,
+        resolver: Arc<dyn Resolve>,
+    ) -> Result<Arc<reuse::ProbeCache>, StartError> {
+        let tls = TlsContext::with_roots(&options.extra_roots, options.os_roots)?;
+        Ok(reuse::ProbeCache::new(Arc::new(driver::DriverContext {
+            options,
+            tls,
+            resolver,
+            login: None,
+            gate: login::LoginGate::new(),
+        })))
+    }
+
+    /// Runs discovery for `address` on this handle's runtime, asking the DNS
+    /// server `dns` (or the system's), with the probe engine checking guessed
+    /// servers ([`reuse::ProbeVerifier`], resolving names through the same DNS). Returns the discovery and the
+    /// reports its checks made; pass the cache as [`ProbeRequest::reuse`] (with
+    /// the same `probe_options`) so the probe that follows does not connect to
+    /// those endpoints again. Blocks the calling thread, which must not be
+    /// inside a tokio runtime. `Err` only when discovery could not start (no
+    /// DNS configuration, bad TLS setup).
+    pub fn discover(
+        &self,
+        address: &crate::providers::Address,
+        db: Arc<crate::providers::Database>,
+        dns: Option<std::net::SocketAddr>,
+        options: &crate::discover::DiscoverOptions,
+        probe_options: ProbeOptions,
+    ) -> Result<(crate::discover::Discovery, Arc<reuse::ProbeCache>), crate::discover::DiscoverError>
+    {
+        use crate::discover::DiscoverError;
+        let setup = |e: StartError| DiscoverError::Setup(e.to_string());
+        let (network, cache) = if options.network {
+            let resolver = {
+                let _runtime = self.handle.enter();
+                crate::dns::resolver_for(dns, options.dns_options())?
+            };
+            // The checks resolve names as discovery does.
+            let cache =
+                Self::cache_with(probe_options, Arc::new(reuse::DnsResolve(resolver.clone())))
+                    .map_err(setup)?;
+            let verifier = Arc::new(reuse::ProbeVerifier::new(cache.clone()));
+            let network = crate::discover::Network::new(resolver, options)?.with_verifier(verifier);
+            (Some(network), cache)
+        } else {
+            (None, self.cache(probe_options).map_err(setup)?)
+        };
+        let discovery = self
+            .handle
+            .block_on(crate::discover::discover(address, db, network, options))?;
+        Ok((discovery, cache))
     }
 
     /// Called after every event is sent (a GUI passes `ctx.request_repaint`).
@@ -264,6 +337,9 @@ impl ProbeHandle {
             login: request.login.map(Arc::new),
             gate: login::LoginGate::new(),
         });
+        // Reports of discovery's checks stand in for probes without a login.
+        let reuse = request.reuse.filter(|_| ctx.login.is_none());
+        self.reuse = reuse.clone();
         let emit = {
             let tx = self.tx.clone();
             let notify = self.notify.clone();
@@ -282,8 +358,12 @@ impl ProbeHandle {
         for (index, endpoint) in request.endpoints.into_iter().enumerate() {
             let ctx = ctx.clone();
             let emit = emit.clone();
+            let reuse = reuse.clone();
             let join = self.handle.spawn(async move {
-                let report = ctx.probe(&endpoint).await;
+                let report = match &reuse {
+                    Some(cache) => cache.get(&endpoint).await,
+                    None => ctx.probe(&endpoint).await,
+                };
                 emit(ProbeEvent::EndpointDone {
                     generation,
                     index,
@@ -297,6 +377,9 @@ impl ProbeHandle {
             for j in joins {
                 let _ = j.await;
             }
+            if let Some(cache) = reuse {
+                cache.abort_background();
+            }
             emit(ProbeEvent::Finished { generation });
         });
         self.tasks.push(supervisor.abort_handle());
@@ -307,6 +390,9 @@ impl ProbeHandle {
     pub fn cancel(&mut self) {
         for t in self.tasks.drain(..) {
             t.abort();
+        }
+        if let Some(cache) = self.reuse.take() {
+            cache.abort_background();
         }
         if let Some(g) = self.generation {
             // Events already queued for `g` become stale too.

@@ -1021,6 +1021,7 @@ async fn all_eight_endpoints_concurrently_with_streaming_and_recommendation() {
             endpoints: endpoints.clone(),
             options: opts.clone(),
             login: None,
+            reuse: None,
         })
         .unwrap();
     let events = tokio::task::spawn_blocking(move || {
@@ -1118,6 +1119,7 @@ async fn cancel_and_supersede_drop_stale_events() {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts.clone(),
             login: None,
+            reuse: None,
         })
         .unwrap();
     let g2 = handle
@@ -1125,6 +1127,7 @@ async fn cancel_and_supersede_drop_stale_events() {
             endpoints: vec![ep(Protocol::Pop3, good, Security::Tls)],
             options: opts.clone(),
             login: None,
+            reuse: None,
         })
         .unwrap();
     assert!(g2 > g1);
@@ -1148,6 +1151,7 @@ async fn cancel_and_supersede_drop_stale_events() {
             endpoints: vec![ep(Protocol::Pop3, silent, Security::Plain)],
             options: opts,
             login: None,
+            reuse: None,
         })
         .unwrap();
     handle.cancel();

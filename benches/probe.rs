@@ -34,6 +34,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
 
+#[path = "common/relay.rs"]
+mod relay;
+use relay::{relay, target_ip};
+
 const HOST: &str = "mail.test";
 
 fn pki() -> (CertificateDer<'static>, TlsAcceptor) {
@@ -191,65 +195,6 @@ async fn serve_tls(mut s: Box<dyn Io>, protocol: Protocol) {
     }
 }
 
-/// Forwards 127.0.0.1:<returned port> to `target`, delaying every chunk by `delay` each way.
-/// Where the servers behind the relays listen: `MAILCONF_BENCH_ADDR` (e.g. the
-/// harness's 198.18.0.2 in its network namespace), else 127.0.0.1.
-fn target_ip() -> IpAddr {
-    std::env::var("MAILCONF_BENCH_ADDR")
-        .ok()
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
-}
-
-async fn relay(target: u16, delay: Duration) -> u16 {
-    let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
-    let port = l.local_addr().unwrap().port();
-    tokio::spawn(async move {
-        while let Ok((client, _)) = l.accept().await {
-            tokio::spawn(async move {
-                let Ok(server) = TcpStream::connect((target_ip(), target)).await else {
-                    return;
-                };
-                let _ = client.set_nodelay(true);
-                let _ = server.set_nodelay(true);
-                let (cr, cw) = client.into_split();
-                let (sr, sw) = server.into_split();
-                tokio::spawn(pipe(cr, sw, delay));
-                tokio::spawn(pipe(sr, cw, delay));
-            });
-        }
-    });
-    port
-}
-
-async fn pipe(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    delay: Duration,
-) {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Vec<u8>)>();
-    let writer = tokio::spawn(async move {
-        while let Some((at, bytes)) = rx.recv().await {
-            tokio::time::sleep_until(at).await;
-            if to.write_all(&bytes).await.is_err() {
-                return;
-            }
-        }
-        let _ = to.shutdown().await;
-    });
-    let mut buf = vec![0u8; 16 * 1024];
-    loop {
-        match from.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => {
-                let _ = tx.send((tokio::time::Instant::now() + delay, buf[..n].to_vec()));
-            }
-        }
-    }
-    drop(tx);
-    let _ = writer.await;
-}
-
 /// A listener whose full accept queue drops SYNs (a filtered port).
 async fn black_hole() -> (tokio::net::TcpListener, u16, Vec<TcpStream>) {
     let sock = tokio::net::TcpSocket::new_v4().unwrap();
@@ -364,7 +309,11 @@ fn main() {
     let relayed: Vec<Endpoint> = rt.block_on(async {
         let mut v = Vec::new();
         for e in &endpoints {
-            let p = relay(real_ports[&(e.port, e.security)], delay).await;
+            let p = relay(
+                SocketAddr::new(target_ip(), real_ports[&(e.port, e.security)]),
+                delay,
+            )
+            .await;
             v.push(Endpoint::new(e.protocol, &e.host, p, e.security));
         }
         v

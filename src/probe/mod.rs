@@ -290,13 +290,29 @@ impl ProbeHandle {
         probe_options: ProbeOptions,
     ) -> Result<(crate::discover::Discovery, Arc<reuse::ProbeCache>), crate::discover::DiscoverError>
     {
+        let resolver = if options.network {
+            let _runtime = self.handle.enter();
+            Some(crate::dns::resolver_for(dns, options.dns_options())?)
+        } else {
+            None
+        };
+        self.discover_with(address, db, resolver, options, probe_options)
+    }
+
+    /// [`ProbeHandle::discover`] with a resolver of the caller's (`None`: no
+    /// network sources).
+    pub fn discover_with(
+        &self,
+        address: &crate::providers::Address,
+        db: Arc<crate::providers::Database>,
+        resolver: Option<Arc<dyn crate::dns::Resolver>>,
+        options: &crate::discover::DiscoverOptions,
+        probe_options: ProbeOptions,
+    ) -> Result<(crate::discover::Discovery, Arc<reuse::ProbeCache>), crate::discover::DiscoverError>
+    {
         use crate::discover::DiscoverError;
         let setup = |e: StartError| DiscoverError::Setup(e.to_string());
-        let (network, cache) = if options.network {
-            let resolver = {
-                let _runtime = self.handle.enter();
-                crate::dns::resolver_for(dns, options.dns_options())?
-            };
+        let (network, cache) = if let Some(resolver) = resolver.filter(|_| options.network) {
             // The checks resolve names as discovery does.
             let cache =
                 Self::cache_with(probe_options, Arc::new(reuse::DnsResolve(resolver.clone())))

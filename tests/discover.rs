@@ -844,11 +844,14 @@ fn cli_json_srv_with_forged_record_and_human_output() {
 
     let out = cli(&env, "a@srv-only.test", &["--lang", "zh-Hans"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("来源：SRV records of srv-only.test"),
-        "{text}"
-    );
+    assert!(text.contains("来源：srv-only.test 的 SRV 记录"), "{text}");
     assert!(text.contains("已忽略："), "{text}");
+    // The sources' details and the reason for ignoring are in Chinese too.
+    assert!(text.contains("不在 srv-only.test 之内"), "{text}");
+    assert!(text.contains("srv-only.test 没有 MX 记录"), "{text}");
+    for english in ["has no", "records of", "lies outside", "guessed", "cancelled"] {
+        assert!(!text.contains(english), "{english:?} in {text}");
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@
 
 use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
+use crate::discover::text::localize;
 use crate::discover::{
     self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
 };
@@ -193,7 +194,7 @@ fn print_candidates(
             describe::username_form(s.username, lang)
         )?;
         if c.provenance != f.provenance {
-            write!(out, "  [{}]", c.provenance)?;
+            write!(out, "  [{}]", localize(&c.provenance, lang))?;
         }
         writeln!(out)?;
         if let Some(v) = &c.verified {
@@ -202,7 +203,7 @@ fn print_candidates(
             } else {
                 pick(lang, ("check failed:", "检查失败：", "檢查失敗："))
             };
-            writeln!(out, "{indent}      {word} {}", v.detail)?;
+            writeln!(out, "{indent}      {word} {}", localize(&v.detail, lang))?;
         }
     }
     Ok(())
@@ -219,8 +220,8 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
     let headline = match (&d.outcome, &d.best) {
         (Outcome::Found, Some(b)) => match lang {
             Lang::En => format!("Found by {}", b.provenance),
-            Lang::ZhHans => format!("来源：{}", b.provenance),
-            Lang::ZhHant => format!("來源：{}", b.provenance),
+            Lang::ZhHans => format!("来源：{}", localize(&b.provenance, lang)),
+            Lang::ZhHant => format!("來源：{}", localize(&b.provenance, lang)),
         },
         (Outcome::DeadlineReached, _) => match lang {
             Lang::En => format!("Nothing found for {shown} within the {secs} s deadline."),
@@ -272,7 +273,12 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             pick(lang, ("Alternatives:", "备选：", "備選："))
         )?;
         for f in &d.alternatives {
-            writeln!(out, "    {} ({})", f.provenance, f.source.as_str())?;
+            writeln!(
+                out,
+                "    {} ({})",
+                localize(&f.provenance, lang),
+                f.source.as_str()
+            )?;
             print_candidates(out, f, "      ", lang)?;
         }
     }
@@ -284,7 +290,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         )?;
         for i in &d.ignored {
             writeln!(out, "    {}", i.what)?;
-            writeln!(out, "      {}", i.reason)?;
+            writeln!(out, "      {}", localize(&i.reason, lang))?;
         }
     }
     writeln!(
@@ -298,7 +304,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             "    {:<16} {} {}",
             s.source.as_str(),
             pad(source_state(s.state, lang), 10),
-            s.detail.as_deref().unwrap_or("")
+            localize(s.detail.as_deref().unwrap_or(""), lang)
         )?;
     }
     Ok(())

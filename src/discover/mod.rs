@@ -30,6 +30,7 @@
 pub mod http;
 mod run;
 mod sources;
+pub mod text;
 pub mod tls;
 pub mod verify;
 

@@ -29,7 +29,9 @@ const W_RESULT_MIN: f32 = 150.0;
 /// Draws the test button row, the progress, the summary and the table.
 pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut Out) {
     let lang = session.lang;
-    let plan_ok = session.can_test && session.probe_plan(db).is_some();
+    // An unknown domain is looked up first; the test starts when the answer is in.
+    let plan_ok =
+        session.can_test && (session.awaits_discovery() || session.probe_plan(db).is_some());
     let probe = &session.probe;
 
     let buttons = ui.horizontal(|ui| {
@@ -523,7 +525,14 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if let Some(d) = &o.detail {
+            // The engine's explanation in the UI language, made from the report at
+            // draw time (so a language switch changes it); scripted outcomes have
+            // only their own text.
+            let detail = match &o.report {
+                Some(r) => Some(crate::probe::report::summary_in(r, lang)),
+                None => o.detail.clone(),
+            };
+            if let Some(d) = detail {
                 ui.strong(T::Detail.get(lang));
                 ui.add(egui::Label::new(egui::RichText::new(d).monospace()).wrap());
             }
@@ -534,6 +543,10 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                     if held_back_plaintext(o).is_some() {
                         if allowed {
                             ui.weak(T::InsecureLoginAllowed.get(lang));
+                            // The same question again, where No withdraws the permission.
+                            if ui.small_button(T::ChangeInsecureLogin.get(lang)).clicked() {
+                                out.commands.push(Command::AskInsecureLogin(index));
+                            }
                         } else if ui.button(T::AllowInsecureLogin.get(lang)).clicked() {
                             out.commands.push(Command::AskInsecureLogin(index));
                         }

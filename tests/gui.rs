@@ -855,12 +855,13 @@ mod snapshots {
         h
     }
 
-    /// The smallest supported window, 900×600: nothing clipped, the table fits.
-    #[test]
-    fn small_window_zh_hans() {
+    /// The results in Simplified Chinese in the smallest supported window,
+    /// 900×600 logical points, at `pixels_per_point`, one row expanded.
+    fn small_window(pixels_per_point: f32) -> App {
         let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
         let mut h = Harness::builder()
             .with_size([900.0, 600.0])
+            .with_pixels_per_point(pixels_per_point)
             .with_theme(egui::Theme::Light)
             .with_context_setup(app::install_fonts)
             .wgpu()
@@ -885,7 +886,21 @@ mod snapshots {
         h.get_by_label("显示详情 POP3 995 TLS").click();
         h.remove_cursor();
         h.run();
-        h.snapshot("small_window_zh_hans");
+        h
+    }
+
+    /// The smallest supported window, 900×600: nothing clipped, the table fits.
+    #[test]
+    fn small_window_zh_hans() {
+        small_window(1.0).snapshot("small_window_zh_hans");
+    }
+
+    /// The same at 200 % scale (a HiDPI screen): 1800×1200 pixels, same layout.
+    #[test]
+    fn small_window_zh_hans_200_percent() {
+        let mut h = small_window(2.0);
+        assert_eq!(h.ctx.pixels_per_point(), 2.0);
+        h.snapshot("small_window_zh_hans_200pct");
     }
 
     #[test]

@@ -457,9 +457,9 @@ fn row_ui(
                 } else {
                     ui.colored_label(color, icon);
                 }
-                let r =
-                    ui.add(egui::Label::new(egui::RichText::new(&words).color(color)).truncate());
-                r.on_hover_text(&words);
+                // Wrapped, not truncated: the reason is the point of the row (a
+                // narrow window makes the row two lines high instead of cutting it).
+                ui.add(egui::Label::new(egui::RichText::new(&words).color(color)).wrap());
             },
         );
         let o: Option<&Outcome> = match &row.state {

@@ -821,6 +821,15 @@ mod snapshots {
     use super::*;
 
     fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<ScriptedBackend>) -> App {
+        build_themed_with(lang, theme, backend, None)
+    }
+
+    fn build_themed_with(
+        lang: Lang,
+        theme: egui::Theme,
+        backend: Option<ScriptedBackend>,
+        discovery: Option<ScriptedDiscovery>,
+    ) -> App {
         let mut h = Harness::builder()
             .with_size([1100.0, 780.0])
             .with_theme(theme)
@@ -830,7 +839,7 @@ mod snapshots {
                 MailconfApp::new(
                     cc,
                     AppOptions {
-                        discovery: None,
+                        discovery: discovery.map(|d| Box::new(d) as _),
                         database: Database::bundled().clone(),
                         backend: backend.map(|b| Box::new(b) as _),
                         lang: Some(lang),
@@ -901,6 +910,37 @@ mod snapshots {
         let mut h = small_window(2.0);
         assert_eq!(h.ctx.pixels_per_point(), 2.0);
         h.snapshot("small_window_zh_hans_200pct");
+    }
+
+    /// `address_text` typed in `lang`, discovery answering with `answer` for it.
+    fn discovered(lang: Lang, address_text: &str, answer: fn(&str) -> Discovery) -> App {
+        let (discovery, lookups) = ScriptedDiscovery::new();
+        let (backend, _) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let mut h = build_themed_with(lang, egui::Theme::Light, Some(backend), Some(discovery));
+        address(&mut h, lang, address_text);
+        h.run_steps(3);
+        lookups.answer(1, answer(address_text));
+        h.remove_cursor();
+        h.run();
+        h
+    }
+
+    /// An unknown company domain whose MX is at Tencent Exmail, in Simplified Chinese.
+    #[test]
+    fn discovered_by_mx_zh_hans() {
+        let mut h = discovered(
+            Lang::ZhHans,
+            "zhangsan@bigcorp-mailconf.example",
+            found_by_mx,
+        );
+        h.snapshot("discovered_mx_zh_hans");
+    }
+
+    /// Nothing found, in English: the reason and what to do.
+    #[test]
+    fn nothing_found_en() {
+        let mut h = discovered(Lang::En, "me@nowhere-mailconf.example", nothing_found);
+        h.snapshot("nothing_found_en");
     }
 
     #[test]
@@ -1426,6 +1466,31 @@ fn nothing_found_says_so_and_what_to_do() {
             .all(|e| e.host == "mail.nowhere-mailconf.example")
     );
     assert_eq!(lookups.started().len(), 1, "a host is not looked up");
+}
+
+#[test]
+fn cancel_while_looking_up_keeps_the_test_from_starting_and_idle_means_idle() {
+    let (mut h, probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "me@bigcorp-mailconf.example");
+    // During the typing pause egui is asked to wake once, at its end: no polling.
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay > std::time::Duration::from_millis(100) && delay < std::time::Duration::MAX,
+        "{delay:?}"
+    );
+    h.get_by_label("Test connection").click();
+    h.run_steps(2);
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    lookups.answer(1, found_by_mx("me@bigcorp-mailconf.example"));
+    h.run();
+    assert!(probe.requests().is_empty(), "cancelled before it started");
+    assert!(has_text(&h, "Found by MX"), "the card still fills in");
+    assert_eq!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay,
+        std::time::Duration::MAX,
+        "idle once the answer is shown"
+    );
 }
 
 #[test]

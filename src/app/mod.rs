@@ -336,6 +336,9 @@ impl MailconfApp {
             }
             Command::StartProbe => self.start_probe(),
             Command::CancelProbe => {
+                // A test waiting for discovery does not start; the lookup goes on
+                // (its answer still fills in the card).
+                s.discovery.then_probe = false;
                 if s.probe.running {
                     if let Some(b) = self.backend.as_mut() {
                         b.cancel();
@@ -493,7 +496,8 @@ impl eframe::App for MailconfApp {
         export::window(&ctx, &mut self.session, &mut out);
         self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
-        if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        let cancellable = self.session.probe.running || self.session.discovery.then_probe;
+        if cancellable && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);
         }
         self.commands.append(&mut out.commands);

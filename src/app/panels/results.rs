@@ -52,7 +52,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         }
         let cancel = ui
             .add_enabled(
-                probe.running,
+                probe.running || session.discovery.then_probe,
                 egui::Button::new(T::Cancel.get(lang)).min_size(egui::vec2(80.0, 30.0)),
             )
             .on_hover_text(T::CancelTooltip.get(lang));

@@ -1649,6 +1649,10 @@ fn the_window_keeps_drawing_while_the_save_dialog_is_open() {
     h.run();
     assert!(t.elapsed() < Duration::from_secs(1), "the UI did not wait");
     assert!(has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
+    assert!(
+        h.query_by_label("Close window").is_none(),
+        "egui's English close button"
+    );
     let saves: Vec<_> = h.get_all_by_label(T::SaveAs.get(Lang::En)).collect();
     assert!(!saves.is_empty());
     assert!(
@@ -1694,6 +1698,11 @@ fn the_window_keeps_drawing_while_the_save_dialog_is_open() {
             .contains("pop.163.com")
     );
     assert_eq!(opened.load(Ordering::SeqCst), 2);
+    // The window's own Close button (egui's title-bar one is English-only).
+    h.get_by_label(T::Close.get(Lang::En)).click();
+    h.run();
+    assert!(!h.state().session.export_open);
+    assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
 }
 
 /// A row's detail is the engine's report in the UI language, made at draw time.

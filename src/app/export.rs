@@ -181,6 +181,8 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
         .collapsible(false)
         .resizable(false)
         .default_width(560.0)
+        // Not resizable, so as tall as the window allows (it scrolls inside).
+        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {

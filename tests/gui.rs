@@ -1311,6 +1311,11 @@ fn nothing_found(address: &str) -> Discovery {
         "nothing found for x: every source answered, none had settings",
     );
     d.timeout_ms = 10_000;
+    d.sources = vec![mailconf::discover::SourceReport {
+        source: SourceKind::Mx,
+        state: mailconf::discover::SourceState::Nothing,
+        detail: Some("no MX records".into()),
+    }];
     d
 }
 

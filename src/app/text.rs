@@ -502,6 +502,16 @@ pub fn nothing_found(d: &crate::discover::Discovery, lang: Lang) -> String {
     use crate::discover::Outcome;
     let domain = &d.domain_unicode;
     let secs = d.timeout_ms.div_ceil(1000);
+    if d.sources.is_empty() {
+        // Discovery could not run at all (see `Discovery::failed`); its reason is
+        // technical text, kept as it is.
+        let why = &d.message;
+        return match lang {
+            Lang::En => format!("Could not look up settings for {domain}: {why}"),
+            Lang::ZhHans => format!("无法查找 {domain} 的设置：{why}"),
+            Lang::ZhHant => format!("無法查找 {domain} 的設定：{why}"),
+        };
+    }
     match (d.outcome, lang) {
         (Outcome::DeadlineReached, Lang::En) => {
             format!("Nothing found for {domain} within {secs} seconds.")
@@ -738,6 +748,11 @@ mod tests {
         let mut d = crate::discover::Discovery::failed(&a, "nothing found for example.org");
         d.outcome = outcome;
         d.timeout_ms = 10_000;
+        d.sources.push(crate::discover::SourceReport {
+            source: crate::discover::SourceKind::Mx,
+            state: crate::discover::SourceState::Nothing,
+            detail: None,
+        });
         d
     }
 
@@ -824,6 +839,14 @@ mod tests {
         );
         assert!(
             nothing_found(&discovery(Outcome::DnsUnreachable), Lang::ZhHans).contains("DNS 服务器")
+        );
+        // Discovery that could not run says why, in the engine's words.
+        let a = crate::providers::Address::parse("me@example.org").unwrap();
+        let broken =
+            crate::discover::Discovery::failed(&a, "cannot start the lookup: out of threads");
+        assert_eq!(
+            nothing_found(&broken, Lang::ZhHans),
+            "无法查找 example.org 的设置：cannot start the lookup: out of threads"
         );
     }
 

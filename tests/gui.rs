@@ -1778,3 +1778,26 @@ fn row_details_follow_the_language() {
         "5 秒內沒有回應：可能被防火牆或你的網路業者攔截"
     ));
 }
+
+/// A save dialog that fails inside (a platform bug) leaves no waiting line behind.
+#[test]
+fn a_failing_save_dialog_counts_as_cancelled() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    struct Broken;
+    impl mailconf::app::export::FileDialog for Broken {
+        fn save(&self, _default_name: &str) -> Option<std::path::PathBuf> {
+            panic!("portal went away")
+        }
+    }
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    h.state_mut().set_file_dialog(Box::new(Broken));
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    until(&mut h, |h| !h.state().session.export_waiting);
+    assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
+    assert!(!has_text(&h, "Saved to"));
+}

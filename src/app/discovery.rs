@@ -87,9 +87,16 @@ impl DiscoveryBackend for EngineDiscovery {
         let spawned = std::thread::Builder::new()
             .name("mailconf-discover".into())
             .spawn(move || {
-                // discover_blocking always returns by the deadline in `options`.
-                let d = crate::discover::discover_blocking(&owned, db, dns, &options)
-                    .unwrap_or_else(|e| Discovery::failed(&owned, &e.to_string()));
+                // discover_blocking always returns by the deadline in `options`. A
+                // panic in it (a bug) must not leave the card spinning forever.
+                let run = std::panic::AssertUnwindSafe(|| {
+                    crate::discover::discover_blocking(&owned, db, dns, &options)
+                });
+                let d = match std::panic::catch_unwind(run) {
+                    Ok(Ok(d)) => d,
+                    Ok(Err(e)) => Discovery::failed(&owned, &e.to_string()),
+                    Err(_) => Discovery::failed(&owned, "the lookup stopped unexpectedly"),
+                };
                 // The app may be gone; then nobody needs the answer.
                 let _ = tx.send((generation, d));
                 if let Some(w) = waker {

@@ -148,9 +148,13 @@ pub fn save_in_background(
     std::thread::Builder::new()
         .name("mailconf-save".into())
         .spawn(move || {
-            let status = dialog
-                .save(&doc.file_name)
-                .map(|path| write(&doc, &path, lang));
+            // A panicking dialog (a bug in a platform backend) counts as cancelled.
+            let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                dialog.save(&doc.file_name)
+            }))
+            .ok()
+            .flatten();
+            let status = chosen.map(|path| write(&doc, &path, lang));
             // The text may hold the password.
             doc.text.zeroize();
             // The app may have closed meanwhile; then nobody needs the answer.

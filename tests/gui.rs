@@ -9,15 +9,28 @@ use mailconf::app::backend::{
     CertInfo, CertVerdict, Event, EventKind, FailReason, InsecureReason, Outcome, Pace,
     ProbeRequest, ScriptHandle, ScriptedBackend, Verdict,
 };
+use mailconf::app::discovery::{DiscoveryBackend, DiscoveryHandle, ScriptedDiscovery};
 use mailconf::app::state::Persisted;
 use mailconf::app::text::T;
 use mailconf::app::{self, AppOptions, MailconfApp};
+use mailconf::discover::{
+    Candidate, Discovery, Finding, Outcome as DiscoveryOutcome, ProviderInfo, SourceKind,
+};
 use mailconf::i18n::Lang;
-use mailconf::providers::{Database, Protocol, Security};
+use mailconf::providers::{Database, Protocol, Security, Server};
 
 type App = Harness<'static, MailconfApp>;
 
 fn build(lang: Lang, db: Database, backend: Option<ScriptedBackend>) -> App {
+    build_with(lang, db, backend, None)
+}
+
+fn build_with(
+    lang: Lang,
+    db: Database,
+    backend: Option<ScriptedBackend>,
+    discovery: Option<Box<dyn DiscoveryBackend>>,
+) -> App {
     let mut h = Harness::builder()
         .with_size([1100.0, 800.0])
         .with_context_setup(app::install_fonts)
@@ -25,6 +38,7 @@ fn build(lang: Lang, db: Database, backend: Option<ScriptedBackend>) -> App {
             MailconfApp::new(
                 cc,
                 AppOptions {
+                    discovery,
                     database: db,
                     backend: backend.map(|b| Box::new(b) as _),
                     lang: Some(lang),
@@ -115,6 +129,22 @@ fn type_into(h: &mut App, label: &str, text: &str) {
 
 fn address(h: &mut App, lang: Lang, text: &str) {
     type_into(h, T::EmailAddress.get(lang), text);
+}
+
+/// Runs frames (in real time, the work is on other threads) until `done`, for
+/// at most 10 s; fails the test when it never happens.
+fn until(h: &mut App, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "timed out; on screen: {:?}",
+            texts(h)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run_ok();
 }
 
 /// Frames run while spinners turn (`run` would wait for them forever); enough
@@ -445,6 +475,10 @@ const ALLOWED: &[&str] = &[
     "STARTTLS",
     "STLS",
     "SSL",
+    "MX",
+    "SRV",
+    "DNS",
+    "HTTP",
     "ID",
     "RFC",
     "OAuth2",
@@ -460,12 +494,55 @@ const ALLOWED: &[&str] = &[
     "Esc",
     "Delta",
     "Chat",
+    // The Export window: format ids, the programs and devices they are for,
+    // and their file formats.
+    "fetchmail",
+    "fetchmailrc",
+    "getmail",
+    "getmail6",
+    "getmailrc",
+    "msmtp",
+    "msmtprc",
+    "mutt",
+    "neomutt",
+    "muttrc",
+    "thunderbird",
+    "isp",
+    "outlook",
+    "Outlook",
+    "autodiscover",
+    "Autodiscover",
+    "apple",
+    "Apple",
+    "mobileconfig",
+    "Mac",
+    "macOS",
+    "iPhone",
+    "iPad",
+    "summary",
+    "json",
+    "JSON",
+    "xml",
+    "XML",
+    "POX",
+    "POST",
+    "Markdown",
+    // Host name prefixes in a provider hint (Tencent Exmail's overseas servers).
+    "hwpop",
+    "hwimap",
 ];
 
 /// Data that is the same in every language: provider names (imported entries
 /// have only an English one), and hosts, domains, addresses and URLs.
 fn strip_data(text: &str, db: &Database) -> String {
-    let mut t = text.to_owned();
+    // Commands in backticks are typed as they are.
+    let mut t = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            t.push_str(part);
+        }
+        t.push(' ');
+    }
     let mut names: Vec<String> = db
         .entries()
         .iter()
@@ -537,9 +614,31 @@ fn english_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Texts on screen with English words left after names and data are taken out.
+fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
+    let db = Database::bundled();
+    texts(h)
+        .into_iter()
+        .filter_map(|t| {
+            let words = english_words(&strip_data(&t, db));
+            (!words.is_empty()).then_some((t, words))
+        })
+        .collect()
+}
+
+fn assert_no_english(h: &App, state: &str) {
+    let leftovers = english_leftovers(h);
+    assert!(
+        leftovers.is_empty(),
+        "English left on the Chinese screen ({state}): {leftovers:#?}"
+    );
+}
+
 #[test]
 fn switching_to_chinese_leaves_no_english_on_screen() {
-    let (mut h, handle) = scripted(Lang::En);
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    let (mut h, handle, lookups) = with_discovery(Lang::En);
     address(&mut h, Lang::En, "alice@163.com");
     h.get_by_label("Test connection").click();
     frames(&mut h);
@@ -556,18 +655,7 @@ fn switching_to_chinese_leaves_no_english_on_screen() {
     assert!(h.query_by_label("测试连接").is_some());
     assert_eq!(h.state().persisted().lang, Some(Lang::ZhHans), "remembered");
 
-    let db = Database::bundled();
-    let mut leftovers = Vec::new();
-    for t in texts(&h) {
-        let words = english_words(&strip_data(&t, db));
-        if !words.is_empty() {
-            leftovers.push((t, words));
-        }
-    }
-    assert!(
-        leftovers.is_empty(),
-        "English left on the Chinese screen: {leftovers:#?}"
-    );
+    assert_no_english(&h, "results");
     // Every UI string that differs between the languages changed.
     for t in T::ALL {
         let en = t.get(Lang::En);
@@ -578,6 +666,48 @@ fn switching_to_chinese_leaves_no_english_on_screen() {
             );
         }
     }
+
+    // The other states, in Chinese too. The save dialog open:
+    let (answer, _) = gated(&mut h);
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    assert!(has_text(&h, T::WaitingForSaveDialog.get(Lang::ZhHans)));
+    assert_no_english(&h, "save dialog open");
+    answer.send(None).unwrap();
+    until(&mut h, |h| {
+        !has_text(h, T::WaitingForSaveDialog.get(Lang::ZhHans))
+    });
+    h.state_mut().push(Command::CloseExport);
+    h.run();
+    // Discovery: looking up, found by MX, found by autoconfig, nothing found.
+    retype_address(&mut h, "boss@bigcorp-mailconf.example");
+    h.run_steps(3);
+    assert!(has_text(&h, "正在查找 bigcorp-mailconf.example 的设置"));
+    assert_no_english(&h, "looking up");
+    lookups.answer(1, found_by_mx("boss@bigcorp-mailconf.example"));
+    h.run();
+    assert!(has_text(&h, "通过 MX mxbiz1.qq.com"));
+    assert_no_english(&h, "found by MX");
+    retype_address(&mut h, "me@small-isp-mailconf.example");
+    h.run_steps(3);
+    lookups.answer(2, found_by_autoconfig("me@small-isp-mailconf.example"));
+    h.run();
+    assert!(has_text(&h, T::DiscoveredNote.get(Lang::ZhHans)));
+    assert_no_english(&h, "found by autoconfig");
+    retype_address(&mut h, "me@nowhere-mailconf.example");
+    h.run_steps(3);
+    lookups.answer(3, nothing_found("me@nowhere-mailconf.example"));
+    h.run();
+    assert!(has_text(&h, T::NothingFoundWhatToDo.get(Lang::ZhHans)));
+    assert_no_english(&h, "nothing found");
+    // A server's name instead of an address.
+    retype_address(&mut h, "mail.nowhere-mailconf.example");
+    assert!(has_text(&h, "没有 @"));
+    assert_no_english(&h, "host name");
+    retype_address(&mut h, "alice@163.com");
+    h.run();
 
     // And back to Traditional.
     h.get_by_label("🌐 语言").click();
@@ -647,6 +777,7 @@ fn the_last_address_and_language_come_back() {
             MailconfApp::new(
                 cc,
                 AppOptions {
+                    discovery: None,
                     database: Database::bundled().clone(),
                     backend: None,
                     lang: None,
@@ -690,6 +821,15 @@ mod snapshots {
     use super::*;
 
     fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<ScriptedBackend>) -> App {
+        build_themed_with(lang, theme, backend, None)
+    }
+
+    fn build_themed_with(
+        lang: Lang,
+        theme: egui::Theme,
+        backend: Option<ScriptedBackend>,
+        discovery: Option<ScriptedDiscovery>,
+    ) -> App {
         let mut h = Harness::builder()
             .with_size([1100.0, 780.0])
             .with_theme(theme)
@@ -699,6 +839,7 @@ mod snapshots {
                 MailconfApp::new(
                     cc,
                     AppOptions {
+                        discovery: discovery.map(|d| Box::new(d) as _),
                         database: Database::bundled().clone(),
                         backend: backend.map(|b| Box::new(b) as _),
                         lang: Some(lang),
@@ -723,12 +864,13 @@ mod snapshots {
         h
     }
 
-    /// The smallest supported window, 900×600: nothing clipped, the table fits.
-    #[test]
-    fn small_window_zh_hans() {
+    /// The results in Simplified Chinese in the smallest supported window,
+    /// 900×600 logical points, at `pixels_per_point`, one row expanded.
+    fn small_window(pixels_per_point: f32) -> App {
         let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
         let mut h = Harness::builder()
             .with_size([900.0, 600.0])
+            .with_pixels_per_point(pixels_per_point)
             .with_theme(egui::Theme::Light)
             .with_context_setup(app::install_fonts)
             .wgpu()
@@ -736,6 +878,7 @@ mod snapshots {
                 MailconfApp::new(
                     cc,
                     AppOptions {
+                        discovery: None,
                         database: Database::bundled().clone(),
                         backend: Some(Box::new(backend)),
                         lang: Some(Lang::ZhHans),
@@ -752,7 +895,52 @@ mod snapshots {
         h.get_by_label("显示详情 POP3 995 TLS").click();
         h.remove_cursor();
         h.run();
-        h.snapshot("small_window_zh_hans");
+        h
+    }
+
+    /// The smallest supported window, 900×600: nothing clipped, the table fits.
+    #[test]
+    fn small_window_zh_hans() {
+        small_window(1.0).snapshot("small_window_zh_hans");
+    }
+
+    /// The same at 200 % scale (a HiDPI screen): 1800×1200 pixels, same layout.
+    #[test]
+    fn small_window_zh_hans_200_percent() {
+        let mut h = small_window(2.0);
+        assert_eq!(h.ctx.pixels_per_point(), 2.0);
+        h.snapshot("small_window_zh_hans_200pct");
+    }
+
+    /// `address_text` typed in `lang`, discovery answering with `answer` for it.
+    fn discovered(lang: Lang, address_text: &str, answer: fn(&str) -> Discovery) -> App {
+        let (discovery, lookups) = ScriptedDiscovery::new();
+        let (backend, _) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let mut h = build_themed_with(lang, egui::Theme::Light, Some(backend), Some(discovery));
+        address(&mut h, lang, address_text);
+        h.run_steps(3);
+        lookups.answer(1, answer(address_text));
+        h.remove_cursor();
+        h.run();
+        h
+    }
+
+    /// An unknown company domain whose MX is at Tencent Exmail, in Simplified Chinese.
+    #[test]
+    fn discovered_by_mx_zh_hans() {
+        let mut h = discovered(
+            Lang::ZhHans,
+            "zhangsan@bigcorp-mailconf.example",
+            found_by_mx,
+        );
+        h.snapshot("discovered_mx_zh_hans");
+    }
+
+    /// Nothing found, in English: the reason and what to do.
+    #[test]
+    fn nothing_found_en() {
+        let mut h = discovered(Lang::En, "me@nowhere-mailconf.example", nothing_found);
+        h.snapshot("nothing_found_en");
     }
 
     #[test]
@@ -820,6 +1008,29 @@ fn insecure_login_needs_an_explicit_yes() {
     assert_eq!(allowed[0].port, 110);
     assert_eq!(allowed[0].host.as_deref(), Some("pop.163.com"));
     assert_eq!(allowed[0].security, Security::Plain);
+    // The next test carries it.
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    let last = handle.requests().pop().unwrap();
+    assert_eq!(last.allow_insecure.len(), 1);
+    // Asked again (the row's Change… button), No withdraws it for that endpoint.
+    h.state_mut().push(Command::AskInsecureLogin(0));
+    h.run();
+    assert!(has_text(&h, title));
+    h.get_by_label(T::InsecureLoginNo.get(Lang::En)).click();
+    h.run();
+    assert!(
+        h.state().session.allow_insecure.is_empty(),
+        "No withdraws the earlier Yes"
+    );
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    let last = handle.requests().pop().unwrap();
+    assert!(last.allow_insecure.is_empty(), "{:?}", last.allow_insecure);
 }
 
 /// The real engine against the test Dovecot/Postfix, through the window.
@@ -902,6 +1113,7 @@ fn test_connection_with_the_real_engine() {
             MailconfApp::new(
                 cc,
                 AppOptions {
+                    discovery: None,
                     database: db,
                     backend: Some(Box::new(engine)),
                     lang: Some(lang),
@@ -968,7 +1180,8 @@ fn export_writes_the_chosen_format_where_the_dialog_says() {
     h.state_mut()
         .set_file_dialog(Box::new(FixedPath(path.clone())));
     h.state_mut().push(Command::ExportSave(Format::Fetchmail));
-    h.run();
+    // The dialog and the write run on a worker thread; the answer repaints.
+    until(&mut h, |h| has_text(h, "Saved to"));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("pop.163.com"), "{text}");
     assert!(text.contains("keep"), "{text}");
@@ -991,4 +1204,600 @@ fn diagnostic_report_has_the_results_and_never_the_password() {
     assert!(report.contains("secure"), "{report}");
     assert!(report.contains("blocked"), "{report}");
     assert!(report.contains(env!("CARGO_PKG_VERSION")), "{report}");
+}
+
+// --- Discovery for domains the database does not know
+
+fn with_discovery(lang: Lang) -> (App, ScriptHandle, DiscoveryHandle) {
+    let (backend, probe) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+    let (discovery, lookups) = ScriptedDiscovery::new();
+    let h = build_with(
+        lang,
+        Database::bundled().clone(),
+        Some(backend),
+        Some(Box::new(discovery)),
+    );
+    (h, probe, lookups)
+}
+
+/// Replaces the address (as select-all and typing would).
+fn retype_address(h: &mut App, text: &str) {
+    use mailconf::app::command::Command;
+    h.state_mut().session.address = text.to_owned();
+    h.state_mut().push(Command::AddressEdited);
+    // Steps, not `run`: a spinner may be turning.
+    h.run_steps(2);
+}
+
+fn parse(address: &str) -> mailconf::providers::Address {
+    mailconf::providers::Address::parse(address).unwrap()
+}
+
+/// Discovery found the domain's MX at Tencent Exmail, a database provider.
+fn found_by_mx(address: &str) -> Discovery {
+    let a = parse(address);
+    let entry = Database::bundled().by_id("exmail").unwrap();
+    let p = &entry.provider;
+    let provenance = format!("MX mxbiz1.qq.com → {}", p.name.en);
+    let cand = |s: &Server| Candidate {
+        server: Server {
+            host: s.host_for(&a.domain),
+            ..s.clone()
+        },
+        provenance: provenance.clone(),
+        verified: None,
+    };
+    let mut d = Discovery::failed(&a, "");
+    d.outcome = DiscoveryOutcome::Found;
+    d.message = format!("found by {provenance}");
+    d.best = Some(Finding {
+        source: SourceKind::Mx,
+        provenance: provenance.clone(),
+        provider: Some(ProviderInfo {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            status: p.status.clone(),
+            auth: p.auth.clone(),
+            file: Some(entry.file.clone()),
+        }),
+        incoming: p.incoming.iter().map(cand).collect(),
+        outgoing: p.outgoing.iter().map(cand).collect(),
+    });
+    d
+}
+
+/// Discovery found the domain's own autoconfig document (no database provider).
+fn found_by_autoconfig(address: &str) -> Discovery {
+    let a = parse(address);
+    let provenance = format!("autoconfig.{}", a.domain);
+    let server = |protocol, host: &str, port, security| Candidate {
+        server: Server {
+            protocol,
+            host: host.to_owned(),
+            port,
+            security,
+            username: mailconf::providers::UsernameForm::Address,
+            note: None,
+        },
+        provenance: provenance.clone(),
+        verified: None,
+    };
+    let mut d = Discovery::failed(&a, "");
+    d.outcome = DiscoveryOutcome::Found;
+    d.best = Some(Finding {
+        source: SourceKind::Autoconfig,
+        provenance: provenance.clone(),
+        provider: None,
+        incoming: vec![server(
+            Protocol::Imap,
+            &format!("imap.{}", a.domain),
+            993,
+            Security::Tls,
+        )],
+        outgoing: vec![server(
+            Protocol::Smtp,
+            &format!("smtp.{}", a.domain),
+            465,
+            Security::Tls,
+        )],
+    });
+    d
+}
+
+fn nothing_found(address: &str) -> Discovery {
+    let a = parse(address);
+    let mut d = Discovery::failed(
+        &a,
+        "nothing found for x: every source answered, none had settings",
+    );
+    d.timeout_ms = 10_000;
+    d.sources = vec![mailconf::discover::SourceReport {
+        source: SourceKind::Mx,
+        state: mailconf::discover::SourceState::Nothing,
+        detail: Some("no MX records".into()),
+    }];
+    d
+}
+
+#[test]
+fn an_unknown_domain_is_looked_up_and_found_by_mx_shows_the_provider_card() {
+    let (mut h, _probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "boss@bigcorp-mailconf.example");
+    // Not while typing: after a pause.
+    assert!(lookups.started().is_empty());
+    assert!(has_text(&h, "not in the database"));
+    h.run_steps(3);
+    assert_eq!(lookups.started(), ["boss@bigcorp-mailconf.example"]);
+    assert!(
+        has_text(&h, "Looking up settings for bigcorp-mailconf.example…"),
+        "{:?}",
+        texts(&h)
+    );
+    // The same domain again (the local part edited) does not look it up twice.
+    retype_address(&mut h, "ceo@bigcorp-mailconf.example");
+    h.run_steps(4);
+    assert_eq!(lookups.started().len(), 1);
+
+    lookups.answer(1, found_by_mx("ceo@bigcorp-mailconf.example"));
+    h.run();
+    assert!(!has_text(&h, "Looking up"));
+    // The database provider's own card, with where it was found.
+    let name = "Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)";
+    assert!(
+        h.query_all_by_label(name).next().is_some(),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, &format!("Found by MX mxbiz1.qq.com → {name}")));
+    assert!(has_text(&h, "needs setup"), "status: {:?}", texts(&h));
+    assert!(h.query_by_label("Tencent Exmail").is_some(), "help link");
+    // The username follows the provider; export works for it.
+    assert_eq!(
+        h.get_by_label("Username").value().as_deref(),
+        Some("ceo@bigcorp-mailconf.example")
+    );
+    assert!(h.state().session.provider(h.state().database()).is_some());
+
+    // In Chinese the fixed words and the provider's name change, the host does not.
+    h.state_mut()
+        .push(mailconf::app::command::Command::SetLang(Lang::ZhHans));
+    h.run();
+    assert!(
+        has_text(
+            &h,
+            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到"
+        ),
+        "{:?}",
+        texts(&h)
+    );
+}
+
+#[test]
+fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
+    let (mut h, probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "boss@bigcorp-mailconf.example");
+    // Pressed before the pause is over: the lookup starts at once, the test after it.
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    assert_eq!(lookups.started().len(), 1);
+    assert!(probe.requests().is_empty(), "no test before the answer");
+    assert!(has_text(&h, "Looking up settings"));
+
+    lookups.answer(1, found_by_mx("boss@bigcorp-mailconf.example"));
+    frames(&mut h);
+    let reqs = probe.requests();
+    assert_eq!(reqs.len(), 1, "the test started when the answer came");
+    let r = &reqs[0];
+    let hosts: Vec<&str> = r.endpoints.iter().map(|e| e.host.as_str()).collect();
+    assert!(hosts.contains(&"pop.exmail.qq.com"), "{hosts:?}");
+    assert!(hosts.contains(&"hwsmtp.exmail.qq.com"), "{hosts:?}");
+    assert!(
+        !hosts.iter().any(|h| h.contains("bigcorp")),
+        "no guessed names: {hosts:?}"
+    );
+    assert!(r.endpoints.iter().any(|e| e.port == 993));
+    assert_eq!(r.address.as_deref(), Some("boss@bigcorp-mailconf.example"));
+    assert_eq!(r.provider.as_ref().map(|p| p.id.as_str()), Some("exmail"));
+    // The rows fill in as usual.
+    probe.release_all();
+    h.run();
+    assert!(has_text(&h, "Summary"));
+
+    // A discovered server list without a database provider is probed too.
+    retype_address(&mut h, "me@small-isp-mailconf.example");
+    h.run_steps(3);
+    assert_eq!(lookups.started().len(), 2);
+    lookups.answer(2, found_by_autoconfig("me@small-isp-mailconf.example"));
+    h.run();
+    assert!(has_text(
+        &h,
+        "Found by autoconfig.small-isp-mailconf.example"
+    ));
+    assert!(has_text(&h, "imap.small-isp-mailconf.example:993"));
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    let reqs = probe.requests();
+    assert_eq!(reqs.len(), 2);
+    let hosts: Vec<&str> = reqs[1].endpoints.iter().map(|e| e.host.as_str()).collect();
+    assert!(
+        hosts
+            .iter()
+            .all(|h| *h == "imap.small-isp-mailconf.example"
+                || *h == "smtp.small-isp-mailconf.example"),
+        "{hosts:?}"
+    );
+}
+
+#[test]
+fn nothing_found_says_so_and_what_to_do() {
+    let (mut h, probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "me@nowhere-mailconf.example");
+    h.run_steps(3);
+    lookups.answer(1, nothing_found("me@nowhere-mailconf.example"));
+    h.run();
+    assert!(
+        has_text(&h, "Nothing found for nowhere-mailconf.example"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, T::NothingFoundWhatToDo.get(Lang::En)));
+    // Test connection still shows how the usual names fail.
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    assert_eq!(
+        probe.requests()[0].endpoints[0].host,
+        "pop.nowhere-mailconf.example"
+    );
+    // What the message suggests: the server's name instead of the address.
+    retype_address(&mut h, "mail.nowhere-mailconf.example");
+    assert!(has_text(
+        &h,
+        "Test connection tries mail.nowhere-mailconf.example as the mail server"
+    ));
+    assert_eq!(
+        h.get_by_label("Username").value().as_deref(),
+        Some("me@nowhere-mailconf.example"),
+        "the username stays"
+    );
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    let reqs = probe.requests();
+    assert_eq!(reqs.len(), 2);
+    assert_eq!(reqs[1].endpoints.len(), 8);
+    assert!(
+        reqs[1]
+            .endpoints
+            .iter()
+            .all(|e| e.host == "mail.nowhere-mailconf.example")
+    );
+    assert_eq!(lookups.started().len(), 1, "a host is not looked up");
+}
+
+#[test]
+fn cancel_while_looking_up_keeps_the_test_from_starting_and_idle_means_idle() {
+    let (mut h, probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "me@bigcorp-mailconf.example");
+    // During the typing pause egui is asked to wake once, at its end: no polling.
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay > std::time::Duration::from_millis(100) && delay < std::time::Duration::MAX,
+        "{delay:?}"
+    );
+    h.get_by_label("Test connection").click();
+    h.run_steps(2);
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    lookups.answer(1, found_by_mx("me@bigcorp-mailconf.example"));
+    h.run();
+    assert!(probe.requests().is_empty(), "cancelled before it started");
+    assert!(has_text(&h, "Found by MX"), "the card still fills in");
+    assert_eq!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay,
+        std::time::Duration::MAX,
+        "idle once the answer is shown"
+    );
+}
+
+#[test]
+fn a_new_domain_drops_the_answer_for_the_old_one() {
+    let (mut h, _probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "a@first-mailconf.example");
+    h.run_steps(3);
+    assert_eq!(lookups.generation(), 1);
+    // Another domain while the first lookup runs.
+    retype_address(&mut h, "a@second-mailconf.example");
+    // The first answer arrives during the typing pause, then again after the
+    // second lookup started: dropped both times.
+    lookups.answer(1, found_by_mx("a@first-mailconf.example"));
+    h.run();
+    assert!(!has_text(&h, "Found by"), "{:?}", texts(&h));
+    h.run_steps(3);
+    assert_eq!(lookups.generation(), 2);
+    lookups.answer(1, found_by_mx("a@first-mailconf.example"));
+    h.run_steps(2);
+    assert!(!has_text(&h, "Found by"));
+    assert!(
+        has_text(&h, "Looking up settings for second-mailconf.example…"),
+        "{:?}",
+        texts(&h)
+    );
+    lookups.answer(2, nothing_found("a@second-mailconf.example"));
+    h.run();
+    assert!(has_text(&h, "Nothing found for second-mailconf.example"));
+    assert!(!has_text(&h, "Found by"));
+    assert!(h.state().session.provider(h.state().database()).is_none());
+}
+
+/// The real discovery with no usable DNS: it answers within its deadline with
+/// a clear message, and the window draws frames all the while.
+#[test]
+fn real_discovery_answers_in_time_and_the_ui_never_waits() {
+    use mailconf::app::discovery::EngineDiscovery;
+    use mailconf::discover::DiscoverOptions;
+    use std::time::{Duration, Instant};
+    // An app with the real discovery, an unknown address typed, the typing pause over.
+    let looking_up = |dns, options| {
+        let engine = EngineDiscovery::with_options(dns, options);
+        let mut h = build_with(
+            Lang::En,
+            Database::bundled().clone(),
+            None,
+            Some(Box::new(engine)),
+        );
+        address(&mut h, Lang::En, "me@nowhere-mailconf.example");
+        h.run_steps(3);
+        h
+    };
+    // The database only: an answer at once.
+    let offline = DiscoverOptions {
+        network: false,
+        ..DiscoverOptions::default()
+    };
+    let mut h = looking_up(None, offline);
+    until(&mut h, |h| {
+        has_text(h, "Nothing found for nowhere-mailconf.example")
+    });
+
+    // A DNS server that refuses (the discard port: answered at once), and one
+    // that never answers (a silent socket: every network source runs into the
+    // 2 s deadline). Either way a clear message, and frames all the while.
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let deadline = Duration::from_secs(2);
+    for dns in ["127.0.0.1:9".parse().unwrap(), silent.local_addr().unwrap()] {
+        let options = DiscoverOptions {
+            timeout: deadline,
+            ..DiscoverOptions::default()
+        };
+        let mut h = looking_up(Some(dns), options);
+        assert!(has_text(&h, "Looking up settings"));
+        let start = Instant::now();
+        let mut frames = 0;
+        let mut slowest = Duration::ZERO;
+        while !has_text(&h, "Nothing found for") {
+            assert!(
+                start.elapsed() < deadline + Duration::from_secs(2),
+                "no answer by the deadline: {:?}",
+                texts(&h)
+            );
+            let t = Instant::now();
+            h.step();
+            slowest = slowest.max(t.elapsed());
+            frames += 1;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let took = start.elapsed();
+        eprintln!(
+            "DNS {dns}: answered in {took:?}; {frames} frames meanwhile, slowest {slowest:?}"
+        );
+        assert!(
+            slowest < Duration::from_millis(500),
+            "a frame took {slowest:?}"
+        );
+        // At least one frame every 100 ms while waiting.
+        assert!(
+            frames as u128 >= took.as_millis() / 100,
+            "{frames} frames in {took:?}"
+        );
+        assert!(has_text(&h, T::NothingFoundWhatToDo.get(Lang::En)));
+    }
+    drop(silent);
+}
+
+// --- The save dialog runs off the UI thread
+
+/// A save dialog that answers only when the test sends it a path (or `None`:
+/// cancelled), counting how often it was opened.
+struct GatedDialog {
+    answers: std::sync::Mutex<std::sync::mpsc::Receiver<Option<std::path::PathBuf>>>,
+    opened: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl mailconf::app::export::FileDialog for GatedDialog {
+    fn save(&self, _default_name: &str) -> Option<std::path::PathBuf> {
+        self.opened
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let rx = self.answers.lock().unwrap();
+        rx.recv().ok().flatten()
+    }
+}
+
+fn gated(
+    h: &mut App,
+) -> (
+    std::sync::mpsc::Sender<Option<std::path::PathBuf>>,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let opened = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    h.state_mut().set_file_dialog(Box::new(GatedDialog {
+        answers: std::sync::Mutex::new(rx),
+        opened: opened.clone(),
+    }));
+    (tx, opened)
+}
+
+#[test]
+fn the_window_keeps_drawing_while_the_save_dialog_is_open() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label(T::Export.get(Lang::En)).click();
+    h.run();
+    let (answer, opened) = gated(&mut h);
+    let dir = tempfile::tempdir().unwrap();
+
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    let t = Instant::now();
+    h.run();
+    assert!(t.elapsed() < Duration::from_secs(1), "the UI did not wait");
+    assert!(has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
+    assert!(
+        h.query_by_label("Close window").is_none(),
+        "egui's English close button"
+    );
+    let saves: Vec<_> = h.get_all_by_label(T::SaveAs.get(Lang::En)).collect();
+    assert!(!saves.is_empty());
+    assert!(
+        saves.iter().all(|n| n.accesskit_node().is_disabled()),
+        "Save is disabled while the dialog is open"
+    );
+    // Frames keep coming, and a second save opens no second dialog.
+    h.state_mut().push(Command::ExportSave(Format::Msmtp));
+    for _ in 0..20 {
+        let t = Instant::now();
+        h.step();
+        assert!(t.elapsed() < Duration::from_millis(500));
+    }
+    assert_eq!(opened.load(Ordering::SeqCst), 1);
+    // Idle while waiting: no repaint until the dialog answers.
+    h.run();
+    assert_eq!(
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay,
+        Duration::MAX
+    );
+
+    // Cancelled: nothing written, no status, Save enabled again.
+    answer.send(None).unwrap();
+    until(&mut h, |h| {
+        !has_text(h, T::WaitingForSaveDialog.get(Lang::En))
+    });
+    assert!(!has_text(&h, "Saved to"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    assert!(
+        h.get_all_by_label(T::SaveAs.get(Lang::En))
+            .all(|n| !n.accesskit_node().is_disabled())
+    );
+
+    // Answered: written off the UI thread, then the status line.
+    let path = dir.path().join("fetchmailrc");
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    answer.send(Some(path.clone())).unwrap();
+    until(&mut h, |h| has_text(h, "Saved to"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("pop.163.com")
+    );
+    assert_eq!(opened.load(Ordering::SeqCst), 2);
+    // The window's own Close button (egui's title-bar one is English-only).
+    h.get_by_label(T::Close.get(Lang::En)).click();
+    h.run();
+    assert!(!h.state().session.export_open);
+    assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
+}
+
+/// A row's detail is the engine's report in the UI language, made at draw time.
+#[test]
+fn row_details_follow_the_language() {
+    use mailconf::app::command::Command;
+    use mailconf::probe::report::{EndpointReport, Timings, Verdict as EVerdict, summary_for};
+    use mailconf::probe::session::{MachineConfig, machine_for};
+    use mailconf::probe::transcript::Transcript;
+    use mailconf::probe::{Endpoint, ProbeError, TimeoutPhase};
+    fn blocked(req: &ProbeRequest) -> Vec<(usize, Outcome)> {
+        req.endpoints
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let phase = TimeoutPhase::Connect;
+                let verdict = EVerdict::TimedOut {
+                    phase,
+                    after_ms: 5000,
+                };
+                let error = ProbeError::Timeout {
+                    phase,
+                    after_ms: 5000,
+                };
+                let report = EndpointReport {
+                    endpoint: Endpoint::new(e.protocol, &e.host, e.port, e.security),
+                    connect_port: e.port,
+                    summary: summary_for(&verdict, Some(&error), None),
+                    verdict,
+                    error: None,
+                    addresses: Vec::new(),
+                    connected_to: None,
+                    tls: None,
+                    session: machine_for(e.protocol, e.security, MachineConfig::default()).report(),
+                    timings: Timings::default(),
+                    transcript: Transcript::default(),
+                    login: None,
+                };
+                (i, mailconf::app::engine::outcome(report))
+            })
+            .collect()
+    }
+    let (backend, handle) = ScriptedBackend::new(Box::new(blocked), Pace::Manual);
+    let mut h = build(Lang::En, Database::bundled().clone(), Some(backend));
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    h.get_by_label("Show details POP3 995 TLS").click();
+    h.run();
+    assert!(has_text(
+        &h,
+        "no answer in 5 s: probably blocked by a firewall or your ISP"
+    ));
+    h.state_mut().push(Command::SetLang(Lang::ZhHans));
+    h.run();
+    assert!(
+        has_text(&h, "5 秒内没有回应：可能被防火墙或你的网络运营商拦截"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "probably blocked"));
+    h.state_mut().push(Command::SetLang(Lang::ZhHant));
+    h.run();
+    assert!(has_text(
+        &h,
+        "5 秒內沒有回應：可能被防火牆或你的網路業者攔截"
+    ));
+}
+
+/// A save dialog that fails inside (a platform bug) leaves no waiting line behind.
+#[test]
+fn a_failing_save_dialog_counts_as_cancelled() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    struct Broken;
+    impl mailconf::app::export::FileDialog for Broken {
+        fn save(&self, _default_name: &str) -> Option<std::path::PathBuf> {
+            panic!("portal went away")
+        }
+    }
+    let mut h = plain(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    h.state_mut().set_file_dialog(Box::new(Broken));
+    h.state_mut().push(Command::ExportSave(Format::Fetchmail));
+    h.run();
+    until(&mut h, |h| !h.state().session.export_waiting);
+    assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
+    assert!(!has_text(&h, "Saved to"));
 }

@@ -187,7 +187,9 @@ pub struct Outcome {
     pub caps_after: Vec<String>,
     /// The redacted transcript, one `C:`/`S:` line each.
     pub transcript: Vec<String>,
-    /// The engine's own message (English, technical), shown verbatim in the details.
+    /// The engine's own message (English, technical): shown in the details when
+    /// there is no report (which is shown in the UI language instead), and in the
+    /// diagnostic report.
     pub detail: Option<String>,
     /// The engine's full report (absent for scripted outcomes): login result,
     /// advice, export and the diagnostic report read it.
@@ -291,8 +293,9 @@ impl Shared {
     }
 }
 
-fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
-    // A panic while holding the lock leaves plain data behind; keep going.
+/// Locks a mutex of plain data shared with a test or a timer thread. A panic
+/// while holding the lock leaves plain data behind; keep going.
+pub(crate) fn lock<T>(shared: &Mutex<T>) -> MutexGuard<'_, T> {
     shared
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -2,6 +2,10 @@
 //! written from the probe results when there are secure ones, else from the
 //! database (the file says which). The save dialog is behind [`FileDialog`], so
 //! tests hand in a path.
+//!
+//! The dialog is asked, and the file written, on a worker thread
+//! ([`save_in_background`]): the window keeps drawing while the dialog is open,
+//! and the answer comes back over a channel with a repaint.
 
 use super::command::Command;
 use super::panels::Out;
@@ -13,23 +17,56 @@ use crate::i18n::Lang;
 use crate::providers::{Database, Protocol};
 use eframe::egui;
 use secrecy::SecretString;
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::task::{Context, Poll, Wake};
+use zeroize::Zeroize;
 
-/// Asks where to save a file.
-pub trait FileDialog: Send {
+/// Asks where to save a file. Called on a worker thread, never on the UI
+/// thread, so it may block until the user answers.
+pub trait FileDialog: Send + Sync {
     /// The path chosen, or `None` when the user cancelled. `default_name` is the
     /// suggested file name.
-    fn save(&mut self, default_name: &str) -> Option<PathBuf>;
+    fn save(&self, default_name: &str) -> Option<PathBuf>;
 }
 
-/// The system's save dialog (rfd).
+/// The system's save dialog (rfd's asynchronous dialog: the XDG portal on
+/// Linux, the native panels elsewhere).
 pub struct SystemDialog;
 
 impl FileDialog for SystemDialog {
-    fn save(&mut self, default_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn save(&self, default_name: &str) -> Option<PathBuf> {
+        let chosen = rfd::AsyncFileDialog::new()
             .set_file_name(default_name)
-            .save_file()
+            .save_file();
+        block_on(chosen).map(|f| f.path().to_path_buf())
+    }
+}
+
+/// Unparks the thread that waits in [`block_on`].
+struct Unpark(std::thread::Thread);
+
+impl Wake for Unpark {
+    fn wake(self: Arc<Self>) {
+        self.0.unpark();
+    }
+}
+
+/// Runs a future to completion on the current (worker) thread. rfd's dialog
+/// future drives itself (D-Bus, or the platform's own loop) and only needs to be
+/// polled again when it wakes us, so no async runtime is needed.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let waker = Arc::new(Unpark(std::thread::current())).into();
+    let mut cx = Context::from_waker(&waker);
+    loop {
+        if let Poll::Ready(v) = future.as_mut().poll(&mut cx) {
+            return v;
+        }
+        // A spurious wake-up only polls once more.
+        std::thread::park();
     }
 }
 
@@ -37,7 +74,7 @@ impl FileDialog for SystemDialog {
 pub struct FixedPath(pub PathBuf);
 
 impl FileDialog for FixedPath {
-    fn save(&mut self, _default_name: &str) -> Option<PathBuf> {
+    fn save(&self, _default_name: &str) -> Option<PathBuf> {
         Some(self.0.clone())
     }
 }
@@ -61,7 +98,7 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
         .provider(db)
         .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?;
     let address = match &session.recognition {
-        Recognition::Known { address, .. } => Some(address),
+        Recognition::Known { address, .. } | Recognition::Unknown { address } => Some(address),
         _ => None,
     };
     let incoming = entry
@@ -97,10 +134,35 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
     })
 }
 
-/// Writes the document where the dialog says; the message for the status line.
-pub fn save(doc: &Document, dialog: &mut dyn FileDialog, lang: Lang) -> Option<String> {
-    let path = dialog.save(&doc.file_name)?;
-    Some(write(doc, &path, lang))
+/// Asks `dialog` where to save and writes the document there, on a worker
+/// thread. The receiver gets the message for the status line (`None` when the
+/// user cancelled: nothing is written), after which `wake` is called. `Err`
+/// when no thread could be started.
+pub fn save_in_background(
+    mut doc: Document,
+    dialog: Arc<dyn FileDialog>,
+    lang: Lang,
+    wake: impl Fn() + Send + 'static,
+) -> Result<Receiver<Option<String>>, String> {
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name("mailconf-save".into())
+        .spawn(move || {
+            // A panicking dialog (a bug in a platform backend) counts as cancelled.
+            let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                dialog.save(&doc.file_name)
+            }))
+            .ok()
+            .flatten();
+            let status = chosen.map(|path| write(&doc, &path, lang));
+            // The text may hold the password.
+            doc.text.zeroize();
+            // The app may have closed meanwhile; then nobody needs the answer.
+            let _ = tx.send(status);
+            wake();
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(rx)
 }
 
 fn write(doc: &Document, path: &Path, lang: Lang) -> String {
@@ -117,12 +179,23 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
     }
     let lang = session.lang;
     let mut open = true;
+    // No title-bar close button and no resize handles: egui names those in
+    // English only ("Close window", "Resize window …"); a Close button of ours.
     egui::Window::new(T::Export.get(lang))
-        .open(&mut open)
         .collapsible(false)
+        .resizable(false)
         .default_width(560.0)
+        // Not resizable, so as tall as the window allows (it scrolls inside).
+        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
         .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(T::Close.get(lang)).clicked() {
+                        open = false;
+                    }
+                });
+            });
             let probed = !session.probe.running && !session.probe.reports().is_empty();
             ui.label(if probed {
                 T::ExportFromProbe.get(lang)
@@ -132,6 +205,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
             ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
             if session.export_password {
                 ui.colored_label(ui.visuals().warn_fg_color, T::PasswordInFile.get(lang));
+            }
+            if session.export_waiting {
+                ui.weak(T::WaitingForSaveDialog.get(lang));
             }
             if let Some(status) = &session.export_status {
                 ui.strong(status);
@@ -145,8 +221,12 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
                 });
                 ui.weak(exporter.destination(lang));
                 ui.horizontal(|ui| {
+                    // One dialog at a time.
                     let save = ui
-                        .button(T::SaveAs.get(lang))
+                        .add_enabled(
+                            !session.export_waiting,
+                            egui::Button::new(T::SaveAs.get(lang)),
+                        )
                         .on_hover_text(exporter.default_file_name());
                     if save.clicked() {
                         out.commands.push(Command::ExportSave(format));

@@ -6,6 +6,8 @@
 //! - [`command`]: intents the panels return, applied after the frame is drawn;
 //! - [`panels`]: drawing code, one module per area of the window;
 //! - [`backend`]: the [`backend::ProbeBackend`] seam to the connection-test engine;
+//! - [`discovery`]: the [`discovery::DiscoveryBackend`] seam to discovery, for
+//!   domains the database does not know;
 //! - [`text`]: every UI string in English, Simplified and Traditional Chinese.
 //!
 //! The UI thread never waits: the database is loaded while the window opens, the
@@ -14,6 +16,7 @@
 
 pub mod backend;
 pub mod command;
+pub mod discovery;
 pub mod engine;
 pub mod export;
 pub mod panels;
@@ -25,9 +28,11 @@ use crate::i18n::Lang;
 use crate::providers::Database;
 use backend::{ProbeBackend, ProbeRequest};
 use command::Command;
+use discovery::DiscoveryBackend;
 use eframe::egui;
-use state::{Persisted, Session, ThemeChoice};
+use state::{Persisted, Recognition, Session, ThemeChoice};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// The bundled CJK font (Droid Sans Fallback, Apache-2.0; see `assets/`).
 pub const CJK_FONT: &[u8] = include_bytes!("../../assets/DroidSansFallbackFull.ttf");
@@ -100,6 +105,8 @@ pub struct AppOptions {
     pub database: Database,
     /// The engine; `None` disables Test connection.
     pub backend: Option<Box<dyn ProbeBackend>>,
+    /// Discovery for unknown domains; `None` tests the usual server names instead.
+    pub discovery: Option<Box<dyn DiscoveryBackend>>,
     /// A language forced by `--lang` or `MAILCONF_LANG`; otherwise the remembered
     /// one, otherwise the system locale.
     pub lang: Option<Lang>,
@@ -109,49 +116,53 @@ pub struct AppOptions {
 
 /// The app.
 pub struct MailconfApp {
-    db: Database,
+    db: Arc<Database>,
     backend: Option<Box<dyn ProbeBackend>>,
+    discovery: Option<Box<dyn DiscoveryBackend>>,
     persisted: Persisted,
     /// The runtime state.
     pub session: Session,
     commands: Vec<Command>,
     /// Request keyboard focus for the address field on the next frame.
     focus_address: bool,
-    /// The save dialog of the Export window.
-    file_dialog: Box<dyn export::FileDialog>,
+    /// The save dialog of the Export window (asked on a worker thread).
+    file_dialog: Arc<dyn export::FileDialog>,
+    /// The answer of the save dialog that is open: the status line, or `None`
+    /// when the user cancelled.
+    save_answer: Option<Receiver<Option<String>>>,
 }
 
 impl MailconfApp {
     /// Builds the app inside eframe's creation callback.
-    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut options: AppOptions) -> Self {
         install_fonts(&cc.egui_ctx);
         install_style(&cc.egui_ctx);
         let persisted = options
             .persisted
+            .take()
             .or_else(|| {
                 cc.storage
                     .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
             })
             .unwrap_or_default();
-        Self::with_context(
-            &cc.egui_ctx,
-            options.database,
-            options.backend,
-            options.lang,
-            persisted,
-        )
+        Self::with_context(&cc.egui_ctx, options, persisted)
     }
 
-    fn with_context(
-        ctx: &egui::Context,
-        db: Database,
-        mut backend: Option<Box<dyn ProbeBackend>>,
-        lang: Option<Lang>,
-        persisted: Persisted,
-    ) -> Self {
+    fn with_context(ctx: &egui::Context, options: AppOptions, persisted: Persisted) -> Self {
+        let AppOptions {
+            database: db,
+            mut backend,
+            mut discovery,
+            lang,
+            ..
+        } = options;
         if let Some(b) = backend.as_mut() {
             let ctx = ctx.clone();
             b.set_waker(Arc::new(move || ctx.request_repaint()));
+        }
+        if let Some(d) = discovery.as_mut() {
+            let ctx = ctx.clone();
+            d.set_waker(Arc::new(move || ctx.request_repaint()));
         }
         apply_theme(ctx, persisted.theme);
         let lang = lang.or(persisted.lang).unwrap_or_else(Lang::from_env);
@@ -161,6 +172,7 @@ impl MailconfApp {
             warnings: db.warnings.clone(),
             demo: backend.as_ref().is_some_and(|b| b.is_demo()),
             can_test: backend.is_some(),
+            can_discover: discovery.is_some(),
             ..Session::default()
         };
         session.address_changed(&db);
@@ -172,13 +184,15 @@ impl MailconfApp {
         }
         session.search_changed(&db);
         Self {
-            db,
+            db: Arc::new(db),
             backend,
+            discovery,
             persisted,
             session,
             commands: Vec::new(),
             focus_address: true,
-            file_dialog: Box::new(export::SystemDialog),
+            file_dialog: Arc::new(export::SystemDialog),
+            save_answer: None,
         }
     }
 
@@ -197,7 +211,7 @@ impl MailconfApp {
 
     /// Replaces the save dialog (tests hand in a path).
     pub fn set_file_dialog(&mut self, dialog: Box<dyn export::FileDialog>) {
-        self.file_dialog = dialog;
+        self.file_dialog = Arc::from(dialog);
     }
 
     /// Queues a command, as a panel would (tests, shortcuts).
@@ -214,8 +228,76 @@ impl MailconfApp {
         }
     }
 
+    /// Collects discovery answers, and starts a lookup once the typing paused
+    /// for [`discovery::DEBOUNCE_S`] (asking for a repaint at that moment, so
+    /// nothing polls meanwhile).
+    fn drive_discovery(&mut self, ctx: &egui::Context) {
+        let Some(d) = self.discovery.as_mut() else {
+            return;
+        };
+        for (generation, answer) in d.poll() {
+            let view = &mut self.session.discovery;
+            if view.arrive(generation, answer) {
+                self.session.discovery_arrived(&self.db);
+                if std::mem::take(&mut self.session.discovery.then_probe) {
+                    self.commands.push(Command::StartProbe);
+                    ctx.request_repaint();
+                }
+            }
+        }
+        if !self.session.awaits_discovery() || self.session.discovery.running() {
+            return;
+        }
+        let view = &mut self.session.discovery;
+        let now = ctx.input(|i| i.time);
+        match view.due {
+            Some(due) if now >= due => self.start_discovery(),
+            Some(due) => ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now)),
+            None => {
+                view.due = Some(now + discovery::DEBOUNCE_S);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                    discovery::DEBOUNCE_S,
+                ));
+            }
+        }
+    }
+
+    fn start_discovery(&mut self) {
+        let (Some(d), Recognition::Unknown { address }) =
+            (self.discovery.as_mut(), &self.session.recognition)
+        else {
+            return;
+        };
+        let generation = d.start(address, self.db.clone());
+        let view = &mut self.session.discovery;
+        view.generation = Some(generation);
+        view.due = None;
+    }
+
+    /// Collects the save dialog's answer (the file is written by then).
+    fn drain_save(&mut self) {
+        let Some(rx) = &self.save_answer else {
+            return;
+        };
+        let status = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Ok(status) => status,
+            // The worker ended without answering: as if cancelled.
+            Err(TryRecvError::Disconnected) => None,
+        };
+        self.save_answer = None;
+        self.session.export_waiting = false;
+        if status.is_some() {
+            self.session.export_status = status;
+        }
+    }
+
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let mut commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The frame just drawn shows the state before these commands.
+            ctx.request_repaint();
+        }
         // One start per frame, however many ways Enter was pressed.
         let mut started = false;
         commands.retain(|c| {
@@ -254,6 +336,9 @@ impl MailconfApp {
             }
             Command::StartProbe => self.start_probe(),
             Command::CancelProbe => {
+                // A test waiting for discovery does not start; the lookup goes on
+                // (its answer still fills in the card).
+                s.discovery.then_probe = false;
                 if s.probe.running {
                     if let Some(b) = self.backend.as_mut() {
                         b.cancel();
@@ -278,11 +363,26 @@ impl MailconfApp {
             Command::ExportSave(format) => {
                 // The status line is drawn on the next frame.
                 ctx.request_repaint();
+                if s.export_waiting {
+                    return;
+                }
                 let lang = s.lang;
-                s.export_status = match export::render(s, &self.db, format) {
-                    Ok(doc) => export::save(&doc, self.file_dialog.as_mut(), lang),
-                    Err(e) => Some(text::export_failed(&e, lang)),
-                };
+                match export::render(s, &self.db, format) {
+                    Ok(doc) => {
+                        let waker = ctx.clone();
+                        let waker = move || waker.request_repaint();
+                        match export::save_in_background(doc, self.file_dialog.clone(), lang, waker)
+                        {
+                            Ok(rx) => {
+                                self.save_answer = Some(rx);
+                                s.export_waiting = true;
+                                s.export_status = None;
+                            }
+                            Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                        }
+                    }
+                    Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                }
             }
             Command::ExportCopy(format) => {
                 ctx.request_repaint();
@@ -307,16 +407,16 @@ impl MailconfApp {
                 }
             }
             Command::AnswerInsecureLogin(yes) => {
-                if let Some(spec) = s.confirm_insecure.take()
-                    && yes
-                {
+                if let Some(spec) = s.confirm_insecure.take() {
                     let allow = crate::probe::InsecureAllow {
                         protocol: spec.protocol,
                         host: Some(spec.host.clone()),
                         port: spec.port,
                         security: spec.security,
                     };
-                    if !s.allow_insecure.contains(&allow) {
+                    // No withdraws an earlier Yes for exactly this endpoint.
+                    s.allow_insecure.retain(|a| *a != allow);
+                    if yes {
                         s.allow_insecure.push(allow);
                     }
                 }
@@ -325,6 +425,18 @@ impl MailconfApp {
     }
 
     fn start_probe(&mut self) {
+        if self.backend.is_none() {
+            return;
+        }
+        if self.session.awaits_discovery() {
+            // Look the domain up first (now, without waiting for the typing
+            // pause); the test starts when the answer is in.
+            self.session.discovery.then_probe = true;
+            if !self.session.discovery.running() {
+                self.start_discovery();
+            }
+            return;
+        }
         let Some(backend) = self.backend.as_mut() else {
             return;
         };
@@ -362,8 +474,10 @@ fn apply_theme(ctx: &egui::Context, t: ThemeChoice) {
 }
 
 impl eframe::App for MailconfApp {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_events();
+        self.drive_discovery(ctx);
+        self.drain_save();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -382,7 +496,8 @@ impl eframe::App for MailconfApp {
         export::window(&ctx, &mut self.session, &mut out);
         self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
-        if self.session.probe.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        let cancellable = self.session.probe.running || self.session.discovery.then_probe;
+        if cancellable && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);
         }
         self.commands.append(&mut out.commands);
@@ -441,6 +556,7 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
                 AppOptions {
                     database,
                     backend,
+                    discovery: Some(Box::new(discovery::EngineDiscovery::new())),
                     lang,
                     persisted: None,
                 },

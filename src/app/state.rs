@@ -70,6 +70,12 @@ pub enum Recognition {
         /// The parsed address.
         address: Address,
     },
+    /// No `@`, but a host name with a dot (or an IP address) that is not a
+    /// database domain: Test connection tries it as the mail server.
+    Host {
+        /// The host name (lowercase ASCII) or IP address.
+        host: String,
+    },
 }
 
 /// Recognizes the provider of what was typed so far. Runs on every edit: it is
@@ -80,7 +86,7 @@ pub fn recognize(db: &Database, typed: &str) -> Recognition {
         return Recognition::Nothing;
     }
     if !t.contains(['@', '\u{FF20}']) {
-        return Recognition::Incomplete;
+        return host(db, t).map_or(Recognition::Incomplete, |host| Recognition::Host { host });
     }
     let address = match Address::parse(t) {
         Ok(a) => a,
@@ -98,6 +104,20 @@ pub fn recognize(db: &Database, typed: &str) -> Recognition {
         None if address.domain.contains('.') => Recognition::Unknown { address },
         None => Recognition::Incomplete,
     }
+}
+
+/// `typed` as a mail server's name: an IP address, or a host name with a dot
+/// that is not a domain of the database (then the user is typing an address, or
+/// should pick the provider).
+fn host(db: &Database, typed: &str) -> Option<String> {
+    if typed.parse::<std::net::IpAddr>().is_ok() {
+        return Some(typed.to_owned());
+    }
+    if !typed.contains('.') || typed.ends_with('.') {
+        return None;
+    }
+    let host = crate::providers::address::normalize_domain(typed).ok()?;
+    db.by_domain(&host).is_none().then_some(host)
 }
 
 /// The state of one row of the result table.
@@ -312,6 +332,12 @@ pub struct Session {
     pub export_password: bool,
     /// The last export's outcome, shown in the window.
     pub export_status: Option<String>,
+    /// Whether the save dialog is open (then Save is disabled).
+    pub export_waiting: bool,
+    /// Whether there is a discovery backend for unknown domains.
+    pub can_discover: bool,
+    /// Discovery for the typed address, when its domain is not in the database.
+    pub discovery: super::discovery::DiscoveryView,
 }
 
 impl Session {
@@ -319,9 +345,30 @@ impl Session {
     pub fn address_changed(&mut self, db: &Database) {
         self.recognition = recognize(db, &self.address);
         self.allow_insecure.clear();
+        let unknown = match &self.recognition {
+            Recognition::Unknown { address } => Some(address.domain.as_str()),
+            _ => None,
+        };
+        self.discovery.follow(unknown);
         if !self.address.trim().is_empty() {
             self.picked = None;
         }
+        // A server name says nothing about the username: keep what is there.
+        if !self.username_edited && !matches!(self.recognition, Recognition::Host { .. }) {
+            self.username = self.suggested_username(db).unwrap_or_default();
+        }
+    }
+
+    /// Whether Test connection must wait for discovery first (an unknown domain,
+    /// a discovery backend, no answer yet).
+    pub fn awaits_discovery(&self) -> bool {
+        self.can_discover
+            && matches!(self.recognition, Recognition::Unknown { .. })
+            && self.discovery.result.is_none()
+    }
+
+    /// Discovery answered: the username may follow the provider it names.
+    pub fn discovery_arrived(&mut self, db: &Database) {
         if !self.username_edited {
             self.username = self.suggested_username(db).unwrap_or_default();
         }
@@ -345,6 +392,8 @@ impl Session {
         match &self.recognition {
             Recognition::Known { id, .. } => db.by_id(id),
             Recognition::Nothing => self.picked.as_deref().and_then(|id| db.by_id(id)),
+            // Found by discovery through the domain's MX hosts.
+            Recognition::Unknown { .. } => self.discovery.provider_id().and_then(|id| db.by_id(id)),
             _ => None,
         }
     }
@@ -399,7 +448,14 @@ impl Session {
             Recognition::Known {
                 domain, address, ..
             } => (domain.clone(), address.to_string()),
+            Recognition::Unknown { address } if self.can_discover => {
+                return self.discovered_plan(db, address);
+            }
             Recognition::Unknown { address } => (address.domain.clone(), address.to_string()),
+            Recognition::Host { host } => {
+                let endpoints = super::backend::standard_endpoints(host, host, host, &[]);
+                return Some((endpoints, host.clone()));
+            }
             Recognition::Nothing => {
                 let e = self.provider(db)?;
                 let d = e.provider.domains.first()?.clone();
@@ -438,6 +494,47 @@ impl Session {
         );
         Some((endpoints, target))
     }
+
+    /// The plan for an unknown domain once discovery answered: the servers it
+    /// found (through [`crate::probe::target::resolve`]), or, when it found
+    /// nothing, the usual names (`pop.`, `smtp.`, `imap.` + domain) so that the
+    /// table shows how each fails. `None` while there is no answer.
+    fn discovered_plan(
+        &self,
+        db: &Database,
+        address: &Address,
+    ) -> Option<(Vec<EndpointSpec>, String)> {
+        let d = self.discovery.result.as_deref()?;
+        let target = address.to_string();
+        let lookup = |_: &Address| d.clone();
+        match crate::probe::target::resolve(&address.canonical(), &[], db, Some(&lookup)) {
+            Ok(t) => {
+                let mut endpoints: Vec<EndpointSpec> = t
+                    .endpoints
+                    .iter()
+                    .map(|e| EndpointSpec::new(e.protocol, &e.host, e.port, e.security))
+                    .collect();
+                // The table's order of protocols: POP3, SMTP, IMAP.
+                endpoints.sort_by_key(|e| match e.protocol {
+                    Protocol::Pop3 => 0,
+                    Protocol::Smtp => 1,
+                    Protocol::Imap => 2,
+                });
+                Some((endpoints, target))
+            }
+            Err(crate::probe::target::TargetError::NotFound { .. }) => {
+                let domain = &address.domain;
+                let endpoints = super::backend::standard_endpoints(
+                    &format!("pop.{domain}"),
+                    &format!("smtp.{domain}"),
+                    &format!("imap.{domain}"),
+                    &[],
+                );
+                Some((endpoints, target))
+            }
+            Err(_) => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -466,6 +563,78 @@ mod tests {
             recognize(db, "al ice@163.com"),
             Recognition::Invalid(_)
         ));
+    }
+
+    #[test]
+    fn host_names_and_ip_addresses_are_servers() {
+        let db = Database::bundled();
+        assert_eq!(
+            recognize(db, "Mail.Example.org"),
+            Recognition::Host {
+                host: "mail.example.org".into()
+            }
+        );
+        assert_eq!(
+            recognize(db, "192.0.2.10"),
+            Recognition::Host {
+                host: "192.0.2.10".into()
+            }
+        );
+        // A provider's domain without @: the user is typing, or should pick it.
+        assert_eq!(recognize(db, "163.com"), Recognition::Incomplete);
+        assert_eq!(recognize(db, "mail."), Recognition::Incomplete);
+        assert_eq!(recognize(db, "bad_host!.org"), Recognition::Incomplete);
+        let mut s = Session {
+            address: "mail.example.org".into(),
+            username: "me@example.org".into(),
+            ..Session::default()
+        };
+        s.address_changed(db);
+        assert_eq!(s.username, "me@example.org", "kept");
+        let (plan, target) = s.probe_plan(db).unwrap();
+        assert_eq!(target, "mail.example.org");
+        assert_eq!(plan.len(), 8);
+        assert!(plan.iter().all(|e| e.host == "mail.example.org"));
+    }
+
+    #[test]
+    fn discovery_follows_the_domain_and_drops_stale_answers() {
+        let db = Database::bundled();
+        let mut s = Session {
+            address: "me@first.example".into(),
+            can_discover: true,
+            ..Session::default()
+        };
+        s.address_changed(db);
+        assert_eq!(s.discovery.domain, "first.example");
+        assert!(s.awaits_discovery());
+        assert!(s.probe_plan(db).is_none(), "no plan before the answer");
+        s.discovery.generation = Some(1);
+        let answer =
+            |a: &str| crate::discover::Discovery::failed(&Address::parse(a).unwrap(), "nothing");
+        // Same domain, other local part: the lookup goes on.
+        s.address = "you@first.example".into();
+        s.address_changed(db);
+        assert_eq!(s.discovery.generation, Some(1));
+        // Another domain: forgotten; its answer is dropped.
+        s.address = "me@second.example".into();
+        s.address_changed(db);
+        assert_eq!(s.discovery.generation, None);
+        assert!(!s.discovery.arrive(1, answer("me@first.example")));
+        s.discovery.generation = Some(2);
+        assert!(
+            !s.discovery.arrive(2, answer("me@first.example")),
+            "wrong domain"
+        );
+        assert!(s.discovery.arrive(2, answer("me@second.example")));
+        assert!(!s.awaits_discovery());
+        // Nothing found: the usual names.
+        let (plan, _) = s.probe_plan(db).unwrap();
+        assert_eq!(plan[0].host, "pop.second.example");
+        // A known domain needs no lookup.
+        s.address = "me@163.com".into();
+        s.address_changed(db);
+        assert!(s.discovery.domain.is_empty() && !s.awaits_discovery());
     }
 
     #[test]

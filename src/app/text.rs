@@ -126,6 +126,18 @@ texts! {
     /// Entry imported from the ISPDB.
     FromIspdb => "Imported from Thunderbird's ISPDB", "导入自 Thunderbird 的 ISPDB 数据库", "匯入自 Thunderbird 的 ISPDB 資料庫";
 
+    // --- Discovery (domains the database does not know)
+    /// What to do when discovery found nothing.
+    NothingFoundWhatToDo => "Check the address for typos. If you know your mail server's name (your provider or administrator can tell you), type it instead of the address, for example mail.example.com, and press Test connection.",
+        "请检查地址是否有拼写错误。如果你知道邮件服务器的名称（可以询问服务商或管理员），请在地址栏中输入它来代替邮箱地址（例如 mail.example.com），然后点击“测试连接”。",
+        "請檢查地址是否有拼寫錯誤。如果你知道郵件伺服器的名稱（可以詢問服務商或管理員），請在地址欄中輸入它來代替郵件地址（例如 mail.example.com），然後按下「測試連線」。";
+    /// Card of settings found for a domain the database does not know.
+    DiscoveredNote => "Not in the database: these settings were found on the network. Test connection checks them.",
+        "数据库中没有此服务商：这些设置是在网上找到的。“测试连接”会检查它们。",
+        "資料庫中沒有此服務商：這些設定是在網路上找到的。「測試連線」會檢查它們。";
+    /// Servers found by discovery.
+    ServersFound => "Servers found", "找到的服务器", "找到的伺服器";
+
     // --- Test
     /// The test button.
     TestConnection => "Test connection", "测试连接", "測試連線";
@@ -304,8 +316,12 @@ texts! {
     IncludePassword => "Include the password", "包含密码", "包含密碼";
     /// Warning when the password is included.
     PasswordInFile => "Anyone who can read the file can read the password. It is saved readable by you only.", "任何能读取该文件的人都能看到密码。文件将设为仅你本人可读。", "任何能讀取該檔案的人都能看到密碼。檔案將設為僅你本人可讀。";
+    /// Close a window.
+    Close => "Close", "关闭", "關閉";
     /// Save button.
     SaveAs => "Save as…", "另存为…", "另存新檔…";
+    /// The save dialog is open.
+    WaitingForSaveDialog => "Waiting for the save dialog…", "正在等待保存对话框…", "正在等待儲存對話方塊…";
     /// Copy the text.
     CopyToClipboard => "Copy to clipboard", "复制到剪贴板", "複製到剪貼簿";
     /// Copied.
@@ -318,6 +334,8 @@ texts! {
     CopyReportTooltip => "The results, verdicts and advice, without the password, for a helpdesk", "测试结果、结论和建议（不含密码），可发给技术支持", "測試結果、結論和建議（不含密碼），可傳給技術支援";
     /// Note once allowed.
     InsecureLoginAllowed => "allowed: the next test sends the password here", "已允许：下次测试将在此发送密码", "已允許：下次測試將在此傳送密碼";
+    /// Ask the insecure-login question again (No withdraws the permission).
+    ChangeInsecureLogin => "Change…", "更改…", "變更…";
 }
 
 /// "Saved to PATH."
@@ -406,6 +424,122 @@ pub fn not_in_database(domain: &str, lang: Lang) -> String {
         }
         Lang::ZhHans => format!("数据库中没有 {domain}；自动发现功能将在网上查找它的设置。"),
         Lang::ZhHant => format!("資料庫中沒有 {domain}；自動探索功能將在網路上查找它的設定。"),
+    }
+}
+
+/// "Looking up settings for example.com…" (discovery is running).
+pub fn looking_up(domain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Looking up settings for {domain}…"),
+        Lang::ZhHans => format!("正在查找 {domain} 的设置…"),
+        Lang::ZhHant => format!("正在查找 {domain} 的設定…"),
+    }
+}
+
+/// "No @: Test connection tries mail.example.com as the mail server."
+pub fn testing_host(host: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("No @: Test connection tries {host} as the mail server."),
+        Lang::ZhHans => format!("没有 @：“测试连接”会把 {host} 当作邮件服务器来测试。"),
+        Lang::ZhHant => format!("沒有 @：「測試連線」會把 {host} 當作郵件伺服器來測試。"),
+    }
+}
+
+/// Where discovery found the settings: "Found by MX mxbiz1.qq.com → Tencent
+/// Exmail", "Found by autoconfig.example.com", "Guessed: …". The provider name
+/// is in `lang`; host names and URLs stay as they are.
+pub fn found_by(finding: &crate::discover::Finding, lang: Lang) -> String {
+    use crate::discover::SourceKind as K;
+    let p = finding.provenance.as_str();
+    let name = finding.provider.as_ref().map(|i| i.name.get(lang));
+    let shown = match finding.source {
+        K::Guess => {
+            return pick(
+                lang,
+                (
+                    "Guessed: the usual server names answered.",
+                    "猜测得出：常用的服务器名称有回应。",
+                    "猜測得出：常用的伺服器名稱有回應。",
+                ),
+            )
+            .to_owned();
+        }
+        K::Mx => match (
+            p.strip_prefix("MX ").and_then(|r| r.split_once(" → ")),
+            name,
+        ) {
+            (Some((host, _)), Some(name)) => format!("MX {host} → {name}"),
+            _ => p.to_owned(),
+        },
+        K::Srv => match p.strip_prefix("SRV records of ") {
+            Some(domain) => match lang {
+                Lang::En => p.to_owned(),
+                Lang::ZhHans => format!("{domain} 的 SRV 记录"),
+                Lang::ZhHant => format!("{domain} 的 SRV 記錄"),
+            },
+            None => p.to_owned(),
+        },
+        K::AutoconfigHttp | K::WellKnownHttp => {
+            let plain = pick(lang, (" (plain HTTP)", "（明文 HTTP）", "（明文 HTTP）"));
+            p.replace(" (plain HTTP)", plain)
+        }
+        K::Database => match name {
+            Some(name) => format!("{} → {name}", pick(lang, ("database", "数据库", "資料庫"))),
+            None => p.to_owned(),
+        },
+        // URLs and host names (autoconfig, .well-known, ISPDB) are shown as they are.
+        K::Autoconfig | K::WellKnown | K::Ispdb | K::IspdbMx => p.to_owned(),
+    };
+    match lang {
+        Lang::En => format!("Found by {shown}"),
+        Lang::ZhHans => format!("通过 {shown} 找到"),
+        Lang::ZhHant => format!("透過 {shown} 找到"),
+    }
+}
+
+/// Why discovery found nothing, by its outcome (the engine's message is English).
+pub fn nothing_found(d: &crate::discover::Discovery, lang: Lang) -> String {
+    use crate::discover::Outcome;
+    let domain = &d.domain_unicode;
+    let secs = d.timeout_ms.div_ceil(1000);
+    if d.sources.is_empty() {
+        // Discovery could not run at all (see `Discovery::failed`); its reason is
+        // technical text, kept as it is.
+        let why = &d.message;
+        return match lang {
+            Lang::En => format!("Could not look up settings for {domain}: {why}"),
+            Lang::ZhHans => format!("无法查找 {domain} 的设置：{why}"),
+            Lang::ZhHant => format!("無法查找 {domain} 的設定：{why}"),
+        };
+    }
+    match (d.outcome, lang) {
+        (Outcome::DeadlineReached, Lang::En) => {
+            format!("Nothing found for {domain} within {secs} seconds.")
+        }
+        (Outcome::DeadlineReached, Lang::ZhHans) => {
+            format!("在 {secs} 秒内没有找到 {domain} 的设置。")
+        }
+        (Outcome::DeadlineReached, Lang::ZhHant) => {
+            format!("在 {secs} 秒內沒有找到 {domain} 的設定。")
+        }
+        (Outcome::DnsUnreachable, Lang::En) => format!(
+            "Nothing found for {domain}: the DNS server could not be reached. Is the network connected?"
+        ),
+        (Outcome::DnsUnreachable, Lang::ZhHans) => {
+            format!("没有找到 {domain} 的设置：无法连接 DNS 服务器。网络是否已连接？")
+        }
+        (Outcome::DnsUnreachable, Lang::ZhHant) => {
+            format!("沒有找到 {domain} 的設定：無法連線 DNS 伺服器。網路是否已連線？")
+        }
+        (_, Lang::En) => format!(
+            "Nothing found for {domain}: neither its DNS records, nor autoconfig, nor the usual server names gave settings."
+        ),
+        (_, Lang::ZhHans) => format!(
+            "没有找到 {domain} 的设置：DNS 记录、自动配置和常用的服务器名称都没有给出设置。"
+        ),
+        (_, Lang::ZhHant) => format!(
+            "沒有找到 {domain} 的設定：DNS 記錄、自動設定和常用的伺服器名稱都沒有提供設定。"
+        ),
     }
 }
 
@@ -577,6 +711,8 @@ mod tests {
         "tw",
         "Enter",
         "Esc",
+        "mail",
+        "example",
     ];
 
     fn words(s: &str) -> Vec<String> {
@@ -605,6 +741,113 @@ mod tests {
                 assert!(words(&s).is_empty(), "{s}");
             }
         }
+    }
+
+    fn discovery(outcome: crate::discover::Outcome) -> crate::discover::Discovery {
+        let a = crate::providers::Address::parse("me@example.org").unwrap();
+        let mut d = crate::discover::Discovery::failed(&a, "nothing found for example.org");
+        d.outcome = outcome;
+        d.timeout_ms = 10_000;
+        d.sources.push(crate::discover::SourceReport {
+            source: crate::discover::SourceKind::Mx,
+            state: crate::discover::SourceState::Nothing,
+            detail: None,
+        });
+        d
+    }
+
+    fn finding(source: crate::discover::SourceKind, provenance: &str) -> crate::discover::Finding {
+        let db = crate::providers::Database::bundled();
+        let p = &db.by_id("exmail").unwrap().provider;
+        crate::discover::Finding {
+            source,
+            provenance: provenance.into(),
+            provider: (source == crate::discover::SourceKind::Mx).then(|| {
+                crate::discover::ProviderInfo {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    status: p.status.clone(),
+                    auth: p.auth.clone(),
+                    file: None,
+                }
+            }),
+            incoming: Vec::new(),
+            outgoing: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn discovery_texts_are_translated_and_keep_host_names() {
+        use crate::discover::{Outcome, SourceKind as K};
+        let mx = finding(
+            K::Mx,
+            "MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)",
+        );
+        assert_eq!(
+            found_by(&mx, Lang::En),
+            "Found by MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)"
+        );
+        assert_eq!(
+            found_by(&mx, Lang::ZhHans),
+            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到"
+        );
+        assert!(found_by(&mx, Lang::ZhHant).starts_with("透過 MX mxbiz1.qq.com → 騰訊"));
+        let auto = finding(K::Autoconfig, "autoconfig.example.org");
+        assert_eq!(found_by(&auto, Lang::En), "Found by autoconfig.example.org");
+        assert_eq!(
+            found_by(&auto, Lang::ZhHans),
+            "通过 autoconfig.example.org 找到"
+        );
+        let srv = finding(K::Srv, "SRV records of example.org");
+        assert_eq!(
+            found_by(&srv, Lang::ZhHant),
+            "透過 example.org 的 SRV 記錄 找到"
+        );
+        let guess = finding(K::Guess, "guessed");
+        assert!(found_by(&guess, Lang::En).starts_with("Guessed"));
+        let http = finding(
+            K::AutoconfigHttp,
+            "http://autoconfig.example.org (plain HTTP)",
+        );
+        assert!(found_by(&http, Lang::ZhHans).contains("（明文 HTTP）"));
+        for lang in [Lang::ZhHans, Lang::ZhHant] {
+            let mut all = vec![
+                looking_up("example.org", lang),
+                testing_host("mail.example.org", lang),
+                found_by(&guess, lang),
+                found_by(&srv, lang),
+            ];
+            for o in [
+                Outcome::NothingFound,
+                Outcome::DeadlineReached,
+                Outcome::DnsUnreachable,
+            ] {
+                all.push(nothing_found(&discovery(o), lang));
+            }
+            for s in all {
+                let s = s.replace("example.org", "").replace("mail.", "");
+                for w in words(&s) {
+                    assert!(
+                        ["DNS", "SRV", "HTTP"].contains(&w.as_str()),
+                        "{lang:?}: {w:?} in {s}"
+                    );
+                }
+            }
+        }
+        assert!(
+            nothing_found(&discovery(Outcome::DeadlineReached), Lang::En).contains("10 seconds")
+        );
+        assert!(
+            nothing_found(&discovery(Outcome::DnsUnreachable), Lang::ZhHans).contains("DNS 服务器")
+        );
+        // Discovery that could not run says why, in the engine's words.
+        let a = crate::providers::Address::parse("me@example.org").unwrap();
+        let broken =
+            crate::discover::Discovery::failed(&a, "cannot start the lookup: out of threads");
+        assert_eq!(
+            nothing_found(&broken, Lang::ZhHans),
+            "无法查找 example.org 的设置：cannot start the lookup: out of threads"
+        );
     }
 
     #[test]

@@ -161,30 +161,108 @@ pub fn show(
         Recognition::Invalid(e) => {
             ui.colored_label(ui.visuals().warn_fg_color, text::address_error(e, lang));
         }
-        Recognition::Unknown { address } => {
-            ui.label(text::not_in_database(
-                &display_domain(&address.domain),
-                lang,
-            ));
+        Recognition::Unknown { address } => discovery_status(ui, session, address),
+        Recognition::Host { host } => {
+            ui.weak(text::testing_host(host, lang));
         }
         Recognition::Known { .. } => {}
+    }
+}
+
+/// Where discovery stands for an unknown domain: waiting for the typing to
+/// pause, looking it up (spinner), or nothing found and what to do. A finding is
+/// shown as a card ([`provider_card`]).
+fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::providers::Address) {
+    let lang = session.lang;
+    let domain = display_domain(&address.domain);
+    let view = &session.discovery;
+    match view.result.as_deref() {
+        _ if !session.can_discover => {
+            ui.label(text::not_in_database(&domain, lang));
+        }
+        None if view.running() => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(text::looking_up(&domain, lang));
+            });
+        }
+        None => {
+            ui.label(text::not_in_database(&domain, lang));
+        }
+        Some(d) if d.best.is_none() => {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(text::nothing_found(d, lang))
+                        .color(ui.visuals().warn_fg_color),
+                )
+                .wrap(),
+            )
+            // The engine's own words, for the curious (English, technical).
+            .on_hover_text(&d.message);
+            ui.add(egui::Label::new(T::NothingFoundWhatToDo.get(lang)).wrap());
+        }
+        Some(_) => {}
     }
 }
 
 /// Draws the provider card of the recognized (or picked) provider, if any.
 pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
     let lang = session.lang;
+    let found = match &session.recognition {
+        Recognition::Unknown { .. } => session.discovery.found(),
+        _ => None,
+    };
     if let Some(entry) = session.provider(db) {
-        let parent = match &session.recognition {
+        let how = match &session.recognition {
             Recognition::Known {
                 kind: MatchKind::ParentDomain,
                 matched,
                 ..
-            } => Some(matched.clone()),
-            _ => None,
+            } => Some(text::parent_domain_match(matched, lang)),
+            _ => found.map(|f| text::found_by(f, lang)),
         };
-        card(ui, entry, parent.as_deref(), lang);
+        card(ui, entry, how.as_deref(), lang);
+    } else if let Some(f) = found {
+        discovered_card(ui, f, &session.discovery.domain, lang);
     }
+}
+
+/// The card of settings discovery found for a domain no database entry names:
+/// the name the document gives (or the domain), where they came from, the servers.
+fn discovered_card(ui: &mut egui::Ui, f: &crate::discover::Finding, domain: &str, lang: Lang) {
+    egui::Frame::group(ui.style())
+        .inner_margin(12.0)
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let title = f
+                .provider
+                .as_ref()
+                .map_or_else(|| display_domain(domain), |p| p.name.get(lang).to_owned());
+            ui.label(egui::RichText::new(title).heading().strong());
+            ui.add(egui::Label::new(egui::RichText::new(text::found_by(f, lang)).small()).wrap());
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(T::DiscoveredNote.get(lang)).wrap());
+            ui.add_space(4.0);
+            ui.strong(T::ServersFound.get(lang));
+            egui::Grid::new("discovered-servers")
+                .num_columns(4)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for c in f.incoming.iter().chain(&f.outgoing) {
+                        let s = &c.server;
+                        ui.label(s.protocol.label());
+                        ui.monospace(format!("{}:{}", s.host, s.port));
+                        ui.label(describe::security(s.security, lang));
+                        ui.weak(format!(
+                            "{}: {}",
+                            T::UsernameIs.get(lang),
+                            describe::username_form(s.username, lang)
+                        ));
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 /// Colour of a status.
@@ -206,7 +284,9 @@ pub fn good_color(ui: &egui::Ui) -> egui::Color32 {
 }
 
 /// The provider card.
-fn card(ui: &mut egui::Ui, entry: &Entry, parent: Option<&str>, lang: Lang) {
+/// The provider card; `how` says how the provider was recognized when it was not
+/// by the address's own domain (a parent domain, or discovery).
+fn card(ui: &mut egui::Ui, entry: &Entry, how: Option<&str>, lang: Lang) {
     let p = &entry.provider;
     egui::Frame::group(ui.style())
         .inner_margin(12.0)
@@ -235,8 +315,8 @@ fn card(ui: &mut egui::Ui, entry: &Entry, parent: Option<&str>, lang: Lang) {
                 }
                 Origin::Hand => {}
             }
-            if let Some(d) = parent {
-                ui.small(text::parent_domain_match(d, lang));
+            if let Some(how) = how {
+                ui.small(how);
             }
             ui.add_space(6.0);
             egui::Grid::new("card-facts")

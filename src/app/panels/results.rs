@@ -29,7 +29,9 @@ const W_RESULT_MIN: f32 = 150.0;
 /// Draws the test button row, the progress, the summary and the table.
 pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut Out) {
     let lang = session.lang;
-    let plan_ok = session.can_test && session.probe_plan(db).is_some();
+    // An unknown domain is looked up first; the test starts when the answer is in.
+    let plan_ok =
+        session.can_test && (session.awaits_discovery() || session.probe_plan(db).is_some());
     let probe = &session.probe;
 
     let buttons = ui.horizontal(|ui| {
@@ -50,7 +52,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         }
         let cancel = ui
             .add_enabled(
-                probe.running,
+                probe.running || session.discovery.then_probe,
                 egui::Button::new(T::Cancel.get(lang)).min_size(egui::vec2(80.0, 30.0)),
             )
             .on_hover_text(T::CancelTooltip.get(lang));
@@ -455,9 +457,9 @@ fn row_ui(
                 } else {
                     ui.colored_label(color, icon);
                 }
-                let r =
-                    ui.add(egui::Label::new(egui::RichText::new(&words).color(color)).truncate());
-                r.on_hover_text(&words);
+                // Wrapped, not truncated: the reason is the point of the row (a
+                // narrow window makes the row two lines high instead of cutting it).
+                ui.add(egui::Label::new(egui::RichText::new(&words).color(color)).wrap());
             },
         );
         let o: Option<&Outcome> = match &row.state {
@@ -523,7 +525,14 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if let Some(d) = &o.detail {
+            // The engine's explanation in the UI language, made from the report at
+            // draw time (so a language switch changes it); scripted outcomes have
+            // only their own text.
+            let detail = match &o.report {
+                Some(r) => Some(crate::probe::report::summary_in(r, lang)),
+                None => o.detail.clone(),
+            };
+            if let Some(d) = detail {
                 ui.strong(T::Detail.get(lang));
                 ui.add(egui::Label::new(egui::RichText::new(d).monospace()).wrap());
             }
@@ -534,6 +543,10 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                     if held_back_plaintext(o).is_some() {
                         if allowed {
                             ui.weak(T::InsecureLoginAllowed.get(lang));
+                            // The same question again, where No withdraws the permission.
+                            if ui.small_button(T::ChangeInsecureLogin.get(lang)).clicked() {
+                                out.commands.push(Command::AskInsecureLogin(index));
+                            }
                         } else if ui.button(T::AllowInsecureLogin.get(lang)).clicked() {
                             out.commands.push(Command::AskInsecureLogin(index));
                         }

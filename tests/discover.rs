@@ -849,7 +849,13 @@ fn cli_json_srv_with_forged_record_and_human_output() {
     // The sources' details and the reason for ignoring are in Chinese too.
     assert!(text.contains("不在 srv-only.test 之内"), "{text}");
     assert!(text.contains("srv-only.test 没有 MX 记录"), "{text}");
-    for english in ["has no", "records of", "lies outside", "guessed", "cancelled"] {
+    for english in [
+        "has no",
+        "records of",
+        "lies outside",
+        "guessed",
+        "cancelled",
+    ] {
         assert!(!text.contains(english), "{english:?} in {text}");
     }
 }

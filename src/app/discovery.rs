@@ -3,8 +3,9 @@
 //! When the typed address is well-formed and its domain is not in the database,
 //! the app asks a [`DiscoveryBackend`] (after a short pause in the typing, or at
 //! once when Test connection is pressed). Like [`super::backend::ProbeBackend`],
-//! every method returns at once: [`EngineDiscovery`] runs
-//! [`crate::discover::discover_blocking`] on a thread of its own, calls the
+//! every method returns at once: [`EngineDiscovery`] runs discovery (guessed
+//! servers checked by the probe engine, as `mailconf discover` does) on a
+//! thread of its own, calls the
 //! [`Waker`] when the answer is in, and the app collects it with
 //! [`DiscoveryBackend::poll`]. Each lookup has a [`Generation`]; the app keeps
 //! only the answer of the latest one for the domain still typed, so a slow
@@ -67,6 +68,25 @@ impl EngineDiscovery {
     }
 }
 
+/// Discovery as the CLI runs it: on a probe runtime of its own, with the probe
+/// engine checking guessed servers (a guess counts only when it is secure).
+fn discover(
+    address: &Address,
+    db: Arc<Database>,
+    dns: Option<SocketAddr>,
+    options: &DiscoverOptions,
+) -> Result<Discovery, crate::discover::DiscoverError> {
+    let (handle, _events) = crate::probe::ProbeHandle::new()
+        .map_err(|e| crate::discover::DiscoverError::Setup(e.to_string()))?;
+    let probe_options = crate::probe::ProbeOptions {
+        port_map: options.port_map.0.clone(),
+        extra_roots: options.extra_roots.clone(),
+        ..crate::probe::ProbeOptions::default()
+    };
+    let (d, _reports) = handle.discover(address, db, dns, options, probe_options)?;
+    Ok(d)
+}
+
 impl Default for EngineDiscovery {
     fn default() -> Self {
         Self::new()
@@ -89,9 +109,7 @@ impl DiscoveryBackend for EngineDiscovery {
             .spawn(move || {
                 // discover_blocking always returns by the deadline in `options`. A
                 // panic in it (a bug) must not leave the card spinning forever.
-                let run = std::panic::AssertUnwindSafe(|| {
-                    crate::discover::discover_blocking(&owned, db, dns, &options)
-                });
+                let run = std::panic::AssertUnwindSafe(|| discover(&owned, db, dns, &options));
                 let d = match std::panic::catch_unwind(run) {
                     Ok(Ok(d)) => d,
                     Ok(Err(e)) => Discovery::failed(&owned, &e.to_string()),

@@ -49,6 +49,25 @@ impl EngineBackend {
     }
 }
 
+impl EngineBackend {
+    /// Resolves host names through the DNS server `dns` (none: the system's).
+    pub fn with_dns(
+        mut self,
+        dns: Option<std::net::SocketAddr>,
+    ) -> Result<Self, crate::probe::StartError> {
+        if let Some(addr) = dns {
+            let _runtime = self.handle.runtime().enter();
+            let resolver = crate::dns::resolver_for(Some(addr), crate::dns::DnsOptions::default())
+                .map_err(|e| crate::probe::StartError::Runtime(std::io::Error::other(e)))?;
+            self.handle
+                .set_resolver(std::sync::Arc::new(crate::probe::reuse::DnsResolve(
+                    resolver,
+                )));
+        }
+        Ok(self)
+    }
+}
+
 /// The engine's endpoint for a row.
 pub fn endpoint(e: &EndpointSpec) -> Endpoint {
     Endpoint::new(e.protocol, &e.host, e.port, e.security)

@@ -509,10 +509,24 @@ impl eframe::App for MailconfApp {
     }
 }
 
+/// How the real engine is set up (`mailconf --ca-file PEM --dns HOST:PORT`).
+#[derive(Debug, Clone, Default)]
+pub struct EngineConfig {
+    /// Extra trusted CA certificates (PEM), besides the built-in roots.
+    pub ca_file: Option<std::path::PathBuf>,
+    /// The DNS server for discovery and the test, instead of the system's.
+    pub dns: Option<std::net::SocketAddr>,
+}
+
 /// Opens the window and runs until it is closed. `lang` is `--lang`;
 /// `MAILCONF_LANG` forces a language too; `MAILCONF_DEMO=1` plays demo results
 /// instead of testing for real.
-pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
+pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
+    let extra_roots = match &engine.ca_file {
+        Some(p) => crate::probe::tls::load_pem_certs(p)
+            .map_err(|e| anyhow::anyhow!("--ca-file {}: {e}", p.display()))?,
+        None => Vec::new(),
+    };
     // Read the provider files while the window and the GPU context come up.
     let loader = std::thread::spawn(|| Database::load(None));
     let lang = lang.or_else(|| {
@@ -520,18 +534,23 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
             .ok()
             .and_then(|v| Lang::from_locale(&v))
     });
-    let backend: Option<Box<dyn ProbeBackend>> =
-        if std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1") {
-            Some(Box::new(backend::ScriptedBackend::demo()))
-        } else {
-            match engine::EngineBackend::new() {
-                Ok(b) => Some(Box::new(b)),
-                Err(e) => {
-                    eprintln!("mailconf: the connection test is unavailable: {e}");
-                    None
-                }
-            }
+    let backend: Option<Box<dyn ProbeBackend>> = if std::env::var_os("MAILCONF_DEMO")
+        .is_some_and(|v| v == "1")
+    {
+        Some(Box::new(backend::ScriptedBackend::demo()))
+    } else {
+        let options = crate::probe::ProbeOptions {
+            extra_roots: extra_roots.clone(),
+            ..crate::probe::ProbeOptions::default()
         };
+        match engine::EngineBackend::with_options(options).and_then(|b| b.with_dns(engine.dns)) {
+            Ok(b) => Some(Box::new(b)),
+            Err(e) => {
+                eprintln!("mailconf: the connection test is unavailable: {e}");
+                None
+            }
+        }
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -556,7 +575,13 @@ pub fn run(lang: Option<Lang>) -> anyhow::Result<()> {
                 AppOptions {
                     database,
                     backend,
-                    discovery: Some(Box::new(discovery::EngineDiscovery::new())),
+                    discovery: Some(Box::new(discovery::EngineDiscovery::with_options(
+                        engine.dns,
+                        crate::discover::DiscoverOptions {
+                            extra_roots,
+                            ..crate::discover::DiscoverOptions::default()
+                        },
+                    ))),
                     lang,
                     persisted: None,
                 },

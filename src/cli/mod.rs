@@ -38,6 +38,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// Desktop app: also trust the CA certificates in this PEM file (your
+    /// organisation's own CA). The CLI subcommands take `--ca-file` themselves.
+    #[arg(long = "ca-file", value_name = "PEM")]
+    pub app_ca_file: Option<std::path::PathBuf>,
+
+    /// Desktop app: ask this DNS server (IP or IP:PORT) instead of the system's,
+    /// for discovery and the connection test.
+    #[arg(long = "dns", value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub app_dns: Option<std::net::SocketAddr>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,7 +77,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
         // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
-        None => crate::app::run(cli.lang).map(|()| ExitCode::SUCCESS),
+        None => crate::app::run(
+            cli.lang,
+            crate::app::EngineConfig {
+                ca_file: cli.app_ca_file,
+                dns: cli.app_dns,
+            },
+        )
+        .map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -600,7 +600,7 @@ impl Style {
                     Lang::ZhHant => format!("{s} 秒內無回應：可能被防火牆或網路業者封鎖"),
                 }
             }
-            _ => r.summary.clone(),
+            _ => crate::probe::report::summary_in(r, l),
         };
         if let Some(caps) = r.session.effective_caps() {
             let s = caps.summary();

@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # Takes the README screenshots of the desktop app, in English and Simplified
 # Chinese, from the release binary in a virtual X server (Xvfb), and measures it:
-# time from process start to the first frame on screen, idle CPU, resident memory.
+# time from process start to the first frame on screen, idle CPU, resident memory
+# at start and after a full test.
 #
+#   eval "$(tests/harness/mailservers.sh start)"   # the test Dovecot/Postfix
 #   scripts/screenshots.sh            # writes docs/screenshot-en.png, docs/screenshot-zh.png
-#   MAILCONF_DEMO=0 scripts/...       # without demo results (empty result table)
+#   MAILCONF_DEMO=1 scripts/...       # made-up demo results instead (no servers needed)
 #
-# Needs (Debian): xvfb xauth xdotool imagemagick libxkbcommon-x11-0 and Mesa
-# (libegl1 libegl-mesa0 libgl1-mesa-dri mesa-vulkan-drivers); installed when
-# missing if run as root. Each run starts from an empty config directory, so no
-# remembered address or language leaks in. The results shown come from the demo
-# backend (MAILCONF_DEMO=1) until the probe engine is connected.
+# With the test servers running (MAILCONF_TEST_* set), the app tests them for
+# real: it is started with `--ca-file` (the test CA) and `--dns` (a private
+# dnsmasq that knows only the test host), the address alice@<test domain> is
+# typed, discovery guesses the host and the connection test runs against the
+# real Dovecot and Postfix. Nothing on the machine (/etc/hosts, trust store) is
+# changed.
+#
+# Needs (Debian): xvfb xauth xdotool imagemagick libxkbcommon-x11-0, Mesa
+# (libegl1 libegl-mesa0 libgl1-mesa-dri mesa-vulkan-drivers) and dnsmasq;
+# installed when missing if run as root. Each run starts from an empty config
+# directory, so no remembered address or language leaks in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(xvfb xauth xdotool imagemagick libxkbcommon-x11-0 libegl1 libegl-mesa0
-    libgl1-mesa-dri mesa-vulkan-drivers libvulkan1)
+    libgl1-mesa-dri mesa-vulkan-drivers libvulkan1 dnsmasq)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -43,8 +51,10 @@ tmp=$(mktemp -d)
 Xvfb -displayfd 3 -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp -noreset 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 XVFB=$!
 APP=""
+DNSMASQ=""
 cleanup() {
     [[ -n $APP ]] && kill "$APP" 2>/dev/null || true
+    [[ -n $DNSMASQ ]] && kill "$DNSMASQ" 2>/dev/null || true
     kill "$XVFB" 2>/dev/null || true
     rm -rf "$tmp"
 }
@@ -63,6 +73,30 @@ mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 
 now_ms() { date +%s%3N; }
 
+# Real servers when the harness is running, demo results otherwise.
+APP_ARGS=()
+if [[ ${MAILCONF_DEMO:-0} != 1 && -n ${MAILCONF_TEST_ADDR:-} ]]; then
+    DEMO=0
+    DNS_PORT=$((20000 + RANDOM % 20000))
+    printf 'local=/%s/\nhost-record=%s,%s\n' "$MAILCONF_TEST_DOMAIN" "$MAILCONF_TEST_HOST" \
+        "$MAILCONF_TEST_ADDR" >"$tmp/zone.conf"
+    dnsmasq --no-resolv --no-hosts --port="$DNS_PORT" --listen-address=127.0.0.1 \
+        --bind-interfaces --keep-in-foreground --conf-file=/dev/null \
+        --conf-file="$tmp/zone.conf" --pid-file= --cache-size=0 2>"$tmp/dnsmasq.log" &
+    DNSMASQ=$!
+    APP_ARGS=(--ca-file "$MAILCONF_TEST_CA" --dns "127.0.0.1:$DNS_PORT")
+    ADDRESS_EN="alice@$MAILCONF_TEST_DOMAIN"
+    ADDRESS_ZH="alice@$MAILCONF_TEST_DOMAIN"
+    WAIT_RESULTS=8
+    echo "screenshots: testing the real servers at $MAILCONF_TEST_ADDR ($MAILCONF_TEST_HOST)"
+else
+    DEMO=1
+    ADDRESS_EN=alice@163.com
+    ADDRESS_ZH=zhangsan@qq.com
+    WAIT_RESULTS=4
+    echo "screenshots: demo results (start the test servers for real ones)"
+fi
+
 # Starts the app (APP), waits for its window (WIN) to become visible (eframe shows
 # it only after the first frame is painted) and sets FIRST_FRAME_MS.
 start_app() {
@@ -71,8 +105,8 @@ start_app() {
     mkdir -p "$cfg"
     local t0
     t0=$(now_ms)
-    MAILCONF_CONFIG_DIR=$cfg MAILCONF_LANG=$lang MAILCONF_DEMO=${MAILCONF_DEMO:-1} \
-        "$BIN" >"$tmp/app-$lang.log" 2>&1 &
+    MAILCONF_CONFIG_DIR=$cfg MAILCONF_LANG=$lang MAILCONF_DEMO=$DEMO \
+        "$BIN" "${APP_ARGS[@]}" >"$tmp/app-$lang.log" 2>&1 &
     APP=$!
     for _ in $(seq 2000); do
         WIN=$(xdotool search --onlyvisible --name '^mailconf$' 2>/dev/null | head -1 || true)
@@ -110,8 +144,8 @@ shoot() {
     xdotool type --delay 40 "$address"
     sleep 0.5
     xdotool key Return
-    # The demo backend delivers a result every 250 ms.
-    sleep 4
+    # Discovery and the test (or the demo's results, one every 250 ms).
+    sleep "$WAIT_RESULTS"
     xdotool mousemove "$((WIDTH - 5))" 5  # park the pointer where it hovers nothing
     sleep 0.5
     import -window "$WIN" "$out"
@@ -129,7 +163,7 @@ shoot() {
     APP=""
 }
 
-shoot en alice@163.com docs/screenshot-en.png
-shoot zh-Hans zhangsan@qq.com docs/screenshot-zh.png
+shoot en "$ADDRESS_EN" docs/screenshot-en.png
+shoot zh-Hans "$ADDRESS_ZH" docs/screenshot-zh.png
 ls -l "$BIN" | awk '{printf "binary: %.1f MB\n", $5 / 1048576}'
 echo "screenshots: docs/screenshot-en.png docs/screenshot-zh.png"

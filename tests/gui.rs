@@ -1429,6 +1429,50 @@ fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
 }
 
 #[test]
+fn settings_found_by_discovery_can_be_exported() {
+    use mailconf::app::command::Command;
+    use mailconf::app::export::FixedPath;
+    use mailconf::export::Format;
+    let (mut h, _probe, lookups) = with_discovery(Lang::En);
+    address(&mut h, Lang::En, "me@small-isp-mailconf.example");
+    // Before an answer there is nothing to export.
+    assert!(
+        h.get_by_label(T::Export.get(Lang::En))
+            .accesskit_node()
+            .is_disabled(),
+        "export waits for settings"
+    );
+    h.run_steps(3);
+    lookups.answer(1, found_by_autoconfig("me@small-isp-mailconf.example"));
+    h.run();
+    h.get_by_label(T::Export.get(Lang::En)).click();
+    h.run();
+    assert!(has_text(&h, T::ExportFromDiscovery.get(Lang::En)));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("msmtprc");
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(path.clone())));
+    h.state_mut().push(Command::ExportSave(Format::Msmtp));
+    until(&mut h, |h| has_text(h, "Saved to"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("host \"smtp.small-isp-mailconf.example\""),
+        "{text}"
+    );
+    assert!(text.contains("port 465"), "{text}");
+    assert!(
+        text.contains("from \"me@small-isp-mailconf.example\""),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "found on the network by mailconf's discovery (autoconfig.small-isp-mailconf.example)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn nothing_found_says_so_and_what_to_do() {
     let (mut h, probe, lookups) = with_discovery(Lang::En);
     address(&mut h, Lang::En, "me@nowhere-mailconf.example");

@@ -94,20 +94,33 @@ pub struct Document {
 /// Renders `format` for the session's account. Errors are for the user, in `lang`.
 pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
     let lang = session.lang;
-    let entry = session
-        .provider(db)
-        .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?;
+    // A database provider, or the settings discovery found for an unknown domain.
+    let provider = match session.provider(db) {
+        Some(entry) => entry.provider.clone(),
+        None => session
+            .discovery
+            .result
+            .as_ref()
+            .and_then(|d| d.as_provider())
+            .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?,
+    };
     let address = match &session.recognition {
         Recognition::Known { address, .. } | Recognition::Unknown { address } => Some(address),
         _ => None,
     };
-    let incoming = entry
-        .provider
+    let incoming = provider
         .incoming
         .first()
         .map_or(Protocol::Imap, |s| s.protocol);
-    let mut settings = AccountSettings::from_provider(&entry.provider, address, incoming)
-        .map_err(|e| e.to_string())?;
+    let mut settings =
+        AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
+    if session.provider(db).is_none()
+        && let Some(found) = session.discovery.found()
+    {
+        settings.verified = crate::export::settings::Verification::Discovered {
+            provenance: found.provenance.clone(),
+        };
+    }
     let reports = session.probe.reports();
     let mut probed = false;
     if !session.probe.running && !reports.is_empty() {
@@ -197,8 +210,14 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
                 });
             });
             let probed = !session.probe.running && !session.probe.reports().is_empty();
+            // Settings from discovery, not from a database entry.
+            let discovered = matches!(session.recognition, Recognition::Unknown { .. })
+                && session.discovery.found().is_some()
+                && session.discovery.provider_id().is_none();
             ui.label(if probed {
                 T::ExportFromProbe.get(lang)
+            } else if discovered {
+                T::ExportFromDiscovery.get(lang)
             } else {
                 T::ExportFromDatabase.get(lang)
             });

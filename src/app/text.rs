@@ -311,6 +311,7 @@ texts! {
     /// Export uses the probe.
     ExportFromProbe => "The files use the servers this test verified.", "文件使用本次测试验证过的服务器。", "檔案使用本次測試驗證過的伺服器。";
     /// Export uses the database.
+    ExportFromDiscovery => "Not tested: the files use the settings found on the network and say so.", "未测试：文件使用在网上找到的设置，并在文件中注明。", "未測試：檔案使用在網路上找到的設定，並在檔案中註明。";
     ExportFromDatabase => "Not tested: the files use the database's settings and say so.", "未测试：文件使用数据库中的设置，并在文件中注明。", "未測試：檔案使用資料庫中的設定，並在檔案中註明。";
     /// Checkbox: include the password.
     IncludePassword => "Include the password", "包含密码", "包含密碼";

@@ -340,6 +340,49 @@ impl Discovery {
             .flat_map(|f| f.incoming.iter().chain(&f.outgoing))
     }
 
+    /// The best finding as a provider entry of the database's model (for
+    /// export): the found servers in their order, the provider's name, status
+    /// and password kind when the finding names one, else the domain itself.
+    /// `None` when nothing was found.
+    pub fn as_provider(&self) -> Option<crate::providers::Provider> {
+        use crate::providers::{Auth, AuthKind, Provider};
+        let best = self.best.as_ref()?;
+        let servers = |c: &[Candidate]| c.iter().map(|c| c.server.clone()).collect::<Vec<_>>();
+        let (name, status, auth) = match &best.provider {
+            Some(p) => (p.name.clone(), p.status.clone(), p.auth.clone()),
+            None => (
+                Localized::same(&self.domain_unicode),
+                Status::Active,
+                Auth {
+                    kind: AuthKind::Password,
+                    create_url: None,
+                    notes: None,
+                },
+            ),
+        };
+        Some(Provider {
+            schema: None,
+            id: best
+                .provider
+                .as_ref()
+                .map_or_else(|| self.domain.clone(), |p| p.id.clone()),
+            name,
+            domains: vec![self.domain.clone()],
+            mx_suffixes: Vec::new(),
+            status,
+            incoming: servers(&best.incoming),
+            outgoing: servers(&best.outgoing),
+            auth,
+            hints: Vec::new(),
+            help_urls: Vec::new(),
+            quirks: Vec::new(),
+            history: None,
+            known_replies: Vec::new(),
+            sources: Vec::new(),
+            origin: crate::providers::Origin::User,
+        })
+    }
+
     /// The report of one source, if it ran.
     pub fn source(&self, kind: SourceKind) -> Option<&SourceReport> {
         self.sources.iter().find(|s| s.source == kind)

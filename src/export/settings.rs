@@ -120,6 +120,11 @@ pub enum Verification {
         /// The database entry.
         provider_id: String,
     },
+    /// Found by discovery for a domain the database does not know; not tested.
+    Discovered {
+        /// Where, e.g. "autoconfig.example.com" or "guessed".
+        provenance: String,
+    },
     /// Tested by mailconf's probe.
     Probed {
         /// When (RFC 3339 timestamp, as the probe report gives it).

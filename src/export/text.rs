@@ -36,6 +36,20 @@ pub(crate) fn provenance(s: &AccountSettings, lang: Lang) -> Vec<String> {
                 format!("設定來自 mailconf 的服務商資料庫（條目「{provider_id}」），未經伺服器實測。")
             }
         }),
+        Verification::Discovered { provenance } => {
+            let provenance = crate::discover::text::localize(provenance, lang);
+            lines.push(match lang {
+                Lang::En => format!(
+                    "Settings found on the network by mailconf's discovery ({provenance}); not tested against the server."
+                ),
+                Lang::ZhHans => {
+                    format!("设置由 mailconf 在网上查找得出（{provenance}），未经服务器实测。")
+                }
+                Lang::ZhHant => {
+                    format!("設定由 mailconf 在網路上查找得出（{provenance}），未經伺服器實測。")
+                }
+            })
+        }
         Verification::Probed { when, summary } => {
             lines.push(match lang {
                 Lang::En => format!("Tested by mailconf against the servers on {when}:"),

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/discover/config");
-const AUTOCONFIG_PATH: &str = "/mail/config-v1.1.xml";
+pub(crate) const AUTOCONFIG_PATH: &str = "/mail/config-v1.1.xml";
 const WELL_KNOWN_PATH: &str = "/.well-known/autoconfig/mail/config-v1.1.xml";
 /// Mail ports the guessing source tries.
 const MAIL_PORTS: [u16; 6] = [995, 110, 993, 143, 465, 587];

@@ -1161,6 +1161,39 @@ fn test_connection_with_the_real_engine() {
     // The login worked over TLS and the window says so.
     assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
     assert!(has_text(&h, T::Secure.get(lang)));
+
+    // Export the fetchmailrc from the window (password included on purpose) and
+    // let fetchmail itself log in with it: `--check` exits 0 (mail waiting) or
+    // 1 (none) after a successful login, 3 on an authentication error.
+    use mailconf::app::command::Command as AppCommand;
+    use mailconf::app::export::FixedPath;
+    use mailconf::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join("fetchmailrc");
+    h.get_by_label(T::Export.get(lang)).click();
+    h.run();
+    assert!(
+        has_text(&h, T::ExportFromProbe.get(lang)),
+        "{:?}",
+        texts(&h)
+    );
+    h.state_mut().session.export_password = true;
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(rc.clone())));
+    h.state_mut()
+        .push(AppCommand::ExportSave(Format::Fetchmail));
+    until(&mut h, |h| has_text(h, "Saved to"));
+    let text = std::fs::read_to_string(&rc).unwrap();
+    assert!(text.contains(&s.host) && text.contains("keep"), "{text}");
+    assert!(text.contains("Tested by mailconf"), "{text}");
+    let ca = s.ca.to_str().unwrap();
+    let (code, log) =
+        crate::roundtrip::fetchmail(&s, dir.path(), &rc, &["--check", "--sslcertfile", ca]);
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "fetchmail could not log in with the exported file:\n{log}\n{text}"
+    );
+    assert!(!log.contains(&s.pass));
 }
 
 #[test]

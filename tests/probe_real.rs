@@ -458,3 +458,199 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
     let twice: Vec<(u16, usize)> = once.iter().map(|(p, n)| (*p, n * 2)).collect();
     assert_eq!(seen(), twice);
 }
+
+// ----------------------------------------------- discovery cases, probed for real
+
+/// `mailconf probe ADDRESS --dns <dnsmasq serving zone> --ca-file CA [extra]`
+/// with the provider files in `config` (none when `None`), once as JSON and
+/// once as the table. Returns the exit code, the JSON and the table run's stderr
+/// (where it says what discovery found).
+fn probe_discovered(
+    s: &Servers,
+    zone: &str,
+    address: &str,
+    ca: &std::path::Path,
+    config: Option<&std::path::Path>,
+    extra: &[String],
+) -> (i32, Value, String) {
+    let dns = crate::discover::harness::Dnsmasq::start_with(zone);
+    let empty = std::env::temp_dir().join("mailconf-no-config");
+    let run = |json: bool| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+        c.args(["probe", address, "--dns"])
+            .arg(dns.addr().to_string())
+            .arg("--ca-file")
+            .arg(ca)
+            .args(extra)
+            .env("MAILCONF_CONFIG_DIR", config.unwrap_or(&empty))
+            .env("MAILCONF_LANG", "en");
+        if !s.port_map.is_empty() {
+            c.args(["--port-map", &s.port_map]);
+        }
+        if json {
+            c.arg("--json");
+        }
+        c.output().unwrap()
+    };
+    let out = run(true);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let table = run(false);
+    (
+        out.status.code().unwrap_or(-1),
+        v,
+        String::from_utf8_lossy(&table.stderr).into_owned(),
+    )
+}
+
+/// Every row is on the real test host and the secure ways in are secure.
+fn assert_real_rows(s: &Servers, v: &Value) {
+    let rows = v["endpoints"].as_array().unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(rows.len(), 8, "{v:#}");
+    assert!(
+        rows.iter()
+            .all(|e| e["endpoint"]["host"] == s.host.as_str()),
+        "{v:#}"
+    );
+    for (p, port) in [("pop3", 995), ("imap", 993), ("smtp", 465)] {
+        assert_eq!(
+            endpoint(v, p, port, "tls")["verdict"]["kind"],
+            "secure",
+            "{v:#}"
+        );
+    }
+    assert_eq!(v["exit_code"], 0);
+}
+
+#[test]
+fn unknown_domain_hosted_by_a_provider_is_found_by_mx_and_probed() {
+    let s = Servers::get();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/discovered");
+    let zone = format!(
+        "local=/test/\nlocal=/mailconf/\nmx-host=corp-mx.test,mx1.mx.test.mailconf,10\nhost-record={},{}\n",
+        s.host, s.addr
+    );
+    let (code, v, stderr) =
+        probe_discovered(&s, &zone, "boss@corp-mx.test", &s.ca, Some(&config), &[]);
+    assert_eq!(code, 0, "{stderr}\n{v:#}");
+    assert_real_rows(&s, &v);
+    assert!(
+        stderr.contains("discovery found: MX mx1.mx.test.mailconf → Test Hosted Mail"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_domain_found_only_by_autoconfig_is_probed() {
+    use crate::discover::AUTOCONFIG_PATH;
+    use crate::discover::harness::{Reply, Services};
+    let s = Servers::get();
+    // The domain's own autoconfig document names the real test host.
+    let xml = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/discover/autoconfig-good.xml"),
+    )
+    .unwrap()
+    .replace("{{ID}}", "ac-only.test")
+    .replace("{{NAME}}", "AC Only Mail")
+    .replace("{{HOSTS}}", "ac-only.test")
+    .replace("pop.ac-only.test", &s.host)
+    .replace("imap.ac-only.test", &s.host)
+    .replace("smtp.ac-only.test", &s.host);
+    let routes = std::collections::HashMap::from([(
+        (
+            "autoconfig.ac-only.test".to_owned(),
+            AUTOCONFIG_PATH.to_owned(),
+        ),
+        Reply::Xml(xml),
+    )]);
+    let web = Services::start(routes, Default::default());
+    // One CA file with both test CAs: the web server's and the mail servers'.
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("both.pem");
+    std::fs::write(
+        &ca,
+        format!(
+            "{}\n{}",
+            web.ca.ca_pem,
+            std::fs::read_to_string(&s.ca).unwrap()
+        ),
+    )
+    .unwrap();
+    let zone = format!(
+        "local=/test/\nlocal=/mailconf/\nhost-record=autoconfig.ac-only.test,127.0.0.1\nhost-record={},{}\n",
+        s.host, s.addr
+    );
+    let extra = vec!["--port-map".to_owned(), format!("443={}", web.https_port)];
+    let (code, v, stderr) = probe_discovered(&s, &zone, "me@ac-only.test", &ca, None, &extra);
+    assert_eq!(code, 0, "{stderr}\n{v:#}");
+    assert_real_rows(&s, &v);
+    assert!(
+        stderr.contains("discovery found: autoconfig.ac-only.test"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_domain_found_by_srv_is_probed_and_a_forged_record_is_not() {
+    let s = Servers::get();
+    // SRV records inside the domain point at the real host; one points outside
+    // the domain and must be ignored (its target would not even resolve).
+    let zone = format!(
+        "local=/test/\nlocal=/mailconf/\nhost-record={host},{addr}\n\
+         srv-host=_pop3s._tcp.{domain},{host},995,0,1\n\
+         srv-host=_imaps._tcp.{domain},imap.attacker.test,993,0,1\n\
+         srv-host=_submissions._tcp.{domain},{host},465,0,1\n",
+        host = s.host,
+        addr = s.addr,
+        domain = s.domain
+    );
+    let (code, v, stderr) =
+        probe_discovered(&s, &zone, &format!("alice@{}", s.domain), &s.ca, None, &[]);
+    assert_eq!(code, 0, "{stderr}\n{v:#}");
+    let rows = v["endpoints"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .all(|e| e["endpoint"]["host"] == s.host.as_str()),
+        "{v:#}"
+    );
+    assert!(
+        !rows.iter().any(|e| e["endpoint"]["protocol"] == "imap"),
+        "the forged IMAP record is not probed: {v:#}"
+    );
+    assert_eq!(
+        endpoint(&v, "pop3", 995, "tls")["verdict"]["kind"],
+        "secure"
+    );
+    assert_eq!(
+        endpoint(&v, "smtp", 465, "tls")["verdict"]["kind"],
+        "secure"
+    );
+    assert!(
+        stderr.contains(&format!("discovery found: SRV records of {}", s.domain)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn nothing_found_for_an_unknown_domain_is_a_clear_answer_in_time() {
+    let s = Servers::get();
+    let started = std::time::Instant::now();
+    let (code, v, stderr) = probe_discovered(
+        &s,
+        "local=/test/\n",
+        "me@nothing-here.test",
+        &s.ca,
+        None,
+        &[],
+    );
+    // Two runs (JSON and table), each within discovery's 10 s deadline.
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(code, 2, "{v:#}");
+    assert!(
+        stderr.contains("no settings found for nothing-here.test"),
+        "{stderr}"
+    );
+}

@@ -70,7 +70,7 @@ fn render(format: Format, settings: &AccountSettings, ca: &Path) -> String {
 /// Runs a real client with `host` resolving to the test address, in a private
 /// mount namespace whose /etc/hosts has that one line added (msmtp and fetchmail
 /// have no `--resolve`; the machine's own /etc/hosts is never touched).
-fn client(s: &Servers, dir: &Path, program: &str, args: &[&str]) -> Command {
+pub(crate) fn client(s: &Servers, dir: &Path, program: &str, args: &[&str]) -> Command {
     let hosts = dir.join("hosts");
     let system = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
     std::fs::write(&hosts, format!("{system}\n{} {}\n", s.addr, s.host)).unwrap();
@@ -86,6 +86,38 @@ fn client(s: &Servers, dir: &Path, program: &str, args: &[&str]) -> Command {
     .arg(program)
     .args(args);
     c
+}
+
+/// Runs fetchmail with the rc file `rc` (state files in `dir`) and `extra`
+/// options; returns its exit code and everything it printed.
+pub(crate) fn fetchmail(
+    s: &Servers,
+    dir: &Path,
+    rc: &Path,
+    extra: &[&str],
+) -> (Option<i32>, String) {
+    let idfile = dir.join("fetchids");
+    let pidfile = dir.join("fetchmail.pid");
+    let mut args = vec![
+        "-f",
+        rc.to_str().unwrap(),
+        "--idfile",
+        idfile.to_str().unwrap(),
+        "--pidfile",
+        pidfile.to_str().unwrap(),
+        "--nodetach",
+    ];
+    args.extend_from_slice(extra);
+    let out = client(s, dir, "fetchmail", &args)
+        .env("HOME", dir)
+        .output()
+        .expect("fetchmail is installed (tests/harness/install-deps.sh)");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), log)
 }
 
 fn maildir_holds(maildir: &Path, token: &str) -> bool {
@@ -162,36 +194,10 @@ fn msmtp_sends_and_fetchmail_keeps() {
     );
     write_private(&fetchmailrc, &rc);
     let inbox = dir.path().join("downloaded");
-    let idfile = dir.path().join("fetchids");
-    let pidfile = dir.path().join("fetchmail.pid");
     let mda = format!("/bin/sh -c 'cat >> {}'", inbox.display());
-    let out = client(
-        &s,
-        dir.path(),
-        "fetchmail",
-        &[
-            "-f",
-            fetchmailrc.to_str().unwrap(),
-            "--idfile",
-            idfile.to_str().unwrap(),
-            "--pidfile",
-            pidfile.to_str().unwrap(),
-            "--mda",
-            &mda,
-            "--all",
-            "--nodetach",
-        ],
-    )
-    .env("HOME", dir.path())
-    .output()
-    .expect("fetchmail is installed (tests/harness/install-deps.sh)");
-    let log = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (code, log) = fetchmail(&s, dir.path(), &fetchmailrc, &["--mda", &mda, "--all"]);
     // fetchmail exits 0 when it fetched mail.
-    assert_eq!(out.status.code(), Some(0), "fetchmail failed:\n{log}");
+    assert_eq!(code, Some(0), "fetchmail failed:\n{log}");
     let downloaded = std::fs::read_to_string(&inbox).unwrap_or_default();
     assert!(
         downloaded.contains(&token),

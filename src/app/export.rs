@@ -235,7 +235,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
             for format in Format::ALL {
                 let exporter = format.exporter(&ExportOptions::default());
                 ui.horizontal_wrapped(|ui| {
-                    ui.strong(exporter.name());
+                    ui.strong(format.title(lang));
                     ui.label(exporter.description(lang));
                 });
                 ui.weak(exporter.destination(lang));

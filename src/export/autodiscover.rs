@@ -89,9 +89,9 @@ impl Exporter for Autodiscover {
         pick(
             lang,
             (
-                "For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with `--format outlook`.",
-                "供管理员使用：作为该用户对 POST https://autodiscover.<域名>/autodiscover/autodiscover.xml 的响应（或作为模板）。普通用户请用 `--format outlook` 获取手动设置步骤。",
-                "供管理員使用：作為該使用者對 POST https://autodiscover.<網域>/autodiscover/autodiscover.xml 的回應（或作為範本）。一般使用者請用 `--format outlook` 取得手動設定步驟。",
+                "For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the Outlook setup steps (`--format outlook` on the command line).",
+                "供管理员使用：作为该用户对 POST https://autodiscover.<域名>/autodiscover/autodiscover.xml 的响应（或作为模板）。普通用户请用 Outlook 设置步骤手动设置（命令行：`--format outlook`）。",
+                "供管理員使用：作為該使用者對 POST https://autodiscover.<網域>/autodiscover/autodiscover.xml 的回應（或作為範本）。一般使用者請依 Outlook 設定步驟手動設定（命令列：`--format outlook`）。",
             ),
         )
     }

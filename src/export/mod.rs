@@ -279,6 +279,47 @@ impl Format {
         }
     }
 
+    /// What people call it, for the app's Export window.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = match self {
+            Format::Thunderbird => (
+                "Thunderbird (autoconfig)",
+                "Thunderbird（自动配置）",
+                "Thunderbird（自動設定）",
+            ),
+            Format::Apple => (
+                "Apple Mail, iPhone and iPad (.mobileconfig)",
+                "Apple 邮件、iPhone 和 iPad（.mobileconfig）",
+                "Apple 郵件、iPhone 和 iPad（.mobileconfig）",
+            ),
+            Format::Autodiscover => (
+                "Outlook Autodiscover (for administrators)",
+                "Outlook 自动发现（供管理员使用）",
+                "Outlook 自動探索（供管理員使用）",
+            ),
+            Format::Outlook => (
+                "Outlook (setup steps)",
+                "Outlook（设置步骤）",
+                "Outlook（設定步驟）",
+            ),
+            Format::Fetchmail => ("fetchmail", "fetchmail", "fetchmail"),
+            Format::Getmail => ("getmail6", "getmail6", "getmail6"),
+            Format::Msmtp => ("msmtp", "msmtp", "msmtp"),
+            Format::Mutt => ("mutt / neomutt", "mutt / neomutt", "mutt / neomutt"),
+            Format::Json => (
+                "JSON (all settings, for scripts)",
+                "JSON（全部设置，供脚本使用）",
+                "JSON（全部設定，供指令碼使用）",
+            ),
+            Format::Summary => (
+                "Summary (to read or send)",
+                "摘要（阅读或发送）",
+                "摘要（閱讀或傳送）",
+            ),
+        };
+        crate::providers::describe::pick(lang, t)
+    }
+
     /// The format's exporter, configured with `options`.
     pub fn exporter(self, options: &ExportOptions) -> Box<dyn Exporter> {
         match self {

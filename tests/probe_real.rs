@@ -62,6 +62,7 @@ fn all_eight_ways_in_against_dovecot_and_postfix() {
     let (code, v) = probe(&s, &["--ca-file", &ca]);
     assert_eq!(code, 0, "every protocol has a secure way in: {v:#}");
     assert_eq!(v["endpoints"].as_array().unwrap().len(), 8);
+    assert_eq!(v["source"], serde_json::json!({"kind": "host"}));
 
     for (p, port, sec) in [
         ("pop3", 995, "tls"),
@@ -537,6 +538,11 @@ fn unknown_domain_hosted_by_a_provider_is_found_by_mx_and_probed() {
         stderr.contains("discovery found: MX mx1.mx.test.mailconf → Test Hosted Mail"),
         "{stderr}"
     );
+    assert_eq!(v["source"]["kind"], "discovered");
+    assert_eq!(
+        v["source"]["provenance"],
+        "MX mx1.mx.test.mailconf → Test Hosted Mail"
+    );
 }
 
 #[test]
@@ -587,6 +593,7 @@ fn unknown_domain_found_only_by_autoconfig_is_probed() {
         stderr.contains("discovery found: autoconfig.ac-only.test"),
         "{stderr}"
     );
+    assert_eq!(v["source"]["provenance"], "autoconfig.ac-only.test");
 }
 
 #[test]

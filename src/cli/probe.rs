@@ -242,7 +242,7 @@ pub fn endpoints_for_target(
     only: &[Protocol],
     discovery: Option<&dyn Fn(&Address) -> Discovery>,
     quiet: bool,
-) -> Result<Vec<Endpoint>, UsageError> {
+) -> Result<(Vec<Endpoint>, TargetSource), UsageError> {
     let db = Database::load(None);
     let t = target::resolve(target, only, &db, discovery).map_err(|e| UsageError(e.to_string()))?;
     if !quiet {
@@ -259,7 +259,7 @@ pub fn endpoints_for_target(
             _ => {}
         }
     }
-    Ok(t.endpoints)
+    Ok((t.endpoints, t.source))
 }
 
 /// The provider of the target's domain in the bundled database, if any.
@@ -347,7 +347,10 @@ fn login_for(
 /// `--dns` when it is given; an unknown address is discovered on `handle`'s
 /// runtime with the probe engine checking guessed servers, and the request
 /// reuses those reports (see [`crate::probe::reuse`]).
-fn request_for(args: &ProbeArgs, handle: &mut ProbeHandle) -> Result<ProbeRequest, UsageError> {
+fn request_for(
+    args: &ProbeArgs,
+    handle: &mut ProbeHandle,
+) -> Result<(ProbeRequest, Option<TargetSource>), UsageError> {
     let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
@@ -384,6 +387,7 @@ fn request_for(args: &ProbeArgs, handle: &mut ProbeHandle) -> Result<ProbeReques
         handle.set_resolver(Arc::new(DnsResolve(r)));
     }
     let reuse = RefCell::new(None);
+    let mut source = None;
     let mut endpoints = if args.endpoints.is_empty() {
         let target = args
             .target
@@ -405,7 +409,9 @@ fn request_for(args: &ProbeArgs, handle: &mut ProbeHandle) -> Result<ProbeReques
         } else {
             Some(&discover)
         };
-        endpoints_for_target(target, &args.only, discovery, args.json)?
+        let (endpoints, from) = endpoints_for_target(target, &args.only, discovery, args.json)?;
+        source = Some(from);
+        endpoints
     } else {
         args.endpoints
             .iter()
@@ -419,12 +425,13 @@ fn request_for(args: &ProbeArgs, handle: &mut ProbeHandle) -> Result<ProbeReques
             "no endpoint left to probe (check --only)".into(),
         ));
     }
-    Ok(ProbeRequest {
+    let request = ProbeRequest {
         endpoints,
         options,
         login: login_for(args, provider_for_target(args.target.as_deref()))?,
         reuse: reuse.into_inner(),
-    })
+    };
+    Ok((request, source))
 }
 
 /// Runs `mailconf probe`; the lead's CLI calls this.
@@ -444,7 +451,7 @@ pub fn execute(
     color: bool,
 ) -> anyhow::Result<u8> {
     let (mut handle, events) = ProbeHandle::new()?;
-    let request = match request_for(args, &mut handle) {
+    let (request, source) = match request_for(args, &mut handle) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("mailconf probe: {e}");
@@ -479,6 +486,7 @@ pub fn execute(
     drop(handle);
     let reports: Vec<EndpointReport> = reports.into_iter().flatten().collect();
     let mut summary = ProbeSummary::new(args.target.clone(), reports);
+    summary.source = source;
     summary.advice = advise(
         &summary.endpoints,
         provider_for_target(args.target.as_deref()),
@@ -921,10 +929,10 @@ mod tests {
 
     #[test]
     fn target_hook() {
-        let e = endpoints_for_target("alice@Example.COM", &[], None, true).unwrap();
+        let (e, _) = endpoints_for_target("alice@Example.COM", &[], None, true).unwrap();
         assert_eq!(e.len(), 8);
         assert!(e.iter().all(|e| e.host == "example.com"));
-        let e = endpoints_for_target("例子.测试", &[Protocol::Smtp], None, true).unwrap();
+        let (e, _) = endpoints_for_target("例子.测试", &[Protocol::Smtp], None, true).unwrap();
         assert_eq!(e.len(), 3);
         assert!(e[0].host.starts_with("xn--"));
         assert!(endpoints_for_target("@", &[], None, true).is_err());

@@ -391,6 +391,9 @@ pub struct ProbeSummary {
     pub schema: String,
     /// The target as given on the command line (absent with only `--endpoint`).
     pub target: Option<String>,
+    /// Where the endpoints came from: the database entry, discovery (with its
+    /// provenance) or the name as a host; `null` with only `--endpoint`.
+    pub source: Option<super::target::TargetSource>,
     /// One report per endpoint, in the order they were requested.
     pub endpoints: Vec<EndpointReport>,
     /// One recommendation per requested protocol.
@@ -422,6 +425,7 @@ impl ProbeSummary {
         ProbeSummary {
             schema: JSON_SCHEMA_ID.to_owned(),
             target,
+            source: None,
             endpoints,
             recommendations,
             advice: Vec::new(),

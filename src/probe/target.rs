@@ -13,8 +13,9 @@ use super::report::Endpoint;
 use crate::discover::Discovery;
 use crate::providers::{Address, Database, Protocol, Provider, Server};
 
-/// Where the endpoints came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the endpoints came from (in `mailconf probe --json` as `source`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum TargetSource {
     /// A database entry (by id, domain or address).
     Database {

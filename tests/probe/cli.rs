@@ -89,6 +89,7 @@ fn json_output_follows_the_documented_schema_and_exit_code_0() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(doc["schema"], "mailconf-probe/1");
     assert_eq!(doc["exit_code"], 0);
+    assert!(doc["source"].is_null(), "only --endpoint: no source");
     let ep = &doc["endpoints"][0];
     assert_eq!(ep["verdict"]["kind"], "secure");
     assert_eq!(ep["endpoint"]["protocol"], "pop3");

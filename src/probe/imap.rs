@@ -23,11 +23,9 @@ use super::login::{
     ReplyCode, classify, imap_quoted, known_meaning,
 };
 use super::reply::{ImapResponse, ImapStatus, imap_literal_len, parse_imap_line};
-use super::session::{
-    MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
-};
+use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
 use super::text::ServerText;
-use super::transcript::{LogEntry, Outgoing};
+use super::transcript::Outgoing;
 use crate::providers::Security;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -496,29 +494,36 @@ impl ImapMachine {
             _ => "the greeting",
         }
     }
-
-    fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
-        let step = r.unwrap_or_else(Step::Fail);
-        if matches!(step, Step::Done(_) | Step::Fail(_)) {
-            self.state = State::Finished;
-        }
-        step
-    }
 }
 
-impl ProtocolMachine for ImapMachine {
-    fn input(&mut self, bytes: &[u8]) -> Step {
-        if self.state == State::Finished {
-            return Step::Fail(ProtocolError::Finished);
-        }
-        let r = pump(self, |m| &mut m.wire, bytes, |m, line| m.handle(line));
-        self.settle(r)
+impl Dialogue for ImapMachine {
+    fn wire(&mut self) -> &mut Wire {
+        &mut self.wire
     }
 
-    fn tls_established(&mut self) -> Step {
-        if self.state != State::AwaitTls {
-            return self.settle(Err(ProtocolError::Finished));
+    fn wire_ref(&self) -> &Wire {
+        &self.wire
+    }
+
+    fn phase(&self) -> Phase {
+        match self.state {
+            State::AwaitTls => Phase::AwaitTls,
+            State::AwaitLogin => Phase::AwaitLogin,
+            State::Logout => Phase::Closing,
+            State::Finished => Phase::Finished,
+            _ => Phase::Talking,
         }
+    }
+
+    fn finish(&mut self) {
+        self.state = State::Finished;
+    }
+
+    fn on_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
+        self.handle(line)
+    }
+
+    fn on_tls(&mut self) -> Step {
         self.tls_active = true;
         if self.security == Security::Tls {
             self.state = State::Greeting;
@@ -528,43 +533,15 @@ impl ProtocolMachine for ImapMachine {
         }
     }
 
-    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
-        if self.state != State::AwaitLogin {
-            return self.settle(Err(ProtocolError::Finished));
-        }
-        match decision {
-            Ok(()) => self.start_login(),
-            Err(reason) => {
-                self.wire.report.login = Some(LoginReport::not_tried(reason));
-                self.send("LOGOUT", State::Logout)
-            }
-        }
+    fn login(&mut self) -> Step {
+        self.start_login()
     }
 
-    fn eof(&mut self) -> Step {
-        let r = match self.state {
-            State::Logout => Ok(Step::Done(Box::new(self.wire.report.clone()))),
-            State::Finished => Err(ProtocolError::Finished),
-            _ => Err(ProtocolError::UnexpectedEof {
-                during: self.waiting_for(),
-            }),
-        };
-        self.settle(r)
+    fn close(&mut self) -> Step {
+        self.send("LOGOUT", State::Logout)
     }
 
-    fn take_log(&mut self) -> Vec<LogEntry> {
-        self.wire.take_log()
-    }
-
-    fn report(&self) -> SessionReport {
-        self.wire.report.clone()
-    }
-
-    fn greeting_done(&self) -> bool {
-        self.wire.report.greeting.is_some()
-    }
-
-    fn waiting_for(&self) -> &'static str {
+    fn awaiting(&self) -> &'static str {
         match self.state {
             State::AwaitTls => "the TLS handshake",
             State::Greeting => "the greeting",

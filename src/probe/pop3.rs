@@ -19,15 +19,13 @@ use std::sync::Arc;
 use super::caps::{Capabilities, Pop3Caps};
 use super::error::ProtocolError;
 use super::login::{
-    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
-    classify, md5_hex,
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, ReplyCode, base64, classify,
+    md5_hex,
 };
 use super::reply::{Pop3MultiLineReader, Pop3Status, apop_timestamp, parse_pop3_status};
-use super::session::{
-    MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
-};
+use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
 use super::text::ServerText;
-use super::transcript::{LogEntry, Outgoing};
+use super::transcript::Outgoing;
 use crate::providers::Security;
 
 #[derive(Debug)]
@@ -38,7 +36,7 @@ enum State {
     CapaStatus,
     CapaBody(Pop3MultiLineReader),
     Stls,
-    /// Waiting for the driver's [`ProtocolMachine::login_decision`].
+    /// Waiting for the driver's [`super::session::ProtocolMachine::login_decision`].
     AwaitLogin,
     /// `USER` sent (no secret yet).
     User,
@@ -337,29 +335,36 @@ impl Pop3Machine {
             State::Finished => Err(ProtocolError::Finished),
         }
     }
-
-    fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
-        let step = r.unwrap_or_else(Step::Fail);
-        if matches!(step, Step::Done(_) | Step::Fail(_)) {
-            self.state = State::Finished;
-        }
-        step
-    }
 }
 
-impl ProtocolMachine for Pop3Machine {
-    fn input(&mut self, bytes: &[u8]) -> Step {
-        if matches!(self.state, State::Finished) {
-            return Step::Fail(ProtocolError::Finished);
-        }
-        let r = pump(self, |m| &mut m.wire, bytes, |m, line| m.handle(line));
-        self.settle(r)
+impl Dialogue for Pop3Machine {
+    fn wire(&mut self) -> &mut Wire {
+        &mut self.wire
     }
 
-    fn tls_established(&mut self) -> Step {
-        if !matches!(self.state, State::AwaitTls) {
-            return self.settle(Err(ProtocolError::Finished));
+    fn wire_ref(&self) -> &Wire {
+        &self.wire
+    }
+
+    fn phase(&self) -> Phase {
+        match self.state {
+            State::AwaitTls => Phase::AwaitTls,
+            State::AwaitLogin => Phase::AwaitLogin,
+            State::Quit => Phase::Closing,
+            State::Finished => Phase::Finished,
+            _ => Phase::Talking,
         }
+    }
+
+    fn finish(&mut self) {
+        self.state = State::Finished;
+    }
+
+    fn on_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
+        self.handle(line)
+    }
+
+    fn on_tls(&mut self) -> Step {
         self.tls_active = true;
         if self.security == Security::Tls {
             self.state = State::Greeting;
@@ -369,43 +374,15 @@ impl ProtocolMachine for Pop3Machine {
         }
     }
 
-    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
-        if !matches!(self.state, State::AwaitLogin) {
-            return self.settle(Err(ProtocolError::Finished));
-        }
-        match decision {
-            Ok(()) => self.start_login(),
-            Err(reason) => {
-                self.wire.report.login = Some(LoginReport::not_tried(reason));
-                self.send("QUIT", State::Quit)
-            }
-        }
+    fn login(&mut self) -> Step {
+        self.start_login()
     }
 
-    fn eof(&mut self) -> Step {
-        let r = match self.state {
-            State::Quit => Ok(Step::Done(Box::new(self.wire.report.clone()))),
-            State::Finished => Err(ProtocolError::Finished),
-            _ => Err(ProtocolError::UnexpectedEof {
-                during: self.waiting_for(),
-            }),
-        };
-        self.settle(r)
+    fn close(&mut self) -> Step {
+        self.send("QUIT", State::Quit)
     }
 
-    fn take_log(&mut self) -> Vec<LogEntry> {
-        self.wire.take_log()
-    }
-
-    fn report(&self) -> SessionReport {
-        self.wire.report.clone()
-    }
-
-    fn greeting_done(&self) -> bool {
-        self.wire.report.greeting.is_some()
-    }
-
-    fn waiting_for(&self) -> &'static str {
+    fn awaiting(&self) -> &'static str {
         match self.state {
             State::AwaitTls => "the TLS handshake",
             State::Greeting => "the greeting",

@@ -148,6 +148,113 @@ pub trait ProtocolMachine: Send {
     fn waiting_for(&self) -> &'static str;
 }
 
+/// Where a machine stands, as far as the plumbing shared by all three cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// Waiting for the driver's TLS handshake.
+    AwaitTls,
+    /// Waiting for the driver's decision to log in.
+    AwaitLogin,
+    /// QUIT or LOGOUT was sent: the server closing now is the normal end.
+    Closing,
+    /// Done or failed: nothing more happens.
+    Finished,
+    /// In the middle of the conversation.
+    Talking,
+}
+
+/// What each protocol machine writes itself. [`ProtocolMachine`] follows from
+/// it (the blanket impl below), so input framing, the checks that the driver
+/// calls in the right order, the end of a session and the report work the same
+/// in POP3, SMTP and IMAP.
+pub(crate) trait Dialogue: Send {
+    /// The input plumbing and the report.
+    fn wire(&mut self) -> &mut Wire;
+    /// The same, to read.
+    fn wire_ref(&self) -> &Wire;
+    /// The current state, coarsely.
+    fn phase(&self) -> Phase;
+    /// Marks the session finished (after `Done` or a failure).
+    fn finish(&mut self);
+    /// Handles one complete line from the server.
+    fn on_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError>;
+    /// TLS is up (the phase was `AwaitTls`): implicit TLS waits for the
+    /// greeting, STARTTLS asks for the capabilities again.
+    fn on_tls(&mut self) -> Step;
+    /// Sends the credentials (the phase was `AwaitLogin`).
+    fn login(&mut self) -> Step;
+    /// Ends the session politely: QUIT or LOGOUT.
+    fn close(&mut self) -> Step;
+    /// What the current state waits for ([`ProtocolMachine::waiting_for`]).
+    fn awaiting(&self) -> &'static str;
+
+    /// `r` as a step; the session is finished when the step ends it.
+    fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
+        let step = r.unwrap_or_else(Step::Fail);
+        if matches!(step, Step::Done(_) | Step::Fail(_)) {
+            self.finish();
+        }
+        step
+    }
+}
+
+impl<M: Dialogue> ProtocolMachine for M {
+    fn input(&mut self, bytes: &[u8]) -> Step {
+        if self.phase() == Phase::Finished {
+            return Step::Fail(ProtocolError::Finished);
+        }
+        let r = pump(self, |m| m.wire(), bytes, |m, line| m.on_line(line));
+        self.settle(r)
+    }
+
+    fn tls_established(&mut self) -> Step {
+        if self.phase() != Phase::AwaitTls {
+            return self.settle(Err(ProtocolError::Finished));
+        }
+        self.on_tls()
+    }
+
+    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
+        if self.phase() != Phase::AwaitLogin {
+            return self.settle(Err(ProtocolError::Finished));
+        }
+        match decision {
+            Ok(()) => self.login(),
+            Err(reason) => {
+                self.wire().report.login = Some(LoginReport::not_tried(reason));
+                self.close()
+            }
+        }
+    }
+
+    fn eof(&mut self) -> Step {
+        let r = match self.phase() {
+            Phase::Closing => Ok(Step::Done(Box::new(self.wire_ref().report.clone()))),
+            Phase::Finished => Err(ProtocolError::Finished),
+            _ => Err(ProtocolError::UnexpectedEof {
+                during: self.awaiting(),
+            }),
+        };
+        self.settle(r)
+    }
+
+    fn take_log(&mut self) -> Vec<LogEntry> {
+        self.wire().take_log()
+    }
+
+    fn report(&self) -> SessionReport {
+        self.wire_ref().report.clone()
+    }
+
+    fn greeting_done(&self) -> bool {
+        self.wire_ref().report.greeting.is_some()
+    }
+
+    fn waiting_for(&self) -> &'static str {
+        self.awaiting()
+    }
+}
+
 /// Builds the machine for `protocol` in `security` mode.
 pub fn machine_for(
     protocol: Protocol,

@@ -17,14 +17,11 @@ use std::sync::Arc;
 use super::caps::{Capabilities, SmtpCaps};
 use super::error::ProtocolError;
 use super::login::{
-    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
-    classify,
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, ReplyCode, base64, classify,
 };
 use super::reply::{SmtpReply, SmtpReplyReader};
-use super::session::{
-    MachineConfig, ProtocolMachine, SessionReport, StarttlsOutcome, Step, Wire, pump,
-};
-use super::transcript::{LogEntry, Outgoing};
+use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
+use super::transcript::Outgoing;
 use crate::providers::Security;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,14 +305,6 @@ impl SmtpMachine {
             Err(e) => Err(e),
         }
     }
-
-    fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
-        let step = r.unwrap_or_else(Step::Fail);
-        if matches!(step, Step::Done(_) | Step::Fail(_)) {
-            self.state = State::Finished;
-        }
-        step
-    }
 }
 
 /// Keeps only characters valid in a domain or address literal, so a bad
@@ -332,19 +321,34 @@ fn sanitize_client_name(name: &str) -> String {
     }
 }
 
-impl ProtocolMachine for SmtpMachine {
-    fn input(&mut self, bytes: &[u8]) -> Step {
-        if self.state == State::Finished {
-            return Step::Fail(ProtocolError::Finished);
-        }
-        let r = pump(self, |m| &mut m.wire, bytes, |m, line| m.handle(line));
-        self.settle(r)
+impl Dialogue for SmtpMachine {
+    fn wire(&mut self) -> &mut Wire {
+        &mut self.wire
     }
 
-    fn tls_established(&mut self) -> Step {
-        if self.state != State::AwaitTls {
-            return self.settle(Err(ProtocolError::Finished));
+    fn wire_ref(&self) -> &Wire {
+        &self.wire
+    }
+
+    fn phase(&self) -> Phase {
+        match self.state {
+            State::AwaitTls => Phase::AwaitTls,
+            State::AwaitLogin => Phase::AwaitLogin,
+            State::Quit => Phase::Closing,
+            State::Finished => Phase::Finished,
+            _ => Phase::Talking,
         }
+    }
+
+    fn finish(&mut self) {
+        self.state = State::Finished;
+    }
+
+    fn on_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
+        self.handle(line)
+    }
+
+    fn on_tls(&mut self) -> Step {
         self.tls_active = true;
         if self.security == Security::Tls {
             self.state = State::Greeting;
@@ -354,43 +358,15 @@ impl ProtocolMachine for SmtpMachine {
         }
     }
 
-    fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
-        if self.state != State::AwaitLogin {
-            return self.settle(Err(ProtocolError::Finished));
-        }
-        match decision {
-            Ok(()) => self.start_login(),
-            Err(reason) => {
-                self.wire.report.login = Some(LoginReport::not_tried(reason));
-                self.send("QUIT", State::Quit)
-            }
-        }
+    fn login(&mut self) -> Step {
+        self.start_login()
     }
 
-    fn eof(&mut self) -> Step {
-        let r = match self.state {
-            State::Quit => Ok(Step::Done(Box::new(self.wire.report.clone()))),
-            State::Finished => Err(ProtocolError::Finished),
-            _ => Err(ProtocolError::UnexpectedEof {
-                during: self.waiting_for(),
-            }),
-        };
-        self.settle(r)
+    fn close(&mut self) -> Step {
+        self.send("QUIT", State::Quit)
     }
 
-    fn take_log(&mut self) -> Vec<LogEntry> {
-        self.wire.take_log()
-    }
-
-    fn report(&self) -> SessionReport {
-        self.wire.report.clone()
-    }
-
-    fn greeting_done(&self) -> bool {
-        self.wire.report.greeting.is_some()
-    }
-
-    fn waiting_for(&self) -> &'static str {
+    fn awaiting(&self) -> &'static str {
         match self.state {
             State::AwaitTls => "the TLS handshake",
             State::Greeting => "the greeting",

@@ -68,25 +68,6 @@ impl EngineDiscovery {
     }
 }
 
-/// Discovery as the CLI runs it: on a probe runtime of its own, with the probe
-/// engine checking guessed servers (a guess counts only when it is secure).
-fn discover(
-    address: &Address,
-    db: Arc<Database>,
-    dns: Option<SocketAddr>,
-    options: &DiscoverOptions,
-) -> Result<Discovery, crate::discover::DiscoverError> {
-    let (handle, _events) = crate::probe::ProbeHandle::new()
-        .map_err(|e| crate::discover::DiscoverError::Setup(e.to_string()))?;
-    let probe_options = crate::probe::ProbeOptions {
-        port_map: options.port_map.0.clone(),
-        extra_roots: options.extra_roots.clone(),
-        ..crate::probe::ProbeOptions::default()
-    };
-    let (d, _reports) = handle.discover(address, db, dns, options, probe_options)?;
-    Ok(d)
-}
-
 impl Default for EngineDiscovery {
     fn default() -> Self {
         Self::new()
@@ -109,7 +90,9 @@ impl DiscoveryBackend for EngineDiscovery {
             .spawn(move || {
                 // discover_blocking always returns by the deadline in `options`. A
                 // panic in it (a bug) must not leave the card spinning forever.
-                let run = std::panic::AssertUnwindSafe(|| discover(&owned, db, dns, &options));
+                let run = std::panic::AssertUnwindSafe(|| {
+                    crate::probe::reuse::discover_blocking(&owned, db, dns, &options)
+                });
                 let d = match std::panic::catch_unwind(run) {
                     Ok(Ok(d)) => d,
                     Ok(Err(e)) => Discovery::failed(&owned, &e.to_string()),

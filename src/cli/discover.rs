@@ -141,13 +141,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     let db = super::load_database(lang);
     // Guessed servers are checked by the probe engine itself.
-    let probe_options = crate::probe::ProbeOptions {
-        port_map: opts.port_map.0.clone(),
-        extra_roots: opts.extra_roots.clone(),
-        ..crate::probe::ProbeOptions::default()
-    };
-    let (handle, _events) = crate::probe::ProbeHandle::new()?;
-    let (d, _reports) = handle.discover(&address, Arc::new(db), args.dns, &opts, probe_options)?;
+    let d = crate::probe::reuse::discover_blocking(&address, Arc::new(db), args.dns, &opts)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;

@@ -240,11 +240,11 @@ pub struct UsageError(pub String);
 pub fn endpoints_for_target(
     target: &str,
     only: &[Protocol],
+    db: &Database,
     discovery: Option<&dyn Fn(&Address) -> Discovery>,
     quiet: bool,
 ) -> Result<(Vec<Endpoint>, TargetSource), UsageError> {
-    let db = Database::load(None);
-    let t = target::resolve(target, only, &db, discovery).map_err(|e| UsageError(e.to_string()))?;
+    let t = target::resolve(target, only, db, discovery).map_err(|e| UsageError(e.to_string()))?;
     if !quiet {
         match (&t.source, &t.provider) {
             (TargetSource::Database { .. }, Some(p)) => {
@@ -394,22 +394,28 @@ fn request_for(
             .as_deref()
             .ok_or_else(|| UsageError("nothing to probe: give a target or --endpoint".into()))?;
         let handle = &*handle;
-        let discover = |address: &Address| {
-            let db = Arc::new(Database::load(None));
-            match handle.discover(address, db, args.dns, &discover_opts, options.clone()) {
-                Ok((discovery, cache)) => {
-                    *reuse.borrow_mut() = Some(cache);
-                    discovery
-                }
-                Err(e) => Discovery::failed(address, &e.to_string()),
+        // Read once: the target's lookup and discovery use the same database.
+        let db = Arc::new(Database::load(None));
+        let discover = |address: &Address| match handle.discover(
+            address,
+            db.clone(),
+            args.dns,
+            &discover_opts,
+            options.clone(),
+        ) {
+            Ok((discovery, cache)) => {
+                *reuse.borrow_mut() = Some(cache);
+                discovery
             }
+            Err(e) => Discovery::failed(address, &e.to_string()),
         };
         let discovery: Option<&dyn Fn(&Address) -> Discovery> = if args.no_discovery {
             None
         } else {
             Some(&discover)
         };
-        let (endpoints, from) = endpoints_for_target(target, &args.only, discovery, args.json)?;
+        let (endpoints, from) =
+            endpoints_for_target(target, &args.only, &db, discovery, args.json)?;
         source = Some(from);
         endpoints
     } else {
@@ -929,13 +935,14 @@ mod tests {
 
     #[test]
     fn target_hook() {
-        let (e, _) = endpoints_for_target("alice@Example.COM", &[], None, true).unwrap();
+        let db = Database::bundled();
+        let (e, _) = endpoints_for_target("alice@Example.COM", &[], db, None, true).unwrap();
         assert_eq!(e.len(), 8);
         assert!(e.iter().all(|e| e.host == "example.com"));
-        let (e, _) = endpoints_for_target("例子.测试", &[Protocol::Smtp], None, true).unwrap();
+        let (e, _) = endpoints_for_target("例子.测试", &[Protocol::Smtp], db, None, true).unwrap();
         assert_eq!(e.len(), 3);
         assert!(e[0].host.starts_with("xn--"));
-        assert!(endpoints_for_target("@", &[], None, true).is_err());
+        assert!(endpoints_for_target("@", &[], db, None, true).is_err());
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use run::discover;
 pub use verify::{BannerVerifier, Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
-use crate::providers::{Address, Auth, Database, Localized, Server, Status};
+use crate::providers::{Address, Auth, Localized, Server, Status};
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -512,35 +512,6 @@ pub fn json_schema() -> String {
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
-}
-
-/// Runs [`discover`] to completion on a private single-thread runtime, with the
-/// system's DNS configuration or the server `dns`. For callers that are not async
-/// (the CLI; the app's worker thread). Must not be called from inside a runtime.
-pub fn discover_blocking(
-    address: &Address,
-    db: Arc<Database>,
-    dns: Option<std::net::SocketAddr>,
-    opts: &DiscoverOptions,
-) -> Result<Discovery, DiscoverError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| DiscoverError::Setup(format!("cannot start the async runtime: {e}")))?;
-    let result = runtime.block_on(async {
-        let network = if opts.network {
-            Some(Network::new(
-                crate::dns::resolver_for(dns, opts.dns_options())?,
-                opts,
-            )?)
-        } else {
-            None
-        };
-        discover(address, db, network, opts).await
-    });
-    // Cancelled sources are gone already; do not wait for stragglers.
-    runtime.shutdown_background();
-    result
 }
 
 #[cfg(test)]

@@ -205,3 +205,24 @@ impl Verifier for ProbeVerifier {
         })
     }
 }
+
+/// Discovery as `mailconf discover` and the app run it: on a probe runtime of
+/// its own, with the probe engine checking guessed servers, connecting as
+/// `options` say (port map, extra trust anchors). Blocks; must not be called
+/// from inside a tokio runtime. `Err` only when discovery could not start.
+pub fn discover_blocking(
+    address: &crate::providers::Address,
+    db: Arc<crate::providers::Database>,
+    dns: Option<std::net::SocketAddr>,
+    options: &crate::discover::DiscoverOptions,
+) -> Result<crate::discover::Discovery, crate::discover::DiscoverError> {
+    let (handle, _events) = super::ProbeHandle::new()
+        .map_err(|e| crate::discover::DiscoverError::Setup(e.to_string()))?;
+    let probe_options = super::ProbeOptions {
+        port_map: options.port_map.0.clone(),
+        extra_roots: options.extra_roots.clone(),
+        ..super::ProbeOptions::default()
+    };
+    let (discovery, _reports) = handle.discover(address, db, dns, options, probe_options)?;
+    Ok(discovery)
+}

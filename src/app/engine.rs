@@ -56,13 +56,8 @@ impl EngineBackend {
         dns: Option<std::net::SocketAddr>,
     ) -> Result<Self, crate::probe::StartError> {
         if let Some(addr) = dns {
-            let _runtime = self.handle.runtime().enter();
-            let resolver = crate::dns::resolver_for(Some(addr), crate::dns::DnsOptions::default())
-                .map_err(|e| crate::probe::StartError::Runtime(std::io::Error::other(e)))?;
             self.handle
-                .set_resolver(std::sync::Arc::new(crate::probe::reuse::DnsResolve(
-                    resolver,
-                )));
+                .set_dns_server(addr, crate::dns::DnsOptions::default())?;
         }
         Ok(self)
     }

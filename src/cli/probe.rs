@@ -32,7 +32,6 @@ use crate::probe::login::{
     Credentials, InsecureAllow, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
 };
 use crate::probe::report::ProbeSummary;
-use crate::probe::reuse::DnsResolve;
 use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
 use crate::probe::{
@@ -381,10 +380,9 @@ fn request_for(
     };
     // `--dns` applies to the probe's own name lookups too.
     if let Some(dns) = args.dns {
-        let _runtime = handle.runtime().enter();
-        let r = crate::dns::resolver_for(Some(dns), discover_opts.dns_options())
+        handle
+            .set_dns_server(dns, discover_opts.dns_options())
             .map_err(|e| UsageError(format!("--dns: {e}")))?;
-        handle.set_resolver(Arc::new(DnsResolve(r)));
     }
     let reuse = RefCell::new(None);
     let mut source = None;

@@ -121,6 +121,9 @@ pub enum StartError {
     /// The background runtime could not be created.
     #[error("cannot start the probe runtime: {0}")]
     Runtime(#[from] std::io::Error),
+    /// The DNS server to use could not be set up.
+    #[error(transparent)]
+    Dns(#[from] crate::dns::DnsError),
 }
 
 /// The receiving end of a [`ProbeHandle`]: drops events of superseded probes.
@@ -245,6 +248,21 @@ impl ProbeHandle {
     /// Replaces the system resolver.
     pub fn set_resolver(&mut self, resolver: Arc<dyn Resolve>) {
         self.resolver = resolver;
+    }
+
+    /// Resolves host names through the DNS server at `addr` (`--dns`) instead of
+    /// the system's resolver.
+    pub fn set_dns_server(
+        &mut self,
+        addr: std::net::SocketAddr,
+        options: crate::dns::DnsOptions,
+    ) -> Result<(), crate::dns::DnsError> {
+        let resolver = {
+            let _runtime = self.handle.enter();
+            crate::dns::resolver_for(Some(addr), options)?
+        };
+        self.set_resolver(Arc::new(reuse::DnsResolve(resolver)));
+        Ok(())
     }
 
     /// The runtime the probes run on (for [`ProbeHandle::discover`] and callers

@@ -128,21 +128,6 @@ impl ProbeCache {
         cell.get_or_init(|| self.ctx.probe(endpoint)).await.clone()
     }
 
-    /// The report of `endpoint` if it is finished.
-    pub fn finished(&self, endpoint: &Endpoint) -> Option<EndpointReport> {
-        self.lock().cells.get(endpoint)?.get().cloned()
-    }
-
-    /// How many endpoints were probed or are under way.
-    pub fn len(&self) -> usize {
-        self.lock().cells.len()
-    }
-
-    /// Whether nothing was probed.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Stops every background probe still running (their endpoints are probed
     /// afresh if asked for later).
     pub fn abort_background(&self) {
@@ -175,7 +160,7 @@ impl ProbeVerifier {
 }
 
 /// What a report says about a guessed server.
-pub fn verification(report: &EndpointReport) -> Verification {
+fn verification(report: &EndpointReport) -> Verification {
     Verification {
         ok: report.verdict.is_secure(),
         detail: report.summary.clone(),

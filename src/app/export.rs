@@ -114,9 +114,7 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
         .map_or(Protocol::Imap, |s| s.protocol);
     let mut settings =
         AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
-    if session.provider(db).is_none()
-        && let Some(found) = session.discovery.found()
-    {
+    if let Some(found) = session.discovered(db) {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: found.provenance.clone(),
         };
@@ -186,7 +184,7 @@ fn write(doc: &Document, path: &Path, lang: Lang) -> String {
 }
 
 /// Draws the Export window when it is open.
-pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
+pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &mut Out) {
     if !session.export_open {
         return;
     }
@@ -210,13 +208,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, out: &mut Out) {
                 });
             });
             let probed = !session.probe.running && !session.probe.reports().is_empty();
-            // Settings from discovery, not from a database entry.
-            let discovered = matches!(session.recognition, Recognition::Unknown { .. })
-                && session.discovery.found().is_some()
-                && session.discovery.provider_id().is_none();
             ui.label(if probed {
                 T::ExportFromProbe.get(lang)
-            } else if discovered {
+            } else if session.discovered(db).is_some() {
                 T::ExportFromDiscovery.get(lang)
             } else {
                 T::ExportFromDatabase.get(lang)

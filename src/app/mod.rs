@@ -493,7 +493,7 @@ impl eframe::App for MailconfApp {
         );
         self.focus_address = false;
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
-        export::window(&ctx, &mut self.session, &mut out);
+        export::window(&ctx, &mut self.session, &self.db, &mut out);
         self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
         let cancellable = self.session.probe.running || self.session.discovery.then_probe;

@@ -398,6 +398,15 @@ impl Session {
         }
     }
 
+    /// What discovery found for the typed address, when the database has no
+    /// provider for it (export then uses these settings and says so).
+    pub fn discovered<'a>(&'a self, db: &Database) -> Option<&'a crate::discover::Finding> {
+        if self.provider(db).is_some() {
+            return None;
+        }
+        self.discovery.found()
+    }
+
     /// Recomputes the provider list for the search field.
     pub fn search_changed(&mut self, db: &Database) {
         let mut hits = db.search(&self.search);

@@ -59,7 +59,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         if cancel.clicked() {
             out.commands.push(Command::CancelProbe);
         }
-        let has_provider = session.provider(db).is_some() || session.discovery.found().is_some();
+        let has_provider = session.provider(db).is_some() || session.discovered(db).is_some();
         if ui
             .add_enabled(
                 has_provider,

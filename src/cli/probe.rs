@@ -36,7 +36,7 @@ use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
 use crate::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
-    Protocol, Security, TimeoutPhase, Verdict,
+    Protocol, Security, Verdict,
 };
 use crate::providers::{Address, Database, Provider};
 use std::sync::Arc;
@@ -599,21 +599,7 @@ impl Style {
     }
 
     fn detail(&self, r: &EndpointReport) -> String {
-        let l = self.lang;
-        let mut d = match r.verdict {
-            Verdict::TimedOut {
-                phase: TimeoutPhase::Connect,
-                after_ms,
-            } => {
-                let s = crate::probe::error::format_secs(after_ms);
-                match l {
-                    Lang::En => r.summary.clone(),
-                    Lang::ZhHans => format!("{s} 秒内无响应：可能被防火墙或网络运营商屏蔽"),
-                    Lang::ZhHant => format!("{s} 秒內無回應：可能被防火牆或網路業者封鎖"),
-                }
-            }
-            _ => crate::probe::report::summary_in(r, l),
-        };
+        let mut d = crate::probe::report::summary_in(r, self.lang);
         if let Some(caps) = r.session.effective_caps() {
             let s = caps.summary();
             if !s.is_empty() {

@@ -1271,7 +1271,10 @@ fn found_by_mx(address: &str) -> Discovery {
     let a = parse(address);
     let entry = Database::bundled().by_id("exmail").unwrap();
     let p = &entry.provider;
-    let provenance = format!("MX mxbiz1.qq.com → {}", p.name.en);
+    let provenance = mailconf::server_text::ServerText::new(&format!(
+        "MX mxbiz1.qq.com → {}",
+        p.name.en
+    ));
     let cand = |s: &Server| Candidate {
         server: Server {
             host: s.host_for(&a.domain),
@@ -1282,7 +1285,7 @@ fn found_by_mx(address: &str) -> Discovery {
     };
     let mut d = Discovery::failed(&a, "");
     d.outcome = DiscoveryOutcome::Found;
-    d.message = format!("found by {provenance}");
+    d.message = format!("found by {provenance}").as_str().into();
     d.best = Some(Finding {
         source: SourceKind::Mx,
         provenance: provenance.clone(),
@@ -1302,7 +1305,7 @@ fn found_by_mx(address: &str) -> Discovery {
 /// Discovery found the domain's own autoconfig document (no database provider).
 fn found_by_autoconfig(address: &str) -> Discovery {
     let a = parse(address);
-    let provenance = format!("autoconfig.{}", a.domain);
+    let provenance = mailconf::server_text::ServerText::new(&format!("autoconfig.{}", a.domain));
     let server = |protocol, host: &str, port, security| Candidate {
         server: Server {
             protocol,

@@ -228,7 +228,7 @@ pub fn outcome(report: EndpointReport) -> Outcome {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    o.detail = Some(report.summary.clone());
+    o.detail = Some(report.summary.to_string());
     o.report = Some(Box::new(report));
     o
 }

@@ -602,7 +602,16 @@ pub fn address_error(e: &AddressError, lang: Lang) -> String {
             Lang::ZhHans => format!("@ 前面的部分长 {n} 字节，最多允许 64 字节。"),
             Lang::ZhHant => format!("@ 前面的部分長 {n} 位元組，最多允許 64 位元組。"),
         },
-        AddressError::BadCharacter { what, found } => {
+        AddressError::TwoAts(_) => pick(
+            lang,
+            (
+                "There is more than one @: type one address, like alice@example.com.",
+                "含有多个 @：请只输入一个地址，例如 alice@example.com。",
+                "含有多個 @：請只輸入一個地址，例如 alice@example.com。",
+            ),
+        )
+        .to_owned(),
+        AddressError::BadCharacter { what, found, .. } => {
             let in_domain = what.contains("domain");
             let found = match found.as_str() {
                 "a space" => pick(lang, ("a space", "空格", "空格")).to_owned(),

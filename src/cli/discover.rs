@@ -188,7 +188,7 @@ fn print_candidates(
             describe::username_form(s.username, lang)
         )?;
         if c.provenance != f.provenance {
-            write!(out, "  [{}]", localize(&c.provenance, lang))?;
+            write!(out, "  [{}]", localize(c.provenance.as_str(), lang))?;
         }
         writeln!(out)?;
         if let Some(v) = &c.verified {
@@ -197,7 +197,11 @@ fn print_candidates(
             } else {
                 pick(lang, ("check failed:", "检查失败：", "檢查失敗："))
             };
-            writeln!(out, "{indent}      {word} {}", localize(&v.detail, lang))?;
+            writeln!(
+                out,
+                "{indent}      {word} {}",
+                localize(v.detail.as_str(), lang)
+            )?;
         }
     }
     Ok(())
@@ -214,8 +218,8 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
     let headline = match (&d.outcome, &d.best) {
         (Outcome::Found, Some(b)) => match lang {
             Lang::En => format!("Found by {}", b.provenance),
-            Lang::ZhHans => format!("来源：{}", localize(&b.provenance, lang)),
-            Lang::ZhHant => format!("來源：{}", localize(&b.provenance, lang)),
+            Lang::ZhHans => format!("来源：{}", localize(b.provenance.as_str(), lang)),
+            Lang::ZhHant => format!("來源：{}", localize(b.provenance.as_str(), lang)),
         },
         (Outcome::DeadlineReached, _) => match lang {
             Lang::En => format!("Nothing found for {shown} within the {secs} s deadline."),
@@ -270,7 +274,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             writeln!(
                 out,
                 "    {} ({})",
-                localize(&f.provenance, lang),
+                localize(f.provenance.as_str(), lang),
                 f.source.as_str()
             )?;
             print_candidates(out, f, "      ", lang)?;
@@ -284,7 +288,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         )?;
         for i in &d.ignored {
             writeln!(out, "    {}", i.what)?;
-            writeln!(out, "      {}", localize(&i.reason, lang))?;
+            writeln!(out, "      {}", localize(i.reason.as_str(), lang))?;
         }
     }
     writeln!(
@@ -298,7 +302,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             "    {:<16} {} {}",
             s.source.as_str(),
             pad(source_state(s.state, lang), 10),
-            localize(s.detail.as_deref().unwrap_or(""), lang)
+            localize(s.detail.as_ref().map_or("", |d| d.as_str()), lang)
         )?;
     }
     Ok(())

@@ -606,7 +606,7 @@ impl Style {
                 d.push_str(&format!("; {s}"));
             }
         }
-        d
+        d.to_string()
     }
 
     fn row(&self, out: &mut dyn Write, r: &EndpointReport, same_host: bool) -> std::io::Result<()> {

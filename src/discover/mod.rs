@@ -39,6 +39,7 @@ pub use verify::{BannerVerifier, Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
 use crate::providers::{Address, Auth, Localized, Server, Status};
+use crate::server_text::ServerText;
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -210,8 +211,8 @@ pub struct ProviderInfo {
 pub struct Candidate {
     /// The server, as the database models servers (placeholders expanded).
     pub server: Server,
-    /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed".
-    pub provenance: String,
+    /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed" (escaped).
+    pub provenance: ServerText,
     /// The live check, when one was made (guessed servers are always checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<Verification>,
@@ -222,8 +223,8 @@ pub struct Candidate {
 pub struct Finding {
     /// Which source.
     pub source: SourceKind,
-    /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace".
-    pub provenance: String,
+    /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace" (escaped).
+    pub provenance: ServerText,
     /// The provider it names, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderInfo>,
@@ -238,10 +239,10 @@ pub struct Finding {
 pub struct Ignored {
     /// Which source produced it.
     pub source: SourceKind,
-    /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993".
-    pub what: String,
-    /// Why.
-    pub reason: String,
+    /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993" (escaped).
+    pub what: ServerText,
+    /// Why (escaped).
+    pub reason: ServerText,
 }
 
 /// How a source ended.
@@ -267,9 +268,10 @@ pub struct SourceReport {
     pub source: SourceKind,
     /// How it ended.
     pub state: SourceState,
-    /// Provenance when found; the reason otherwise.
+    /// Provenance when found; the reason otherwise (escaped: DNS and HTTP
+    /// error texts come from the network).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<ServerText>,
 }
 
 /// The overall answer.
@@ -297,8 +299,8 @@ pub struct Discovery {
     pub domain_unicode: String,
     /// The overall answer.
     pub outcome: Outcome,
-    /// One sentence (English) saying what happened.
-    pub message: String,
+    /// One sentence (English) saying what happened (escaped).
+    pub message: ServerText,
     /// The most trusted finding.
     pub best: Option<Finding>,
     /// Findings of less trusted sources that had answered by then, most trusted first.
@@ -322,7 +324,7 @@ impl Discovery {
             domain: address.domain.clone(),
             domain_unicode: idna::domain_to_unicode(&address.domain).0,
             outcome: Outcome::NothingFound,
-            message: message.to_owned(),
+            message: ServerText::new(message),
             best: None,
             alternatives: Vec::new(),
             ignored: Vec::new(),

@@ -18,6 +18,7 @@ use super::{
 use crate::dns::{DnsError, Mx};
 use crate::providers::load::display_domain;
 use crate::providers::{Address, Database};
+use crate::server_text::ServerText;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
@@ -228,15 +229,15 @@ fn assemble(
         let (state, detail) = match slot {
             Slot::Running if deadline_hit => (
                 SourceState::TimedOut,
-                Some("still running when the deadline passed".to_owned()),
+                Some(ServerText::new("still running when the deadline passed")),
             ),
             Slot::Running => (
                 SourceState::NotNeeded,
-                Some(if decided {
-                    "cancelled: a more trusted source had answered".to_owned()
+                Some(ServerText::new(if decided {
+                    "cancelled: a more trusted source had answered"
                 } else {
-                    "cancelled".to_owned()
-                }),
+                    "cancelled"
+                })),
             ),
             Slot::Done(r) => match *r {
                 Ok(out) => {
@@ -254,7 +255,7 @@ fn assemble(
                     if let Some(d) = e.dns().filter(|d| d.is_unreachable()) {
                         dns_down.get_or_insert_with(|| d.clone());
                     }
-                    (SourceState::Failed, Some(e.to_string()))
+                    (SourceState::Failed, Some(ServerText::new(&e.to_string())))
                 }
             },
         };
@@ -274,27 +275,33 @@ fn assemble(
     let shown = display_domain(&address.domain);
     let timeout_ms = u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX);
     let (outcome, message) = match (&best, &dns_down) {
-        (Some(b), _) => (Outcome::Found, format!("found by {}", b.provenance)),
+        (Some(b), _) => {
+            let mut m = ServerText::new("found by ");
+            m.push_text(&b.provenance);
+            (Outcome::Found, m)
+        }
         (None, Some(e)) => (
             Outcome::DnsUnreachable,
-            format!("nothing found for {shown}: {e}"),
+            ServerText::new(&format!("nothing found for {shown}: {e}")),
         ),
         (None, None) if deadline_hit => (
             Outcome::DeadlineReached,
-            format!(
+            ServerText::new(&format!(
                 "nothing found for {shown} before the deadline ({} s); sources still running were stopped",
                 opts.timeout.as_secs_f64()
-            ),
+            )),
         ),
         (None, None) if failed == 0 => (
             Outcome::NothingFound,
-            format!("nothing found for {shown}: every source answered, none had settings"),
+            ServerText::new(&format!(
+                "nothing found for {shown}: every source answered, none had settings"
+            )),
         ),
         (None, None) => (
             Outcome::NothingFound,
-            format!(
+            ServerText::new(&format!(
                 "nothing found for {shown}: no source had settings, {failed} could not be asked (see sources)"
-            ),
+            )),
         ),
     };
     let (domain_unicode, _) = idna::domain_to_unicode(&address.domain);
@@ -325,7 +332,7 @@ mod tests {
         let out = SourceOutput {
             finding: found.then(|| Finding {
                 source: SourceKind::Guess,
-                provenance: "x".into(),
+                provenance: ServerText::new("x"),
                 provider: None,
                 incoming: Vec::new(),
                 outgoing: Vec::new(),

@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::ServerText;
+use crate::server_text::ServerText;
 use super::tls::TlsErrorKind;
 
 /// Something wrong with what the server said.

@@ -24,7 +24,7 @@ use super::login::{
 };
 use super::reply::{ImapResponse, ImapStatus, imap_literal_len, parse_imap_line};
 use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
-use super::text::ServerText;
+use crate::server_text::ServerText;
 use super::transcript::Outgoing;
 use crate::providers::Security;
 

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use super::reply::{EnhancedStatus, Pop3RespCode};
 use super::report::Endpoint;
-use super::text::ServerText;
+use crate::server_text::ServerText;
 use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
 use crate::providers::{KnownReply, Protocol, ReplyMeaning, Security};
 

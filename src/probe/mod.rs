@@ -5,7 +5,7 @@
 //! - [`line`](mod@line), [`reply`], [`caps`]: pure framing and parsing with caps;
 //! - [`pop3`], [`smtp`], [`imap`] (over [`session`]): sans-IO state machines,
 //!   greeting → capabilities → STARTTLS → capabilities → QUIT;
-//! - [`transcript`], [`text`]: redacted, escaped session records;
+//! - [`transcript`]: redacted, escaped session records (server text through [`crate::server_text`]);
 //! - [`tls`]: rustls configurations and the certificate verdict;
 //! - [`driver`]: the only code that touches sockets;
 //! - this module: [`ProbeHandle`], which runs all endpoints of a
@@ -31,7 +31,6 @@ pub mod reuse;
 pub mod session;
 pub mod smtp;
 pub mod target;
-pub mod text;
 pub mod tls;
 pub mod transcript;
 

@@ -24,7 +24,7 @@ use super::login::{
 };
 use super::reply::{Pop3MultiLineReader, Pop3Status, apop_timestamp, parse_pop3_status};
 use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
-use super::text::ServerText;
+use crate::server_text::ServerText;
 use super::transcript::Outgoing;
 use crate::providers::Security;
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::error::ProtocolError;
 use super::line::DEFAULT_MAX_LINE;
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// Size caps for what a server may send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

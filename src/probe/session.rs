@@ -21,7 +21,7 @@ use super::error::ProtocolError;
 use super::line::{Frame, LineFramer};
 use super::login::{LoginReport, LoginRequest, NotTriedReason};
 use super::reply::Limits;
-use super::text::ServerText;
+use crate::server_text::ServerText;
 use super::transcript::{LogEntry, Outgoing};
 use crate::providers::{Protocol, Security};
 

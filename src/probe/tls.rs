@@ -29,7 +29,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// Why TLS is not trustworthy on an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -459,7 +459,7 @@ pub struct TlsReport {
     /// The chain verdict.
     pub chain: ChainVerdict,
     /// rustls's message when the chain is not trusted.
-    pub chain_error: Option<String>,
+    pub chain_error: Option<ServerText>,
     /// Whether the leaf certificate names the host (checked on its own, even
     /// when the chain is untrusted); `None` when there is no certificate.
     pub hostname_match: Option<bool>,
@@ -519,7 +519,7 @@ pub fn summarize(
                 }
                 _ => TlsErrorKind::InvalidCertificate,
             };
-            (ChainVerdict::Invalid(kind), Some(e.to_string()))
+            (ChainVerdict::Invalid(kind), Some(ServerText::new(&e.to_string())))
         }
     };
     TlsReport {

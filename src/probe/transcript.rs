@@ -9,7 +9,7 @@
 //! the driver that writes them, and its `Debug` shows the redacted form, so a
 //! later login step cannot leak a password into a log or a report by accident.
 //!
-//! Server lines are escaped with [`escape`](super::text::escape) when recorded.
+//! Server lines are escaped with [`escape`](crate::server_text::escape) when recorded.
 //! The state machines have no clock: they queue [`LogEntry`] values and the
 //! driver stamps them into a [`Transcript`].
 
@@ -18,7 +18,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// The placeholder for a secret.
 pub const REDACTED: &str = "[redacted]";

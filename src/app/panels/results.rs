@@ -529,7 +529,7 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
             // draw time (so a language switch changes it); scripted outcomes have
             // only their own text.
             let detail = match &o.report {
-                Some(r) => Some(crate::probe::report::summary_in(r, lang)),
+                Some(r) => Some(crate::probe::report::summary_in(r, lang).to_string()),
                 None => o.detail.clone(),
             };
             if let Some(d) = detail {

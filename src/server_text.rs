@@ -119,6 +119,25 @@ impl ServerText {
         self.0.push_str(&text.0);
     }
 
+    /// This text with every occurrence of `secret` (in either escaped form)
+    /// replaced by `[redacted]`: for a server's echo of a password.
+    pub fn redact(&self, secret: &[u8]) -> ServerText {
+        let mut out = self.0.clone();
+        if let Ok(plain) = std::str::from_utf8(secret) {
+            for needle in [escape(secret), escape_controls(plain)] {
+                if !needle.is_empty() {
+                    out = out.replace(&needle, "[redacted]");
+                }
+            }
+        } else {
+            let needle = escape(secret);
+            if !needle.is_empty() {
+                out = out.replace(&needle, "[redacted]");
+            }
+        }
+        ServerText(out)
+    }
+
     /// The escaped text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -218,7 +237,11 @@ mod tests {
         assert_eq!(escape_controls(&once), once);
         assert_eq!(ServerText::new(raw).as_str(), once);
         let all: String = (0..=0x2100u32).filter_map(char::from_u32).collect();
-        assert!(!escape_controls(&all).chars().any(|c| c.is_control() || is_dangerous(c)));
+        assert!(
+            !escape_controls(&all)
+                .chars()
+                .any(|c| c.is_control() || is_dangerous(c))
+        );
     }
 
     #[test]

@@ -394,15 +394,28 @@ async fn redirect_to_plain_http_is_refused() {
             .any(|(s, _, _)| s == "http"),
         "the plain-HTTP target must not be fetched"
     );
+}
 
-    // The same redirect is followed when plain HTTP is explicitly allowed.
+/// F15: with `--allow-http` an HTTPS autoconfig that redirects to plain HTTP
+/// is followed, but what it finds ranks and reads as plain HTTP: it kept the
+/// HTTPS rank and label before.
+#[tokio::test]
+async fn f15_autoconfig_redirected_to_plain_http_ranks_and_reads_as_plain_http() {
+    let env = Env::start();
     let mut opts = env.opts();
     opts.allow_http = true;
     let d = env.discover_with("a@redirect.test", &opts).await;
-    assert_eq!(
-        d.best.as_ref().map(|b| b.source),
-        Some(SourceKind::Autoconfig),
-        "{d:#?}"
+    let best = d.best.as_ref().expect("found");
+    assert_eq!(best.source, SourceKind::AutoconfigHttp, "{d:#?}");
+    assert!(
+        best.provenance.contains("redirected to plain HTTP"),
+        "{}",
+        best.provenance
+    );
+    assert!(
+        d.message.contains("redirected to plain HTTP"),
+        "{}",
+        d.message
     );
     assert_eq!(hosts(&d)[0], "pop3 pop.redirect.test:995");
 }
@@ -493,6 +506,29 @@ async fn forged_srv_records_alone_find_nothing() {
         ]
     );
     assert!(detail(&d, SourceKind::Srv).contains("ignored"));
+}
+
+/// F5: the ISPDB entry for the MX host's base domain rests on an MX answer
+/// nothing authenticates: SRV records pointing inside the domain outrank it,
+/// and both are labelled as found through unauthenticated DNS.
+#[tokio::test]
+async fn f5_ispdb_by_mx_ranks_below_srv_inside_the_domain() {
+    let env = Env::start();
+    let mut opts = env.opts();
+    opts.wait_for_all = true;
+    let d = env.discover_with("a@mxsrv.test", &opts).await;
+    let best = d.best.as_ref().expect("found");
+    assert_eq!(best.source, SourceKind::Srv, "{d:#?}");
+    assert!(best.dns_unauthenticated);
+    let by_mx = d
+        .alternatives
+        .iter()
+        .find(|f| f.source == SourceKind::IspdbMx)
+        .expect("the ISPDB by MX answered too");
+    assert!(by_mx.dns_unauthenticated);
+    // Without waiting for every source, SRV is waited for and wins.
+    let d = env.discover("a@mxsrv.test").await;
+    assert_eq!(d.best.as_ref().map(|b| b.source), Some(SourceKind::Srv));
 }
 
 #[tokio::test]

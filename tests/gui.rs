@@ -1271,10 +1271,8 @@ fn found_by_mx(address: &str) -> Discovery {
     let a = parse(address);
     let entry = Database::bundled().by_id("exmail").unwrap();
     let p = &entry.provider;
-    let provenance = mailconf::server_text::ServerText::new(&format!(
-        "MX mxbiz1.qq.com → {}",
-        p.name.en
-    ));
+    let provenance =
+        mailconf::server_text::ServerText::new(&format!("MX mxbiz1.qq.com → {}", p.name.en));
     let cand = |s: &Server| Candidate {
         server: Server {
             host: s.host_for(&a.domain),
@@ -1288,6 +1286,7 @@ fn found_by_mx(address: &str) -> Discovery {
     d.message = format!("found by {provenance}").as_str().into();
     d.best = Some(Finding {
         source: SourceKind::Mx,
+        dns_unauthenticated: true,
         provenance: provenance.clone(),
         provider: Some(ProviderInfo {
             id: p.id.clone(),
@@ -1322,6 +1321,7 @@ fn found_by_autoconfig(address: &str) -> Discovery {
     d.outcome = DiscoveryOutcome::Found;
     d.best = Some(Finding {
         source: SourceKind::Autoconfig,
+        dns_unauthenticated: false,
         provenance: provenance.clone(),
         provider: None,
         incoming: vec![server(

@@ -408,15 +408,22 @@ impl MailconfApp {
             }
             Command::AnswerInsecureLogin(yes) => {
                 if let Some(spec) = s.confirm_insecure.take() {
-                    let allow = crate::probe::InsecureAllow {
-                        protocol: spec.protocol,
-                        host: Some(spec.host.clone()),
-                        port: spec.port,
-                        security: spec.security,
-                    };
+                    let endpoint = engine::endpoint(&spec);
                     // No withdraws an earlier Yes for exactly this endpoint.
-                    s.allow_insecure.retain(|a| *a != allow);
-                    if yes {
+                    s.allow_insecure.retain(|a| !a.names(&endpoint));
+                    // Yes covers exactly the risk the dialog named: this plain
+                    // endpoint, or this one certificate.
+                    let offer = s
+                        .probe
+                        .rows
+                        .iter()
+                        .find(|r| r.spec == spec)
+                        .and_then(|r| match &r.state {
+                            state::RowState::Done(o) => o.report.as_deref(),
+                            _ => None,
+                        })
+                        .and_then(crate::probe::InsecureAllow::offer);
+                    if let (true, Some(allow)) = (yes, offer) {
                         s.allow_insecure.push(allow);
                     }
                 }

@@ -168,6 +168,18 @@ fn source_state(s: SourceState, lang: Lang) -> &'static str {
     }
 }
 
+/// The label of a finding that rests on DNS answers nothing authenticated.
+fn unauthenticated(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        (
+            "found through DNS (not authenticated): anyone on the network path could have forged it; compare with your provider's own instructions",
+            "通过 DNS 找到（未经认证）：网络路径上的任何人都可能伪造它；请与服务商自己的说明核对",
+            "透過 DNS 找到（未經認證）：網路路徑上的任何人都可能偽造它；請與服務商自己的說明核對",
+        ),
+    )
+}
+
 fn print_candidates(
     out: &mut impl Write,
     f: &Finding,
@@ -251,6 +263,9 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         },
     };
     writeln!(out, "  {headline}")?;
+    if d.best.as_ref().is_some_and(|b| b.dns_unauthenticated) {
+        writeln!(out, "  {}", unauthenticated(lang))?;
+    }
     if let Some(b) = &d.best {
         if let Some(p) = &b.provider {
             writeln!(
@@ -277,6 +292,9 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
                 localize(f.provenance.as_str(), lang),
                 f.source.as_str()
             )?;
+            if f.dns_unauthenticated {
+                writeln!(out, "    {}", unauthenticated(lang))?;
+            }
             print_candidates(out, f, "      ", lang)?;
         }
     }

@@ -10,10 +10,10 @@ use crate::dns::{DnsError, Srv};
 use crate::providers::address::parse_host;
 use crate::providers::autoconfig;
 use crate::providers::load::display_domain;
-use crate::server_text::ServerText;
 use crate::providers::{
     Database, Entry, MatchKind, Origin, Protocol, Provider, Security, Server, UsernameForm,
 };
+use crate::server_text::ServerText;
 use reqwest::Url;
 use std::sync::Arc;
 use tokio::task::JoinSet;
@@ -74,6 +74,7 @@ fn finding_from_provider(
     let outgoing = p.outgoing.iter().map(cand).collect();
     Finding {
         source,
+        dns_unauthenticated: source.rests_on_dns(),
         provenance,
         provider: Some(ProviderInfo {
             id: p.id.clone(),
@@ -142,7 +143,10 @@ pub(super) async fn mx(ctx: &Ctx) -> SourceResult {
     let mut out = SourceOutput::nothing(if hosts.is_empty() {
         "no usable MX record".to_owned()
     } else {
-        format!("MX {} matches no provider in the database", hosts.join(", "))
+        format!(
+            "MX {} matches no provider in the database",
+            hosts.join(", ")
+        )
     });
     out.ignored = ignored;
     Ok(out)
@@ -266,8 +270,8 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
         Err(Skip::Error(e)) => return Err(e),
     };
     let shown = url.to_string();
-    let body = match http.get(url).await {
-        Ok(Fetched::Body(b)) => b,
+    let (body, plain_http) = match http.get(url).await {
+        Ok(Fetched::Body { text, plain_http }) => (text, plain_http),
         Ok(Fetched::Missing(why)) => {
             return Ok(SourceOutput::nothing(format!("{shown}: {why}")));
         }
@@ -287,8 +291,18 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
     };
     let converted =
         autoconfig::convert(&doc, Origin::User, source_kind, &shown, "").map_err(bad)?;
+    // An HTTPS document that came over plain HTTP after a redirect is worth
+    // what plain HTTP is worth: its rank and its label say so.
+    let (found_kind, provenance) = if plain_http && kind.over_plain_http() != kind {
+        (
+            kind.over_plain_http(),
+            format!("{provenance} (redirected to plain HTTP)"),
+        )
+    } else {
+        (kind, provenance)
+    };
     let mut out = SourceOutput::found(finding_from_provider(
-        kind,
+        found_kind,
         provenance,
         &converted.provider,
         None,
@@ -436,6 +450,7 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
     Ok(SourceOutput {
         finding: Some(Finding {
             source: SourceKind::Srv,
+            dns_unauthenticated: true,
             provenance: ServerText::new(&format!("SRV records of {}", ctx.domain)),
             provider: None,
             incoming,
@@ -580,6 +595,7 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
     }
     Ok(SourceOutput::found(Finding {
         source: SourceKind::Guess,
+        dns_unauthenticated: false,
         provenance: ServerText::new("guessed"),
         provider: None,
         incoming,

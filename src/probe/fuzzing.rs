@@ -14,9 +14,9 @@ use super::reply::{
     parse_imap_line, parse_pop3_status,
 };
 use super::session::{MachineConfig, Step, machine_for};
-use crate::server_text::escape;
 use super::transcript::redact_client_line;
 use crate::providers::{Protocol, Security};
+use crate::server_text::escape;
 
 fn small_limits() -> Limits {
     Limits {

@@ -741,10 +741,7 @@ fn summary_in_chinese(report: &EndpointReport, lang: crate::i18n::Lang) -> Strin
         Verdict::ProtocolError => match error {
             Some(e) if e.kind == "io" => with_detail(
                 zh(lang, "连接出错".into(), "連線出錯".into()),
-                Some(
-                    after(e.message.as_str(), "connection error: ")
-                        .unwrap_or(e.message.as_str()),
-                ),
+                Some(after(e.message.as_str(), "connection error: ").unwrap_or(e.message.as_str())),
             ),
             Some(e) if e.kind == "cancelled" => zh(lang, "已取消".into(), "已取消".into()),
             Some(e) => protocol_error_in(e, lang),
@@ -770,8 +767,8 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::probe::session::{MachineConfig, machine_for};
-    use crate::server_text::ServerText;
     use crate::probe::tls::{CertMode, CertificateSummary};
+    use crate::server_text::ServerText;
 
     /// A report as the driver builds it: the summary from `summary_for`.
     fn report(
@@ -806,6 +803,7 @@ mod tests {
             chain,
             chain_error: chain_error.map(Into::into),
             hostname_match: Some(false),
+            leaf_sha256: Some("AB:CD".into()),
             certificates: vec![CertificateSummary {
                 subject: t("CN=mail.other.example"),
                 issuer: t("CN=Shady CA"),

@@ -132,10 +132,7 @@ pub fn normalize_domain(input: &str) -> Result<String, AddressError> {
 /// the problem ("the host name contains a control character (U+001B)…").
 /// Unlike [`normalize_domain`], surrounding whitespace is not forgiven.
 pub fn parse_host(input: &str) -> Result<String, AddressError> {
-    if let Some(c) = input
-        .chars()
-        .find(|c| c.is_whitespace() || c.is_control())
-    {
+    if let Some(c) = input.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(AddressError::BadCharacter {
             what: "the host name",
             found: describe_char(c),
@@ -309,10 +306,14 @@ mod tests {
     #[test]
     fn f2_host_names_with_controls_are_refused_with_the_reason() {
         assert_eq!(parse_host("Mail.Example.COM").unwrap(), "mail.example.com");
-        assert_eq!(parse_host("邮件.例子.中国").unwrap(), "xn--5nq051n.xn--fsqu00a.xn--fiqs8s");
+        assert_eq!(
+            parse_host("邮件.例子.中国").unwrap(),
+            "xn--5nq051n.xn--fsqu00a.xn--fiqs8s"
+        );
         let e = parse_host("imap.example.com\x1b]0;pwned\x07").unwrap_err();
         assert!(
-            e.to_string().contains("the host name contains a control character (U+001B)"),
+            e.to_string()
+                .contains("the host name contains a control character (U+001B)"),
             "{e}"
         );
         let e = parse_host("imap.example.com\nplugin \"sh -c id\"").unwrap_err();

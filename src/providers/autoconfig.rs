@@ -13,11 +13,11 @@
 //! [`crate::server_text::escape_controls`]; what it cannot use is listed in
 //! [`Converted::rejected`] with the reason, never silently kept.
 
+use super::address::parse_host;
 use super::model::{
     Auth, AuthKind, HelpLink, Localized, Origin, Protocol, Provider, Security, Server, Source,
     SourceKind, Status, UsernameForm,
 };
-use super::address::parse_host;
 use crate::server_text::escape_controls;
 use serde::Deserialize;
 
@@ -237,8 +237,7 @@ fn checked_host(raw: &str) -> Result<String, String> {
     let raw = raw.trim();
     let (prefix, placeholder) = match raw.len().checked_sub(DOMAIN_PLACEHOLDER.len()) {
         Some(at)
-            if raw.is_char_boundary(at)
-                && raw[at..].eq_ignore_ascii_case(DOMAIN_PLACEHOLDER) =>
+            if raw.is_char_boundary(at) && raw[at..].eq_ignore_ascii_case(DOMAIN_PLACEHOLDER) =>
         {
             (&raw[..at], true)
         }
@@ -251,7 +250,10 @@ fn checked_host(raw: &str) -> Result<String, String> {
         return Ok(DOMAIN_PLACEHOLDER.to_owned());
     }
     let Some(labels) = prefix.strip_suffix('.') else {
-        return Err(format!("{:?} does not end with a dot before the placeholder", escape_controls(prefix)));
+        return Err(format!(
+            "{:?} does not end with a dot before the placeholder",
+            escape_controls(prefix)
+        ));
     };
     parse_host(labels)
         .map(|h| format!("{h}.{DOMAIN_PLACEHOLDER}"))
@@ -268,7 +270,11 @@ fn convert_server(s: &XmlServer, outgoing: bool) -> Result<Option<Server>, Rejec
         _ => return Ok(None),
     };
     let raw_host = s.hostname.as_deref().unwrap_or_default();
-    let element = if outgoing { "outgoingServer" } else { "incomingServer" };
+    let element = if outgoing {
+        "outgoingServer"
+    } else {
+        "incomingServer"
+    };
     let what = || {
         format!(
             "{element} {}:{}",
@@ -607,10 +613,11 @@ mod tests {
             .collect();
         assert_eq!(hosts, ["imap.evil.test", "mail.%EMAILDOMAIN%"]);
         assert_eq!(p.domains, ["evil.test"]);
-        for text in [&p.name.en, &p.hints[0].en]
-            .into_iter()
-            .chain(p.incoming.iter().filter_map(|s| s.note.as_ref().map(|n| &n.en)))
-        {
+        for text in [&p.name.en, &p.hints[0].en].into_iter().chain(
+            p.incoming
+                .iter()
+                .filter_map(|s| s.note.as_ref().map(|n| &n.en)),
+        ) {
             assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
             assert!(!text.contains('\u{202e}'), "{text:?}");
         }
@@ -627,7 +634,10 @@ mod tests {
                 && reasons[0].contains("control character (U+000A)"),
             "{reasons:#?}"
         );
-        assert!(reasons[1].contains("control character (U+001B)"), "{reasons:#?}");
+        assert!(
+            reasons[1].contains("control character (U+001B)"),
+            "{reasons:#?}"
+        );
         assert!(reasons.iter().all(|r| !r.chars().any(|c| c.is_control())));
     }
 

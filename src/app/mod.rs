@@ -419,10 +419,14 @@ impl MailconfApp {
                         .iter()
                         .find(|r| r.spec == spec)
                         .and_then(|r| match &r.state {
-                            state::RowState::Done(o) => o.report.as_deref(),
+                            state::RowState::Done(o) => match o.report.as_deref() {
+                                Some(report) => crate::probe::InsecureAllow::offer(report),
+                                // Demo and scripted rows: a plain endpoint only.
+                                None => (spec.security == crate::probe::Security::Plain)
+                                    .then(|| crate::probe::InsecureAllow::plaintext(&endpoint)),
+                            },
                             _ => None,
-                        })
-                        .and_then(crate::probe::InsecureAllow::offer);
+                        });
                     if let (true, Some(allow)) = (yes, offer) {
                         s.allow_insecure.push(allow);
                     }

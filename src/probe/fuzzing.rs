@@ -81,7 +81,10 @@ pub fn server_text(data: &[u8]) {
     }
     for piece in text.split(['\n', ' ']) {
         if let Ok(host) = crate::providers::address::parse_host(piece) {
-            assert!(crate::providers::address::is_valid_hostname(&host), "{host:?}");
+            assert!(
+                crate::providers::address::is_valid_hostname(&host),
+                "{host:?}"
+            );
         }
         let _ = super::spec::parse_endpoint(piece);
         let _ = super::spec::parse_consent(piece);
@@ -157,7 +160,9 @@ pub fn fuzz_secret_forms() -> Vec<String> {
         .unwrap_or_default();
     vec![
         FUZZ_PASSWORD.to_owned(),
-        super::login::base64(FUZZ_PASSWORD.as_bytes()).as_str().to_owned(),
+        super::login::base64(FUZZ_PASSWORD.as_bytes())
+            .as_str()
+            .to_owned(),
         plain_b64,
     ]
 }
@@ -165,7 +170,10 @@ pub fn fuzz_secret_forms() -> Vec<String> {
 /// Panics when `text` holds a form of the password.
 fn assert_no_secret(what: &str, text: &str) {
     for form in fuzz_secret_forms() {
-        assert!(!text.contains(&form), "{what} holds the password ({form}): {text}");
+        assert!(
+            !text.contains(&form),
+            "{what} holds the password ({form}): {text}"
+        );
     }
 }
 

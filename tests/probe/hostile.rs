@@ -30,7 +30,9 @@ const PASS: &str = "s3cret-pw";
 /// Records every line a scripted server receives.
 type Seen = Arc<Mutex<Vec<String>>>;
 
-fn recorded(respond: impl Fn(&str, bool) -> Act + Send + Sync + 'static) -> (Seen, super::servers::Respond) {
+fn recorded(
+    respond: impl Fn(&str, bool) -> Act + Send + Sync + 'static,
+) -> (Seen, super::servers::Respond) {
     let seen: Seen = Arc::new(Mutex::new(Vec::new()));
     let log = seen.clone();
     (
@@ -53,7 +55,9 @@ fn sent_a_secret(seen: &Seen) -> Vec<String> {
                 || u.starts_with("APOP ")
                 || u.contains(" LOGIN ")
                 || u.contains(" AUTHENTICATE ")
-                || !secret_forms(USER, PASS).iter().all(|f| !l.contains(f.as_str()))
+                || !secret_forms(USER, PASS)
+                    .iter()
+                    .all(|f| !l.contains(f.as_str()))
         })
         .cloned()
         .collect()
@@ -167,8 +171,7 @@ async fn f1_stripped_starttls_after_a_certificate_consent_gets_no_password() {
                 .lines
                 .iter()
                 .filter(|l| l.dir == mailconf::probe::transcript::Direction::Client)
-                .all(|l| !l.text.to_ascii_uppercase().contains("AUTH")
-                    && !l.text.contains("PASS")),
+                .all(|l| !l.text.to_ascii_uppercase().contains("AUTH") && !l.text.contains("PASS")),
             "{protocol:?}: {}",
             r.transcript
         );
@@ -190,7 +193,12 @@ async fn f1_a_certificate_consent_covers_only_that_certificate() {
         fingerprint(&accepted)
     ))
     .unwrap();
-    let r = probe_login(ep(Protocol::Pop3, port, Security::Tls), &opts, vec![consent]).await;
+    let r = probe_login(
+        ep(Protocol::Pop3, port, Security::Tls),
+        &opts,
+        vec![consent],
+    )
+    .await;
     assert!(
         matches!(
             login_of(&r),
@@ -261,7 +269,9 @@ async fn bad_login_server(acc: TlsAcceptor, end: BadEnd) -> u16 {
                         tokio::time::sleep(Duration::from_secs(4)).await;
                         return;
                     }
-                    BadEnd::SmtpTemporary => b"454 4.7.0 temporary authentication failure\r\n".to_vec(),
+                    BadEnd::SmtpTemporary => {
+                        b"454 4.7.0 temporary authentication failure\r\n".to_vec()
+                    }
                 }
             } else if line.to_ascii_uppercase().contains("LOGOUT") {
                 let tag = line.split(' ').next().unwrap_or("a1");
@@ -383,7 +393,8 @@ async fn f4_an_unclear_login_after_the_secret_stops_the_other_endpoints() {
         }
         let seen = second_seen.lock().unwrap().clone();
         assert!(
-            seen.iter().all(|l| !l.to_ascii_uppercase().starts_with("AUTH")),
+            seen.iter()
+                .all(|l| !l.to_ascii_uppercase().starts_with("AUTH")),
             "{end:?}: the second server saw {seen:?}"
         );
         drop(handle);
@@ -436,7 +447,10 @@ fn f6_a_server_echoing_the_secret_never_reaches_the_json() {
     let json = String::from_utf8_lossy(&out.stdout);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(json.contains("\"credentials-rejected\""), "{json}\n{err}");
-    assert!(json.contains("Unknown command: AUTH PLAIN [redacted]"), "{json}");
+    assert!(
+        json.contains("Unknown command: AUTH PLAIN [redacted]"),
+        "{json}"
+    );
     for form in secret_forms(USER, PASS) {
         assert!(!json.contains(&form), "the JSON holds {form:?}: {json}");
         assert!(!err.contains(&form), "stderr holds {form:?}: {err}");
@@ -483,11 +497,12 @@ async fn f8_a_plaintext_preauth_does_not_suppress_the_login_after_starttls() {
     .await;
     assert_eq!(login_of(&r), &LoginOutcome::Success, "{}", r.transcript);
     assert!(!r.session.preauth);
-    assert!(seen
-        .lock()
-        .unwrap()
-        .iter()
-        .any(|l| l.contains("AUTHENTICATE PLAIN")));
+    assert!(
+        seen.lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("AUTHENTICATE PLAIN"))
+    );
 }
 
 /// F8: the APOP timestamp of the plaintext greeting steered the login after
@@ -645,11 +660,27 @@ fn f10_a_consent_without_a_host_is_a_usage_error_in_a_multi_host_run() {
 #[test]
 fn f17_endpoint_and_consent_flags_are_strict() {
     for (flag, value, says) in [
-        ("--endpoint", "ftp:mail.test:21:tls", "unknown protocol \"ftp\""),
+        (
+            "--endpoint",
+            "ftp:mail.test:21:tls",
+            "unknown protocol \"ftp\"",
+        ),
         ("--endpoint", "[::1:993:tls", "unbalanced brackets"),
-        ("--endpoint", "mail.test:995:ssl", "unknown security \"ssl\""),
-        ("--allow-insecure-auth", "pop3:110:ssl", "unknown security \"ssl\""),
-        ("--allow-insecure-auth", "pop3:995:tls", "add :sha256=FINGERPRINT"),
+        (
+            "--endpoint",
+            "mail.test:995:ssl",
+            "unknown security \"ssl\"",
+        ),
+        (
+            "--allow-insecure-auth",
+            "pop3:110:ssl",
+            "unknown security \"ssl\"",
+        ),
+        (
+            "--allow-insecure-auth",
+            "pop3:995:tls",
+            "add :sha256=FINGERPRINT",
+        ),
     ] {
         let out = mailconf(&["probe", "mail.test", flag, value]);
         let err = String::from_utf8_lossy(&out.stderr);

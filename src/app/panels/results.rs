@@ -232,7 +232,13 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
         .iter()
         .find(|r| &r.spec == spec)
         .and_then(|r| match &r.state {
-            RowState::Done(o) => held_back(o),
+            RowState::Done(o) => held_back(o).or_else(|| {
+                // A row without the engine's report (demo and scripted
+                // rows): only a plain endpoint can be allowed, as plaintext.
+                (o.report.is_none() && spec.security == crate::probe::Security::Plain).then(|| {
+                    crate::probe::InsecureAllow::plaintext(&crate::app::engine::endpoint(spec))
+                })
+            }),
             _ => None,
         })
     else {

@@ -1437,10 +1437,22 @@ fn cli_errors_and_list() {
 fn f16_export_force_replaces_only_regular_files_and_dev_stdout_is_stdout() {
     let tmp = tempfile::tempdir().unwrap();
     let out = bin(tmp.path())
-        .args(["export", "zhang@例子.中国", "-f", "msmtp", "-o", "/dev/stdout"])
+        .args([
+            "export",
+            "zhang@例子.中国",
+            "-f",
+            "msmtp",
+            "-o",
+            "/dev/stdout",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("account"));
     let target = tmp.path().join("real-msmtprc");
     std::fs::write(&target, "keep me\n").unwrap();
@@ -1453,7 +1465,10 @@ fn f16_export_force_replaces_only_regular_files_and_dev_stdout_is_stdout() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("is a symbolic link, not a regular file"), "{err}");
+    assert!(
+        err.contains("is a symbolic link, not a regular file"),
+        "{err}"
+    );
     assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
 }

@@ -162,18 +162,29 @@ mod tests {
         std::fs::write(&target, b"keep").unwrap();
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        let e = write_atomic(&link, b"x", false, true).unwrap_err().to_string();
+        let e = write_atomic(&link, b"x", false, true)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("is a symbolic link"), "{e}");
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read(&target).unwrap(), b"keep");
         let fifo = dir.path().join("fifo");
-        let ok = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
         assert!(ok.success());
-        let e = write_atomic(&fifo, b"x", false, true).unwrap_err().to_string();
+        let e = write_atomic(&fifo, b"x", false, true)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("is a named pipe (FIFO)"), "{e}");
-        let e = check_target(Path::new("/dev/null"), true).unwrap_err().to_string();
+        let e = check_target(Path::new("/dev/null"), true)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("/dev/null is a device"), "{e}");
-        let e = write_atomic(dir.path(), b"x", false, true).unwrap_err().to_string();
+        let e = write_atomic(dir.path(), b"x", false, true)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("is a directory"), "{e}");
         assert!(is_stdout("-") && is_stdout("/dev/stdout") && !is_stdout("out.txt"));
         // A regular file is still replaced with --force.

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::error::{ProbeError, ProtocolError, TimeoutPhase};
 use super::login::LoginReport;
 use super::session::{SessionReport, StarttlsOutcome};
-use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
+use super::tls::{CertMode, ChainVerdict, TlsErrorKind, TlsReport};
 use super::transcript::Transcript;
 use crate::providers::{Protocol, Security};
 use crate::server_text::ServerText;
@@ -679,7 +679,24 @@ fn summary_in_chinese(report: &EndpointReport, lang: crate::i18n::Lang) -> Strin
                     Some(after(m, &prefix).unwrap_or(m)),
                 )
             }
-            (None, Some(t)) => certificate_problem_in(*tls_kind, t, lang),
+            (None, Some(t)) => {
+                let sent = report.login.as_ref().is_some_and(|l| {
+                    !matches!(l.result, super::login::LoginOutcome::NotTried { .. })
+                });
+                let note = match (sent, lang) {
+                    (false, crate::i18n::Lang::ZhHant) => "；以僅報告模式讀取，未傳送任何機密",
+                    (false, _) => "；以仅报告模式读取，未发送任何机密",
+                    (true, crate::i18n::Lang::ZhHant) => {
+                        "；以僅報告模式讀取；因你允許了這張憑證，密碼已傳送"
+                    }
+                    (true, _) => "；以仅报告模式读取；因你允许了这张证书，密码已发送",
+                };
+                let mut s = certificate_problem_in(*tls_kind, t, lang);
+                if t.cert_mode == CertMode::ReportOnly {
+                    s.push_str(note);
+                }
+                s
+            }
             (None, None) => with_detail(
                 zh(lang, "TLS 错误".into(), "TLS 錯誤".into()),
                 Some(&tls_kind_in(*tls_kind, lang)),
@@ -1027,7 +1044,9 @@ mod tests {
         assert!(hans(9).starts_with("证书无效"));
         for i in 4..=9 {
             assert!(
-                hans(i).ends_with("invalid peer certificate（不受信任）"),
+                hans(i).ends_with(
+                    "invalid peer certificate（不受信任）；以仅报告模式读取，未发送任何机密"
+                ),
                 "{}",
                 hans(i)
             );

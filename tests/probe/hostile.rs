@@ -210,6 +210,13 @@ async fn f1_a_certificate_consent_covers_only_that_certificate() {
         r.login
     );
     assert_eq!(seen.lock().unwrap().clone(), ["CAPA", "QUIT"]);
+    // The row says how the capabilities were read, and that nothing went out.
+    assert!(
+        r.summary
+            .ends_with("; read in report-only mode; nothing secret sent"),
+        "{}",
+        r.summary
+    );
     // The report says which certificate it saw, so the user can compare.
     assert_eq!(
         r.tls.as_ref().and_then(|t| t.leaf_sha256.clone()),

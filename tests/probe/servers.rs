@@ -1275,6 +1275,12 @@ async fn untrusted_certificate_gets_the_password_only_when_that_endpoint_is_allo
     let fp = mailconf::probe::tls::fingerprint(&der);
     let allow = InsecureAllow::parse(&format!("pop3:{port}:tls:sha256={fp}")).unwrap();
     let r = probe_login(ep(Protocol::Pop3, port, Security::Tls), &opts, vec![allow]).await;
+    assert!(
+        r.summary
+            .ends_with("; read in report-only mode; the password was sent because you allowed exactly this certificate"),
+        "{}",
+        r.summary
+    );
     let login = r.login.unwrap();
     assert_eq!(login.result, LoginOutcome::Success);
     assert_eq!(login.mechanism.as_deref(), Some("AUTH PLAIN"));

@@ -12,7 +12,9 @@
 //! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`advice`]: probe and login results turned into localized, actionable advice;
 //! - [`i18n`]: the three languages every user-facing text comes in;
-//! - [`secret`]: passwords in memory only, redacted and zeroed.
+//! - [`secret`]: passwords in memory only, redacted and zeroed;
+//! - [`server_text`]: the one type through which anything a server, a DNS answer
+//!   or a downloaded document said reaches a person: escaped when it is made.
 
 pub mod advice;
 pub mod app;
@@ -24,3 +26,4 @@ pub mod i18n;
 pub mod probe;
 pub mod providers;
 pub mod secret;
+pub mod server_text;

@@ -7,7 +7,9 @@
 
 pub(crate) mod harness;
 
-use harness::{Dnsmasq, Reply, Routes, Services, autoconfig_xml, closed_port, malformed_xml};
+use harness::{
+    Dnsmasq, Reply, Routes, Services, autoconfig_xml, closed_port, hostile_xml, malformed_xml,
+};
 use mailconf::discover::{
     self, DiscoverOptions, Discovery, Network, Outcome, PortMap, SourceKind, SourceState,
 };
@@ -109,6 +111,11 @@ fn routes() -> (Routes, Routes) {
             Reply::Xml(autoconfig_xml("multi.test", "Multi Mail", "multi.test")),
         ),
         r(
+            "autoconfig.hostile.test",
+            AUTOCONFIG_PATH,
+            Reply::Xml(hostile_xml()),
+        ),
+        r(
             "autoconfig.known-provider.test",
             AUTOCONFIG_PATH,
             Reply::Hang,
@@ -199,7 +206,7 @@ fn state(d: &Discovery, k: SourceKind) -> SourceState {
 
 fn detail(d: &Discovery, k: SourceKind) -> String {
     d.source(k)
-        .and_then(|s| s.detail.clone())
+        .and_then(|s| s.detail.as_ref().map(|d| d.to_string()))
         .unwrap_or_default()
 }
 
@@ -387,15 +394,28 @@ async fn redirect_to_plain_http_is_refused() {
             .any(|(s, _, _)| s == "http"),
         "the plain-HTTP target must not be fetched"
     );
+}
 
-    // The same redirect is followed when plain HTTP is explicitly allowed.
+/// F15: with `--allow-http` an HTTPS autoconfig that redirects to plain HTTP
+/// is followed, but what it finds ranks and reads as plain HTTP: it kept the
+/// HTTPS rank and label before.
+#[tokio::test]
+async fn f15_autoconfig_redirected_to_plain_http_ranks_and_reads_as_plain_http() {
+    let env = Env::start();
     let mut opts = env.opts();
     opts.allow_http = true;
     let d = env.discover_with("a@redirect.test", &opts).await;
-    assert_eq!(
-        d.best.as_ref().map(|b| b.source),
-        Some(SourceKind::Autoconfig),
-        "{d:#?}"
+    let best = d.best.as_ref().expect("found");
+    assert_eq!(best.source, SourceKind::AutoconfigHttp, "{d:#?}");
+    assert!(
+        best.provenance.contains("redirected to plain HTTP"),
+        "{}",
+        best.provenance
+    );
+    assert!(
+        d.message.contains("redirected to plain HTTP"),
+        "{}",
+        d.message
     );
     assert_eq!(hosts(&d)[0], "pop3 pop.redirect.test:995");
 }
@@ -486,6 +506,29 @@ async fn forged_srv_records_alone_find_nothing() {
         ]
     );
     assert!(detail(&d, SourceKind::Srv).contains("ignored"));
+}
+
+/// F5: the ISPDB entry for the MX host's base domain rests on an MX answer
+/// nothing authenticates: SRV records pointing inside the domain outrank it,
+/// and both are labelled as found through unauthenticated DNS.
+#[tokio::test]
+async fn f5_ispdb_by_mx_ranks_below_srv_inside_the_domain() {
+    let env = Env::start();
+    let mut opts = env.opts();
+    opts.wait_for_all = true;
+    let d = env.discover_with("a@mxsrv.test", &opts).await;
+    let best = d.best.as_ref().expect("found");
+    assert_eq!(best.source, SourceKind::Srv, "{d:#?}");
+    assert!(best.dns_unauthenticated);
+    let by_mx = d
+        .alternatives
+        .iter()
+        .find(|f| f.source == SourceKind::IspdbMx)
+        .expect("the ISPDB by MX answered too");
+    assert!(by_mx.dns_unauthenticated);
+    // Without waiting for every source, SRV is waited for and wins.
+    let d = env.discover("a@mxsrv.test").await;
+    assert_eq!(d.best.as_ref().map(|b| b.source), Some(SourceKind::Srv));
 }
 
 #[tokio::test]
@@ -989,5 +1032,64 @@ fn cli_usage_errors_exit_2() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+}
+
+// ---- hostile discovery data (issue 11) ----
+
+/// Every character of `text` a terminal would act on, other than a newline.
+fn terminal_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)))
+        .collect()
+}
+
+/// F2/F11: an autoconfig document whose display name carries OSC 52
+/// (clipboard write), CSI 2J (clear screen) and an OSC 0 title, and whose host
+/// names carry an ESC and a newline plus a fetchmail `plugin` line. `mailconf
+/// discover` prints none of it raw: the bad servers are ignored with the
+/// reason, the display name is escaped, in the table and in the JSON.
+#[test]
+fn f2_discover_never_prints_a_servers_control_characters() {
+    let env = Env::start();
+    let out = cli(&env, "a@hostile.test", &[]);
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{text}\n{err}");
+    assert_eq!(terminal_controls(&text), Vec::<char>::new(), "{text:?}");
+    assert_eq!(terminal_controls(&err), Vec::<char>::new(), "{err:?}");
+    assert!(text.contains("imap.hostile.test:993"), "{text}");
+    assert!(text.contains("smtp.hostile.test:587"), "{text}");
+    assert!(!text.contains("\nplugin"), "{text}");
+    assert!(text.contains("Ignored:"), "{text}");
+    assert!(
+        text.contains("control character (U+000A)") && text.contains("control character (U+001B)"),
+        "{text}"
+    );
+    let out = cli(&env, "a@hostile.test", &["--json"]);
+    let v = json_of(&out);
+    assert_valid(&v);
+    let hosts: Vec<&str> = v["best"]["incoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["best"]["outgoing"].as_array().unwrap())
+        .map(|c| c["server"]["host"].as_str().unwrap())
+        .collect();
+    assert_eq!(hosts, ["imap.hostile.test", "smtp.hostile.test"]);
+    let name = v["best"]["provider"]["name"]["en"].as_str().unwrap();
+    assert!(name.starts_with("Hostile\\x1b]52;c;"), "{name}");
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(&v, &mut all);
+    for s in all {
+        assert_eq!(terminal_controls(&s), Vec::<char>::new(), "{s:?}");
     }
 }

@@ -1429,3 +1429,46 @@ fn cli_errors_and_list() {
     let out = run(bin(tmp.path()).args(["--lang", "zh-Hant", "export", "--list-formats"]));
     assert!(String::from_utf8_lossy(&out.stdout).contains("說明"));
 }
+
+/// F16: `-o /dev/stdout` was refused with "use --force to replace it", and
+/// `--force` renamed the export over whatever was at the path (a symbolic
+/// link here; as root, `/dev/stdout` or `/dev/null` themselves).
+#[test]
+fn f16_export_force_replaces_only_regular_files_and_dev_stdout_is_stdout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = bin(tmp.path())
+        .args([
+            "export",
+            "zhang@例子.中国",
+            "-f",
+            "msmtp",
+            "-o",
+            "/dev/stdout",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("account"));
+    let target = tmp.path().join("real-msmtprc");
+    std::fs::write(&target, "keep me\n").unwrap();
+    let link = tmp.path().join("msmtprc");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = bin(tmp.path())
+        .args(["export", "zhang@例子.中国", "-f", "msmtp", "--force", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("is a symbolic link, not a regular file"),
+        "{err}"
+    );
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+}

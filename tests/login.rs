@@ -270,8 +270,13 @@ fn plaintext_110_is_refused_by_the_client_and_nothing_goes_over_the_wire() {
     assert_no_secret("the captured client bytes", &wire, &s.user, &s.pass);
     rec.from_client.lock().unwrap().clear();
 
-    // Allowing a different endpoint changes nothing.
-    let other = InsecureAllow::parse("pop3:110:starttls").unwrap();
+    // Allowing a different endpoint changes nothing (a certificate on 110
+    // STARTTLS does not cover 110 without encryption).
+    let other = InsecureAllow::parse(&format!(
+        "pop3:110:starttls:sha256={}",
+        ["AB"; 32].join(":")
+    ))
+    .unwrap();
     let reports = run(
         vec![Endpoint::new(Protocol::Pop3, &s.host, 110, Security::Plain)],
         opts.clone(),

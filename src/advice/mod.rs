@@ -606,7 +606,7 @@ mod tests {
             endpoint: Endpoint::new(p, "mail.example.com", port, sec),
             connect_port: port,
             verdict,
-            summary: String::new(),
+            summary: Default::default(),
             error: None,
             addresses: Vec::new(),
             connected_to: None,

@@ -228,7 +228,7 @@ pub fn outcome(report: EndpointReport) -> Outcome {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    o.detail = Some(report.summary.clone());
+    o.detail = Some(report.summary.to_string());
     o.report = Some(Box::new(report));
     o
 }
@@ -251,6 +251,7 @@ mod tests {
             host: Some("pop.163.com".into()),
             port: 110,
             security: Security::Plain,
+            certificate_sha256: None,
         }];
         let l = login_request(&r).expect("login");
         assert_eq!(l.credentials.username, "alice@163.com");

@@ -408,15 +408,26 @@ impl MailconfApp {
             }
             Command::AnswerInsecureLogin(yes) => {
                 if let Some(spec) = s.confirm_insecure.take() {
-                    let allow = crate::probe::InsecureAllow {
-                        protocol: spec.protocol,
-                        host: Some(spec.host.clone()),
-                        port: spec.port,
-                        security: spec.security,
-                    };
+                    let endpoint = engine::endpoint(&spec);
                     // No withdraws an earlier Yes for exactly this endpoint.
-                    s.allow_insecure.retain(|a| *a != allow);
-                    if yes {
+                    s.allow_insecure.retain(|a| !a.names(&endpoint));
+                    // Yes covers exactly the risk the dialog named: this plain
+                    // endpoint, or this one certificate.
+                    let offer = s
+                        .probe
+                        .rows
+                        .iter()
+                        .find(|r| r.spec == spec)
+                        .and_then(|r| match &r.state {
+                            state::RowState::Done(o) => match o.report.as_deref() {
+                                Some(report) => crate::probe::InsecureAllow::offer(report),
+                                // Demo and scripted rows: a plain endpoint only.
+                                None => (spec.security == crate::probe::Security::Plain)
+                                    .then(|| crate::probe::InsecureAllow::plaintext(&endpoint)),
+                            },
+                            _ => None,
+                        });
+                    if let (true, Some(allow)) = (yes, offer) {
                         s.allow_insecure.push(allow);
                     }
                 }

@@ -358,26 +358,26 @@ pub fn export_failed(message: &str, lang: Lang) -> String {
 }
 
 /// The risk of sending the password over one endpoint, for the confirmation dialog.
-pub fn insecure_login_risk(endpoint: &str, plaintext: bool, lang: Lang) -> String {
-    match (lang, plaintext) {
-        (Lang::En, true) => format!(
-            "{endpoint} is not encrypted: anyone on the network path (Wi-Fi, the network provider) can read the password as it is sent."
+pub fn insecure_login_risk(endpoint: &str, certificate: Option<&str>, lang: Lang) -> String {
+    match (lang, certificate) {
+        (Lang::En, None) => format!(
+            "{endpoint} has no encryption: anyone on the network path (Wi-Fi, the network provider) can read the password as it is sent. Yes allows exactly this endpoint, without encryption."
         ),
-        (Lang::En, false) => format!(
-            "The certificate of {endpoint} is not trusted: the server may be an impostor that collects the password."
+        (Lang::En, Some(fp)) => format!(
+            "The certificate of {endpoint} is not trusted: the server may be an impostor that collects the password. Yes allows this endpoint only with exactly this certificate (SHA-256 {fp}), and only once TLS is up."
         ),
-        (Lang::ZhHans, true) => format!(
-            "{endpoint} 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。"
+        (Lang::ZhHans, None) => format!(
+            "{endpoint} 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。选“是”只允许这一个不加密的连接方式。"
         ),
-        (Lang::ZhHans, false) => {
-            format!("{endpoint} 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。")
-        }
-        (Lang::ZhHant, true) => format!(
-            "{endpoint} 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。"
+        (Lang::ZhHans, Some(fp)) => format!(
+            "{endpoint} 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。选“是”只在建立 TLS 后、且证书正是这一张（SHA-256 {fp}）时才允许。"
         ),
-        (Lang::ZhHant, false) => {
-            format!("{endpoint} 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。")
-        }
+        (Lang::ZhHant, None) => format!(
+            "{endpoint} 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。選「是」只允許這一個不加密的連線方式。"
+        ),
+        (Lang::ZhHant, Some(fp)) => format!(
+            "{endpoint} 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。選「是」只在建立 TLS 後、且憑證正是這一張（SHA-256 {fp}）時才允許。"
+        ),
     }
 }
 
@@ -602,7 +602,16 @@ pub fn address_error(e: &AddressError, lang: Lang) -> String {
             Lang::ZhHans => format!("@ 前面的部分长 {n} 字节，最多允许 64 字节。"),
             Lang::ZhHant => format!("@ 前面的部分長 {n} 位元組，最多允許 64 位元組。"),
         },
-        AddressError::BadCharacter { what, found } => {
+        AddressError::TwoAts(_) => pick(
+            lang,
+            (
+                "There is more than one @: type one address, like alice@example.com.",
+                "含有多个 @：请只输入一个地址，例如 alice@example.com。",
+                "含有多個 @：請只輸入一個地址，例如 alice@example.com。",
+            ),
+        )
+        .to_owned(),
+        AddressError::BadCharacter { what, found, .. } => {
             let in_domain = what.contains("domain");
             let found = match found.as_str() {
                 "a space" => pick(lang, ("a space", "空格", "空格")).to_owned(),
@@ -762,6 +771,7 @@ mod tests {
         let p = &db.by_id("exmail").unwrap().provider;
         crate::discover::Finding {
             source,
+            dns_unauthenticated: source.rests_on_dns(),
             provenance: provenance.into(),
             provider: (source == crate::discover::SourceKind::Mx).then(|| {
                 crate::discover::ProviderInfo {

@@ -168,6 +168,18 @@ fn source_state(s: SourceState, lang: Lang) -> &'static str {
     }
 }
 
+/// The label of a finding that rests on DNS answers nothing authenticated.
+fn unauthenticated(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        (
+            "found through DNS (not authenticated): anyone on the network path could have forged it; compare with your provider's own instructions",
+            "通过 DNS 找到（未经认证）：网络路径上的任何人都可能伪造它；请与服务商自己的说明核对",
+            "透過 DNS 找到（未經認證）：網路路徑上的任何人都可能偽造它；請與服務商自己的說明核對",
+        ),
+    )
+}
+
 fn print_candidates(
     out: &mut impl Write,
     f: &Finding,
@@ -188,7 +200,7 @@ fn print_candidates(
             describe::username_form(s.username, lang)
         )?;
         if c.provenance != f.provenance {
-            write!(out, "  [{}]", localize(&c.provenance, lang))?;
+            write!(out, "  [{}]", localize(c.provenance.as_str(), lang))?;
         }
         writeln!(out)?;
         if let Some(v) = &c.verified {
@@ -197,7 +209,11 @@ fn print_candidates(
             } else {
                 pick(lang, ("check failed:", "检查失败：", "檢查失敗："))
             };
-            writeln!(out, "{indent}      {word} {}", localize(&v.detail, lang))?;
+            writeln!(
+                out,
+                "{indent}      {word} {}",
+                localize(v.detail.as_str(), lang)
+            )?;
         }
     }
     Ok(())
@@ -214,8 +230,8 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
     let headline = match (&d.outcome, &d.best) {
         (Outcome::Found, Some(b)) => match lang {
             Lang::En => format!("Found by {}", b.provenance),
-            Lang::ZhHans => format!("来源：{}", localize(&b.provenance, lang)),
-            Lang::ZhHant => format!("來源：{}", localize(&b.provenance, lang)),
+            Lang::ZhHans => format!("来源：{}", localize(b.provenance.as_str(), lang)),
+            Lang::ZhHant => format!("來源：{}", localize(b.provenance.as_str(), lang)),
         },
         (Outcome::DeadlineReached, _) => match lang {
             Lang::En => format!("Nothing found for {shown} within the {secs} s deadline."),
@@ -247,6 +263,9 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         },
     };
     writeln!(out, "  {headline}")?;
+    if d.best.as_ref().is_some_and(|b| b.dns_unauthenticated) {
+        writeln!(out, "  {}", unauthenticated(lang))?;
+    }
     if let Some(b) = &d.best {
         if let Some(p) = &b.provider {
             writeln!(
@@ -270,9 +289,12 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             writeln!(
                 out,
                 "    {} ({})",
-                localize(&f.provenance, lang),
+                localize(f.provenance.as_str(), lang),
                 f.source.as_str()
             )?;
+            if f.dns_unauthenticated {
+                writeln!(out, "    {}", unauthenticated(lang))?;
+            }
             print_candidates(out, f, "      ", lang)?;
         }
     }
@@ -284,7 +306,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         )?;
         for i in &d.ignored {
             writeln!(out, "    {}", i.what)?;
-            writeln!(out, "      {}", localize(&i.reason, lang))?;
+            writeln!(out, "      {}", localize(i.reason.as_str(), lang))?;
         }
     }
     writeln!(
@@ -298,7 +320,7 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
             "    {:<16} {} {}",
             s.source.as_str(),
             pad(source_state(s.state, lang), 10),
-            localize(s.detail.as_deref().unwrap_or(""), lang)
+            localize(s.detail.as_ref().map_or("", |d| d.as_str()), lang)
         )?;
     }
     Ok(())

@@ -13,7 +13,7 @@
 
 use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
-use crate::export::output::{OutputError, write_atomic};
+use crate::export::output::{check_target, is_stdout, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
 use crate::i18n::Lang;
 use crate::providers::Protocol;
@@ -41,8 +41,9 @@ pub struct ExportArgs {
     #[arg(long, short, value_enum, required_unless_present = "list_formats")]
     pub format: Option<Format>,
 
-    /// Write to FILE instead of standard output (`-`). Refuses to replace an
-    /// existing file unless --force.
+    /// Write to FILE instead of standard output (`-` or `/dev/stdout`).
+    /// Refuses to replace an existing file unless --force; never replaces a
+    /// link, a device, a FIFO or a directory.
     #[arg(long, short, value_name = "FILE", default_value = "-")]
     pub output: String,
 
@@ -203,7 +204,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ..ExportOptions::default()
     };
     let exporter = format.exporter(&options);
-    let to_stdout = args.output == "-";
+    let to_stdout = is_stdout(&args.output);
 
     // Everything that can be refused is refused before asking for a password.
     if args.include_password {
@@ -223,16 +224,8 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             )));
         }
     }
-    if !to_stdout
-        && !args.force
-        && std::path::Path::new(&args.output)
-            .symlink_metadata()
-            .is_ok()
-    {
-        eprintln!(
-            "mailconf: {}",
-            OutputError::Exists(PathBuf::from(&args.output))
-        );
+    if !to_stdout && let Err(e) = check_target(std::path::Path::new(&args.output), args.force) {
+        eprintln!("mailconf: {e}");
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     if let Err(e) = exporter.render(&settings, lang) {

@@ -36,7 +36,7 @@ use crate::probe::target::{self, TargetSource};
 use crate::probe::tls::load_pem_certs;
 use crate::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
-    Protocol, Security, Verdict,
+    Protocol, Verdict,
 };
 use crate::providers::{Address, Database, Provider};
 use std::sync::Arc;
@@ -48,11 +48,11 @@ pub struct ProbeArgs {
     #[arg(required_unless_present = "endpoints")]
     pub target: Option<String>,
     /// Only these protocols (comma-separated): pop3, imap, smtp.
-    #[arg(long, value_delimiter = ',', value_parser = parse_protocol)]
+    #[arg(long, value_delimiter = ',', value_parser = crate::probe::spec::parse_protocol)]
     pub only: Vec<Protocol>,
     /// Probe exactly this endpoint: `host:port:security` or `protocol:host:port:security`
     /// (security: tls, starttls, plain). Repeatable; replaces the target's endpoints.
-    #[arg(long = "endpoint", value_name = "HOST:PORT:SECURITY", value_parser = parse_endpoint)]
+    #[arg(long = "endpoint", value_name = "HOST:PORT:SECURITY", value_parser = crate::probe::spec::parse_endpoint)]
     pub endpoints: Vec<Endpoint>,
     /// Connect to other ports than the standard ones, e.g. `995=10995,993=10993` (for tests).
     #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = parse_port_pair)]
@@ -102,78 +102,17 @@ pub struct ProbeArgs {
     /// Read the password from this environment variable.
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,
-    /// Allow sending the password over exactly this insecure endpoint (plaintext
-    /// or untrusted certificate): `protocol:port:security` or
-    /// `protocol:host:port:security`, e.g. `pop3:110:plain`. Repeatable.
-    #[arg(long = "allow-insecure-auth", value_name = "PROTO:[HOST:]PORT:SECURITY", value_parser = InsecureAllow::parse)]
+    /// Allow sending the password over exactly this insecure endpoint, at your
+    /// own risk: `protocol:[host:]port:plain` (no encryption at all), or
+    /// `protocol:[host:]port:tls|starttls:sha256=FINGERPRINT` (exactly that
+    /// certificate, which failed verification; the probe prints the line to
+    /// use). The host is required when the run probes several hosts.
+    /// Repeatable.
+    #[arg(long = "allow-insecure-auth", value_name = "PROTO:[HOST:]PORT:SECURITY[:sha256=FP]", value_parser = InsecureAllow::parse)]
     pub allow_insecure_auth: Vec<InsecureAllow>,
-}
-
-fn parse_protocol(s: &str) -> Result<Protocol, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "pop3" | "pop" => Ok(Protocol::Pop3),
-        "imap" => Ok(Protocol::Imap),
-        "smtp" => Ok(Protocol::Smtp),
-        other => Err(format!(
-            "unknown protocol {other:?}: use pop3, imap or smtp"
-        )),
-    }
-}
-
-fn parse_security(s: &str) -> Result<Security, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "tls" | "ssl" => Ok(Security::Tls),
-        "starttls" | "stls" => Ok(Security::Starttls),
-        "plain" | "none" => Ok(Security::Plain),
-        other => Err(format!(
-            "unknown security {other:?}: use tls, starttls or plain"
-        )),
-    }
-}
-
-fn protocol_of_port(port: u16) -> Option<Protocol> {
-    match port {
-        110 | 995 => Some(Protocol::Pop3),
-        143 | 993 => Some(Protocol::Imap),
-        25 | 465 | 587 | 2525 => Some(Protocol::Smtp),
-        _ => None,
-    }
-}
-
-/// Parses `host:port:security` or `protocol:host:port:security` (IPv6 hosts in brackets).
-pub fn parse_endpoint(s: &str) -> Result<Endpoint, String> {
-    let mut parts = s.rsplitn(3, ':');
-    let (Some(security), Some(port), Some(rest)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(format!("{s:?}: expected host:port:security"));
-    };
-    let security = parse_security(security)?;
-    let port: u16 = port
-        .parse()
-        .ok()
-        .filter(|p| *p > 0)
-        .ok_or_else(|| format!("{s:?}: bad port {port:?}"))?;
-    let (protocol, host) = match rest.split_once(':') {
-        Some((p, h)) if !rest.starts_with('[') && parse_protocol(p).is_ok() => {
-            (parse_protocol(p)?, h)
-        }
-        _ => (
-            protocol_of_port(port).ok_or_else(|| {
-                format!("{s:?}: cannot tell the protocol of port {port}; write protocol:host:port:security")
-            })?,
-            rest,
-        ),
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("{s:?}: bad host"));
-    }
-    Ok(Endpoint::new(
-        protocol,
-        &host.to_ascii_lowercase(),
-        port,
-        security,
-    ))
+    /// At most this many connections at once (discovery's checks and the probe).
+    #[arg(long, value_name = "N", default_value = "16", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub max_connections: u16,
 }
 
 pub fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
@@ -371,6 +310,7 @@ fn request_for(
         } else {
             CertMode::ReportOnly
         },
+        max_connections: usize::from(args.max_connections),
         ..ProbeOptions::default()
     };
     let discover_opts = DiscoverOptions {
@@ -435,6 +375,11 @@ fn request_for(
         login: login_for(args, provider_for_target(args.target.as_deref()))?,
         reuse: reuse.into_inner(),
     };
+    if let Some(login) = &request.login {
+        login
+            .check_consents(&request.endpoints)
+            .map_err(|e| UsageError(e.to_string()))?;
+    }
     Ok((request, source))
 }
 
@@ -475,9 +420,7 @@ pub fn execute(
             ProbeEvent::EndpointDone { index, report, .. } => {
                 if !args.json {
                     style.row(out, &report, endpoints_share_host(&endpoints))?;
-                    if let Some(login) = &report.login {
-                        style.login_line(out, &report.endpoint, login)?;
-                    }
+                    style.login_line(out, &report)?;
                     out.flush()?;
                 }
                 if let Some(slot) = reports.get_mut(index) {
@@ -606,7 +549,7 @@ impl Style {
                 d.push_str(&format!("; {s}"));
             }
         }
-        d
+        d.to_string()
     }
 
     fn row(&self, out: &mut dyn Write, r: &EndpointReport, same_host: bool) -> std::io::Result<()> {
@@ -699,24 +642,51 @@ impl Style {
             }
             LoginOutcome::NotTried { reason } => {
                 let why = match reason {
-                    NotTriedReason::Plaintext => {
-                        tr(l, "connection not encrypted", "连接未加密", "連線未加密").to_owned()
-                    }
+                    NotTriedReason::Plaintext => tr(
+                        l,
+                        "the connection was not encrypted",
+                        "连接未加密",
+                        "連線未加密",
+                    )
+                    .to_owned(),
                     NotTriedReason::UntrustedCertificate { tls_kind } => format!(
                         "{} ({tls_kind})",
                         tr(l, "certificate not trusted", "证书不受信任", "憑證不受信任")
                     ),
-                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => format!(
-                        "{} {} {}",
-                        tr(
-                            l,
-                            "credentials rejected on",
-                            "凭据已在此处被拒绝：",
-                            "憑據已在此處被拒絕："
+                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => match l {
+                        Lang::En => format!(
+                            "credentials rejected on {} {}",
+                            endpoint.protocol.label(),
+                            endpoint.port
                         ),
-                        endpoint.protocol.label(),
-                        endpoint.port
-                    ),
+                        Lang::ZhHans => format!(
+                            "凭据已在 {} {} 被拒绝",
+                            endpoint.protocol.label(),
+                            endpoint.port
+                        ),
+                        Lang::ZhHant => format!(
+                            "憑據已在 {} {} 被拒絕",
+                            endpoint.protocol.label(),
+                            endpoint.port
+                        ),
+                    },
+                    NotTriedReason::LoginFailedElsewhere { endpoint, outcome } => match l {
+                        Lang::En => format!(
+                            "the login on {} {} sent the password and did not succeed ({outcome}); another try could lock the account",
+                            endpoint.protocol.label(),
+                            endpoint.port
+                        ),
+                        Lang::ZhHans => format!(
+                            "{} {} 上的登录已发送密码但未成功（{outcome}）；再试可能导致账户被锁定",
+                            endpoint.protocol.label(),
+                            endpoint.port
+                        ),
+                        Lang::ZhHant => format!(
+                            "{} {} 上的登入已傳送密碼但未成功（{outcome}）；再試可能導致帳戶被鎖定",
+                            endpoint.protocol.label(),
+                            endpoint.port
+                        ),
+                    },
                     NotTriedReason::ProbeFailed => {
                         tr(l, "probe failed", "探测失败", "探測失敗").to_owned()
                     }
@@ -729,12 +699,10 @@ impl Style {
         }
     }
 
-    fn login_line(
-        &self,
-        out: &mut dyn Write,
-        endpoint: &Endpoint,
-        r: &LoginReport,
-    ) -> std::io::Result<()> {
+    fn login_line(&self, out: &mut dyn Write, report: &EndpointReport) -> std::io::Result<()> {
+        let Some(r) = &report.login else {
+            return Ok(());
+        };
         let l = self.lang;
         let color = match &r.result {
             LoginOutcome::Success => "32",
@@ -753,19 +721,28 @@ impl Style {
         if let (false, Some(reply)) = (r.result.is_success(), &r.reply) {
             line.push_str(&format!(" — {}", reply.as_str()));
         }
-        if let LoginOutcome::NotTried {
-            reason: NotTriedReason::Plaintext | NotTriedReason::UntrustedCertificate { .. },
-        } = &r.result
-        {
-            let allow = InsecureAllow {
-                protocol: endpoint.protocol,
-                host: None,
-                port: endpoint.port,
-                security: endpoint.security,
+        // The hint names exactly the risk its consent covers, and the consent
+        // names the host and, for a certificate, its fingerprint.
+        if let Some(allow) = InsecureAllow::offer(report) {
+            let risk = match (&allow.certificate_sha256, l) {
+                (None, Lang::En) => {
+                    "no encryption: anyone on the network path can read the password".to_owned()
+                }
+                (None, Lang::ZhHans) => "不加密：网络路径上的任何人都能读到密码".to_owned(),
+                (None, Lang::ZhHant) => "不加密：網路路徑上的任何人都能讀到密碼".to_owned(),
+                (Some(fp), Lang::En) => format!(
+                    "the certificate is not trusted; this covers only the certificate with SHA-256 {fp}"
+                ),
+                (Some(fp), Lang::ZhHans) => {
+                    format!("证书不受信任；只适用于 SHA-256 为 {fp} 的证书")
+                }
+                (Some(fp), Lang::ZhHant) => {
+                    format!("憑證不受信任；只適用於 SHA-256 為 {fp} 的憑證")
+                }
             };
             line.push_str(&format!(
-                " ({} --allow-insecure-auth {allow})",
-                tr(l, "at your own risk:", "风险自负：", "風險自負：")
+                " ({} {risk}: --allow-insecure-auth {allow})",
+                tr(l, "at your own risk,", "风险自负，", "風險自負，")
             ));
         }
         writeln!(out, "{}", self.paint(&line, color))?;
@@ -871,30 +848,6 @@ impl Style {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn endpoint_specs() {
-        assert_eq!(
-            parse_endpoint("mail.example.com:995:tls").unwrap(),
-            Endpoint::new(Protocol::Pop3, "mail.example.com", 995, Security::Tls)
-        );
-        assert_eq!(
-            parse_endpoint("smtp:127.0.0.1:10587:starttls").unwrap(),
-            Endpoint::new(Protocol::Smtp, "127.0.0.1", 10587, Security::Starttls)
-        );
-        assert_eq!(
-            parse_endpoint("[::1]:993:tls").unwrap(),
-            Endpoint::new(Protocol::Imap, "::1", 993, Security::Tls)
-        );
-        assert_eq!(
-            parse_endpoint("imap:[::1]:10993:tls").unwrap(),
-            Endpoint::new(Protocol::Imap, "::1", 10993, Security::Tls)
-        );
-        assert!(parse_endpoint("host:12345:tls").is_err());
-        assert!(parse_endpoint("host:995:ssl3").is_err());
-        assert!(parse_endpoint("host:99999:tls").is_err());
-        assert!(parse_endpoint("995:tls").is_err());
-    }
 
     #[test]
     fn other_flags() {

@@ -29,7 +29,13 @@ pub const MAX_REDIRECTS: usize = 3;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetched {
     /// A 2xx answer with this body.
-    Body(String),
+    Body {
+        /// The document.
+        text: String,
+        /// The answer came over plain HTTP (a redirect from HTTPS to `http://`,
+        /// followed only with the plain-HTTP opt-in): nothing protected it.
+        plain_http: bool,
+    },
     /// The document is not there (HTTP 404/410, or the host name does not exist).
     Missing(String),
 }
@@ -127,6 +133,7 @@ impl Fetcher {
                 .await
                 .map_err(|e| map_error(&shown, &e))?;
             let status = resp.status();
+            let plain_http = resp.url().scheme() != "https";
             if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
                 return Ok(Fetched::Missing(format!("HTTP {}", status.as_u16())));
             }
@@ -154,7 +161,7 @@ impl Fetcher {
                 body.extend_from_slice(&chunk);
             }
             String::from_utf8(body)
-                .map(Fetched::Body)
+                .map(|text| Fetched::Body { text, plain_http })
                 .map_err(|_| DiscoverError::Autoconfig {
                     url: shown.clone(),
                     detail: "the document is not UTF-8 text".into(),

@@ -9,13 +9,19 @@
 //! 1. [`SourceKind::Database`]: the bundled database (and the user's own files) by domain;
 //! 2. [`SourceKind::Mx`]: the domain's MX hosts matched against the providers' MX suffixes;
 //! 3. autoconfig over HTTPS: the domain's own `autoconfig.<domain>` and
-//!    `.well-known` documents, then the Thunderbird ISPDB for the domain and for
-//!    the MX host's base domain ([`http`]);
+//!    `.well-known` documents, then the Thunderbird ISPDB for the domain ([`http`]);
 //! 4. [`SourceKind::Srv`]: RFC 6186/8314 SRV records, accepted only when the target
 //!    lies inside the domain or is a host the database knows (DNS can be forged);
-//! 5. plain-HTTP autoconfig, only when explicitly allowed;
-//! 6. [`SourceKind::Guess`]: `pop.`, `imap.`, `smtp.`, `mail.`… on the standard
+//! 5. [`SourceKind::IspdbMx`]: the ISPDB for the MX host's base domain (which
+//!    entry is asked rests on an unauthenticated MX answer);
+//! 6. plain-HTTP autoconfig, only when explicitly allowed (an HTTPS document
+//!    that redirects to plain HTTP ranks here too);
+//! 7. [`SourceKind::Guess`]: `pop.`, `imap.`, `smtp.`, `mail.`… on the standard
 //!    ports, each checked live by a [`Verifier`].
+//!
+//! Findings that rest on DNS answers (MX, SRV, the ISPDB by MX) are marked
+//! [`Finding::dns_unauthenticated`]: without DNSSEC validation, anyone on the
+//! network path can forge them, and the user is told so.
 //!
 //! As soon as the most trusted source that can still answer has answered, the
 //! others are cancelled: nothing waits for a slow source once a more trusted one
@@ -39,12 +45,22 @@ pub use verify::{BannerVerifier, Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
 use crate::providers::{Address, Auth, Localized, Server, Status};
+use crate::server_text::ServerText;
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// At most this many servers of one protocol are taken from one finding; the
+/// rest are listed as ignored. A document of up to 1 MiB could otherwise name
+/// thousands of servers, each becoming a connection to a host and port the
+/// domain chose.
+pub const MAX_SERVERS_PER_PROTOCOL: usize = 4;
+
+/// At most this many servers are taken from one finding, all protocols together.
+pub const MAX_SERVERS_PER_FINDING: usize = 16;
 
 /// The Thunderbird ISPDB, asked as `<base><domain>`.
 pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
@@ -140,10 +156,13 @@ pub enum SourceKind {
     WellKnown,
     /// The Thunderbird ISPDB, for the domain.
     Ispdb,
-    /// The Thunderbird ISPDB, for the base domain of the best MX host.
-    IspdbMx,
-    /// DNS SRV records (RFC 6186, RFC 8314).
+    /// DNS SRV records (RFC 6186, RFC 8314), pointing inside the domain or at
+    /// a server the database knows.
     Srv,
+    /// The Thunderbird ISPDB, for the base domain of the best MX host. Below
+    /// SRV: which ISPDB entry is asked depends on an MX answer, which DNS
+    /// without DNSSEC does not authenticate.
+    IspdbMx,
     /// `http://autoconfig.<domain>/…` (only with the plain-HTTP opt-in).
     AutoconfigHttp,
     /// `http://<domain>/.well-known/…` (only with the plain-HTTP opt-in).
@@ -160,8 +179,8 @@ impl SourceKind {
         SourceKind::Autoconfig,
         SourceKind::WellKnown,
         SourceKind::Ispdb,
-        SourceKind::IspdbMx,
         SourceKind::Srv,
+        SourceKind::IspdbMx,
         SourceKind::AutoconfigHttp,
         SourceKind::WellKnownHttp,
         SourceKind::Guess,
@@ -187,6 +206,23 @@ impl SourceKind {
     pub fn is_network(self) -> bool {
         self != SourceKind::Database
     }
+
+    /// Whether what it finds rests on DNS answers that nothing authenticates.
+    pub fn rests_on_dns(self) -> bool {
+        matches!(self, SourceKind::Mx | SourceKind::Srv | SourceKind::IspdbMx)
+    }
+
+    /// The same document fetched over plain HTTP: where an HTTPS source ends up
+    /// after a redirect to `http://` (allowed only with the plain-HTTP opt-in).
+    pub fn over_plain_http(self) -> SourceKind {
+        match self {
+            SourceKind::Autoconfig => SourceKind::AutoconfigHttp,
+            SourceKind::WellKnown | SourceKind::Ispdb | SourceKind::IspdbMx => {
+                SourceKind::WellKnownHttp
+            }
+            other => other,
+        }
+    }
 }
 
 /// The provider a finding names, when it names one.
@@ -210,8 +246,8 @@ pub struct ProviderInfo {
 pub struct Candidate {
     /// The server, as the database models servers (placeholders expanded).
     pub server: Server,
-    /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed".
-    pub provenance: String,
+    /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed" (escaped).
+    pub provenance: ServerText,
     /// The live check, when one was made (guessed servers are always checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<Verification>,
@@ -222,8 +258,8 @@ pub struct Candidate {
 pub struct Finding {
     /// Which source.
     pub source: SourceKind,
-    /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace".
-    pub provenance: String,
+    /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace" (escaped).
+    pub provenance: ServerText,
     /// The provider it names, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderInfo>,
@@ -231,6 +267,9 @@ pub struct Finding {
     pub incoming: Vec<Candidate>,
     /// Outgoing servers (SMTP), best first.
     pub outgoing: Vec<Candidate>,
+    /// Found through DNS answers that were not authenticated (MX, SRV, the
+    /// ISPDB by MX host): shown as "found through DNS (not authenticated)".
+    pub dns_unauthenticated: bool,
 }
 
 /// An answer that was seen and deliberately not used.
@@ -238,10 +277,10 @@ pub struct Finding {
 pub struct Ignored {
     /// Which source produced it.
     pub source: SourceKind,
-    /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993".
-    pub what: String,
-    /// Why.
-    pub reason: String,
+    /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993" (escaped).
+    pub what: ServerText,
+    /// Why (escaped).
+    pub reason: ServerText,
 }
 
 /// How a source ended.
@@ -267,9 +306,10 @@ pub struct SourceReport {
     pub source: SourceKind,
     /// How it ended.
     pub state: SourceState,
-    /// Provenance when found; the reason otherwise.
+    /// Provenance when found; the reason otherwise (escaped: DNS and HTTP
+    /// error texts come from the network).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<ServerText>,
 }
 
 /// The overall answer.
@@ -297,8 +337,8 @@ pub struct Discovery {
     pub domain_unicode: String,
     /// The overall answer.
     pub outcome: Outcome,
-    /// One sentence (English) saying what happened.
-    pub message: String,
+    /// One sentence (English) saying what happened (escaped).
+    pub message: ServerText,
     /// The most trusted finding.
     pub best: Option<Finding>,
     /// Findings of less trusted sources that had answered by then, most trusted first.
@@ -322,7 +362,7 @@ impl Discovery {
             domain: address.domain.clone(),
             domain_unicode: idna::domain_to_unicode(&address.domain).0,
             outcome: Outcome::NothingFound,
-            message: message.to_owned(),
+            message: ServerText::new(message),
             best: None,
             alternatives: Vec::new(),
             ignored: Vec::new(),

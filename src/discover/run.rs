@@ -18,6 +18,7 @@ use super::{
 use crate::dns::{DnsError, Mx};
 use crate::providers::load::display_domain;
 use crate::providers::{Address, Database};
+use crate::server_text::ServerText;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
@@ -55,8 +56,20 @@ enum Slot {
 }
 
 impl Slot {
+    /// The rank of what this slot found: its finding's source, which is the
+    /// slot's own or less trusted (an HTTPS document redirected to plain HTTP).
+    fn found_as(&self) -> Option<SourceKind> {
+        match self {
+            Slot::Done(r) => match &**r {
+                Ok(o) => o.finding.as_ref().map(|f| f.source),
+                Err(_) => None,
+            },
+            Slot::Running => None,
+        }
+    }
+
     fn found(&self) -> bool {
-        matches!(self, Slot::Done(r) if matches!(&**r, Ok(o) if o.finding.is_some()))
+        self.found_as().is_some()
     }
 }
 
@@ -130,7 +143,7 @@ pub async fn discover(
     });
 
     let mut deadline_hit = false;
-    if !settled(&slots, opts.wait_for_all) {
+    if !settled(&kinds, &slots, opts.wait_for_all) {
         let mut set = JoinSet::new();
         let mut ids = HashMap::new();
         if let (Some(net), Some(http)) = (&network, &http) {
@@ -145,7 +158,7 @@ pub async fn discover(
                 ids.insert(handle.id(), i);
             }
         }
-        while !settled(&slots, opts.wait_for_all) {
+        while !settled(&kinds, &slots, opts.wait_for_all) {
             match tokio::time::timeout_at(deadline, set.join_next_with_id()).await {
                 Err(_) => {
                     deadline_hit = true;
@@ -176,22 +189,102 @@ pub async fn discover(
     Ok(assemble(address, kinds, slots, deadline_hit, mx, opts))
 }
 
-/// Whether the answer is decided (see the module docs).
-fn settled(slots: &[Slot], wait_for_all: bool) -> bool {
+/// Whether the answer is decided (see the module docs): walking the ranks in
+/// order of trust, a finding at a rank decides, a source still running that
+/// could answer at that rank means waiting. `kinds[i]` is slot `i`'s source.
+fn settled(kinds: &[SourceKind], slots: &[Slot], wait_for_all: bool) -> bool {
     if wait_for_all {
         return slots.iter().all(|s| matches!(s, Slot::Done(_)));
     }
-    for s in slots {
-        match s {
-            Slot::Running => return false,
-            s if s.found() => return true,
-            Slot::Done(_) => {}
+    for rank in SourceKind::ALL {
+        if slots.iter().any(|s| s.found_as() == Some(rank)) {
+            return true;
+        }
+        let running = kinds
+            .iter()
+            .zip(slots)
+            .any(|(k, s)| *k == rank && matches!(s, Slot::Running));
+        if running {
+            return false;
         }
     }
     true
 }
 
 async fn run_source(
+    ctx: &Ctx,
+    net: &Network,
+    http: &Fetcher,
+    kind: SourceKind,
+) -> Result<SourceOutput, DiscoverError> {
+    ask_source(ctx, net, http, kind).await.map(capped)
+}
+
+/// `out` with at most [`super::MAX_SERVERS_PER_PROTOCOL`] servers per protocol
+/// and [`super::MAX_SERVERS_PER_FINDING`] in all; the others are listed as ignored.
+fn capped(mut out: SourceOutput) -> SourceOutput {
+    let Some(f) = out.finding.as_mut() else {
+        return out;
+    };
+    let mut per_protocol: HashMap<crate::providers::Protocol, usize> = HashMap::new();
+    let mut total = 0usize;
+    let mut keep = |c: &super::Candidate| {
+        let n = per_protocol.entry(c.server.protocol).or_default();
+        if *n >= super::MAX_SERVERS_PER_PROTOCOL {
+            return Some(format!(
+                "more than {} {} servers in one answer",
+                super::MAX_SERVERS_PER_PROTOCOL,
+                c.server.protocol.label()
+            ));
+        }
+        if total >= super::MAX_SERVERS_PER_FINDING {
+            return Some(format!(
+                "more than {} servers in one answer",
+                super::MAX_SERVERS_PER_FINDING
+            ));
+        }
+        *n += 1;
+        total += 1;
+        None
+    };
+    let mut dropped: Vec<(super::Candidate, String)> = Vec::new();
+    for list in [&mut f.incoming, &mut f.outgoing] {
+        let mut kept = Vec::with_capacity(list.len().min(super::MAX_SERVERS_PER_FINDING));
+        for c in list.drain(..) {
+            match keep(&c) {
+                None => kept.push(c),
+                Some(why) => dropped.push((c, why)),
+            }
+        }
+        *list = kept;
+    }
+    let source = f.source;
+    let n = dropped.len();
+    // Name a few of them; a thousand lines of ignored servers help nobody.
+    for (c, why) in dropped.iter().take(8) {
+        out.ignored.push(Ignored {
+            source,
+            what: ServerText::new(&format!(
+                "{} {}:{} {}",
+                c.server.protocol.label(),
+                c.server.host,
+                c.server.port,
+                c.server.security.as_str()
+            )),
+            reason: ServerText::new(&format!("not probed: {why}")),
+        });
+    }
+    if n > 8 {
+        out.ignored.push(Ignored {
+            source,
+            what: ServerText::new(&format!("{} more servers", n - 8)),
+            reason: ServerText::new("not probed: too many servers in one answer"),
+        });
+    }
+    out
+}
+
+async fn ask_source(
     ctx: &Ctx,
     net: &Network,
     http: &Fetcher,
@@ -228,15 +321,15 @@ fn assemble(
         let (state, detail) = match slot {
             Slot::Running if deadline_hit => (
                 SourceState::TimedOut,
-                Some("still running when the deadline passed".to_owned()),
+                Some(ServerText::new("still running when the deadline passed")),
             ),
             Slot::Running => (
                 SourceState::NotNeeded,
-                Some(if decided {
-                    "cancelled: a more trusted source had answered".to_owned()
+                Some(ServerText::new(if decided {
+                    "cancelled: a more trusted source had answered"
                 } else {
-                    "cancelled".to_owned()
-                }),
+                    "cancelled"
+                })),
             ),
             Slot::Done(r) => match *r {
                 Ok(out) => {
@@ -254,7 +347,7 @@ fn assemble(
                     if let Some(d) = e.dns().filter(|d| d.is_unreachable()) {
                         dns_down.get_or_insert_with(|| d.clone());
                     }
-                    (SourceState::Failed, Some(e.to_string()))
+                    (SourceState::Failed, Some(ServerText::new(&e.to_string())))
                 }
             },
         };
@@ -268,33 +361,41 @@ fn assemble(
         .iter()
         .filter(|r| r.state == SourceState::Failed)
         .count();
+    // By rank: a redirected document may rank below the slot it came from.
+    findings.sort_by_key(|f| f.source);
     let mut findings = findings.into_iter();
     let best = findings.next();
     let alternatives: Vec<Finding> = findings.collect();
     let shown = display_domain(&address.domain);
     let timeout_ms = u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX);
     let (outcome, message) = match (&best, &dns_down) {
-        (Some(b), _) => (Outcome::Found, format!("found by {}", b.provenance)),
+        (Some(b), _) => {
+            let mut m = ServerText::new("found by ");
+            m.push_text(&b.provenance);
+            (Outcome::Found, m)
+        }
         (None, Some(e)) => (
             Outcome::DnsUnreachable,
-            format!("nothing found for {shown}: {e}"),
+            ServerText::new(&format!("nothing found for {shown}: {e}")),
         ),
         (None, None) if deadline_hit => (
             Outcome::DeadlineReached,
-            format!(
+            ServerText::new(&format!(
                 "nothing found for {shown} before the deadline ({} s); sources still running were stopped",
                 opts.timeout.as_secs_f64()
-            ),
+            )),
         ),
         (None, None) if failed == 0 => (
             Outcome::NothingFound,
-            format!("nothing found for {shown}: every source answered, none had settings"),
+            ServerText::new(&format!(
+                "nothing found for {shown}: every source answered, none had settings"
+            )),
         ),
         (None, None) => (
             Outcome::NothingFound,
-            format!(
+            ServerText::new(&format!(
                 "nothing found for {shown}: no source had settings, {failed} could not be asked (see sources)"
-            ),
+            )),
         ),
     };
     let (domain_unicode, _) = idna::domain_to_unicode(&address.domain);
@@ -322,10 +423,15 @@ mod tests {
     use super::*;
 
     fn done(found: bool) -> Slot {
+        done_as(found.then_some(SourceKind::Guess))
+    }
+
+    fn done_as(found: Option<SourceKind>) -> Slot {
         let out = SourceOutput {
-            finding: found.then(|| Finding {
-                source: SourceKind::Guess,
-                provenance: "x".into(),
+            finding: found.map(|source| Finding {
+                source,
+                dns_unauthenticated: false,
+                provenance: ServerText::new("x"),
                 provider: None,
                 incoming: Vec::new(),
                 outgoing: Vec::new(),
@@ -335,28 +441,114 @@ mod tests {
         Slot::Done(Box::new(Ok(out)))
     }
 
+    use SourceKind as K;
+
     #[test]
     fn a_more_trusted_running_source_is_waited_for() {
         // database: nothing; mx: running; guess: found → wait for mx.
+        let kinds = [K::Database, K::Mx, K::Guess];
         let slots = [done(false), Slot::Running, done(true)];
-        assert!(!settled(&slots, false));
+        assert!(!settled(&kinds, &slots, false));
     }
 
     #[test]
     fn a_less_trusted_running_source_is_not_waited_for() {
-        let slots = [done(false), done(true), Slot::Running];
-        assert!(settled(&slots, false));
+        let kinds = [K::Database, K::Mx, K::Guess];
+        let slots = [done(false), done_as(Some(K::Mx)), Slot::Running];
+        assert!(settled(&kinds, &slots, false));
         assert!(
-            !settled(&slots, true),
+            !settled(&kinds, &slots, true),
             "unless every alternative was asked for"
+        );
+    }
+
+    /// F3: one answer naming thousands of servers becomes at most 4 per
+    /// protocol and 16 in all; the rest is listed as ignored, with the reason.
+    #[test]
+    fn f3_one_answer_adds_at_most_four_servers_per_protocol() {
+        use crate::providers::{Protocol, Security, Server, UsernameForm};
+        let cand = |protocol, i: usize| super::super::Candidate {
+            server: Server {
+                protocol,
+                host: format!("h{i}.example.com"),
+                port: 993,
+                security: Security::Tls,
+                username: UsernameForm::Address,
+                note: None,
+            },
+            provenance: ServerText::new("autoconfig.example.com"),
+            verified: None,
+        };
+        let finding = Finding {
+            source: K::Autoconfig,
+            dns_unauthenticated: false,
+            provenance: ServerText::new("autoconfig.example.com"),
+            provider: None,
+            incoming: (0..7800)
+                .map(|i| {
+                    cand(
+                        if i % 2 == 0 {
+                            Protocol::Imap
+                        } else {
+                            Protocol::Pop3
+                        },
+                        i,
+                    )
+                })
+                .collect(),
+            outgoing: (0..50).map(|i| cand(Protocol::Smtp, i)).collect(),
+        };
+        let out = capped(SourceOutput {
+            finding: Some(finding),
+            ..SourceOutput::default()
+        });
+        let f = out.finding.unwrap();
+        assert_eq!(f.incoming.len(), 8);
+        assert_eq!(f.outgoing.len(), 4);
+        assert_eq!(
+            f.incoming[0].server.host, "h0.example.com",
+            "the first ones stay"
+        );
+        assert_eq!(out.ignored.len(), 9);
+        assert!(
+            out.ignored[0].reason.contains("more than 4"),
+            "{:?}",
+            out.ignored[0]
+        );
+        assert!(
+            out.ignored[8].what.starts_with("7830 more servers"),
+            "{:?}",
+            out.ignored[8]
         );
     }
 
     #[test]
     fn all_answered_with_nothing_is_settled() {
+        let kinds = [K::Database, K::Mx];
         let slots = [done(false), done(false)];
-        assert!(settled(&slots, false));
+        assert!(settled(&kinds, &slots, false));
         let failed = Slot::Done(Box::new(Err(DiscoverError::Setup("x".into()))));
-        assert!(settled(&[done(false), failed], false));
+        assert!(settled(&kinds, &[done(false), failed], false));
+    }
+
+    /// F15: an HTTPS autoconfig redirected to plain HTTP found something at
+    /// the plain-HTTP rank: SRV, still running, is more trusted and is waited for.
+    #[test]
+    fn f15_a_document_redirected_to_plain_http_does_not_outrank_srv() {
+        let kinds = [K::Database, K::Autoconfig, K::Srv, K::Guess];
+        let slots = [
+            done(false),
+            done_as(Some(K::AutoconfigHttp)),
+            Slot::Running,
+            Slot::Running,
+        ];
+        assert!(!settled(&kinds, &slots, false));
+        let slots = [
+            done(false),
+            done_as(Some(K::AutoconfigHttp)),
+            done(false),
+            Slot::Running,
+        ];
+        assert!(settled(&kinds, &slots, false), "then it beats guessing");
     }
 }

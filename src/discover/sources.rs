@@ -7,11 +7,13 @@
 use super::http::{Fetched, Fetcher};
 use super::{Candidate, DiscoverError, Finding, Ignored, ProviderInfo, SourceKind, Verification};
 use crate::dns::{DnsError, Srv};
+use crate::providers::address::parse_host;
 use crate::providers::autoconfig;
 use crate::providers::load::display_domain;
 use crate::providers::{
     Database, Entry, MatchKind, Origin, Protocol, Provider, Security, Server, UsernameForm,
 };
+use crate::server_text::ServerText;
 use reqwest::Url;
 use std::sync::Arc;
 use tokio::task::JoinSet;
@@ -26,13 +28,17 @@ pub(super) struct SourceOutput {
     /// Answers seen and not used.
     pub ignored: Vec<Ignored>,
     /// Why nothing was found (when nothing was).
-    pub note: Option<String>,
+    pub note: Option<ServerText>,
 }
 
 impl SourceOutput {
-    fn nothing(note: impl Into<String>) -> Self {
+    fn nothing(note: impl AsRef<str>) -> Self {
+        Self::nothing_text(ServerText::new(note.as_ref()))
+    }
+
+    fn nothing_text(note: ServerText) -> Self {
         Self {
-            note: Some(note.into()),
+            note: Some(note),
             ..Self::default()
         }
     }
@@ -55,6 +61,7 @@ fn finding_from_provider(
     file: Option<String>,
     domain: &str,
 ) -> Finding {
+    let provenance = ServerText::new(&provenance);
     let cand = |s: &Server| Candidate {
         server: Server {
             host: s.host_for(domain),
@@ -63,9 +70,12 @@ fn finding_from_provider(
         provenance: provenance.clone(),
         verified: None,
     };
+    let incoming = p.incoming.iter().map(cand).collect();
+    let outgoing = p.outgoing.iter().map(cand).collect();
     Finding {
         source,
-        provenance: provenance.clone(),
+        dns_unauthenticated: source.rests_on_dns(),
+        provenance,
         provider: Some(ProviderInfo {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -73,8 +83,8 @@ fn finding_from_provider(
             auth: p.auth.clone(),
             file,
         }),
-        incoming: p.incoming.iter().map(cand).collect(),
-        outgoing: p.outgoing.iter().map(cand).collect(),
+        incoming,
+        outgoing,
     }
 }
 
@@ -115,22 +125,52 @@ pub(super) async fn mx(ctx: &Ctx) -> SourceResult {
         Err(e) if e.is_not_found() => return Ok(SourceOutput::nothing(e.to_string())),
         Err(e) => return Err(e.into()),
     };
+    let (records, ignored) = valid_mx(&records);
     for m in &records {
         if let Some(entry) = ctx.db.by_mx(&m.exchange) {
             let provenance = format!("MX {} → {}", m.exchange, entry.provider.name.en);
-            return Ok(SourceOutput::found(entry_finding(
+            let mut out = SourceOutput::found(entry_finding(
                 SourceKind::Mx,
                 provenance,
                 entry,
                 &ctx.domain,
-            )));
+            ));
+            out.ignored = ignored;
+            return Ok(out);
         }
     }
     let hosts: Vec<&str> = records.iter().map(|m| m.exchange.as_str()).collect();
-    Ok(SourceOutput::nothing(format!(
-        "MX {} matches no provider in the database",
-        hosts.join(", ")
-    )))
+    let mut out = SourceOutput::nothing(if hosts.is_empty() {
+        "no usable MX record".to_owned()
+    } else {
+        format!(
+            "MX {} matches no provider in the database",
+            hosts.join(", ")
+        )
+    });
+    out.ignored = ignored;
+    Ok(out)
+}
+
+/// The MX records whose exchange is a valid host name; the others are listed
+/// as ignored with the reason (a DNS answer is not trusted to be one).
+pub(super) fn valid_mx(records: &[crate::dns::Mx]) -> (Vec<crate::dns::Mx>, Vec<Ignored>) {
+    let mut good = Vec::new();
+    let mut ignored = Vec::new();
+    for m in records {
+        match parse_host(&m.exchange) {
+            Ok(exchange) => good.push(crate::dns::Mx {
+                exchange,
+                ..m.clone()
+            }),
+            Err(e) => ignored.push(Ignored {
+                source: SourceKind::Mx,
+                what: ServerText::new(&format!("MX {}", m.exchange)),
+                reason: ServerText::new(&e.to_string()),
+            }),
+        }
+    }
+    (good, ignored)
 }
 
 /// The base (registrable) domain of a host, by the Public Suffix List.
@@ -196,7 +236,7 @@ async fn autoconfig_url(ctx: &Ctx, kind: SourceKind) -> Result<(Url, String), Sk
             Ok((parse(format!("{base}{d}"))?, format!("ISPDB {d}")))
         }
         SourceKind::IspdbMx => {
-            let records = ctx.mx().await?;
+            let (records, _) = valid_mx(&ctx.mx().await?);
             let Some(best) = records.first() else {
                 return Err(Skip::Nothing("no MX records".into()));
             };
@@ -230,8 +270,8 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
         Err(Skip::Error(e)) => return Err(e),
     };
     let shown = url.to_string();
-    let body = match http.get(url).await {
-        Ok(Fetched::Body(b)) => b,
+    let (body, plain_http) = match http.get(url).await {
+        Ok(Fetched::Body { text, plain_http }) => (text, plain_http),
         Ok(Fetched::Missing(why)) => {
             return Ok(SourceOutput::nothing(format!("{shown}: {why}")));
         }
@@ -249,15 +289,35 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
         SourceKind::Ispdb | SourceKind::IspdbMx => crate::providers::SourceKind::Ispdb,
         _ => crate::providers::SourceKind::ProviderDocs,
     };
-    let provider =
-        autoconfig::to_provider(&doc, Origin::User, source_kind, &shown, "").map_err(bad)?;
-    Ok(SourceOutput::found(finding_from_provider(
-        kind,
+    let converted =
+        autoconfig::convert(&doc, Origin::User, source_kind, &shown, "").map_err(bad)?;
+    // An HTTPS document that came over plain HTTP after a redirect is worth
+    // what plain HTTP is worth: its rank and its label say so.
+    let (found_kind, provenance) = if plain_http && kind.over_plain_http() != kind {
+        (
+            kind.over_plain_http(),
+            format!("{provenance} (redirected to plain HTTP)"),
+        )
+    } else {
+        (kind, provenance)
+    };
+    let mut out = SourceOutput::found(finding_from_provider(
+        found_kind,
         provenance,
-        &provider,
+        &converted.provider,
         None,
         &ctx.domain,
-    )))
+    ));
+    out.ignored = converted
+        .rejected
+        .into_iter()
+        .map(|r| Ignored {
+            source: kind,
+            what: ServerText::new(&format!("{shown}: {}", r.what)),
+            reason: ServerText::new(&r.reason),
+        })
+        .collect();
+    Ok(out)
 }
 
 /// RFC 6186 / RFC 8314 service labels, in the order candidates are listed.
@@ -322,28 +382,45 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
             if r.target == "." || r.port == 0 {
                 continue;
             }
-            if !inside(&r.target, &ctx.domain) && !database_knows(&ctx.db, &r.target) {
+            let what = || {
+                ServerText::new(&format!(
+                    "SRV {label}._tcp.{} → {}:{}",
+                    ctx.domain, r.target, r.port
+                ))
+            };
+            let target = match parse_host(&r.target) {
+                Ok(t) => t,
+                Err(e) => {
+                    ignored.push(Ignored {
+                        source: SourceKind::Srv,
+                        what: what(),
+                        reason: ServerText::new(&e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            if !inside(&target, &ctx.domain) && !database_knows(&ctx.db, &target) {
                 ignored.push(Ignored {
                     source: SourceKind::Srv,
-                    what: format!("SRV {label}._tcp.{} → {}:{}", ctx.domain, r.target, r.port),
-                    reason: format!(
-                        "the target {} lies outside {} and is not a server the database knows; \
+                    what: what(),
+                    reason: ServerText::new(&format!(
+                        "the target {target} lies outside {} and is not a server the database knows; \
                          DNS answers can be forged, so it was not used",
-                        r.target, ctx.domain
-                    ),
+                        ctx.domain
+                    )),
                 });
                 continue;
             }
             let c = Candidate {
                 server: Server {
                     protocol: *protocol,
-                    host: r.target.clone(),
+                    host: target,
                     port: r.port,
                     security: *security,
                     username: UsernameForm::Address,
                     note: None,
                 },
-                provenance: format!("SRV {label}._tcp"),
+                provenance: ServerText::new(&format!("SRV {label}._tcp")),
                 verified: None,
             };
             if *protocol == Protocol::Smtp {
@@ -367,13 +444,14 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
         return Ok(SourceOutput {
             finding: None,
             ignored,
-            note: Some(note),
+            note: Some(ServerText::new(&note)),
         });
     }
     Ok(SourceOutput {
         finding: Some(Finding {
             source: SourceKind::Srv,
-            provenance: format!("SRV records of {}", ctx.domain),
+            dns_unauthenticated: true,
+            provenance: ServerText::new(&format!("SRV records of {}", ctx.domain)),
             provider: None,
             incoming,
             outgoing,
@@ -481,15 +559,17 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
     }
     let mut incoming = Vec::new();
     let mut outgoing = Vec::new();
-    let mut failures = Vec::new();
+    let mut failures: Vec<ServerText> = Vec::new();
     for (s, v) in wanted.into_iter().zip(verdicts) {
         let Some(v) = v else { continue };
         if !v.ok {
-            failures.push(format!("{}:{} {}", s.host, s.port, v.detail));
+            let mut f = ServerText::new(&format!("{}:{} ", s.host, s.port));
+            f.push_text(&v.detail);
+            failures.push(f);
             continue;
         }
         let c = Candidate {
-            provenance: "guessed".into(),
+            provenance: ServerText::new("guessed"),
             verified: Some(v),
             server: s,
         };
@@ -501,16 +581,22 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
     }
     if incoming.is_empty() && outgoing.is_empty() {
         let n = failures.len();
-        failures.truncate(3);
-        return Ok(SourceOutput::nothing(format!(
-            "{n} guessed servers checked, none answered like a mail server ({}{})",
-            failures.join("; "),
-            if n > 3 { "; …" } else { "" }
-        )));
+        let mut note = ServerText::new(&format!(
+            "{n} guessed servers checked, none answered like a mail server ("
+        ));
+        for (i, f) in failures.iter().take(3).enumerate() {
+            if i > 0 {
+                note.push_str("; ");
+            }
+            note.push_text(f);
+        }
+        note.push_str(if n > 3 { "; …)" } else { ")" });
+        return Ok(SourceOutput::nothing_text(note));
     }
     Ok(SourceOutput::found(Finding {
         source: SourceKind::Guess,
-        provenance: "guessed".into(),
+        dns_unauthenticated: false,
+        provenance: ServerText::new("guessed"),
         provider: None,
         incoming,
         outgoing,

@@ -25,8 +25,8 @@ use super::PortMap;
 pub struct Verification {
     /// Whether the server answered like the protocol's server.
     pub ok: bool,
-    /// The greeting line when it did; what went wrong when it did not.
-    pub detail: String,
+    /// The greeting line when it did; what went wrong when it did not (escaped).
+    pub detail: crate::server_text::ServerText,
     /// The address connected to (`IP:port`, after port mapping), when a connection was made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
@@ -36,7 +36,7 @@ impl Verification {
     fn failed(detail: impl Into<String>, address: Option<SocketAddr>) -> Self {
         Self {
             ok: false,
-            detail: detail.into(),
+            detail: crate::server_text::ServerText::new(&detail.into()),
             address: address.map(|a| a.to_string()),
         }
     }
@@ -184,7 +184,7 @@ fn judge(protocol: Protocol, line: String, addr: SocketAddr) -> Verification {
     if ok {
         Verification {
             ok: true,
-            detail: line,
+            detail: crate::server_text::ServerText::new(&line),
             address: Some(addr.to_string()),
         }
     } else {

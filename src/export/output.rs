@@ -7,6 +7,11 @@
 //! fails if the name exists), so even a file created in the meantime is never
 //! replaced. If anything fails, the temporary file is removed and the target is
 //! untouched: there is never a half-written config file.
+//!
+//! Only a regular file is ever replaced, `--force` or not: a symbolic link, a
+//! device (`/dev/null`, `/dev/stdout`), a FIFO, a socket or a directory at the
+//! path is refused with what it is ([`check_target`]). Callers treat `-` and
+//! `/dev/stdout` as standard output ([`is_stdout`]) before they get here.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,6 +22,14 @@ pub enum OutputError {
     /// The file exists and overwriting was not asked for.
     #[error("{} already exists; use --force to replace it", .0.display())]
     Exists(PathBuf),
+    /// Something other than a regular file is at the path: never replaced.
+    #[error("{} is {what}, not a regular file; mailconf replaces only regular files (for standard output use -o -)", .path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What is there: "a symbolic link", "a device", "a named pipe (FIFO)"…
+        what: &'static str,
+    },
     /// The file system said no.
     #[error("cannot write {}: {source}", .path.display())]
     Io {
@@ -28,18 +41,70 @@ pub enum OutputError {
     },
 }
 
+/// Whether `-o` names standard output: `-` or `/dev/stdout`.
+pub fn is_stdout(output: &str) -> bool {
+    output == "-" || output == "/dev/stdout"
+}
+
+/// What kind of thing `meta` describes, when it is not a regular file.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if t.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Whether `path` may be written: nothing there, or a regular file and
+/// `overwrite`. Anything else (a link, a device, a FIFO…) is refused even with
+/// `overwrite`, naming what it is.
+pub fn check_target(path: &Path, overwrite: bool) -> Result<(), OutputError> {
+    let Ok(meta) = path.symlink_metadata() else {
+        return Ok(());
+    };
+    if let Some(what) = not_regular(&meta) {
+        return Err(OutputError::NotRegular {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    if overwrite {
+        Ok(())
+    } else {
+        Err(OutputError::Exists(path.to_path_buf()))
+    }
+}
+
 /// Writes `contents` to `path` atomically. `private` makes the file mode 0600
 /// (owner read/write only) on Unix; otherwise 0644 minus the umask. With
-/// `overwrite` false an existing `path` is an [`OutputError::Exists`].
+/// `overwrite` false an existing `path` is an [`OutputError::Exists`]; with
+/// it, only a regular file is replaced ([`check_target`]).
 pub fn write_atomic(
     path: &Path,
     contents: &[u8],
     private: bool,
     overwrite: bool,
 ) -> Result<(), OutputError> {
-    if !overwrite && path.symlink_metadata().is_ok() {
-        return Err(OutputError::Exists(path.to_path_buf()));
-    }
+    check_target(path, overwrite)?;
     let io = |source: std::io::Error| OutputError::Io {
         path: path.to_path_buf(),
         source,
@@ -86,6 +151,46 @@ pub fn write_atomic(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// F16: `--force` renamed the export over whatever was at the path: a
+    /// symbolic link, a FIFO, a device (`/dev/null`, which root would replace).
+    #[cfg(unix)]
+    #[test]
+    fn f16_force_replaces_only_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real");
+        std::fs::write(&target, b"keep").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let e = write_atomic(&link, b"x", false, true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is a symbolic link"), "{e}");
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+        let fifo = dir.path().join("fifo");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let e = write_atomic(&fifo, b"x", false, true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is a named pipe (FIFO)"), "{e}");
+        let e = check_target(Path::new("/dev/null"), true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("/dev/null is a device"), "{e}");
+        let e = write_atomic(dir.path(), b"x", false, true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is a directory"), "{e}");
+        assert!(is_stdout("-") && is_stdout("/dev/stdout") && !is_stdout("out.txt"));
+        // A regular file is still replaced with --force.
+        write_atomic(&target, b"new", false, true).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
 
     #[test]
     fn writes_refuses_and_overwrites() {

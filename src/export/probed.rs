@@ -37,7 +37,7 @@ pub fn apply_probe(
         ep.port = best.port;
         ep.security = best.security;
         verdicts.push(EndpointVerdict {
-            verdict: report.summary.clone(),
+            verdict: report.summary.to_string(),
             tls_version: report.tls.as_ref().map(|t| t.version.clone()),
             cert_sha256: report
                 .tls

@@ -123,7 +123,7 @@ pub enum Verification {
     /// Found by discovery for a domain the database does not know; not tested.
     Discovered {
         /// Where, e.g. "autoconfig.example.com" or "guessed".
-        provenance: String,
+        provenance: crate::server_text::ServerText,
     },
     /// Tested by mailconf's probe.
     Probed {

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::reply::parse_capability_atoms;
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// Keeps a SASL mechanism name if it is made of the characters RFC 4422 allows.
 fn mechanism(name: &[u8]) -> Option<String> {

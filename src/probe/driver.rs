@@ -89,7 +89,14 @@ pub struct ProbeOptions {
     pub limits: Limits,
     /// Happy Eyeballs stagger between connection attempts (default 250 ms).
     pub happy_eyeballs_delay: Duration,
+    /// At most this many endpoints of one run (probe, or discovery's checks)
+    /// are connected at once (`--max-connections`, default 16); the others
+    /// wait their turn.
+    pub max_connections: usize,
 }
+
+/// The default of [`ProbeOptions::max_connections`].
+pub const DEFAULT_MAX_CONNECTIONS: usize = 16;
 
 impl Default for ProbeOptions {
     fn default() -> Self {
@@ -104,6 +111,7 @@ impl Default for ProbeOptions {
             cert_mode: CertMode::ReportOnly,
             limits: Limits::default(),
             happy_eyeballs_delay: Duration::from_millis(250),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }
@@ -153,6 +161,8 @@ struct Run {
     machine: Option<Box<dyn ProtocolMachine>>,
     /// Held from the login to the end of the session: this endpoint's turn.
     pass: Option<GatePass>,
+    /// A command carrying the password (in some form) was written.
+    secret_sent: bool,
 }
 
 impl Run {
@@ -213,6 +223,7 @@ pub async fn probe_endpoint_with_login(
         tls: None,
         machine: None,
         pass: None,
+        secret_sent: false,
     };
     let overall_deadline = tokio::time::Instant::now() + options.overall_timeout;
     let outcome = match timeout_at(
@@ -267,12 +278,16 @@ pub async fn probe_endpoint_with_login(
         r
     });
     if let (Some(mut pass), Some(r)) = (run.pass.take(), &login_report) {
-        pass.record(endpoint, &r.result);
+        pass.record(endpoint, &r.result, run.secret_sent);
+    }
+    let mut summary = summary_for(&verdict, error, run.tls.as_ref());
+    if let Some(note) = report_only_note(&verdict, run.tls.as_ref(), run.secret_sent) {
+        summary.push_str(note);
     }
     EndpointReport {
         endpoint: endpoint.clone(),
         connect_port,
-        summary: summary_for(&verdict, error, run.tls.as_ref()),
+        summary,
         verdict,
         error: error.map(EndpointReport::error_info),
         addresses: run.addresses,
@@ -283,6 +298,25 @@ pub async fn probe_endpoint_with_login(
         transcript: run.transcript,
         login: login_report,
     }
+}
+
+/// What the row says when the capabilities were read through a certificate
+/// that failed verification (report-only mode): whether anything secret went
+/// over that connection (only with a consent naming exactly that certificate).
+pub(crate) fn report_only_note(
+    verdict: &Verdict,
+    tls: Option<&TlsReport>,
+    secret_sent: bool,
+) -> Option<&'static str> {
+    let t = tls?;
+    if !matches!(verdict, Verdict::TlsError { .. }) || t.cert_mode != CertMode::ReportOnly {
+        return None;
+    }
+    Some(if secret_sent {
+        "; read in report-only mode; the password was sent because you allowed exactly this certificate"
+    } else {
+        "; read in report-only mode; nothing secret sent"
+    })
 }
 
 async fn drive(
@@ -401,6 +435,7 @@ async fn drive(
                 next
             }
             Step::Send(out) => {
+                run.secret_sent |= out.carried_secret().is_some();
                 timeout_at(reply_deadline, conn.write_all(out.bytes()))
                     .await
                     .map_err(|_| ProbeError::Timeout {
@@ -453,11 +488,7 @@ async fn drive(
                                     run.pass = Some(pass);
                                     Ok(())
                                 }
-                                Err(rejected_on) => {
-                                    Err(NotTriedReason::CredentialsRejectedElsewhere {
-                                        endpoint: rejected_on,
-                                    })
-                                }
+                                Err(stop) => Err(stop.reason()),
                             },
                         }
                     }
@@ -465,7 +496,7 @@ async fn drive(
                 run.note(LogEntry::info(match &decision {
                     Ok(()) => "logging in".to_owned(),
                     Err(NotTriedReason::Plaintext) => {
-                        "login not tried: the connection is not encrypted".to_owned()
+                        "login not tried: the connection was not encrypted".to_owned()
                     }
                     Err(NotTriedReason::UntrustedCertificate { tls_kind }) => {
                         format!("login not tried: the certificate is not trusted ({tls_kind})")
@@ -473,6 +504,9 @@ async fn drive(
                     Err(NotTriedReason::CredentialsRejectedElsewhere { endpoint }) => {
                         format!("login not tried: credentials rejected on {endpoint}")
                     }
+                    Err(NotTriedReason::LoginFailedElsewhere { endpoint, outcome }) => format!(
+                        "login not tried: the login on {endpoint} ended without success after the password was sent ({outcome})"
+                    ),
                     Err(other) => format!("login not tried: {other:?}"),
                 }));
                 reply_deadline = tokio::time::Instant::now() + reply_timeout;
@@ -632,10 +666,32 @@ pub(crate) struct DriverContext {
     pub(crate) resolver: Arc<dyn Resolve>,
     pub(crate) login: Option<Arc<LoginRequest>>,
     pub(crate) gate: LoginGate,
+    /// One permit per connection of this run ([`ProbeOptions::max_connections`]).
+    pub(crate) connections: Arc<tokio::sync::Semaphore>,
 }
 
 impl DriverContext {
+    pub(crate) fn new(
+        options: ProbeOptions,
+        tls: TlsContext,
+        resolver: Arc<dyn Resolve>,
+        login: Option<Arc<LoginRequest>>,
+    ) -> DriverContext {
+        let permits = options.max_connections.max(1);
+        DriverContext {
+            options,
+            tls,
+            resolver,
+            login,
+            gate: LoginGate::new(),
+            connections: Arc::new(tokio::sync::Semaphore::new(permits)),
+        }
+    }
+
     pub(crate) async fn probe(&self, endpoint: &Endpoint) -> EndpointReport {
+        // Held for the endpoint's whole probe; never closed, so `acquire` only
+        // fails if the semaphore is gone, and then the probe goes ahead.
+        let _permit = self.connections.acquire().await.ok();
         let login = self.login.as_ref().map(|request| LoginContext {
             request,
             gate: &self.gate,

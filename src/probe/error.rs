@@ -8,8 +8,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::ServerText;
 use super::tls::TlsErrorKind;
+use super::transcript::Redactor;
+use crate::server_text::ServerText;
 
 /// Something wrong with what the server said.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, JsonSchema)]
@@ -79,6 +80,27 @@ pub enum ProtocolError {
 }
 
 impl ProtocolError {
+    /// The error with every form of the secret scrubbed from the server text it quotes.
+    pub(crate) fn redacted(self, r: &Redactor) -> ProtocolError {
+        if r.is_empty() {
+            return self;
+        }
+        match self {
+            ProtocolError::Malformed { reason, line } => ProtocolError::Malformed {
+                reason,
+                line: r.text(&line),
+            },
+            ProtocolError::Rejected { reply } => ProtocolError::Rejected {
+                reply: r.text(&reply),
+            },
+            ProtocolError::Unexpected { command, reply } => ProtocolError::Unexpected {
+                command,
+                reply: r.text(&reply),
+            },
+            other => other,
+        }
+    }
+
     /// Whether a size cap was hit.
     pub fn is_cap(&self) -> bool {
         matches!(

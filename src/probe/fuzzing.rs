@@ -14,9 +14,9 @@ use super::reply::{
     parse_imap_line, parse_pop3_status,
 };
 use super::session::{MachineConfig, Step, machine_for};
-use super::text::escape;
 use super::transcript::redact_client_line;
 use crate::providers::{Protocol, Security};
+use crate::server_text::escape;
 
 fn small_limits() -> Limits {
     Limits {
@@ -60,6 +60,53 @@ pub fn framer(data: &[u8]) {
     }
 }
 
+/// The sanitizer and the parsers of untrusted names: whatever the input, the
+/// escaped forms hold no control, bidi or invisible character, escaping a
+/// composed text twice changes nothing, a host name that is accepted is plain
+/// LDH ASCII, and a redacted text no longer holds the secret.
+pub fn server_text(data: &[u8]) {
+    use crate::server_text::{ServerText, escape, escape_controls};
+    let shown = escape(data);
+    assert!(!shown.chars().any(char::is_control));
+    let text = String::from_utf8_lossy(data);
+    let once = escape_controls(&text);
+    assert!(!once.chars().any(char::is_control));
+    assert_eq!(escape_controls(&once), once);
+    let t = ServerText::new(&text);
+    assert_eq!(t.as_str(), once);
+    if let Some((secret, _)) = data.split_first_chunk::<4>() {
+        let r = ServerText::from_bytes(data).redact(secret);
+        let needle = escape(secret);
+        assert!(!r.as_str().contains(&needle) || "[redacted]".contains(&needle));
+    }
+    for piece in text.split(['\n', ' ']) {
+        if let Ok(host) = crate::providers::address::parse_host(piece) {
+            assert!(
+                crate::providers::address::is_valid_hostname(&host),
+                "{host:?}"
+            );
+        }
+        let _ = super::spec::parse_endpoint(piece);
+        let _ = super::spec::parse_consent(piece);
+    }
+    if let Ok(doc) = crate::providers::autoconfig::parse(&text)
+        && let Ok(c) = crate::providers::autoconfig::convert(
+            &doc,
+            crate::providers::Origin::User,
+            crate::providers::SourceKind::ProviderDocs,
+            "fuzz",
+            "",
+        )
+    {
+        let p = &c.provider;
+        for s in p.incoming.iter().chain(&p.outgoing) {
+            let h = s.host.replace("%EMAILDOMAIN%", "example.com");
+            assert!(crate::providers::address::is_valid_hostname(&h), "{h:?}");
+        }
+        assert!(!p.name.en.chars().any(char::is_control));
+    }
+}
+
 /// The reply parsers and helpers, over every line of the input.
 pub fn replies(data: &[u8]) {
     let limits = small_limits();
@@ -99,11 +146,44 @@ pub fn imap(data: &[u8]) {
     machine(Protocol::Imap, data);
 }
 
+/// The password the machine bodies log in with.
+pub const FUZZ_PASSWORD: &str = "fuzz-secret-pw";
+/// The user the machine bodies log in as.
+pub const FUZZ_USER: &str = "fuzz@example.com";
+
+/// Every form of [`FUZZ_PASSWORD`] a leak could take: raw, base64 (AUTH
+/// LOGIN) and SASL PLAIN's base64. The stable run mixes these into the
+/// generated server text, as a server echoing them would.
+pub fn fuzz_secret_forms() -> Vec<String> {
+    let plain_b64 = Credentials::new(FUZZ_USER, SecretString::from(FUZZ_PASSWORD))
+        .map(|c| c.sasl_plain_b64().as_str().to_owned())
+        .unwrap_or_default();
+    vec![
+        FUZZ_PASSWORD.to_owned(),
+        super::login::base64(FUZZ_PASSWORD.as_bytes())
+            .as_str()
+            .to_owned(),
+        plain_b64,
+    ]
+}
+
+/// Panics when `text` holds a form of the password.
+fn assert_no_secret(what: &str, text: &str) {
+    for form in fuzz_secret_forms() {
+        assert!(
+            !text.contains(&form),
+            "{what} holds the password ({form}): {text}"
+        );
+    }
+}
+
 /// A state machine for `protocol`, its security mode chosen by the first byte,
 /// fed the rest in chunks whose size comes from the second, acting out every
 /// step (TLS "succeeds" when asked). Bit 2 of the first byte gives it
 /// credentials (bit 3: the IMAP ID quirk) and the login is always permitted,
-/// so the login states are fuzzed too; no transcript line may show the password.
+/// so the login states are fuzzed too. No transcript line, no report field and
+/// no error may show the password or a form of it, even when the server text
+/// echoes it back.
 pub fn machine(protocol: Protocol, data: &[u8]) {
     let [sel, chunk, rest @ ..] = data else {
         return;
@@ -113,10 +193,16 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
         1 => Security::Starttls,
         _ => Security::Plain,
     };
-    const PASSWORD: &str = "fuzz-secret-pw";
-    let login = (sel & 4 != 0)
+    // Only a machine that has the password can leak it.
+    let has_secret = sel & 4 != 0;
+    let check = |what: &str, text: &str| {
+        if has_secret {
+            assert_no_secret(what, text);
+        }
+    };
+    let login = has_secret
         .then(|| {
-            Credentials::new("fuzz@example.com", SecretString::from(PASSWORD))
+            Credentials::new(FUZZ_USER, SecretString::from(FUZZ_PASSWORD))
                 .ok()
                 .map(|c| {
                     let mut r = LoginRequest::new(c, None, Vec::new());
@@ -144,7 +230,7 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
     for _ in 0..100_000 {
         for entry in m.take_log() {
             assert!(!entry.text.chars().any(char::is_control));
-            assert!(!entry.text.contains(PASSWORD));
+            check("a transcript line", &entry.text);
         }
         step = match step {
             Step::NeedMore => match input.next() {
@@ -155,7 +241,10 @@ pub fn machine(protocol: Protocol, data: &[u8]) {
             Step::StartTls => m.tls_established(),
             Step::Login => m.login_decision(Ok(())),
             Step::Done(_) | Step::Fail(_) => {
-                let _ = m.report();
+                if let Step::Fail(e) = &step {
+                    check("the error", &e.to_string());
+                }
+                check("the report", &format!("{:?}", m.report()));
                 return;
             }
         };

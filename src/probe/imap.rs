@@ -24,7 +24,6 @@ use super::login::{
 };
 use super::reply::{ImapResponse, ImapStatus, imap_literal_len, parse_imap_line};
 use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
-use super::text::ServerText;
 use super::transcript::Outgoing;
 use crate::providers::Security;
 
@@ -71,7 +70,7 @@ impl ImapMachine {
     pub fn new(security: Security, config: MachineConfig) -> ImapMachine {
         ImapMachine {
             security,
-            wire: Wire::new(config.limits),
+            wire: Wire::new(config.limits, config.login.as_deref()),
             state: if security == Security::Tls {
                 State::AwaitTls
             } else {
@@ -110,6 +109,14 @@ impl ImapMachine {
         self.wire.send(Outgoing::secret_arg(&visible, secret))
     }
 
+    /// A STARTTLS endpoint that stayed unencrypted never asks for the password.
+    fn close_unencrypted(&mut self) -> Step {
+        if self.login.is_some() {
+            self.wire.report.login = Some(LoginReport::not_tried(NotTriedReason::Plaintext));
+        }
+        self.send("LOGOUT", State::Logout)
+    }
+
     fn begin_login(&mut self, mechanism: &str) {
         let mut r = LoginReport::bare(LoginOutcome::ConnectionProblem {
             message: "no answer to the login".to_owned(),
@@ -125,13 +132,14 @@ impl ImapMachine {
         code: Option<String>,
         basis: Option<Basis>,
     ) {
+        let reply = line.map(|l| self.wire.text(l));
         let r = self
             .wire
             .report
             .login
             .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
         r.result = outcome;
-        r.reply = line.map(ServerText::from_bytes);
+        r.reply = reply;
         r.code = code;
         r.basis = basis;
     }
@@ -230,12 +238,13 @@ impl ImapMachine {
 
     fn mailbox_check(&mut self, line: &[u8], status: ImapStatus, after_id: bool) {
         let meaning = known_meaning(crate::providers::Protocol::Imap, line, &self.known());
+        let reply = self.wire.text(line);
         if let Some(r) = self.wire.report.login.as_mut() {
             r.mailbox_checks.push(MailboxCheck {
                 after_id,
                 ok: status == ImapStatus::Ok,
                 meaning,
-                reply: ServerText::from_bytes(line),
+                reply,
             });
         }
     }
@@ -255,6 +264,7 @@ impl ImapMachine {
                 return self.send("STARTTLS", State::StartTls);
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
+            return self.close_unencrypted();
         }
         if self.login.is_some() {
             if self.wire.report.preauth {
@@ -295,7 +305,20 @@ impl ImapMachine {
         self.charge(&line)?;
         let was_continuation = self.continuation;
         self.continuation = false;
-        if let Some(n) = imap_literal_len(&line) {
+        let literal = imap_literal_len(&line);
+        if self.state == State::StartTls
+            && let Some(n) = literal
+            && !was_continuation
+            && line.starts_with(self.tag.as_bytes())
+        {
+            // A literal announced on the tagged reply to STARTTLS: whatever
+            // follows is plaintext a naive client would read as protected (F7).
+            return Err(ProtocolError::ResponseInjection {
+                command: "STARTTLS",
+                bytes: n,
+            });
+        }
+        if let Some(n) = literal {
             self.reply_bytes = self.reply_bytes.saturating_add(n);
             if self.reply_bytes > self.wire.limits.max_reply_bytes {
                 return Err(ProtocolError::TooManyBytes {
@@ -336,7 +359,7 @@ impl ImapMachine {
                 } else {
                     Err(ProtocolError::Unexpected {
                         command: self.command_name(),
-                        reply: ServerText::from_bytes(&line),
+                        reply: self.wire.text(&line),
                     })
                 }
             }
@@ -375,7 +398,7 @@ impl ImapMachine {
                 if tag != self.tag.as_bytes() {
                     return Err(ProtocolError::Malformed {
                         reason: "a tagged reply with a tag the probe did not send",
-                        line: ServerText::from_bytes(&line),
+                        line: self.wire.text(&line),
                     });
                 }
                 self.tagged(&line, status, capabilities, code.as_deref())
@@ -393,10 +416,10 @@ impl ImapMachine {
         else {
             return Err(ProtocolError::Malformed {
                 reason: "an IMAP greeting is * OK, * PREAUTH or * BYE",
-                line: ServerText::from_bytes(line),
+                line: self.wire.text(line),
             });
         };
-        self.wire.report.greeting = Some(ServerText::from_bytes(line));
+        self.wire.report.greeting = Some(self.wire.text(line));
         match status {
             ImapStatus::Ok | ImapStatus::Preauth => {
                 self.wire.report.preauth = status == ImapStatus::Preauth;
@@ -410,7 +433,7 @@ impl ImapMachine {
                 }
             }
             _ => Err(ProtocolError::Rejected {
-                reply: ServerText::from_bytes(line),
+                reply: self.wire.text(line),
             }),
         }
     }
@@ -452,7 +475,7 @@ impl ImapMachine {
                 if status != ImapStatus::Ok {
                     return Err(ProtocolError::Unexpected {
                         command: "CAPABILITY",
-                        reply: ServerText::from_bytes(line),
+                        reply: self.wire.text(line),
                     });
                 }
                 let atoms = self.pending_caps.take().or(code_caps).unwrap_or_default();
@@ -468,9 +491,9 @@ impl ImapMachine {
                     Ok(Step::StartTls)
                 } else {
                     self.wire.report.starttls = StarttlsOutcome::Refused {
-                        reply: ServerText::from_bytes(line),
+                        reply: self.wire.text(line),
                     };
-                    Ok(self.send("LOGOUT", State::Logout))
+                    Ok(self.close_unencrypted())
                 }
             }
             State::Logout => {
@@ -525,6 +548,14 @@ impl Dialogue for ImapMachine {
 
     fn on_tls(&mut self) -> Step {
         self.tls_active = true;
+        // Nothing read over plaintext carries over into TLS (F7, F8): no
+        // literal still being skipped, no capabilities, no PREAUTH.
+        self.wire.reset_at_tls();
+        self.continuation = false;
+        self.pending_caps = None;
+        self.reply_lines = 0;
+        self.reply_bytes = 0;
+        self.wire.report.preauth = false;
         if self.security == Security::Tls {
             self.state = State::Greeting;
             Step::NeedMore

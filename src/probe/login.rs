@@ -22,9 +22,9 @@ use serde::Serialize;
 
 use super::reply::{EnhancedStatus, Pop3RespCode};
 use super::report::Endpoint;
-use super::text::ServerText;
 use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
 use crate::providers::{KnownReply, Protocol, ReplyMeaning, Security};
+use crate::server_text::ServerText;
 
 /// A username and a password (or authorization code / app password).
 #[derive(Clone)]
@@ -76,6 +76,18 @@ impl Credentials {
         self.password.expose_secret()
     }
 
+    /// Every form in which this password may go out (raw, base64 for `AUTH
+    /// LOGIN`, SASL PLAIN's base64, the IMAP quoted string), for scrubbing a
+    /// server's echo of it.
+    pub(crate) fn add_secret_forms(&self, r: &mut super::transcript::Redactor) {
+        r.add(self.password().as_bytes());
+        r.add(base64(self.password().as_bytes()).as_bytes());
+        r.add(self.sasl_plain_b64().as_bytes());
+        if let Some(q) = imap_quoted(self.password()) {
+            r.add(q.as_bytes());
+        }
+    }
+
     /// SASL PLAIN's message `\0user\0pass`, base64 (zeroized on drop).
     pub(crate) fn sasl_plain_b64(&self) -> Zeroizing<String> {
         let mut raw = Zeroizing::new(Vec::with_capacity(
@@ -98,65 +110,69 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
-/// The user's explicit permission to send credentials over one endpoint that
-/// is not secure (plaintext, or a certificate that failed verification):
-/// `protocol:port:security` or `protocol:host:port:security`.
+/// The user's explicit consent to send the password over one endpoint that
+/// is not secure. It covers exactly the risk the user was shown, nothing wider:
+///
+/// - `security = plain`, no certificate: the endpoint probed without any
+///   encryption (`pop3:110:plain`). It never covers a STARTTLS endpoint on
+///   which STARTTLS turned out missing or refused: that one never gets the
+///   password.
+/// - `security = tls` or `starttls` with a certificate: that endpoint, only
+///   once TLS is established, and only with exactly the certificate whose
+///   SHA-256 fingerprint the user was shown
+///   (`pop3:mail.example.com:995:tls:sha256=AB:CD:…`).
+///
+/// Written `protocol:[host:]port:security[:sha256=FINGERPRINT]`; parsed by
+/// [`super::spec::parse_consent`]. When a run probes more than one host, a
+/// consent must name its host ([`LoginRequest::check_consents`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct InsecureAllow {
     /// The protocol.
     pub protocol: Protocol,
-    /// The host; any host of this run when absent.
+    /// The host; the run's only host when absent.
     pub host: Option<String>,
     /// The (standard, logical) port.
     pub port: u16,
     /// The security mode.
     pub security: Security,
+    /// For `tls`/`starttls`: the SHA-256 fingerprint (`AB:CD:…`) of the one
+    /// certificate accepted although it failed verification. `None` for plain.
+    pub certificate_sha256: Option<String>,
 }
 
 impl InsecureAllow {
-    /// Parses `pop3:110:plain` or `pop3:mail.example.com:110:plain`.
-    pub fn parse(s: &str) -> Result<InsecureAllow, String> {
-        let parts: Vec<&str> = s.split(':').collect();
-        let (protocol, host, port, security) = match parts.as_slice() {
-            [p, port, sec] => (*p, None, *port, *sec),
-            [p, host, port, sec] => (*p, Some(host.to_ascii_lowercase()), *port, *sec),
-            _ => {
-                return Err(format!(
-                    "{s:?}: expected protocol:port:security or protocol:host:port:security \
-                     (e.g. pop3:110:plain)"
-                ));
-            }
-        };
-        let protocol = match protocol.to_ascii_lowercase().as_str() {
-            "pop3" | "pop" => Protocol::Pop3,
-            "imap" => Protocol::Imap,
-            "smtp" => Protocol::Smtp,
-            other => return Err(format!("{s:?}: unknown protocol {other:?}")),
-        };
-        let port: u16 = port
-            .parse()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| format!("{s:?}: bad port {port:?}"))?;
-        let security = match security.to_ascii_lowercase().as_str() {
-            "tls" | "ssl" => Security::Tls,
-            "starttls" | "stls" => Security::Starttls,
-            "plain" | "none" => Security::Plain,
-            other => return Err(format!("{s:?}: unknown security {other:?}")),
-        };
-        if host.as_deref().is_some_and(str::is_empty) {
-            return Err(format!("{s:?}: empty host"));
-        }
-        Ok(InsecureAllow {
-            protocol,
-            host,
-            port,
-            security,
-        })
+    /// Parses `pop3:110:plain`, `pop3:mail.example.com:110:plain` or
+    /// `pop3:mail.example.com:995:tls:sha256=AB:CD:…` (see [`super::spec`]).
+    pub fn parse(s: &str) -> Result<InsecureAllow, super::spec::SpecError> {
+        super::spec::parse_consent(s)
     }
 
-    /// Whether this permission names exactly `endpoint`.
-    pub fn matches(&self, endpoint: &Endpoint) -> bool {
+    /// Consent to send the password without encryption to this plain endpoint.
+    pub fn plaintext(endpoint: &Endpoint) -> InsecureAllow {
+        InsecureAllow {
+            protocol: endpoint.protocol,
+            host: Some(endpoint.host.clone()),
+            port: endpoint.port,
+            security: Security::Plain,
+            certificate_sha256: None,
+        }
+    }
+
+    /// Consent to send the password over TLS to this endpoint with exactly
+    /// the certificate of fingerprint `sha256`, although it is not trusted.
+    pub fn certificate(endpoint: &Endpoint, sha256: &str) -> InsecureAllow {
+        InsecureAllow {
+            protocol: endpoint.protocol,
+            host: Some(endpoint.host.clone()),
+            port: endpoint.port,
+            security: endpoint.security,
+            certificate_sha256: Some(sha256.to_owned()),
+        }
+    }
+
+    /// Whether this consent names `endpoint` (protocol, port, security mode,
+    /// and host when it names one).
+    pub fn names(&self, endpoint: &Endpoint) -> bool {
         self.protocol == endpoint.protocol
             && self.port == endpoint.port
             && self.security == endpoint.security
@@ -165,27 +181,92 @@ impl InsecureAllow {
                 .as_deref()
                 .is_none_or(|h| h.eq_ignore_ascii_case(&endpoint.host))
     }
+
+    /// Whether this consent covers sending the password over `endpoint` with
+    /// the TLS state `tls` (`None`: no encryption at all).
+    pub fn covers(&self, endpoint: &Endpoint, tls: Option<&TlsReport>) -> bool {
+        if !self.names(endpoint) {
+            return false;
+        }
+        match (tls, &self.certificate_sha256) {
+            (None, None) => endpoint.security == Security::Plain,
+            (Some(t), Some(fp)) => {
+                endpoint.security != Security::Plain
+                    && t.leaf_sha256
+                        .as_deref()
+                        .is_some_and(|leaf| leaf.eq_ignore_ascii_case(fp))
+            }
+            _ => false,
+        }
+    }
+
+    /// The consent the user could give for `report`'s endpoint after its
+    /// login was held back, naming the host (and the certificate): for a
+    /// plain endpoint, or a certificate that failed verification. None for a
+    /// STARTTLS endpoint that stayed unencrypted: that one never gets the
+    /// password. The CLI's hint and the app's question both come from here.
+    pub fn offer(report: &super::report::EndpointReport) -> Option<InsecureAllow> {
+        let endpoint = &report.endpoint;
+        match &report.login.as_ref()?.result {
+            LoginOutcome::NotTried {
+                reason: NotTriedReason::Plaintext,
+            } if endpoint.security == Security::Plain => Some(InsecureAllow::plaintext(endpoint)),
+            LoginOutcome::NotTried {
+                reason: NotTriedReason::UntrustedCertificate { .. },
+            } => {
+                let fp = report.tls.as_ref()?.leaf_sha256.as_deref()?;
+                Some(InsecureAllow::certificate(endpoint, fp))
+            }
+            _ => None,
+        }
+    }
+
+    /// The risk the user accepted, in words (for the CLI hint and the app's dialog).
+    pub fn risk(&self) -> String {
+        match &self.certificate_sha256 {
+            None => "no encryption: anyone on the network path can read the password".to_owned(),
+            Some(fp) => {
+                format!("a certificate that failed verification, only the one with SHA-256 {fp}")
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for InsecureAllow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.host {
-            Some(h) => write!(
-                f,
-                "{}:{h}:{}:{}",
-                self.protocol.as_str(),
-                self.port,
-                self.security.as_str()
-            ),
-            None => write!(
-                f,
-                "{}:{}:{}",
-                self.protocol.as_str(),
-                self.port,
-                self.security.as_str()
-            ),
+        write!(f, "{}:", self.protocol.as_str())?;
+        if let Some(h) = &self.host {
+            if h.contains(':') {
+                write!(f, "[{h}]:")?;
+            } else {
+                write!(f, "{h}:")?;
+            }
         }
+        write!(f, "{}:{}", self.port, self.security.as_str())?;
+        if let Some(fp) = &self.certificate_sha256 {
+            write!(f, ":sha256={fp}")?;
+        }
+        Ok(())
     }
+}
+
+/// A consent that cannot be used as given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConsentError {
+    /// A consent without a host in a run that probes several hosts.
+    #[error(
+        "--allow-insecure-auth {consent} names no host, and this run probes several: {}; write protocol:HOST:port:security, e.g. {}",
+        .hosts.join(", "),
+        .example
+    )]
+    NeedsHost {
+        /// The consent as given.
+        consent: String,
+        /// The hosts of the run.
+        hosts: Vec<String>,
+        /// The consent with the first host filled in.
+        example: String,
+    },
 }
 
 /// What a probe needs to test a login.
@@ -203,6 +284,33 @@ pub struct LoginRequest {
 }
 
 impl LoginRequest {
+    /// Checks that every consent names exactly one endpoint of a run over
+    /// `endpoints`: with more than one host, a consent must name its host.
+    pub fn check_consents(&self, endpoints: &[Endpoint]) -> Result<(), ConsentError> {
+        let mut hosts: Vec<String> = endpoints.iter().map(|e| e.host.clone()).collect();
+        hosts.sort();
+        hosts.dedup();
+        if hosts.len() <= 1 {
+            return Ok(());
+        }
+        match self.allow_insecure.iter().find(|a| a.host.is_none()) {
+            None => Ok(()),
+            Some(a) => {
+                let mut example = a.clone();
+                example.host = endpoints
+                    .iter()
+                    .find(|e| e.protocol == a.protocol && e.port == a.port)
+                    .or(endpoints.first())
+                    .map(|e| e.host.clone());
+                Err(ConsentError::NeedsHost {
+                    consent: a.to_string(),
+                    hosts,
+                    example: example.to_string(),
+                })
+            }
+        }
+    }
+
     /// The request for `credentials` at `provider` (its known replies and the
     /// IMAP ID quirk), sending over insecure endpoints only where `allow_insecure`
     /// names them. What the GUI calls after the user typed the password and,
@@ -239,6 +347,15 @@ pub enum NotTriedReason {
     CredentialsRejectedElsewhere {
         /// Where.
         endpoint: Endpoint,
+    },
+    /// A login on another endpoint of this run sent the password and did not
+    /// clearly succeed (no answer, a temporary error, the connection closed…):
+    /// trying again could count as another failed attempt and lock the account.
+    LoginFailedElsewhere {
+        /// Where.
+        endpoint: Endpoint,
+        /// That login's outcome (its stable name, e.g. `connection-problem`).
+        outcome: String,
     },
     /// The probe did not get as far as the login (connection, TLS or protocol problem).
     ProbeFailed,
@@ -391,8 +508,10 @@ impl LoginReport {
 // ------------------------------------------------------------------ policy
 
 /// THE rule for sending credentials: only over TLS with a trusted certificate,
-/// unless the user allowed exactly this endpoint. Capabilities (AUTH offered
-/// before STARTTLS…) play no part.
+/// unless the user consented to exactly this endpoint's risk
+/// ([`InsecureAllow::covers`]): no encryption on a plain endpoint, or exactly
+/// this certificate. A STARTTLS endpoint that stayed unencrypted never
+/// qualifies. Capabilities (AUTH offered before STARTTLS…) play no part.
 pub fn login_policy(
     endpoint: &Endpoint,
     tls: Option<&TlsReport>,
@@ -405,7 +524,7 @@ pub fn login_policy(
             ChainVerdict::Invalid(kind) => NotTriedReason::UntrustedCertificate { tls_kind: kind },
         },
     };
-    if allow.iter().any(|a| a.matches(endpoint)) {
+    if allow.iter().any(|a| a.covers(endpoint, tls)) {
         Ok(())
     } else {
         Err(refusal)
@@ -414,27 +533,60 @@ pub fn login_policy(
 
 // ------------------------------------------------------------------ gate
 
-/// Serializes the logins of one run and remembers a rejection, so that once a
-/// server has said the credentials are wrong nothing else sends them.
+/// Serializes the logins of one run and remembers the first one that went
+/// wrong, so that once a server has rejected the password (or a login that
+/// sent it did not clearly succeed) nothing else sends it.
 ///
 /// Probes run concurrently up to the login; [`LoginGate::enter`] lets one
 /// endpoint at a time through, for the rest of its session.
 #[derive(Debug, Default)]
 pub struct LoginGate {
-    rejected_on: Arc<tokio::sync::Mutex<Option<Endpoint>>>,
+    stopped_on: Arc<tokio::sync::Mutex<Option<GateStop>>>,
+}
+
+/// Why the gate closed: where, and how that login ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateStop {
+    /// The endpoint whose login closed the gate.
+    pub endpoint: Endpoint,
+    /// How it ended.
+    pub outcome: LoginOutcome,
+}
+
+impl GateStop {
+    /// The reason the other endpoints give for not trying.
+    pub fn reason(&self) -> NotTriedReason {
+        if self.outcome.rejects_credentials() {
+            NotTriedReason::CredentialsRejectedElsewhere {
+                endpoint: self.endpoint.clone(),
+            }
+        } else {
+            NotTriedReason::LoginFailedElsewhere {
+                endpoint: self.endpoint.clone(),
+                outcome: self.outcome.name().to_owned(),
+            }
+        }
+    }
 }
 
 /// Held by the endpoint that is logging in; [`GatePass::record`] its outcome.
 #[derive(Debug)]
 pub struct GatePass {
-    guard: tokio::sync::OwnedMutexGuard<Option<Endpoint>>,
+    guard: tokio::sync::OwnedMutexGuard<Option<GateStop>>,
 }
 
 impl GatePass {
-    /// Records the outcome: a rejection closes the gate for the rest of the run.
-    pub fn record(&mut self, endpoint: &Endpoint, outcome: &LoginOutcome) {
-        if outcome.rejects_credentials() && self.guard.is_none() {
-            *self.guard = Some(endpoint.clone());
+    /// Records the outcome. The gate closes for the rest of the run on a
+    /// rejection, and on every outcome that is not a definite success once
+    /// the password has gone out (`secret_sent`): a timeout, a `* BYE`, an
+    /// SMTP 4xx, an IMAP `BAD` may each have counted as a failed attempt.
+    pub fn record(&mut self, endpoint: &Endpoint, outcome: &LoginOutcome, secret_sent: bool) {
+        let stop = outcome.rejects_credentials() || (secret_sent && !outcome.is_success());
+        if stop && self.guard.is_none() {
+            *self.guard = Some(GateStop {
+                endpoint: endpoint.clone(),
+                outcome: outcome.clone(),
+            });
         }
     }
 }
@@ -445,11 +597,11 @@ impl LoginGate {
         LoginGate::default()
     }
 
-    /// Waits for the turn; `Err(endpoint)` when credentials were already rejected there.
-    pub async fn enter(&self) -> Result<GatePass, Endpoint> {
-        let guard = self.rejected_on.clone().lock_owned().await;
+    /// Waits for the turn; `Err` when a login already went wrong.
+    pub async fn enter(&self) -> Result<GatePass, GateStop> {
+        let guard = self.stopped_on.clone().lock_owned().await;
         match &*guard {
-            Some(e) => Err(e.clone()),
+            Some(stop) => Err(stop.clone()),
             None => Ok(GatePass { guard }),
         }
     }
@@ -818,12 +970,150 @@ mod tests {
                 .await
                 .is_err()
         );
-        pass.record(&a, &LoginOutcome::TemporarilyUnavailable);
+        // Temporarily unavailable before the password went out: the gate stays open.
+        pass.record(&a, &LoginOutcome::TemporarilyUnavailable, false);
         drop(pass);
         let mut pass = gate.enter().await.unwrap();
-        pass.record(&a, &LoginOutcome::CredentialsRejected);
+        pass.record(&a, &LoginOutcome::CredentialsRejected, true);
         drop(pass);
-        assert_eq!(gate.enter().await.unwrap_err(), a);
+        let stop = gate.enter().await.unwrap_err();
+        assert_eq!(stop.endpoint, a);
+        assert_eq!(
+            stop.reason(),
+            NotTriedReason::CredentialsRejectedElsewhere { endpoint: a }
+        );
+    }
+
+    /// F4: after the password went out, every outcome that is not a definite
+    /// success closes the gate (a `* BYE`, a timeout, an SMTP 4xx, an IMAP
+    /// `BAD`), and the others say why.
+    #[tokio::test]
+    async fn f4_every_unclear_outcome_after_the_secret_closes_the_gate() {
+        let a = ep(Protocol::Imap, 993, Security::Tls);
+        for outcome in [
+            LoginOutcome::ConnectionProblem {
+                message: "the server closed the connection".into(),
+            },
+            LoginOutcome::TemporarilyUnavailable,
+            LoginOutcome::UnexpectedReply,
+            LoginOutcome::EncryptionRequired,
+            LoginOutcome::ServiceDisabled,
+        ] {
+            let gate = LoginGate::new();
+            gate.enter().await.unwrap().record(&a, &outcome, true);
+            let stop = gate.enter().await.unwrap_err();
+            assert_eq!(
+                stop.reason(),
+                NotTriedReason::LoginFailedElsewhere {
+                    endpoint: a.clone(),
+                    outcome: outcome.name().to_owned()
+                },
+                "{outcome:?}"
+            );
+        }
+        let gate = LoginGate::new();
+        gate.enter()
+            .await
+            .unwrap()
+            .record(&a, &LoginOutcome::Success, true);
+        assert!(gate.enter().await.is_ok(), "a success keeps it open");
+    }
+
+    fn tls_report(trusted: bool, leaf: &str) -> TlsReport {
+        TlsReport {
+            version: "TLS 1.3".into(),
+            cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
+            cert_mode: super::super::tls::CertMode::ReportOnly,
+            chain: if trusted {
+                ChainVerdict::Trusted
+            } else {
+                ChainVerdict::Invalid(TlsErrorKind::SelfSigned)
+            },
+            chain_error: None,
+            hostname_match: Some(true),
+            certificates: Vec::new(),
+            leaf_sha256: Some(leaf.into()),
+        }
+    }
+
+    /// F1: a consent for an untrusted certificate covers that endpoint only
+    /// once TLS is up, and only for that certificate; plaintext needs its own
+    /// consent, and a STARTTLS endpoint left unencrypted never qualifies.
+    #[test]
+    fn f1_a_certificate_consent_never_covers_plaintext() {
+        let fp = |c: char| {
+            std::iter::repeat_n(format!("{c}{c}"), 32)
+                .collect::<Vec<_>>()
+                .join(":")
+        };
+        let stls = ep(Protocol::Pop3, 110, Security::Starttls);
+        let allow = InsecureAllow::parse(&format!(
+            "pop3:mail.example.com:110:starttls:sha256={}",
+            fp('a')
+        ))
+        .unwrap();
+        // STARTTLS stripped by a man in the middle: no TLS at all.
+        assert_eq!(
+            login_policy(&stls, None, std::slice::from_ref(&allow)),
+            Err(NotTriedReason::Plaintext)
+        );
+        // The certificate the user saw.
+        assert_eq!(
+            login_policy(
+                &stls,
+                Some(&tls_report(false, &fp('A'))),
+                std::slice::from_ref(&allow)
+            ),
+            Ok(())
+        );
+        // Another untrusted certificate (an impostor's).
+        assert_eq!(
+            login_policy(
+                &stls,
+                Some(&tls_report(false, &fp('b'))),
+                std::slice::from_ref(&allow)
+            ),
+            Err(NotTriedReason::UntrustedCertificate {
+                tls_kind: TlsErrorKind::SelfSigned
+            })
+        );
+        // Even a plaintext consent does not reach a STARTTLS endpoint.
+        let plain = InsecureAllow::parse("pop3:110:plain").unwrap();
+        assert_eq!(
+            login_policy(&stls, None, std::slice::from_ref(&plain)),
+            Err(NotTriedReason::Plaintext)
+        );
+        // A trusted chain needs no consent.
+        assert_eq!(
+            login_policy(&stls, Some(&tls_report(true, &fp('c'))), &[]),
+            Ok(())
+        );
+    }
+
+    /// F10: without a host a consent matched every host of the run.
+    #[test]
+    fn f10_a_consent_without_a_host_needs_a_single_host_run() {
+        let request = LoginRequest::new(
+            Credentials::new("a", SecretString::from("b")).unwrap(),
+            None,
+            vec![InsecureAllow::parse("pop3:110:plain").unwrap()],
+        );
+        let one = [
+            ep(Protocol::Pop3, 110, Security::Plain),
+            ep(Protocol::Pop3, 995, Security::Tls),
+        ];
+        assert!(request.check_consents(&one).is_ok());
+        let mut two = one.to_vec();
+        two.push(Endpoint::new(
+            Protocol::Pop3,
+            "pop.other.example",
+            110,
+            Security::Plain,
+        ));
+        let e = request.check_consents(&two).unwrap_err().to_string();
+        assert!(e.contains("names no host"), "{e}");
+        assert!(e.contains("mail.example.com, pop.other.example"), "{e}");
+        assert!(e.contains("pop3:mail.example.com:110:plain"), "{e}");
     }
 
     #[test]

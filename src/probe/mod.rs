@@ -5,7 +5,7 @@
 //! - [`line`](mod@line), [`reply`], [`caps`]: pure framing and parsing with caps;
 //! - [`pop3`], [`smtp`], [`imap`] (over [`session`]): sans-IO state machines,
 //!   greeting → capabilities → STARTTLS → capabilities → QUIT;
-//! - [`transcript`], [`text`]: redacted, escaped session records;
+//! - [`transcript`]: redacted, escaped session records (server text through [`crate::server_text`]);
 //! - [`tls`]: rustls configurations and the certificate verdict;
 //! - [`driver`]: the only code that touches sockets;
 //! - this module: [`ProbeHandle`], which runs all endpoints of a
@@ -30,8 +30,8 @@ pub mod report;
 pub mod reuse;
 pub mod session;
 pub mod smtp;
+pub mod spec;
 pub mod target;
-pub mod text;
 pub mod tls;
 pub mod transcript;
 
@@ -41,12 +41,13 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 pub use driver::{
-    LoginContext, ProbeOptions, Resolve, SystemResolver, probe_endpoint, probe_endpoint_with_login,
+    DEFAULT_MAX_CONNECTIONS, LoginContext, ProbeOptions, Resolve, SystemResolver, probe_endpoint,
+    probe_endpoint_with_login,
 };
 pub use error::{ProbeError, ProtocolError, TimeoutPhase};
 pub use login::{
-    Credentials, CredentialsError, InsecureAllow, LoginGate, LoginOutcome, LoginReport,
-    LoginRequest, NotTriedReason,
+    ConsentError, Credentials, CredentialsError, InsecureAllow, LoginGate, LoginOutcome,
+    LoginReport, LoginRequest, NotTriedReason,
 };
 pub use report::{
     Endpoint, EndpointReport, PlaintextReason, ProbeSummary, Recommendation, Timings, Verdict,
@@ -124,6 +125,9 @@ pub enum StartError {
     /// The DNS server to use could not be set up.
     #[error(transparent)]
     Dns(#[from] crate::dns::DnsError),
+    /// A consent to an insecure login does not name exactly one endpoint.
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
 }
 
 /// The receiving end of a [`ProbeHandle`]: drops events of superseded probes.
@@ -282,13 +286,9 @@ impl ProbeHandle {
         resolver: Arc<dyn Resolve>,
     ) -> Result<Arc<reuse::ProbeCache>, StartError> {
         let tls = TlsContext::with_roots(&options.extra_roots, options.os_roots)?;
-        Ok(reuse::ProbeCache::new(Arc::new(driver::DriverContext {
-            options,
-            tls,
-            resolver,
-            login: None,
-            gate: login::LoginGate::new(),
-        })))
+        Ok(reuse::ProbeCache::new(Arc::new(
+            driver::DriverContext::new(options, tls, resolver, None),
+        )))
     }
 
     /// Runs discovery for `address` on this handle's runtime, asking the DNS
@@ -364,13 +364,15 @@ impl ProbeHandle {
         let generation = self.generation.map_or(1, |g| g + 1);
         self.generation = Some(generation);
         self.current.store(generation, Ordering::SeqCst);
-        let ctx = Arc::new(driver::DriverContext {
-            options: request.options,
+        if let Some(login) = &request.login {
+            login.check_consents(&request.endpoints)?;
+        }
+        let ctx = Arc::new(driver::DriverContext::new(
+            request.options,
             tls,
-            resolver: self.resolver.clone(),
-            login: request.login.map(Arc::new),
-            gate: login::LoginGate::new(),
-        });
+            self.resolver.clone(),
+            request.login.map(Arc::new),
+        ));
         // Reports of discovery's checks stand in for probes without a login.
         let reuse = request.reuse.filter(|_| ctx.login.is_none());
         self.reuse = reuse.clone();

@@ -19,12 +19,11 @@ use std::sync::Arc;
 use super::caps::{Capabilities, Pop3Caps};
 use super::error::ProtocolError;
 use super::login::{
-    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, ReplyCode, base64, classify,
-    md5_hex,
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
+    classify, md5_hex,
 };
 use super::reply::{Pop3MultiLineReader, Pop3Status, apop_timestamp, parse_pop3_status};
 use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
-use super::text::ServerText;
 use super::transcript::Outgoing;
 use crate::providers::Security;
 
@@ -63,7 +62,7 @@ pub struct Pop3Machine {
 impl Pop3Machine {
     /// A session for an endpoint in `security` mode.
     pub fn new(security: Security, config: MachineConfig) -> Pop3Machine {
-        let mut wire = Wire::new(config.limits);
+        let mut wire = Wire::new(config.limits, config.login.as_deref());
         if security != Security::Starttls {
             wire.report.starttls = StarttlsOutcome::NotApplicable;
         }
@@ -101,10 +100,21 @@ impl Pop3Machine {
                 return self.send("STLS", State::Stls);
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
+            return self.close_unencrypted();
         }
         if self.login.is_some() {
             self.state = State::AwaitLogin;
             return Step::Login;
+        }
+        self.send("QUIT", State::Quit)
+    }
+
+    /// A STARTTLS endpoint that stayed unencrypted: whatever any consent
+    /// says, the password is never asked for here (the driver would refuse
+    /// too; this keeps the machine honest on its own).
+    fn close_unencrypted(&mut self) -> Step {
+        if self.login.is_some() {
+            self.wire.report.login = Some(LoginReport::not_tried(NotTriedReason::Plaintext));
         }
         self.send("QUIT", State::Quit)
     }
@@ -125,13 +135,14 @@ impl Pop3Machine {
         code: Option<String>,
         basis: Option<Basis>,
     ) -> Step {
+        let reply = line.map(|l| self.wire.text(l));
         let r = self
             .wire
             .report
             .login
             .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
         r.result = outcome;
-        r.reply = line.map(ServerText::from_bytes);
+        r.reply = reply;
         r.code = code;
         r.basis = basis;
         self.send("QUIT", State::Quit)
@@ -230,10 +241,10 @@ impl Pop3Machine {
         match &mut self.state {
             State::Greeting => {
                 let r = parse_pop3_status(&line)?;
-                self.wire.report.greeting = Some(ServerText::from_bytes(&line));
+                self.wire.report.greeting = Some(self.wire.text(&line));
                 if r.status == Pop3Status::Err {
                     return Err(ProtocolError::Rejected {
-                        reply: ServerText::from_bytes(&line),
+                        reply: self.wire.text(&line),
                     });
                 }
                 self.wire.report.apop_timestamp = apop_timestamp(&r.text);
@@ -267,14 +278,14 @@ impl Pop3Machine {
                     Ok(Step::StartTls)
                 } else {
                     self.wire.report.starttls = StarttlsOutcome::Refused {
-                        reply: ServerText::from_bytes(&line),
+                        reply: self.wire.text(&line),
                     };
-                    Ok(self.send("QUIT", State::Quit))
+                    Ok(self.close_unencrypted())
                 }
             }
             State::AwaitLogin => Err(ProtocolError::Malformed {
                 reason: "the server spoke while the client was deciding to log in",
-                line: ServerText::from_bytes(&line),
+                line: self.wire.text(&line),
             }),
             State::User => {
                 let r = parse_pop3_status(&line)?;
@@ -299,7 +310,7 @@ impl Pop3Machine {
                 if matches!(self.state, State::AuthLoginStart) {
                     self.state = State::AuthLoginUser;
                     let b = base64(c.username.as_bytes());
-                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "username")))
+                    Ok(self.wire.send(Outgoing::redacted(b.as_bytes(), "username")))
                 } else {
                     self.state = State::Secret;
                     let b = base64(c.password().as_bytes());
@@ -366,6 +377,10 @@ impl Dialogue for Pop3Machine {
 
     fn on_tls(&mut self) -> Step {
         self.tls_active = true;
+        // Nothing learnt over plaintext steers the session after TLS (F8):
+        // the APOP timestamp came in the unprotected greeting.
+        self.wire.reset_at_tls();
+        self.wire.report.apop_timestamp = None;
         if self.security == Security::Tls {
             self.state = State::Greeting;
             Step::NeedMore

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::error::ProtocolError;
 use super::line::DEFAULT_MAX_LINE;
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// Size caps for what a server may send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,12 +140,18 @@ impl SmtpReply {
     }
     /// The whole reply as escaped text, lines joined with ` / `.
     pub fn text(&self) -> ServerText {
+        ServerText::from_bytes(&self.raw())
+    }
+
+    /// The whole reply as sent, lines joined with ` / ` (not escaped: for
+    /// redacting before escaping).
+    pub fn raw(&self) -> Vec<u8> {
         let mut joined = format!("{}", self.code).into_bytes();
         for (i, l) in self.lines.iter().enumerate() {
             joined.extend_from_slice(if i == 0 { b" " } else { b" / " });
             joined.extend_from_slice(l);
         }
-        ServerText::from_bytes(&joined)
+        joined
     }
 }
 

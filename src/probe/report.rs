@@ -13,9 +13,10 @@ use serde::Serialize;
 use super::error::{ProbeError, ProtocolError, TimeoutPhase};
 use super::login::LoginReport;
 use super::session::{SessionReport, StarttlsOutcome};
-use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
+use super::tls::{CertMode, ChainVerdict, TlsErrorKind, TlsReport};
 use super::transcript::Transcript;
 use crate::providers::{Protocol, Security};
+use crate::server_text::ServerText;
 
 /// One way in: protocol, host, port and security mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
@@ -165,8 +166,8 @@ pub struct ErrorInfo {
     pub kind: String,
     /// For protocol errors: the precise kind (`line-too-long`, `response-injection`…).
     pub protocol_kind: Option<String>,
-    /// Human-readable message (English; server text escaped).
-    pub message: String,
+    /// Human-readable message (English; escaped).
+    pub message: ServerText,
 }
 
 /// Everything learnt about one endpoint.
@@ -178,8 +179,8 @@ pub struct EndpointReport {
     pub connect_port: u16,
     /// The verdict.
     pub verdict: Verdict,
-    /// One-line human explanation of the verdict.
-    pub summary: String,
+    /// One-line human explanation of the verdict (English; escaped).
+    pub summary: ServerText,
     /// The error that ended the probe, if any.
     pub error: Option<ErrorInfo>,
     /// Every address the name resolved to.
@@ -208,7 +209,7 @@ impl EndpointReport {
         ErrorInfo {
             kind: e.kind_name().to_owned(),
             protocol_kind,
-            message: e.to_string(),
+            message: ServerText::new(&e.to_string()),
         }
     }
 }
@@ -300,7 +301,11 @@ pub fn summary_for(
     verdict: &Verdict,
     error: Option<&ProbeError>,
     tls: Option<&TlsReport>,
-) -> String {
+) -> ServerText {
+    ServerText::new(&summary_text(verdict, error, tls))
+}
+
+fn summary_text(verdict: &Verdict, error: Option<&ProbeError>, tls: Option<&TlsReport>) -> String {
     match verdict {
         Verdict::Secure => match tls {
             Some(t) => format!("{} {}, certificate trusted", t.version, t.cipher_suite),
@@ -630,10 +635,14 @@ fn protocol_error_in(e: &ErrorInfo, lang: crate::i18n::Lang) -> String {
 /// host names, addresses, dates, certificate names, TLS versions and cipher
 /// suites stay as they are, and technical text from the system, the TLS library
 /// or the server is appended verbatim after the translated sentence.
-pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> String {
+pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> ServerText {
     if lang == crate::i18n::Lang::En {
         return report.summary.clone();
     }
+    ServerText::new(&summary_in_chinese(report, lang))
+}
+
+fn summary_in_chinese(report: &EndpointReport, lang: crate::i18n::Lang) -> String {
     let error = report.error.as_ref();
     let message = error.map(|e| e.message.as_str());
     match &report.verdict {
@@ -670,7 +679,24 @@ pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> String {
                     Some(after(m, &prefix).unwrap_or(m)),
                 )
             }
-            (None, Some(t)) => certificate_problem_in(*tls_kind, t, lang),
+            (None, Some(t)) => {
+                let sent = report.login.as_ref().is_some_and(|l| {
+                    !matches!(l.result, super::login::LoginOutcome::NotTried { .. })
+                });
+                let note = match (sent, lang) {
+                    (false, crate::i18n::Lang::ZhHant) => "；以僅報告模式讀取，未傳送任何機密",
+                    (false, _) => "；以仅报告模式读取，未发送任何机密",
+                    (true, crate::i18n::Lang::ZhHant) => {
+                        "；以僅報告模式讀取；因你允許了這張憑證，密碼已傳送"
+                    }
+                    (true, _) => "；以仅报告模式读取；因你允许了这张证书，密码已发送",
+                };
+                let mut s = certificate_problem_in(*tls_kind, t, lang);
+                if t.cert_mode == CertMode::ReportOnly {
+                    s.push_str(note);
+                }
+                s
+            }
             (None, None) => with_detail(
                 zh(lang, "TLS 错误".into(), "TLS 錯誤".into()),
                 Some(&tls_kind_in(*tls_kind, lang)),
@@ -732,7 +758,7 @@ pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> String {
         Verdict::ProtocolError => match error {
             Some(e) if e.kind == "io" => with_detail(
                 zh(lang, "连接出错".into(), "連線出錯".into()),
-                Some(after(&e.message, "connection error: ").unwrap_or(&e.message)),
+                Some(after(e.message.as_str(), "connection error: ").unwrap_or(e.message.as_str())),
             ),
             Some(e) if e.kind == "cancelled" => zh(lang, "已取消".into(), "已取消".into()),
             Some(e) => protocol_error_in(e, lang),
@@ -758,8 +784,8 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::probe::session::{MachineConfig, machine_for};
-    use crate::probe::text::ServerText;
     use crate::probe::tls::{CertMode, CertificateSummary};
+    use crate::server_text::ServerText;
 
     /// A report as the driver builds it: the summary from `summary_for`.
     fn report(
@@ -792,8 +818,9 @@ mod tests {
             cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
             cert_mode: CertMode::ReportOnly,
             chain,
-            chain_error: chain_error.map(str::to_owned),
+            chain_error: chain_error.map(Into::into),
             hostname_match: Some(false),
+            leaf_sha256: Some("AB:CD".into()),
             certificates: vec![CertificateSummary {
                 subject: t("CN=mail.other.example"),
                 issuer: t("CN=Shady CA"),
@@ -985,7 +1012,7 @@ mod tests {
             for r in all_reports() {
                 let s = summary_in(&r, lang);
                 assert_ne!(s, r.summary, "{:?} untranslated", r.verdict);
-                let mut rest = s.clone();
+                let mut rest = s.to_string();
                 for v in verbatim {
                     rest = rest.replace(v, " ");
                 }
@@ -1017,7 +1044,9 @@ mod tests {
         assert!(hans(9).starts_with("证书无效"));
         for i in 4..=9 {
             assert!(
-                hans(i).ends_with("invalid peer certificate（不受信任）"),
+                hans(i).ends_with(
+                    "invalid peer certificate（不受信任）；以仅报告模式读取，未发送任何机密"
+                ),
                 "{}",
                 hans(i)
             );

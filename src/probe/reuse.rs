@@ -183,7 +183,9 @@ impl Verifier for ProbeVerifier {
                 Ok(report) => verification(&report),
                 Err(_) => Verification {
                     ok: false,
-                    detail: "the probe had not finished when discovery's deadline passed".into(),
+                    detail: crate::server_text::ServerText::new(
+                        "the probe had not finished when discovery's deadline passed",
+                    ),
                     address: None,
                 },
             }

@@ -21,9 +21,9 @@ use super::error::ProtocolError;
 use super::line::{Frame, LineFramer};
 use super::login::{LoginReport, LoginRequest, NotTriedReason};
 use super::reply::Limits;
-use super::text::ServerText;
-use super::transcript::{LogEntry, Outgoing};
+use super::transcript::{LogEntry, Outgoing, Redactor};
 use crate::providers::{Protocol, Security};
+use crate::server_text::ServerText;
 
 /// What the driver must do next.
 #[derive(Debug)]
@@ -188,9 +188,13 @@ pub(crate) trait Dialogue: Send {
     /// What the current state waits for ([`ProtocolMachine::waiting_for`]).
     fn awaiting(&self) -> &'static str;
 
-    /// `r` as a step; the session is finished when the step ends it.
+    /// `r` as a step; the session is finished when the step ends it. An error
+    /// carries server text: scrubbed of the secret like everything else.
     fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
-        let step = r.unwrap_or_else(Step::Fail);
+        let step = match r {
+            Ok(step) => step,
+            Err(e) => Step::Fail(e.redacted(&self.wire_ref().redactor)),
+        };
         if matches!(step, Step::Done(_) | Step::Fail(_)) {
             self.finish();
         }
@@ -269,6 +273,10 @@ pub fn machine_for(
 }
 
 /// Bounded input plumbing and transcript queue shared by the machines.
+///
+/// Every server line that is recorded or shown goes through the [`Redactor`]
+/// first ([`Wire::text`], the transcript in [`Wire::next_line`], errors in
+/// `settle`): a server that echoes the secret back gets `[redacted]`.
 #[derive(Debug)]
 pub(crate) struct Wire {
     framer: LineFramer,
@@ -279,10 +287,17 @@ pub(crate) struct Wire {
     pub(crate) limits: Limits,
     log: Vec<LogEntry>,
     pub(crate) report: SessionReport,
+    /// The forms of the secret known so far (from the credentials, and every
+    /// secret part of a command as it is sent).
+    redactor: Redactor,
 }
 
 impl Wire {
-    pub(crate) fn new(limits: Limits) -> Wire {
+    pub(crate) fn new(limits: Limits, login: Option<&LoginRequest>) -> Wire {
+        let mut redactor = Redactor::default();
+        if let Some(l) = login {
+            l.credentials.add_secret_forms(&mut redactor);
+        }
         Wire {
             framer: LineFramer::new(limits.max_line),
             backlog: Vec::new(),
@@ -290,7 +305,22 @@ impl Wire {
             limits,
             log: Vec::new(),
             report: SessionReport::new(),
+            redactor,
         }
+    }
+
+    /// Server bytes as text to record or show: the secret scrubbed, then escaped.
+    pub(crate) fn text(&self, bytes: &[u8]) -> ServerText {
+        ServerText::from_bytes(&self.redactor.bytes(bytes))
+    }
+
+    /// TLS is up: nothing read before the handshake may carry over into the
+    /// protected session (RFC 2595 §4, RFC 3207 §4.2). The caller has checked
+    /// that nothing was buffered; this also drops a pending literal skip.
+    pub(crate) fn reset_at_tls(&mut self) {
+        self.framer = LineFramer::new(self.limits.max_line);
+        self.backlog.clear();
+        self.overflow = false;
     }
 
     /// Accepts received bytes, keeping memory bounded.
@@ -316,7 +346,7 @@ impl Wire {
         loop {
             match self.framer.next_frame() {
                 Frame::Line(line) => {
-                    self.log.push(LogEntry::server(&line));
+                    self.log.push(LogEntry::server(&self.redactor.bytes(&line)));
                     return Ok(Some(line));
                 }
                 Frame::TooLong => {
@@ -350,8 +380,11 @@ impl Wire {
         self.framer.skip(n);
     }
 
-    /// Records and returns a command.
+    /// Records and returns a command (learning the secret form it carries).
     pub(crate) fn send(&mut self, out: Outgoing) -> Step {
+        if let Some(secret) = out.carried_secret() {
+            self.redactor.add(secret);
+        }
         self.log.push(LogEntry {
             dir: super::transcript::Direction::Client,
             text: out.shown().to_owned(),

@@ -17,7 +17,8 @@ use std::sync::Arc;
 use super::caps::{Capabilities, SmtpCaps};
 use super::error::ProtocolError;
 use super::login::{
-    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, ReplyCode, base64, classify,
+    Basis, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason, ReplyCode, base64,
+    classify,
 };
 use super::reply::{SmtpReply, SmtpReplyReader};
 use super::session::{Dialogue, MachineConfig, Phase, StarttlsOutcome, Step, Wire};
@@ -57,7 +58,7 @@ impl SmtpMachine {
         SmtpMachine {
             security,
             client_name: sanitize_client_name(&config.client_name),
-            wire: Wire::new(config.limits),
+            wire: Wire::new(config.limits, config.login.as_deref()),
             reader: SmtpReplyReader::new(config.limits),
             state: if security == Security::Tls {
                 State::AwaitTls
@@ -94,10 +95,19 @@ impl SmtpMachine {
                 return self.send("STARTTLS", State::StartTls);
             }
             self.wire.report.starttls = StarttlsOutcome::NotOffered;
+            return self.close_unencrypted();
         }
         if self.login.is_some() {
             self.state = State::AwaitLogin;
             return Step::Login;
+        }
+        self.send("QUIT", State::Quit)
+    }
+
+    /// A STARTTLS endpoint that stayed unencrypted never asks for the password.
+    fn close_unencrypted(&mut self) -> Step {
+        if self.login.is_some() {
+            self.wire.report.login = Some(LoginReport::not_tried(NotTriedReason::Plaintext));
         }
         self.send("QUIT", State::Quit)
     }
@@ -117,13 +127,14 @@ impl SmtpMachine {
         code: Option<String>,
         basis: Option<Basis>,
     ) -> Step {
+        let reply = reply.map(|r| self.wire.text(&r.raw()));
         let r = self
             .wire
             .report
             .login
             .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
         r.result = outcome;
-        r.reply = reply.map(SmtpReply::text);
+        r.reply = reply;
         r.code = code;
         r.basis = basis;
         self.send("QUIT", State::Quit)
@@ -194,10 +205,10 @@ impl SmtpMachine {
     fn handle_reply(&mut self, reply: SmtpReply) -> Result<Step, ProtocolError> {
         match self.state {
             State::Greeting => {
-                self.wire.report.greeting = Some(reply.text());
+                self.wire.report.greeting = Some(self.wire.text(&reply.raw()));
                 if reply.code != 220 {
                     return Err(ProtocolError::Rejected {
-                        reply: reply.text(),
+                        reply: self.wire.text(&reply.raw()),
                     });
                 }
                 Ok(self.ehlo())
@@ -215,7 +226,7 @@ impl SmtpMachine {
                 } else {
                     Err(ProtocolError::Unexpected {
                         command: "EHLO",
-                        reply: reply.text(),
+                        reply: self.wire.text(&reply.raw()),
                     })
                 }
             }
@@ -223,7 +234,7 @@ impl SmtpMachine {
                 if !reply.is_positive() {
                     return Err(ProtocolError::Unexpected {
                         command: "HELO",
-                        reply: reply.text(),
+                        reply: self.wire.text(&reply.raw()),
                     });
                 }
                 self.store_caps(SmtpCaps::from_helo(&reply.lines));
@@ -237,14 +248,14 @@ impl SmtpMachine {
                     Ok(Step::StartTls)
                 } else {
                     self.wire.report.starttls = StarttlsOutcome::Refused {
-                        reply: reply.text(),
+                        reply: self.wire.text(&reply.raw()),
                     };
-                    Ok(self.send("QUIT", State::Quit))
+                    Ok(self.close_unencrypted())
                 }
             }
             State::AwaitLogin => Err(ProtocolError::Malformed {
                 reason: "the server spoke while the client was deciding to log in",
-                line: reply.text(),
+                line: self.wire.text(&reply.raw()),
             }),
             State::AuthLoginStart | State::AuthLoginUser if reply.code == 334 => {
                 let Some(login) = self.login.clone() else {
@@ -254,7 +265,7 @@ impl SmtpMachine {
                 if self.state == State::AuthLoginStart {
                     self.state = State::AuthLoginUser;
                     let b = base64(c.username.as_bytes());
-                    Ok(self.wire.send(Outgoing::secret(b.as_bytes(), "username")))
+                    Ok(self.wire.send(Outgoing::redacted(b.as_bytes(), "username")))
                 } else {
                     self.state = State::Secret;
                     let b = base64(c.password().as_bytes());
@@ -350,6 +361,9 @@ impl Dialogue for SmtpMachine {
 
     fn on_tls(&mut self) -> Step {
         self.tls_active = true;
+        // Nothing read over plaintext carries over into TLS (F8).
+        self.wire.reset_at_tls();
+        self.reader = SmtpReplyReader::new(self.wire.limits);
         if self.security == Security::Tls {
             self.state = State::Greeting;
             Step::NeedMore

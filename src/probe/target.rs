@@ -24,8 +24,8 @@ pub enum TargetSource {
     },
     /// Discovery found the servers.
     Discovered {
-        /// Where, e.g. "MX aspmx.l.google.com → Google Workspace".
-        provenance: String,
+        /// Where, e.g. "MX aspmx.l.google.com → Google Workspace" (escaped).
+        provenance: crate::server_text::ServerText,
     },
     /// The name itself is probed as a host.
     Host,
@@ -63,8 +63,8 @@ pub enum TargetError {
     NotFound {
         /// The domain.
         domain: String,
-        /// What discovery said.
-        message: String,
+        /// What discovery said (escaped).
+        message: crate::server_text::ServerText,
     },
 }
 

@@ -29,7 +29,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::text::ServerText;
+use crate::server_text::ServerText;
 
 /// Why TLS is not trustworthy on an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -459,12 +459,15 @@ pub struct TlsReport {
     /// The chain verdict.
     pub chain: ChainVerdict,
     /// rustls's message when the chain is not trusted.
-    pub chain_error: Option<String>,
+    pub chain_error: Option<ServerText>,
     /// Whether the leaf certificate names the host (checked on its own, even
     /// when the chain is untrusted); `None` when there is no certificate.
     pub hostname_match: Option<bool>,
     /// The certificates the server sent, leaf first.
     pub certificates: Vec<CertificateSummary>,
+    /// SHA-256 of the leaf certificate's DER (`AB:CD:…`), even when it could
+    /// not be parsed: what a consent to an untrusted certificate names.
+    pub leaf_sha256: Option<String>,
 }
 
 impl TlsReport {
@@ -474,10 +477,42 @@ impl TlsReport {
     }
 }
 
+/// The verdict on the chain from the verification's outcome. Fails closed: in
+/// report-only mode a missing outcome (the verifier never ran) is not trust.
+/// In enforce mode an established connection means rustls verified the chain.
+pub fn chain_verdict(
+    cert_mode: CertMode,
+    outcome: Option<Result<(), rustls::Error>>,
+    leaf_self_signed: bool,
+) -> (ChainVerdict, Option<ServerText>) {
+    match (cert_mode, outcome) {
+        (_, Some(Ok(()))) | (CertMode::Enforce, None) => (ChainVerdict::Trusted, None),
+        (CertMode::ReportOnly, None) => (
+            ChainVerdict::Invalid(TlsErrorKind::InvalidCertificate),
+            Some(ServerText::new(
+                "the certificate was not verified (no verification result)",
+            )),
+        ),
+        (_, Some(Err(e))) => {
+            let kind = match &e {
+                rustls::Error::InvalidCertificate(ce) => {
+                    certificate_error_kind(ce, leaf_self_signed)
+                }
+                _ => TlsErrorKind::InvalidCertificate,
+            };
+            (
+                ChainVerdict::Invalid(kind),
+                Some(ServerText::new(&e.to_string())),
+            )
+        }
+    }
+}
+
 /// Builds the report of an established connection.
 ///
 /// `outcome` is the recorded verification (report-only mode); `None` in
-/// enforce mode, where an established connection means the chain was trusted.
+/// enforce mode, where an established connection means the chain was trusted
+/// (see [`chain_verdict`]: in report-only mode `None` is not trusted).
 pub fn summarize(
     conn: &rustls::ClientConnection,
     server_name: &ServerName<'_>,
@@ -505,23 +540,13 @@ pub fn summarize(
         .filter_map(|c| summarize_certificate(c, now))
         .collect();
     let leaf_self_signed = certificates.first().is_some_and(|c| c.self_signed);
+    let leaf_sha256 = chain_der.first().map(|leaf| fingerprint(leaf));
     let hostname_match = chain_der.first().map(|leaf| {
         rustls::server::ParsedCertificate::try_from(leaf)
             .and_then(|p| rustls::client::verify_server_name(&p, server_name))
             .is_ok()
     });
-    let (chain, chain_error) = match outcome {
-        None | Some(Ok(())) => (ChainVerdict::Trusted, None),
-        Some(Err(e)) => {
-            let kind = match &e {
-                rustls::Error::InvalidCertificate(ce) => {
-                    certificate_error_kind(ce, leaf_self_signed)
-                }
-                _ => TlsErrorKind::InvalidCertificate,
-            };
-            (ChainVerdict::Invalid(kind), Some(e.to_string()))
-        }
-    };
+    let (chain, chain_error) = chain_verdict(cert_mode, outcome, leaf_self_signed);
     TlsReport {
         version,
         cipher_suite,
@@ -530,6 +555,7 @@ pub fn summarize(
         chain_error,
         hostname_match,
         certificates,
+        leaf_sha256,
     }
 }
 
@@ -550,6 +576,31 @@ mod tests {
         let f = fingerprint(b"");
         assert!(f.starts_with("E3:B0:C4:42"));
         assert_eq!(f.len(), 32 * 3 - 1);
+    }
+
+    /// F9: the report-only verifier failed open: no recorded result counted
+    /// as a trusted chain.
+    #[test]
+    fn f9_report_only_without_a_verification_result_is_not_trusted() {
+        let (v, why) = chain_verdict(CertMode::ReportOnly, None, false);
+        assert_eq!(v, ChainVerdict::Invalid(TlsErrorKind::InvalidCertificate));
+        assert!(why.unwrap().contains("not verified"));
+        assert_eq!(
+            chain_verdict(CertMode::Enforce, None, false).0,
+            ChainVerdict::Trusted
+        );
+        assert_eq!(
+            chain_verdict(CertMode::ReportOnly, Some(Ok(())), false).0,
+            ChainVerdict::Trusted
+        );
+        let (v, _) = chain_verdict(
+            CertMode::ReportOnly,
+            Some(Err(rustls::Error::InvalidCertificate(
+                CertificateError::UnknownIssuer,
+            ))),
+            true,
+        );
+        assert_eq!(v, ChainVerdict::Invalid(TlsErrorKind::SelfSigned));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! the driver that writes them, and its `Debug` shows the redacted form, so a
 //! later login step cannot leak a password into a log or a report by accident.
 //!
-//! Server lines are escaped with [`escape`](super::text::escape) when recorded.
+//! Server lines are escaped with [`escape`](crate::server_text::escape) when recorded.
 //! The state machines have no clock: they queue [`LogEntry`] values and the
 //! driver stamps them into a [`Transcript`].
 
@@ -18,7 +18,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::ServerText;
+use crate::server_text::ServerText;
+use secrecy::zeroize::Zeroizing;
+use std::borrow::Cow;
 
 /// The placeholder for a secret.
 pub const REDACTED: &str = "[redacted]";
@@ -78,6 +80,10 @@ impl LogEntry {
 pub struct Outgoing {
     bytes: Vec<u8>,
     shown: String,
+    /// The part of `bytes` that carries the password (in whatever form), so
+    /// that the session can scrub a server's echo of it and knows that a
+    /// secret has gone out.
+    secret: Option<Zeroizing<Vec<u8>>>,
 }
 
 impl Outgoing {
@@ -87,17 +93,27 @@ impl Outgoing {
         Outgoing {
             shown: redact_client_line(line.as_bytes()),
             bytes: format!("{line}\r\n").into_bytes(),
+            secret: None,
         }
     }
 
-    /// A line that is secret as a whole (a base64 SASL response): recorded as
-    /// `[redacted <label>]`. CRLF is appended.
+    /// A line that carries the password as a whole (a base64 SASL response):
+    /// recorded as `[redacted <label>]`. CRLF is appended.
     pub fn secret(line: &[u8], label: &str) -> Outgoing {
+        let mut o = Outgoing::redacted(line, label);
+        o.secret = Some(Zeroizing::new(line.to_vec()));
+        o
+    }
+
+    /// A line recorded as `[redacted <label>]` that does not carry the
+    /// password (the base64 username of `AUTH LOGIN`). CRLF is appended.
+    pub fn redacted(line: &[u8], label: &str) -> Outgoing {
         let mut bytes = line.to_vec();
         bytes.extend_from_slice(b"\r\n");
         Outgoing {
             bytes,
             shown: format!("{REDACTED} {label}"),
+            secret: None,
         }
     }
 
@@ -113,7 +129,13 @@ impl Outgoing {
         Outgoing {
             bytes,
             shown: format!("{} {REDACTED}", ServerText::from_bytes(visible.as_bytes())),
+            secret: Some(Zeroizing::new(secret.to_vec())),
         }
+    }
+
+    /// The form of the password this command carries, if it carries one.
+    pub fn carried_secret(&self) -> Option<&[u8]> {
+        self.secret.as_deref().map(Vec::as_slice)
     }
 
     /// The bytes to write: for the driver only.
@@ -150,6 +172,75 @@ impl fmt::Debug for Outgoing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Outgoing({:?})", self.shown)
     }
+}
+
+/// Every form of the password one session sent or could send (the raw
+/// password, its base64 SASL payloads, the IMAP quoted string, the APOP
+/// digest): a server that echoes one back in a reply (`-ERR Unknown command:
+/// AUTH PLAIN <base64>`) must not get it into a transcript, a report or JSON.
+/// [`Redactor::bytes`] scrubs server lines before they are recorded or shown.
+#[derive(Default, Clone)]
+pub struct Redactor {
+    /// Longest first, so a longer form is scrubbed before a shorter one inside it.
+    forms: Vec<Zeroizing<Vec<u8>>>,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Redactor({} forms)", self.forms.len())
+    }
+}
+
+impl Redactor {
+    /// Adds one form of the secret (ignored when empty or known).
+    pub fn add(&mut self, form: &[u8]) {
+        if form.is_empty() || self.forms.iter().any(|f| f.as_slice() == form) {
+            return;
+        }
+        self.forms.push(Zeroizing::new(form.to_vec()));
+        self.forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    }
+
+    /// Whether no form is known (no login in this session).
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// `line` with every occurrence of every form replaced by `[redacted]`.
+    pub fn bytes<'a>(&self, line: &'a [u8]) -> Cow<'a, [u8]> {
+        let mut out: Cow<'a, [u8]> = Cow::Borrowed(line);
+        for form in &self.forms {
+            if let Some(replaced) = replace_all(&out, form, REDACTED.as_bytes()) {
+                out = Cow::Owned(replaced);
+            }
+        }
+        out
+    }
+
+    /// Escaped text with every (escaped) form of the secret replaced by `[redacted]`.
+    pub fn text(&self, text: &ServerText) -> ServerText {
+        let mut out = text.clone();
+        for form in &self.forms {
+            out = out.redact(form);
+        }
+        out
+    }
+}
+
+/// `hay` with every `needle` replaced by `with`; `None` when there is none.
+fn replace_all(hay: &[u8], needle: &[u8], with: &[u8]) -> Option<Vec<u8>> {
+    let first = hay.windows(needle.len()).position(|w| w == needle)?;
+    let mut out = Vec::with_capacity(hay.len());
+    out.extend_from_slice(&hay[..first]);
+    out.extend_from_slice(with);
+    let mut rest = &hay[first + needle.len()..];
+    while let Some(i) = rest.windows(needle.len()).position(|w| w == needle) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(with);
+        rest = &rest[i + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    Some(out)
 }
 
 /// The loggable form of a client line: escaped, with the arguments of
@@ -313,6 +404,23 @@ mod tests {
         let (bytes, entry) = o.into_parts();
         assert!(bytes.ends_with(b"AGFsaWNlAGh1bnRlcjI=\r\n"));
         assert_eq!(entry.text, "AUTH PLAIN [redacted]");
+    }
+
+    /// F6: a server's echo of the secret, in any form that was sent.
+    #[test]
+    fn f6_redactor_scrubs_every_form_and_keeps_the_rest() {
+        let mut r = Redactor::default();
+        r.add(b"hunter2");
+        r.add(b"AGFsaWNlAGh1bnRlcjI=");
+        r.add(b"");
+        let line = b"-ERR Unknown command: AUTH PLAIN AGFsaWNlAGh1bnRlcjI= (hunter2)";
+        assert_eq!(
+            r.bytes(line).as_ref(),
+            b"-ERR Unknown command: AUTH PLAIN [redacted] ([redacted])"
+        );
+        assert!(matches!(r.bytes(b"+OK fine"), Cow::Borrowed(_)));
+        let t = ServerText::from_bytes(b"NO hunter2\\hunter2");
+        assert_eq!(r.text(&t).as_str(), "NO [redacted]\\\\[redacted]");
     }
 
     #[test]

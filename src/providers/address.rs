@@ -26,13 +26,19 @@ pub enum AddressError {
     /// The local part is longer than 64 bytes (RFC 5321 §4.5.3.1.1).
     #[error("the part before the @ is {0} bytes long; the limit is 64")]
     LocalPartTooLong(usize),
+    /// More than one `@` (a local part with `@` must be quoted, which
+    /// mailconf does not accept: no provider hands out such addresses).
+    #[error("{0:?} has more than one @: type one address, like alice@example.com")]
+    TwoAts(String),
     /// Spaces or control characters where none may be.
-    #[error("{what} contains {found}, which is not allowed in an address")]
+    #[error("{what} contains {found}, which is not allowed in {place}")]
     BadCharacter {
-        /// "the part before the @" or "the domain".
+        /// "the part before the @", "the domain" or "the host name".
         what: &'static str,
-        /// A description of the character, e.g. "a space" or "U+0007".
+        /// A description of the character, e.g. "a space" or "a control character (U+0007)".
         found: String,
+        /// "an address" or "a host name".
+        place: &'static str,
     },
     /// The domain is not a valid (internationalized) host name.
     #[error("{domain:?} is not a valid domain name{}", .reason.as_ref().map(|r| format!(": {r}")).unwrap_or_default())]
@@ -65,6 +71,9 @@ impl Address {
         let Some((local, domain)) = s.rsplit_once('@') else {
             return Err(AddressError::NoAt(s));
         };
+        if local.contains('@') {
+            return Err(AddressError::TwoAts(s.clone()));
+        }
         if local.is_empty() {
             return Err(AddressError::EmptyLocalPart(s.clone()));
         }
@@ -78,6 +87,7 @@ impl Address {
             return Err(AddressError::BadCharacter {
                 what: "the part before the @",
                 found: describe_char(c),
+                place: "an address",
             });
         }
         Ok(Address {
@@ -102,6 +112,8 @@ fn describe_char(c: char) -> String {
     match c {
         ' ' => "a space".into(),
         '\t' => "a tab".into(),
+        c if c.is_control() => format!("a control character (U+{:04X})", u32::from(c)),
+        c if c.is_whitespace() => format!("a space character (U+{:04X})", u32::from(c)),
         c => format!("U+{:04X}", u32::from(c)),
     }
 }
@@ -110,14 +122,44 @@ fn describe_char(c: char) -> String {
 /// (lowercase, full-width dots), punycode for non-ASCII labels, STD3 rules and DNS
 /// length limits checked.
 pub fn normalize_domain(input: &str) -> Result<String, AddressError> {
+    normalize(input, "the domain", "an address")
+}
+
+/// A host name that came from outside (an autoconfig document, a DNS answer, a
+/// provider file, the command line) in canonical form, or why it cannot be
+/// used: internationalized names become punycode, and anything that is not a
+/// DNS name of letters, digits and hyphens is refused with a reason that names
+/// the problem ("the host name contains a control character (U+001B)…").
+/// Unlike [`normalize_domain`], surrounding whitespace is not forgiven.
+pub fn parse_host(input: &str) -> Result<String, AddressError> {
+    if let Some(c) = input.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AddressError::BadCharacter {
+            what: "the host name",
+            found: describe_char(c),
+            place: "a host name",
+        });
+    }
+    let ascii = normalize(input, "the host name", "a host name")?;
+    if is_valid_hostname(&ascii) {
+        Ok(ascii)
+    } else {
+        Err(AddressError::InvalidDomain {
+            domain: input.to_owned(),
+            reason: Some(domain_problem(input)),
+        })
+    }
+}
+
+fn normalize(input: &str, what: &'static str, place: &'static str) -> Result<String, AddressError> {
     let trimmed = input.trim();
     if let Some(c) = trimmed
         .chars()
         .find(|c| c.is_whitespace() || c.is_control())
     {
         return Err(AddressError::BadCharacter {
-            what: "the domain",
+            what,
             found: describe_char(c),
+            place,
         });
     }
     // A trailing dot (also the ideographic and full-width ones) names the root; drop it.
@@ -194,7 +236,10 @@ mod tests {
         let a = Address::parse("  Alice@Example.COM. ").unwrap();
         assert_eq!(a.local, "Alice");
         assert_eq!(a.domain, "example.com");
-        assert_eq!(Address::parse("a@b@qq.com").unwrap().domain, "qq.com");
+        assert!(matches!(
+            Address::parse("a@b@qq.com"),
+            Err(AddressError::TwoAts(_))
+        ));
         assert_eq!(Address::parse("张三＠qq.com").unwrap().local, "张三");
     }
 
@@ -245,6 +290,39 @@ mod tests {
             Address::parse(&long_label),
             Err(AddressError::InvalidDomain { .. })
         ));
+    }
+
+    /// F17: `a@@b` was accepted as an address (local part `a@`).
+    #[test]
+    fn f17_two_at_signs_are_not_an_address() {
+        for bad in ["a@@b", "a@b@qq.com", "a＠@qq.com"] {
+            let e = Address::parse(bad).unwrap_err();
+            assert!(matches!(e, AddressError::TwoAts(_)), "{bad}: {e:?}");
+            assert!(e.to_string().contains("more than one @"), "{e}");
+        }
+    }
+
+    /// F2: host names from documents and DNS are checked where they enter.
+    #[test]
+    fn f2_host_names_with_controls_are_refused_with_the_reason() {
+        assert_eq!(parse_host("Mail.Example.COM").unwrap(), "mail.example.com");
+        assert_eq!(
+            parse_host("邮件.例子.中国").unwrap(),
+            "xn--5nq051n.xn--fsqu00a.xn--fiqs8s"
+        );
+        let e = parse_host("imap.example.com\x1b]0;pwned\x07").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the host name contains a control character (U+001B)"),
+            "{e}"
+        );
+        let e = parse_host("imap.example.com\nplugin \"sh -c id\"").unwrap_err();
+        assert!(e.to_string().contains("control character (U+000A)"), "{e}");
+        assert!(parse_host(" imap.example.com").is_err());
+        assert!(parse_host("imap example.com").is_err());
+        assert!(parse_host("imap_x.example.com").is_err());
+        assert!(parse_host("a\u{202e}b.com").is_err());
+        assert!(parse_host("").is_err());
     }
 
     #[test]

@@ -5,11 +5,20 @@
 //! mailconf wrote. It parses with quick-xml's serde support into a small document
 //! type, then converts that into the same [`Provider`] model the bundled database
 //! uses, so nothing downstream needs to know where settings came from.
+//!
+//! A downloaded document is hostile input. [`convert`] checks every host name
+//! ([`parse_host`]: a DNS name, nothing else) and every URL (http or https, no
+//! spaces or control characters), and escapes every text a person will read
+//! (display names, instructions, descriptions) with
+//! [`crate::server_text::escape_controls`]; what it cannot use is listed in
+//! [`Converted::rejected`] with the reason, never silently kept.
 
+use super::address::parse_host;
 use super::model::{
     Auth, AuthKind, HelpLink, Localized, Origin, Protocol, Provider, Security, Server, Source,
     SourceKind, Status, UsernameForm,
 };
+use crate::server_text::escape_controls;
 use serde::Deserialize;
 
 /// Largest document accepted (1 MiB): autoconfig files are a few kilobytes.
@@ -159,8 +168,48 @@ fn english(descrs: &[Descr]) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// Text from the document as a person will read it: runs of whitespace
+/// collapsed to one space, control, bidi and other invisible characters escaped.
 fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape_controls(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Longest URL kept from a document.
+const MAX_URL_BYTES: usize = 2048;
+
+/// A URL from the document, when it is one a person can safely open: http or
+/// https, no whitespace or control characters, not absurdly long.
+fn checked_url(raw: &str) -> Result<String, String> {
+    let url = raw.trim();
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err("not an http or https URL".into());
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("the URL contains a space or a control character".into());
+    }
+    if url.len() > MAX_URL_BYTES {
+        return Err(format!("the URL is longer than {MAX_URL_BYTES} bytes"));
+    }
+    Ok(url.to_owned())
+}
+
+/// Something in a document that was not used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// What was dropped (escaped), e.g. `incomingServer imap.evil\x1b…:993`.
+    pub what: String,
+    /// Why, e.g. "the host name contains a control character (U+001B)…".
+    pub reason: String,
+}
+
+/// A document converted into the provider model, with what was left out.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    /// The provider.
+    pub provider: Provider,
+    /// Servers, domains and links that were not used, with the reason.
+    pub rejected: Vec<Rejected>,
 }
 
 fn imported_plain_note() -> Localized {
@@ -179,30 +228,83 @@ fn unusual_username_note(form: &str) -> Localized {
     }
 }
 
-/// Converts one server element; `None` for types or values mailconf cannot use.
-fn convert_server(s: &XmlServer, outgoing: bool) -> Option<Server> {
+/// The placeholder that stands for the user's domain in host names.
+const DOMAIN_PLACEHOLDER: &str = "%EMAILDOMAIN%";
+
+/// A host name from the document: a valid DNS name (internationalized names in
+/// punycode), possibly built on the user's domain (`mail.%EMAILDOMAIN%`).
+fn checked_host(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let (prefix, placeholder) = match raw.len().checked_sub(DOMAIN_PLACEHOLDER.len()) {
+        Some(at)
+            if raw.is_char_boundary(at) && raw[at..].eq_ignore_ascii_case(DOMAIN_PLACEHOLDER) =>
+        {
+            (&raw[..at], true)
+        }
+        _ => (raw, false),
+    };
+    if !placeholder {
+        return parse_host(raw).map_err(|e| e.to_string());
+    }
+    if prefix.is_empty() {
+        return Ok(DOMAIN_PLACEHOLDER.to_owned());
+    }
+    let Some(labels) = prefix.strip_suffix('.') else {
+        return Err(format!(
+            "{:?} does not end with a dot before the placeholder",
+            escape_controls(prefix)
+        ));
+    };
+    parse_host(labels)
+        .map(|h| format!("{h}.{DOMAIN_PLACEHOLDER}"))
+        .map_err(|e| e.to_string())
+}
+
+/// Converts one server element; `Ok(None)` for types mailconf does not use
+/// (Exchange, JMAP…), `Err` with the reason for values it refuses.
+fn convert_server(s: &XmlServer, outgoing: bool) -> Result<Option<Server>, Rejected> {
     let protocol = match (s.kind.to_ascii_lowercase().as_str(), outgoing) {
         ("pop3", false) => Protocol::Pop3,
         ("imap", false) => Protocol::Imap,
         ("smtp", true) => Protocol::Smtp,
-        _ => return None,
+        _ => return Ok(None),
     };
-    // Lowercase the name, but keep the placeholder that stands for the user's domain.
-    let host = s
-        .hostname
-        .as_deref()?
-        .trim()
-        .to_ascii_lowercase()
-        .replace("%emaildomain%", "%EMAILDOMAIN%");
-    if host.is_empty() {
-        return None;
-    }
-    let port: u16 = s.port.as_deref()?.trim().parse().ok().filter(|p| *p != 0)?;
+    let raw_host = s.hostname.as_deref().unwrap_or_default();
+    let element = if outgoing {
+        "outgoingServer"
+    } else {
+        "incomingServer"
+    };
+    let what = || {
+        format!(
+            "{element} {}:{}",
+            escape_controls(raw_host),
+            escape_controls(s.port.as_deref().unwrap_or_default())
+        )
+    };
+    let reject = |reason: String| Rejected {
+        what: what(),
+        reason,
+    };
+    let host = checked_host(raw_host).map_err(reject)?;
+    let Some(port) = s
+        .port
+        .as_deref()
+        .and_then(|p| p.trim().parse::<u16>().ok())
+        .filter(|p| *p != 0)
+    else {
+        return Err(reject("no valid port (1-65535)".into()));
+    };
     let security = match s.socket_type.as_deref().map(str::trim) {
         Some(t) if t.eq_ignore_ascii_case("SSL") || t.eq_ignore_ascii_case("TLS") => Security::Tls,
         Some(t) if t.eq_ignore_ascii_case("STARTTLS") => Security::Starttls,
         Some(t) if t.eq_ignore_ascii_case("plain") => Security::Plain,
-        _ => return None,
+        other => {
+            return Err(reject(format!(
+                "unknown socketType {:?}",
+                escape_controls(other.unwrap_or_default())
+            )));
+        }
     };
     let raw_user = s
         .username
@@ -217,24 +319,22 @@ fn convert_server(s: &XmlServer, outgoing: bool) -> Option<Server> {
     let note = if security == Security::Plain {
         Some(imported_plain_note())
     } else if odd_user {
-        Some(unusual_username_note(raw_user))
+        Some(unusual_username_note(&escape_controls(raw_user)))
     } else {
         None
     };
-    Some(Server {
+    Ok(Some(Server {
         protocol,
         host,
         port,
         security,
         username,
         note,
-    })
+    }))
 }
 
-/// Converts a parsed document into the provider model.
-///
-/// `source_url` names where the document came from and `checked` (YYYY-MM) when;
-/// both go into the entry's sources so provenance survives the conversion.
+/// Converts a parsed document into the provider model (see [`convert`]; what
+/// was left out is dropped silently: for trusted data such as the ISPDB import).
 pub fn to_provider(
     doc: &ClientConfig,
     origin: Origin,
@@ -242,17 +342,36 @@ pub fn to_provider(
     source_url: &str,
     checked: &str,
 ) -> Result<Provider, AutoconfigError> {
+    convert(doc, origin, source_kind, source_url, checked).map(|c| c.provider)
+}
+
+/// Converts a parsed document into the provider model, checking every host
+/// name and URL and escaping every text (see the module docs).
+///
+/// `source_url` names where the document came from and `checked` (YYYY-MM) when;
+/// both go into the entry's sources so provenance survives the conversion.
+pub fn convert(
+    doc: &ClientConfig,
+    origin: Origin,
+    source_kind: SourceKind,
+    source_url: &str,
+    checked: &str,
+) -> Result<Converted, AutoconfigError> {
     let ep = &doc.email_provider;
-    let incoming: Vec<Server> = ep
-        .incoming
-        .iter()
-        .filter_map(|s| convert_server(s, false))
-        .collect();
-    let outgoing: Vec<Server> = ep
-        .outgoing
-        .iter()
-        .filter_map(|s| convert_server(s, true))
-        .collect();
+    let mut rejected = Vec::new();
+    let mut servers = |list: &[XmlServer], outgoing: bool| -> Vec<Server> {
+        list.iter()
+            .filter_map(|s| match convert_server(s, outgoing) {
+                Ok(server) => server,
+                Err(r) => {
+                    rejected.push(r);
+                    None
+                }
+            })
+            .collect()
+    };
+    let incoming = servers(&ep.incoming, false);
+    let outgoing = servers(&ep.outgoing, true);
     if incoming.is_empty() && outgoing.is_empty() {
         return Err(AutoconfigError::NoServers);
     }
@@ -268,10 +387,14 @@ pub fn to_provider(
         .collect();
     let oauth_only = !auth_values.is_empty() && auth_values.iter().all(|a| a == "oauth2");
     let mut domains: Vec<String> = Vec::new();
-    for d in &ep.domains {
-        let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
-        if !d.is_empty() && !domains.contains(&d) {
-            domains.push(d);
+    for raw in &ep.domains {
+        match parse_host(raw.trim().trim_end_matches('.')) {
+            Ok(d) if !domains.contains(&d) => domains.push(d),
+            Ok(_) => {}
+            Err(e) => rejected.push(Rejected {
+                what: format!("domain {}", escape_controls(raw)),
+                reason: e.to_string(),
+            }),
         }
     }
     let display = ep
@@ -280,33 +403,50 @@ pub fn to_provider(
         .or(ep.display_short_name.as_deref())
         .map(collapse_ws)
         .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| ep.id.clone());
+        .unwrap_or_else(|| escape_controls(&ep.id));
     let enable = ep.enable.iter().chain(&doc.enable).next();
     let mut hints = Vec::new();
     if let Some(en) = enable {
         let instruction = english(&en.instructions)
             .unwrap_or_else(|| "Switch on POP3/IMAP access in the web settings first.".into());
-        hints.push(Localized {
-            en: format!("{instruction} ({})", en.visit_url),
-            zh_hans: format!("请先在网页版设置中开启 POP3/IMAP 访问：{}", en.visit_url),
-            zh_hant: format!("請先在網頁版設定中開啟 POP3/IMAP 存取：{}", en.visit_url),
-        });
-    }
-    let help_urls = ep
-        .documentation
-        .iter()
-        .filter(|d| !d.url.trim().is_empty())
-        .map(|d| HelpLink {
-            url: d.url.trim().to_owned(),
-            title: english(&d.descr).map(|t| Localized {
-                en: t,
-                zh_hans: "帮助页面（英文）".into(),
-                zh_hant: "說明頁面（英文）".into(),
+        match checked_url(&en.visit_url) {
+            Ok(url) => hints.push(Localized {
+                en: format!("{instruction} ({url})"),
+                zh_hans: format!("请先在网页版设置中开启 POP3/IMAP 访问：{url}"),
+                zh_hant: format!("請先在網頁版設定中開啟 POP3/IMAP 存取：{url}"),
             }),
-        })
-        .collect();
+            Err(reason) => {
+                rejected.push(Rejected {
+                    what: format!("enable visiturl {}", escape_controls(&en.visit_url)),
+                    reason,
+                });
+                hints.push(Localized {
+                    en: instruction,
+                    zh_hans: "请先在网页版设置中开启 POP3/IMAP 访问。".into(),
+                    zh_hant: "請先在網頁版設定中開啟 POP3/IMAP 存取。".into(),
+                });
+            }
+        }
+    }
+    let mut help_urls = Vec::new();
+    for d in ep.documentation.iter().filter(|d| !d.url.trim().is_empty()) {
+        match checked_url(&d.url) {
+            Ok(url) => help_urls.push(HelpLink {
+                url,
+                title: english(&d.descr).map(|t| Localized {
+                    en: t,
+                    zh_hans: "帮助页面（英文）".into(),
+                    zh_hant: "說明頁面（英文）".into(),
+                }),
+            }),
+            Err(reason) => rejected.push(Rejected {
+                what: format!("documentation url {}", escape_controls(&d.url)),
+                reason,
+            }),
+        }
+    }
     let id = sanitize_id(if ep.id.is_empty() { &display } else { &ep.id });
-    Ok(Provider {
+    let provider = Provider {
         schema: Some("../schema.json".into()),
         id,
         name: Localized::same(&display),
@@ -340,7 +480,8 @@ pub fn to_provider(
             checked: checked.to_owned(),
         }],
         origin,
-    })
+    };
+    Ok(Converted { provider, rejected })
 }
 
 /// Lowercases and replaces characters outside `[a-z0-9.-]` with `-`.
@@ -430,6 +571,74 @@ mod tests {
             to_provider(&doc, Origin::Ispdb, SourceKind::Ispdb, "u", "2026-03"),
             Err(AutoconfigError::NoServers)
         ));
+    }
+
+    /// F2/F11: the XML parser turns `&#x1b;` into a real ESC and `&#x0a;` into a
+    /// newline. A host name carrying one is refused with the reason; a display
+    /// name, an instruction or a description carrying one is escaped; a link
+    /// that is not http(s) is dropped.
+    #[test]
+    fn f2_autoconfig_hostile_names_are_refused_or_escaped() {
+        let hostile = r#"<clientConfig version="1.1">
+  <emailProvider id="evil">
+    <domain>evil.test</domain>
+    <domain>evil&#x1b;.test</domain>
+    <displayName>Evil&#x1b;]52;c;cm0gLXJmIH4=&#x07;&#x1b;[2J Mail&#x202e;</displayName>
+    <incomingServer type="pop3">
+      <hostname>pop.evil.test&#x0a;plugin "sh -c id"</hostname><port>995</port><socketType>SSL</socketType>
+    </incomingServer>
+    <incomingServer type="imap">
+      <hostname>imap.evil.test</hostname><port>993</port><socketType>SSL</socketType>
+      <username>%EMAILADDRESS%&#x1b;[31m</username>
+    </incomingServer>
+    <outgoingServer type="smtp">
+      <hostname>smtp&#x1b;]0;title&#x07;.evil.test</hostname><port>465</port><socketType>SSL</socketType>
+    </outgoingServer>
+    <outgoingServer type="smtp">
+      <hostname>mail.%EMAILDOMAIN%</hostname><port>587</port><socketType>STARTTLS</socketType>
+    </outgoingServer>
+    <documentation url="javascript:alert(1)"><descr>Help</descr></documentation>
+    <documentation url="https://evil.test/help&#x0a;x"><descr>Help</descr></documentation>
+  </emailProvider>
+  <enable visiturl="https://evil.test/on"><instruction>Turn it on&#x1b;[2J now</instruction></enable>
+</clientConfig>"#;
+        let doc = parse(hostile).unwrap();
+        let c = convert(&doc, Origin::User, SourceKind::ProviderDocs, "u", "").unwrap();
+        let p = &c.provider;
+        let hosts: Vec<&str> = p
+            .incoming
+            .iter()
+            .chain(&p.outgoing)
+            .map(|s| s.host.as_str())
+            .collect();
+        assert_eq!(hosts, ["imap.evil.test", "mail.%EMAILDOMAIN%"]);
+        assert_eq!(p.domains, ["evil.test"]);
+        for text in [&p.name.en, &p.hints[0].en].into_iter().chain(
+            p.incoming
+                .iter()
+                .filter_map(|s| s.note.as_ref().map(|n| &n.en)),
+        ) {
+            assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+            assert!(!text.contains('\u{202e}'), "{text:?}");
+        }
+        assert!(p.name.en.contains("Evil\\x1b]52;c;"), "{}", p.name.en);
+        assert!(p.help_urls.is_empty(), "{:?}", p.help_urls);
+        let reasons: Vec<String> = c
+            .rejected
+            .iter()
+            .map(|r| format!("{} — {}", r.what, r.reason))
+            .collect();
+        assert_eq!(reasons.len(), 5, "{reasons:#?}");
+        assert!(
+            reasons[0].starts_with("incomingServer pop.evil.test\\x0aplugin \"sh -c id\":995 — ")
+                && reasons[0].contains("control character (U+000A)"),
+            "{reasons:#?}"
+        );
+        assert!(
+            reasons[1].contains("control character (U+001B)"),
+            "{reasons:#?}"
+        );
+        assert!(reasons.iter().all(|r| !r.chars().any(|c| c.is_control())));
     }
 
     #[test]

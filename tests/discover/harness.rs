@@ -31,6 +31,8 @@ mx-host=ms-hosted.test,ms-hosted-test.mail.protection.outlook.com,0
 mx-host=mxbase.test,mx1.hosting-co.test,10
 mx-host=multi.test,aspmx.l.google.com,1
 mx-host=unknown-mx.test,mx.nobody-knows.test,10
+mx-host=mxsrv.test,mx1.hosting-co.test,10
+srv-host=_imaps._tcp.mxsrv.test,imap.mxsrv.test,993,0,1
 host-record=autoconfig.ac-only.test,127.0.0.1
 host-record=wk-only.test,127.0.0.1
 host-record=ispdb.test,127.0.0.1
@@ -44,6 +46,7 @@ host-record=autoconfig.slow.test,127.0.0.1
 host-record=autoconfig.multi.test,127.0.0.1
 host-record=autoconfig.known-provider.test,127.0.0.1
 host-record=autoconfig.xn--fsqu00a.test,127.0.0.1
+host-record=autoconfig.hostile.test,127.0.0.1
 host-record=pop.guess.test,127.0.0.1
 host-record=imap.guess.test,127.0.0.1
 host-record=smtp.guess.test,127.0.0.1
@@ -72,6 +75,7 @@ const CERT_DOMAINS: &[&str] = &[
     "known-provider.test",
     "xn--fsqu00a.test",
     "guess.test",
+    "hostile.test",
 ];
 
 /// A loopback port nothing listens on (TCP and UDP). It is taken below the
@@ -536,6 +540,12 @@ pub fn autoconfig_xml(id: &str, name: &str, host_domain: &str) -> String {
         .replace("{{ID}}", id)
         .replace("{{NAME}}", name)
         .replace("{{HOSTS}}", host_domain)
+}
+
+/// A hostile autoconfig document: control characters in the display name and
+/// in two host names (one with a fetchmail `plugin` line after a newline).
+pub fn hostile_xml() -> String {
+    include_str!("autoconfig-hostile.xml").to_owned()
 }
 
 /// A malformed autoconfig document.

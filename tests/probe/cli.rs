@@ -250,7 +250,7 @@ fn login_flags_never_take_a_password_argument() {
         "--allow-insecure-auth",
         "pop3:110:plain",
         "--allow-insecure-auth",
-        "smtp:mail.x:25:starttls",
+        "smtp:mail.x:25:plain",
     ]);
     assert_eq!(a.allow_insecure_auth.len(), 2);
     assert_eq!(a.allow_insecure_auth[1].host.as_deref(), Some("mail.x"));

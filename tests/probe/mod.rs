@@ -3,5 +3,6 @@
 
 mod cli;
 mod fuzz_bodies;
+mod hostile;
 pub(crate) mod replay;
 mod servers;

@@ -367,6 +367,16 @@ fn every_transcript_gives_its_result_in_every_chunking() {
                 assert_eq!(got, Some(expected.as_str()), "{} ({mode:?})", script.name);
             }
             if let Some((user, pass)) = &script.login {
+                // Nothing of the session's report or error holds it either
+                // (a server may echo it back: issue 11, F6).
+                let everything = format!("{result:?}");
+                for s in secret_forms(user, pass) {
+                    assert!(
+                        !everything.contains(&s),
+                        "{}: the report leaks a secret: {everything}",
+                        script.name
+                    );
+                }
                 for line in &log {
                     for s in secret_forms(user, pass) {
                         assert!(

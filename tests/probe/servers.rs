@@ -90,12 +90,18 @@ impl Pki {
     }
 }
 
-fn self_signed_acceptor(names: &[&str]) -> TlsAcceptor {
+pub(super) fn self_signed_acceptor(names: &[&str]) -> TlsAcceptor {
+    self_signed(names).0
+}
+
+/// A self-signed leaf and its DER (whose SHA-256 a consent names).
+pub(super) fn self_signed(names: &[&str]) -> (TlsAcceptor, CertificateDer<'static>) {
     let key = KeyPair::generate().unwrap();
     let cert = Pki::leaf_params(names, Validity::Current)
         .self_signed(&key)
         .unwrap();
-    acceptor(vec![cert.der().clone()], key)
+    let der = cert.der().clone();
+    (acceptor(vec![der.clone()], key), der)
 }
 
 fn acceptor(chain: Vec<CertificateDer<'static>>, key: KeyPair) -> TlsAcceptor {
@@ -162,19 +168,19 @@ pub(super) enum Act {
     Quit(Vec<u8>),
 }
 
-type Respond = Box<dyn Fn(&str, bool) -> Act + Send + Sync>;
+pub(super) type Respond = Box<dyn Fn(&str, bool) -> Act + Send + Sync>;
 
 pub(super) struct Script {
-    greeting: Vec<u8>,
-    implicit: Option<TlsAcceptor>,
-    starttls: Option<TlsAcceptor>,
-    respond: Respond,
+    pub(super) greeting: Vec<u8>,
+    pub(super) implicit: Option<TlsAcceptor>,
+    pub(super) starttls: Option<TlsAcceptor>,
+    pub(super) respond: Respond,
 }
 
 /// What the server saw after an injected go-ahead.
 pub(super) type Seen = tokio::sync::oneshot::Receiver<Vec<u8>>;
 
-async fn listen() -> (TcpListener, u16) {
+pub(super) async fn listen() -> (TcpListener, u16) {
     let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
     let port = l.local_addr().unwrap().port();
     (l, port)
@@ -343,7 +349,7 @@ fn imap_script(
 
 // ------------------------------------------------------------------ probing
 
-fn options(pki: &Pki, port_map: &[(u16, u16)]) -> ProbeOptions {
+pub(super) fn options(pki: &Pki, port_map: &[(u16, u16)]) -> ProbeOptions {
     ProbeOptions {
         connect_timeout: Duration::from_secs(1),
         reply_timeout: Duration::from_secs(1),
@@ -356,7 +362,7 @@ fn options(pki: &Pki, port_map: &[(u16, u16)]) -> ProbeOptions {
 }
 
 /// A resolver that must not be asked (all names are in `options.resolve`) or fails.
-struct NoDns;
+pub(super) struct NoDns;
 impl Resolve for NoDns {
     fn resolve<'a>(
         &'a self,
@@ -369,14 +375,14 @@ impl Resolve for NoDns {
 /// Slack for scheduling on a busy two-core machine; deadlines in tests are 1 s.
 const SLACK: Duration = Duration::from_millis(1500);
 
-async fn probe(ep: Endpoint, opts: &ProbeOptions) -> (EndpointReport, Duration) {
+pub(super) async fn probe(ep: Endpoint, opts: &ProbeOptions) -> (EndpointReport, Duration) {
     let ctx = TlsContext::new(&opts.extra_roots).unwrap();
     let t = Instant::now();
     let r = probe_endpoint(&ep, opts, &ctx, &NoDns).await;
     (r, t.elapsed())
 }
 
-fn ep(protocol: Protocol, port: u16, security: Security) -> Endpoint {
+pub(super) fn ep(protocol: Protocol, port: u16, security: Security) -> Endpoint {
     Endpoint::new(protocol, HOST, port, security)
 }
 
@@ -961,7 +967,7 @@ async fn plaintext_on_a_tls_port_is_not_tls() {
 
 // ------------------------------------------------------------------ the handle
 
-fn handle_on_current_runtime() -> (ProbeHandle, mailconf::probe::ProbeEvents) {
+pub(super) fn handle_on_current_runtime() -> (ProbeHandle, mailconf::probe::ProbeEvents) {
     let (mut h, ev) = ProbeHandle::with_runtime(tokio::runtime::Handle::current());
     h.set_resolver(Arc::new(NoDns));
     (h, ev)
@@ -1164,7 +1170,7 @@ async fn cancel_and_supersede_drop_stale_events() {
 // ------------------------------------------------------------------ login policy
 
 /// A POP3 server that records every command and accepts any login.
-fn recording_pop3(
+pub(super) fn recording_pop3(
     implicit: Option<TlsAcceptor>,
     offer_stls_and_auth_in_plaintext: bool,
 ) -> (Script, Arc<std::sync::Mutex<Vec<String>>>) {
@@ -1199,7 +1205,7 @@ fn recording_pop3(
     (script, seen)
 }
 
-async fn probe_login(
+pub(super) async fn probe_login(
     ep: Endpoint,
     opts: &ProbeOptions,
     allow: Vec<mailconf::probe::InsecureAllow>,
@@ -1263,10 +1269,18 @@ async fn untrusted_certificate_gets_the_password_only_when_that_endpoint_is_allo
     );
     assert_eq!(seen.lock().unwrap().clone(), ["CAPA", "QUIT"]);
 
-    let (script, seen) = recording_pop3(Some(self_signed_acceptor(&[HOST])), false);
+    let (acc, der) = self_signed(&[HOST]);
+    let (script, seen) = recording_pop3(Some(acc), false);
     let (port, _) = serve(script).await;
-    let allow = InsecureAllow::parse(&format!("pop3:{port}:tls")).unwrap();
+    let fp = mailconf::probe::tls::fingerprint(&der);
+    let allow = InsecureAllow::parse(&format!("pop3:{port}:tls:sha256={fp}")).unwrap();
     let r = probe_login(ep(Protocol::Pop3, port, Security::Tls), &opts, vec![allow]).await;
+    assert!(
+        r.summary
+            .ends_with("; read in report-only mode; the password was sent because you allowed exactly this certificate"),
+        "{}",
+        r.summary
+    );
     let login = r.login.unwrap();
     assert_eq!(login.result, LoginOutcome::Success);
     assert_eq!(login.mechanism.as_deref(), Some("AUTH PLAIN"));

@@ -198,7 +198,7 @@ fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::provi
                 .wrap(),
             )
             // The engine's own words, for the curious (English, technical).
-            .on_hover_text(&d.message);
+            .on_hover_text(d.message.as_str());
             ui.add(egui::Label::new(T::NothingFoundWhatToDo.get(lang)).wrap());
         }
         Some(_) => {}

@@ -13,7 +13,7 @@ use crate::app::command::Command;
 use crate::app::state::{Row, RowState, Session};
 use crate::app::text::{self, T};
 use crate::i18n::Lang;
-use crate::probe::login::{LoginOutcome, NotTriedReason};
+use crate::probe::login::LoginOutcome;
 use crate::providers::{Database, describe};
 use eframe::egui;
 
@@ -144,7 +144,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         let allowed = session
             .allow_insecure
             .iter()
-            .any(|a| a.matches(&crate::app::engine::endpoint(&row.spec)));
+            .any(|a| a.names(&crate::app::engine::endpoint(&row.spec)));
         row_ui(ui, i, row, allowed, lang, result_w, out);
     }
     if scroll {
@@ -226,16 +226,24 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
         return;
     };
     let lang = session.lang;
-    let plaintext = session
+    let Some(offer) = session
         .probe
         .rows
         .iter()
         .find(|r| &r.spec == spec)
         .and_then(|r| match &r.state {
-            RowState::Done(o) => held_back_plaintext(o),
+            RowState::Done(o) => held_back(o).or_else(|| {
+                // A row without the engine's report (demo and scripted
+                // rows): only a plain endpoint can be allowed, as plaintext.
+                (o.report.is_none() && spec.security == crate::probe::Security::Plain).then(|| {
+                    crate::probe::InsecureAllow::plaintext(&crate::app::engine::endpoint(spec))
+                })
+            }),
             _ => None,
         })
-        .unwrap_or(true);
+    else {
+        return;
+    };
     let name = format!(
         "{} {}:{} {}",
         spec.protocol.label(),
@@ -247,7 +255,11 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
         ui.set_max_width(420.0);
         ui.heading(T::InsecureLoginTitle.get(lang));
         ui.add_space(6.0);
-        ui.label(text::insecure_login_risk(&name, plaintext, lang));
+        ui.label(text::insecure_login_risk(
+            &name,
+            offer.certificate_sha256.as_deref(),
+            lang,
+        ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             let no = ui.button(T::InsecureLoginNo.get(lang));
@@ -383,18 +395,12 @@ fn login_of(o: &Outcome) -> Option<&LoginOutcome> {
         .map(|l| &l.result)
 }
 
-/// Whether the password was held back because the endpoint is insecure (then the
-/// user may allow it explicitly); `Some(true)` for plaintext.
-fn held_back_plaintext(o: &Outcome) -> Option<bool> {
-    match login_of(o)? {
-        LoginOutcome::NotTried {
-            reason: NotTriedReason::Plaintext,
-        } => Some(true),
-        LoginOutcome::NotTried {
-            reason: NotTriedReason::UntrustedCertificate { .. },
-        } => Some(false),
-        _ => None,
-    }
+/// The consent the user may give after the password was held back (see
+/// [`crate::probe::InsecureAllow::offer`]).
+fn held_back(o: &Outcome) -> Option<crate::probe::InsecureAllow> {
+    o.report
+        .as_deref()
+        .and_then(crate::probe::InsecureAllow::offer)
 }
 
 fn cert_word(v: CertVerdict) -> T {
@@ -529,7 +535,7 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
             // draw time (so a language switch changes it); scripted outcomes have
             // only their own text.
             let detail = match &o.report {
-                Some(r) => Some(crate::probe::report::summary_in(r, lang)),
+                Some(r) => Some(crate::probe::report::summary_in(r, lang).to_string()),
                 None => o.detail.clone(),
             };
             if let Some(d) = detail {
@@ -540,7 +546,7 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(T::Login.get(lang));
                     ui.label(login_word(l).get(lang));
-                    if held_back_plaintext(o).is_some() {
+                    if held_back(o).is_some() {
                         if allowed {
                             ui.weak(T::InsecureLoginAllowed.get(lang));
                             // The same question again, where No withdraws the permission.

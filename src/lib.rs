@@ -11,6 +11,8 @@
 //! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
 //! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`advice`]: probe and login results turned into localized, actionable advice;
+//! - [`check`]: the use-case layer both faces drive: plan, discover + probe with
+//!   reuse, one summary (ranking, advice, exit code);
 //! - [`i18n`]: the three languages every user-facing text comes in;
 //! - [`secret`]: passwords in memory only, redacted and zeroed;
 //! - [`server_text`]: the one type through which anything a server, a DNS answer
@@ -18,6 +20,7 @@
 
 pub mod advice;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod discover;
 pub mod dns;

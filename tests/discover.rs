@@ -5,6 +5,7 @@
 //! back to the system resolver or the real ISPDB. No assertion measures time:
 //! the deadline cases assert what the result says.
 
+pub(crate) mod banner;
 pub(crate) mod harness;
 
 use harness::{
@@ -187,7 +188,7 @@ impl Env {
 
     async fn discover_with(&self, address: &str, opts: &DiscoverOptions) -> Discovery {
         let address = Address::parse(address).unwrap();
-        let net = Network::new(self.resolver(), opts).unwrap();
+        let net = network(self.resolver(), opts);
         discover::discover(&address, test_db(), Some(net), opts)
             .await
             .unwrap()
@@ -196,6 +197,14 @@ impl Env {
     async fn discover(&self, address: &str) -> Discovery {
         self.discover_with(address, &self.opts()).await
     }
+}
+
+/// Discovery over `resolver` with the small banner check of the tests
+/// (`banner.rs`); the CLI and the app check guesses with the probe engine.
+fn network(resolver: Arc<dyn Resolver>, opts: &DiscoverOptions) -> Network {
+    let tls = mailconf::discover::tls::client_config(&opts.extra_roots).unwrap();
+    let verifier = banner::BannerVerifier::new(resolver.clone(), opts.port_map.clone(), tls);
+    Network::new(resolver, Arc::new(verifier))
 }
 
 fn state(d: &Discovery, k: SourceKind) -> SourceState {
@@ -650,7 +659,7 @@ async fn unreachable_dns_fails_fast_with_a_clear_error() {
         )
         .unwrap(),
     );
-    let net = Network::new(resolver, &opts).unwrap();
+    let net = network(resolver, &opts);
     let address = Address::parse("a@nothing.test").unwrap();
     let d = discover::discover(&address, test_db(), Some(net), &opts)
         .await

@@ -56,6 +56,10 @@ pub enum AdviceKind {
     DnsFailure,
     /// Nothing answered: a proxy or firewall is likely.
     EverythingBlocked,
+    /// The provider closed its mail service: there is nothing to test.
+    Discontinued,
+    /// Discovery found no settings for the domain: there is nothing to test.
+    NothingFound,
 }
 
 /// How much it matters.
@@ -107,6 +111,55 @@ fn name(p: Option<&Provider>) -> Localized {
         zh_hans: "服务器".to_owned(),
         zh_hant: "伺服器".to_owned(),
     })
+}
+
+/// Advice when the provider has closed its mail service (nothing to test).
+pub fn advise_discontinued(p: &Provider) -> Advice {
+    let (year, replaced) = match &p.status {
+        crate::providers::Status::Discontinued { year, replaced_by } => (*year, replaced_by.clone()),
+        _ => (0, None),
+    };
+    let n = &p.name;
+    let text = match replaced {
+        Some(r) => l(
+            format!("{} closed in {year}; {}.", n.en, r.en),
+            format!("{}已于 {year} 年关闭；{}。", n.zh_hans, r.zh_hans),
+            format!("{}已於 {year} 年關閉；{}。", n.zh_hant, r.zh_hant),
+        ),
+        None => l(
+            format!("{} closed in {year}: there are no servers left to test.", n.en),
+            format!("{}已于 {year} 年关闭，没有可以测试的服务器了。", n.zh_hans),
+            format!("{}已於 {year} 年關閉，沒有可以測試的伺服器了。", n.zh_hant),
+        ),
+    };
+    Advice {
+        kind: AdviceKind::Discontinued,
+        severity: Severity::Error,
+        text,
+        link: help_link(Some(p)),
+        endpoints: Vec::new(),
+    }
+}
+
+/// Advice when discovery found no settings for `domain` (Unicode form).
+pub fn advise_nothing_found(domain: &str) -> Advice {
+    Advice {
+        kind: AdviceKind::NothingFound,
+        severity: Severity::Error,
+        text: l(
+            format!(
+                "No mail settings were found for {domain}. Check the address for typos; if you know your mail server's name (your provider or administrator can tell you), test that name instead, e.g. mailconf probe mail.{domain}."
+            ),
+            format!(
+                "没有找到 {domain} 的邮件设置。请检查地址是否有误；如果你知道邮件服务器的名称（可以问服务商或管理员），请直接测试该名称，例如 mailconf probe mail.{domain}。"
+            ),
+            format!(
+                "沒有找到 {domain} 的郵件設定。請檢查地址是否有誤；如果你知道郵件伺服器的名稱（可以問服務商或管理員），請直接測試該名稱，例如 mailconf probe mail.{domain}。"
+            ),
+        ),
+        link: None,
+        endpoints: Vec::new(),
+    }
 }
 
 fn create_link(p: Option<&Provider>) -> Option<String> {
@@ -394,6 +447,30 @@ pub fn advice_for(
                     .to_owned(),
                 "所有邮件端口都没有响应。可能是防火墙、代理或所在网络（公司、学校、酒店 Wi-Fi 等）封锁了邮件连接；请换一个网络试试，或询问网络管理员。".to_owned(),
                 "所有郵件連接埠都沒有回應。可能是防火牆、代理或所在網路（公司、學校、飯店 Wi-Fi 等）封鎖了郵件連線；請換一個網路試試，或詢問網路管理員。".to_owned(),
+            ),
+            None,
+        ),
+        AdviceKind::Discontinued => match provider {
+            Some(p) => {
+                let a = advise_discontinued(p);
+                (a.severity, a.text, a.link)
+            }
+            None => (
+                Severity::Error,
+                l(
+                    "This mail service has closed.".to_owned(),
+                    "这个邮件服务已经关闭。".to_owned(),
+                    "這個郵件服務已經關閉。".to_owned(),
+                ),
+                None,
+            ),
+        },
+        AdviceKind::NothingFound => (
+            Severity::Error,
+            l(
+                "No mail settings were found for this domain. Check the address for typos, or test your mail server's name instead.".to_owned(),
+                "没有找到这个域名的邮件设置。请检查地址是否有误，或直接测试邮件服务器的名称。".to_owned(),
+                "沒有找到這個網域的郵件設定。請檢查地址是否有誤，或直接測試郵件伺服器的名稱。".to_owned(),
             ),
             None,
         ),

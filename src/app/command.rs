@@ -20,6 +20,8 @@ pub enum Command {
     AddressEdited,
     /// The username field was edited by hand.
     UsernameEdited,
+    /// The password field was edited.
+    PasswordEdited,
     /// The search field changed: filter the list again.
     SearchEdited,
     /// A provider was picked in the list (by id).
@@ -42,8 +44,11 @@ pub enum Command {
     CloseExport,
     /// Save a format through the file dialog.
     ExportSave(crate::export::Format),
-    /// Copy a format to the clipboard.
+    /// Copy a format to the clipboard (a copy with the password asks first:
+    /// the second `ExportCopy` of the same format is the Yes).
     ExportCopy(crate::export::Format),
+    /// Do not copy the password after all.
+    CancelCopy,
     /// Copy the diagnostic report to the clipboard.
     CopyReport,
     /// The answer to that question (`false`: keep the password back).

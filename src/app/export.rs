@@ -1,7 +1,9 @@
 //! The Export window: every format with what it is and where the file goes,
-//! written from the probe results when there are secure ones, else from the
-//! database (the file says which). The save dialog is behind [`FileDialog`], so
-//! tests hand in a path.
+//! written from the check's summary when the test of this very account found
+//! secure ways in, else from the database or discovery (the file and the
+//! window say which; results of another account are never used). The save
+//! dialog is behind [`FileDialog`] and the clipboard behind [`Clipboard`], so
+//! tests hand in a path and read what was copied.
 //!
 //! The dialog is asked, and the file written, on a worker thread
 //! ([`save_in_background`]): the window keeps drawing while the dialog is open,
@@ -15,6 +17,7 @@ use crate::export::probed::apply_probe;
 use crate::export::{AccountSettings, ExportOptions, Format, output};
 use crate::i18n::Lang;
 use crate::providers::{Database, Protocol};
+use std::sync::Mutex;
 use eframe::egui;
 use secrecy::SecretString;
 use std::future::Future;
@@ -79,6 +82,86 @@ impl FileDialog for FixedPath {
     }
 }
 
+/// The clipboard. [`SystemClipboard`] in the app; tests record what was copied.
+pub trait Clipboard: Send {
+    /// Puts `text` on the clipboard; `secret` when it holds a password (then
+    /// it is remembered, to be cleared again by [`Clipboard::clear_if_ours`]).
+    fn copy(&mut self, text: &str, secret: bool);
+    /// Empties the clipboard if it still holds the secret copied last (not
+    /// something the user copied since). Returns whether it cleared it.
+    fn clear_if_ours(&mut self) -> bool;
+}
+
+/// The system clipboard (arboard: X11, Wayland, macOS, Windows).
+pub struct SystemClipboard;
+
+/// The hash of the secret text copied last, to recognize it without keeping it.
+static COPIED_SECRET: Mutex<Option<[u8; 32]>> = Mutex::new(None);
+
+fn digest(text: &str) -> [u8; 32] {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(text.as_bytes()).into()
+}
+
+impl Clipboard for SystemClipboard {
+    fn copy(&mut self, text: &str, secret: bool) {
+        if let Ok(mut c) = arboard::Clipboard::new() {
+            let _ = c.set_text(text);
+        }
+        *COPIED_SECRET
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = secret.then(|| digest(text));
+    }
+
+    fn clear_if_ours(&mut self) -> bool {
+        let mut ours = COPIED_SECRET
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(hash) = ours.take() else {
+            return false;
+        };
+        let Ok(mut c) = arboard::Clipboard::new() else {
+            return false;
+        };
+        match c.get_text() {
+            Ok(now) if digest(&now) == hash => c.clear().is_ok(),
+            _ => false,
+        }
+    }
+}
+
+/// What the files of the Export window are made from, and what the window says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// The test just now of this very account found secure ways in.
+    Tested,
+    /// The provider database; not tested (or the test found nothing secure).
+    Database,
+    /// What discovery found; not tested.
+    Discovered,
+    /// The standard ways in of a server known only by its name; not tested.
+    ServerName,
+    /// The results shown are of another account (named): not used.
+    StaleTest(String),
+}
+
+/// What an export for the form would use now.
+pub fn basis(session: &Session, db: &Database) -> Basis {
+    let stale = session.check.generation.is_some() && !session.results_current();
+    let tested = session
+        .summary()
+        .is_some_and(|s| s.recommendations.iter().any(|r| r.endpoint.is_some()));
+    match &session.recognition {
+        _ if tested => Basis::Tested,
+        _ if stale && !session.check.target.is_empty() => {
+            Basis::StaleTest(session.check.target.clone())
+        }
+        Recognition::Host { .. } => Basis::ServerName,
+        _ if session.discovered(db).is_some() => Basis::Discovered,
+        _ => Basis::Database,
+    }
+}
+
 /// A rendered document.
 pub struct Document {
     /// The text.
@@ -87,17 +170,21 @@ pub struct Document {
     pub file_name: String,
     /// Whether the file must be owner-only (a password in it, or fetchmail).
     pub private: bool,
-    /// Whether the probe results were used (else the database).
+    /// Whether the test's results were used (else the database or discovery).
     pub probed: bool,
+    /// Whether the password is in it.
+    pub has_password: bool,
 }
 
 /// Renders `format` for the session's account. Errors are for the user, in `lang`.
 pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
     let lang = session.lang;
-    // A database provider, or the settings discovery found for an unknown domain.
-    let provider = match session.provider(db) {
-        Some(entry) => entry.provider.clone(),
-        None => session
+    // A database provider, what discovery found for an unknown domain, or the
+    // standard ways in of a server's name.
+    let provider = match (session.provider(db), &session.recognition) {
+        (Some(entry), _) => entry.provider.clone(),
+        (None, Recognition::Host { host }) => crate::check::plan::host_provider(host),
+        (None, _) => session
             .discovery
             .result
             .as_ref()
@@ -108,22 +195,32 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
         Recognition::Known { address, .. } | Recognition::Unknown { address } => Some(address),
         _ => None,
     };
-    let incoming = provider
-        .incoming
-        .first()
-        .map_or(Protocol::Imap, |s| s.protocol);
+    let incoming = crate::export::preferred_incoming(&provider)
+        .or_else(|| provider.incoming.first().map(|s| s.protocol))
+        .unwrap_or(Protocol::Imap);
     let mut settings =
         AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
+    // A username typed by hand (always, for a server's name) goes into the
+    // file as it is; otherwise the provider's rule applies to the address.
+    let username = session.username.trim();
+    let host_mode = matches!(session.recognition, Recognition::Host { .. });
+    if host_mode && username.is_empty() {
+        return Err(T::ExportNeedsUsername.get(lang).to_owned());
+    }
+    if session.username_edited || host_mode {
+        let typed = crate::export::settings::Username::Literal(username.to_owned());
+        settings.incoming.username = typed.clone();
+        settings.outgoing.username = typed;
+    }
     if let Some(found) = session.discovered(db) {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: found.provenance.clone(),
         };
     }
-    let reports = session.probe.reports();
     let mut probed = false;
-    if !session.probe.running && !reports.is_empty() {
+    if let Some(summary) = session.summary() {
         let mut tried = settings.clone();
-        if apply_probe(&mut tried, &reports).is_ok() {
+        if apply_probe(&mut tried, summary).is_ok() {
             settings = tried;
             probed = true;
         }
@@ -142,6 +239,7 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
         file_name: exporter.file_name(&settings),
         private: with_password || exporter.needs_private_file(),
         probed,
+        has_password: with_password,
     })
 }
 
@@ -207,13 +305,12 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                     }
                 });
             });
-            let probed = !session.probe.running && !session.probe.reports().is_empty();
-            ui.label(if probed {
-                T::ExportFromProbe.get(lang)
-            } else if session.discovered(db).is_some() {
-                T::ExportFromDiscovery.get(lang)
-            } else {
-                T::ExportFromDatabase.get(lang)
+            ui.label(match basis(session, db) {
+                Basis::Tested => T::ExportFromProbe.get(lang).to_owned(),
+                Basis::Discovered => T::ExportFromDiscovery.get(lang).to_owned(),
+                Basis::Database => T::ExportFromDatabase.get(lang).to_owned(),
+                Basis::ServerName => T::ExportFromServerName.get(lang).to_owned(),
+                Basis::StaleTest(other) => text::export_stale(&other, lang),
             });
             ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
             if session.export_password {
@@ -248,6 +345,22 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         out.commands.push(Command::ExportCopy(format));
                     }
                 });
+                if session.confirm_copy == Some(format) {
+                    // F14: the clipboard is readable by every program, and
+                    // clipboard managers keep a history.
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        text::copy_password_warning(crate::app::CLIPBOARD_SECRET_S, lang),
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button(T::CopyWithPassword.get(lang)).clicked() {
+                            out.commands.push(Command::ExportCopy(format));
+                        }
+                        if ui.button(T::DoNotCopy.get(lang)).clicked() {
+                            out.commands.push(Command::CancelCopy);
+                        }
+                    });
+                }
                 ui.add_space(6.0);
             }
         });

@@ -5,34 +5,42 @@
 //!   (runtime only, holds the password);
 //! - [`command`]: intents the panels return, applied after the frame is drawn;
 //! - [`panels`]: drawing code, one module per area of the window;
-//! - [`backend`]: the [`backend::ProbeBackend`] seam to the connection-test engine;
-//! - [`discovery`]: the [`discovery::DiscoveryBackend`] seam to discovery, for
-//!   domains the database does not know;
+//! - [`export`]: the Export window and the save dialog;
+//! - [`report`]: the diagnostic report;
 //! - [`text`]: every UI string in English, Simplified and Traditional Chinese.
+//!
+//! Checks and lookups go through the one seam [`crate::check::CheckBackend`]:
+//! the real engine, or the fake in tests and the demo mode. The rows hold the
+//! engine's own [`crate::probe::EndpointReport`]s; the summary line, advice,
+//! exports and the diagnostic report take the check's one
+//! [`crate::check::ProbeSummary`], and only while it belongs to the account in
+//! the form.
 //!
 //! The UI thread never waits: the database is loaded while the window opens, the
 //! engine runs elsewhere and wakes the UI when events arrive, and nothing repaints
 //! while nothing happens.
 
-pub mod backend;
 pub mod command;
-pub mod discovery;
-pub mod engine;
 pub mod export;
 pub mod panels;
 pub mod report;
 pub mod state;
 pub mod text;
 
+use crate::check::{CheckBackend, CheckEvent};
 use crate::i18n::Lang;
 use crate::providers::Database;
-use backend::{ProbeBackend, ProbeRequest};
 use command::Command;
-use discovery::DiscoveryBackend;
 use eframe::egui;
 use state::{Persisted, Recognition, Session, ThemeChoice};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// How long the typing must pause before a lookup starts, in seconds.
+pub const DEBOUNCE_S: f64 = 0.6;
+
+/// How long a password copied to the clipboard stays there, in seconds.
+pub const CLIPBOARD_SECRET_S: f64 = 45.0;
 
 /// The bundled CJK font (Droid Sans Fallback, Apache-2.0; see `assets/`).
 pub const CJK_FONT: &[u8] = include_bytes!("../../assets/DroidSansFallbackFull.ttf");
@@ -102,11 +110,9 @@ pub fn install_style(ctx: &egui::Context) {
 /// How to build the app (the real program and the tests differ here).
 pub struct AppOptions {
     /// The provider database, user files included.
-    pub database: Database,
-    /// The engine; `None` disables Test connection.
-    pub backend: Option<Box<dyn ProbeBackend>>,
-    /// Discovery for unknown domains; `None` tests the usual server names instead.
-    pub discovery: Option<Box<dyn DiscoveryBackend>>,
+    pub database: Arc<Database>,
+    /// The engine (checks and lookups); `None` disables Test connection.
+    pub backend: Option<Box<dyn CheckBackend>>,
     /// A language forced by `--lang` or `MAILCONF_LANG`; otherwise the remembered
     /// one, otherwise the system locale.
     pub lang: Option<Lang>,
@@ -117,8 +123,7 @@ pub struct AppOptions {
 /// The app.
 pub struct MailconfApp {
     db: Arc<Database>,
-    backend: Option<Box<dyn ProbeBackend>>,
-    discovery: Option<Box<dyn DiscoveryBackend>>,
+    backend: Option<Box<dyn CheckBackend>>,
     persisted: Persisted,
     /// The runtime state.
     pub session: Session,
@@ -130,6 +135,8 @@ pub struct MailconfApp {
     /// The answer of the save dialog that is open: the status line, or `None`
     /// when the user cancelled.
     save_answer: Option<Receiver<Option<String>>>,
+    /// The clipboard, read and cleared after a password was copied.
+    clipboard: Box<dyn export::Clipboard>,
 }
 
 impl MailconfApp {
@@ -152,17 +159,12 @@ impl MailconfApp {
         let AppOptions {
             database: db,
             mut backend,
-            mut discovery,
             lang,
             ..
         } = options;
         if let Some(b) = backend.as_mut() {
             let ctx = ctx.clone();
             b.set_waker(Arc::new(move || ctx.request_repaint()));
-        }
-        if let Some(d) = discovery.as_mut() {
-            let ctx = ctx.clone();
-            d.set_waker(Arc::new(move || ctx.request_repaint()));
         }
         apply_theme(ctx, persisted.theme);
         let lang = lang.or(persisted.lang).unwrap_or_else(Lang::from_env);
@@ -172,7 +174,6 @@ impl MailconfApp {
             warnings: db.warnings.clone(),
             demo: backend.as_ref().is_some_and(|b| b.is_demo()),
             can_test: backend.is_some(),
-            can_discover: discovery.is_some(),
             ..Session::default()
         };
         session.address_changed(&db);
@@ -184,15 +185,15 @@ impl MailconfApp {
         }
         session.search_changed(&db);
         Self {
-            db: Arc::new(db),
+            db,
             backend,
-            discovery,
             persisted,
             session,
             commands: Vec::new(),
             focus_address: true,
             file_dialog: Arc::new(export::SystemDialog),
             save_answer: None,
+            clipboard: Box::new(export::SystemClipboard),
         }
     }
 
@@ -214,63 +215,70 @@ impl MailconfApp {
         self.file_dialog = Arc::from(dialog);
     }
 
+    /// Replaces the clipboard (tests read what was copied and cleared).
+    pub fn set_clipboard(&mut self, clipboard: Box<dyn export::Clipboard>) {
+        self.clipboard = clipboard;
+    }
+
     /// Queues a command, as a panel would (tests, shortcuts).
     pub fn push(&mut self, c: Command) {
         self.commands.push(c);
     }
 
+    /// Applies the engine's events: lookups to the card, checks to the table.
     fn drain_events(&mut self) {
         let Some(b) = self.backend.as_mut() else {
             return;
         };
+        let s = &mut self.session;
         for e in b.poll() {
-            self.session.probe.apply(e);
-        }
-    }
-
-    /// Collects discovery answers, and starts a lookup once the typing paused
-    /// for [`discovery::DEBOUNCE_S`] (asking for a repaint at that moment, so
-    /// nothing polls meanwhile).
-    fn drive_discovery(&mut self, ctx: &egui::Context) {
-        let Some(d) = self.discovery.as_mut() else {
-            return;
-        };
-        for (generation, answer) in d.poll() {
-            let view = &mut self.session.discovery;
-            if view.arrive(generation, answer) {
-                self.session.discovery_arrived(&self.db);
-                if std::mem::take(&mut self.session.discovery.then_probe) {
-                    self.commands.push(Command::StartProbe);
-                    ctx.request_repaint();
+            match &e {
+                CheckEvent::LookedUp { lookup, discovery } => {
+                    if s.discovery.arrive(*lookup, discovery.clone()) {
+                        s.discovery_arrived(&self.db);
+                    }
+                }
+                CheckEvent::Discovered {
+                    generation,
+                    discovery,
+                } if Some(*generation) == s.check.generation => {
+                    s.discovery.adopt(discovery.clone());
+                    s.discovery_arrived(&self.db);
+                }
+                _ => {
+                    s.check.apply(&e);
                 }
             }
         }
+    }
+
+    /// Starts a lookup once the typing paused for [`DEBOUNCE_S`] (asking for a
+    /// repaint at that moment, so nothing polls meanwhile).
+    fn drive_discovery(&mut self, ctx: &egui::Context) {
         if !self.session.awaits_discovery() || self.session.discovery.running() {
             return;
         }
-        let view = &mut self.session.discovery;
         let now = ctx.input(|i| i.time);
+        let view = &mut self.session.discovery;
         match view.due {
             Some(due) if now >= due => self.start_discovery(),
             Some(due) => ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now)),
             None => {
-                view.due = Some(now + discovery::DEBOUNCE_S);
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                    discovery::DEBOUNCE_S,
-                ));
+                view.due = Some(now + DEBOUNCE_S);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(DEBOUNCE_S));
             }
         }
     }
 
     fn start_discovery(&mut self) {
-        let (Some(d), Recognition::Unknown { address }) =
-            (self.discovery.as_mut(), &self.session.recognition)
+        let (Some(b), Recognition::Unknown { address }) =
+            (self.backend.as_mut(), &self.session.recognition)
         else {
             return;
         };
-        let generation = d.start(address, self.db.clone());
+        let lookup = b.discover(address);
         let view = &mut self.session.discovery;
-        view.generation = Some(generation);
+        view.lookup = Some(lookup);
         view.due = None;
     }
 
@@ -290,6 +298,21 @@ impl MailconfApp {
         if status.is_some() {
             self.session.export_status = status;
         }
+    }
+
+    /// Clears the clipboard again once a copied password's time is up, when
+    /// it still holds what mailconf put there.
+    fn drive_clipboard(&mut self, ctx: &egui::Context) {
+        let Some(at) = self.session.clipboard_clear_at else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if now < at {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
+            return;
+        }
+        self.session.clipboard_clear_at = None;
+        self.clipboard.clear_if_ours();
     }
 
     fn apply_commands(&mut self, ctx: &egui::Context) {
@@ -327,6 +350,7 @@ impl MailconfApp {
             }
             Command::AddressEdited => s.address_changed(&self.db),
             Command::UsernameEdited => s.username_edited = !s.username.is_empty(),
+            Command::PasswordEdited => s.password_cleared = false,
             Command::SearchEdited => s.search_changed(&self.db),
             Command::PickProvider(id) => s.pick_provider(&self.db, &id),
             Command::PickFirstMatch => {
@@ -336,18 +360,15 @@ impl MailconfApp {
             }
             Command::StartProbe => self.start_probe(),
             Command::CancelProbe => {
-                // A test waiting for discovery does not start; the lookup goes on
-                // (its answer still fills in the card).
-                s.discovery.then_probe = false;
-                if s.probe.running {
+                if s.check.running {
                     if let Some(b) = self.backend.as_mut() {
                         b.cancel();
                     }
-                    s.probe.cancel();
+                    s.check.cancel();
                 }
             }
             Command::ToggleRow(i) => {
-                if let Some(r) = s.probe.rows.get_mut(i) {
+                if let Some(r) = s.check.rows.get_mut(i) {
                     r.expanded = !r.expanded;
                 }
             }
@@ -359,6 +380,7 @@ impl MailconfApp {
             Command::CloseExport => {
                 s.export_open = false;
                 s.export_password = false;
+                s.confirm_copy = None;
             }
             Command::ExportSave(format) => {
                 // The status line is drawn on the next frame.
@@ -387,46 +409,54 @@ impl MailconfApp {
             Command::ExportCopy(format) => {
                 ctx.request_repaint();
                 let lang = s.lang;
-                s.export_status = Some(match export::render(s, &self.db, format) {
-                    Ok(doc) => {
-                        ctx.copy_text(doc.text);
-                        text::T::Copied.get(lang).to_owned()
+                match export::render(s, &self.db, format) {
+                    // A password in the clipboard outlives the window: ask first.
+                    Ok(doc) if doc.has_password && s.confirm_copy != Some(format) => {
+                        s.confirm_copy = Some(format);
                     }
-                    Err(e) => text::export_failed(&e, lang),
-                });
+                    Ok(doc) => {
+                        let secret = doc.has_password;
+                        self.clipboard.copy(&doc.text, secret);
+                        s.confirm_copy = None;
+                        s.export_status = Some(if secret {
+                            s.clipboard_clear_at =
+                                Some(ctx.input(|i| i.time) + CLIPBOARD_SECRET_S);
+                            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                                CLIPBOARD_SECRET_S,
+                            ));
+                            text::copied_with_password(CLIPBOARD_SECRET_S, lang)
+                        } else {
+                            text::T::Copied.get(lang).to_owned()
+                        });
+                    }
+                    Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                }
             }
+            Command::CancelCopy => s.confirm_copy = None,
             Command::CopyReport => {
-                ctx.copy_text(report::diagnostic(s, &self.db));
+                self.clipboard.copy(&report::diagnostic(s, &self.db), false);
             }
             Command::AskInsecureLogin(i) => {
-                if let Some(r) = s.probe.rows.get(i) {
-                    s.confirm_insecure = Some(r.spec.clone());
+                if let Some(r) = s.check.rows.get(i) {
+                    s.confirm_insecure = Some(r.endpoint.clone());
                     s.confirm_insecure_focus = true;
                     // The dialog is drawn on the next frame.
                     ctx.request_repaint();
                 }
             }
             Command::AnswerInsecureLogin(yes) => {
-                if let Some(spec) = s.confirm_insecure.take() {
-                    let endpoint = engine::endpoint(&spec);
+                if let Some(endpoint) = s.confirm_insecure.take() {
                     // No withdraws an earlier Yes for exactly this endpoint.
                     s.allow_insecure.retain(|a| !a.names(&endpoint));
                     // Yes covers exactly the risk the dialog named: this plain
                     // endpoint, or this one certificate.
                     let offer = s
-                        .probe
+                        .check
                         .rows
                         .iter()
-                        .find(|r| r.spec == spec)
-                        .and_then(|r| match &r.state {
-                            state::RowState::Done(o) => match o.report.as_deref() {
-                                Some(report) => crate::probe::InsecureAllow::offer(report),
-                                // Demo and scripted rows: a plain endpoint only.
-                                None => (spec.security == crate::probe::Security::Plain)
-                                    .then(|| crate::probe::InsecureAllow::plaintext(&endpoint)),
-                            },
-                            _ => None,
-                        });
+                        .find(|r| r.endpoint == endpoint)
+                        .and_then(|r| r.report())
+                        .and_then(crate::probe::InsecureAllow::offer);
                     if let (true, Some(allow)) = (yes, offer) {
                         s.allow_insecure.push(allow);
                     }
@@ -436,43 +466,31 @@ impl MailconfApp {
     }
 
     fn start_probe(&mut self) {
-        if self.backend.is_none() {
-            return;
-        }
-        if self.session.awaits_discovery() {
-            // Look the domain up first (now, without waiting for the typing
-            // pause); the test starts when the answer is in.
-            self.session.discovery.then_probe = true;
-            if !self.session.discovery.running() {
-                self.start_discovery();
-            }
-            return;
-        }
         let Some(backend) = self.backend.as_mut() else {
             return;
         };
         let s = &mut self.session;
-        let Some((endpoints, target)) = s.probe_plan(&self.db) else {
+        let Some((request, target)) = s.check_request(&self.db) else {
             return;
         };
-        if s.probe.running {
+        if s.check.running {
             backend.cancel();
         }
-        let address = match &s.recognition {
-            state::Recognition::Known { address, .. } | state::Recognition::Unknown { address } => {
-                Some(address.canonical())
+        let account = s.account_key();
+        match backend.start(request) {
+            Ok(generation) => s.check.begin(generation, account, target),
+            Err(e) => {
+                s.check = state::CheckView {
+                    account,
+                    target,
+                    failure: Some(state::CheckFailure {
+                        error: Arc::new(e),
+                        summary: None,
+                    }),
+                    ..state::CheckView::default()
+                };
             }
-            _ => None,
-        };
-        let generation = backend.start(ProbeRequest {
-            endpoints: endpoints.clone(),
-            address,
-            username: s.username.trim().to_owned(),
-            password: s.password.clone(),
-            provider: s.provider(&self.db).map(|e| e.provider.clone()),
-            allow_insecure: s.allow_insecure.clone(),
-        });
-        s.probe.begin(generation, endpoints, target);
+        }
     }
 }
 
@@ -489,6 +507,7 @@ impl eframe::App for MailconfApp {
         self.drain_events();
         self.drive_discovery(ctx);
         self.drain_save();
+        self.drive_clipboard(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -507,8 +526,7 @@ impl eframe::App for MailconfApp {
         export::window(&ctx, &mut self.session, &self.db, &mut out);
         self.session.confirm_insecure_focus = false;
         // Esc cancels a running test, wherever the focus is.
-        let cancellable = self.session.probe.running || self.session.discovery.then_probe;
-        if cancellable && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        if self.session.check.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);
         }
         self.commands.append(&mut out.commands);
@@ -545,23 +563,7 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
             .ok()
             .and_then(|v| Lang::from_locale(&v))
     });
-    let backend: Option<Box<dyn ProbeBackend>> = if std::env::var_os("MAILCONF_DEMO")
-        .is_some_and(|v| v == "1")
-    {
-        Some(Box::new(backend::ScriptedBackend::demo()))
-    } else {
-        let options = crate::probe::ProbeOptions {
-            extra_roots: extra_roots.clone(),
-            ..crate::probe::ProbeOptions::default()
-        };
-        match engine::EngineBackend::with_options(options).and_then(|b| b.with_dns(engine.dns)) {
-            Ok(b) => Some(Box::new(b)),
-            Err(e) => {
-                eprintln!("mailconf: the connection test is unavailable: {e}");
-                None
-            }
-        }
-    };
+    let demo = std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -578,21 +580,39 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             // A panic in the loader thread would be a bug; the bundled database still works.
-            let database = loader
-                .join()
-                .unwrap_or_else(|_| Database::bundled().clone());
+            let database = Arc::new(
+                loader
+                    .join()
+                    .unwrap_or_else(|_| Database::bundled().clone()),
+            );
+            let backend: Option<Box<dyn CheckBackend>> = if demo {
+                Some(Box::new(crate::check::fake::FakeCheck::demo(database.clone())))
+            } else {
+                let options = crate::check::CheckOptions {
+                    probe: crate::probe::ProbeOptions {
+                        extra_roots: extra_roots.clone(),
+                        ..crate::probe::ProbeOptions::default()
+                    },
+                    discover: crate::discover::DiscoverOptions {
+                        extra_roots,
+                        ..crate::discover::DiscoverOptions::default()
+                    },
+                    dns: engine.dns,
+                    discovery: true,
+                };
+                match crate::check::EngineBackend::new(database.clone(), options) {
+                    Ok(b) => Some(Box::new(b)),
+                    Err(e) => {
+                        eprintln!("mailconf: the connection test is unavailable: {e}");
+                        None
+                    }
+                }
+            };
             Ok(Box::new(MailconfApp::new(
                 cc,
                 AppOptions {
                     database,
                     backend,
-                    discovery: Some(Box::new(discovery::EngineDiscovery::with_options(
-                        engine.dns,
-                        crate::discover::DiscoverOptions {
-                            extra_roots,
-                            ..crate::discover::DiscoverOptions::default()
-                        },
-                    ))),
                     lang,
                     persisted: None,
                 },

@@ -4,14 +4,24 @@
 //!   size is saved by eframe itself). `#[serde(default)]`, so an old or partial
 //!   file still loads. It never holds the password.
 //! - [`Session`]: everything else: the form as typed, the password (a
-//!   [`Secret`]), the provider recognized, the result table. Pure data plus the
-//!   logic that updates it, so it is testable without a window.
+//!   [`Secret`]), the provider recognized, the lookup for an unknown domain and
+//!   the check whose results are shown. Pure data plus the logic that updates
+//!   it, so it is testable without a window.
+//!
+//! The results belong to the account they were taken for ([`CheckView::account`]):
+//! once the address or the provider changes they are shown greyed under "results
+//! for …", and nothing (advice, export, the diagnostic report) uses them.
 
-use super::backend::{EndpointSpec, Event, EventKind, Generation, Outcome, Verdict};
+use std::sync::Arc;
+
+use crate::check::{
+    CheckError, CheckEvent, CheckRequest, Generation, LoginSpec, LookupId, Plan, ProbeSummary,
+};
+use crate::discover::{Discovery, Finding, SourceKind};
 use crate::i18n::Lang;
+use crate::probe::{Endpoint, EndpointReport};
 use crate::providers::{
-    Address, AddressError, Database, Entry, MatchKind, Protocol, ProviderError, Security,
-    UsernameForm,
+    Address, AddressError, Database, Entry, MatchKind, ProviderError, UsernameForm,
 };
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -116,8 +126,73 @@ fn host(db: &Database, typed: &str) -> Option<String> {
     if !typed.contains('.') || typed.ends_with('.') {
         return None;
     }
-    let host = crate::providers::address::normalize_domain(typed).ok()?;
+    let host = crate::providers::address::parse_host(typed).ok()?;
     db.by_domain(&host).is_none().then_some(host)
+}
+
+/// The lookup of the typed address's unknown domain, kept in the session.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoveryView {
+    /// The domain (canonical) looked up; empty when the address needs no lookup.
+    pub domain: String,
+    /// When the lookup may start (egui input time, seconds): the typing pause.
+    pub due: Option<f64>,
+    /// The lookup running now.
+    pub lookup: Option<LookupId>,
+    /// The finished lookup.
+    pub result: Option<Arc<Discovery>>,
+}
+
+impl DiscoveryView {
+    /// Follows the typed address: a new domain (or none) forgets the old lookup
+    /// and its answer; the same domain keeps them.
+    pub fn follow(&mut self, domain: Option<&str>) {
+        let domain = domain.unwrap_or_default();
+        if self.domain != domain {
+            *self = DiscoveryView {
+                domain: domain.to_owned(),
+                ..DiscoveryView::default()
+            };
+        }
+    }
+
+    /// Whether a lookup is running.
+    pub fn running(&self) -> bool {
+        self.lookup.is_some()
+    }
+
+    /// Takes an answer if it is the one awaited (same lookup and domain);
+    /// `false` for a stale one, which is dropped.
+    pub fn arrive(&mut self, lookup: LookupId, d: Arc<Discovery>) -> bool {
+        if self.lookup != Some(lookup) || d.domain != self.domain {
+            return false;
+        }
+        self.lookup = None;
+        self.result = Some(d);
+        true
+    }
+
+    /// A check's own discovery answered for the same domain: the card shows it.
+    pub fn adopt(&mut self, d: Arc<Discovery>) {
+        if d.domain == self.domain {
+            self.lookup = None;
+            self.due = None;
+            self.result = Some(d);
+        }
+    }
+
+    /// The finding used, when settings were found.
+    pub fn found(&self) -> Option<&Finding> {
+        self.result.as_ref().and_then(|d| d.best.as_ref())
+    }
+
+    /// The database provider the finding names (through MX), if any.
+    pub fn provider_id(&self) -> Option<&str> {
+        self.found()
+            .filter(|f| matches!(f.source, SourceKind::Mx | SourceKind::Database))
+            .and_then(|f| f.provider.as_ref())
+            .map(|p| p.id.as_str())
+    }
 }
 
 /// The state of one row of the result table.
@@ -125,8 +200,8 @@ fn host(db: &Database, typed: &str) -> Option<String> {
 pub enum RowState {
     /// Waiting for the result (spinner).
     Pending,
-    /// The result arrived.
-    Done(Box<Outcome>),
+    /// The engine's report arrived.
+    Done(Box<EndpointReport>),
     /// The test was cancelled before this row finished.
     Cancelled,
 }
@@ -135,7 +210,7 @@ pub enum RowState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The endpoint.
-    pub spec: EndpointSpec,
+    pub endpoint: Endpoint,
     /// Its state.
     pub state: RowState,
     /// Whether the details are shown.
@@ -144,67 +219,105 @@ pub struct Row {
     pub arrival: Option<usize>,
 }
 
-/// The result table of the current (or last) test.
+impl Row {
+    /// The engine's report, when it arrived.
+    pub fn report(&self) -> Option<&EndpointReport> {
+        match &self.state {
+            RowState::Done(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// Why a check could not run, for the window.
+#[derive(Debug, Clone)]
+pub struct CheckFailure {
+    /// The error.
+    pub error: Arc<CheckError>,
+    /// The summary of a negative answer (nothing found, a closed provider).
+    pub summary: Option<Arc<ProbeSummary>>,
+}
+
+/// The check whose results are shown, and the account they belong to.
 #[derive(Debug, Clone, Default)]
-pub struct ProbeView {
-    /// The generation whose events are shown; others are dropped.
+pub struct CheckView {
+    /// The check whose events are shown; others are dropped.
     pub generation: Option<Generation>,
-    /// One row per endpoint.
+    /// The account the check was started for ([`Session::account_key`]).
+    pub account: String,
+    /// What is tested (address, server or provider name), for the heading.
+    pub target: String,
+    /// The endpoints and what they stand for, once planned.
+    pub plan: Option<Arc<Plan>>,
+    /// One row per planned endpoint, in row order.
     pub rows: Vec<Row>,
-    /// Whether a test is running.
+    /// Whether the check is running.
     pub running: bool,
     /// Whether the user cancelled it.
     pub cancelled: bool,
-    /// What is being tested (address or provider name), for the heading.
-    pub target: String,
+    /// The one summary, when the check finished.
+    pub summary: Option<Arc<ProbeSummary>>,
+    /// Why it could not run, when it could not.
+    pub failure: Option<CheckFailure>,
     /// Scroll the results into view on the next frame.
     pub scroll_into_view: bool,
 }
 
-impl ProbeView {
-    /// A new test: one pending row per endpoint, shown at once.
-    pub fn begin(&mut self, generation: Generation, endpoints: Vec<EndpointSpec>, target: String) {
-        self.generation = Some(generation);
-        self.rows = endpoints
-            .into_iter()
-            .map(|spec| Row {
-                spec,
-                state: RowState::Pending,
-                expanded: false,
-                arrival: None,
-            })
-            .collect();
-        self.running = true;
-        self.cancelled = false;
-        self.target = target;
-        self.scroll_into_view = true;
+impl CheckView {
+    /// A new check of `account`: no rows until it is planned.
+    pub fn begin(&mut self, generation: Generation, account: String, target: String) {
+        *self = CheckView {
+            generation: Some(generation),
+            account,
+            target,
+            running: true,
+            scroll_into_view: true,
+            ..CheckView::default()
+        };
     }
 
-    /// Applies an event. Events of another generation are dropped (`false`).
-    pub fn apply(&mut self, event: Event) -> bool {
-        if self.generation != Some(event.generation) {
+    /// Applies an event. Events of another check are dropped (`false`).
+    pub fn apply(&mut self, event: &CheckEvent) -> bool {
+        if event.generation().is_none() || event.generation() != self.generation {
             return false;
         }
-        match event.kind {
-            EventKind::Planned(endpoints) => {
-                let target = std::mem::take(&mut self.target);
-                let scroll = self.scroll_into_view;
-                self.begin(event.generation, endpoints, target);
-                self.scroll_into_view = scroll;
+        // After a cancel, late results of the same check are not shown.
+        if !self.running {
+            return false;
+        }
+        match event {
+            CheckEvent::LookedUp { .. } | CheckEvent::Discovered { .. } => {}
+            CheckEvent::Planned { plan, .. } => {
+                self.rows = plan
+                    .endpoints
+                    .iter()
+                    .map(|e| Row {
+                        endpoint: e.clone(),
+                        state: RowState::Pending,
+                        expanded: false,
+                        arrival: None,
+                    })
+                    .collect();
+                self.plan = Some(plan.clone());
+                self.scroll_into_view = true;
             }
-            EventKind::Finished { index, outcome } => {
-                // After a cancel, late results of the same generation are not shown.
-                if !self.running {
-                    return false;
-                }
+            CheckEvent::EndpointDone { index, report, .. } => {
                 let arrival = self.done_count() + 1;
-                let Some(row) = self.rows.get_mut(index) else {
+                let Some(row) = self.rows.get_mut(*index) else {
                     return false;
                 };
-                row.state = RowState::Done(outcome);
+                row.state = RowState::Done(report.clone());
                 row.arrival = Some(arrival);
             }
-            EventKind::Done => {
+            CheckEvent::Finished { summary, .. } => {
+                self.summary = Some(summary.clone());
+                self.finish();
+            }
+            CheckEvent::Failed { error, summary, .. } => {
+                self.failure = Some(CheckFailure {
+                    error: error.clone(),
+                    summary: summary.clone(),
+                });
                 self.finish();
             }
         }
@@ -228,61 +341,14 @@ impl ProbeView {
         }
     }
 
-    /// The engine's reports of the rows that have one, in table order.
-    pub fn reports(&self) -> Vec<crate::probe::EndpointReport> {
-        self.rows
-            .iter()
-            .filter_map(|r| match &r.state {
-                RowState::Done(o) => o.report.as_deref().cloned(),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Plain-language advice on the finished test (none while running, none
-    /// for scripted results).
-    pub fn advice(
-        &self,
-        provider: Option<&crate::providers::Provider>,
-    ) -> Vec<crate::advice::Advice> {
-        let reports = self.reports();
-        if self.running || reports.is_empty() {
-            return Vec::new();
-        }
-        crate::advice::advise(&reports, provider)
-    }
-
     /// Rows with a result.
     pub fn done_count(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| matches!(r.state, RowState::Done(_)))
-            .count()
+        self.rows.iter().filter(|r| r.report().is_some()).count()
     }
 
-    /// For each protocol (POP3, SMTP, IMAP, in that order) that has rows: the
-    /// recommended secure endpoint (implicit TLS before STARTTLS, then the fastest),
-    /// or `None` when no secure one was found. Only meaningful when not running.
-    pub fn recommendations(&self) -> Vec<(Protocol, Option<&EndpointSpec>)> {
-        [Protocol::Pop3, Protocol::Smtp, Protocol::Imap]
-            .into_iter()
-            .filter(|p| self.rows.iter().any(|r| r.spec.protocol == *p))
-            .map(|p| {
-                let best = self
-                    .rows
-                    .iter()
-                    .filter(|r| r.spec.protocol == p)
-                    .filter_map(|r| match &r.state {
-                        RowState::Done(o) if o.verdict == Verdict::Secure => {
-                            Some((&r.spec, o.latency_ms.unwrap_or(u64::MAX)))
-                        }
-                        _ => None,
-                    })
-                    .min_by_key(|(spec, ms)| (spec.security != Security::Tls, *ms))
-                    .map(|(spec, _)| spec);
-                (p, best)
-            })
-            .collect()
+    /// Whether the check is waiting for its plan (looking the domain up).
+    pub fn planning(&self) -> bool {
+        self.running && self.plan.is_none()
     }
 }
 
@@ -303,6 +369,8 @@ pub struct Session {
     pub username_edited: bool,
     /// The password or authorization code. Never persisted.
     pub password: Secret,
+    /// The password was cleared because the account changed (a note says so).
+    pub password_cleared: bool,
     /// Whether the password is shown in clear.
     pub show_password: bool,
     /// The provider search field.
@@ -313,17 +381,17 @@ pub struct Session {
     pub warnings: Vec<ProviderError>,
     /// Whether the user dismissed the warnings.
     pub warnings_dismissed: bool,
-    /// The result table.
-    pub probe: ProbeView,
+    /// The check whose results are shown.
+    pub check: CheckView,
     /// Whether the results are demo data.
     pub demo: bool,
     /// Whether there is an engine to test with.
     pub can_test: bool,
-    /// Endpoints where the user confirmed sending the password without
-    /// protection; they go into the next runs (cleared when the address changes).
+    /// Endpoints where the user consented to sending the password with exactly
+    /// the risk shown (cleared when the account changes).
     pub allow_insecure: Vec<crate::probe::InsecureAllow>,
     /// The endpoint whose insecure-login confirmation dialog is open.
-    pub confirm_insecure: Option<EndpointSpec>,
+    pub confirm_insecure: Option<Endpoint>,
     /// Focus the dialog's No button on its first frame.
     pub confirm_insecure_focus: bool,
     /// Whether the Export window is open.
@@ -334,17 +402,19 @@ pub struct Session {
     pub export_status: Option<String>,
     /// Whether the save dialog is open (then Save is disabled).
     pub export_waiting: bool,
-    /// Whether there is a discovery backend for unknown domains.
-    pub can_discover: bool,
+    /// Copy with the password asked for: the format waiting for a Yes.
+    pub confirm_copy: Option<crate::export::Format>,
+    /// When the clipboard holding a password is cleared again (egui input time).
+    pub clipboard_clear_at: Option<f64>,
     /// Discovery for the typed address, when its domain is not in the database.
-    pub discovery: super::discovery::DiscoveryView,
+    pub discovery: DiscoveryView,
 }
 
 impl Session {
     /// Re-runs recognition and the username fill-in after the address changed.
     pub fn address_changed(&mut self, db: &Database) {
+        let before = self.account_key();
         self.recognition = recognize(db, &self.address);
-        self.allow_insecure.clear();
         let unknown = match &self.recognition {
             Recognition::Unknown { address } => Some(address.domain.as_str()),
             _ => None,
@@ -353,16 +423,49 @@ impl Session {
         if !self.address.trim().is_empty() {
             self.picked = None;
         }
-        // A server name says nothing about the username: keep what is there.
-        if !self.username_edited && !matches!(self.recognition, Recognition::Host { .. }) {
+        if self.account_key() != before {
+            self.account_changed();
+        }
+        if !self.username_edited {
             self.username = self.suggested_username(db).unwrap_or_default();
         }
     }
 
-    /// Whether Test connection must wait for discovery first (an unknown domain,
-    /// a discovery backend, no answer yet).
+    /// Another account than before: the consents given for the old one go.
+    fn account_changed(&mut self) {
+        self.allow_insecure.clear();
+    }
+
+    /// What the form is an account of: the address (canonical), the server's
+    /// name, or the provider picked; empty when nothing is.
+    pub fn account_key(&self) -> String {
+        match &self.recognition {
+            Recognition::Known { address, .. } | Recognition::Unknown { address } => {
+                address.canonical()
+            }
+            Recognition::Host { host } => host.clone(),
+            Recognition::Nothing => self.picked.clone().unwrap_or_default(),
+            Recognition::Incomplete | Recognition::Invalid(_) => String::new(),
+        }
+    }
+
+    /// Whether the results shown were taken for the account in the form.
+    pub fn results_current(&self) -> bool {
+        self.check.generation.is_some() && self.check.account == self.account_key()
+    }
+
+    /// The finished check's summary, when it belongs to the account in the
+    /// form: the only results advice, export and the report use.
+    pub fn summary(&self) -> Option<&ProbeSummary> {
+        self.results_current()
+            .then_some(self.check.summary.as_deref())
+            .flatten()
+    }
+
+    /// Whether a lookup must run before the card can show what was found (an
+    /// unknown domain, no answer yet).
     pub fn awaits_discovery(&self) -> bool {
-        self.can_discover
+        self.can_test
             && matches!(self.recognition, Recognition::Unknown { .. })
             && self.discovery.result.is_none()
     }
@@ -374,7 +477,8 @@ impl Session {
         }
     }
 
-    /// The username the provider expects for the typed address.
+    /// The username the provider expects for the typed address, as people
+    /// write it (an internationalized domain in Unicode).
     pub fn suggested_username(&self, db: &Database) -> Option<String> {
         let address = match &self.recognition {
             Recognition::Known { address, .. } | Recognition::Unknown { address } => address,
@@ -384,7 +488,7 @@ impl Session {
             .provider(db)
             .and_then(|e| e.provider.incoming.first().map(|s| s.username))
             .unwrap_or(UsernameForm::Address);
-        Some(form.apply(&address.canonical()))
+        Some(form.apply(&address.unicode()))
     }
 
     /// The provider shown in the card: recognized from the address, or picked.
@@ -399,12 +503,15 @@ impl Session {
     }
 
     /// What discovery found for the typed address, when the database has no
-    /// provider for it (export then uses these settings and says so).
-    pub fn discovered<'a>(&'a self, db: &Database) -> Option<&'a crate::discover::Finding> {
+    /// provider for it.
+    pub fn discovered(&self, db: &Database) -> Option<&Finding> {
         if self.provider(db).is_some() {
             return None;
         }
-        self.discovery.found()
+        match self.recognition {
+            Recognition::Unknown { .. } => self.discovery.found(),
+            _ => None,
+        }
     }
 
     /// Recomputes the provider list for the search field.
@@ -428,6 +535,13 @@ impl Session {
         let Some(entry) = db.by_id(id) else {
             return;
         };
+        // A password typed for another provider's account is not reused for
+        // this one: it is cleared, and a note says so.
+        let other = self.provider(db).map(|e| e.provider.id.clone());
+        if other.is_some() && other.as_deref() != Some(id) && !self.password.is_empty() {
+            self.password.clear();
+            self.password_cleared = true;
+        }
         let typed = self.address.trim().replace('\u{FF20}', "@");
         let domain = entry.provider.domains.first().cloned();
         match (typed.split_once('@'), domain) {
@@ -438,9 +552,13 @@ impl Session {
                 self.address = format!("{typed}@{domain}");
             }
             _ => {
+                let before = self.account_key();
                 self.address.clear();
                 self.picked = Some(id.to_owned());
                 self.recognition = Recognition::Nothing;
+                if self.account_key() != before {
+                    self.account_changed();
+                }
                 if !self.username_edited {
                     self.username.clear();
                 }
@@ -450,106 +568,46 @@ impl Session {
         self.address_changed(db);
     }
 
-    /// The endpoints a test would probe, and what is tested (for the heading);
-    /// `None` when there is nothing to test.
-    pub fn probe_plan(&self, db: &Database) -> Option<(Vec<EndpointSpec>, String)> {
-        let (domain, target) = match &self.recognition {
-            Recognition::Known {
-                domain, address, ..
-            } => (domain.clone(), address.to_string()),
-            Recognition::Unknown { address } if self.can_discover => {
-                return self.discovered_plan(db, address);
+    /// The check Test connection starts, and its heading; `None` when there
+    /// is nothing to test.
+    pub fn check_request(&self, db: &Database) -> Option<(CheckRequest, String)> {
+        let (input, target) = match &self.recognition {
+            Recognition::Known { address, .. } | Recognition::Unknown { address } => {
+                (address.canonical(), address.unicode())
             }
-            Recognition::Unknown { address } => (address.domain.clone(), address.to_string()),
-            Recognition::Host { host } => {
-                let endpoints = super::backend::standard_endpoints(host, host, host, &[]);
-                return Some((endpoints, host.clone()));
-            }
+            Recognition::Host { host } => (host.clone(), host.clone()),
             Recognition::Nothing => {
                 let e = self.provider(db)?;
-                let d = e.provider.domains.first()?.clone();
-                (d, e.provider.name.get(self.lang).to_owned())
+                (
+                    e.provider.id.clone(),
+                    e.provider.name.get(self.lang).to_owned(),
+                )
             }
-            _ => return None,
+            Recognition::Incomplete | Recognition::Invalid(_) => return None,
         };
-        let provider = self.provider(db).map(|e| &e.provider);
-        let host = |p: Protocol, guess: &str| -> String {
-            provider
-                .and_then(|pr| {
-                    pr.incoming
-                        .iter()
-                        .chain(&pr.outgoing)
-                        .find(|s| s.protocol == p)
-                })
-                .map(|s| s.host_for(&domain))
-                .unwrap_or_else(|| format!("{guess}.{domain}"))
-        };
-        let extra: Vec<EndpointSpec> = provider
-            .map(|pr| {
-                pr.incoming
-                    .iter()
-                    .chain(&pr.outgoing)
-                    .map(|s| {
-                        EndpointSpec::new(s.protocol, &s.host_for(&domain), s.port, s.security)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let endpoints = super::backend::standard_endpoints(
-            &host(Protocol::Pop3, "pop"),
-            &host(Protocol::Smtp, "smtp"),
-            &host(Protocol::Imap, "imap"),
-            &extra,
-        );
-        Some((endpoints, target))
-    }
-
-    /// The plan for an unknown domain once discovery answered: the servers it
-    /// found (through [`crate::probe::target::resolve`]), or, when it found
-    /// nothing, the usual names (`pop.`, `smtp.`, `imap.` + domain) so that the
-    /// table shows how each fails. `None` while there is no answer.
-    fn discovered_plan(
-        &self,
-        db: &Database,
-        address: &Address,
-    ) -> Option<(Vec<EndpointSpec>, String)> {
-        let d = self.discovery.result.as_deref()?;
-        let target = address.to_string();
-        let lookup = |_: &Address| d.clone();
-        match crate::probe::target::resolve(&address.canonical(), &[], db, Some(&lookup)) {
-            Ok(t) => {
-                let mut endpoints: Vec<EndpointSpec> = t
-                    .endpoints
-                    .iter()
-                    .map(|e| EndpointSpec::new(e.protocol, &e.host, e.port, e.security))
-                    .collect();
-                // The table's order of protocols: POP3, SMTP, IMAP.
-                endpoints.sort_by_key(|e| match e.protocol {
-                    Protocol::Pop3 => 0,
-                    Protocol::Smtp => 1,
-                    Protocol::Imap => 2,
-                });
-                Some((endpoints, target))
-            }
-            Err(crate::probe::target::TargetError::NotFound { .. }) => {
-                let domain = &address.domain;
-                let endpoints = super::backend::standard_endpoints(
-                    &format!("pop.{domain}"),
-                    &format!("smtp.{domain}"),
-                    &format!("imap.{domain}"),
-                    &[],
-                );
-                Some((endpoints, target))
-            }
-            Err(_) => None,
-        }
+        let username = self.username.trim();
+        let login = (!self.password.is_empty()).then(|| LoginSpec {
+            username: (!username.is_empty()).then(|| username.to_owned()),
+            password: secrecy::SecretString::from(self.password.expose().to_owned()),
+            consents: self.allow_insecure.clone(),
+        });
+        Some((
+            CheckRequest {
+                input,
+                only: Vec::new(),
+                endpoints: Vec::new(),
+                login,
+            },
+            target,
+        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::backend::{Event, EventKind, Outcome, Verdict};
+    use crate::check::fake;
+    use crate::probe::{Protocol, Security};
 
     #[test]
     fn recognition() {
@@ -593,61 +651,44 @@ mod tests {
         assert_eq!(recognize(db, "163.com"), Recognition::Incomplete);
         assert_eq!(recognize(db, "mail."), Recognition::Incomplete);
         assert_eq!(recognize(db, "bad_host!.org"), Recognition::Incomplete);
-        let mut s = Session {
-            address: "mail.example.org".into(),
-            username: "me@example.org".into(),
-            ..Session::default()
-        };
-        s.address_changed(db);
-        assert_eq!(s.username, "me@example.org", "kept");
-        let (plan, target) = s.probe_plan(db).unwrap();
-        assert_eq!(target, "mail.example.org");
-        assert_eq!(plan.len(), 8);
-        assert!(plan.iter().all(|e| e.host == "mail.example.org"));
     }
 
+    /// Issue 12: a server's name says nothing about the username; a username
+    /// typed for another account is not carried over.
     #[test]
-    fn discovery_follows_the_domain_and_drops_stale_answers() {
+    fn server_name_mode_never_reuses_a_stale_username() {
         let db = Database::bundled();
         let mut s = Session {
-            address: "me@first.example".into(),
-            can_discover: true,
+            address: "alice@163.com".into(),
             ..Session::default()
         };
         s.address_changed(db);
-        assert_eq!(s.discovery.domain, "first.example");
-        assert!(s.awaits_discovery());
-        assert!(s.probe_plan(db).is_none(), "no plan before the answer");
-        s.discovery.generation = Some(1);
-        let answer =
-            |a: &str| crate::discover::Discovery::failed(&Address::parse(a).unwrap(), "nothing");
-        // Same domain, other local part: the lookup goes on.
-        s.address = "you@first.example".into();
+        assert_eq!(s.username, "alice@163.com");
+        s.address = "mail.example.org".into();
         s.address_changed(db);
-        assert_eq!(s.discovery.generation, Some(1));
-        // Another domain: forgotten; its answer is dropped.
-        s.address = "me@second.example".into();
-        s.address_changed(db);
-        assert_eq!(s.discovery.generation, None);
-        assert!(!s.discovery.arrive(1, answer("me@first.example")));
-        s.discovery.generation = Some(2);
-        assert!(
-            !s.discovery.arrive(2, answer("me@first.example")),
-            "wrong domain"
-        );
-        assert!(s.discovery.arrive(2, answer("me@second.example")));
-        assert!(!s.awaits_discovery());
-        // Nothing found: the usual names.
-        let (plan, _) = s.probe_plan(db).unwrap();
-        assert_eq!(plan[0].host, "pop.second.example");
-        // A known domain needs no lookup.
-        s.address = "me@163.com".into();
-        s.address_changed(db);
-        assert!(s.discovery.domain.is_empty() && !s.awaits_discovery());
+        assert_eq!(s.username, "", "not alice@163.com");
+        s.username = "me".into();
+        s.username_edited = true;
+        let (req, target) = s.check_request(db).unwrap();
+        assert_eq!((req.input.as_str(), target.as_str()), ("mail.example.org", "mail.example.org"));
     }
 
     #[test]
-    fn picking_fills_the_domain() {
+    fn idn_usernames_are_shown_in_unicode() {
+        let db = Database::bundled();
+        let mut s = Session {
+            address: "用户@例子.中国".into(),
+            ..Session::default()
+        };
+        s.address_changed(db);
+        assert_eq!(s.username, "用户@例子.中国");
+        let (req, target) = s.check_request(db).unwrap();
+        assert_eq!(req.input, "用户@xn--fsqu00a.xn--fiqs8s");
+        assert_eq!(target, "用户@例子.中国");
+    }
+
+    #[test]
+    fn picking_fills_the_domain_and_a_password_for_another_account_goes() {
         let db = Database::bundled();
         let mut s = Session::default();
         s.pick_provider(db, "163");
@@ -657,56 +698,54 @@ mod tests {
         s.address = "alice".into();
         s.pick_provider(db, "qq");
         assert_eq!(s.address, "alice@qq.com");
+        s.password = Secret::from("qq-code");
         s.pick_provider(db, "163");
         assert_eq!(s.address, "alice@163.com");
         assert_eq!(s.username, "alice@163.com");
         assert!(s.picked.is_none());
+        assert!(s.password.is_empty(), "not reused for another provider");
+        assert!(s.password_cleared);
     }
 
     #[test]
-    fn plan_has_the_eight_standard_rows_and_documented_extras() {
+    fn results_belong_to_their_account() {
         let db = Database::bundled();
         let mut s = Session {
             address: "alice@163.com".into(),
             ..Session::default()
         };
         s.address_changed(db);
-        let (plan, target) = s.probe_plan(db).unwrap();
-        assert_eq!(target, "alice@163.com");
-        let ports: Vec<u16> = plan.iter().map(|e| e.port).collect();
-        // The standard eight, and the SMTP 994 NetEase documents, with the SMTP rows.
-        assert_eq!(ports, [110, 110, 995, 25, 587, 465, 994, 143, 993]);
-        assert_eq!(plan[6].host, "smtp.163.com");
-        assert_eq!(plan[0].host, "pop.163.com");
-    }
-
-    #[test]
-    fn stale_and_late_events_are_dropped() {
-        let mut v = ProbeView::default();
-        v.begin(
-            2,
-            vec![EndpointSpec::new(Protocol::Pop3, "h", 995, Security::Tls)],
-            "t".into(),
-        );
-        let fin = |generation, index| Event {
-            generation,
-            kind: EventKind::Finished {
-                index,
-                outcome: Box::new(Outcome::new(Verdict::Secure)),
-            },
+        s.check.begin(1, s.account_key(), "alice@163.com".into());
+        let plan = {
+            let typed = crate::check::plan::classify(db, "alice@163.com").unwrap();
+            Arc::new(crate::check::plan::plan("alice@163.com", &typed, &[], db, None).unwrap())
         };
-        assert!(!v.apply(fin(1, 0)));
-        assert_eq!(v.done_count(), 0);
-        assert!(!v.apply(fin(2, 7)));
-        assert!(v.apply(fin(2, 0)));
-        assert_eq!(v.done_count(), 1);
-        v.begin(
-            3,
-            vec![EndpointSpec::new(Protocol::Pop3, "h", 995, Security::Tls)],
-            "t".into(),
+        assert!(s.check.apply(&CheckEvent::Planned {
+            generation: 1,
+            plan: plan.clone()
+        }));
+        let report = fake::report(
+            &Endpoint::new(Protocol::Pop3, "pop.163.com", 995, Security::Tls),
+            fake::FakeOutcome::Secure,
+            30,
         );
-        v.cancel();
-        assert!(!v.apply(fin(3, 0)));
-        assert_eq!(v.rows[0].state, RowState::Cancelled);
+        let summary = Arc::new(ProbeSummary::of(&plan, vec![report]));
+        assert!(s.check.apply(&CheckEvent::Finished {
+            generation: 1,
+            summary
+        }));
+        assert!(s.summary().is_some());
+        s.address = "bob@qq.com".into();
+        s.address_changed(db);
+        assert!(!s.results_current());
+        assert!(s.summary().is_none(), "not bob's results");
+        s.address = "alice@163.com".into();
+        s.address_changed(db);
+        assert!(s.summary().is_some(), "alice's again");
+        // Stale and late events are dropped.
+        assert!(!s.check.apply(&CheckEvent::Planned {
+            generation: 7,
+            plan
+        }));
     }
 }

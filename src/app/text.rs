@@ -337,6 +337,20 @@ texts! {
     InsecureLoginAllowed => "allowed: the next test sends the password here", "已允许：下次测试将在此发送密码", "已允許：下次測試將在此傳送密碼";
     /// Ask the insecure-login question again (No withdraws the permission).
     ChangeInsecureLogin => "Change…", "更改…", "變更…";
+    /// Export of a server known only by its name.
+    ExportFromServerName => "Not tested: the files use this server's standard encrypted ports and say so.", "未测试：文件使用该服务器的标准加密端口，并在文件中注明。", "未測試：檔案使用該伺服器的標準加密連接埠，並在檔案中註明。";
+    /// A server's name needs a username to export.
+    ExportNeedsUsername => "Type the username for this server first.", "请先输入这个服务器的用户名。", "請先輸入這個伺服器的使用者名稱。";
+    /// Yes, copy with the password.
+    CopyWithPassword => "Copy with the password", "仍然复制（含密码）", "仍然複製（含密碼）";
+    /// No, do not copy.
+    DoNotCopy => "Do not copy", "不复制", "不複製";
+    /// The check is looking the domain up before it can test.
+    Planning => "Looking up the servers to test…", "正在查找要测试的服务器…", "正在查找要測試的伺服器…";
+    /// Port 25 answers securely, but it is the relay port.
+    WhyRelayPort => "for server-to-server mail (port 25), not for sending from a mail app", "用于服务器之间传递邮件（端口 25），不适合邮件客户端发信", "用於伺服器之間傳遞郵件（連接埠 25），不適合郵件用戶端寄信";
+    /// The password was cleared when another provider was picked.
+    PasswordCleared => "The password was cleared: it was typed for another provider's account.", "密码已清空：它是为另一个服务商的账户输入的。", "密碼已清空：它是為另一個服務商的帳戶輸入的。";
 }
 
 /// "Saved to PATH."
@@ -884,5 +898,90 @@ mod tests {
         for t in same {
             assert!(allowed.contains(t), "{t:?} is the same in both scripts");
         }
+    }
+}
+
+/// The Export window: the results shown are of another account.
+pub fn export_stale(other: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "The results shown are from an older test of {other}: not used. The files use the settings of the database or of discovery, and say so; test again to export tested settings."
+        ),
+        Lang::ZhHans => format!(
+            "显示的结果来自之前对 {other} 的测试：不会使用。文件使用数据库或自动查找到的设置，并在文件中注明；重新测试后才能导出经过测试的设置。"
+        ),
+        Lang::ZhHant => format!(
+            "顯示的結果來自之前對 {other} 的測試：不會使用。檔案使用資料庫或自動查找到的設定，並在檔案中註明；重新測試後才能匯出經過測試的設定。"
+        ),
+    }
+}
+
+/// Above the table: the results shown are of another account than the form's.
+pub fn results_for_other(target: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Results for {target}: test again for the account above."),
+        Lang::ZhHans => format!("以下是 {target} 的结果：请为上面的账户重新测试。"),
+        Lang::ZhHant => format!("以下是 {target} 的結果：請為上面的帳戶重新測試。"),
+    }
+}
+
+/// A protocol with no recommendation because nothing could be tested.
+pub fn could_not_test(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("could not be tested ({reason})"),
+        Lang::ZhHans => format!("无法测试（{reason}）"),
+        Lang::ZhHant => format!("無法測試（{reason}）"),
+    }
+}
+
+/// A check that could not run.
+pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
+    use crate::check::{CheckError, PlanError};
+    match (e, lang) {
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::En) => {
+            format!("Nothing to test: no settings were found for {domain}.")
+        }
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHans) => {
+            format!("没有可测试的：未找到 {domain} 的设置。")
+        }
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHant) => {
+            format!("沒有可測試的：未找到 {domain} 的設定。")
+        }
+        (CheckError::Plan(PlanError::Discontinued { name, year, .. }), Lang::En) => {
+            format!("Nothing to test: {name} closed in {year}.")
+        }
+        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHans) => {
+            format!("没有可测试的：该服务已于 {year} 年关闭。")
+        }
+        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHant) => {
+            format!("沒有可測試的：該服務已於 {year} 年關閉。")
+        }
+        (e, Lang::En) => format!("The test could not start: {e}"),
+        (e, Lang::ZhHans) => format!("测试无法开始：{e}"),
+        (e, Lang::ZhHant) => format!("測試無法開始：{e}"),
+    }
+}
+
+/// F14: before a password goes to the clipboard.
+pub fn copy_password_warning(secs: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "This copy contains your password. Every program can read the clipboard, and clipboard managers keep a history of what was copied. mailconf empties the clipboard again after {secs} seconds (if it still holds this)."
+        ),
+        Lang::ZhHans => format!(
+            "这份内容包含你的密码。任何程序都能读取剪贴板，剪贴板管理器还会保存复制历史。mailconf 会在 {secs} 秒后清空剪贴板（如果其中仍是这份内容）。"
+        ),
+        Lang::ZhHant => format!(
+            "這份內容包含你的密碼。任何程式都能讀取剪貼簿，剪貼簿管理程式還會保存複製歷史。mailconf 會在 {secs} 秒後清空剪貼簿（如果其中仍是這份內容）。"
+        ),
+    }
+}
+
+/// After copying with the password.
+pub fn copied_with_password(secs: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Copied, with the password: the clipboard is emptied again in {secs} seconds."),
+        Lang::ZhHans => format!("已复制（含密码）：{secs} 秒后清空剪贴板。"),
+        Lang::ZhHant => format!("已複製（含密碼）：{secs} 秒後清空剪貼簿。"),
     }
 }

@@ -47,7 +47,7 @@ pub struct DiscoverArgs {
     pub no_network_sources: bool,
 
     /// The one deadline shared by every source, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_timeout)]
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = super::args::parse_seconds)]
     pub timeout: Duration,
 
     /// Also trust the CA certificates in this PEM file (HTTPS and TLS checks).
@@ -81,17 +81,6 @@ pub struct DiscoverArgs {
     pub all_sources: bool,
 }
 
-fn parse_timeout(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
-    if !(0.1..=600.0).contains(&secs) {
-        return Err("the timeout must be between 0.1 and 600 seconds".into());
-    }
-    Ok(Duration::from_secs_f64(secs))
-}
-
 /// Runs `mailconf discover`.
 pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.print_schema {
@@ -118,15 +107,12 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     }
-    let extra_roots = match &args.ca_file {
-        Some(p) => match discover::tls::load_ca_file(p) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("mailconf: {e}");
-                return Ok(ExitCode::from(EXIT_USAGE));
-            }
-        },
-        None => Vec::new(),
+    let extra_roots = match super::args::ca_file(args.ca_file.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
     };
     let opts = DiscoverOptions {
         timeout: args.timeout,
@@ -139,15 +125,37 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         wait_for_all: args.all_sources,
         sources: None,
     };
-    let db = super::load_database(lang);
-    // Guessed servers are checked by the probe engine itself.
-    let d = crate::probe::reuse::discover_blocking(&address, Arc::new(db), args.dns, &opts)?;
-    let mut out = std::io::stdout().lock();
+    let probe = crate::probe::ProbeOptions {
+        port_map: opts.port_map.0.clone(),
+        extra_roots: opts.extra_roots.clone(),
+        ..crate::probe::ProbeOptions::default()
+    };
+    let db = Arc::new(super::load_database(lang));
+    // Guessed servers are checked by the probe engine itself (the check layer).
+    let (mut handle, events) = crate::check::CheckHandle::new(
+        db,
+        crate::check::CheckOptions {
+            probe,
+            discover: opts,
+            dns: args.dns,
+            discovery: true,
+        },
+    )?;
+    handle.discover(&address);
+    let d = loop {
+        match events.recv() {
+            Some(crate::check::CheckEvent::LookedUp { discovery, .. }) => break discovery,
+            Some(_) => {}
+            None => anyhow::bail!("the lookup ended without an answer"),
+        }
+    };
+    let mut out = super::PipeOut::new(std::io::stdout().lock());
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&*d)?)?;
     } else {
         print_human(&mut out, &d, lang)?;
     }
+    out.flush()?;
     Ok(match d.outcome {
         Outcome::Found => ExitCode::SUCCESS,
         Outcome::NothingFound | Outcome::DeadlineReached => ExitCode::from(EXIT_NEGATIVE),

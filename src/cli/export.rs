@@ -19,10 +19,8 @@ use crate::i18n::Lang;
 use crate::providers::Protocol;
 use crate::providers::describe::pick;
 use clap::{ArgAction, ValueEnum};
-use secrecy::SecretString;
-use secrecy::zeroize::Zeroize as _;
 use serde_json::json;
-use std::io::{BufRead as _, IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -85,21 +83,30 @@ pub struct ExportArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Trust this CA bundle (PEM) instead of the system's (fetchmail, getmail, msmtp).
+    /// A CA bundle (PEM): the file tells the client to trust it (fetchmail,
+    /// getmail, msmtp), and `--probe` and discovery trust it too (besides the
+    /// built-in roots).
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
 
-    /// Test the servers first and export what the probe verified (the best secure
-    /// endpoint per protocol) instead of the database's settings.
+    /// DNS server to ask instead of the system's (IP or IP:PORT), for
+    /// discovering an address the database does not know and for `--probe`.
+    #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub dns: Option<std::net::SocketAddr>,
+
+    /// Test the servers first and export what the check verified (the endpoint
+    /// it recommends per protocol) instead of the database's settings. With
+    /// --include-password the login is tested too, and a rejected password is
+    /// an error.
     #[arg(long)]
     pub probe: bool,
 
     /// With --probe: use this address for a host name instead of DNS (`host:addr`).
-    #[arg(long, value_name = "HOST:ADDR", requires = "probe", value_parser = super::probe::parse_resolve)]
+    #[arg(long, value_name = "HOST:ADDR", requires = "probe", value_parser = super::args::parse_resolve)]
     pub resolve: Vec<(String, std::net::IpAddr)>,
 
     /// With --probe: connect to other ports than the standard ones (`995=10995,…`).
-    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", requires = "probe", value_parser = super::probe::parse_port_pair)]
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", requires = "probe", value_parser = crate::discover::PortMap::parse_pair)]
     pub port_map: Vec<(u16, u16)>,
 
     /// List the formats and exit.
@@ -155,30 +162,44 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         return Ok(usage("an address or provider and --format are required"));
     };
 
-    let db = super::load_database(lang);
-    let m = match db.lookup(query) {
-        Ok(m) => m,
+    let db = std::sync::Arc::new(super::load_database(lang));
+    let check_options = match export_check_options(&args) {
+        Ok(o) => o,
+        Err(e) => return Ok(usage(e)),
+    };
+    let (mut handle, events) = crate::check::CheckHandle::new(db, check_options)?;
+    // An address the database does not know is discovered, as `probe` does.
+    let (plan, _) = match handle.plan_blocking(query, &[]) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("mailconf: {e}");
-            eprintln!(
-                "{}",
-                pick(
-                    lang,
-                    (
-                        "Add the provider as your own file (see `mailconf providers dir`), or check the spelling.",
-                        "可以把该服务商写成自己的提供商文件（见 `mailconf providers dir`），或检查拼写。",
-                        "可以把該服務商寫成自己的提供者檔案（見 `mailconf providers dir`），或檢查拼寫。",
-                    )
-                )
-            );
-            return Ok(ExitCode::from(EXIT_NEGATIVE));
+            return Ok(ExitCode::from(match e {
+                crate::check::PlanError::Invalid(_) => EXIT_USAGE,
+                _ => EXIT_NEGATIVE,
+            }));
         }
     };
-    let provider = &m.entry.provider;
+    let Some(provider) = plan.settings_provider().cloned() else {
+        eprintln!(
+            "mailconf: {}",
+            match lang {
+                Lang::En => format!(
+                    "{query} is not a provider the database knows, and not an address: give your address (alice@{query}) to discover its settings"
+                ),
+                Lang::ZhHans => format!(
+                    "数据库中没有 {query} 这个服务商，它也不是邮箱地址：请输入完整地址（例如 alice@{query}）以自动查找设置"
+                ),
+                Lang::ZhHant => format!(
+                    "資料庫中沒有 {query} 這個服務商，它也不是郵件地址：請輸入完整地址（例如 alice@{query}）以自動查找設定"
+                ),
+            }
+        );
+        return Ok(ExitCode::from(EXIT_NEGATIVE));
+    };
     let Some(protocol) = args
         .protocol
         .map(Protocol::from)
-        .or_else(|| preferred_incoming(provider))
+        .or_else(|| preferred_incoming(&provider))
     else {
         eprintln!(
             "mailconf: {} lists no encrypted POP3 or IMAP server",
@@ -186,18 +207,19 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_NEGATIVE));
     };
-    let mut settings = match AccountSettings::from_provider(provider, m.address.as_ref(), protocol)
+    let mut settings = match AccountSettings::from_provider(&provider, plan.address.as_ref(), protocol)
     {
         Ok(s) => s,
         Err(e) => return Ok(export_error(&e)),
     };
+    if let crate::check::TargetSource::Discovered { provenance } = &plan.source {
+        settings.verified = crate::export::settings::Verification::Discovered {
+            provenance: provenance.clone(),
+        };
+        eprintln!("mailconf: not in the database; discovery found: {provenance}");
+    }
     settings.display_name = args.name.clone();
     settings.leave_on_server = args.leave_on_server;
-    if args.probe
-        && let Err(code) = probe_into(&mut settings, provider, m.address.as_ref(), &args, lang)
-    {
-        return Ok(code);
-    }
 
     let options = ExportOptions {
         ca_file: args.ca_file.clone(),
@@ -233,10 +255,25 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
 
     if args.include_password {
-        match read_password(&args, lang) {
+        let who = plan
+            .address
+            .as_ref()
+            .map_or_else(|| query.to_owned(), |a| a.canonical());
+        match super::args::read_password(
+            super::args::PasswordSource {
+                stdin: args.password_stdin,
+                env: args.password_env.as_deref(),
+            },
+            &who,
+        ) {
             Ok(p) => settings.password = Some(p),
-            Err(code) => return Ok(code),
+            Err(e) => return Ok(usage(e)),
         }
+    }
+    if args.probe
+        && let Err(code) = probe_into(&mut settings, &mut handle, &events, query, lang)
+    {
+        return Ok(code);
     }
     let text = match exporter.render(&settings, lang) {
         Ok(t) => t,
@@ -284,64 +321,6 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     eprintln!("{}", exporter.destination(lang));
     Ok(ExitCode::SUCCESS)
-}
-
-/// The password from stdin, the environment or a no-echo prompt; on failure the
-/// exit code to return (the message is already printed).
-fn read_password(args: &ExportArgs, lang: Lang) -> Result<SecretString, ExitCode> {
-    let mut raw = if args.password_stdin {
-        let mut line = String::new();
-        if let Err(e) = std::io::stdin().lock().read_line(&mut line) {
-            eprintln!("mailconf: cannot read the password from standard input: {e}");
-            return Err(ExitCode::from(EXIT_ERROR));
-        }
-        let trimmed = line.trim_end_matches(['\n', '\r']).to_owned();
-        line.zeroize();
-        trimmed
-    } else if let Some(var) = &args.password_env {
-        match std::env::var(var) {
-            Ok(v) => v,
-            Err(_) => {
-                return Err(usage(format!(
-                    "environment variable {var} is not set (or not valid UTF-8)"
-                )));
-            }
-        }
-    } else if std::io::stdin().is_terminal() {
-        let prompt = pick(
-            lang,
-            (
-                "Password (not shown): ",
-                "密码（输入时不显示）：",
-                "密碼（輸入時不顯示）：",
-            ),
-        );
-        match rpassword::prompt_password(prompt) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("mailconf: cannot read the password: {e}");
-                return Err(ExitCode::from(EXIT_ERROR));
-            }
-        }
-    } else {
-        return Err(usage(pick(
-            lang,
-            (
-                "--include-password needs --password-stdin, --password-env VAR, or a terminal to ask on",
-                "--include-password 需要配合 --password-stdin、--password-env 变量名，或在终端中运行以输入密码",
-                "--include-password 需要搭配 --password-stdin、--password-env 變數名稱，或在終端機中執行以輸入密碼",
-            ),
-        )));
-    };
-    if raw.is_empty() {
-        return Err(usage(pick(
-            lang,
-            ("the password is empty", "密码为空", "密碼為空"),
-        )));
-    }
-    let secret = SecretString::from(raw.clone());
-    raw.zeroize();
-    Ok(secret)
 }
 
 /// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.
@@ -405,30 +384,41 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--probe`: tests the provider's servers for the chosen incoming protocol and SMTP,
-/// then exports the best secure endpoints the probe verified.
-fn probe_into(
-    settings: &mut AccountSettings,
-    provider: &crate::providers::Provider,
-    address: Option<&crate::providers::Address>,
-    args: &ExportArgs,
-    lang: Lang,
-) -> Result<(), ExitCode> {
-    use crate::probe::{ProbeOptions, ProbeRequest, probe_blocking, target};
-    let protocols = [settings.incoming.protocol, Protocol::Smtp];
-    let endpoints =
-        target::endpoints_for_provider(provider, address.map(|a| a.domain.as_str()), &protocols);
+/// How `--probe` connects and how an unknown address is discovered.
+fn export_check_options(args: &ExportArgs) -> Result<crate::check::CheckOptions, String> {
     let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> = Default::default();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = match &args.ca_file {
-        Some(p) => crate::probe::tls::load_pem_certs(p).map_err(|e| {
-            eprintln!("mailconf: {e}");
-            ExitCode::from(super::EXIT_USAGE)
-        })?,
-        None => Vec::new(),
-    };
+    let extra_roots = super::args::ca_file(args.ca_file.as_deref())?;
+    Ok(crate::check::CheckOptions {
+        probe: crate::probe::ProbeOptions {
+            port_map: args.port_map.iter().copied().collect(),
+            resolve,
+            extra_roots: extra_roots.clone(),
+            ..crate::probe::ProbeOptions::default()
+        },
+        discover: crate::discover::DiscoverOptions {
+            port_map: crate::discover::PortMap(args.port_map.iter().copied().collect()),
+            extra_roots,
+            ..crate::discover::DiscoverOptions::default()
+        },
+        dns: args.dns,
+        discovery: true,
+    })
+}
+
+/// `--probe`: checks the servers of the chosen incoming protocol and SMTP
+/// (with the login when the password is in the file), then exports the
+/// endpoints the check's summary recommends. A rejected password is an error.
+fn probe_into(
+    settings: &mut AccountSettings,
+    handle: &mut crate::check::CheckHandle,
+    events: &crate::check::CheckEvents,
+    query: &str,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    use crate::check::{CheckEvent, CheckRequest, LoginSpec};
     eprintln!(
         "{}",
         pick(
@@ -440,24 +430,64 @@ fn probe_into(
             )
         )
     );
-    let request = ProbeRequest {
-        endpoints,
-        options: ProbeOptions {
-            port_map: args.port_map.iter().copied().collect(),
-            resolve,
-            extra_roots,
-            ..ProbeOptions::default()
-        },
-        login: None,
-        reuse: None,
+    let username = settings
+        .username(&settings.incoming, "--probe")
+        .map_err(|e| export_error(&e))?;
+    let login = settings.password.as_ref().map(|p| LoginSpec {
+        username: Some(username),
+        password: p.clone(),
+        consents: Vec::new(),
+    });
+    let request = CheckRequest {
+        input: query.to_owned(),
+        only: vec![settings.incoming.protocol, Protocol::Smtp],
+        endpoints: Vec::new(),
+        login,
     };
-    let reports: Vec<_> = probe_blocking(request)
-        .map_err(|e| {
-            eprintln!("mailconf: {e}");
-            ExitCode::from(EXIT_ERROR)
-        })?
-        .into_iter()
-        .flatten()
-        .collect();
-    crate::export::probed::apply_probe(settings, &reports).map_err(|e| export_error(&e))
+    if let Err(e) = handle.start(request) {
+        eprintln!("mailconf: {e}");
+        return Err(ExitCode::from(if e.is_usage() { EXIT_USAGE } else { EXIT_NEGATIVE }));
+    }
+    let summary = loop {
+        match events.recv() {
+            Some(CheckEvent::Finished { summary, .. }) => break summary,
+            Some(CheckEvent::Failed { error, .. }) => {
+                eprintln!("mailconf: {error}");
+                return Err(ExitCode::from(if error.is_usage() {
+                    EXIT_USAGE
+                } else {
+                    EXIT_NEGATIVE
+                }));
+            }
+            Some(_) => {}
+            None => {
+                eprintln!("mailconf: the check ended without an answer");
+                return Err(ExitCode::from(EXIT_ERROR));
+            }
+        }
+    };
+    // A password that the servers rejected must not go into a file as if it worked.
+    if settings.password.is_some()
+        && !summary
+            .endpoints
+            .iter()
+            .any(|r| r.login.as_ref().is_some_and(|l| l.result.is_success()))
+    {
+        for a in &summary.advice {
+            eprintln!("mailconf: {}", a.text.get(lang));
+        }
+        eprintln!(
+            "mailconf: {}",
+            pick(
+                lang,
+                (
+                    "the password did not work on any server: nothing written",
+                    "密码在所有服务器上都无法登录：未写入文件",
+                    "密碼在所有伺服器上都無法登入：未寫入檔案",
+                )
+            )
+        );
+        return Err(ExitCode::from(EXIT_NEGATIVE));
+    }
+    crate::export::probed::apply_probe(settings, &summary).map_err(|e| export_error(&e))
 }

@@ -12,10 +12,12 @@
 //! | 2 | usage error (bad flags or arguments) |
 //! | 3 | the command could not run (I/O error, internal error) |
 
+pub mod args;
 pub mod discover;
 pub mod export;
 pub mod probe;
 pub mod providers;
+mod table;
 
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
@@ -135,9 +137,75 @@ pub(crate) fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
 }
 
+/// Whether human output gets colour: only on a terminal, never with
+/// `NO_COLOR` set or `TERM=dumb`.
+pub(crate) fn use_color(terminal: bool) -> bool {
+    terminal
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// Standard output that stops writing quietly once the reader has gone (a
+/// broken pipe, `mailconf probe --json | head -1`): the command still runs to
+/// its answer, and exits with the answer's own code.
+pub(crate) struct PipeOut<W: std::io::Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: std::io::Write> PipeOut<W> {
+    /// Wraps `inner` (standard output).
+    pub(crate) fn new(inner: W) -> Self {
+        PipeOut {
+            inner,
+            closed: false,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for PipeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_counts_cjk_as_two() {
+        assert_eq!(pad("协议", 6), "协议  ");
+        assert_eq!(pad("POP3", 6), "POP3  ");
+        assert_eq!(pad("→1", 3), "→1 ");
+    }
 }

@@ -1,45 +1,39 @@
 //! `mailconf probe`: test every way in to a mail server and print the truth.
 //!
-//! Streams one table row per endpoint as it finishes (colour only on a
-//! terminal, never with `NO_COLOR`), then the RFC 8314 recommendation; or, with
-//! `--json`, one document in the format documented in `docs/probe-json.md`.
+//! The arguments become a [`CheckRequest`]; the check layer plans, discovers,
+//! probes and summarizes ([`crate::check`]); this module prints its events as
+//! they come: one table row per endpoint as it finishes ([`super::table`]),
+//! then the recommendation and the advice; or, with `--json`, one document in
+//! the format documented in `docs/probe-json.md` (also when there was nothing
+//! to probe).
 //!
 //! With `--user` (or a password source and an address as the target) every
 //! endpoint also tests the login; the password comes from `--password-stdin`,
-//! `--password-env VAR` or a no-echo prompt, never from an argument. Advice
-//! (`src/advice/`) follows the recommendation, in the user's language.
+//! `--password-env VAR` or a no-echo prompt, never from an argument.
 //!
-//! Exit codes: 0 every requested protocol has at least one secure endpoint
-//! (and, with credentials, a successful login); 1 not; 2 usage error (bad flag
-//! value, unreadable CA file, nothing to probe, no password).
+//! Exit codes: 0 every probed protocol has a secure endpoint (and, with
+//! credentials, a successful login); 1 not, or nothing to probe (nothing
+//! found, a closed provider); 2 usage error (bad flag value, unreadable CA
+//! file, a consent that names no host in a multi-host run, no password).
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::discover::{DiscoverOptions, Discovery, PortMap};
-use secrecy::SecretString;
-use secrecy::zeroize::Zeroizing;
-
-use super::pad;
-use crate::advice::{Severity, advise};
+use super::args::{PasswordSource, read_password};
+use super::table::{Style, endpoints_share_host};
+use super::{EXIT_NEGATIVE, EXIT_USAGE};
+use crate::check::{
+    CheckError, CheckEvent, CheckHandle, CheckOptions, CheckRequest, LoginSpec, ProbeSummary,
+    TargetSource,
+};
+use crate::discover::{DiscoverOptions, PortMap};
 use crate::i18n::Lang;
-use crate::probe::login::{
-    Credentials, InsecureAllow, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
-};
-use crate::probe::report::ProbeSummary;
-use crate::probe::target::{self, TargetSource};
-use crate::probe::tls::load_pem_certs;
-use crate::probe::{
-    CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
-    Protocol, Verdict,
-};
-use crate::providers::{Address, Database, Provider};
-use std::sync::Arc;
+use crate::probe::login::InsecureAllow;
+use crate::probe::{CertMode, Endpoint, EndpointReport, ProbeOptions, Protocol};
 
 /// Arguments of `mailconf probe`.
 #[derive(Debug, Clone, clap::Args)]
@@ -55,11 +49,11 @@ pub struct ProbeArgs {
     #[arg(long = "endpoint", value_name = "HOST:PORT:SECURITY", value_parser = crate::probe::spec::parse_endpoint)]
     pub endpoints: Vec<Endpoint>,
     /// Connect to other ports than the standard ones, e.g. `995=10995,993=10993` (for tests).
-    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = parse_port_pair)]
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = crate::discover::PortMap::parse_pair)]
     pub port_map: Vec<(u16, u16)>,
     /// Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`.
     /// Repeatable.
-    #[arg(long, value_name = "HOST:ADDR", value_parser = parse_resolve)]
+    #[arg(long, value_name = "HOST:ADDR", value_parser = super::args::parse_resolve)]
     pub resolve: Vec<(String, IpAddr)>,
     /// Extra trust anchors: a PEM file of CA certificates.
     #[arg(long, value_name = "PEM")]
@@ -68,13 +62,13 @@ pub struct ProbeArgs {
     #[arg(long)]
     pub system_roots: bool,
     /// Seconds to wait for a TCP connection (DNS included).
-    #[arg(long, value_name = "S", default_value = "5", value_parser = parse_secs)]
+    #[arg(long, value_name = "S", default_value = "5", value_parser = super::args::parse_seconds)]
     pub connect_timeout: Duration,
     /// Seconds to wait for each reply and each TLS handshake.
-    #[arg(long, value_name = "S", default_value = "10", value_parser = parse_secs)]
+    #[arg(long, value_name = "S", default_value = "10", value_parser = super::args::parse_seconds)]
     pub timeout: Duration,
     /// Seconds for one endpoint's whole probe.
-    #[arg(long, value_name = "S", default_value = "30", value_parser = parse_secs)]
+    #[arg(long, value_name = "S", default_value = "30", value_parser = super::args::parse_seconds)]
     pub overall_timeout: Duration,
     /// Abort the TLS handshake on an invalid certificate instead of reading
     /// capabilities through it in report-only mode.
@@ -86,7 +80,8 @@ pub struct ProbeArgs {
     /// Print one JSON document (see docs/probe-json.md) instead of the table.
     #[arg(long)]
     pub json: bool,
-    /// DNS server for discovering an address the database does not know: IP or IP:PORT.
+    /// DNS server to ask instead of the system's (IP or IP:PORT), for discovering
+    /// an address the database does not know and for the probe's own name lookups.
     #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
     pub dns: Option<std::net::SocketAddr>,
     /// Do not run discovery for an unknown address; probe its domain as a host instead.
@@ -115,189 +110,15 @@ pub struct ProbeArgs {
     pub max_connections: u16,
 }
 
-pub fn parse_port_pair(s: &str) -> Result<(u16, u16), String> {
-    let (a, b) = s
-        .split_once('=')
-        .ok_or_else(|| format!("{s:?}: expected PORT=PORT"))?;
-    let p = |x: &str| {
-        x.trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| format!("{s:?}: bad port {x:?}"))
-    };
-    Ok((p(a)?, p(b)?))
-}
 
-/// Parses `host:addr` (also curl's `host:port:addr`); IPv6 addresses may be bracketed.
-pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
-    let (host, rest) = s
-        .split_once(':')
-        .ok_or_else(|| format!("{s:?}: expected HOST:ADDR"))?;
-    let addr = |a: &str| {
-        a.trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<IpAddr>()
-    };
-    let ip = match addr(rest) {
-        Ok(ip) => ip,
-        Err(_) => match rest.split_once(':') {
-            Some((port, a)) if port.chars().all(|c| c.is_ascii_digit()) => {
-                addr(a).map_err(|e| format!("{s:?}: {e}"))?
-            }
-            _ => return Err(format!("{s:?}: bad address {rest:?}")),
-        },
-    };
-    if host.is_empty() {
-        return Err(format!("{s:?}: empty host"));
-    }
-    Ok((host.to_ascii_lowercase(), ip))
-}
-
-fn parse_secs(s: &str) -> Result<Duration, String> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| format!("{s:?}: not a number of seconds"))?;
-    if !(v.is_finite() && v > 0.0 && v <= 3600.0) {
-        return Err(format!("{s:?}: seconds must be between 0 and 3600"));
-    }
-    Ok(Duration::from_secs_f64(v))
-}
-
-/// A usage problem: exit code 2.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
-
-/// The endpoints to probe for a target.
-///
-/// The endpoints for what the user typed (see [`crate::probe::target`]): a
-/// provider from the database, servers found by discovery for an unknown address
-/// (when `discovery` is given), or the name itself as a host. Says on stderr where
-/// the endpoints came from, unless `quiet`.
-pub fn endpoints_for_target(
-    target: &str,
-    only: &[Protocol],
-    db: &Database,
-    discovery: Option<&dyn Fn(&Address) -> Discovery>,
-    quiet: bool,
-) -> Result<(Vec<Endpoint>, TargetSource), UsageError> {
-    let t = target::resolve(target, only, db, discovery).map_err(|e| UsageError(e.to_string()))?;
-    if !quiet {
-        match (&t.source, &t.provider) {
-            (TargetSource::Database { .. }, Some(p)) => {
-                eprintln!(
-                    "mailconf probe: {} ({}) from the provider database",
-                    p.name.en, p.id
-                );
-            }
-            (TargetSource::Discovered { provenance }, _) => {
-                eprintln!("mailconf probe: not in the database; discovery found: {provenance}");
-            }
-            _ => {}
-        }
-    }
-    Ok((t.endpoints, t.source))
-}
-
-/// The provider of the target's domain in the bundled database, if any.
-///
-/// HOOK: the lead's target resolution will pass the provider it found.
-pub fn provider_for_target(target: Option<&str>) -> Option<&'static Provider> {
-    let t = target?.trim();
-    let domain = t.rsplit_once('@').map_or(t, |(_, d)| d);
-    let domain = idna::domain_to_ascii(domain.trim_end_matches('.')).ok()?;
-    Database::bundled()
-        .by_domain(&domain)
-        .map(|(e, _, _)| &e.provider)
-}
-
-/// Reads the password as asked: stdin's first line, an environment variable, or a no-echo prompt.
-fn read_password(args: &ProbeArgs, user: &str) -> Result<SecretString, UsageError> {
-    if args.password_stdin {
-        let mut line = Zeroizing::new(String::new());
-        std::io::stdin()
-            .read_line(&mut line)
-            .map_err(|e| UsageError(format!("cannot read the password from stdin: {e}")))?;
-        let trimmed = line.trim_end_matches(['\r', '\n']);
-        return Ok(SecretString::from(trimmed.to_owned()));
-    }
-    if let Some(var) = &args.password_env {
-        // Copies go through Zeroizing so that no stray buffer keeps the password.
-        return std::env::var(var)
-            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
-            .map_err(|_| UsageError(format!("--password-env: {var} is not set (or not UTF-8)")));
-    }
-    if std::io::stdin().is_terminal() {
-        return rpassword::prompt_password(format!("Password for {user}: "))
-            .map(|v| SecretString::from(Zeroizing::new(v).as_str().to_owned()))
-            .map_err(|e| UsageError(format!("cannot read the password: {e}")));
-    }
-    Err(UsageError(
-        "--user needs a password: --password-stdin, --password-env VAR, or run on a terminal to be asked"
-            .into(),
-    ))
-}
-
-/// The login test asked for on the command line, if any.
-fn login_for(
-    args: &ProbeArgs,
-    provider: Option<&Provider>,
-) -> Result<Option<LoginRequest>, UsageError> {
-    let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
-    if !wants {
-        if !args.allow_insecure_auth.is_empty() {
-            return Err(UsageError(
-                "--allow-insecure-auth only makes sense with --user".into(),
-            ));
-        }
-        return Ok(None);
-    }
-    let user = match &args.user {
-        Some(u) => u.clone(),
-        None => match args.target.as_deref().map(str::trim) {
-            Some(t) if t.contains('@') => {
-                let form = provider
-                    .and_then(|p| p.incoming.first().or(p.outgoing.first()))
-                    .map(|s| s.username)
-                    .unwrap_or_default();
-                form.apply(t)
-            }
-            _ => {
-                return Err(UsageError(
-                    "a password was given but no user: add --user (or give an address as the target)"
-                        .into(),
-                ));
-            }
-        },
-    };
-    let password = read_password(args, &user)?;
-    let credentials = Credentials::new(user, password)
-        .map_err(|e| UsageError(format!("--user/password: {e}")))?;
-    Ok(Some(LoginRequest::new(
-        credentials,
-        provider,
-        args.allow_insecure_auth.clone(),
-    )))
-}
-
-/// The probe request for the command line. Name lookups of the probe go to
-/// `--dns` when it is given; an unknown address is discovered on `handle`'s
-/// runtime with the probe engine checking guessed servers, and the request
-/// reuses those reports (see [`crate::probe::reuse`]).
-fn request_for(
-    args: &ProbeArgs,
-    handle: &mut ProbeHandle,
-) -> Result<(ProbeRequest, Option<TargetSource>), UsageError> {
-    let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
+/// How the check connects and discovers, from the flags.
+pub(crate) fn check_options(args: &ProbeArgs) -> Result<CheckOptions, String> {
+    let mut resolve: std::collections::BTreeMap<String, Vec<IpAddr>> = Default::default();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = match &args.ca_file {
-        Some(path) => load_pem_certs(path).map_err(|e| UsageError(e.to_string()))?,
-        None => Vec::new(),
-    };
-    let options = ProbeOptions {
+    let extra_roots = super::args::ca_file(args.ca_file.as_deref())?;
+    let probe = ProbeOptions {
         connect_timeout: args.connect_timeout,
         reply_timeout: args.timeout,
         overall_timeout: args.overall_timeout,
@@ -313,83 +134,63 @@ fn request_for(
         max_connections: usize::from(args.max_connections),
         ..ProbeOptions::default()
     };
-    let discover_opts = DiscoverOptions {
+    let discover = DiscoverOptions {
         port_map: PortMap(args.port_map.iter().copied().collect()),
         extra_roots,
         ..DiscoverOptions::default()
     };
-    // `--dns` applies to the probe's own name lookups too.
-    if let Some(dns) = args.dns {
-        handle
-            .set_dns_server(dns, discover_opts.dns_options())
-            .map_err(|e| UsageError(format!("--dns: {e}")))?;
-    }
-    let reuse = RefCell::new(None);
-    let mut source = None;
-    let mut endpoints = if args.endpoints.is_empty() {
-        let target = args
-            .target
-            .as_deref()
-            .ok_or_else(|| UsageError("nothing to probe: give a target or --endpoint".into()))?;
-        let handle = &*handle;
-        // Read once: the target's lookup and discovery use the same database.
-        let db = Arc::new(Database::load(None));
-        let discover = |address: &Address| match handle.discover(
-            address,
-            db.clone(),
-            args.dns,
-            &discover_opts,
-            options.clone(),
-        ) {
-            Ok((discovery, cache)) => {
-                *reuse.borrow_mut() = Some(cache);
-                discovery
-            }
-            Err(e) => Discovery::failed(address, &e.to_string()),
-        };
-        let discovery: Option<&dyn Fn(&Address) -> Discovery> = if args.no_discovery {
-            None
-        } else {
-            Some(&discover)
-        };
-        let (endpoints, from) =
-            endpoints_for_target(target, &args.only, &db, discovery, args.json)?;
-        source = Some(from);
-        endpoints
-    } else {
-        args.endpoints
-            .iter()
-            .filter(|e| args.only.is_empty() || args.only.contains(&e.protocol))
-            .cloned()
-            .collect()
-    };
-    endpoints.dedup();
-    if endpoints.is_empty() {
-        return Err(UsageError(
-            "no endpoint left to probe (check --only)".into(),
-        ));
-    }
-    let request = ProbeRequest {
-        endpoints,
-        options,
-        login: login_for(args, provider_for_target(args.target.as_deref()))?,
-        reuse: reuse.into_inner(),
-    };
-    if let Some(login) = &request.login {
-        login
-            .check_consents(&request.endpoints)
-            .map_err(|e| UsageError(e.to_string()))?;
-    }
-    Ok((request, source))
+    Ok(CheckOptions {
+        probe,
+        discover,
+        dns: args.dns,
+        discovery: !args.no_discovery,
+    })
 }
 
-/// Runs `mailconf probe`; the lead's CLI calls this.
+/// The login test asked for on the command line, if any (the password is read now).
+fn login_spec(args: &ProbeArgs) -> Result<Option<LoginSpec>, String> {
+    let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
+    if !wants {
+        if !args.allow_insecure_auth.is_empty() {
+            return Err("--allow-insecure-auth only makes sense with --user".into());
+        }
+        return Ok(None);
+    }
+    let target = args.target.as_deref().map(str::trim).unwrap_or_default();
+    if args.user.is_none() && !target.contains(['@', '\u{FF20}']) {
+        return Err(
+            "a password was given but no user: add --user (or give an address as the target)"
+                .into(),
+        );
+    }
+    let who = args.user.as_deref().unwrap_or(target);
+    let password = read_password(
+        PasswordSource {
+            stdin: args.password_stdin,
+            env: args.password_env.as_deref(),
+        },
+        who,
+    )
+    .map_err(|e| format!("--user/password: {e}"))?;
+    Ok(Some(LoginSpec {
+        username: args.user.clone(),
+        password,
+        consents: args.allow_insecure_auth.clone(),
+    }))
+}
+
+/// Runs `mailconf probe`.
 pub fn run(args: ProbeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = stdout.lock();
+    let color = super::use_color(stdout.is_terminal());
+    let mut out = super::PipeOut::new(stdout.lock());
     let code = execute(&args, lang, &mut out, color)?;
     Ok(ExitCode::from(code))
+}
+
+fn usage(msg: impl std::fmt::Display) -> u8 {
+    eprintln!("mailconf probe: {msg}");
+    EXIT_USAGE
 }
 
 /// [`run`] with an explicit output; returns the exit code (0, 1 or 2).
@@ -399,493 +200,113 @@ pub fn execute(
     out: &mut dyn Write,
     color: bool,
 ) -> anyhow::Result<u8> {
-    let (mut handle, events) = ProbeHandle::new()?;
-    let (request, source) = match request_for(args, &mut handle) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("mailconf probe: {e}");
-            return Ok(2);
-        }
+    let options = match check_options(args) {
+        Ok(o) => o,
+        Err(e) => return Ok(usage(e)),
     };
-    let endpoints = request.endpoints.clone();
-    let style = Style { color, lang };
-    if !args.json {
-        style.header(out, &endpoints)?;
+    let login = match login_spec(args) {
+        Ok(l) => l,
+        Err(e) => return Ok(usage(e)),
+    };
+    let db = Arc::new(super::load_database(lang));
+    let (mut handle, events) = CheckHandle::new(db, options)?;
+    let request = CheckRequest {
+        input: args.target.clone().unwrap_or_default(),
+        only: args.only.clone(),
+        endpoints: args.endpoints.clone(),
+        login,
+    };
+    if let Err(e) = handle.start(request) {
+        return Ok(match e {
+            e if e.is_usage() => usage(e),
+            e => {
+                eprintln!("mailconf probe: {e}");
+                EXIT_NEGATIVE
+            }
+        });
     }
-    handle.start(request)?;
-    let mut reports: Vec<Option<EndpointReport>> = vec![None; endpoints.len()];
+    let style = Style { color, lang };
+    let mut endpoints: Vec<Endpoint> = Vec::new();
     while let Some(event) = events.recv() {
         match event {
-            ProbeEvent::Started { .. } => {}
-            ProbeEvent::EndpointDone { index, report, .. } => {
+            CheckEvent::LookedUp { .. } | CheckEvent::Discovered { .. } => {}
+            CheckEvent::Planned { plan, .. } => {
+                if !args.json {
+                    match (&plan.source, &plan.provider) {
+                        (TargetSource::Database { .. }, Some(p)) => eprintln!(
+                            "mailconf probe: {} ({}) from the provider database",
+                            p.name.get(lang),
+                            p.id
+                        ),
+                        (TargetSource::Discovered { provenance }, _) => eprintln!(
+                            "mailconf probe: not in the database; discovery found: {provenance}"
+                        ),
+                        _ => {}
+                    }
+                    style.header(out, &plan.endpoints)?;
+                }
+                endpoints = plan.endpoints.clone();
+            }
+            CheckEvent::EndpointDone { report, .. } => {
                 if !args.json {
                     style.row(out, &report, endpoints_share_host(&endpoints))?;
                     style.login_line(out, &report)?;
                     out.flush()?;
                 }
-                if let Some(slot) = reports.get_mut(index) {
-                    *slot = Some(*report);
-                }
             }
-            ProbeEvent::Finished { .. } => break,
+            CheckEvent::Finished { summary, .. } => {
+                print_summary(out, args, &style, &summary)?;
+                return Ok(summary.exit_code);
+            }
+            CheckEvent::Failed { error, summary, .. } => {
+                return Ok(match summary {
+                    // A negative answer: nothing found, a closed provider.
+                    Some(summary) => {
+                        if !args.json {
+                            eprintln!("mailconf probe: {error}");
+                        }
+                        print_summary(out, args, &style, &summary)?;
+                        summary.exit_code
+                    }
+                    None if matches!(*error, CheckError::Start(_)) => {
+                        eprintln!("mailconf probe: {error}");
+                        super::EXIT_ERROR
+                    }
+                    None => usage(error),
+                });
+            }
         }
     }
-    drop(handle);
-    let reports: Vec<EndpointReport> = reports.into_iter().flatten().collect();
-    let mut summary = ProbeSummary::new(args.target.clone(), reports);
-    summary.source = source;
-    summary.advice = advise(
-        &summary.endpoints,
-        provider_for_target(args.target.as_deref()),
-    );
+    eprintln!("mailconf probe: the check ended without an answer");
+    Ok(super::EXIT_ERROR)
+}
+
+/// The JSON document, or the recommendation, the advice and the transcripts.
+fn print_summary(
+    out: &mut dyn Write,
+    args: &ProbeArgs,
+    style: &Style,
+    summary: &ProbeSummary,
+) -> anyhow::Result<()> {
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        serde_json::to_writer_pretty(&mut *out, summary)?;
         writeln!(out)?;
     } else {
-        style.recommendation(out, &summary)?;
-        style.advice(out, &summary)?;
+        if !summary.endpoints.is_empty() {
+            style.recommendation(out, summary)?;
+        }
+        style.advice(out, summary)?;
         if args.transcript {
             for r in &summary.endpoints {
-                writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)?;
+                transcript(out, r)?;
             }
         }
     }
     out.flush()?;
-    Ok(summary.exit_code)
+    Ok(())
 }
 
-fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
-    endpoints.windows(2).all(|w| w[0].host == w[1].host)
+fn transcript(out: &mut dyn Write, r: &EndpointReport) -> std::io::Result<()> {
+    writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)
 }
 
-struct Style {
-    color: bool,
-    lang: Lang,
-}
-
-fn tr(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::ZhHans => hans,
-        Lang::ZhHant => hant,
-    }
-}
-
-impl Style {
-    fn paint(&self, text: &str, code: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    }
-
-    fn verdict_label(&self, v: &Verdict) -> String {
-        let l = self.lang;
-        match v {
-            Verdict::Secure => tr(l, "secure", "安全", "安全").to_owned(),
-            Verdict::InsecurePlaintextOnly { .. } => {
-                tr(l, "plaintext only", "仅明文", "僅明文").to_owned()
-            }
-            Verdict::TlsError { tls_kind } => {
-                format!(
-                    "{} {tls_kind}",
-                    tr(l, "TLS error:", "TLS 错误：", "TLS 錯誤：")
-                )
-            }
-            Verdict::Refused => tr(l, "refused", "拒绝连接", "拒絕連線").to_owned(),
-            Verdict::TimedOut { .. } => tr(l, "timed out", "超时", "逾時").to_owned(),
-            Verdict::ProtocolError => tr(l, "protocol error", "协议错误", "協定錯誤").to_owned(),
-            Verdict::DnsError => tr(l, "DNS error", "DNS 错误", "DNS 錯誤").to_owned(),
-        }
-    }
-
-    fn verdict_color(v: &Verdict) -> &'static str {
-        match v {
-            Verdict::Secure => "32",
-            Verdict::InsecurePlaintextOnly { .. } => "33",
-            Verdict::TimedOut { .. } | Verdict::Refused | Verdict::DnsError => "2",
-            Verdict::TlsError { .. } | Verdict::ProtocolError => "31",
-        }
-    }
-
-    fn header(&self, out: &mut dyn Write, endpoints: &[Endpoint]) -> std::io::Result<()> {
-        let l = self.lang;
-        if endpoints_share_host(endpoints)
-            && let Some(first) = endpoints.first()
-        {
-            writeln!(
-                out,
-                "{} {} ({} {})",
-                tr(l, "Probing", "正在测试", "正在測試"),
-                first.host,
-                endpoints.len(),
-                tr(l, "ways in", "种连接方式", "種連線方式"),
-            )?;
-        }
-        writeln!(
-            out,
-            "{}",
-            self.paint(
-                &format!(
-                    "{}{}{}{}{}{}",
-                    pad(tr(l, "PROTOCOL", "协议", "協定"), 10),
-                    pad(tr(l, "PORT", "端口", "連接埠"), 24),
-                    pad(tr(l, "SECURITY", "加密", "加密"), 10),
-                    pad(tr(l, "RESULT", "结果", "結果"), 28),
-                    pad(tr(l, "TIME", "耗时", "耗時"), 9),
-                    tr(l, "DETAILS", "详情", "詳情"),
-                ),
-                "1"
-            )
-        )
-    }
-
-    fn detail(&self, r: &EndpointReport) -> String {
-        let mut d = crate::probe::report::summary_in(r, self.lang);
-        if let Some(caps) = r.session.effective_caps() {
-            let s = caps.summary();
-            if !s.is_empty() {
-                d.push_str(&format!("; {s}"));
-            }
-        }
-        d.to_string()
-    }
-
-    fn row(&self, out: &mut dyn Write, r: &EndpointReport, same_host: bool) -> std::io::Result<()> {
-        let e = &r.endpoint;
-        let mut place = if same_host {
-            e.port.to_string()
-        } else if e.host.contains(':') {
-            format!("[{}]:{}", e.host, e.port)
-        } else {
-            format!("{}:{}", e.host, e.port)
-        };
-        if r.connect_port != e.port {
-            place.push_str(&format!(" (→{})", r.connect_port));
-        }
-        let label = self.verdict_label(&r.verdict);
-        let time = format!("{} ms", r.timings.total_ms);
-        writeln!(
-            out,
-            "{}{}{}{}{}{}",
-            pad(e.protocol.label(), 10),
-            pad(&place, 24),
-            pad(e.security.as_str(), 10),
-            self.paint(&pad(&label, 28), Self::verdict_color(&r.verdict)),
-            pad(&time, 9),
-            self.detail(r),
-        )
-    }
-
-    fn login_label(&self, r: &LoginReport) -> String {
-        let l = self.lang;
-        match &r.result {
-            LoginOutcome::Success => tr(l, "success", "登录成功", "登入成功").to_owned(),
-            LoginOutcome::CredentialsRejected => tr(
-                l,
-                "credentials rejected",
-                "用户名或密码被拒绝",
-                "使用者名稱或密碼被拒絕",
-            )
-            .to_owned(),
-            LoginOutcome::AuthorizationCodeRequired => tr(
-                l,
-                "authorization code (授权码) required",
-                "需要授权码",
-                "需要授權碼",
-            )
-            .to_owned(),
-            LoginOutcome::AppPasswordRequired => tr(
-                l,
-                "app password required",
-                "需要应用专用密码",
-                "需要應用程式密碼",
-            )
-            .to_owned(),
-            LoginOutcome::ServiceDisabled => tr(
-                l,
-                "service not enabled for this account",
-                "账户未开启此服务",
-                "帳戶未開啟此服務",
-            )
-            .to_owned(),
-            LoginOutcome::Oauth2Required => tr(
-                l,
-                "OAuth2 sign-in required",
-                "需要 OAuth2 登录",
-                "需要 OAuth2 登入",
-            )
-            .to_owned(),
-            LoginOutcome::TemporarilyUnavailable => {
-                tr(l, "temporarily unavailable", "暂时不可用", "暫時無法使用").to_owned()
-            }
-            LoginOutcome::EncryptionRequired => tr(
-                l,
-                "server requires encryption for login",
-                "服务器要求加密后才能登录",
-                "伺服器要求加密後才能登入",
-            )
-            .to_owned(),
-            LoginOutcome::MechanismNotOffered { .. } => tr(
-                l,
-                "no password login offered",
-                "服务器未提供密码登录方式",
-                "伺服器未提供密碼登入方式",
-            )
-            .to_owned(),
-            LoginOutcome::ConnectionProblem { .. } => {
-                tr(l, "connection problem", "连接出错", "連線出錯").to_owned()
-            }
-            LoginOutcome::UnexpectedReply => {
-                tr(l, "unexpected reply", "意外的回复", "意外的回覆").to_owned()
-            }
-            LoginOutcome::NotTried { reason } => {
-                let why = match reason {
-                    NotTriedReason::Plaintext => tr(
-                        l,
-                        "the connection was not encrypted",
-                        "连接未加密",
-                        "連線未加密",
-                    )
-                    .to_owned(),
-                    NotTriedReason::UntrustedCertificate { tls_kind } => format!(
-                        "{} ({tls_kind})",
-                        tr(l, "certificate not trusted", "证书不受信任", "憑證不受信任")
-                    ),
-                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => match l {
-                        Lang::En => format!(
-                            "credentials rejected on {} {}",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHans => format!(
-                            "凭据已在 {} {} 被拒绝",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHant => format!(
-                            "憑據已在 {} {} 被拒絕",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                    },
-                    NotTriedReason::LoginFailedElsewhere { endpoint, outcome } => match l {
-                        Lang::En => format!(
-                            "the login on {} {} sent the password and did not succeed ({outcome}); another try could lock the account",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHans => format!(
-                            "{} {} 上的登录已发送密码但未成功（{outcome}）；再试可能导致账户被锁定",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHant => format!(
-                            "{} {} 上的登入已傳送密碼但未成功（{outcome}）；再試可能導致帳戶被鎖定",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                    },
-                    NotTriedReason::ProbeFailed => {
-                        tr(l, "probe failed", "探测失败", "探測失敗").to_owned()
-                    }
-                    NotTriedReason::Preauthenticated => {
-                        tr(l, "already logged in (PREAUTH)", "已预先登录", "已預先登入").to_owned()
-                    }
-                };
-                format!("{}{why}", tr(l, "not tried: ", "未尝试：", "未嘗試："))
-            }
-        }
-    }
-
-    fn login_line(&self, out: &mut dyn Write, report: &EndpointReport) -> std::io::Result<()> {
-        let Some(r) = &report.login else {
-            return Ok(());
-        };
-        let l = self.lang;
-        let color = match &r.result {
-            LoginOutcome::Success => "32",
-            LoginOutcome::NotTried { .. } => "2",
-            LoginOutcome::TemporarilyUnavailable | LoginOutcome::EncryptionRequired => "33",
-            _ => "31",
-        };
-        let mut line = format!(
-            "{}{}",
-            tr(l, "  └ login: ", "  └ 登录：", "  └ 登入："),
-            self.login_label(r)
-        );
-        if let Some(m) = &r.mechanism {
-            line.push_str(&format!(" [{m}]"));
-        }
-        if let (false, Some(reply)) = (r.result.is_success(), &r.reply) {
-            line.push_str(&format!(" — {}", reply.as_str()));
-        }
-        // The hint names exactly the risk its consent covers, and the consent
-        // names the host and, for a certificate, its fingerprint.
-        if let Some(allow) = InsecureAllow::offer(report) {
-            let risk = match (&allow.certificate_sha256, l) {
-                (None, Lang::En) => {
-                    "no encryption: anyone on the network path can read the password".to_owned()
-                }
-                (None, Lang::ZhHans) => "不加密：网络路径上的任何人都能读到密码".to_owned(),
-                (None, Lang::ZhHant) => "不加密：網路路徑上的任何人都能讀到密碼".to_owned(),
-                (Some(fp), Lang::En) => format!(
-                    "the certificate is not trusted; this covers only the certificate with SHA-256 {fp}"
-                ),
-                (Some(fp), Lang::ZhHans) => {
-                    format!("证书不受信任；只适用于 SHA-256 为 {fp} 的证书")
-                }
-                (Some(fp), Lang::ZhHant) => {
-                    format!("憑證不受信任；只適用於 SHA-256 為 {fp} 的憑證")
-                }
-            };
-            line.push_str(&format!(
-                " ({} {risk}: --allow-insecure-auth {allow})",
-                tr(l, "at your own risk,", "风险自负，", "風險自負，")
-            ));
-        }
-        writeln!(out, "{}", self.paint(&line, color))?;
-        for c in &r.mailbox_checks {
-            writeln!(
-                out,
-                "      EXAMINE INBOX {}: {} — {}",
-                if c.after_id {
-                    tr(l, "after ID", "发送 ID 后", "傳送 ID 後")
-                } else {
-                    tr(l, "without ID", "未发送 ID", "未傳送 ID")
-                },
-                if c.ok { "OK" } else { "NO" },
-                c.reply.as_str()
-            )?;
-        }
-        Ok(())
-    }
-
-    fn advice(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {
-        if s.advice.is_empty() {
-            return Ok(());
-        }
-        let l = self.lang;
-        writeln!(
-            out,
-            "\n{}",
-            self.paint(tr(l, "Advice:", "建议：", "建議："), "1")
-        )?;
-        for a in &s.advice {
-            let (mark, color) = match a.severity {
-                Severity::Error => ("✗", "31"),
-                Severity::Warning => ("!", "33"),
-                Severity::Info => ("i", "2"),
-            };
-            writeln!(out, "  {} {}", self.paint(mark, color), a.text(l))?;
-            if let Some(link) = &a.link {
-                writeln!(out, "    → {link}")?;
-            }
-        }
-        Ok(())
-    }
-
-    fn recommendation(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {
-        let l = self.lang;
-        writeln!(
-            out,
-            "\n{}",
-            self.paint(
-                tr(
-                    l,
-                    "Recommendation (RFC 8314: implicit TLS first, then STARTTLS; never plaintext):",
-                    "推荐设置（RFC 8314：优先隐式 TLS，其次 STARTTLS；绝不使用明文）：",
-                    "推薦設定（RFC 8314：優先隱式 TLS，其次 STARTTLS；絕不使用明文）：",
-                ),
-                "1"
-            )
-        )?;
-        for rec in &s.recommendations {
-            match &rec.endpoint {
-                Some(e) => {
-                    let mut line = format!(
-                        "  {}{}:{} {}",
-                        pad(rec.protocol.label(), 6),
-                        e.host,
-                        e.port,
-                        e.security.as_str()
-                    );
-                    if !rec.alternatives.is_empty() {
-                        let alts: Vec<String> = rec
-                            .alternatives
-                            .iter()
-                            .map(|a| format!("{} {}", a.port, a.security.as_str()))
-                            .collect();
-                        line.push_str(&format!(
-                            "   ({} {})",
-                            tr(l, "also:", "也可：", "也可："),
-                            alts.join(", ")
-                        ));
-                    }
-                    writeln!(out, "{}", self.paint(&line, "32"))?;
-                }
-                None => writeln!(
-                    out,
-                    "  {}{}",
-                    pad(rec.protocol.label(), 6),
-                    self.paint(
-                        tr(
-                            l,
-                            "no secure way in found",
-                            "未找到安全的连接方式",
-                            "未找到安全的連線方式"
-                        ),
-                        "31"
-                    )
-                )?,
-            }
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn other_flags() {
-        assert_eq!(parse_port_pair("995=10995").unwrap(), (995, 10995));
-        assert!(parse_port_pair("995").is_err());
-        assert_eq!(
-            parse_resolve("mail.test:127.0.0.1").unwrap(),
-            ("mail.test".to_owned(), "127.0.0.1".parse().unwrap())
-        );
-        assert_eq!(
-            parse_resolve("mail.test:::1").unwrap().1,
-            "::1".parse::<IpAddr>().unwrap()
-        );
-        assert_eq!(
-            parse_resolve("mail.test:993:[::1]").unwrap().1,
-            "::1".parse::<IpAddr>().unwrap()
-        );
-        assert!(parse_resolve("mail.test:nowhere").is_err());
-        assert_eq!(parse_secs("1.5").unwrap(), Duration::from_millis(1500));
-        assert!(parse_secs("0").is_err() && parse_secs("x").is_err());
-    }
-
-    #[test]
-    fn target_hook() {
-        let db = Database::bundled();
-        let (e, _) = endpoints_for_target("alice@Example.COM", &[], db, None, true).unwrap();
-        assert_eq!(e.len(), 8);
-        assert!(e.iter().all(|e| e.host == "example.com"));
-        let (e, _) = endpoints_for_target("例子.测试", &[Protocol::Smtp], db, None, true).unwrap();
-        assert_eq!(e.len(), 3);
-        assert!(e[0].host.starts_with("xn--"));
-        assert!(endpoints_for_target("@", &[], db, None, true).is_err());
-    }
-
-    #[test]
-    fn padding_counts_cjk_as_two() {
-        assert_eq!(pad("协议", 6), "协议  ");
-        assert_eq!(pad("POP3", 6), "POP3  ");
-        assert_eq!(pad("→1", 3), "→1 ");
-    }
-}

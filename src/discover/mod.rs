@@ -41,7 +41,7 @@ pub mod tls;
 pub mod verify;
 
 pub use run::discover;
-pub use verify::{BannerVerifier, Verification, Verifier};
+pub use verify::{Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
 use crate::providers::{Address, Auth, Localized, Server, Status};
@@ -527,22 +527,10 @@ impl std::fmt::Debug for Network {
 }
 
 impl Network {
-    /// The resolver with the built-in [`BannerVerifier`] (TCP connect, TLS where
-    /// the port uses it, first reply line).
-    pub fn new(resolver: Arc<dyn Resolver>, opts: &DiscoverOptions) -> Result<Self, DiscoverError> {
-        let tls = tls::client_config(&opts.extra_roots)?;
-        let verifier = Arc::new(BannerVerifier::new(
-            resolver.clone(),
-            opts.port_map.clone(),
-            tls,
-        ));
-        Ok(Self { resolver, verifier })
-    }
-
-    /// Replaces the verifier (the probe engine plugs in here).
-    pub fn with_verifier(mut self, verifier: Arc<dyn Verifier>) -> Self {
-        self.verifier = verifier;
-        self
+    /// Discovery over the network: names through `resolver`, guessed servers
+    /// checked by `verifier` (the check layer passes the probe engine).
+    pub fn new(resolver: Arc<dyn Resolver>, verifier: Arc<dyn Verifier>) -> Self {
+        Self { resolver, verifier }
     }
 }
 

@@ -291,6 +291,20 @@ impl Capabilities {
         }
     }
 
+    /// Every capability as the server sent it (escaped), one per entry: what
+    /// the transcript shows, nothing dropped.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Capabilities::Pop3(c) => c.raw.iter().map(|t| t.to_string()).collect(),
+            Capabilities::Smtp(c) => c.raw.iter().map(|t| t.to_string()).collect(),
+            Capabilities::Imap(c) => c
+                .raw
+                .iter()
+                .map(|a| crate::server_text::escape_controls(a))
+                .collect(),
+        }
+    }
+
     /// A one-line summary for tables: `STLS USER SASL(PLAIN LOGIN)`.
     pub fn summary(&self) -> String {
         let mut out: Vec<String> = Vec::new();

@@ -17,6 +17,7 @@
 //! that exact endpoint, one attempt per endpoint, and no endpoint sends them
 //! after another has had them rejected.
 
+pub mod cache;
 pub mod caps;
 pub mod driver;
 pub mod error;
@@ -27,11 +28,9 @@ pub mod login;
 pub mod pop3;
 pub mod reply;
 pub mod report;
-pub mod reuse;
 pub mod session;
 pub mod smtp;
 pub mod spec;
-pub mod target;
 pub mod tls;
 pub mod transcript;
 
@@ -49,10 +48,7 @@ pub use login::{
     ConsentError, Credentials, CredentialsError, InsecureAllow, LoginGate, LoginOutcome,
     LoginReport, LoginRequest, NotTriedReason,
 };
-pub use report::{
-    Endpoint, EndpointReport, PlaintextReason, ProbeSummary, Recommendation, Timings, Verdict,
-    recommend,
-};
+pub use report::{Endpoint, EndpointReport, PlaintextReason, Timings, Verdict};
 pub use tls::{CertMode, TlsContext, TlsErrorKind};
 
 pub use crate::providers::{Protocol, Security};
@@ -67,10 +63,10 @@ pub struct ProbeRequest {
     /// Credentials to test on every endpoint that is secure (or explicitly
     /// allowed); `None`: no login at all.
     pub login: Option<LoginRequest>,
-    /// Reports already made (by discovery's live checks, see [`reuse`]):
+    /// Reports already made (by discovery's live checks, see [`cache`]):
     /// taken from here instead of connecting again. Ignored with a login.
     /// The cache must have been made with the same `options`.
-    pub reuse: Option<Arc<reuse::ProbeCache>>,
+    pub reuse: Option<Arc<cache::ProbeCache>>,
 }
 
 /// Identifies one [`ProbeHandle::start`]; a newer start supersedes older ones.
@@ -122,9 +118,6 @@ pub enum StartError {
     /// The background runtime could not be created.
     #[error("cannot start the probe runtime: {0}")]
     Runtime(#[from] std::io::Error),
-    /// The DNS server to use could not be set up.
-    #[error(transparent)]
-    Dns(#[from] crate::dns::DnsError),
     /// A consent to an insecure login does not name exactly one endpoint.
     #[error(transparent)]
     Consent(#[from] ConsentError),
@@ -202,7 +195,7 @@ pub struct ProbeHandle {
     tasks: Vec<tokio::task::AbortHandle>,
     resolver: Arc<dyn Resolve>,
     notify: Option<Notify>,
-    reuse: Option<Arc<reuse::ProbeCache>>,
+    reuse: Option<Arc<cache::ProbeCache>>,
 }
 
 impl std::fmt::Debug for ProbeHandle {
@@ -254,97 +247,9 @@ impl ProbeHandle {
         self.resolver = resolver;
     }
 
-    /// Resolves host names through the DNS server at `addr` (`--dns`) instead of
-    /// the system's resolver.
-    pub fn set_dns_server(
-        &mut self,
-        addr: std::net::SocketAddr,
-        options: crate::dns::DnsOptions,
-    ) -> Result<(), crate::dns::DnsError> {
-        let resolver = {
-            let _runtime = self.handle.enter();
-            crate::dns::resolver_for(Some(addr), options)?
-        };
-        self.set_resolver(Arc::new(reuse::DnsResolve(resolver)));
-        Ok(())
-    }
-
-    /// The runtime the probes run on (for [`ProbeHandle::discover`] and callers
-    /// that need the same runtime, e.g. to build a DNS resolver).
+    /// The runtime the probes run on.
     pub fn runtime(&self) -> tokio::runtime::Handle {
         self.handle.clone()
-    }
-
-    /// An empty cache of endpoint reports made with `options` and this handle's
-    /// resolver, for [`ProbeRequest::reuse`].
-    pub fn cache(&self, options: ProbeOptions) -> Result<Arc<reuse::ProbeCache>, StartError> {
-        Self::cache_with(options, self.resolver.clone())
-    }
-
-    fn cache_with(
-        options: ProbeOptions,
-        resolver: Arc<dyn Resolve>,
-    ) -> Result<Arc<reuse::ProbeCache>, StartError> {
-        let tls = TlsContext::with_roots(&options.extra_roots, options.os_roots)?;
-        Ok(reuse::ProbeCache::new(Arc::new(
-            driver::DriverContext::new(options, tls, resolver, None),
-        )))
-    }
-
-    /// Runs discovery for `address` on this handle's runtime, asking the DNS
-    /// server `dns` (or the system's), with the probe engine checking guessed
-    /// servers ([`reuse::ProbeVerifier`], resolving names through the same DNS). Returns the discovery and the
-    /// reports its checks made; pass the cache as [`ProbeRequest::reuse`] (with
-    /// the same `probe_options`) so the probe that follows does not connect to
-    /// those endpoints again. Blocks the calling thread, which must not be
-    /// inside a tokio runtime. `Err` only when discovery could not start (no
-    /// DNS configuration, bad TLS setup).
-    pub fn discover(
-        &self,
-        address: &crate::providers::Address,
-        db: Arc<crate::providers::Database>,
-        dns: Option<std::net::SocketAddr>,
-        options: &crate::discover::DiscoverOptions,
-        probe_options: ProbeOptions,
-    ) -> Result<(crate::discover::Discovery, Arc<reuse::ProbeCache>), crate::discover::DiscoverError>
-    {
-        let resolver = if options.network {
-            let _runtime = self.handle.enter();
-            Some(crate::dns::resolver_for(dns, options.dns_options())?)
-        } else {
-            None
-        };
-        self.discover_with(address, db, resolver, options, probe_options)
-    }
-
-    /// [`ProbeHandle::discover`] with a resolver of the caller's (`None`: no
-    /// network sources).
-    pub fn discover_with(
-        &self,
-        address: &crate::providers::Address,
-        db: Arc<crate::providers::Database>,
-        resolver: Option<Arc<dyn crate::dns::Resolver>>,
-        options: &crate::discover::DiscoverOptions,
-        probe_options: ProbeOptions,
-    ) -> Result<(crate::discover::Discovery, Arc<reuse::ProbeCache>), crate::discover::DiscoverError>
-    {
-        use crate::discover::DiscoverError;
-        let setup = |e: StartError| DiscoverError::Setup(e.to_string());
-        let (network, cache) = if let Some(resolver) = resolver.filter(|_| options.network) {
-            // The checks resolve names as discovery does.
-            let cache =
-                Self::cache_with(probe_options, Arc::new(reuse::DnsResolve(resolver.clone())))
-                    .map_err(setup)?;
-            let verifier = Arc::new(reuse::ProbeVerifier::new(cache.clone()));
-            let network = crate::discover::Network::new(resolver, options)?.with_verifier(verifier);
-            (Some(network), cache)
-        } else {
-            (None, self.cache(probe_options).map_err(setup)?)
-        };
-        let discovery = self
-            .handle
-            .block_on(crate::discover::discover(address, db, network, options))?;
-        Ok((discovery, cache))
     }
 
     /// Called after every event is sent (a GUI passes `ctx.request_repaint`).
@@ -360,22 +265,15 @@ impl ProbeHandle {
     /// Starts a probe, cancelling the previous one; its events from now on are stale.
     pub fn start(&mut self, request: ProbeRequest) -> Result<Generation, StartError> {
         self.cancel();
-        let tls = TlsContext::with_roots(&request.options.extra_roots, request.options.os_roots)?;
         let generation = self.generation.map_or(1, |g| g + 1);
         self.generation = Some(generation);
         self.current.store(generation, Ordering::SeqCst);
+        // Refused before anything is spawned: the same checks `probe_all` makes.
+        TlsContext::with_roots(&request.options.extra_roots, request.options.os_roots)?;
         if let Some(login) = &request.login {
             login.check_consents(&request.endpoints)?;
         }
-        let ctx = Arc::new(driver::DriverContext::new(
-            request.options,
-            tls,
-            self.resolver.clone(),
-            request.login.map(Arc::new),
-        ));
-        // Reports of discovery's checks stand in for probes without a login.
-        let reuse = request.reuse.filter(|_| ctx.login.is_none());
-        self.reuse = reuse.clone();
+        self.reuse = request.reuse.clone().filter(|_| request.login.is_none());
         let emit = {
             let tx = self.tx.clone();
             let notify = self.notify.clone();
@@ -390,35 +288,20 @@ impl ProbeHandle {
             generation,
             endpoints: request.endpoints.clone(),
         });
-        let mut joins = Vec::with_capacity(request.endpoints.len());
-        for (index, endpoint) in request.endpoints.into_iter().enumerate() {
-            let ctx = ctx.clone();
-            let emit = emit.clone();
-            let reuse = reuse.clone();
-            let join = self.handle.spawn(async move {
-                let report = match &reuse {
-                    Some(cache) => cache.get(&endpoint).await,
-                    None => ctx.probe(&endpoint).await,
-                };
+        let resolver = self.resolver.clone();
+        let task = self.handle.spawn(async move {
+            let done = |index: usize, report: &EndpointReport| {
                 emit(ProbeEvent::EndpointDone {
                     generation,
                     index,
-                    report: Box::new(report),
+                    report: Box::new(report.clone()),
                 });
-            });
-            self.tasks.push(join.abort_handle());
-            joins.push(join);
-        }
-        let supervisor = self.handle.spawn(async move {
-            for j in joins {
-                let _ = j.await;
-            }
-            if let Some(cache) = reuse {
-                cache.abort_background();
-            }
+            };
+            // Errors were checked above; nothing more can go wrong before the probes.
+            let _ = probe_all(request, resolver, done).await;
             emit(ProbeEvent::Finished { generation });
         });
-        self.tasks.push(supervisor.abort_handle());
+        self.tasks.push(task.abort_handle());
         Ok(generation)
     }
 
@@ -444,6 +327,57 @@ impl Drop for ProbeHandle {
             rt.shutdown_background();
         }
     }
+}
+
+/// Probes every endpoint of `request` at once on the current tokio runtime
+/// (at most [`ProbeOptions::max_connections`] connected at a time), calling
+/// `on_done` as each finishes, and returns the reports in the request's order.
+/// Reports of [`ProbeRequest::reuse`] stand in for probes without a login.
+/// Dropping the future aborts every endpoint still running.
+pub async fn probe_all(
+    request: ProbeRequest,
+    resolver: Arc<dyn Resolve>,
+    mut on_done: impl FnMut(usize, &EndpointReport),
+) -> Result<Vec<EndpointReport>, StartError> {
+    let tls = TlsContext::with_roots(&request.options.extra_roots, request.options.os_roots)?;
+    if let Some(login) = &request.login {
+        login.check_consents(&request.endpoints)?;
+    }
+    let ctx = Arc::new(driver::DriverContext::new(
+        request.options,
+        tls,
+        resolver,
+        request.login.map(Arc::new),
+    ));
+    // A login needs its own session: reuse only without one.
+    let reuse = request.reuse.filter(|_| ctx.login.is_none());
+    let n = request.endpoints.len();
+    let mut set = tokio::task::JoinSet::new();
+    for (index, endpoint) in request.endpoints.into_iter().enumerate() {
+        let ctx = ctx.clone();
+        let reuse = reuse.clone();
+        set.spawn(async move {
+            let report = match &reuse {
+                Some(cache) => cache.get(&endpoint).await,
+                None => ctx.probe(&endpoint).await,
+            };
+            (index, report)
+        });
+    }
+    let mut reports: Vec<Option<EndpointReport>> = vec![None; n];
+    while let Some(joined) = set.join_next().await {
+        // A task that panicked (a bug) leaves its row without a report.
+        if let Ok((index, report)) = joined {
+            on_done(index, &report);
+            if let Some(slot) = reports.get_mut(index) {
+                *slot = Some(report);
+            }
+        }
+    }
+    if let Some(cache) = reuse {
+        cache.abort_background();
+    }
+    Ok(reports.into_iter().flatten().collect())
 }
 
 /// Probes `request` to completion and returns one report per endpoint, in the

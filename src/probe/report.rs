@@ -1,8 +1,9 @@
-//! What a probe reports: endpoints, verdicts, timings, and the RFC 8314
-//! recommendation per protocol.
+//! What a probe reports about each endpoint: verdicts, timings, TLS, session,
+//! transcript and login.
 //!
-//! These types are the stable shape behind `mailconf probe --json`
-//! (documented in `docs/probe-json.md`; the JSON Schema is generated from them).
+//! These types are the stable shape of each endpoint in `mailconf probe --json`
+//! (documented in `docs/probe-json.md`; the JSON Schema is generated from the
+//! whole document, [`crate::check::summary::ProbeSummary`]).
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
@@ -40,26 +41,6 @@ impl Endpoint {
             port,
             security,
         }
-    }
-
-    /// The eight standard ways in to `host`: POP3 110 plain, 110 STLS, 995;
-    /// IMAP 143 STARTTLS, 993; SMTP 25 STARTTLS, 587 STARTTLS, 465.
-    pub fn standard_set(host: &str) -> Vec<Endpoint> {
-        use Protocol::*;
-        use Security::*;
-        [
-            (Pop3, 995, Tls),
-            (Pop3, 110, Starttls),
-            (Pop3, 110, Plain),
-            (Imap, 993, Tls),
-            (Imap, 143, Starttls),
-            (Smtp, 465, Tls),
-            (Smtp, 587, Starttls),
-            (Smtp, 25, Starttls),
-        ]
-        .into_iter()
-        .map(|(p, port, s)| Endpoint::new(p, host, port, s))
-        .collect()
     }
 }
 
@@ -332,110 +313,6 @@ fn summary_text(verdict: &Verdict, error: Option<&ProbeError>, tls: Option<&TlsR
             Some(e) => e.to_string(),
             None => verdict.name().to_owned(),
         },
-    }
-}
-
-/// The endpoint to use for one protocol, per RFC 8314.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Recommendation {
-    /// The protocol.
-    pub protocol: Protocol,
-    /// The best secure endpoint; `None` when no endpoint was secure.
-    pub endpoint: Option<Endpoint>,
-    /// Other secure endpoints, best first.
-    pub alternatives: Vec<Endpoint>,
-}
-
-/// Rank of a secure endpoint: implicit TLS first (RFC 8314 §3), then STARTTLS;
-/// for SMTP, submission ports before relay port 25.
-fn rank(r: &EndpointReport) -> (u8, u8, u64) {
-    let security = match r.endpoint.security {
-        Security::Tls => 0,
-        Security::Starttls => 1,
-        Security::Plain => 2,
-    };
-    let port = match (r.endpoint.protocol, r.endpoint.port) {
-        (Protocol::Smtp, 465 | 587) | (Protocol::Pop3, 995 | 110) | (Protocol::Imap, 993 | 143) => {
-            0
-        }
-        (Protocol::Smtp, 25) => 2,
-        _ => 1,
-    };
-    (security, port, r.timings.total_ms)
-}
-
-/// One recommendation per protocol in `protocols`: secure endpoints only,
-/// ranked per RFC 8314. Plaintext is never recommended.
-pub fn recommend(reports: &[EndpointReport], protocols: &[Protocol]) -> Vec<Recommendation> {
-    protocols
-        .iter()
-        .map(|&protocol| {
-            let mut secure: Vec<&EndpointReport> = reports
-                .iter()
-                .filter(|r| r.endpoint.protocol == protocol && r.verdict.is_secure())
-                .collect();
-            secure.sort_by_key(|r| rank(r));
-            let mut eps = secure.into_iter().map(|r| r.endpoint.clone());
-            Recommendation {
-                protocol,
-                endpoint: eps.next(),
-                alternatives: eps.collect(),
-            }
-        })
-        .collect()
-}
-
-/// The identifier of the JSON document format written by `mailconf probe --json`.
-pub const JSON_SCHEMA_ID: &str = "mailconf-probe/1";
-
-/// The whole result of a probe, as `mailconf probe --json` prints it
-/// (see `docs/probe-json.md`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct ProbeSummary {
-    /// Always `mailconf-probe/1` for this version of the format.
-    pub schema: String,
-    /// The target as given on the command line (absent with only `--endpoint`).
-    pub target: Option<String>,
-    /// Where the endpoints came from: the database entry, discovery (with its
-    /// provenance) or the name as a host; `null` with only `--endpoint`.
-    pub source: Option<super::target::TargetSource>,
-    /// One report per endpoint, in the order they were requested.
-    pub endpoints: Vec<EndpointReport>,
-    /// One recommendation per requested protocol.
-    pub recommendations: Vec<Recommendation>,
-    /// Advice for the user, most severe first (see `src/advice/`).
-    pub advice: Vec<crate::advice::Advice>,
-    /// The process exit code: 0 every requested protocol has a secure endpoint
-    /// (and, with credentials, a successful login), 1 not.
-    pub exit_code: u8,
-}
-
-impl ProbeSummary {
-    /// Builds the summary and computes recommendations and the exit code.
-    pub fn new(target: Option<String>, endpoints: Vec<EndpointReport>) -> ProbeSummary {
-        let mut protocols: Vec<Protocol> = endpoints.iter().map(|r| r.endpoint.protocol).collect();
-        protocols.sort();
-        protocols.dedup();
-        let recommendations = recommend(&endpoints, &protocols);
-        let with_login = endpoints.iter().any(|r| r.login.is_some());
-        let login_ok = |p: Protocol| {
-            endpoints.iter().any(|r| {
-                r.endpoint.protocol == p && r.login.as_ref().is_some_and(|l| l.result.is_success())
-            })
-        };
-        let all_secure = !recommendations.is_empty()
-            && recommendations
-                .iter()
-                .all(|r| r.endpoint.is_some() && (!with_login || login_ok(r.protocol)));
-        ProbeSummary {
-            schema: JSON_SCHEMA_ID.to_owned(),
-            target,
-            source: None,
-            endpoints,
-            recommendations,
-            advice: Vec::new(),
-            exit_code: if all_secure { 0 } else { 1 },
-        }
     }
 }
 

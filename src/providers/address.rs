@@ -100,6 +100,12 @@ impl Address {
     pub fn canonical(&self) -> String {
         format!("{}@{}", self.local, self.domain)
     }
+
+    /// The address as people write it: the domain in Unicode
+    /// (`用户@例子.中国`, not `用户@xn--fsqu00a.xn--fiqs8s`).
+    pub fn unicode(&self) -> String {
+        format!("{}@{}", self.local, idna::domain_to_unicode(&self.domain).0)
+    }
 }
 
 impl fmt::Display for Address {

@@ -120,6 +120,9 @@ pub fn show(
                 output.state.clear_undoer();
                 output.state.store(ui.ctx(), output.response.id);
                 let password = output.response.response.clone().labelled_by(label.id);
+                if password.changed() {
+                    out.commands.push(Command::PasswordEdited);
+                }
                 if password.lost_focus() && enter {
                     out.commands.push(Command::StartProbe);
                 }
@@ -140,9 +143,13 @@ pub fn show(
             ui.label("");
             ui.add(
                 egui::Label::new(
-                    egui::RichText::new(T::PasswordNote.get(lang))
-                        .small()
-                        .weak(),
+                    egui::RichText::new(if session.password_cleared {
+                        T::PasswordCleared.get(lang)
+                    } else {
+                        T::PasswordNote.get(lang)
+                    })
+                    .small()
+                    .weak(),
                 )
                 .wrap(),
             );
@@ -177,7 +184,7 @@ fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::provi
     let domain = display_domain(&address.domain);
     let view = &session.discovery;
     match view.result.as_deref() {
-        _ if !session.can_discover => {
+        _ if !session.can_test => {
             ui.label(text::not_in_database(&domain, lang));
         }
         None if view.running() => {

@@ -1,19 +1,24 @@
 //! Test connection, the progress line, the summary and the result table.
 //!
-//! Every endpoint gets its row (with a spinner) the moment the test starts;
-//! results fill in as they arrive. Rows are grouped by protocol and host, and
-//! expand to show capabilities before and after STARTTLS, the certificate and
-//! the redacted transcript.
+//! Every endpoint gets its row (with a spinner) the moment the check is
+//! planned; the engine's reports fill them in as they arrive. Each row maps the
+//! engine's own [`Verdict`] and login outcome to an icon, a colour and words.
+//! Rows are grouped by protocol and host, and expand to show the capabilities
+//! (before and after STARTTLS), the certificate and the redacted transcript.
+//! Results of another account than the one in the form are shown greyed under
+//! "results for …" and used for nothing.
 
 use super::Out;
 use super::account::good_color;
 use crate::advice::Severity;
-use crate::app::backend::{CertVerdict, FailReason, InsecureReason, Outcome, Verdict};
 use crate::app::command::Command;
 use crate::app::state::{Row, RowState, Session};
 use crate::app::text::{self, T};
 use crate::i18n::Lang;
 use crate::probe::login::LoginOutcome;
+use crate::probe::report::PlaintextReason;
+use crate::probe::tls::{ChainVerdict, TlsErrorKind};
+use crate::probe::{EndpointReport, Protocol, Security, TimeoutPhase, Verdict};
 use crate::providers::{Database, describe};
 use eframe::egui;
 
@@ -29,10 +34,9 @@ const W_RESULT_MIN: f32 = 150.0;
 /// Draws the test button row, the progress, the summary and the table.
 pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut Out) {
     let lang = session.lang;
-    // An unknown domain is looked up first; the test starts when the answer is in.
-    let plan_ok =
-        session.can_test && (session.awaits_discovery() || session.probe_plan(db).is_some());
-    let probe = &session.probe;
+    let plan_ok = session.can_test && session.check_request(db).is_some();
+    let current = session.results_current();
+    let check = &session.check;
 
     let buttons = ui.horizontal(|ui| {
         let test = ui
@@ -52,17 +56,22 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         }
         let cancel = ui
             .add_enabled(
-                probe.running || session.discovery.then_probe,
+                check.running,
                 egui::Button::new(T::Cancel.get(lang)).min_size(egui::vec2(80.0, 30.0)),
             )
             .on_hover_text(T::CancelTooltip.get(lang));
         if cancel.clicked() {
             out.commands.push(Command::CancelProbe);
         }
-        let has_provider = session.provider(db).is_some() || session.discovered(db).is_some();
+        let can_export = session.provider(db).is_some()
+            || session.discovered(db).is_some()
+            || matches!(
+                session.recognition,
+                crate::app::state::Recognition::Host { .. }
+            );
         if ui
             .add_enabled(
-                has_provider,
+                can_export,
                 egui::Button::new(T::Export.get(lang)).min_size(egui::vec2(80.0, 30.0)),
             )
             .on_disabled_hover_text(T::ExportNeedsProvider.get(lang))
@@ -70,8 +79,9 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::OpenExport);
         }
-        if !probe.running
-            && probe.done_count() > 0
+        if current
+            && !check.running
+            && check.done_count() > 0
             && ui
                 .button(T::CopyReport.get(lang))
                 .on_hover_text(T::CopyReportTooltip.get(lang))
@@ -79,13 +89,13 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::CopyReport);
         }
-        if !probe.rows.is_empty() {
-            let total = probe.rows.len();
-            let done = probe.done_count();
-            if probe.running {
+        if !check.rows.is_empty() {
+            let total = check.rows.len();
+            let done = check.done_count();
+            if check.running {
                 ui.spinner();
                 ui.label(text::progress(done, total, lang));
-            } else if probe.cancelled {
+            } else if check.cancelled {
                 ui.label(text::progress_cancelled(done, total, lang));
             } else {
                 ui.label(text::progress(done, total, lang));
@@ -93,13 +103,13 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         }
     });
     let results_top = buttons.response.rect.top();
-    let scroll = std::mem::take(&mut session.probe.scroll_into_view);
-    let probe = &session.probe;
+    let scroll = std::mem::take(&mut session.check.scroll_into_view);
+    let check = &session.check;
     if !session.can_test {
         ui.weak(T::EngineMissing.get(lang));
         return;
     }
-    if probe.rows.is_empty() {
+    if check.generation.is_none() && check.failure.is_none() {
         ui.weak(T::NotTestedYet.get(lang));
         return;
     }
@@ -107,17 +117,36 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
         ui.heading(T::Results.get(lang));
-        if !probe.target.is_empty() {
-            ui.label(egui::RichText::new(&probe.target).strong());
+        if !check.target.is_empty() {
+            ui.label(egui::RichText::new(&check.target).strong());
         }
     });
+    if !current {
+        // The form names another account now: these results are not its own.
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            text::results_for_other(&check.target, lang),
+        );
+    }
     if session.demo {
         ui.colored_label(ui.visuals().warn_fg_color, T::DemoData.get(lang));
     }
-    if !probe.running && probe.done_count() > 0 {
-        summary(ui, session, db);
+    if check.planning() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(T::Planning.get(lang));
+        });
     }
-    let probe = &session.probe;
+    if let Some(f) = &check.failure {
+        failure(ui, f, lang);
+    }
+    if current && let Some(summary) = &check.summary {
+        summary_box(ui, summary, lang);
+    }
+    let check = &session.check;
+    if check.rows.is_empty() {
+        return;
+    }
     ui.add_space(4.0);
     let result_w = (ui.available_width()
         - W_TOGGLE
@@ -130,23 +159,25 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         .max(W_RESULT_MIN);
     header(ui, lang, result_w);
     ui.separator();
-    let mut last_group: Option<(crate::providers::Protocol, &str)> = None;
-    for (i, row) in probe.rows.iter().enumerate() {
-        let group = (row.spec.protocol, row.spec.host.as_str());
-        if last_group != Some(group) {
-            ui.add_space(4.0);
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(row.spec.protocol.label()).strong());
-                ui.monospace(&row.spec.host);
-            });
-            last_group = Some(group);
+    let mut last_group: Option<(Protocol, &str)> = None;
+    ui.add_enabled_ui(current, |ui| {
+        for (i, row) in check.rows.iter().enumerate() {
+            let group = (row.endpoint.protocol, row.endpoint.host.as_str());
+            if last_group != Some(group) {
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(row.endpoint.protocol.label()).strong());
+                    ui.monospace(&row.endpoint.host);
+                });
+                last_group = Some(group);
+            }
+            let allowed = session
+                .allow_insecure
+                .iter()
+                .any(|a| a.names(&row.endpoint));
+            row_ui(ui, i, row, allowed, lang, result_w, out);
         }
-        let allowed = session
-            .allow_insecure
-            .iter()
-            .any(|a| a.names(&crate::app::engine::endpoint(&row.spec)));
-        row_ui(ui, i, row, allowed, lang, result_w, out);
-    }
+    });
     if scroll {
         // Bring the buttons, the progress and the table into view: as little
         // scrolling as needed, starting at the buttons when it does not all fit.
@@ -158,20 +189,76 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
     }
 }
 
-/// "POP3: use pop.163.com:995 TLS · SMTP: …".
-fn summary(ui: &mut egui::Ui, session: &Session, db: &Database) {
-    let lang = session.lang;
+/// A check that could not run: why, and the advice of a negative answer.
+fn failure(ui: &mut egui::Ui, f: &crate::app::state::CheckFailure, lang: Lang) {
+    ui.colored_label(ui.visuals().error_fg_color, text::check_failed(&f.error, lang));
+    if let Some(s) = &f.summary {
+        advice_list(ui, &s.advice, lang);
+    }
+}
+
+fn advice_list(ui: &mut egui::Ui, advice: &[crate::advice::Advice], lang: Lang) {
+    if advice.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.strong(T::Advice.get(lang));
+    for a in advice {
+        let color = match a.severity {
+            Severity::Error => ui.visuals().error_fg_color,
+            Severity::Warning => ui.visuals().warn_fg_color,
+            Severity::Info => ui.visuals().text_color(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(color, "•");
+            ui.colored_label(color, a.text.get(lang));
+            if let Some(link) = &a.link {
+                ui.hyperlink_to(T::MoreHelp.get(lang), link);
+            }
+        });
+    }
+}
+
+/// Why a protocol has no recommendation: something was judged insecure, or
+/// nothing could be tested (and why).
+fn why_none(summary: &crate::check::ProbeSummary, protocol: Protocol, lang: Lang) -> String {
+    let rows: Vec<&EndpointReport> = summary
+        .endpoints
+        .iter()
+        .filter(|r| r.endpoint.protocol == protocol)
+        .collect();
+    let judged_insecure = rows.iter().any(|r| {
+        matches!(
+            r.verdict,
+            Verdict::InsecurePlaintextOnly { .. } | Verdict::TlsError { .. }
+        )
+    });
+    if judged_insecure {
+        return T::NoSecureWay.get(lang).to_owned();
+    }
+    let reason = rows
+        .iter()
+        .map(|r| verdict_words(r, lang))
+        .next()
+        .unwrap_or_else(|| T::Cancelled.get(lang).to_owned());
+    text::could_not_test(&reason, lang)
+}
+
+/// "POP3: use pop.163.com:995 TLS · SMTP: …", from the check's summary (the
+/// one ranking), and the advice.
+fn summary_box(ui: &mut egui::Ui, summary: &crate::check::ProbeSummary, lang: Lang) {
     egui::Frame::group(ui.style())
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.strong(T::Summary.get(lang));
-                for (i, (p, best)) in session.probe.recommendations().into_iter().enumerate() {
+                for (i, rec) in summary.recommendations.iter().enumerate() {
                     if i > 0 {
                         ui.weak("·");
                     }
-                    match best {
+                    let p = rec.protocol;
+                    match &rec.endpoint {
                         Some(e) => {
                             ui.colored_label(
                                 good_color(ui),
@@ -189,33 +276,13 @@ fn summary(ui: &mut egui::Ui, session: &Session, db: &Database) {
                         None => {
                             ui.colored_label(
                                 ui.visuals().error_fg_color,
-                                format!("{}{}{}", p.label(), colon(lang), T::NoSecureWay.get(lang)),
+                                format!("{}{}{}", p.label(), colon(lang), why_none(summary, p, lang)),
                             );
                         }
                     }
                 }
             });
-            let advice = session
-                .probe
-                .advice(session.provider(db).map(|e| &e.provider));
-            if !advice.is_empty() {
-                ui.add_space(4.0);
-                ui.strong(T::Advice.get(lang));
-                for a in &advice {
-                    let color = match a.severity {
-                        Severity::Error => ui.visuals().error_fg_color,
-                        Severity::Warning => ui.visuals().warn_fg_color,
-                        Severity::Info => ui.visuals().text_color(),
-                    };
-                    ui.horizontal_wrapped(|ui| {
-                        ui.colored_label(color, "•");
-                        ui.colored_label(color, a.text.get(lang));
-                        if let Some(link) = &a.link {
-                            ui.hyperlink_to(T::MoreHelp.get(lang), link);
-                        }
-                    });
-                }
-            }
+            advice_list(ui, &summary.advice, lang);
         });
 }
 
@@ -227,20 +294,12 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
     };
     let lang = session.lang;
     let Some(offer) = session
-        .probe
+        .check
         .rows
         .iter()
-        .find(|r| &r.spec == spec)
-        .and_then(|r| match &r.state {
-            RowState::Done(o) => held_back(o).or_else(|| {
-                // A row without the engine's report (demo and scripted
-                // rows): only a plain endpoint can be allowed, as plaintext.
-                (o.report.is_none() && spec.security == crate::probe::Security::Plain).then(|| {
-                    crate::probe::InsecureAllow::plaintext(&crate::app::engine::endpoint(spec))
-                })
-            }),
-            _ => None,
-        })
+        .find(|r| &r.endpoint == spec)
+        .and_then(|r| r.report())
+        .and_then(crate::probe::InsecureAllow::offer)
     else {
         return;
     };
@@ -322,52 +381,80 @@ fn header(ui: &mut egui::Ui, lang: Lang, result_w: f32) {
     });
 }
 
-/// Icon, colour and words for a row's state.
+/// The verdict of a report in words ("insecure · STARTTLS not offered").
+fn verdict_words(r: &EndpointReport, lang: Lang) -> String {
+    let (head, why) = match r.verdict {
+        Verdict::Secure if r.endpoint.protocol == Protocol::Smtp && r.endpoint.port == 25 => {
+            (T::Secure, Some(T::WhyRelayPort))
+        }
+        Verdict::Secure => (T::Secure, None),
+        Verdict::InsecurePlaintextOnly { reason } => (
+            T::Insecure,
+            Some(match reason {
+                PlaintextReason::PlainEndpoint => T::WhyPlainPort,
+                PlaintextReason::StarttlsNotOffered => T::WhyStarttlsNotOffered,
+                PlaintextReason::StarttlsRefused => T::WhyStarttlsRefused,
+            }),
+        ),
+        Verdict::TlsError { tls_kind } if tls_kind.is_certificate() => {
+            (T::Failed, Some(T::WhyCertificate))
+        }
+        Verdict::TlsError { .. } => (T::Failed, Some(T::WhyTls)),
+        Verdict::Refused => (T::Failed, Some(T::WhyRefused)),
+        Verdict::TimedOut {
+            phase: TimeoutPhase::Connect,
+            ..
+        } => (T::Blocked, Some(T::WhyFiltered)),
+        Verdict::TimedOut { .. } => (T::Failed, Some(T::WhyTimeout)),
+        Verdict::ProtocolError => (T::Failed, Some(T::WhyProtocol)),
+        Verdict::DnsError => (T::Failed, Some(T::WhyDns)),
+    };
+    match why {
+        Some(w) => format!("{} · {}", head.get(lang), w.get(lang)),
+        None => head.get(lang).to_owned(),
+    }
+}
+
+/// Whether the login outcome is bad news for the row (it failed after trying).
+fn login_failed(o: &LoginOutcome) -> bool {
+    !matches!(
+        o,
+        LoginOutcome::Success | LoginOutcome::NotTried { .. } | LoginOutcome::EncryptionRequired
+    )
+}
+
+/// Icon, colour and words for a row: the verdict, then the login outcome,
+/// which shows in the icon and colour too (a rejected login is not green).
 fn state_look(ui: &egui::Ui, state: &RowState, lang: Lang) -> (String, egui::Color32, String) {
     let weak = ui.visuals().weak_text_color();
-    match state {
-        RowState::Pending => (String::new(), weak, T::Testing.get(lang).to_owned()),
-        RowState::Cancelled => ("—".into(), weak, T::Cancelled.get(lang).to_owned()),
-        RowState::Done(o) => match o.verdict {
-            Verdict::Secure => ("✔".into(), good_color(ui), T::Secure.get(lang).to_owned()),
-            Verdict::Insecure(r) => (
-                "⚠".into(),
-                ui.visuals().warn_fg_color,
-                format!(
-                    "{} · {}",
-                    T::Insecure.get(lang),
-                    match r {
-                        InsecureReason::PlainPort => T::WhyPlainPort,
-                        InsecureReason::StarttlsNotOffered => T::WhyStarttlsNotOffered,
-                        InsecureReason::StarttlsRefused => T::WhyStarttlsRefused,
-                    }
-                    .get(lang)
-                ),
-            ),
-            Verdict::Failed(r) => (
-                "✖".into(),
-                ui.visuals().error_fg_color,
-                format!(
-                    "{} · {}",
-                    T::Failed.get(lang),
-                    match r {
-                        FailReason::Refused => T::WhyRefused,
-                        FailReason::Timeout => T::WhyTimeout,
-                        FailReason::Dns => T::WhyDns,
-                        FailReason::Tls => T::WhyTls,
-                        FailReason::Certificate => T::WhyCertificate,
-                        FailReason::Protocol => T::WhyProtocol,
-                    }
-                    .get(lang)
-                ),
-            ),
-            Verdict::Blocked => (
-                "⛔".into(),
-                ui.visuals().error_fg_color,
-                format!("{} · {}", T::Blocked.get(lang), T::WhyFiltered.get(lang)),
-            ),
-        },
+    let RowState::Done(r) = state else {
+        return match state {
+            RowState::Cancelled => ("—".into(), weak, T::Cancelled.get(lang).to_owned()),
+            _ => (String::new(), weak, T::Testing.get(lang).to_owned()),
+        };
+    };
+    let mut words = verdict_words(r, lang);
+    let (mut icon, mut color) = match r.verdict {
+        // Port 25 is for server-to-server mail: not a way in for a mail app.
+        Verdict::Secure if r.endpoint.protocol == Protocol::Smtp && r.endpoint.port == 25 => {
+            ("✔", weak)
+        }
+        Verdict::Secure => ("✔", good_color(ui)),
+        Verdict::InsecurePlaintextOnly { .. } => ("⚠", ui.visuals().warn_fg_color),
+        Verdict::TimedOut {
+            phase: TimeoutPhase::Connect,
+            ..
+        } => ("⛔", ui.visuals().error_fg_color),
+        _ => ("✖", ui.visuals().error_fg_color),
+    };
+    if let Some(l) = &r.login {
+        words = format!("{words} · {}", login_word(&l.result).get(lang));
+        if login_failed(&l.result) {
+            icon = "✖";
+            color = ui.visuals().error_fg_color;
+        }
     }
+    (icon.into(), color, words)
 }
 
 /// The login result of a row, as a word.
@@ -388,28 +475,21 @@ pub fn login_word(o: &LoginOutcome) -> T {
     }
 }
 
-fn login_of(o: &Outcome) -> Option<&LoginOutcome> {
-    o.report
-        .as_ref()
-        .and_then(|r| r.login.as_ref())
-        .map(|l| &l.result)
+fn cert_word(chain: ChainVerdict) -> T {
+    match chain {
+        ChainVerdict::Trusted => T::CertTrusted,
+        ChainVerdict::Invalid(TlsErrorKind::Expired | TlsErrorKind::NotYetValid) => T::CertExpired,
+        ChainVerdict::Invalid(TlsErrorKind::WrongName) => T::CertWrongName,
+        ChainVerdict::Invalid(TlsErrorKind::SelfSigned) => T::CertSelfSigned,
+        ChainVerdict::Invalid(_) => T::CertUntrusted,
+    }
 }
 
-/// The consent the user may give after the password was held back (see
-/// [`crate::probe::InsecureAllow::offer`]).
-fn held_back(o: &Outcome) -> Option<crate::probe::InsecureAllow> {
-    o.report
-        .as_deref()
-        .and_then(crate::probe::InsecureAllow::offer)
-}
-
-fn cert_word(v: CertVerdict) -> T {
-    match v {
-        CertVerdict::Trusted => T::CertTrusted,
-        CertVerdict::Expired => T::CertExpired,
-        CertVerdict::WrongName => T::CertWrongName,
-        CertVerdict::SelfSigned => T::CertSelfSigned,
-        CertVerdict::Untrusted => T::CertUntrusted,
+/// Time to the greeting (connect, TLS, greeting), or the whole probe when it failed.
+fn latency_ms(r: &EndpointReport) -> u64 {
+    match (r.timings.connect_ms, r.timings.greeting_ms) {
+        (Some(c), Some(g)) if r.error.is_none() => c + g + r.timings.tls_ms.unwrap_or(0),
+        _ => r.timings.total_ms,
     }
 }
 
@@ -422,7 +502,7 @@ fn row_ui(
     result_w: f32,
     out: &mut Out,
 ) {
-    let spec = &row.spec;
+    let spec = &row.endpoint;
     let row_name = format!(
         "{} {} {}",
         spec.protocol.label(),
@@ -447,12 +527,7 @@ fn row_ui(
         }
         cell(ui, W_PORT, spec.port.to_string());
         cell(ui, W_SECURITY, describe::security(spec.security, lang));
-        let (icon, color, mut words) = state_look(ui, &row.state, lang);
-        if let RowState::Done(o) = &row.state
-            && let Some(l) = login_of(o)
-        {
-            words = format!("{words} · {}", login_word(l).get(lang));
-        }
+        let (icon, color, words) = state_look(ui, &row.state, lang);
         ui.allocate_ui_with_layout(
             egui::vec2(result_w, ui.spacing().interact_size.y),
             egui::Layout::left_to_right(egui::Align::Center),
@@ -468,26 +543,18 @@ fn row_ui(
                 ui.add(egui::Label::new(egui::RichText::new(&words).color(color)).wrap());
             },
         );
-        let o: Option<&Outcome> = match &row.state {
-            RowState::Done(o) => Some(o),
-            _ => None,
-        };
+        let r = row.report();
         cell(
             ui,
             W_TIME,
-            o.and_then(|o| o.latency_ms)
-                .map(|ms| text::latency(ms, lang))
+            r.map(|r| text::latency(latency_ms(r), lang))
                 .unwrap_or_default(),
         );
-        cell(
-            ui,
-            W_TLS,
-            o.and_then(|o| o.tls_version.clone()).unwrap_or_default(),
-        );
-        let cert = o.and_then(|o| o.cert.as_ref());
-        match cert {
-            Some(c) => {
-                let color = if c.verdict == CertVerdict::Trusted {
+        let tls = r.and_then(|r| r.tls.as_ref());
+        cell(ui, W_TLS, tls.map(|t| t.version.clone()).unwrap_or_default());
+        match tls {
+            Some(t) => {
+                let color = if t.chain == ChainVerdict::Trusted {
                     good_color(ui)
                 } else {
                     ui.visuals().error_fg_color
@@ -495,7 +562,7 @@ fn row_ui(
                 cell(
                     ui,
                     W_CERT,
-                    egui::RichText::new(cert_word(c.verdict).get(lang)).color(color),
+                    egui::RichText::new(cert_word(t.chain).get(lang)).color(color),
                 );
             }
             None => {
@@ -521,7 +588,7 @@ fn list(ui: &mut egui::Ui, title: T, items: &[String], lang: Lang) {
 /// The expanded part of a row. Capabilities, certificate fields, transcripts and
 /// the engine's message are protocol data, shown verbatim in monospace.
 fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang, out: &mut Out) {
-    let RowState::Done(o) = &row.state else {
+    let RowState::Done(r) = &row.state else {
         ui.weak(T::NoDetails.get(lang));
         return;
     };
@@ -532,21 +599,20 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             // The engine's explanation in the UI language, made from the report at
-            // draw time (so a language switch changes it); scripted outcomes have
-            // only their own text.
-            let detail = match &o.report {
-                Some(r) => Some(crate::probe::report::summary_in(r, lang).to_string()),
-                None => o.detail.clone(),
-            };
-            if let Some(d) = detail {
-                ui.strong(T::Detail.get(lang));
-                ui.add(egui::Label::new(egui::RichText::new(d).monospace()).wrap());
-            }
-            if let Some(l) = login_of(o) {
+            // draw time (so a language switch changes it).
+            ui.strong(T::Detail.get(lang));
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(crate::probe::report::summary_in(r, lang).to_string())
+                        .monospace(),
+                )
+                .wrap(),
+            );
+            if let Some(l) = &r.login {
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(T::Login.get(lang));
-                    ui.label(login_word(l).get(lang));
-                    if held_back(o).is_some() {
+                    ui.label(login_word(&l.result).get(lang));
+                    if crate::probe::InsecureAllow::offer(r).is_some() {
                         if allowed {
                             ui.weak(T::InsecureLoginAllowed.get(lang));
                             // The same question again, where No withdraws the permission.
@@ -559,15 +625,25 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                     }
                 });
             }
-            if o.caps_after.is_empty() {
-                list(ui, T::Capabilities, &o.caps_before, lang);
-            } else {
-                list(ui, T::CapsBefore, &o.caps_before, lang);
-                list(ui, T::CapsAfter, &o.caps_after, lang);
+            let lines = |c: &Option<crate::probe::caps::Capabilities>| {
+                c.as_ref().map(|c| c.lines()).unwrap_or_default()
+            };
+            let before = lines(&r.session.caps_before_tls);
+            let after = lines(&r.session.caps_after_tls);
+            match r.endpoint.security {
+                Security::Starttls => {
+                    list(ui, T::CapsBefore, &before, lang);
+                    list(ui, T::CapsAfter, &after, lang);
+                }
+                // Implicit TLS (and plain): one list, read over that connection.
+                Security::Tls => list(ui, T::Capabilities, &after, lang),
+                Security::Plain => list(ui, T::Capabilities, &before, lang),
             }
-            if let Some(c) = &o.cert {
+            if let Some(t) = &r.tls
+                && let Some(c) = t.certificates.first()
+            {
                 ui.strong(T::Certificate.get(lang));
-                egui::Grid::new(("cert", row.spec.port, row.spec.security.as_str()))
+                egui::Grid::new(("cert", r.endpoint.port, r.endpoint.security.as_str()))
                     .num_columns(2)
                     .spacing([12.0, 2.0])
                     .show(ui, |ui| {
@@ -581,27 +657,30 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                         mono(ui, &c.issuer);
                         ui.end_row();
                         ui.label(T::Names.get(lang));
-                        mono(ui, &c.names.join(", "));
+                        let names: Vec<&str> = c.sans.iter().map(|n| n.as_str()).collect();
+                        mono(ui, &names.join(", "));
                         ui.end_row();
                         ui.label(T::Validity.get(lang));
-                        ui.label(text::validity(&c.not_before, &c.not_after, lang));
+                        ui.label(text::validity(
+                            &c.not_before.chars().take(10).collect::<String>(),
+                            &c.not_after.chars().take(10).collect::<String>(),
+                            lang,
+                        ));
                         ui.end_row();
                         ui.label(T::Fingerprint.get(lang));
                         mono(ui, &c.sha256);
                         ui.end_row();
                     });
             }
-            if !o.transcript.is_empty() {
+            if !r.transcript.lines.is_empty() {
+                let transcript = r.transcript.to_string();
                 ui.horizontal(|ui| {
                     ui.strong(T::Transcript.get(lang));
                     if ui.small_button(T::Copy.get(lang)).clicked() {
-                        ui.ctx().copy_text(o.transcript.join("\n"));
+                        ui.ctx().copy_text(transcript.clone());
                     }
                 });
-                ui.add(
-                    egui::Label::new(egui::RichText::new(o.transcript.join("\n")).monospace())
-                        .wrap(),
-                );
+                ui.add(egui::Label::new(egui::RichText::new(transcript).monospace()).wrap());
             }
         });
 }

@@ -27,12 +27,16 @@ mod relay;
 #[path = "../tests/discover/harness.rs"]
 mod harness;
 
+#[allow(dead_code)]
+#[path = "../tests/discover/banner.rs"]
+mod banner;
+
+use mailconf::check::lookup::DnsResolve;
+use mailconf::check::{CheckEvent, CheckHandle, CheckOptions, CheckRequest, plan};
 use mailconf::discover::{DiscoverOptions, Discovery, Network, PortMap, SourceKind};
 use mailconf::dns::{BoxFuture, DnsError, DnsOptions, Mx, Resolver, Srv, resolver_for};
-use mailconf::probe::reuse::{DnsResolve, ProbeCache};
 use mailconf::probe::{
     Endpoint, EndpointReport, ProbeEvent, ProbeEvents, ProbeHandle, ProbeOptions, ProbeRequest,
-    target,
 };
 use mailconf::providers::{Address, Database};
 use rustls_pki_types::CertificateDer;
@@ -120,7 +124,6 @@ impl Bench {
         handle: &mut ProbeHandle,
         events: &ProbeEvents,
         endpoints: Vec<Endpoint>,
-        reuse: Option<Arc<ProbeCache>>,
     ) -> Vec<EndpointReport> {
         let n = endpoints.len();
         handle
@@ -128,7 +131,7 @@ impl Bench {
                 endpoints,
                 options: self.probe.clone(),
                 login: None,
-                reuse,
+                reuse: None,
             })
             .unwrap();
         let mut out: Vec<Option<EndpointReport>> = vec![None; n];
@@ -144,58 +147,69 @@ impl Bench {
 
     fn endpoints(&self, d: &Discovery) -> Vec<Endpoint> {
         let db = Database::bundled();
-        target::resolve(
-            &self.address.canonical(),
-            &[],
-            db,
-            Some(&|_: &Address| d.clone()),
+        let input = self.address.canonical();
+        let typed = plan::classify(db, &input).unwrap();
+        plan::plan(&input, &typed, &[], db, Some(d))
+            .unwrap()
+            .endpoints
+    }
+
+    /// A check handle on the bench's runtime with the delayed DNS.
+    fn handle(&self, discover: DiscoverOptions) -> (CheckHandle, mailconf::check::CheckEvents) {
+        CheckHandle::with_resolver(
+            self.rt.handle().clone(),
+            self.db.clone(),
+            CheckOptions {
+                probe: self.probe.clone(),
+                discover,
+                dns: None,
+                discovery: true,
+            },
+            self.resolver(),
         )
-        .unwrap()
-        .endpoints
     }
 
     /// One source alone (plus the database, which answers at once).
     fn alone(&self, kind: SourceKind) -> Duration {
-        let (handle, _events) = ProbeHandle::with_runtime(self.rt.handle().clone());
-        let opts = DiscoverOptions {
+        let (mut handle, events) = self.handle(DiscoverOptions {
             sources: Some(vec![SourceKind::Database, kind]),
             ..self.discover.clone()
-        };
+        });
         let t = Instant::now();
-        let (d, _cache) = handle
-            .discover_with(
-                &self.address,
-                self.db.clone(),
-                Some(self.resolver()),
-                &opts,
-                self.probe.clone(),
-            )
-            .unwrap();
+        handle.discover(&self.address);
+        let d = loop {
+            if let Some(CheckEvent::LookedUp { discovery, .. }) = events.recv() {
+                break discovery;
+            }
+        };
         let wall = t.elapsed();
         assert_eq!(d.sources.len(), 2, "{d:#?}");
         wall
     }
 
-    /// What `mailconf probe ADDRESS` does: discovery with the probe engine
-    /// checking guesses, then the 8-endpoint probe reusing those reports.
+    /// What `mailconf probe ADDRESS` does: a check, whose discovery has the
+    /// probe engine checking guesses, then the 8-endpoint probe reusing those reports.
     fn discover_and_probe(&self) -> Duration {
-        let (mut handle, events) = ProbeHandle::with_runtime(self.rt.handle().clone());
-        let resolver = self.resolver();
-        handle.set_resolver(Arc::new(DnsResolve(resolver.clone())));
+        let (mut handle, events) = self.handle(self.discover.clone());
         let t = Instant::now();
-        let (d, cache) = handle
-            .discover_with(
-                &self.address,
-                self.db.clone(),
-                Some(resolver),
-                &self.discover,
-                self.probe.clone(),
-            )
+        handle
+            .start(CheckRequest {
+                input: self.address.canonical(),
+                ..CheckRequest::default()
+            })
             .unwrap();
-        let endpoints = self.endpoints(&d);
-        let reports = self.probe(&mut handle, &events, endpoints, Some(cache));
+        let mut discovery = None;
+        let summary = loop {
+            match events.recv() {
+                Some(CheckEvent::Discovered { discovery: d, .. }) => discovery = Some(d),
+                Some(CheckEvent::Finished { summary, .. }) => break summary,
+                Some(CheckEvent::Failed { error, .. }) => panic!("{error}"),
+                Some(_) => {}
+                None => panic!("no answer"),
+            }
+        };
         let wall = t.elapsed();
-        check(&d, &reports);
+        check(&discovery.expect("discovered"), &summary.endpoints);
         wall
     }
 
@@ -205,7 +219,10 @@ impl Bench {
         let resolver = self.resolver();
         handle.set_resolver(Arc::new(DnsResolve(resolver.clone())));
         let t = Instant::now();
-        let network = Network::new(resolver, &self.discover).unwrap();
+        let tls = mailconf::discover::tls::client_config(&self.discover.extra_roots).unwrap();
+        let verifier =
+            banner::BannerVerifier::new(resolver.clone(), self.discover.port_map.clone(), tls);
+        let network = Network::new(resolver, Arc::new(verifier));
         let d = self
             .rt
             .block_on(mailconf::discover::discover(
@@ -216,7 +233,7 @@ impl Bench {
             ))
             .unwrap();
         let endpoints = self.endpoints(&d);
-        let reports = self.probe(&mut handle, &events, endpoints, None);
+        let reports = self.probe(&mut handle, &events, endpoints);
         let wall = t.elapsed();
         check(&d, &reports);
         wall
@@ -228,7 +245,7 @@ impl Bench {
         let (mut handle, events) = ProbeHandle::with_runtime(self.rt.handle().clone());
         handle.set_resolver(Arc::new(DnsResolve(self.resolver())));
         let t = Instant::now();
-        let reports = self.probe(&mut handle, &events, Endpoint::standard_set(host), None);
+        let reports = self.probe(&mut handle, &events, plan::every_way_in(host, &[]));
         let wall = t.elapsed();
         assert!(reports.iter().any(|r| r.verdict.is_secure()));
         wall

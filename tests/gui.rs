@@ -1,36 +1,35 @@
 //! The desktop app, driven through its AccessKit tree with egui_kittest: no
-//! display, no GPU. The probe engine is replaced by a [`ScriptedBackend`] whose
-//! events the tests release one by one.
+//! display, no GPU. The engine is replaced by the check layer's [`FakeCheck`]:
+//! the real planner, real endpoint reports, released one by one by the test.
+
+use std::sync::Arc;
 
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use mailconf::app::backend::{
-    CertInfo, CertVerdict, Event, EventKind, FailReason, InsecureReason, Outcome, Pace,
-    ProbeRequest, ScriptHandle, ScriptedBackend, Verdict,
-};
-use mailconf::app::discovery::{DiscoveryBackend, DiscoveryHandle, ScriptedDiscovery};
 use mailconf::app::state::Persisted;
 use mailconf::app::text::T;
 use mailconf::app::{self, AppOptions, MailconfApp};
+use mailconf::check::fake::{
+    FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report, with_login,
+};
+use mailconf::check::{CheckBackend, CheckEvent};
 use mailconf::discover::{
     Candidate, Discovery, Finding, Outcome as DiscoveryOutcome, ProviderInfo, SourceKind,
 };
 use mailconf::i18n::Lang;
+use mailconf::probe::EndpointReport;
+use mailconf::probe::login::{LoginOutcome, NotTriedReason};
+use mailconf::probe::report::PlaintextReason;
 use mailconf::providers::{Database, Protocol, Security, Server};
 
 type App = Harness<'static, MailconfApp>;
 
-fn build(lang: Lang, db: Database, backend: Option<ScriptedBackend>) -> App {
-    build_with(lang, db, backend, None)
+fn bundled() -> Arc<Database> {
+    Arc::new(Database::bundled().clone())
 }
 
-fn build_with(
-    lang: Lang,
-    db: Database,
-    backend: Option<ScriptedBackend>,
-    discovery: Option<Box<dyn DiscoveryBackend>>,
-) -> App {
+fn build(lang: Lang, db: Arc<Database>, backend: Option<Box<dyn CheckBackend>>) -> App {
     let mut h = Harness::builder()
         .with_size([1100.0, 800.0])
         .with_context_setup(app::install_fonts)
@@ -38,9 +37,8 @@ fn build_with(
             MailconfApp::new(
                 cc,
                 AppOptions {
-                    discovery,
                     database: db,
-                    backend: backend.map(|b| Box::new(b) as _),
+                    backend,
                     lang: Some(lang),
                     persisted: Some(Persisted::default()),
                 },
@@ -51,56 +49,57 @@ fn build_with(
 }
 
 fn plain(lang: Lang) -> App {
-    build(lang, Database::bundled().clone(), None)
+    build(lang, bundled(), None)
 }
 
-/// Outcomes in a fixed order of arrival: endpoint 5 (SMTP 465) first, then 2
-/// (POP3 995), 7 (IMAP 993), 0 (POP3 110 plain), 3 (SMTP 25, blocked), then the rest.
-fn script(req: &ProbeRequest) -> Vec<(usize, Outcome)> {
+/// Reports in a fixed order of arrival: endpoint 5 (SMTP 465) first, then 2
+/// (POP3 995), 7 (IMAP 993), 0 (POP3 110 plain), 3 (SMTP 25, blocked), then
+/// the rest. POP3 110 offers no STLS, SMTP 587 refuses. With a password, the
+/// login works on every secure row and is not tried on plaintext.
+fn script(req: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+    let endpoints = &req.plan.endpoints;
     let mut order = vec![5, 2, 7, 0, 3, 1, 4, 6];
-    order.extend(8..req.endpoints.len());
+    order.extend(8..endpoints.len());
     order
         .into_iter()
-        .filter(|&i| i < req.endpoints.len())
+        .filter(|&i| i < endpoints.len())
         .map(|i| {
-            let e = &req.endpoints[i];
-            let mut o = match (e.protocol, e.port, e.security) {
-                (_, _, Security::Plain) => {
-                    Outcome::new(Verdict::Insecure(InsecureReason::PlainPort))
-                }
-                (Protocol::Smtp, 25, _) => Outcome::new(Verdict::Blocked),
+            let e = &endpoints[i];
+            let outcome = match (e.protocol, e.port, e.security) {
+                (_, _, Security::Plain) => FakeOutcome::Plaintext(PlaintextReason::PlainEndpoint),
+                (Protocol::Smtp, 25, _) => FakeOutcome::Blocked,
                 (Protocol::Pop3, 110, Security::Starttls) => {
-                    Outcome::new(Verdict::Insecure(InsecureReason::StarttlsNotOffered))
+                    FakeOutcome::Plaintext(PlaintextReason::StarttlsNotOffered)
                 }
-                (_, 587, _) => Outcome::new(Verdict::Failed(FailReason::Refused)),
-                _ => Outcome::new(Verdict::Secure),
+                (_, 587, _) => FakeOutcome::Refused,
+                _ => FakeOutcome::Secure,
             };
-            o.latency_ms = Some(10 + i as u64);
-            if o.verdict == Verdict::Secure {
-                o.tls_version = Some("TLS 1.3".into());
-                o.cert = Some(CertInfo {
-                    verdict: CertVerdict::Trusted,
-                    subject: format!("CN={}", e.host),
-                    issuer: "CN=Test CA".into(),
-                    names: vec![e.host.clone()],
-                    not_before: "2026-01-01".into(),
-                    not_after: "2027-01-01".into(),
-                    sha256: "AB:CD".into(),
-                });
-                o.caps_before = vec!["USER".into(), "UIDL".into()];
-                o.transcript = vec!["S: +OK ready".into(), "C: QUIT".into()];
-            }
-            (i, o)
+            let r = report(e, outcome, 10 + i as u64);
+            let r = match (req.with_password, outcome) {
+                (false, _) | (true, FakeOutcome::Blocked | FakeOutcome::Refused) => r,
+                (true, FakeOutcome::Secure) => with_login(r, LoginOutcome::Success),
+                (true, _) => with_login(
+                    r,
+                    LoginOutcome::NotTried {
+                        reason: NotTriedReason::Plaintext,
+                    },
+                ),
+            };
+            (i, r)
         })
         .collect()
 }
 
-fn scripted(lang: Lang) -> (App, ScriptHandle) {
-    let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
-    (
-        build(lang, Database::bundled().clone(), Some(backend)),
-        handle,
-    )
+fn fake(
+    script: fn(&FakeRequest) -> Vec<(usize, EndpointReport)>,
+) -> (Box<dyn CheckBackend>, FakeHandle) {
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(script), Pace::Manual);
+    (Box::new(backend), handle)
+}
+
+fn scripted(lang: Lang) -> (App, FakeHandle) {
+    let (backend, handle) = fake(script);
+    (build(lang, bundled(), Some(backend)), handle)
 }
 
 /// Every label and value in the AccessKit tree.
@@ -299,9 +298,17 @@ fn test_connection_rows_appear_at_once_and_fill_in_order_of_arrival() {
     frames(&mut h);
     let reqs = handle.requests();
     assert_eq!(reqs.len(), 1);
-    let n = reqs[0].endpoints.len();
+    let n = reqs[0].plan.endpoints.len();
     assert_eq!(n, 9, "8 standard endpoints + SMTP 994 of NetEase");
-    assert_eq!(reqs[0].address.as_deref(), Some("alice@163.com"));
+    assert_eq!(
+        reqs[0]
+            .plan
+            .address
+            .as_ref()
+            .map(|a| a.canonical())
+            .as_deref(),
+        Some("alice@163.com")
+    );
     // Every row is there at once, pending.
     let l = result_labels(&h, Lang::En);
     assert_eq!(l.len(), n, "{l:?}");
@@ -357,7 +364,11 @@ fn rows_expand_to_show_details() {
     h.run();
     assert!(h.query_by_label("Subject").is_some());
     assert!(has_text(&h, "CN=pop.163.com"));
-    assert!(has_text(&h, "S: +OK ready"));
+    assert!(
+        has_text(&h, "+OK pop.163.com POP3 ready"),
+        "{:?}",
+        texts(&h)
+    );
     h.get_by_label("Hide details POP3 995 TLS").click();
     h.run();
     assert!(h.query_by_label("Subject").is_none());
@@ -378,12 +389,15 @@ fn cancel_stops_and_marks_the_rest() {
     let l = result_labels(&h, Lang::En);
     assert_eq!(l.iter().filter(|s| *s == "cancelled").count(), 7, "{l:?}");
     // A late result of the cancelled test does not show up.
-    handle.inject(Event {
+    let late = report(
+        &handle.requests()[0].plan.endpoints[1],
+        FakeOutcome::Secure,
+        10,
+    );
+    handle.inject(CheckEvent::EndpointDone {
         generation: handle.generation(),
-        kind: EventKind::Finished {
-            index: 1,
-            outcome: Box::new(Outcome::new(Verdict::Secure)),
-        },
+        index: 1,
+        report: Box::new(late),
     });
     h.run();
     assert_eq!(result_labels(&h, Lang::En)[1], "cancelled");
@@ -405,12 +419,15 @@ fn a_new_test_supersedes_the_old_one_and_stale_events_are_dropped() {
         "starting again cancels the running test"
     );
     assert!(handle.generation() > first);
-    handle.inject(Event {
+    let late = report(
+        &handle.requests()[0].plan.endpoints[0],
+        FakeOutcome::Secure,
+        10,
+    );
+    handle.inject(CheckEvent::EndpointDone {
         generation: first,
-        kind: EventKind::Finished {
-            index: 0,
-            outcome: Box::new(Outcome::new(Verdict::Secure)),
-        },
+        index: 0,
+        report: Box::new(late),
     });
     frames(&mut h);
     let l = result_labels(&h, Lang::En);
@@ -456,8 +473,8 @@ fn test_button_needs_a_target_and_an_engine() {
     frames(&mut h);
     let reqs = handle.requests();
     assert_eq!(reqs.len(), 1);
-    assert_eq!(reqs[0].address, None);
-    assert_eq!(reqs[0].endpoints[0].host, "pop.126.com");
+    assert!(reqs[0].plan.address.is_none());
+    assert_eq!(reqs[0].plan.endpoints[0].host, "pop.126.com");
 
     // No engine in this build: the button is disabled and says why.
     let mut h = plain(Lang::En);
@@ -726,7 +743,7 @@ fn a_broken_user_provider_file_is_reported_and_dismissable() {
         "{\n  \"id\": \"broken\",\n  \"name\": 5\n}\n",
     )
     .unwrap();
-    let db = Database::load(Some(dir.path()));
+    let db = Arc::new(Database::load(Some(dir.path())));
     assert_eq!(db.warnings.len(), 1);
     let mut h = build(Lang::En, db, None);
     assert!(has_text(&h, "have errors and were skipped"));
@@ -777,8 +794,7 @@ fn the_last_address_and_language_come_back() {
             MailconfApp::new(
                 cc,
                 AppOptions {
-                    discovery: None,
-                    database: Database::bundled().clone(),
+                    database: bundled(),
                     backend: None,
                     lang: None,
                     persisted: Some(persisted),
@@ -820,16 +836,7 @@ fn idle_means_no_repaint() {
 mod snapshots {
     use super::*;
 
-    fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<ScriptedBackend>) -> App {
-        build_themed_with(lang, theme, backend, None)
-    }
-
-    fn build_themed_with(
-        lang: Lang,
-        theme: egui::Theme,
-        backend: Option<ScriptedBackend>,
-        discovery: Option<ScriptedDiscovery>,
-    ) -> App {
+    fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<Box<dyn CheckBackend>>) -> App {
         let mut h = Harness::builder()
             .with_size([1100.0, 780.0])
             .with_theme(theme)
@@ -839,9 +846,8 @@ mod snapshots {
                 MailconfApp::new(
                     cc,
                     AppOptions {
-                        discovery: discovery.map(|d| Box::new(d) as _),
-                        database: Database::bundled().clone(),
-                        backend: backend.map(|b| Box::new(b) as _),
+                        database: bundled(),
+                        backend,
                         lang: Some(lang),
                         persisted: Some(Persisted::default()),
                     },
@@ -852,7 +858,7 @@ mod snapshots {
     }
 
     fn tested(lang: Lang, theme: egui::Theme, address_text: &str) -> App {
-        let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let (backend, handle) = fake(script);
         let mut h = build_themed(lang, theme, Some(backend));
         address(&mut h, lang, address_text);
         h.get_by_label(T::TestConnection.get(lang)).click();
@@ -867,7 +873,7 @@ mod snapshots {
     /// The results in Simplified Chinese in the smallest supported window,
     /// 900×600 logical points, at `pixels_per_point`, one row expanded.
     fn small_window(pixels_per_point: f32) -> App {
-        let (backend, handle) = ScriptedBackend::new(Box::new(script), Pace::Manual);
+        let (backend, handle) = fake(script);
         let mut h = Harness::builder()
             .with_size([900.0, 600.0])
             .with_pixels_per_point(pixels_per_point)
@@ -878,9 +884,8 @@ mod snapshots {
                 MailconfApp::new(
                     cc,
                     AppOptions {
-                        discovery: None,
-                        database: Database::bundled().clone(),
-                        backend: Some(Box::new(backend)),
+                        database: bundled(),
+                        backend: Some(backend),
                         lang: Some(Lang::ZhHans),
                         persisted: Some(Persisted::default()),
                     },
@@ -914,9 +919,8 @@ mod snapshots {
 
     /// `address_text` typed in `lang`, discovery answering with `answer` for it.
     fn discovered(lang: Lang, address_text: &str, answer: fn(&str) -> Discovery) -> App {
-        let (discovery, lookups) = ScriptedDiscovery::new();
-        let (backend, _) = ScriptedBackend::new(Box::new(script), Pace::Manual);
-        let mut h = build_themed_with(lang, egui::Theme::Light, Some(backend), Some(discovery));
+        let (backend, lookups) = fake(script);
+        let mut h = build_themed(lang, egui::Theme::Light, Some(backend));
         address(&mut h, lang, address_text);
         h.run_steps(3);
         lookups.answer(1, answer(address_text));
@@ -976,6 +980,7 @@ fn insecure_login_needs_an_explicit_yes() {
     use mailconf::app::command::Command;
     let (mut h, handle) = scripted(Lang::En);
     address(&mut h, Lang::En, "alice@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(Lang::En), "code-1234");
     h.get_by_label("Test connection").click();
     frames(&mut h);
     handle.release_all();
@@ -1014,7 +1019,8 @@ fn insecure_login_needs_an_explicit_yes() {
     handle.release_all();
     h.run();
     let last = handle.requests().pop().unwrap();
-    assert_eq!(last.allow_insecure.len(), 1);
+    assert_eq!(last.consents.len(), 1);
+    assert_eq!(last.consents[0].port, 110);
     // Asked again (the row's Change… button), No withdraws it for that endpoint.
     h.state_mut().push(Command::AskInsecureLogin(0));
     h.run();
@@ -1030,13 +1036,13 @@ fn insecure_login_needs_an_explicit_yes() {
     handle.release_all();
     h.run();
     let last = handle.requests().pop().unwrap();
-    assert!(last.allow_insecure.is_empty(), "{:?}", last.allow_insecure);
+    assert!(last.consents.is_empty(), "{:?}", last.consents);
 }
 
 /// The real engine against the test Dovecot/Postfix, through the window.
 #[test]
 fn test_connection_with_the_real_engine() {
-    use mailconf::app::engine::EngineBackend;
+    use mailconf::check::{CheckOptions, EngineBackend};
     use mailconf::probe::ProbeOptions;
     use mailconf::providers::{
         Auth, AuthKind, Localized, Origin, Provider, Server, Source, SourceKind, Status,
@@ -1089,7 +1095,7 @@ fn test_connection_with_the_real_engine() {
         serde_json::to_string(&provider).unwrap(),
     )
     .unwrap();
-    let db = Database::load(Some(&providers));
+    let db = Arc::new(Database::load(Some(&providers)));
 
     let mut options = ProbeOptions::default();
     let (host, addr) = s.resolve.split_once(':').unwrap();
@@ -1103,7 +1109,14 @@ fn test_connection_with_the_real_engine() {
         );
     }
     options.extra_roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
-    let engine = EngineBackend::with_options(options).unwrap();
+    let engine = EngineBackend::new(
+        db.clone(),
+        CheckOptions {
+            probe: options,
+            ..CheckOptions::default()
+        },
+    )
+    .unwrap();
 
     let lang = Lang::En;
     let mut h = Harness::builder()
@@ -1113,7 +1126,6 @@ fn test_connection_with_the_real_engine() {
             MailconfApp::new(
                 cc,
                 AppOptions {
-                    discovery: None,
                     database: db,
                     backend: Some(Box::new(engine)),
                     lang: Some(lang),
@@ -1128,7 +1140,7 @@ fn test_connection_with_the_real_engine() {
     let start = std::time::Instant::now();
     loop {
         h.run_steps(1);
-        if !h.state().session.probe.running {
+        if !h.state().session.check.running {
             break;
         }
         assert!(
@@ -1138,16 +1150,18 @@ fn test_connection_with_the_real_engine() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     frames(&mut h);
-    use mailconf::app::backend::Verdict as V;
     use mailconf::app::state::RowState;
-    let rows = &h.state().session.probe.rows;
+    use mailconf::probe::report::Verdict as V;
+    let rows = &h.state().session.check.rows;
     let verdict = |p: Protocol, port: u16, sec: Security| -> V {
         let r = rows
             .iter()
-            .find(|r| r.spec.protocol == p && r.spec.port == port && r.spec.security == sec)
+            .find(|r| {
+                r.endpoint.protocol == p && r.endpoint.port == port && r.endpoint.security == sec
+            })
             .unwrap_or_else(|| panic!("no row {p:?} {port}"));
         match &r.state {
-            RowState::Done(o) => o.verdict,
+            RowState::Done(report) => report.verdict,
             other => panic!("{p:?} {port}: {other:?}"),
         }
     };
@@ -1156,7 +1170,7 @@ fn test_connection_with_the_real_engine() {
     assert_eq!(verdict(Protocol::Smtp, 465, Security::Tls), V::Secure);
     assert!(matches!(
         verdict(Protocol::Pop3, 110, Security::Plain),
-        V::Insecure(_)
+        V::InsecurePlaintextOnly { .. }
     ));
     // The login worked over TLS and the window says so.
     assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
@@ -1194,6 +1208,28 @@ fn test_connection_with_the_real_engine() {
         "fetchmail could not log in with the exported file:\n{log}\n{text}"
     );
     assert!(!log.contains(&s.pass));
+
+    // The walk: the test servers all green, then another address and
+    // Export: nothing of the test servers' results in the file, the note, the
+    // advice or the report.
+    retype_address(&mut h, "bob@163.com");
+    h.run();
+    let file = exported(&h, Format::Fetchmail);
+    assert!(
+        !file.contains(&s.host) && !file.contains("Tested by"),
+        "{file}"
+    );
+    assert!(file.contains("pop.163.com"), "{file}");
+    assert!(has_text(
+        &h,
+        &format!("The results shown are from an older test of {}", s.user)
+    ));
+    assert!(!has_text(&h, T::ExportFromProbe.get(lang)));
+    let report = app::report::diagnostic(&h.state().session, h.state().database());
+    assert!(
+        !report.contains(&s.host) && !report.contains(&s.user),
+        "{report}"
+    );
 }
 
 #[test]
@@ -1239,18 +1275,230 @@ fn diagnostic_report_has_the_results_and_never_the_password() {
     assert!(report.contains(env!("CARGO_PKG_VERSION")), "{report}");
 }
 
+// --- Results belong to the account they were taken for
+
+/// The file the Export window would write for `format` now.
+fn exported(h: &App, format: mailconf::export::Format) -> String {
+    mailconf::app::export::render(&h.state().session, h.state().database(), format)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .text
+}
+
+/// Test one address, change it, export: the file, the window's note, the
+/// advice and the report are about the new address, never the old results.
+#[test]
+fn results_of_another_address_are_never_exported_advised_or_reported() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(Lang::En), "code-1234");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    assert!(has_text(&h, T::ExportFromProbe.get(Lang::En)));
+    let tested = exported(&h, Format::Fetchmail);
+    assert!(tested.contains("Tested by mailconf"), "{tested}");
+    assert!(has_text(&h, "POP3: use pop.163.com:995 TLS"));
+
+    // Another address: the rows stay, greyed, under whose they are.
+    retype_address(&mut h, "bob@qq.com");
+    h.run();
+    assert!(
+        has_text(
+            &h,
+            "Results for alice@163.com: test again for the account above."
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "POP3: use pop.163.com"), "no summary for bob");
+    assert!(
+        !has_text(&h, T::Advice.get(Lang::En)),
+        "no advice from alice's rows"
+    );
+    assert!(has_text(
+        &h,
+        "The results shown are from an older test of alice@163.com: not used."
+    ));
+    assert!(!has_text(&h, T::ExportFromProbe.get(Lang::En)));
+    let file = exported(&h, Format::Fetchmail);
+    assert!(file.contains("pop.qq.com"), "{file}");
+    assert!(file.contains("bob@qq.com"), "{file}");
+    assert!(!file.contains("163"), "{file}");
+    assert!(!file.contains("Tested by"), "{file}");
+    let report = app::report::diagnostic(&h.state().session, h.state().database());
+    assert!(
+        !report.contains("alice") && !report.contains("163"),
+        "{report}"
+    );
+    assert!(report.contains("no test of bob@qq.com yet"), "{report}");
+
+    // Back to alice: her results are hers again.
+    retype_address(&mut h, "alice@163.com");
+    h.run();
+    assert!(exported(&h, Format::Fetchmail).contains("Tested by mailconf"));
+
+    // Picking Gmail from the list: not alice's account any more either, and
+    // the code typed for 163 is not kept for Gmail.
+    h.state_mut().push(Command::CloseExport);
+    retype_address(&mut h, "bob");
+    type_into(&mut h, "Search", "gmail");
+    let gmail = list_labels(&h)
+        .into_iter()
+        .find(|l| l.starts_with("Gmail"))
+        .unwrap_or_else(|| panic!("{:?}", list_labels(&h)));
+    h.get_by_label(&gmail).click();
+    h.run();
+    assert!(
+        h.state().session.password.is_empty(),
+        "the 163 code is gone"
+    );
+    assert!(has_text(&h, T::PasswordCleared.get(Lang::En)));
+    assert!(has_text(&h, "Results for alice@163.com"));
+    let file = exported(&h, Format::Fetchmail);
+    assert_eq!(h.state().session.address, "bob@gmail.com");
+    assert!(
+        file.contains("pop.gmail.com") && !file.contains("Tested by"),
+        "{file}"
+    );
+}
+
+/// A test that finishes after the address changed belongs to the old address.
+#[test]
+fn a_test_finishing_after_the_address_changed_stays_with_its_address() {
+    use mailconf::export::Format;
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "carol@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release(2);
+    frames(&mut h);
+    retype_address(&mut h, "dave@126.com");
+    handle.release_all();
+    h.run();
+    assert!(has_text(&h, "Results for carol@163.com"), "{:?}", texts(&h));
+    assert!(h.state().session.summary().is_none());
+    let file = exported(&h, Format::Msmtp);
+    assert!(
+        file.contains("smtp.126.com") && !file.contains("Tested by"),
+        "{file}"
+    );
+    assert!(!file.contains("163"), "{file}");
+    // Testing the new address replaces the rows.
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(!has_text(&h, "Results for carol@163.com"));
+    let file = exported(&h, Format::Msmtp);
+    assert!(file.contains("Tested by mailconf"), "{file}");
+    assert!(file.contains("smtp.126.com"), "{file}");
+}
+
+/// The app reuses discovery's checks: an unknown domain looked up while the
+/// user typed, then tested, connects to each way in once (through a counting
+/// relay in front of the test servers), as `mailconf probe` does.
+#[test]
+fn testing_an_unknown_domain_in_the_app_connects_to_each_way_in_once() {
+    use mailconf::check::{CheckOptions, EngineBackend};
+    use mailconf::discover::{DiscoverOptions, PortMap};
+    use mailconf::probe::ProbeOptions;
+    use mailconf::probe::tls::load_pem_certs;
+    use std::sync::atomic::Ordering;
+    let s = crate::servers::Servers::get();
+    let ip: std::net::IpAddr = s.addr.parse().unwrap();
+    let mut port_map = std::collections::BTreeMap::new();
+    let mut counts = Vec::new();
+    for port in [995u16, 110, 993, 143, 465, 587, 25] {
+        let (relay, count) =
+            crate::probe_real::counting_relay(std::net::SocketAddr::new(ip, s.port(port)));
+        port_map.insert(port, relay);
+        counts.push((port, count));
+    }
+    let seen = || -> Vec<(u16, usize)> {
+        counts
+            .iter()
+            .map(|(p, c)| (*p, c.load(Ordering::SeqCst)))
+            .collect()
+    };
+    let dns = crate::discover::harness::Dnsmasq::start_with(&format!(
+        "local=/mailconf/\nhost-record={},127.0.0.1\n",
+        s.host
+    ));
+    let roots = load_pem_certs(&s.ca).unwrap();
+    let options = CheckOptions {
+        probe: ProbeOptions {
+            port_map: port_map.clone(),
+            extra_roots: roots.clone(),
+            ..ProbeOptions::default()
+        },
+        discover: DiscoverOptions {
+            timeout: std::time::Duration::from_secs(20),
+            ispdb_url: None,
+            extra_roots: roots,
+            port_map: PortMap(port_map),
+            ..DiscoverOptions::default()
+        },
+        dns: Some(dns.addr()),
+        discovery: true,
+    };
+    let empty = tempfile::tempdir().unwrap();
+    let db = Arc::new(Database::load(Some(empty.path())));
+    let engine = EngineBackend::new(db.clone(), options).unwrap();
+    let mut h = build(Lang::En, db, Some(Box::new(engine)));
+    let user = format!("alice@{}", s.domain);
+    address(&mut h, Lang::En, &user);
+    // The lookup runs after the typing pause and its answer fills the card.
+    let start = std::time::Instant::now();
+    while h.state().session.discovery.result.is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{:?}",
+            texts(&h)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(2);
+    let after_lookup = seen();
+    h.get_by_label("Test connection").click();
+    let start = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        let c = &h.state().session.check;
+        if c.generation.is_some() && !c.running && !c.planning() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{:?}",
+            texts(&h)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    frames(&mut h);
+    let rows = &h.state().session.check.rows;
+    assert_eq!(rows.len(), 8, "{:?}", texts(&h));
+    assert!(rows.iter().all(|r| r.report().is_some()), "{:?}", texts(&h));
+    assert!(rows.iter().all(|r| r.endpoint.host == s.host));
+    // Each way in once, by the lookup's checks or the test's (POP3 110 twice:
+    // STLS and plaintext). Without reuse every count would be 2 (4).
+    let once: Vec<(u16, usize)> = [995, 110, 993, 143, 465, 587, 25]
+        .into_iter()
+        .map(|p| (p, if p == 110 { 2 } else { 1 }))
+        .collect();
+    assert_eq!(seen(), once, "after the lookup alone: {after_lookup:?}");
+}
+
 // --- Discovery for domains the database does not know
 
-fn with_discovery(lang: Lang) -> (App, ScriptHandle, DiscoveryHandle) {
-    let (backend, probe) = ScriptedBackend::new(Box::new(script), Pace::Manual);
-    let (discovery, lookups) = ScriptedDiscovery::new();
-    let h = build_with(
-        lang,
-        Database::bundled().clone(),
-        Some(backend),
-        Some(Box::new(discovery)),
-    );
-    (h, probe, lookups)
+fn with_discovery(lang: Lang) -> (App, FakeHandle, FakeHandle) {
+    let (h, handle) = scripted(lang);
+    (h, handle.clone(), handle)
 }
 
 /// Replaces the address (as select-all and typing would).
@@ -1360,10 +1608,10 @@ fn an_unknown_domain_is_looked_up_and_found_by_mx_shows_the_provider_card() {
     let (mut h, _probe, lookups) = with_discovery(Lang::En);
     address(&mut h, Lang::En, "boss@bigcorp-mailconf.example");
     // Not while typing: after a pause.
-    assert!(lookups.started().is_empty());
+    assert!(lookups.looked_up().is_empty());
     assert!(has_text(&h, "not in the database"));
     h.run_steps(3);
-    assert_eq!(lookups.started(), ["boss@bigcorp-mailconf.example"]);
+    assert_eq!(lookups.looked_up(), ["boss@bigcorp-mailconf.example"]);
     assert!(
         has_text(&h, "Looking up settings for bigcorp-mailconf.example…"),
         "{:?}",
@@ -1372,7 +1620,7 @@ fn an_unknown_domain_is_looked_up_and_found_by_mx_shows_the_provider_card() {
     // The same domain again (the local part edited) does not look it up twice.
     retype_address(&mut h, "ceo@bigcorp-mailconf.example");
     h.run_steps(4);
-    assert_eq!(lookups.started().len(), 1);
+    assert_eq!(lookups.looked_up().len(), 1);
 
     lookups.answer(1, found_by_mx("ceo@bigcorp-mailconf.example"));
     h.run();
@@ -1415,7 +1663,7 @@ fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
     // Pressed before the pause is over: the lookup starts at once, the test after it.
     h.get_by_label("Test connection").click();
     frames(&mut h);
-    assert_eq!(lookups.started().len(), 1);
+    assert_eq!(lookups.looked_up().len(), 1);
     assert!(probe.requests().is_empty(), "no test before the answer");
     assert!(has_text(&h, "Looking up settings"));
 
@@ -1424,16 +1672,22 @@ fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
     let reqs = probe.requests();
     assert_eq!(reqs.len(), 1, "the test started when the answer came");
     let r = &reqs[0];
-    let hosts: Vec<&str> = r.endpoints.iter().map(|e| e.host.as_str()).collect();
+    let hosts: Vec<&str> = r.plan.endpoints.iter().map(|e| e.host.as_str()).collect();
     assert!(hosts.contains(&"pop.exmail.qq.com"), "{hosts:?}");
     assert!(hosts.contains(&"hwsmtp.exmail.qq.com"), "{hosts:?}");
     assert!(
         !hosts.iter().any(|h| h.contains("bigcorp")),
         "no guessed names: {hosts:?}"
     );
-    assert!(r.endpoints.iter().any(|e| e.port == 993));
-    assert_eq!(r.address.as_deref(), Some("boss@bigcorp-mailconf.example"));
-    assert_eq!(r.provider.as_ref().map(|p| p.id.as_str()), Some("exmail"));
+    assert!(r.plan.endpoints.iter().any(|e| e.port == 993));
+    assert_eq!(
+        r.plan.address.as_ref().map(|a| a.canonical()).as_deref(),
+        Some("boss@bigcorp-mailconf.example")
+    );
+    assert_eq!(
+        r.plan.provider.as_ref().map(|p| p.id.as_str()),
+        Some("exmail")
+    );
     // The rows fill in as usual.
     probe.release_all();
     h.run();
@@ -1442,7 +1696,7 @@ fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
     // A discovered server list without a database provider is probed too.
     retype_address(&mut h, "me@small-isp-mailconf.example");
     h.run_steps(3);
-    assert_eq!(lookups.started().len(), 2);
+    assert_eq!(lookups.looked_up().len(), 2);
     lookups.answer(2, found_by_autoconfig("me@small-isp-mailconf.example"));
     h.run();
     assert!(has_text(
@@ -1454,7 +1708,12 @@ fn test_connection_on_a_discovered_address_probes_the_discovered_servers() {
     frames(&mut h);
     let reqs = probe.requests();
     assert_eq!(reqs.len(), 2);
-    let hosts: Vec<&str> = reqs[1].endpoints.iter().map(|e| e.host.as_str()).collect();
+    let hosts: Vec<&str> = reqs[1]
+        .plan
+        .endpoints
+        .iter()
+        .map(|e| e.host.as_str())
+        .collect();
     assert!(
         hosts
             .iter()
@@ -1521,13 +1780,20 @@ fn nothing_found_says_so_and_what_to_do() {
         texts(&h)
     );
     assert!(has_text(&h, T::NothingFoundWhatToDo.get(Lang::En)));
-    // Test connection still shows how the usual names fail.
+    // Test connection has nothing to connect to (discovery already tried the
+    // usual names) and says so, with what to do; no rows.
     h.get_by_label("Test connection").click();
     frames(&mut h);
-    assert_eq!(
-        probe.requests()[0].endpoints[0].host,
-        "pop.nowhere-mailconf.example"
+    assert!(probe.requests().is_empty());
+    assert!(
+        has_text(
+            &h,
+            "Nothing to test: no settings were found for nowhere-mailconf.example."
+        ),
+        "{:?}",
+        texts(&h)
     );
+    assert!(result_labels(&h, Lang::En).is_empty());
     // What the message suggests: the server's name instead of the address.
     retype_address(&mut h, "mail.nowhere-mailconf.example");
     assert!(has_text(
@@ -1542,15 +1808,16 @@ fn nothing_found_says_so_and_what_to_do() {
     h.get_by_label("Test connection").click();
     frames(&mut h);
     let reqs = probe.requests();
-    assert_eq!(reqs.len(), 2);
-    assert_eq!(reqs[1].endpoints.len(), 8);
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(reqs[0].plan.endpoints.len(), 8);
     assert!(
-        reqs[1]
+        reqs[0]
+            .plan
             .endpoints
             .iter()
             .all(|e| e.host == "mail.nowhere-mailconf.example")
     );
-    assert_eq!(lookups.started().len(), 1, "a host is not looked up");
+    assert_eq!(lookups.looked_up().len(), 1, "a host is not looked up");
 }
 
 #[test]
@@ -1583,7 +1850,7 @@ fn a_new_domain_drops_the_answer_for_the_old_one() {
     let (mut h, _probe, lookups) = with_discovery(Lang::En);
     address(&mut h, Lang::En, "a@first-mailconf.example");
     h.run_steps(3);
-    assert_eq!(lookups.generation(), 1);
+    assert_eq!(lookups.lookups(), 1);
     // Another domain while the first lookup runs.
     retype_address(&mut h, "a@second-mailconf.example");
     // The first answer arrives during the typing pause, then again after the
@@ -1592,7 +1859,7 @@ fn a_new_domain_drops_the_answer_for_the_old_one() {
     h.run();
     assert!(!has_text(&h, "Found by"), "{:?}", texts(&h));
     h.run_steps(3);
-    assert_eq!(lookups.generation(), 2);
+    assert_eq!(lookups.lookups(), 2);
     lookups.answer(1, found_by_mx("a@first-mailconf.example"));
     h.run_steps(2);
     assert!(!has_text(&h, "Found by"));
@@ -1612,18 +1879,21 @@ fn a_new_domain_drops_the_answer_for_the_old_one() {
 /// a clear message, and the window draws frames all the while.
 #[test]
 fn real_discovery_answers_in_time_and_the_ui_never_waits() {
-    use mailconf::app::discovery::EngineDiscovery;
+    use mailconf::check::{CheckOptions, EngineBackend};
     use mailconf::discover::DiscoverOptions;
     use std::time::{Duration, Instant};
-    // An app with the real discovery, an unknown address typed, the typing pause over.
-    let looking_up = |dns, options| {
-        let engine = EngineDiscovery::with_options(dns, options);
-        let mut h = build_with(
-            Lang::En,
-            Database::bundled().clone(),
-            None,
-            Some(Box::new(engine)),
-        );
+    // An app with the real engine, an unknown address typed, the typing pause over.
+    let looking_up = |dns, discover| {
+        let engine = EngineBackend::new(
+            bundled(),
+            CheckOptions {
+                discover,
+                dns,
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+        let mut h = build(Lang::En, bundled(), Some(Box::new(engine)));
         address(&mut h, Lang::En, "me@nowhere-mailconf.example");
         h.run_steps(3);
         h
@@ -1801,44 +2071,16 @@ fn the_window_keeps_drawing_while_the_save_dialog_is_open() {
 #[test]
 fn row_details_follow_the_language() {
     use mailconf::app::command::Command;
-    use mailconf::probe::report::{EndpointReport, Timings, Verdict as EVerdict, summary_for};
-    use mailconf::probe::session::{MachineConfig, machine_for};
-    use mailconf::probe::transcript::Transcript;
-    use mailconf::probe::{Endpoint, ProbeError, TimeoutPhase};
-    fn blocked(req: &ProbeRequest) -> Vec<(usize, Outcome)> {
-        req.endpoints
+    fn blocked(req: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+        req.plan
+            .endpoints
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                let phase = TimeoutPhase::Connect;
-                let verdict = EVerdict::TimedOut {
-                    phase,
-                    after_ms: 5000,
-                };
-                let error = ProbeError::Timeout {
-                    phase,
-                    after_ms: 5000,
-                };
-                let report = EndpointReport {
-                    endpoint: Endpoint::new(e.protocol, &e.host, e.port, e.security),
-                    connect_port: e.port,
-                    summary: summary_for(&verdict, Some(&error), None),
-                    verdict,
-                    error: None,
-                    addresses: Vec::new(),
-                    connected_to: None,
-                    tls: None,
-                    session: machine_for(e.protocol, e.security, MachineConfig::default()).report(),
-                    timings: Timings::default(),
-                    transcript: Transcript::default(),
-                    login: None,
-                };
-                (i, mailconf::app::engine::outcome(report))
-            })
+            .map(|(i, e)| (i, report(e, FakeOutcome::Blocked, 5000)))
             .collect()
     }
-    let (backend, handle) = ScriptedBackend::new(Box::new(blocked), Pace::Manual);
-    let mut h = build(Lang::En, Database::bundled().clone(), Some(backend));
+    let (backend, handle) = fake(blocked);
+    let mut h = build(Lang::En, bundled(), Some(backend));
     address(&mut h, Lang::En, "alice@163.com");
     h.get_by_label("Test connection").click();
     frames(&mut h);

@@ -372,7 +372,7 @@ fn cli_login_run_leaves_no_password_anywhere() {
     assert_eq!(json.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let schema =
-        serde_json::to_value(schemars::schema_for!(mailconf::probe::report::ProbeSummary)).unwrap();
+        serde_json::to_value(schemars::schema_for!(mailconf::check::ProbeSummary)).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}");

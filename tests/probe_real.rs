@@ -4,8 +4,8 @@
 //! verdicts, and the recommendation.
 
 use crate::servers::Servers;
+use mailconf::check::{CheckEvent, CheckHandle, CheckOptions, CheckRequest};
 use mailconf::discover::{DiscoverOptions, PortMap, SourceKind};
-use mailconf::probe::target;
 use mailconf::probe::tls::load_pem_certs;
 use mailconf::probe::{ProbeHandle, ProbeOptions, ProbeRequest, Security};
 use mailconf::providers::{Address, Database};
@@ -321,7 +321,7 @@ fn without_dns_for_the_probe_the_guessed_host_does_not_resolve() {
 }
 
 /// A loopback TCP relay to `upstream` that counts the connections it accepts.
-fn counting_relay(upstream: std::net::SocketAddr) -> (u16, Arc<AtomicUsize>) {
+pub(crate) fn counting_relay(upstream: std::net::SocketAddr) -> (u16, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let count = Arc::new(AtomicUsize::new(0));
@@ -383,16 +383,34 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
     let address = Address::parse(&format!("alice@{}", s.domain)).unwrap();
     let empty = tempfile::tempdir().unwrap();
     let db = Arc::new(Database::load(Some(empty.path())));
-    let (mut handle, events) = ProbeHandle::new().unwrap();
-    let (discovery, cache) = handle
-        .discover(
-            &address,
-            db.clone(),
-            Some(dns.addr()),
-            &discover_options,
-            options.clone(),
-        )
+    // One check, as `mailconf probe ADDRESS` and the app's Test connection run it.
+    let (mut check, check_events) = CheckHandle::new(
+        db.clone(),
+        CheckOptions {
+            probe: options.clone(),
+            discover: discover_options,
+            dns: Some(dns.addr()),
+            discovery: true,
+        },
+    )
+    .unwrap();
+    check
+        .start(CheckRequest {
+            input: address.canonical(),
+            ..CheckRequest::default()
+        })
         .unwrap();
+    let mut discovery = None;
+    let summary = loop {
+        match check_events.recv() {
+            Some(CheckEvent::Discovered { discovery: d, .. }) => discovery = Some(d),
+            Some(CheckEvent::Finished { summary, .. }) => break summary,
+            Some(CheckEvent::Failed { error, .. }) => panic!("{error}"),
+            Some(_) => {}
+            None => panic!("no answer"),
+        }
+    };
+    let discovery = discovery.expect("the check discovered");
     let best = discovery
         .best
         .clone()
@@ -407,26 +425,10 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
     let v = pop.verified.as_ref().unwrap();
     assert!(v.ok && v.detail.contains("certificate trusted"), "{v:?}");
 
-    let target = target::resolve(
-        &address.canonical(),
-        &[],
-        &db,
-        Some(&|_: &Address| discovery.clone()),
-    )
-    .unwrap();
-    assert_eq!(target.endpoints.len(), 8, "{:?}", target.endpoints);
-    let reused = crate::servers::collect(
-        &mut handle,
-        &events,
-        ProbeRequest {
-            endpoints: target.endpoints.clone(),
-            options: options.clone(),
-            login: None,
-            reuse: Some(cache),
-        },
-    );
+    let reused = &summary.endpoints;
+    assert_eq!(reused.len(), 8, "{reused:#?}");
     assert!(reused.iter().all(|r| r.endpoint.host == s.host));
-    for r in &reused {
+    for r in reused {
         if r.endpoint.security != Security::Plain {
             assert!(r.verdict.is_secure(), "{}: {:?}", r.endpoint, r.verdict);
         }
@@ -438,6 +440,8 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
         .map(|p| (p, if p == 110 { 2 } else { 1 }))
         .collect();
     assert_eq!(seen(), once);
+    let endpoints: Vec<_> = reused.iter().map(|r| r.endpoint.clone()).collect();
+    let (mut handle, events) = ProbeHandle::new().unwrap();
 
     // Without the cache the same probe connects to every way in again: the
     // counts above are sensitive to reuse.
@@ -449,7 +453,7 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
         &mut handle,
         &events,
         ProbeRequest {
-            endpoints: target.endpoints,
+            endpoints,
             options,
             login: None,
             reuse: None,

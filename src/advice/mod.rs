@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::probe::login::{LoginOutcome, LoginReport, NotTriedReason};
 use crate::probe::report::{EndpointReport, PlaintextReason, Verdict};
 use crate::probe::{Endpoint, TimeoutPhase, TlsErrorKind};
-use crate::providers::{AuthKind, Localized, Protocol, Provider, Quirk, ReplyMeaning};
+use crate::providers::{AuthKind, Localized, Protocol, Provider, Quirk, ReplyMeaning, Security};
 
 /// What a piece of advice is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
@@ -116,7 +116,9 @@ fn name(p: Option<&Provider>) -> Localized {
 /// Advice when the provider has closed its mail service (nothing to test).
 pub fn advise_discontinued(p: &Provider) -> Advice {
     let (year, replaced) = match &p.status {
-        crate::providers::Status::Discontinued { year, replaced_by } => (*year, replaced_by.clone()),
+        crate::providers::Status::Discontinued { year, replaced_by } => {
+            (*year, replaced_by.clone())
+        }
         _ => (0, None),
     };
     let n = &p.name;
@@ -127,7 +129,10 @@ pub fn advise_discontinued(p: &Provider) -> Advice {
             format!("{}已於 {year} 年關閉；{}。", n.zh_hant, r.zh_hant),
         ),
         None => l(
-            format!("{} closed in {year}: there are no servers left to test.", n.en),
+            format!(
+                "{} closed in {year}: there are no servers left to test.",
+                n.en
+            ),
             format!("{}已于 {year} 年关闭，没有可以测试的服务器了。", n.zh_hans),
             format!("{}已於 {year} 年關閉，沒有可以測試的伺服器了。", n.zh_hant),
         ),
@@ -619,12 +624,18 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
             && r.endpoint.port == 25
             && is_connect_failure(&r.verdict)
     });
-    let submission_ok = reports.iter().any(|r| {
-        r.endpoint.protocol == Protocol::Smtp
-            && matches!(r.endpoint.port, 465 | 587)
-            && r.verdict.is_secure()
-    });
-    if smtp25_blocked && submission_ok {
+    // The secure ways to send that answered (465, 587, and a provider's own
+    // such as 163's 994), named in the advice as they are.
+    let mut submission: Vec<(u16, Security)> = reports
+        .iter()
+        .filter(|r| {
+            r.endpoint.protocol == Protocol::Smtp && r.endpoint.port != 25 && r.verdict.is_secure()
+        })
+        .map(|r| (r.endpoint.port, r.endpoint.security))
+        .collect();
+    submission.sort_unstable_by_key(|(port, _)| *port);
+    submission.dedup();
+    if smtp25_blocked && !submission.is_empty() {
         let e: Vec<&Endpoint> = reports
             .iter()
             .filter(|r| r.endpoint.protocol == Protocol::Smtp && r.endpoint.port == 25)
@@ -664,18 +675,58 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
         .into_iter()
         .map(|(k, eps)| advice_for(k, provider, eps))
         .collect();
+    for a in &mut out {
+        if a.kind == AdviceKind::Port25Blocked {
+            a.text = port25_text(&submission);
+        }
+    }
     out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
     out
+}
+
+/// "Port 25 is blocked", naming the ports that did work: "465 (SSL/TLS) or
+/// 994 (SSL/TLS)".
+fn port25_text(working: &[(u16, Security)]) -> Localized {
+    let list = |or: &str, open: &str, close: &str| -> String {
+        working
+            .iter()
+            .map(|(port, security)| {
+                let label = match security {
+                    Security::Tls => "SSL/TLS",
+                    Security::Starttls => "STARTTLS",
+                    Security::Plain => "plain",
+                };
+                format!("{port}{open}{label}{close}")
+            })
+            .collect::<Vec<_>>()
+            .join(or)
+    };
+    l(
+        format!(
+            "Port 25 does not answer from here (internet providers often block it). \
+             Send mail through {}, which {}.",
+            list(" or ", " (", ")"),
+            if working.len() == 1 { "works" } else { "work" }
+        ),
+        format!(
+            "从这里无法连接 25 端口（运营商常会封锁）。请通过可用的 {}发信。",
+            list(" 或 ", "（", "）")
+        ),
+        format!(
+            "從這裡無法連線 25 連接埠（網路業者常會封鎖）。請透過可用的 {}寄信。",
+            list(" 或 ", "（", "）")
+        ),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::ProbeError;
     use crate::probe::login::LoginReport;
     use crate::probe::report::{Timings, verdict_for};
     use crate::probe::session::{MachineConfig, machine_for};
     use crate::probe::transcript::Transcript;
-    use crate::probe::{ProbeError, Security};
     use crate::providers::Database;
 
     fn report(p: Protocol, port: u16, sec: Security, verdict: Verdict) -> EndpointReport {
@@ -716,7 +767,17 @@ mod tests {
         let a = advise(&r, None);
         assert_eq!(kinds(&a), [AdviceKind::Port25Blocked]);
         assert_eq!(a[0].endpoints.len(), 1);
-        assert!(a[0].text(Lang::ZhHans).contains("465"));
+        // Only the ports that worked are named: 587 was refused.
+        assert_eq!(
+            a[0].text(Lang::En),
+            "Port 25 does not answer from here (internet providers often block it). \
+             Send mail through 465 (SSL/TLS), which works."
+        );
+        assert!(
+            a[0].text(Lang::ZhHans)
+                .contains("可用的 465（SSL/TLS）发信")
+        );
+        assert!(!a[0].text(Lang::ZhHant).contains("587"));
         // Without a working submission port it is not "port 25 blocked".
         let a = advise(&r[..1], None);
         assert_eq!(kinds(&a), [AdviceKind::EverythingBlocked]);

@@ -350,7 +350,14 @@ impl MailconfApp {
             }
             Command::AddressEdited => s.address_changed(&self.db),
             Command::UsernameEdited => s.username_edited = !s.username.is_empty(),
-            Command::PasswordEdited => s.password_cleared = false,
+            Command::PasswordEdited => {
+                s.password_cleared = false;
+                s.password_provider = if s.password.is_empty() {
+                    None
+                } else {
+                    s.provider(&self.db).map(|e| e.provider.id.clone())
+                };
+            }
             Command::SearchEdited => s.search_changed(&self.db),
             Command::PickProvider(id) => s.pick_provider(&self.db, &id),
             Command::PickFirstMatch => {
@@ -419,8 +426,7 @@ impl MailconfApp {
                         self.clipboard.copy(&doc.text, secret);
                         s.confirm_copy = None;
                         s.export_status = Some(if secret {
-                            s.clipboard_clear_at =
-                                Some(ctx.input(|i| i.time) + CLIPBOARD_SECRET_S);
+                            s.clipboard_clear_at = Some(ctx.input(|i| i.time) + CLIPBOARD_SECRET_S);
                             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                                 CLIPBOARD_SECRET_S,
                             ));
@@ -586,7 +592,9 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
                     .unwrap_or_else(|_| Database::bundled().clone()),
             );
             let backend: Option<Box<dyn CheckBackend>> = if demo {
-                Some(Box::new(crate::check::fake::FakeCheck::demo(database.clone())))
+                Some(Box::new(crate::check::fake::FakeCheck::demo(
+                    database.clone(),
+                )))
             } else {
                 let options = crate::check::CheckOptions {
                     probe: crate::probe::ProbeOptions {

@@ -371,6 +371,9 @@ pub struct Session {
     pub password: Secret,
     /// The password was cleared because the account changed (a note says so).
     pub password_cleared: bool,
+    /// The provider the password was typed for (the card shown when it was
+    /// last edited); `None`: typed before any provider was known.
+    pub password_provider: Option<String>,
     /// Whether the password is shown in clear.
     pub show_password: bool,
     /// The provider search field.
@@ -426,7 +429,10 @@ impl Session {
         if self.account_key() != before {
             self.account_changed();
         }
-        if !self.username_edited {
+        // A server's name typed after the address (what "nothing found"
+        // suggests) keeps the username the address gave.
+        let host = matches!(self.recognition, Recognition::Host { .. });
+        if !self.username_edited && !host {
             self.username = self.suggested_username(db).unwrap_or_default();
         }
     }
@@ -536,11 +542,17 @@ impl Session {
             return;
         };
         // A password typed for another provider's account is not reused for
-        // this one: it is cleared, and a note says so.
-        let other = self.provider(db).map(|e| e.provider.id.clone());
-        if other.is_some() && other.as_deref() != Some(id) && !self.password.is_empty() {
+        // this one, even when the address was cleared in between: it is
+        // cleared, and a note says so. One typed before any provider was known
+        // is the user's choice for the provider they pick now.
+        let typed_for = self
+            .password_provider
+            .clone()
+            .or_else(|| self.provider(db).map(|e| e.provider.id.clone()));
+        if typed_for.as_deref().is_some_and(|p| p != id) && !self.password.is_empty() {
             self.password.clear();
             self.password_cleared = true;
+            self.password_provider = None;
         }
         let typed = self.address.trim().replace('\u{FF20}', "@");
         let domain = entry.provider.domains.first().cloned();
@@ -670,7 +682,10 @@ mod tests {
         s.username = "me".into();
         s.username_edited = true;
         let (req, target) = s.check_request(db).unwrap();
-        assert_eq!((req.input.as_str(), target.as_str()), ("mail.example.org", "mail.example.org"));
+        assert_eq!(
+            (req.input.as_str(), target.as_str()),
+            ("mail.example.org", "mail.example.org")
+        );
     }
 
     #[test]

@@ -711,6 +711,94 @@ pub fn provider_error(e: &ProviderError, lang: Lang) -> String {
     }
 }
 
+
+/// The Export window: the results shown are of another account.
+pub fn export_stale(other: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "The results shown are from an older test of {other}: not used. The files use the settings of the database or of discovery, and say so; test again to export tested settings."
+        ),
+        Lang::ZhHans => format!(
+            "显示的结果来自之前对 {other} 的测试：不会使用。文件使用数据库或自动查找到的设置，并在文件中注明；重新测试后才能导出经过测试的设置。"
+        ),
+        Lang::ZhHant => format!(
+            "顯示的結果來自之前對 {other} 的測試：不會使用。檔案使用資料庫或自動查找到的設定，並在檔案中註明；重新測試後才能匯出經過測試的設定。"
+        ),
+    }
+}
+
+/// Above the table: the results shown are of another account than the form's.
+pub fn results_for_other(target: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Results for {target}: test again for the account above."),
+        Lang::ZhHans => format!("以下是 {target} 的结果：请为上面的账户重新测试。"),
+        Lang::ZhHant => format!("以下是 {target} 的結果：請為上面的帳戶重新測試。"),
+    }
+}
+
+/// A protocol with no recommendation because nothing could be tested.
+pub fn could_not_test(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("could not be tested ({reason})"),
+        Lang::ZhHans => format!("无法测试（{reason}）"),
+        Lang::ZhHant => format!("無法測試（{reason}）"),
+    }
+}
+
+/// A check that could not run.
+pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
+    use crate::check::{CheckError, PlanError};
+    match (e, lang) {
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::En) => {
+            format!("Nothing to test: no settings were found for {domain}.")
+        }
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHans) => {
+            format!("没有可测试的：未找到 {domain} 的设置。")
+        }
+        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHant) => {
+            format!("沒有可測試的：未找到 {domain} 的設定。")
+        }
+        (CheckError::Plan(PlanError::Discontinued { name, year, .. }), Lang::En) => {
+            format!("Nothing to test: {name} closed in {year}.")
+        }
+        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHans) => {
+            format!("没有可测试的：该服务已于 {year} 年关闭。")
+        }
+        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHant) => {
+            format!("沒有可測試的：該服務已於 {year} 年關閉。")
+        }
+        (e, Lang::En) => format!("The test could not start: {e}"),
+        (e, Lang::ZhHans) => format!("测试无法开始：{e}"),
+        (e, Lang::ZhHant) => format!("測試無法開始：{e}"),
+    }
+}
+
+/// F14: before a password goes to the clipboard.
+pub fn copy_password_warning(secs: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "This copy contains your password. Every program can read the clipboard, and clipboard managers keep a history of what was copied. mailconf empties the clipboard again after {secs} seconds (if it still holds this)."
+        ),
+        Lang::ZhHans => format!(
+            "这份内容包含你的密码。任何程序都能读取剪贴板，剪贴板管理器还会保存复制历史。mailconf 会在 {secs} 秒后清空剪贴板（如果其中仍是这份内容）。"
+        ),
+        Lang::ZhHant => format!(
+            "這份內容包含你的密碼。任何程式都能讀取剪貼簿，剪貼簿管理程式還會保存複製歷史。mailconf 會在 {secs} 秒後清空剪貼簿（如果其中仍是這份內容）。"
+        ),
+    }
+}
+
+/// After copying with the password.
+pub fn copied_with_password(secs: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("Copied, with the password: the clipboard is emptied again in {secs} seconds.")
+        }
+        Lang::ZhHans => format!("已复制（含密码）：{secs} 秒后清空剪贴板。"),
+        Lang::ZhHant => format!("已複製（含密碼）：{secs} 秒後清空剪貼簿。"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -898,90 +986,5 @@ mod tests {
         for t in same {
             assert!(allowed.contains(t), "{t:?} is the same in both scripts");
         }
-    }
-}
-
-/// The Export window: the results shown are of another account.
-pub fn export_stale(other: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "The results shown are from an older test of {other}: not used. The files use the settings of the database or of discovery, and say so; test again to export tested settings."
-        ),
-        Lang::ZhHans => format!(
-            "显示的结果来自之前对 {other} 的测试：不会使用。文件使用数据库或自动查找到的设置，并在文件中注明；重新测试后才能导出经过测试的设置。"
-        ),
-        Lang::ZhHant => format!(
-            "顯示的結果來自之前對 {other} 的測試：不會使用。檔案使用資料庫或自動查找到的設定，並在檔案中註明；重新測試後才能匯出經過測試的設定。"
-        ),
-    }
-}
-
-/// Above the table: the results shown are of another account than the form's.
-pub fn results_for_other(target: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Results for {target}: test again for the account above."),
-        Lang::ZhHans => format!("以下是 {target} 的结果：请为上面的账户重新测试。"),
-        Lang::ZhHant => format!("以下是 {target} 的結果：請為上面的帳戶重新測試。"),
-    }
-}
-
-/// A protocol with no recommendation because nothing could be tested.
-pub fn could_not_test(reason: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("could not be tested ({reason})"),
-        Lang::ZhHans => format!("无法测试（{reason}）"),
-        Lang::ZhHant => format!("無法測試（{reason}）"),
-    }
-}
-
-/// A check that could not run.
-pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
-    use crate::check::{CheckError, PlanError};
-    match (e, lang) {
-        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::En) => {
-            format!("Nothing to test: no settings were found for {domain}.")
-        }
-        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHans) => {
-            format!("没有可测试的：未找到 {domain} 的设置。")
-        }
-        (CheckError::Plan(PlanError::NotFound { domain, .. }), Lang::ZhHant) => {
-            format!("沒有可測試的：未找到 {domain} 的設定。")
-        }
-        (CheckError::Plan(PlanError::Discontinued { name, year, .. }), Lang::En) => {
-            format!("Nothing to test: {name} closed in {year}.")
-        }
-        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHans) => {
-            format!("没有可测试的：该服务已于 {year} 年关闭。")
-        }
-        (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHant) => {
-            format!("沒有可測試的：該服務已於 {year} 年關閉。")
-        }
-        (e, Lang::En) => format!("The test could not start: {e}"),
-        (e, Lang::ZhHans) => format!("测试无法开始：{e}"),
-        (e, Lang::ZhHant) => format!("測試無法開始：{e}"),
-    }
-}
-
-/// F14: before a password goes to the clipboard.
-pub fn copy_password_warning(secs: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "This copy contains your password. Every program can read the clipboard, and clipboard managers keep a history of what was copied. mailconf empties the clipboard again after {secs} seconds (if it still holds this)."
-        ),
-        Lang::ZhHans => format!(
-            "这份内容包含你的密码。任何程序都能读取剪贴板，剪贴板管理器还会保存复制历史。mailconf 会在 {secs} 秒后清空剪贴板（如果其中仍是这份内容）。"
-        ),
-        Lang::ZhHant => format!(
-            "這份內容包含你的密碼。任何程式都能讀取剪貼簿，剪貼簿管理程式還會保存複製歷史。mailconf 會在 {secs} 秒後清空剪貼簿（如果其中仍是這份內容）。"
-        ),
-    }
-}
-
-/// After copying with the password.
-pub fn copied_with_password(secs: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Copied, with the password: the clipboard is emptied again in {secs} seconds."),
-        Lang::ZhHans => format!("已复制（含密码）：{secs} 秒后清空剪贴板。"),
-        Lang::ZhHant => format!("已複製（含密碼）：{secs} 秒後清空剪貼簿。"),
     }
 }

@@ -12,9 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::plan::{self, Plan};
-use super::run::{
-    CheckBackend, CheckError, CheckEvent, CheckRequest, Generation, LookupId, Waker,
-};
+use super::run::{CheckBackend, CheckError, CheckEvent, CheckRequest, Generation, LookupId, Waker};
 use super::summary::ProbeSummary;
 use crate::discover::Discovery;
 use crate::probe::caps::{Capabilities, ImapCaps, Pop3Caps, SmtpCaps};
@@ -48,7 +46,14 @@ fn caps_for(protocol: Protocol, after_tls: bool, starttls: bool) -> Capabilities
     let lines = |v: &[&str]| -> Vec<Vec<u8>> { v.iter().map(|l| l.as_bytes().to_vec()).collect() };
     match protocol {
         Protocol::Pop3 => Capabilities::Pop3(Pop3Caps::parse(&lines(if after_tls {
-            &["USER", "SASL PLAIN LOGIN", "UIDL", "TOP", "PIPELINING", "RESP-CODES"]
+            &[
+                "USER",
+                "SASL PLAIN LOGIN",
+                "UIDL",
+                "TOP",
+                "PIPELINING",
+                "RESP-CODES",
+            ]
         } else if starttls {
             &["STLS", "UIDL", "TOP", "PIPELINING", "RESP-CODES"]
         } else {
@@ -88,7 +93,10 @@ fn tls_report(host: &str, chain: ChainVerdict) -> TlsReport {
                 "invalid peer certificate: {kind}"
             ))),
         },
-        hostname_match: Some(!matches!(chain, ChainVerdict::Invalid(TlsErrorKind::WrongName))),
+        hostname_match: Some(!matches!(
+            chain,
+            ChainVerdict::Invalid(TlsErrorKind::WrongName)
+        )),
         certificates: vec![CertificateSummary {
             subject: ServerText::new(&format!("CN={host}")),
             issuer: ServerText::new(match chain {
@@ -109,14 +117,21 @@ fn tls_report(host: &str, chain: ChainVerdict) -> TlsReport {
 /// A realistic report for `endpoint` ending as `outcome`, `ms` milliseconds
 /// after it started: what the engine would report about such a server.
 pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointReport {
-    let mut session = machine_for(endpoint.protocol, endpoint.security, MachineConfig::default())
-        .report();
+    let mut session = machine_for(
+        endpoint.protocol,
+        endpoint.security,
+        MachineConfig::default(),
+    )
+    .report();
     let greeting = match endpoint.protocol {
         Protocol::Pop3 => format!("+OK {} POP3 ready", endpoint.host),
         Protocol::Smtp => format!("220 {} ESMTP", endpoint.host),
         Protocol::Imap => format!("* OK {} IMAP4 ready", endpoint.host),
     };
-    let mut lines = vec![(Direction::Info, format!("connected to 192.0.2.1:{}", endpoint.port))];
+    let mut lines = vec![(
+        Direction::Info,
+        format!("connected to 192.0.2.1:{}", endpoint.port),
+    )];
     let mut tls = None;
     let (verdict, error) = match outcome {
         FakeOutcome::Secure | FakeOutcome::Untrusted(_) => {
@@ -196,9 +211,7 @@ pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointRep
         lines.push((Direction::Client, quit.to_owned()));
     }
     let mut summary = summary_for(&verdict, error.as_ref(), tls.as_ref());
-    if let Some(note) =
-        crate::probe::driver::report_only_note(&verdict, tls.as_ref(), false)
-    {
+    if let Some(note) = crate::probe::driver::report_only_note(&verdict, tls.as_ref(), false) {
         summary.push_str(note);
     }
     let mut transcript = Transcript::default();
@@ -216,8 +229,13 @@ pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointRep
         summary,
         verdict,
         error: error.as_ref().map(EndpointReport::error_info),
-        addresses: vec!["192.0.2.1".parse().unwrap_or(std::net::IpAddr::from([192, 0, 2, 1]))],
-        connected_to: connected.then(|| std::net::SocketAddr::from(([192, 0, 2, 1], endpoint.port))),
+        addresses: vec![
+            "192.0.2.1"
+                .parse()
+                .unwrap_or(std::net::IpAddr::from([192, 0, 2, 1])),
+        ],
+        connected_to: connected
+            .then(|| std::net::SocketAddr::from(([192, 0, 2, 1], endpoint.port))),
         tls,
         session,
         timings: Timings {
@@ -300,7 +318,9 @@ struct FakeParts {
 }
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
-    shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Shared {
@@ -329,7 +349,8 @@ pub struct FakeHandle {
 }
 
 /// Queues the events of a check of `parts` whose discovery (if it needed one)
-/// answered `discovery`.
+/// answered `discovery`. The plan (or the planning error) is ready at once, as
+/// the engine's is; the endpoint results wait for their release.
 fn queue_check(
     s: &mut Shared,
     db: &Database,
@@ -339,17 +360,23 @@ fn queue_check(
     discovery: Option<Arc<Discovery>>,
 ) {
     if let Some(d) = &discovery {
-        s.pending.push_back(CheckEvent::Discovered {
+        s.ready.push(CheckEvent::Discovered {
             generation,
             discovery: d.clone(),
         });
     }
-    let planned = plan::plan(&parts.input, &parts.typed, &parts.only, db, discovery.as_deref());
+    let planned = plan::plan(
+        &parts.input,
+        &parts.typed,
+        &parts.only,
+        db,
+        discovery.as_deref(),
+    );
     let plan = match planned {
         Ok(p) => p,
         Err(e) => {
             let summary = ProbeSummary::nothing_to_probe(&parts.input, &e, None);
-            s.pending.push_back(CheckEvent::Failed {
+            s.ready.push(CheckEvent::Failed {
                 generation,
                 error: Arc::new(CheckError::Plan(e)),
                 summary: Some(Arc::new(summary)),
@@ -365,7 +392,7 @@ fn queue_check(
     };
     s.requests.push(request.clone());
     let plan = Arc::new(plan);
-    s.pending.push_back(CheckEvent::Planned {
+    s.ready.push(CheckEvent::Planned {
         generation,
         plan: plan.clone(),
     });
@@ -417,7 +444,11 @@ impl FakeCheck {
     /// of seconds, with a banner saying they are made up. Unknown domains are
     /// "found" at their usual host names.
     pub fn demo(db: Arc<Database>) -> FakeCheck {
-        let (mut b, _) = FakeCheck::new(db, Box::new(demo_script), Pace::Timed(Duration::from_millis(250)));
+        let (mut b, _) = FakeCheck::new(
+            db,
+            Box::new(demo_script),
+            Pace::Timed(Duration::from_millis(250)),
+        );
         b.demo = true;
         b
     }
@@ -533,6 +564,9 @@ impl CheckBackend for FakeCheck {
                 None => s.waiting = Some((generation, domain, parts)),
             },
             None => queue_check(&mut s, &self.db, &self.script, generation, parts, None),
+        }
+        if !s.ready.is_empty() {
+            s.wake();
         }
         drop(s);
         self.run_timer(generation);
@@ -658,7 +692,11 @@ pub fn demo_script(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
             let r = if e.protocol == Protocol::Smtp && e.port == 25 {
                 report(e, FakeOutcome::Blocked, 5000)
             } else if e.security == Security::Plain {
-                report(e, FakeOutcome::Plaintext(PlaintextReason::PlainEndpoint), ms)
+                report(
+                    e,
+                    FakeOutcome::Plaintext(PlaintextReason::PlainEndpoint),
+                    ms,
+                )
             } else {
                 report(e, FakeOutcome::Secure, ms)
             };

@@ -466,8 +466,14 @@ mod tests {
         assert_eq!(t.endpoints[3].port, 25);
         assert_eq!(t.endpoints[6].port, 143);
         assert!(matches!(plan_of("alice@", &[]), Err(PlanError::Invalid(_))));
-        assert!(matches!(plan_of("a@@b.com", &[]), Err(PlanError::Invalid(_))));
-        assert!(matches!(plan_of("bad_host!", &[]), Err(PlanError::Invalid(_))));
+        assert!(matches!(
+            plan_of("a@@b.com", &[]),
+            Err(PlanError::Invalid(_))
+        ));
+        assert!(matches!(
+            plan_of("bad_host!", &[]),
+            Err(PlanError::Invalid(_))
+        ));
         assert!(matches!(
             plan_of("etang.com", &[]),
             Err(PlanError::Discontinued { .. })

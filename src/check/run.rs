@@ -29,7 +29,9 @@ use super::lookup::{DnsResolve, Looked, look_up};
 use super::plan::{self, Plan, PlanError, Typed};
 use super::summary::ProbeSummary;
 use crate::discover::{DiscoverOptions, Discovery};
-use crate::probe::login::{ConsentError, Credentials, CredentialsError, InsecureAllow, LoginRequest};
+use crate::probe::login::{
+    ConsentError, Credentials, CredentialsError, InsecureAllow, LoginRequest,
+};
 use crate::probe::{
     Endpoint, EndpointReport, ProbeOptions, ProbeRequest, Protocol, Resolve, StartError,
     SystemResolver, probe_all,
@@ -482,7 +484,8 @@ impl CheckHandle {
         let address = plan::needs_discovery(db, &typed).filter(|_| self.shared.options.discovery);
         let discovery = address.map(|a| {
             let lookup = self.shared.lookup(&self.rt, a);
-            self.rt.block_on(async move { lookup.wait().await.discovery })
+            self.rt
+                .block_on(async move { lookup.wait().await.discovery })
         });
         let p = plan::plan(input, &typed, only, db, discovery.as_deref())?;
         Ok((p, discovery))

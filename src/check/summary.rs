@@ -181,7 +181,11 @@ impl ProbeSummary {
     /// The summary when there is nothing to probe: the provider closed, or
     /// discovery found nothing. Exit code 1, a negative answer, with the
     /// explanation as advice.
-    pub fn nothing_to_probe(input: &str, why: &PlanError, provider: Option<&Provider>) -> ProbeSummary {
+    pub fn nothing_to_probe(
+        input: &str,
+        why: &PlanError,
+        provider: Option<&Provider>,
+    ) -> ProbeSummary {
         let (source, advice) = match why {
             PlanError::Discontinued { provider_id, .. } => (
                 Some(TargetSource::Database {

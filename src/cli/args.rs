@@ -30,8 +30,8 @@ pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
             _ => return Err(format!("{s:?}: bad address {rest:?}")),
         },
     };
-    let host = crate::providers::address::parse_host(host)
-        .map_err(|e| format!("{s:?}: bad host: {e}"))?;
+    let host =
+        crate::providers::address::parse_host(host).map_err(|e| format!("{s:?}: bad host: {e}"))?;
     Ok((host, ip))
 }
 

@@ -207,11 +207,11 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_NEGATIVE));
     };
-    let mut settings = match AccountSettings::from_provider(&provider, plan.address.as_ref(), protocol)
-    {
-        Ok(s) => s,
-        Err(e) => return Ok(export_error(&e)),
-    };
+    let mut settings =
+        match AccountSettings::from_provider(&provider, plan.address.as_ref(), protocol) {
+            Ok(s) => s,
+            Err(e) => return Ok(export_error(&e)),
+        };
     if let crate::check::TargetSource::Discovered { provenance } = &plan.source {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: provenance.clone(),
@@ -446,7 +446,11 @@ fn probe_into(
     };
     if let Err(e) = handle.start(request) {
         eprintln!("mailconf: {e}");
-        return Err(ExitCode::from(if e.is_usage() { EXIT_USAGE } else { EXIT_NEGATIVE }));
+        return Err(ExitCode::from(if e.is_usage() {
+            EXIT_USAGE
+        } else {
+            EXIT_NEGATIVE
+        }));
     }
     let summary = loop {
         match events.recv() {

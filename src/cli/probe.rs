@@ -110,7 +110,6 @@ pub struct ProbeArgs {
     pub max_connections: u16,
 }
 
-
 /// How the check connects and discovers, from the flags.
 pub(crate) fn check_options(args: &ProbeArgs) -> Result<CheckOptions, String> {
     let mut resolve: std::collections::BTreeMap<String, Vec<IpAddr>> = Default::default();
@@ -309,4 +308,3 @@ fn print_summary(
 fn transcript(out: &mut dyn Write, r: &EndpointReport) -> std::io::Result<()> {
     writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)
 }
-

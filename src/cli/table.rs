@@ -68,7 +68,11 @@ impl Style {
         }
     }
 
-    pub(crate) fn header(&self, out: &mut dyn Write, endpoints: &[Endpoint]) -> std::io::Result<()> {
+    pub(crate) fn header(
+        &self,
+        out: &mut dyn Write,
+        endpoints: &[Endpoint],
+    ) -> std::io::Result<()> {
         let l = self.lang;
         if endpoints_share_host(endpoints)
             && let Some(first) = endpoints.first()
@@ -111,7 +115,12 @@ impl Style {
         d.to_string()
     }
 
-    pub(crate) fn row(&self, out: &mut dyn Write, r: &EndpointReport, same_host: bool) -> std::io::Result<()> {
+    pub(crate) fn row(
+        &self,
+        out: &mut dyn Write,
+        r: &EndpointReport,
+        same_host: bool,
+    ) -> std::io::Result<()> {
         let e = &r.endpoint;
         let mut place = if same_host {
             e.port.to_string()
@@ -258,7 +267,11 @@ impl Style {
         }
     }
 
-    pub(crate) fn login_line(&self, out: &mut dyn Write, report: &EndpointReport) -> std::io::Result<()> {
+    pub(crate) fn login_line(
+        &self,
+        out: &mut dyn Write,
+        report: &EndpointReport,
+    ) -> std::io::Result<()> {
         let Some(r) = &report.login else {
             return Ok(());
         };
@@ -345,7 +358,11 @@ impl Style {
         Ok(())
     }
 
-    pub(crate) fn recommendation(&self, out: &mut dyn Write, s: &ProbeSummary) -> std::io::Result<()> {
+    pub(crate) fn recommendation(
+        &self,
+        out: &mut dyn Write,
+        s: &ProbeSummary,
+    ) -> std::io::Result<()> {
         let l = self.lang;
         writeln!(
             out,
@@ -410,4 +427,3 @@ impl Style {
         Ok(())
     }
 }
-

@@ -22,7 +22,6 @@ pub struct Verification {
     pub address: Option<String>,
 }
 
-
 /// Checks one candidate live. Object-safe; the probe engine implements it too.
 pub trait Verifier: Send + Sync {
     /// Checks `server` and answers by `deadline`.

@@ -15,7 +15,10 @@ use crate::probe::Protocol;
 /// chosen and SMTP. Fails with [`ExportError::NothingSecure`] when a protocol
 /// has no recommended endpoint, so nothing unverified is exported as if it had
 /// been tested.
-pub fn apply_probe(settings: &mut AccountSettings, summary: &ProbeSummary) -> Result<(), ExportError> {
+pub fn apply_probe(
+    settings: &mut AccountSettings,
+    summary: &ProbeSummary,
+) -> Result<(), ExportError> {
     let incoming = settings.incoming.protocol;
     let mut verdicts = Vec::new();
     for (protocol, ep) in [

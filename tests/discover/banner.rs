@@ -79,13 +79,10 @@ impl BannerVerifier {
                     let handshake = self.tls.connect(name, stream);
                     match tokio::time::timeout_at(deadline, handshake).await {
                         Ok(Ok(tls)) => greeting(tls, server.protocol, addr, deadline).await,
-                        Ok(Err(e)) => {
-                            failed(format!("TLS handshake failed: {e}"), Some(addr))
+                        Ok(Err(e)) => failed(format!("TLS handshake failed: {e}"), Some(addr)),
+                        Err(_) => {
+                            failed("TLS handshake not finished before the deadline", Some(addr))
                         }
-                        Err(_) => failed(
-                            "TLS handshake not finished before the deadline",
-                            Some(addr),
-                        ),
                     }
                 }
                 Security::Starttls | Security::Plain => {
@@ -125,12 +122,8 @@ async fn greeting<S: AsyncRead + Unpin>(
         }
     };
     match tokio::time::timeout_at(deadline, read).await {
-        Err(_) => {
-            failed("connected, but no greeting before the deadline", Some(addr))
-        }
-        Ok(Err(e)) => {
-            failed(format!("connected, but reading failed: {e}"), Some(addr))
-        }
+        Err(_) => failed("connected, but no greeting before the deadline", Some(addr)),
+        Ok(Err(e)) => failed(format!("connected, but reading failed: {e}"), Some(addr)),
         Ok(Ok(false)) if buf.is_empty() => failed(
             "connected, but the server closed without a greeting",
             Some(addr),

@@ -4,9 +4,9 @@ use std::io::Write as _;
 use std::path::Path;
 
 use clap::Parser;
+use mailconf::check::ProbeSummary;
 use mailconf::cli::probe::{ProbeArgs, execute};
 use mailconf::i18n::Lang;
-use mailconf::probe::report::ProbeSummary;
 
 use super::servers::{Act, HOST, Pki, Validity, pop3_script, serve, serve_raw};
 

@@ -15,8 +15,14 @@ use mailconf::probe::tls::ChainVerdict;
 use mailconf::probe::{
     CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
     Protocol, Resolve, Security, TimeoutPhase, TlsContext, TlsErrorKind, Verdict, probe_endpoint,
-    recommend,
 };
+
+fn recommend(
+    reports: &[EndpointReport],
+    protocols: &[Protocol],
+) -> Vec<mailconf::check::Recommendation> {
+    mailconf::check::recommend(reports, protocols, None)
+}
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -1001,7 +1007,7 @@ async fn all_eight_endpoints_concurrently_with_streaming_and_recommendation() {
     let (_keep, s25, _fillers) = black_hole(Ipv4Addr::LOCALHOST).await;
 
     // The standard set probes POP3 110 twice (STLS and plain): map them apart by endpoint.
-    let mut endpoints = Endpoint::standard_set(HOST);
+    let mut endpoints = mailconf::check::plan::every_way_in(HOST, &[]);
     let mut port_of = |e: &mut Endpoint| {
         let p = match (e.protocol, e.port, e.security) {
             (Protocol::Pop3, 995, _) => p995,

@@ -191,7 +191,10 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
 
 /// A check that could not run: why, and the advice of a negative answer.
 fn failure(ui: &mut egui::Ui, f: &crate::app::state::CheckFailure, lang: Lang) {
-    ui.colored_label(ui.visuals().error_fg_color, text::check_failed(&f.error, lang));
+    ui.colored_label(
+        ui.visuals().error_fg_color,
+        text::check_failed(&f.error, lang),
+    );
     if let Some(s) = &f.summary {
         advice_list(ui, &s.advice, lang);
     }
@@ -276,7 +279,12 @@ fn summary_box(ui: &mut egui::Ui, summary: &crate::check::ProbeSummary, lang: La
                         None => {
                             ui.colored_label(
                                 ui.visuals().error_fg_color,
-                                format!("{}{}{}", p.label(), colon(lang), why_none(summary, p, lang)),
+                                format!(
+                                    "{}{}{}",
+                                    p.label(),
+                                    colon(lang),
+                                    why_none(summary, p, lang)
+                                ),
                             );
                         }
                     }
@@ -551,7 +559,11 @@ fn row_ui(
                 .unwrap_or_default(),
         );
         let tls = r.and_then(|r| r.tls.as_ref());
-        cell(ui, W_TLS, tls.map(|t| t.version.clone()).unwrap_or_default());
+        cell(
+            ui,
+            W_TLS,
+            tls.map(|t| t.version.clone()).unwrap_or_default(),
+        );
         match tls {
             Some(t) => {
                 let color = if t.chain == ChainVerdict::Trusted {

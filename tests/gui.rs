@@ -8,7 +8,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use mailconf::app::state::Persisted;
-use mailconf::app::text::T;
+use mailconf::app::ui_text::T;
 use mailconf::app::{self, AppOptions, MailconfApp};
 use mailconf::check::fake::{
     FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report, with_login,
@@ -1492,6 +1492,146 @@ fn testing_an_unknown_domain_in_the_app_connects_to_each_way_in_once() {
         .map(|p| (p, if p == 110 { 2 } else { 1 }))
         .collect();
     assert_eq!(seen(), once, "after the lookup alone: {after_lookup:?}");
+}
+
+/// One set of reports, one answer: the window's summary line, `mailconf
+/// probe`'s recommendation (table and JSON), and the exported files (from the
+/// window and the CLI's `export --probe` path) name the same endpoint per
+/// protocol. 163's SMTP: 465 and its own 994 both work (994 answers faster),
+/// and then 465 is blocked and only 994 works.
+#[test]
+fn the_window_the_cli_and_the_files_name_the_same_endpoints() {
+    use mailconf::check::{CheckRequest, ProbeSummary};
+    use mailconf::export::settings::AccountSettings;
+    use mailconf::export::{ExportOptions, Format};
+    use mailconf::providers::Address;
+
+    fn both_work(req: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+        let mut v = script(req);
+        for (_, r) in &mut v {
+            if r.endpoint.port == 994 {
+                *r = report(&r.endpoint, FakeOutcome::Secure, 3);
+            }
+        }
+        v
+    }
+    fn only_994(req: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+        let mut v = script(req);
+        for (_, r) in &mut v {
+            if r.endpoint.port == 465 {
+                *r = report(&r.endpoint, FakeOutcome::Blocked, 5000);
+            }
+        }
+        v
+    }
+    let cases: [(fn(&FakeRequest) -> Vec<(usize, EndpointReport)>, u16); 2] =
+        [(both_work, 465), (only_994, 994)];
+    for (script, smtp_port) in cases {
+        let want = [
+            ("POP3", format!("pop.163.com:995")),
+            ("SMTP", format!("smtp.163.com:{smtp_port}")),
+            ("IMAP", format!("imap.163.com:993")),
+        ];
+        // The window.
+        let (backend, handle) = fake(script);
+        let mut h = build(Lang::En, bundled(), Some(backend));
+        address(&mut h, Lang::En, "alice@163.com");
+        h.get_by_label("Test connection").click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        for (protocol, endpoint) in &want {
+            let line = format!("{protocol}: use {endpoint} TLS");
+            assert!(has_text(&h, &line), "window: {line}: {:?}", texts(&h));
+        }
+        let window_file = exported(&h, Format::Json);
+
+        // `mailconf probe alice@163.com`, table and JSON, fed the same reports.
+        let cli = |json: bool| -> (u8, String, Option<std::sync::Arc<ProbeSummary>>) {
+            let (mut backend, handle) = FakeCheck::new(bundled(), Box::new(script), Pace::Manual);
+            backend
+                .start(CheckRequest {
+                    input: "alice@163.com".into(),
+                    ..CheckRequest::default()
+                })
+                .unwrap();
+            handle.release_all();
+            let events = backend.poll();
+            let summary = events.iter().find_map(|e| match e {
+                CheckEvent::Finished { summary, .. } => Some(summary.clone()),
+                _ => None,
+            });
+            let mut argv = vec!["mailconf", "probe", "alice@163.com"];
+            if json {
+                argv.push("--json");
+            }
+            let Some(mailconf::cli::Command::Probe(args)) =
+                <mailconf::cli::Cli as clap::Parser>::try_parse_from(argv)
+                    .unwrap()
+                    .command
+            else {
+                panic!("not a probe command")
+            };
+            let mut out = Vec::new();
+            let code =
+                mailconf::cli::probe::render(&args, Lang::En, &mut out, false, events).unwrap();
+            (code, String::from_utf8(out).unwrap(), summary)
+        };
+        let (_, table, summary) = cli(false);
+        let (_, recommendation) = table
+            .split_once("Recommendation")
+            .unwrap_or_else(|| panic!("no recommendation:\n{table}"));
+        for (protocol, endpoint) in &want {
+            let line = recommendation
+                .lines()
+                .find(|l| l.trim_start().starts_with(protocol) && l.contains(" tls"))
+                .unwrap_or_else(|| panic!("no {protocol} recommendation:\n{table}"));
+            assert!(
+                line.trim_start()
+                    .trim_start_matches(protocol)
+                    .trim_start()
+                    .starts_with(&format!("{endpoint} tls")),
+                "cli table: {line}"
+            );
+        }
+        let (_, json, _) = cli(true);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for (rec, (_, endpoint)) in v["recommendations"].as_array().unwrap().iter().zip(&want) {
+            let e = &rec["endpoint"];
+            assert_eq!(
+                format!("{}:{}", e["host"].as_str().unwrap(), e["port"]),
+                *endpoint
+            );
+        }
+
+        // The files: the window's, and the CLI export's (`export --probe`).
+        let file: serde_json::Value = serde_json::from_str(&window_file).unwrap();
+        let at = |v: &serde_json::Value, side: &str| {
+            format!("{}:{}", v[side]["host"].as_str().unwrap(), v[side]["port"])
+        };
+        assert_eq!(at(&file, "outgoing"), want[1].1, "{window_file}");
+        let summary = summary.expect("the check finished");
+        let db = bundled();
+        let provider = &db.by_id("163").unwrap().provider;
+        let address = Address::parse("alice@163.com").unwrap();
+        for (incoming, want_in) in [(Protocol::Pop3, &want[0].1), (Protocol::Imap, &want[2].1)] {
+            let mut settings =
+                AccountSettings::from_provider(provider, Some(&address), incoming).unwrap();
+            mailconf::export::probed::apply_probe(&mut settings, &summary).unwrap();
+            let text = Format::Json
+                .exporter(&ExportOptions::default())
+                .render(&settings, Lang::En)
+                .unwrap();
+            let f: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(at(&f, "incoming"), *want_in, "{text}");
+            assert_eq!(at(&f, "outgoing"), want[1].1, "{text}");
+        }
+        if file["incoming"]["protocol"] == "pop3" {
+            assert_eq!(at(&file, "incoming"), want[0].1);
+        } else {
+            assert_eq!(at(&file, "incoming"), want[2].1);
+        }
+    }
 }
 
 // --- Discovery for domains the database does not know

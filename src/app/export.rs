@@ -12,7 +12,7 @@
 use super::command::Command;
 use super::panels::Out;
 use super::state::{Recognition, Session};
-use super::text::{self, T};
+use super::ui_text::{self, T};
 use crate::export::probed::apply_probe;
 use crate::export::{AccountSettings, ExportOptions, Format, output};
 use crate::i18n::Lang;
@@ -276,8 +276,8 @@ pub fn save_in_background(
 
 fn write(doc: &Document, path: &Path, lang: Lang) -> String {
     match output::write_atomic(path, doc.text.as_bytes(), doc.private, true) {
-        Ok(()) => text::export_saved(&path.display().to_string(), lang),
-        Err(e) => text::export_failed(&e.to_string(), lang),
+        Ok(()) => ui_text::export_saved(&path.display().to_string(), lang),
+        Err(e) => ui_text::export_failed(&e.to_string(), lang),
     }
 }
 
@@ -310,7 +310,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 Basis::Discovered => T::ExportFromDiscovery.get(lang).to_owned(),
                 Basis::Database => T::ExportFromDatabase.get(lang).to_owned(),
                 Basis::ServerName => T::ExportFromServerName.get(lang).to_owned(),
-                Basis::StaleTest(other) => text::export_stale(&other, lang),
+                Basis::StaleTest(other) => ui_text::export_stale(&other, lang),
             });
             ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
             if session.export_password {
@@ -350,7 +350,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                     // clipboard managers keep a history.
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        text::copy_password_warning(crate::app::CLIPBOARD_SECRET_S, lang),
+                        ui_text::copy_password_warning(crate::app::CLIPBOARD_SECRET_S, lang),
                     );
                     ui.horizontal(|ui| {
                         if ui.button(T::CopyWithPassword.get(lang)).clicked() {

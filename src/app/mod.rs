@@ -25,7 +25,7 @@ pub mod export;
 pub mod panels;
 pub mod report;
 pub mod state;
-pub mod text;
+pub mod ui_text;
 
 use crate::check::{CheckBackend, CheckEvent};
 use crate::i18n::Lang;
@@ -407,10 +407,10 @@ impl MailconfApp {
                                 s.export_waiting = true;
                                 s.export_status = None;
                             }
-                            Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                            Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
                         }
                     }
-                    Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                    Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
                 }
             }
             Command::ExportCopy(format) => {
@@ -430,12 +430,12 @@ impl MailconfApp {
                             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                                 CLIPBOARD_SECRET_S,
                             ));
-                            text::copied_with_password(CLIPBOARD_SECRET_S, lang)
+                            ui_text::copied_with_password(CLIPBOARD_SECRET_S, lang)
                         } else {
-                            text::T::Copied.get(lang).to_owned()
+                            ui_text::T::Copied.get(lang).to_owned()
                         });
                     }
-                    Err(e) => s.export_status = Some(text::export_failed(&e, lang)),
+                    Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
                 }
             }
             Command::CancelCopy => s.confirm_copy = None,

@@ -371,6 +371,9 @@ pub struct Session {
     pub password: Secret,
     /// The password was cleared because the account changed (a note says so).
     pub password_cleared: bool,
+    /// The domain of the address the username was filled in from (a server
+    /// name in that domain keeps it).
+    pub username_domain: Option<String>,
     /// The provider the password was typed for (the card shown when it was
     /// last edited); `None`: typed before any provider was known.
     pub password_provider: Option<String>,
@@ -429,11 +432,32 @@ impl Session {
         if self.account_key() != before {
             self.account_changed();
         }
-        // A server's name typed after the address (what "nothing found"
-        // suggests) keeps the username the address gave.
-        let host = matches!(self.recognition, Recognition::Host { .. });
-        if !self.username_edited && !host {
-            self.username = self.suggested_username(db).unwrap_or_default();
+        if !self.username_edited {
+            self.username = match &self.recognition {
+                // A server's name in the address's own domain (what "nothing
+                // found" suggests: mail.example.com after me@example.com)
+                // keeps the username the address gave; any other server's
+                // name says nothing about the username, and a stale one from
+                // another account is never carried over.
+                Recognition::Host { host } => match &self.username_domain {
+                    Some(d) if host == d || host.ends_with(&format!(".{d}")) => {
+                        std::mem::take(&mut self.username)
+                    }
+                    _ => {
+                        self.username_domain = None;
+                        String::new()
+                    }
+                },
+                _ => {
+                    self.username_domain = match &self.recognition {
+                        Recognition::Known { address, .. } | Recognition::Unknown { address } => {
+                            Some(address.domain.clone())
+                        }
+                        _ => None,
+                    };
+                    self.suggested_username(db).unwrap_or_default()
+                }
+            };
         }
     }
 
@@ -679,6 +703,19 @@ mod tests {
         s.address = "mail.example.org".into();
         s.address_changed(db);
         assert_eq!(s.username, "", "not alice@163.com");
+        // A server in the address's own domain keeps its username (the
+        // "nothing found: type your server's name" path), another does not.
+        s.address = "me@example.org".into();
+        s.address_changed(db);
+        s.address = "mail.example.org".into();
+        s.address_changed(db);
+        assert_eq!(s.username, "me@example.org");
+        s.address = "imap.other.example".into();
+        s.address_changed(db);
+        assert_eq!(s.username, "");
+        s.address = "mail.example.org".into();
+        s.address_changed(db);
+        assert_eq!(s.username, "", "the domain was forgotten with the username");
         s.username = "me".into();
         s.username_edited = true;
         let (req, target) = s.check_request(db).unwrap();

@@ -9,7 +9,7 @@
 
 use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
-use crate::discover::text::localize;
+use crate::discover::translate::localize;
 use crate::discover::{
     self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
 };

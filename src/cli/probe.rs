@@ -224,9 +224,23 @@ pub fn execute(
             }
         });
     }
+    render(args, lang, out, color, std::iter::from_fn(|| events.recv()))
+}
+
+/// Renders a check's events as `mailconf probe` prints them (the table as the
+/// rows arrive, then the recommendation and advice, or the JSON document) and
+/// returns the exit code. The events come from the engine, or in tests from
+/// the check layer's fake, so every face can be fed the same reports.
+pub fn render(
+    args: &ProbeArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    color: bool,
+    events: impl IntoIterator<Item = CheckEvent>,
+) -> anyhow::Result<u8> {
     let style = Style { color, lang };
     let mut endpoints: Vec<Endpoint> = Vec::new();
-    while let Some(event) = events.recv() {
+    for event in events {
         match event {
             CheckEvent::LookedUp { .. } | CheckEvent::Discovered { .. } => {}
             CheckEvent::Planned { plan, .. } => {

@@ -36,8 +36,8 @@
 pub mod http;
 mod run;
 mod sources;
-pub mod text;
 pub mod tls;
+pub mod translate;
 pub mod verify;
 
 pub use run::discover;
@@ -117,14 +117,6 @@ pub enum DiscoverError {
         /// The URL asked.
         url: String,
         /// The reader's error.
-        detail: String,
-    },
-    /// A CA file could not be read.
-    #[error("cannot use the CA file {path}: {detail}")]
-    CaFile {
-        /// The file.
-        path: String,
-        /// What is wrong.
         detail: String,
     },
     /// The HTTPS client could not be set up.

@@ -2,14 +2,13 @@
 //!
 //! Certificates are always verified: against the Mozilla roots (webpki-roots,
 //! so results do not depend on the machine's store) plus any extra CA the user
-//! names (`--ca-file`; the tests use their own CA this way). The crypto provider
+//! names (`--ca-file`, read once by `probe::tls::load_pem_certs`; the tests use
+//! their own CA this way). The crypto provider
 //! is ring, the same as the rest of mailconf.
 
 use super::DiscoverError;
 use rustls::ClientConfig;
 use rustls_pki_types::CertificateDer;
-use rustls_pki_types::pem::PemObject as _;
-use std::path::Path;
 use std::sync::Arc;
 
 /// A client configuration trusting the webpki roots plus `extra_roots`.
@@ -30,22 +29,4 @@ pub fn client_config(
         .with_root_certificates(roots)
         .with_no_client_auth();
     Ok(Arc::new(config))
-}
-
-/// Reads every certificate of a PEM file (`--ca-file`).
-pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, DiscoverError> {
-    let err = |detail: String| DiscoverError::CaFile {
-        path: path.display().to_string(),
-        detail,
-    };
-    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-    let certs = CertificateDer::pem_slice_iter(&bytes)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| err(format!("not a PEM certificate file: {e}")))?;
-    if certs.is_empty() {
-        return Err(err(
-            "no certificate in it (expected PEM `BEGIN CERTIFICATE`)".into(),
-        ));
-    }
-    Ok(certs)
 }

@@ -8,7 +8,7 @@
 use super::Out;
 use crate::app::command::Command;
 use crate::app::state::{Recognition, Session};
-use crate::app::text::{self, T};
+use crate::app::ui_text::{self, T};
 use crate::i18n::Lang;
 use crate::providers::describe;
 use crate::providers::load::display_domain;
@@ -166,11 +166,11 @@ pub fn show(
         }
         Recognition::Incomplete => {}
         Recognition::Invalid(e) => {
-            ui.colored_label(ui.visuals().warn_fg_color, text::address_error(e, lang));
+            ui.colored_label(ui.visuals().warn_fg_color, ui_text::address_error(e, lang));
         }
         Recognition::Unknown { address } => discovery_status(ui, session, address),
         Recognition::Host { host } => {
-            ui.weak(text::testing_host(host, lang));
+            ui.weak(ui_text::testing_host(host, lang));
         }
         Recognition::Known { .. } => {}
     }
@@ -185,21 +185,21 @@ fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::provi
     let view = &session.discovery;
     match view.result.as_deref() {
         _ if !session.can_test => {
-            ui.label(text::not_in_database(&domain, lang));
+            ui.label(ui_text::not_in_database(&domain, lang));
         }
         None if view.running() => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(text::looking_up(&domain, lang));
+                ui.label(ui_text::looking_up(&domain, lang));
             });
         }
         None => {
-            ui.label(text::not_in_database(&domain, lang));
+            ui.label(ui_text::not_in_database(&domain, lang));
         }
         Some(d) if d.best.is_none() => {
             ui.add(
                 egui::Label::new(
-                    egui::RichText::new(text::nothing_found(d, lang))
+                    egui::RichText::new(ui_text::nothing_found(d, lang))
                         .color(ui.visuals().warn_fg_color),
                 )
                 .wrap(),
@@ -225,8 +225,8 @@ pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
                 kind: MatchKind::ParentDomain,
                 matched,
                 ..
-            } => Some(text::parent_domain_match(matched, lang)),
-            _ => found.map(|f| text::found_by(f, lang)),
+            } => Some(ui_text::parent_domain_match(matched, lang)),
+            _ => found.map(|f| ui_text::found_by(f, lang)),
         };
         card(ui, entry, how.as_deref(), lang);
     } else if let Some(f) = found {
@@ -247,7 +247,9 @@ fn discovered_card(ui: &mut egui::Ui, f: &crate::discover::Finding, domain: &str
                 .as_ref()
                 .map_or_else(|| display_domain(domain), |p| p.name.get(lang).to_owned());
             ui.label(egui::RichText::new(title).heading().strong());
-            ui.add(egui::Label::new(egui::RichText::new(text::found_by(f, lang)).small()).wrap());
+            ui.add(
+                egui::Label::new(egui::RichText::new(ui_text::found_by(f, lang)).small()).wrap(),
+            );
             ui.add_space(4.0);
             ui.add(egui::Label::new(T::DiscoveredNote.get(lang)).wrap());
             ui.add_space(4.0);

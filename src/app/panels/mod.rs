@@ -20,7 +20,7 @@ pub mod top_bar;
 
 use super::command::Command;
 use super::state::{Persisted, Session};
-use super::text::{self, T};
+use super::ui_text::{self, T};
 use crate::providers::Database;
 use eframe::egui;
 
@@ -92,7 +92,8 @@ fn warnings(ui: &mut egui::Ui, session: &Session, out: &mut Out) {
     });
     for w in session.warnings.iter().take(5) {
         ui.add(
-            egui::Label::new(egui::RichText::new(text::provider_error(w, lang)).monospace()).wrap(),
+            egui::Label::new(egui::RichText::new(ui_text::provider_error(w, lang)).monospace())
+                .wrap(),
         );
     }
     if session.warnings.len() > 5 {

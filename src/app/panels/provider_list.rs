@@ -5,7 +5,7 @@
 use super::Out;
 use crate::app::command::Command;
 use crate::app::state::Session;
-use crate::app::text::{self, T};
+use crate::app::ui_text::{self, T};
 use crate::providers::Database;
 use eframe::egui;
 
@@ -34,7 +34,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         ui.weak(T::NoMatch.get(lang));
         return;
     }
-    ui.weak(text::provider_count(n, lang));
+    ui.weak(ui_text::provider_count(n, lang));
     ui.add_space(2.0);
 
     let current = session.provider(db).map(|e| e.provider.id.clone());

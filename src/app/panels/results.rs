@@ -13,7 +13,7 @@ use super::account::good_color;
 use crate::advice::Severity;
 use crate::app::command::Command;
 use crate::app::state::{Row, RowState, Session};
-use crate::app::text::{self, T};
+use crate::app::ui_text::{self, T};
 use crate::i18n::Lang;
 use crate::probe::login::LoginOutcome;
 use crate::probe::report::PlaintextReason;
@@ -94,11 +94,11 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             let done = check.done_count();
             if check.running {
                 ui.spinner();
-                ui.label(text::progress(done, total, lang));
+                ui.label(ui_text::progress(done, total, lang));
             } else if check.cancelled {
-                ui.label(text::progress_cancelled(done, total, lang));
+                ui.label(ui_text::progress_cancelled(done, total, lang));
             } else {
-                ui.label(text::progress(done, total, lang));
+                ui.label(ui_text::progress(done, total, lang));
             }
         }
     });
@@ -125,7 +125,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         // The form names another account now: these results are not its own.
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            text::results_for_other(&check.target, lang),
+            ui_text::results_for_other(&check.target, lang),
         );
     }
     if session.demo {
@@ -193,7 +193,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
 fn failure(ui: &mut egui::Ui, f: &crate::app::state::CheckFailure, lang: Lang) {
     ui.colored_label(
         ui.visuals().error_fg_color,
-        text::check_failed(&f.error, lang),
+        ui_text::check_failed(&f.error, lang),
     );
     if let Some(s) = &f.summary {
         advice_list(ui, &s.advice, lang);
@@ -244,7 +244,7 @@ fn why_none(summary: &crate::check::ProbeSummary, protocol: Protocol, lang: Lang
         .map(|r| verdict_words(r, lang))
         .next()
         .unwrap_or_else(|| T::Cancelled.get(lang).to_owned());
-    text::could_not_test(&reason, lang)
+    ui_text::could_not_test(&reason, lang)
 }
 
 /// "POP3: use pop.163.com:995 TLS · SMTP: …", from the check's summary (the
@@ -322,7 +322,7 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
         ui.set_max_width(420.0);
         ui.heading(T::InsecureLoginTitle.get(lang));
         ui.add_space(6.0);
-        ui.label(text::insecure_login_risk(
+        ui.label(ui_text::insecure_login_risk(
             &name,
             offer.certificate_sha256.as_deref(),
             lang,
@@ -555,7 +555,7 @@ fn row_ui(
         cell(
             ui,
             W_TIME,
-            r.map(|r| text::latency(latency_ms(r), lang))
+            r.map(|r| ui_text::latency(latency_ms(r), lang))
                 .unwrap_or_default(),
         );
         let tls = r.and_then(|r| r.tls.as_ref());
@@ -673,7 +673,7 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                         mono(ui, &names.join(", "));
                         ui.end_row();
                         ui.label(T::Validity.get(lang));
-                        ui.label(text::validity(
+                        ui.label(ui_text::validity(
                             &c.not_before.chars().take(10).collect::<String>(),
                             &c.not_after.chars().take(10).collect::<String>(),
                             lang,

@@ -3,7 +3,7 @@
 use super::Out;
 use crate::app::command::Command;
 use crate::app::state::{Persisted, ThemeChoice};
-use crate::app::text::T;
+use crate::app::ui_text::T;
 use crate::i18n::Lang;
 use eframe::egui;
 

@@ -1524,13 +1524,13 @@ fn the_window_the_cli_and_the_files_name_the_same_endpoints() {
         }
         v
     }
-    let cases: [(fn(&FakeRequest) -> Vec<(usize, EndpointReport)>, u16); 2] =
-        [(both_work, 465), (only_994, 994)];
+    type ScriptFn = fn(&FakeRequest) -> Vec<(usize, EndpointReport)>;
+    let cases: [(ScriptFn, u16); 2] = [(both_work, 465), (only_994, 994)];
     for (script, smtp_port) in cases {
         let want = [
-            ("POP3", format!("pop.163.com:995")),
+            ("POP3", "pop.163.com:995".to_owned()),
             ("SMTP", format!("smtp.163.com:{smtp_port}")),
-            ("IMAP", format!("imap.163.com:993")),
+            ("IMAP", "imap.163.com:993".to_owned()),
         ];
         // The window.
         let (backend, handle) = fake(script);

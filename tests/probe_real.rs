@@ -313,7 +313,8 @@ fn without_dns_for_the_probe_the_guessed_host_does_not_resolve() {
         );
     let out = c.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    // Nothing found is a negative answer (1), not a usage error (2).
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("no settings found for test.mailconf"),
         "{stderr}"
@@ -659,7 +660,8 @@ fn nothing_found_for_an_unknown_domain_is_a_clear_answer_in_time() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(code, 2, "{v:#}");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["exit_code"], 1, "{v:#}");
     assert!(
         stderr.contains("no settings found for nothing-here.test"),
         "{stderr}"

@@ -1,5 +1,6 @@
 //! mailconf's integration tests: one binary, one module per subsystem.
 
+mod cli;
 mod discover;
 mod export;
 mod gui;

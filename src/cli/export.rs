@@ -83,9 +83,13 @@ pub struct ExportArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// A CA bundle (PEM): the file tells the client to trust it (fetchmail,
-    /// getmail, msmtp), and `--probe` and discovery trust it too (besides the
-    /// built-in roots).
+    /// A CA bundle (PEM) for servers whose certificate your organisation's own
+    /// CA signed. mailconf trusts it in addition to the built-in roots when it
+    /// tests the servers (--probe) and when it discovers an address the
+    /// database does not know. The written file names it where the client has
+    /// a setting for it: fetchmail (sslcertfile), getmail (ca_certs) and msmtp
+    /// (tls_trust_file), which then verify the servers with this file; the
+    /// other formats have no such setting.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
 
@@ -281,7 +285,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
 
     if to_stdout {
-        let mut out = std::io::stdout().lock();
+        let mut out = super::stdout();
         out.write_all(text.as_bytes())?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -334,7 +338,7 @@ fn three(text: impl Fn(Lang) -> &'static str) -> serde_json::Value {
 
 fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = ExportOptions::default();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     if as_json {
         let v: Vec<_> = Format::ALL
             .iter()

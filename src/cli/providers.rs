@@ -1,6 +1,6 @@
 //! `mailconf providers …`: list, search, show, validate and import the database.
 
-use super::EXIT_NEGATIVE;
+use super::{EXIT_NEGATIVE, EXIT_USAGE};
 use crate::i18n::Lang;
 use crate::providers::describe::{self, pick};
 use crate::providers::load::{self, Entry};
@@ -77,7 +77,7 @@ pub enum OriginArg {
 
 /// Runs one `providers` subcommand.
 pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match cmd {
         ProvidersCommand::List {
             search,
@@ -158,6 +158,11 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                         )?;
                     }
                     Ok(ExitCode::SUCCESS)
+                }
+                // Malformed input is a usage error (2), as in every subcommand.
+                Err(e @ crate::providers::LookupError::Address(_)) => {
+                    eprintln!("mailconf: {e}");
+                    Ok(ExitCode::from(EXIT_USAGE))
                 }
                 Err(e) => {
                     eprintln!("mailconf: {e}");

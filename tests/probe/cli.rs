@@ -4,7 +4,6 @@ use std::io::Write as _;
 use std::path::Path;
 
 use clap::Parser;
-use mailconf::check::ProbeSummary;
 use mailconf::cli::probe::{ProbeArgs, execute};
 use mailconf::i18n::Lang;
 
@@ -58,7 +57,7 @@ fn fixture() -> Fixture {
 }
 
 fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(ProbeSummary)).unwrap()
+    serde_json::from_str(&mailconf::check::summary::json_schema()).unwrap()
 }
 
 #[test]

@@ -114,7 +114,10 @@ fn a_negative_answer_is_exit_1_everywhere() {
             "",
         ),
         (&["probe", "etang"], "discontinued"),
-        (&["export", "etang", "-f", "json"], "etang"),
+        (
+            &["export", "etang", "-f", "json"],
+            "discontinued in 2008; there is nothing to export",
+        ),
     ];
     for (args, why) in cases {
         let out = run(args);
@@ -424,5 +427,171 @@ fn readme_synopsis_matches_the_command_definitions() {
             problems.push(format!("`{cmd}` --{l}: in the README synopsis, not defined"));
         }
     }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// Documented JSON shapes: the prose and the schemas say the same
+
+/// The field tables of a JSON doc, by the heading above each table: for every
+/// field, its documented type column and the start of its meaning.
+fn doc_tables(doc: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+    let mut out: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
+    let mut heading = String::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix('#') {
+            heading = h.trim_start_matches('#').trim().to_owned();
+            continue;
+        }
+        // | `field` | type | meaning |, the type column may hold escaped pipes.
+        let Some(rest) = line.strip_prefix("| `") else {
+            continue;
+        };
+        let Some((field, rest)) = rest.split_once("` |") else {
+            continue;
+        };
+        let rest = rest.replace("\\|", "¦");
+        let cells: Vec<&str> = rest.split(" | ").collect();
+        if field.contains(' ') || cells.len() < 2 {
+            continue;
+        }
+        out.entry(heading.clone()).or_default().push((
+            field.to_owned(),
+            cells[0].trim().replace('¦', "|"),
+            cells[1].trim().to_owned(),
+        ));
+    }
+    out
+}
+
+/// The schema's object for a documented table: the root or a `$defs` entry.
+fn schema_object<'a>(schema: &'a serde_json::Value, def: &str) -> &'a serde_json::Value {
+    if def.is_empty() {
+        schema
+    } else {
+        &schema["$defs"][def]
+    }
+}
+
+/// A property of an object schema and whether it is required: in its own
+/// `properties`, or in every variant of a flattened enum (`oneOf`/`anyOf`).
+fn find_property<'a>(obj: &'a serde_json::Value, field: &str) -> Option<(&'a serde_json::Value, bool)> {
+    if let Some(p) = obj["properties"].get(field) {
+        let required = obj["required"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|v| v == field));
+        return Some((p, required));
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        let Some(variants) = obj[key].as_array() else {
+            continue;
+        };
+        let found: Vec<_> = variants.iter().filter_map(|v| find_property(v, field)).collect();
+        if let Some((p, _)) = found.first() {
+            let everywhere = found.len() == variants.len() && found.iter().all(|(_, r)| *r);
+            return Some((p, everywhere));
+        }
+    }
+    None
+}
+
+fn allows_null(prop: &serde_json::Value, schema: &serde_json::Value) -> bool {
+    let resolve = |v: &serde_json::Value| -> serde_json::Value {
+        match v["$ref"].as_str() {
+            Some(r) => schema["$defs"][r.trim_start_matches("#/$defs/")].clone(),
+            None => v.clone(),
+        }
+    };
+    let p = resolve(prop);
+    let ty = &p["type"];
+    ty == "null"
+        || ty.as_array().is_some_and(|a| a.iter().any(|t| t == "null"))
+        || ["anyOf", "oneOf"].iter().any(|k| {
+            p[*k]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|s| allows_null(s, schema)))
+        })
+}
+
+/// Checks one doc against its schema: a field the prose lists without
+/// "optional"/"only for" is `required`; one whose type says `null` may be null,
+/// and one that does not say so may not.
+fn check_doc(doc: &str, schema: &serde_json::Value, tables: &[(&str, &str)]) -> Vec<String> {
+    let docs = doc_tables(doc);
+    let mut problems = Vec::new();
+    for (heading, def) in tables {
+        let rows = docs
+            .get(*heading)
+            .unwrap_or_else(|| panic!("{doc} has no table under {heading:?}"));
+        let obj = schema_object(schema, def);
+        for (field, ty, meaning) in rows {
+            let Some((prop, required)) = find_property(obj, field) else {
+                problems.push(format!("{doc} {heading}: `{field}` is not in the schema"));
+                continue;
+            };
+            let optional = ty.contains("optional") || meaning.starts_with("only ");
+            if !optional && !required {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` is always present, the schema says optional"
+                ));
+            }
+            if optional && required {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` is optional, the schema says required"
+                ));
+            }
+            // An optional field is left out rather than null; only a field
+            // that is always there must say whether it can be null.
+            let null = ty.contains("null");
+            if !optional && null != allows_null(prop, schema) {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` null: prose {null}, schema {}",
+                    !null
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// `docs/probe-json.md` says every field listed is always present (`null`
+/// when it does not apply); the schema says the same.
+#[test]
+fn probe_json_schema_says_what_the_prose_says() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::check::summary::json_schema()).unwrap();
+    let problems = check_doc(
+        "docs/probe-json.md",
+        &schema,
+        &[
+            ("Top level", ""),
+            ("Endpoint report", "EndpointReport"),
+            ("Login", "LoginReport"),
+            ("Advice", "Advice"),
+            ("TLS report", "TlsReport"),
+            ("Session", "SessionReport"),
+            ("Recommendation", "Recommendation"),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The same for `docs/discover-json.md`.
+#[test]
+fn discover_json_schema_says_what_the_prose_says() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::discover::json_schema()).unwrap();
+    let problems = check_doc(
+        "docs/discover-json.md",
+        &schema,
+        &[
+            ("`Discovery`", ""),
+            ("`Finding`", "Finding"),
+            ("`Candidate`", "Candidate"),
+            ("`Ignored`", "Ignored"),
+            ("`SourceReport`", "SourceReport"),
+        ],
+    );
     assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -175,6 +175,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // An address the database does not know is discovered, as `probe` does.
     let (plan, _) = match handle.plan_blocking(query, &[]) {
         Ok(p) => p,
+        Err(crate::check::PlanError::Discontinued { name, year, .. }) => {
+            eprintln!("mailconf: {name} was discontinued in {year}; there is nothing to export");
+            return Ok(ExitCode::from(EXIT_NEGATIVE));
+        }
         Err(e) => {
             eprintln!("mailconf: {e}");
             return Ok(ExitCode::from(match e {

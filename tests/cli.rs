@@ -595,3 +595,162 @@ fn discover_json_schema_says_what_the_prose_says() {
     );
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The committed schemas of `providers list --json`, `providers show --json`
+/// and `export --list-formats --json` are generated from the types;
+/// regenerate with `MAILCONF_UPDATE_SCHEMA=1 cargo test --test tests
+/// json_schemas_of_the_cli_documents`.
+#[test]
+fn json_schemas_of_the_cli_documents_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut stale = Vec::new();
+    for (file, generated) in [
+        (
+            "providers-list.schema.json",
+            mailconf::cli::providers::list_json_schema(),
+        ),
+        (
+            "providers-show.schema.json",
+            mailconf::cli::providers::show_json_schema(),
+        ),
+        (
+            "formats.schema.json",
+            mailconf::cli::export::formats_json_schema(),
+        ),
+    ] {
+        let path = dir.join(file);
+        if std::env::var_os("MAILCONF_UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != generated {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale: {stale:?}; run MAILCONF_UPDATE_SCHEMA=1 cargo test --test tests json_schemas_of_the_cli_documents"
+    );
+}
+
+fn validate(schema: &str, doc: &serde_json::Value) -> Vec<String> {
+    let schema: serde_json::Value = serde_json::from_str(schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Real output follows the schemas, and `auth` is one object in both
+/// `providers list` and `providers show`.
+#[test]
+fn providers_and_formats_json_follow_their_schemas() {
+    let list_schema = mailconf::cli::providers::list_json_schema();
+    let show_schema = mailconf::cli::providers::show_json_schema();
+    let list = json_of(&["providers", "list", "--json"]);
+    assert!(list.as_array().unwrap().len() > 100);
+    assert_eq!(validate(&list_schema, &list), Vec::<String>::new());
+    let searched = json_of(&["providers", "list", "--search", "网易", "--json"]);
+    assert_eq!(validate(&list_schema, &searched), Vec::<String>::new());
+
+    for (query, kind) in [
+        ("163", "id"),
+        ("用户@163.com", "domain"),
+        ("mail.163.com", "parent-domain"),
+        ("outlook.com", "domain"),
+    ] {
+        let shown = json_of(&["providers", "show", query, "--json"]);
+        assert_eq!(validate(&show_schema, &shown), Vec::<String>::new(), "{query}");
+        assert_eq!(shown["matched"]["kind"], kind, "{query}");
+        // The same entry in both documents, `auth` the same object.
+        let id = shown["provider"]["id"].as_str().unwrap();
+        let listed = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap();
+        assert!(listed["auth"].is_object(), "{listed:#}");
+        assert_eq!(listed["auth"], shown["provider"]["auth"], "{query}");
+    }
+    let shown = json_of(&["providers", "show", "用户@163.com", "--json"]);
+    assert_eq!(shown["matched"]["username"], "用户@163.com");
+
+    let formats = json_of(&["export", "--list-formats", "--json"]);
+    assert_eq!(
+        validate(&mailconf::cli::export::formats_json_schema(), &formats),
+        Vec::<String>::new()
+    );
+    let names: Vec<&str> = formats
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    let documented = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats-json.md"),
+    )
+    .unwrap();
+    for n in names {
+        assert!(documented.contains(&format!("`{n}`")), "{n} is not documented");
+    }
+}
+
+/// The tables of `docs/providers-json.md` and `docs/formats-json.md` agree
+/// with the schemas on every field.
+#[test]
+fn providers_and_formats_docs_say_what_the_schemas_say() {
+    let list: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::providers::list_json_schema()).unwrap();
+    let show: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::providers::show_json_schema()).unwrap();
+    let formats: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::export::formats_json_schema()).unwrap();
+    let mut problems = check_doc(
+        "docs/providers-json.md",
+        &list,
+        &[("`providers list --json`", "ListedProvider")],
+    );
+    problems.extend(check_doc(
+        "docs/providers-json.md",
+        &show,
+        &[("`providers show --json`", ""), ("`matched`", "Matched")],
+    ));
+    problems.extend(check_doc(
+        "docs/formats-json.md",
+        &formats,
+        &[("Fields", "FormatInfo")],
+    ));
+    // Every property of the schemas is documented too.
+    let docs = [
+        doc_tables("docs/providers-json.md"),
+        doc_tables("docs/formats-json.md"),
+    ];
+    for (schema, def) in [
+        (&list, "ListedProvider"),
+        (&show, ""),
+        (&show, "Matched"),
+        (&formats, "FormatInfo"),
+    ] {
+        for field in schema_object(schema, def)["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+        {
+            let documented = docs
+                .iter()
+                .flat_map(|d| d.values().flatten())
+                .any(|(f, _, _)| f == field);
+            if !documented {
+                problems.push(format!("{def} `{field}` is not documented"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -16,10 +16,9 @@ use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{check_target, is_stdout, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
 use crate::i18n::Lang;
-use crate::providers::Protocol;
+use crate::providers::{Localized, Protocol};
 use crate::providers::describe::pick;
 use clap::{ArgAction, ValueEnum};
-use serde_json::json;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -331,31 +330,52 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.
-fn three(text: impl Fn(Lang) -> &'static str) -> serde_json::Value {
-    Lang::ALL
-        .iter()
-        .map(|l| (l.tag().to_owned(), serde_json::Value::from(text(*l))))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
+/// One entry of `mailconf export --list-formats --json`, an array of these
+/// (`docs/formats-json.md`, schema `docs/formats.schema.json`).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct FormatInfo {
+    /// The name `--format` takes (`thunderbird`, `fetchmail`, …).
+    pub name: String,
+    /// The file name the client usually reads (`config-v1.1.xml`, `.fetchmailrc`).
+    pub file_name: String,
+    /// Whether the format has a place for a password (`--include-password`).
+    pub password: bool,
+    /// What the file is, in the three languages.
+    pub description: Localized,
+    /// Where the file goes in that client and how to use it, in the three languages.
+    pub destination: Localized,
+}
+
+impl FormatInfo {
+    fn of(format: Format, options: &ExportOptions) -> Self {
+        let e = format.exporter(options);
+        let three = |text: &dyn Fn(Lang) -> &'static str| Localized {
+            en: text(Lang::En).to_owned(),
+            zh_hans: text(Lang::ZhHans).to_owned(),
+            zh_hant: text(Lang::ZhHant).to_owned(),
+        };
+        FormatInfo {
+            name: format.name().to_owned(),
+            file_name: e.default_file_name().to_owned(),
+            password: e.supports_password(),
+            description: three(&|l| e.description(l)),
+            destination: three(&|l| e.destination(l)),
+        }
+    }
+}
+
+/// The JSON Schema of `export --list-formats --json` (`docs/formats.schema.json`).
+pub fn formats_json_schema() -> String {
+    crate::providers::output_schema::<Vec<FormatInfo>>()
 }
 
 fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = ExportOptions::default();
     let mut out = super::stdout();
     if as_json {
-        let v: Vec<_> = Format::ALL
+        let v: Vec<FormatInfo> = Format::ALL
             .iter()
-            .map(|f| {
-                let e = f.exporter(&options);
-                json!({
-                    "name": f.name(),
-                    "file_name": e.default_file_name(),
-                    "password": e.supports_password(),
-                    "description": three(|l| e.description(l)),
-                    "destination": three(|l| e.destination(l)),
-                })
-            })
+            .map(|f| FormatInfo::of(*f, &options))
             .collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(ExitCode::SUCCESS);

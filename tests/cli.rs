@@ -754,3 +754,18 @@ fn providers_and_formats_docs_say_what_the_schemas_say() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The example values a doc gives for `field` in its table row (the
+/// backticked words of the row after the field's name).
+pub(crate) fn documented_values(doc: &str, field: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with(&format!("| `{field}` |")))
+        .unwrap_or_else(|| panic!("{doc} has no row for `{field}`"));
+    row.split('`')
+        .skip(3)
+        .step_by(2)
+        .map(|v| v.trim_matches('"').to_owned())
+        .collect()
+}

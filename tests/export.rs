@@ -265,13 +265,13 @@ fn probed(mut s: AccountSettings) -> AccountSettings {
         summary: ProbeVerified {
             incoming: EndpointVerdict {
                 verdict: "TLS OK, certificate valid".into(),
-                tls_version: Some("TLSv1.3".into()),
+                tls_version: Some("TLS 1.3".into()),
                 cert_sha256: Some("AB:CD:EF:01".into()),
                 login_ok: Some(true),
             },
             outgoing: EndpointVerdict {
                 verdict: "TLS OK, AUTH PLAIN offered".into(),
-                tls_version: Some("TLSv1.2".into()),
+                tls_version: Some("TLS 1.2".into()),
                 cert_sha256: None,
                 login_ok: None,
             },
@@ -1017,7 +1017,7 @@ fn json_is_documented_and_complete() {
     assert_eq!(v["verification"]["source"], "probed");
     assert_eq!(
         v["verification"]["summary"]["incoming"]["tls_version"],
-        "TLSv1.3"
+        "TLS 1.3"
     );
     assert_eq!(v["password"], SENTINEL_PASSWORD);
 }

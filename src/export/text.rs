@@ -63,7 +63,7 @@ pub(crate) fn provenance(s: &AccountSettings, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// "- POP3 pop.163.com:995 (TLS): verdict; TLSv1.3; certificate SHA-256 …; login OK".
+/// "- POP3 pop.163.com:995 (TLS): verdict; TLS 1.3; certificate SHA-256 …; login OK".
 fn endpoint_verdict(ep: &Endpoint, v: &EndpointVerdict, lang: Lang) -> String {
     let mut parts = vec![v.verdict.clone()];
     if let Some(t) = &v.tls_version {

@@ -107,6 +107,49 @@ fn json_output_follows_the_documented_schema_and_exit_code_0() {
     assert_eq!(doc["recommendations"][0]["endpoint"]["port"], 995);
 }
 
+/// The TLS versions the docs give as examples (`tls.version` in
+/// probe-json.md; `tls_version` in export-json.md, which the export copies
+/// from the probe's report) are the words the probe really writes.
+#[test]
+fn documented_tls_versions_are_what_the_probe_writes() {
+    let f = fixture();
+    let map = format!("995={}", f.good_port);
+    let a = args(&[
+        "--endpoint",
+        "pop3:mail.test:995:tls",
+        "--port-map",
+        &map,
+        "--resolve",
+        "mail.test:127.0.0.1",
+        "--ca-file",
+        &f.ca_path,
+        "--json",
+    ]);
+    let mut out = Vec::new();
+    assert_eq!(execute(&a, Lang::En, &mut out, false).unwrap(), 0);
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let version = doc["endpoints"][0]["tls"]["version"].as_str().unwrap();
+    for (file, field) in [
+        ("docs/probe-json.md", "version"),
+        ("docs/export-json.md", "tls_version"),
+    ] {
+        let values: Vec<String> = crate::cli::documented_values(file, field)
+            .into_iter()
+            .filter(|v| v.starts_with("TLS"))
+            .collect();
+        assert!(
+            values.iter().any(|v| v == version),
+            "{file} `{field}` gives {values:?}; the probe writes {version:?}"
+        );
+        for v in &values {
+            assert!(
+                v.starts_with("TLS 1."),
+                "{file} `{field}`: {v:?} is not how the probe writes versions"
+            );
+        }
+    }
+}
+
 #[test]
 fn table_streams_rows_then_recommendation_and_exit_code_1() {
     let f = fixture();

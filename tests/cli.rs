@@ -70,8 +70,14 @@ fn a_malformed_address_is_a_usage_error_in_every_subcommand() {
             assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
             assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
             assert!(stderr.starts_with("mailconf"), "{args:?}: {stderr}");
-            assert!(stderr.contains(why), "{args:?} should say {why:?}: {stderr}");
-            assert!(!stderr.contains('\u{7}'), "raw control character: {stderr:?}");
+            assert!(
+                stderr.contains(why),
+                "{args:?} should say {why:?}: {stderr}"
+            );
+            assert!(
+                !stderr.contains('\u{7}'),
+                "raw control character: {stderr:?}"
+            );
         }
     }
 }
@@ -80,15 +86,29 @@ fn a_malformed_address_is_a_usage_error_in_every_subcommand() {
 #[test]
 fn a_malformed_flag_value_is_a_usage_error_naming_the_flag() {
     let cases: &[(&[&str], &str)] = &[
-        (&["probe", "--endpoint", "mail.test:995:bogus"], "--endpoint"),
+        (
+            &["probe", "--endpoint", "mail.test:995:bogus"],
+            "--endpoint",
+        ),
         (&["probe", "x.test", "--dns", "not-an-ip"], "--dns"),
         (&["discover", "a@x.test", "--dns", "not-an-ip"], "--dns"),
-        (&["export", "163", "-f", "json", "--dns", "not-an-ip"], "--dns"),
         (
-            &["probe", "a@x.test", "--allow-insecure-auth", "pop3:110:rot13"],
+            &["export", "163", "-f", "json", "--dns", "not-an-ip"],
+            "--dns",
+        ),
+        (
+            &[
+                "probe",
+                "a@x.test",
+                "--allow-insecure-auth",
+                "pop3:110:rot13",
+            ],
             "--allow-insecure-auth",
         ),
-        (&["probe", "x.test", "--resolve", "x.test:nowhere"], "--resolve"),
+        (
+            &["probe", "x.test", "--resolve", "x.test:nowhere"],
+            "--resolve",
+        ),
         (&["probe", "x.test", "--timeout", "0"], "--timeout"),
         (&["discover", "a@x.test", "--port-map", "995"], "--port-map"),
         (&["export", "163", "-f", "nonsense"], "--format"),
@@ -98,7 +118,10 @@ fn a_malformed_flag_value_is_a_usage_error_naming_the_flag() {
         let out = run(args);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains(flag), "{args:?} should name {flag}: {stderr}");
+        assert!(
+            stderr.contains(flag),
+            "{args:?} should name {flag}: {stderr}"
+        );
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
@@ -107,10 +130,17 @@ fn a_malformed_flag_value_is_a_usage_error_naming_the_flag() {
 #[test]
 fn a_negative_answer_is_exit_1_everywhere() {
     let cases: &[(&[&str], &str)] = &[
-        (&["providers", "show", "no-such-provider.test"], "no provider"),
+        (
+            &["providers", "show", "no-such-provider.test"],
+            "no provider",
+        ),
         (&["providers", "list", "--search", "zzqqxx-nothing"], ""),
         (
-            &["discover", "a@no-such-provider.test", "--no-network-sources"],
+            &[
+                "discover",
+                "a@no-such-provider.test",
+                "--no-network-sources",
+            ],
             "",
         ),
         (&["probe", "etang"], "discontinued"),
@@ -123,7 +153,10 @@ fn a_negative_answer_is_exit_1_everywhere() {
         let out = run(args);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert!(stderr.contains(why), "{args:?} should say {why:?}: {stderr}");
+        assert!(
+            stderr.contains(why),
+            "{args:?} should say {why:?}: {stderr}"
+        );
     }
 }
 
@@ -167,7 +200,10 @@ fn a_closed_stdout_keeps_the_answers_exit_code() {
     let cases: &[(&[&str], i32)] = &[
         (&["providers", "list", "--json"], 0),
         (&["providers", "list"], 0),
-        (&["providers", "list", "--search", "zzqqxx-nothing", "--json"], 1),
+        (
+            &["providers", "list", "--search", "zzqqxx-nothing", "--json"],
+            1,
+        ),
         (&["providers", "show", "163", "--json"], 0),
         (&["providers", "show", "163", "--all-langs"], 0),
         (&["providers", "schema"], 0),
@@ -175,7 +211,10 @@ fn a_closed_stdout_keeps_the_answers_exit_code() {
         (&["export", "--list-formats", "--json"], 0),
         (&["export", "zhang@163.com", "--format", "json"], 0),
         (&["export", "zhang@163.com", "--format", "summary"], 0),
-        (&["discover", "a@163.com", "--no-network-sources", "--json"], 0),
+        (
+            &["discover", "a@163.com", "--no-network-sources", "--json"],
+            0,
+        ),
         (&["discover", "a@163.com", "--no-network-sources"], 0),
         (
             &[
@@ -239,7 +278,11 @@ fn ca_file_works_before_and_after_the_subcommand() {
     // Nothing in `providers` connects: the flag is refused, not ignored.
     let out = run(&["--ca-file", missing, "providers", "list"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--ca-file"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--ca-file"),
+        "{}",
+        text(&out.stderr)
+    );
     // Two different files, one in each position: refused, not a silent pick.
     let out = run(&[
         "--ca-file",
@@ -381,7 +424,7 @@ fn clap_synopsis() -> BTreeMap<String, BTreeSet<String>> {
     fn walk(c: &clap::Command, path: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
         let longs: BTreeSet<String> = c
             .get_arguments()
-            .filter(|a| !(a.is_global_set() && !path.is_empty()))
+            .filter(|a| !a.is_global_set() || path.is_empty())
             .filter_map(|a| a.get_long())
             .filter(|l| !matches!(*l, "help" | "version"))
             .map(str::to_owned)
@@ -421,10 +464,14 @@ fn readme_synopsis_matches_the_command_definitions() {
     for (cmd, longs) in &clap {
         let documented = &readme[cmd];
         for l in longs.difference(documented) {
-            problems.push(format!("`{cmd}` --{l}: defined, not in the README synopsis"));
+            problems.push(format!(
+                "`{cmd}` --{l}: defined, not in the README synopsis"
+            ));
         }
         for l in documented.difference(longs) {
-            problems.push(format!("`{cmd}` --{l}: in the README synopsis, not defined"));
+            problems.push(format!(
+                "`{cmd}` --{l}: in the README synopsis, not defined"
+            ));
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
@@ -476,7 +523,10 @@ fn schema_object<'a>(schema: &'a serde_json::Value, def: &str) -> &'a serde_json
 
 /// A property of an object schema and whether it is required: in its own
 /// `properties`, or in every variant of a flattened enum (`oneOf`/`anyOf`).
-fn find_property<'a>(obj: &'a serde_json::Value, field: &str) -> Option<(&'a serde_json::Value, bool)> {
+fn find_property<'a>(
+    obj: &'a serde_json::Value,
+    field: &str,
+) -> Option<(&'a serde_json::Value, bool)> {
     if let Some(p) = obj["properties"].get(field) {
         let required = obj["required"]
             .as_array()
@@ -487,7 +537,10 @@ fn find_property<'a>(obj: &'a serde_json::Value, field: &str) -> Option<(&'a ser
         let Some(variants) = obj[key].as_array() else {
             continue;
         };
-        let found: Vec<_> = variants.iter().filter_map(|v| find_property(v, field)).collect();
+        let found: Vec<_> = variants
+            .iter()
+            .filter_map(|v| find_property(v, field))
+            .collect();
         if let Some((p, _)) = found.first() {
             let everywhere = found.len() == variants.len() && found.iter().all(|(_, r)| *r);
             return Some((p, everywhere));
@@ -643,7 +696,12 @@ fn validate(schema: &str, doc: &serde_json::Value) -> Vec<String> {
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let out = run(args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -666,7 +724,11 @@ fn providers_and_formats_json_follow_their_schemas() {
         ("outlook.com", "domain"),
     ] {
         let shown = json_of(&["providers", "show", query, "--json"]);
-        assert_eq!(validate(&show_schema, &shown), Vec::<String>::new(), "{query}");
+        assert_eq!(
+            validate(&show_schema, &shown),
+            Vec::<String>::new(),
+            "{query}"
+        );
         assert_eq!(shown["matched"]["kind"], kind, "{query}");
         // The same entry in both documents, `auth` the same object.
         let id = shown["provider"]["id"].as_str().unwrap();
@@ -693,12 +755,14 @@ fn providers_and_formats_json_follow_their_schemas() {
         .iter()
         .map(|f| f["name"].as_str().unwrap())
         .collect();
-    let documented = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats-json.md"),
-    )
-    .unwrap();
+    let documented =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats-json.md"))
+            .unwrap();
     for n in names {
-        assert!(documented.contains(&format!("`{n}`")), "{n} is not documented");
+        assert!(
+            documented.contains(&format!("`{n}`")),
+            "{n} is not documented"
+        );
     }
 }
 

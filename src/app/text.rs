@@ -711,7 +711,6 @@ pub fn provider_error(e: &ProviderError, lang: Lang) -> String {
     }
 }
 
-
 /// The Export window: the results shown are of another account.
 pub fn export_stale(other: &str, lang: Lang) -> String {
     match lang {

@@ -16,8 +16,8 @@ use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{check_target, is_stdout, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
 use crate::i18n::Lang;
-use crate::providers::{Localized, Protocol};
 use crate::providers::describe::pick;
+use crate::providers::{Localized, Protocol};
 use clap::{ArgAction, ValueEnum};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -286,6 +286,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(t) => t,
         Err(e) => return Ok(export_error(&e)),
     };
+    // What the file cannot set (it says so too): "the client's own default applies".
+    for note in exporter.cannot_express(&settings, lang) {
+        eprintln!("mailconf: {note}");
+    }
 
     if to_stdout {
         let mut out = super::stdout();

@@ -2,6 +2,7 @@
 
 use std::io::Write as _;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use clap::Parser;
 use mailconf::cli::probe::{ProbeArgs, execute};
@@ -148,6 +149,60 @@ fn documented_tls_versions_are_what_the_probe_writes() {
             );
         }
     }
+}
+
+/// The binary against the in-process server of `f`: `mailconf [before…]
+/// probe --endpoint pop3:mail.test:995:tls … [after…]`.
+fn probe_bin(f: &Fixture, before: &[&str], after: &[&str], stdout: Stdio) -> std::process::Output {
+    let map = format!("995={}", f.good_port);
+    Command::new(env!("CARGO_BIN_EXE_mailconf"))
+        .args(before)
+        .args([
+            "probe",
+            "--endpoint",
+            "pop3:mail.test:995:tls",
+            "--port-map",
+            &map,
+            "--resolve",
+            "mail.test:127.0.0.1",
+            "--timeout",
+            "5",
+        ])
+        .args(after)
+        .env("MAILCONF_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+/// `mailconf --ca-file CA probe …` trusts CA exactly as `probe --ca-file CA`
+/// does (without it the certificate is untrusted: exit 1), and a reader that
+/// is gone (`| head -c1`) leaves the answer's exit code 0 intact.
+#[test]
+fn ca_file_before_probe_is_used_and_a_closed_stdout_keeps_exit_0() {
+    let f = fixture();
+    let out = probe_bin(&f, &[], &["--json"], Stdio::piped());
+    assert_eq!(out.status.code(), Some(1), "untrusted without the CA");
+
+    let f = fixture();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = probe_bin(
+        &f,
+        &["--ca-file", &f.ca_path],
+        &["--json"],
+        Stdio::from(writer),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("broken pipe"), "{stderr}");
+
+    let f = fixture();
+    let out = probe_bin(&f, &[], &["--ca-file", &f.ca_path], Stdio::piped());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("POP3  mail.test:995 tls"));
 }
 
 #[test]

@@ -238,6 +238,14 @@ fn cases() -> Vec<Case> {
             protocol: Imap,
             display_name: Some(SPECIAL_NAME),
         },
+        // NetEase over IMAP: the ID command its quirk requires.
+        Case {
+            name: "163_imap",
+            provider: netease_163(),
+            address: "zhang@163.com",
+            protocol: Imap,
+            display_name: Some("张三"),
+        },
     ]
 }
 
@@ -265,13 +273,13 @@ fn probed(mut s: AccountSettings) -> AccountSettings {
         summary: ProbeVerified {
             incoming: EndpointVerdict {
                 verdict: "TLS OK, certificate valid".into(),
-                tls_version: Some("TLSv1.3".into()),
+                tls_version: Some("TLS 1.3".into()),
                 cert_sha256: Some("AB:CD:EF:01".into()),
                 login_ok: Some(true),
             },
             outgoing: EndpointVerdict {
                 verdict: "TLS OK, AUTH PLAIN offered".into(),
-                tls_version: Some("TLSv1.2".into()),
+                tls_version: Some("TLS 1.2".into()),
                 cert_sha256: None,
                 login_ok: None,
             },
@@ -1017,7 +1025,7 @@ fn json_is_documented_and_complete() {
     assert_eq!(v["verification"]["source"], "probed");
     assert_eq!(
         v["verification"]["summary"]["incoming"]["tls_version"],
-        "TLSv1.3"
+        "TLS 1.3"
     );
     assert_eq!(v["password"], SENTINEL_PASSWORD);
 }
@@ -1471,4 +1479,224 @@ fn f16_export_force_replaces_only_regular_files_and_dev_stdout_is_stdout() {
     );
     assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+}
+
+// ---------------------------------------------------------------------------
+// What each format can say: leave-on-server and the provider's quirks
+
+const OWN_DEFAULT: &str = "the client's own default applies";
+
+/// `--leave-on-server=false` is written where the format has the setting;
+/// where it has none (Apple profiles, Outlook Autodiscover) the file and
+/// stderr say that the client's own default applies.
+#[test]
+fn leave_on_server_false_is_written_or_said_in_every_format() {
+    let mut s = settings(&cases()[0]);
+    assert_eq!(s.incoming.protocol, Pop3);
+    s.leave_on_server = false;
+    for f in Format::ALL {
+        // The plist writer escapes the apostrophe.
+        let text = render(&s, f, Lang::En).unwrap().replace("&apos;", "'");
+        let notes = f.exporter(&options()).cannot_express(&s, Lang::En);
+        let written = match f {
+            Format::Thunderbird => {
+                text.contains("<leaveMessagesOnServer>false</leaveMessagesOnServer>")
+            }
+            Format::Fetchmail => text.contains("    no keep\n"),
+            Format::Getmail => text.contains("delete = true\n"),
+            Format::Mutt => text.contains("set pop_delete = yes\n"),
+            Format::Json => text.contains("\"leave_on_server\": false"),
+            Format::Summary => text.contains("no (deleted from the server after downloading)"),
+            Format::Outlook => text.contains("untick **Leave a copy of messages on the server**"),
+            // SMTP only: there is no incoming account in the file.
+            Format::Msmtp => true,
+            Format::Apple | Format::Autodiscover => false,
+        };
+        if written {
+            assert!(notes.is_empty(), "{f}: {notes:?}");
+        } else {
+            assert_eq!(notes.len(), 1, "{f}: {notes:?}");
+            assert!(notes[0].contains(OWN_DEFAULT), "{f}: {notes:?}");
+            assert!(
+                notes[0].contains("you asked to delete it"),
+                "{f}: {notes:?}"
+            );
+            assert!(
+                text.contains(OWN_DEFAULT),
+                "{f} says it in the file:\n{text}"
+            );
+        }
+    }
+    // Leaving mail on the server (the default) cannot be set there either.
+    let s = settings(&cases()[0]);
+    for f in [Format::Apple, Format::Autodiscover] {
+        let notes = f.exporter(&options()).cannot_express(&s, Lang::En);
+        assert!(
+            notes[0].contains("you asked to keep mail on the server"),
+            "{notes:?}"
+        );
+    }
+    // IMAP has no such choice: nothing to say.
+    let s = settings(&cases()[2]);
+    for f in Format::ALL {
+        assert!(
+            f.exporter(&options())
+                .cannot_express(&s, Lang::En)
+                .is_empty(),
+            "{f}"
+        );
+    }
+}
+
+/// The same through the command line: the note is on stderr, in the file,
+/// and the Apple profile still parses.
+#[test]
+fn cli_says_on_stderr_what_the_file_cannot_set() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(bin(tmp.path()).args([
+        "export",
+        "zhang@163.com",
+        "-f",
+        "apple",
+        "--protocol",
+        "pop3",
+        "--leave-on-server=false",
+    ]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(OWN_DEFAULT), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .replace("&apos;", "'")
+            .contains(OWN_DEFAULT)
+    );
+    let out = run(bin(tmp.path()).args([
+        "export",
+        "zhang@163.com",
+        "-f",
+        "thunderbird",
+        "--protocol",
+        "pop3",
+        "--leave-on-server=false",
+    ]));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(OWN_DEFAULT));
+    // Chinese on stderr with --lang.
+    let out = run(bin(tmp.path()).args([
+        "--lang",
+        "zh-Hans",
+        "export",
+        "zhang@163.com",
+        "-f",
+        "autodiscover",
+        "--protocol",
+        "pop3",
+    ]));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("沿用客户端自己的默认设置"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// NetEase's IMAP ID requirement, per format: a setting where the client has
+/// one (NeoMutt's `imap_send_id`), otherwise a note saying what to do, in the
+/// file and on stderr; the provider's other quirks are notes in every file
+/// that has room for them.
+#[test]
+fn provider_quirks_reach_every_format() {
+    let c = cases().into_iter().find(|c| c.name == "163_imap").unwrap();
+    let s = settings(&c);
+    let id_note = "requires IMAP clients to send the ID command";
+    let service_note = "POP3/IMAP/SMTP are off until switched on in the web settings";
+    for f in Format::ALL {
+        let text = render(&s, f, Lang::En)
+            .unwrap()
+            .replace("&apos;", "'")
+            .replace("&quot;", "\"")
+            .replace("\\\"", "\"");
+        let notes = f.exporter(&options()).cannot_express(&s, Lang::En);
+        match f {
+            Format::Mutt => {
+                assert!(
+                    text.contains("\nifdef imap_send_id 'set imap_send_id = yes'\n"),
+                    "{text}"
+                );
+                assert!(text.contains("NeoMutt 2023-04-07 and newer"), "{text}");
+                assert!(notes.is_empty(), "{notes:?}");
+            }
+            Format::Fetchmail | Format::Getmail => {
+                assert_eq!(notes.len(), 1, "{f}: {notes:?}");
+                assert!(notes[0].contains(&format!("which {} cannot send", f.name())));
+                assert!(notes[0].contains("--protocol pop3"), "{notes:?}");
+            }
+            Format::Thunderbird | Format::Apple | Format::Autodiscover | Format::Outlook => {
+                assert_eq!(notes.len(), 1, "{f}: {notes:?}");
+                assert!(notes[0].contains(id_note), "{f}: {notes:?}");
+                assert!(notes[0].contains("no setting for it"), "{f}: {notes:?}");
+            }
+            // Data formats list the quirks themselves; msmtp only sends.
+            Format::Json => assert!(text.contains("\"imap-id-required\""), "{text}"),
+            Format::Summary => assert!(text.contains("must send the ID command"), "{text}"),
+            Format::Msmtp => {
+                assert!(notes.is_empty());
+                assert!(!text.contains(id_note));
+            }
+        }
+        for n in &notes {
+            // Markdown and XML escape some characters; compare a plain part.
+            assert!(
+                text.contains(n.split(" (RFC").next().unwrap()),
+                "{f}: the file says it too\n{text}"
+            );
+        }
+        if !matches!(f, Format::Json | Format::Summary) {
+            assert!(text.contains(service_note), "{f}:\n{text}");
+        }
+    }
+    // Over POP3 the ID requirement does not arise.
+    let s = settings(&cases()[0]);
+    for f in Format::ALL {
+        let text = render(&s, f, Lang::En).unwrap();
+        assert!(!text.contains("imap_send_id"), "{f}");
+        assert!(!text.contains("send the ID command (RFC"), "{f}");
+    }
+    // Gmail's POP3 recent mode is said where the file fetches over POP3.
+    let address = Address::parse("alice@gmail.com").unwrap();
+    let pop = AccountSettings::from_provider(&gmail(), Some(&address), Pop3).unwrap();
+    let text = render(&pop, Format::Fetchmail, Lang::En).unwrap();
+    assert!(text.contains("POP3 may fetch only recent mail"), "{text}");
+    let text = render(&pop, Format::Msmtp, Lang::En).unwrap();
+    assert!(!text.contains("POP3 may fetch only recent mail"), "{text}");
+    // In Chinese too.
+    let c = cases().into_iter().find(|c| c.name == "163_imap").unwrap();
+    let text = render(&settings(&c), Format::Fetchmail, Lang::ZhHans).unwrap();
+    assert!(
+        text.contains("无法发送") && text.contains("注意："),
+        "{text}"
+    );
+}
+
+/// The CLI repeats the ID note on stderr.
+#[test]
+fn cli_says_what_the_client_must_do_about_imap_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(bin(tmp.path()).args([
+        "export",
+        "zhang@163.com",
+        "-f",
+        "fetchmail",
+        "--protocol",
+        "imap",
+    ]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("which fetchmail cannot send"), "{stderr}");
+    let out = run(bin(tmp.path()).args([
+        "export",
+        "zhang@163.com",
+        "-f",
+        "mutt",
+        "--protocol",
+        "imap",
+    ]));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("set imap_send_id = yes"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("ID command"));
 }

@@ -660,8 +660,16 @@ fn nothing_found_for_an_unknown_domain_is_a_clear_answer_in_time() {
         "{:?}",
         started.elapsed()
     );
+    // A negative answer (exit 1) with its explanation, and under --json the
+    // document saying why (no endpoints, source nothing-found, advice).
     assert_eq!(code, 1, "{v:#}");
     assert_eq!(v["exit_code"], 1, "{v:#}");
+    assert_eq!(v["source"]["kind"], "nothing-found", "{v:#}");
+    assert!(
+        v["endpoints"].as_array().is_some_and(Vec::is_empty),
+        "{v:#}"
+    );
+    assert!(!v["advice"].as_array().unwrap().is_empty(), "{v:#}");
     assert!(
         stderr.contains("no settings found for nothing-here.test"),
         "{stderr}"

@@ -520,8 +520,9 @@ fn cli_show_unknown_and_malformed() {
     let (code, _, err) = run(&["providers", "show", "nobody.example"]);
     assert_eq!(code, 1);
     assert!(err.contains("nobody.example"), "{err}");
+    // Malformed input is a usage error, as in every subcommand (tests/cli.rs).
     let (code, _, err) = run(&["providers", "show", "alice@"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("nothing after the @"), "{err}");
     let (code, _, _) = run(&["providers", "frobnicate"]);
     assert_eq!(code, 2);

@@ -255,10 +255,17 @@ fn export_probe_uses_what_the_probe_verified() {
         text.contains("\"probed\""),
         "verification must say probed: {v:#}"
     );
-    assert!(
-        text.contains("TLS 1."),
-        "the verified TLS version is recorded: {v:#}"
-    );
+    // The version is recorded in the words docs/export-json.md documents.
+    let documented = crate::cli::documented_values("docs/export-json.md", "tls_version");
+    for side in ["incoming", "outgoing"] {
+        let version = &v["verification"]["summary"][side]["tls_version"];
+        assert!(
+            version
+                .as_str()
+                .is_some_and(|t| documented.iter().any(|d| d == t)),
+            "{side} tls_version {version} is not one of {documented:?}: {v:#}"
+        );
+    }
     assert!(
         text.contains("995") && text.contains("465"),
         "best secure endpoints: {v:#}"
@@ -288,4 +295,70 @@ fn export_probe_uses_what_the_probe_verified() {
     );
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no secure"));
+}
+
+/// `export --probe --include-password` tests the password before it goes into
+/// the file: one that works is written (and the file says the login worked),
+/// one the server rejects is an error (exit 1) and nothing is written.
+#[test]
+fn export_probe_tests_the_password_and_refuses_a_rejected_one() {
+    let s = Servers::get();
+    let config = tempfile::tempdir().unwrap();
+    let providers = config.path().join("providers");
+    std::fs::create_dir_all(&providers).unwrap();
+    std::fs::write(
+        providers.join("test-mailconf.json"),
+        serde_json::to_string(&provider(&s)).unwrap(),
+    )
+    .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let export = |user: &str, password: &str, file: &Path| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+        c.args(["export", user, "--format", "json", "--probe"])
+            .args([
+                "--include-password",
+                "--password-env",
+                "MAILCONF_ROUNDTRIP_PW",
+            ])
+            .arg("-o")
+            .arg(file)
+            .args(["--resolve", &s.resolve, "--ca-file", s.ca.to_str().unwrap()]);
+        if !s.port_map.is_empty() {
+            c.args(["--port-map", &s.port_map]);
+        }
+        c.env("MAILCONF_CONFIG_DIR", config.path())
+            .env("MAILCONF_LANG", "en")
+            .env("MAILCONF_ROUNDTRIP_PW", password)
+            .stdin(Stdio::null());
+        c.output().unwrap()
+    };
+
+    let good = out_dir.path().join("good.json");
+    let out = export(&s.user, &s.pass, &good);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    assert_eq!(v["password"], s.pass.as_str());
+    assert_eq!(v["verification"]["source"], "probed");
+    assert_eq!(
+        v["verification"]["summary"]["incoming"]["login_ok"], true,
+        "{v:#}"
+    );
+
+    // A wrong password (bob's account, so alice's tests see no failed login).
+    let bad = out_dir.path().join("bad.json");
+    let wrong = format!("{}-wrong", s.pass2);
+    let out = export(&s.user2, &wrong, &bad);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the password did not work on any server: nothing written"),
+        "{stderr}"
+    );
+    assert!(!bad.exists(), "nothing is written for a rejected password");
+    assert!(
+        !stderr.contains(&wrong),
+        "the password never appears: {stderr}"
+    );
 }

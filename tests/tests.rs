@@ -1,6 +1,7 @@
 //! mailconf's integration tests: one binary, one module per subsystem.
 
 mod architecture;
+mod cli;
 mod discover;
 mod export;
 mod gui;

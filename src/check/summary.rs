@@ -228,8 +228,5 @@ impl ProbeSummary {
 
 /// The JSON Schema of [`ProbeSummary`] (`docs/probe-json.schema.json`).
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(ProbeSummary);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::providers::output_schema::<ProbeSummary>()
 }

@@ -84,7 +84,7 @@ pub struct DiscoverArgs {
 /// Runs `mailconf discover`.
 pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.print_schema {
-        write!(std::io::stdout().lock(), "{}", discover::json_schema())?;
+        write!(super::stdout(), "{}", discover::json_schema())?;
         return Ok(ExitCode::SUCCESS);
     }
     let address = match Address::parse(args.address.as_deref().unwrap_or_default()) {
@@ -149,7 +149,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             None => anyhow::bail!("the lookup ended without an answer"),
         }
     };
-    let mut out = super::PipeOut::new(std::io::stdout().lock());
+    let mut out = super::stdout();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&*d)?)?;
     } else {

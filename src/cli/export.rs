@@ -16,10 +16,9 @@ use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{check_target, is_stdout, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
 use crate::i18n::Lang;
-use crate::providers::Protocol;
 use crate::providers::describe::pick;
+use crate::providers::{Localized, Protocol};
 use clap::{ArgAction, ValueEnum};
-use serde_json::json;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,9 +82,13 @@ pub struct ExportArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// A CA bundle (PEM): the file tells the client to trust it (fetchmail,
-    /// getmail, msmtp), and `--probe` and discovery trust it too (besides the
-    /// built-in roots).
+    /// A CA bundle (PEM) for servers whose certificate your organisation's own
+    /// CA signed. mailconf trusts it in addition to the built-in roots when it
+    /// tests the servers (--probe) and when it discovers an address the
+    /// database does not know. The written file names it where the client has
+    /// a setting for it: fetchmail (sslcertfile), getmail (ca_certs) and msmtp
+    /// (tls_trust_file), which then verify the servers with this file; the
+    /// other formats have no such setting.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
 
@@ -171,6 +174,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // An address the database does not know is discovered, as `probe` does.
     let (plan, _) = match handle.plan_blocking(query, &[]) {
         Ok(p) => p,
+        Err(crate::check::PlanError::Discontinued { name, year, .. }) => {
+            eprintln!("mailconf: {name} was discontinued in {year}; there is nothing to export");
+            return Ok(ExitCode::from(EXIT_NEGATIVE));
+        }
         Err(e) => {
             eprintln!("mailconf: {e}");
             return Ok(ExitCode::from(match e {
@@ -279,9 +286,13 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(t) => t,
         Err(e) => return Ok(export_error(&e)),
     };
+    // What the file cannot set (it says so too): "the client's own default applies".
+    for note in exporter.cannot_express(&settings, lang) {
+        eprintln!("mailconf: {note}");
+    }
 
     if to_stdout {
-        let mut out = std::io::stdout().lock();
+        let mut out = super::stdout();
         out.write_all(text.as_bytes())?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -323,31 +334,52 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `{"en": …, "zh-Hans": …, "zh-Hant": …}`.
-fn three(text: impl Fn(Lang) -> &'static str) -> serde_json::Value {
-    Lang::ALL
-        .iter()
-        .map(|l| (l.tag().to_owned(), serde_json::Value::from(text(*l))))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
+/// One entry of `mailconf export --list-formats --json`, an array of these
+/// (`docs/formats-json.md`, schema `docs/formats.schema.json`).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct FormatInfo {
+    /// The name `--format` takes (`thunderbird`, `fetchmail`, …).
+    pub name: String,
+    /// The file name the client usually reads (`config-v1.1.xml`, `.fetchmailrc`).
+    pub file_name: String,
+    /// Whether the format has a place for a password (`--include-password`).
+    pub password: bool,
+    /// What the file is, in the three languages.
+    pub description: Localized,
+    /// Where the file goes in that client and how to use it, in the three languages.
+    pub destination: Localized,
+}
+
+impl FormatInfo {
+    fn of(format: Format, options: &ExportOptions) -> Self {
+        let e = format.exporter(options);
+        let three = |text: &dyn Fn(Lang) -> &'static str| Localized {
+            en: text(Lang::En).to_owned(),
+            zh_hans: text(Lang::ZhHans).to_owned(),
+            zh_hant: text(Lang::ZhHant).to_owned(),
+        };
+        FormatInfo {
+            name: format.name().to_owned(),
+            file_name: e.default_file_name().to_owned(),
+            password: e.supports_password(),
+            description: three(&|l| e.description(l)),
+            destination: three(&|l| e.destination(l)),
+        }
+    }
+}
+
+/// The JSON Schema of `export --list-formats --json` (`docs/formats.schema.json`).
+pub fn formats_json_schema() -> String {
+    crate::providers::output_schema::<Vec<FormatInfo>>()
 }
 
 fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let options = ExportOptions::default();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     if as_json {
-        let v: Vec<_> = Format::ALL
+        let v: Vec<FormatInfo> = Format::ALL
             .iter()
-            .map(|f| {
-                let e = f.exporter(&options);
-                json!({
-                    "name": f.name(),
-                    "file_name": e.default_file_name(),
-                    "password": e.supports_password(),
-                    "description": three(|l| e.description(l)),
-                    "destination": three(|l| e.destination(l)),
-                })
-            })
+            .map(|f| FormatInfo::of(*f, &options))
             .collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(ExitCode::SUCCESS);

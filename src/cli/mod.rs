@@ -40,15 +40,17 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// Desktop app: also trust the CA certificates in this PEM file (your
-    /// organisation's own CA). The CLI subcommands take `--ca-file` themselves.
+    /// Also trust the CA certificates in this PEM file (your organisation's own
+    /// CA): in the desktop app, and for probe, discover and export, where it is
+    /// the same as their own --ca-file (given after the subcommand).
     #[arg(long = "ca-file", value_name = "PEM")]
-    pub app_ca_file: Option<std::path::PathBuf>,
+    pub ca_file: Option<std::path::PathBuf>,
 
-    /// Desktop app: ask this DNS server (IP or IP:PORT) instead of the system's,
-    /// for discovery and the connection test.
+    /// Ask this DNS server (IP or IP:PORT) instead of the system's: in the
+    /// desktop app, and for probe, discover and export, where it is the same as
+    /// their own --dns (given after the subcommand).
     #[arg(long = "dns", value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
-    pub app_dns: Option<std::net::SocketAddr>,
+    pub dns: Option<std::net::SocketAddr>,
 
     /// What to do.
     #[command(subcommand)]
@@ -70,10 +72,65 @@ pub enum Command {
     Discover(discover::DiscoverArgs),
 }
 
+impl Command {
+    /// The subcommand with `--ca-file` and `--dns` given before it (`mailconf
+    /// --ca-file X probe …`) moved into its own flags, so both positions mean
+    /// the same. A subcommand that connects nowhere refuses them, and the same
+    /// flag with two different values is refused too: never silently ignored.
+    fn with_connection_flags(
+        mut self,
+        ca_file: Option<std::path::PathBuf>,
+        dns: Option<std::net::SocketAddr>,
+    ) -> Result<Command, String> {
+        let (own_ca, own_dns) = match &mut self {
+            Command::Probe(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Discover(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Export(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Providers(_) => {
+                return match (ca_file.is_some(), dns.is_some()) {
+                    (false, false) => Ok(self),
+                    (ca, _) => Err(format!(
+                        "{} is for probe, discover, export and the desktop app; `providers` connects nowhere",
+                        if ca { "--ca-file" } else { "--dns" }
+                    )),
+                };
+            }
+        };
+        merge(own_ca, ca_file, "--ca-file")?;
+        merge(own_dns, dns, "--dns")?;
+        Ok(self)
+    }
+}
+
+/// `own` (after the subcommand) or else `before` (before it); both only when equal.
+fn merge<T: PartialEq>(own: &mut Option<T>, before: Option<T>, flag: &str) -> Result<(), String> {
+    match (own.as_ref(), before) {
+        (Some(a), Some(b)) if *a != b => Err(format!(
+            "{flag} is given twice, before and after the subcommand, with different values"
+        )),
+        (None, Some(b)) => {
+            *own = Some(b);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    let result = match cli.command {
+    let command = match cli
+        .command
+        .map(|c| c.with_connection_flags(cli.ca_file.clone(), cli.dns))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let result = match command {
         Some(Command::Providers(cmd)) => providers::run(cmd, lang),
         Some(Command::Export(args)) => export::run(args, lang),
         Some(Command::Probe(args)) => probe::run(args, lang),
@@ -82,8 +139,8 @@ pub fn run(cli: Cli) -> ExitCode {
         None => crate::app::run(
             cli.lang,
             crate::app::EngineConfig {
-                ca_file: cli.app_ca_file,
-                dns: cli.app_dns,
+                ca_file: cli.ca_file,
+                dns: cli.dns,
             },
         )
         .map(|()| ExitCode::SUCCESS),
@@ -91,9 +148,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            if is_broken_pipe(&e) {
-                return ExitCode::SUCCESS;
-            }
             eprintln!("mailconf: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
@@ -191,11 +245,10 @@ impl<W: std::io::Write> std::io::Write for PipeOut<W> {
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// Standard output for every subcommand: a reader that goes away (`| head`)
+/// never turns the answer into an error or another exit code.
+pub(crate) fn stdout() -> PipeOut<std::io::StdoutLock<'static>> {
+    PipeOut::new(std::io::stdout().lock())
 }
 
 #[cfg(test)]

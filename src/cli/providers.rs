@@ -1,13 +1,16 @@
 //! `mailconf providers …`: list, search, show, validate and import the database.
 
-use super::EXIT_NEGATIVE;
+use super::{EXIT_NEGATIVE, EXIT_USAGE};
 use crate::i18n::Lang;
 use crate::providers::describe::{self, pick};
 use crate::providers::load::{self, Entry};
-use crate::providers::{Database, MatchKind, Origin, Provider, ProviderError, json_schema};
+use crate::providers::{
+    Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status, json_schema,
+};
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,7 +80,7 @@ pub enum OriginArg {
 
 /// Runs one `providers` subcommand.
 pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match cmd {
         ProvidersCommand::List {
             search,
@@ -98,7 +101,8 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                 entries.retain(|e| e.provider.origin == want);
             }
             if json {
-                let v: Vec<_> = entries.iter().map(|e| list_json(e)).collect();
+                let v: Vec<ListedProvider> =
+                    entries.iter().map(|e| ListedProvider::of(e)).collect();
                 writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
             } else {
                 print_list(&mut out, &entries, &db, lang)?;
@@ -125,22 +129,18 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                             .map_or(a.canonical(), |s| s.username.apply(&a.canonical()))
                     });
                     if json {
-                        let v = json!({
-                            "query": query,
-                            "matched": {
-                                "kind": match m.kind {
-                                    MatchKind::Id => "id",
-                                    MatchKind::Domain => "domain",
-                                    MatchKind::ParentDomain => "parent-domain",
-                                },
-                                "domain": m.domain,
-                                "address": m.address.as_ref().map(|a| a.canonical()),
-                                "username": username,
+                        let v = ShownProvider {
+                            query: query.clone(),
+                            matched: Matched {
+                                kind: m.kind,
+                                domain: m.domain.clone(),
+                                address: m.address.as_ref().map(|a| a.canonical()),
+                                username,
                             },
-                            "file": m.entry.file,
-                            "overrides": m.entry.overrides,
-                            "provider": m.entry.provider,
-                        });
+                            file: m.entry.file.clone(),
+                            overrides: m.entry.overrides.clone(),
+                            provider: m.entry.provider.clone(),
+                        };
                         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
                     } else {
                         let langs: &[Lang] = if all_langs {
@@ -158,6 +158,11 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                         )?;
                     }
                     Ok(ExitCode::SUCCESS)
+                }
+                // Malformed input is a usage error (2), as in every subcommand.
+                Err(e @ crate::providers::LookupError::Address(_)) => {
+                    eprintln!("mailconf: {e}");
+                    Ok(ExitCode::from(EXIT_USAGE))
                 }
                 Err(e) => {
                     eprintln!("mailconf: {e}");
@@ -237,17 +242,83 @@ fn status_word(p: &Provider, lang: Lang) -> &'static str {
     }
 }
 
-fn list_json(e: &Entry) -> serde_json::Value {
-    json!({
-        "id": e.provider.id,
-        "name": e.provider.name,
-        "status": e.provider.status,
-        "domains": e.provider.domains,
-        "mx_suffixes": e.provider.mx_suffixes,
-        "auth": e.provider.auth.kind,
-        "origin": e.provider.origin,
-        "file": e.file,
-    })
+/// One entry of `mailconf providers list --json`, an array of these
+/// (`docs/providers-json.md`, schema `docs/providers-list.schema.json`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ListedProvider {
+    /// Provider id (`163`), as `providers show` and `probe` take it.
+    pub id: String,
+    /// Name in English, Simplified and Traditional Chinese.
+    pub name: Localized,
+    /// Whether the service works as it is, must be switched on, or is gone
+    /// (as in a provider file).
+    pub status: Status,
+    /// Domains served.
+    pub domains: Vec<String>,
+    /// MX host suffixes that identify a domain hosted by this provider.
+    pub mx_suffixes: Vec<String>,
+    /// What the password field takes, where to create it, and notes: the
+    /// same object as a provider file's and `providers show --json`'s `auth`.
+    pub auth: Auth,
+    /// Who wrote the entry: `hand`, `ispdb` or `user`.
+    pub origin: Origin,
+    /// The file the entry was read from.
+    pub file: String,
+}
+
+impl ListedProvider {
+    fn of(e: &Entry) -> Self {
+        let p = &e.provider;
+        ListedProvider {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            status: p.status.clone(),
+            domains: p.domains.clone(),
+            mx_suffixes: p.mx_suffixes.clone(),
+            auth: p.auth.clone(),
+            origin: p.origin,
+            file: e.file.clone(),
+        }
+    }
+}
+
+/// What `mailconf providers show --json` prints (`docs/providers-json.md`,
+/// schema `docs/providers-show.schema.json`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ShownProvider {
+    /// The query as typed.
+    pub query: String,
+    /// How the query matched.
+    pub matched: Matched,
+    /// The file the entry was read from.
+    pub file: String,
+    /// Ids of entries whose domains this one took over.
+    pub overrides: Vec<String>,
+    /// The whole entry, as in a provider file (`providers/README.md`).
+    pub provider: Provider,
+}
+
+/// How `providers show` found the entry.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Matched {
+    /// By `id`, by `domain`, or by a `parent-domain` of the one typed.
+    pub kind: MatchKind,
+    /// The domain that matched; `null` for an id.
+    pub domain: Option<String>,
+    /// The address typed (domain in ASCII); `null` when none was.
+    pub address: Option<String>,
+    /// The login name for that address, by the provider's rule; `null` without an address.
+    pub username: Option<String>,
+}
+
+/// The JSON Schema of `providers list --json` (`docs/providers-list.schema.json`).
+pub fn list_json_schema() -> String {
+    crate::providers::output_schema::<Vec<ListedProvider>>()
+}
+
+/// The JSON Schema of `providers show --json` (`docs/providers-show.schema.json`).
+pub fn show_json_schema() -> String {
+    crate::providers::output_schema::<ShownProvider>()
 }
 
 fn print_list(

@@ -427,3 +427,122 @@ impl Style {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fake::{FakeOutcome, report, with_login};
+    use crate::check::recommend;
+    use crate::probe::{Protocol, Security};
+
+    fn summary(reports: Vec<EndpointReport>, protocols: &[Protocol]) -> ProbeSummary {
+        ProbeSummary {
+            schema: crate::check::summary::JSON_SCHEMA_ID.to_owned(),
+            target: Some("test".to_owned()),
+            source: None,
+            recommendations: recommend(&reports, protocols, None),
+            endpoints: reports,
+            advice: Vec::new(),
+            exit_code: 0,
+        }
+    }
+
+    fn recommendation_text(s: &ProbeSummary) -> String {
+        let mut out = Vec::new();
+        Style {
+            color: false,
+            lang: Lang::En,
+        }
+        .recommendation(&mut out, s)
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn secure(protocol: Protocol, host: &str, port: u16, security: Security) -> EndpointReport {
+        report(
+            &Endpoint::new(protocol, host, port, security),
+            FakeOutcome::Secure,
+            10,
+        )
+    }
+
+    /// Alternatives on other hosts name their host, and each is listed once
+    /// (it used to read `(also: 110 starttls, 110 starttls)`).
+    #[test]
+    fn recommendation_names_other_hosts_and_lists_each_alternative_once() {
+        use Protocol::Pop3;
+        use Security::{Starttls, Tls};
+        let s = summary(
+            vec![
+                secure(Pop3, "pop.a.test", 995, Tls),
+                secure(Pop3, "pop.a.test", 110, Starttls),
+                secure(Pop3, "pop.b.test", 110, Starttls),
+                secure(Pop3, "pop.c.test", 110, Starttls),
+                // The same endpoint reported twice (reused and probed) is one alternative.
+                secure(Pop3, "pop.c.test", 110, Starttls),
+            ],
+            &[Pop3],
+        );
+        let text = recommendation_text(&s);
+        let line = text.lines().find(|l| l.contains("POP3")).unwrap();
+        assert_eq!(
+            line,
+            "  POP3  pop.a.test:995 tls   (also: 110 starttls, pop.b.test:110 starttls, pop.c.test:110 starttls)",
+            "{text}"
+        );
+    }
+
+    /// With a login test, an endpoint where the login failed or no password
+    /// mechanism was offered is not recommended as equal to one where it
+    /// worked, even when its transport ranks higher (RFC 8314: 465 before 587).
+    #[test]
+    fn with_a_login_test_only_endpoints_where_it_worked_are_recommended() {
+        use Protocol::Smtp;
+        use Security::{Starttls, Tls};
+        let worked = || {
+            with_login(
+                secure(Smtp, "smtp.a.test", 587, Starttls),
+                LoginOutcome::Success,
+            )
+        };
+        for failed in [
+            LoginOutcome::CredentialsRejected,
+            LoginOutcome::MechanismNotOffered {
+                offered: vec!["XOAUTH2".to_owned()],
+            },
+        ] {
+            let s = summary(
+                vec![
+                    with_login(secure(Smtp, "smtp.a.test", 465, Tls), failed.clone()),
+                    worked(),
+                ],
+                &[Smtp],
+            );
+            let rec = &s.recommendations[0];
+            assert_eq!(
+                rec.endpoint.as_ref().map(|e| e.port),
+                Some(587),
+                "{failed:?}"
+            );
+            assert!(rec.alternatives.is_empty(), "{failed:?}: {rec:?}");
+            let text = recommendation_text(&s);
+            assert!(text.contains("smtp.a.test:587 starttls"), "{text}");
+            assert!(!text.contains("465"), "{failed:?}: {text}");
+        }
+        // Where the login worked nowhere, the transport order decides again.
+        let s = summary(
+            vec![
+                with_login(
+                    secure(Smtp, "smtp.a.test", 587, Starttls),
+                    LoginOutcome::CredentialsRejected,
+                ),
+                with_login(
+                    secure(Smtp, "smtp.a.test", 465, Tls),
+                    LoginOutcome::CredentialsRejected,
+                ),
+            ],
+            &[Smtp],
+        );
+        assert_eq!(s.best(Smtp).map(|e| e.port), Some(465));
+    }
+}

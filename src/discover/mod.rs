@@ -528,10 +528,7 @@ impl Network {
 
 /// The JSON Schema of [`Discovery`] (what `mailconf discover --json` prints).
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Discovery);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::providers::output_schema::<Discovery>()
 }
 
 #[cfg(test)]

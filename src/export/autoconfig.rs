@@ -8,8 +8,8 @@
 //! ([`crate::providers::autoconfig::parse`]) reads it back in the tests.
 
 use super::settings::{AccountSettings, Endpoint, Username};
-use super::text::{Xml, provenance};
-use super::{ExportError, Exporter, Format};
+use super::text::{Xml, header};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
 use crate::providers::{Protocol, Security, UsernameForm};
@@ -92,6 +92,13 @@ impl Exporter for Thunderbird {
         false
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::Setting,
+            imap_id: Support::NoSetting,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let mut domains: Vec<String> = Vec::new();
         if let Some(a) = &s.address {
@@ -108,7 +115,7 @@ impl Exporter for Thunderbird {
             .unwrap_or_else(|| s.provider.id.clone());
 
         let mut x = Xml::new(NAME)?;
-        x.comment(&provenance(s, lang))?;
+        x.comment(&header(self, s, true, lang))?;
         x.start("clientConfig", &[("version", "1.1")])?;
         x.start("emailProvider", &[("id", &id)])?;
         for d in &domains {

@@ -5,12 +5,13 @@
 //! `https://autodiscover.<domain>/autodiscover/autodiscover.xml` for one user
 //! (`Autodiscover/Response/Account/Protocol` entries for POP3 or IMAP and SMTP,
 //! Microsoft's [MS-OXDSCLI] schema, the same elements automx2 serves), so it needs
-//! the address. Outlook's Autodiscover has no "leave on server" setting; the manual
+//! the address. Outlook's Autodiscover has no "leave on server" setting (the
+//! response's comment says the client's own default applies); the manual
 //! steps ([`OutlookSteps`]) cover that and everything else a user clicks through.
 
 use super::settings::{AccountSettings, Endpoint};
-use super::text::{Xml, md_code, md_text, provenance, who};
-use super::{ExportError, Exporter, Format};
+use super::text::{Xml, header, md_code, md_text, who};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::{auth_kind, pick};
 use crate::providers::{Protocol, Security};
@@ -100,10 +101,17 @@ impl Exporter for Autodiscover {
         false
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::NoSetting,
+            imap_id: Support::NoSetting,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         s.require_address(NAME)?;
         let mut x = Xml::new(NAME)?;
-        let mut lines = provenance(s, lang);
+        let mut lines = header(self, s, true, lang);
         lines.push(
             pick(
                 lang,
@@ -179,6 +187,13 @@ impl Exporter for OutlookSteps {
         false
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::Setting,
+            imap_id: Support::NoSetting,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let address = s.require_address(STEPS)?;
         let inc = &s.incoming;
@@ -202,7 +217,7 @@ impl Exporter for OutlookSteps {
                 md_text(&who(s, lang))
             ),
         });
-        for l in provenance(s, lang).iter().skip(1) {
+        for l in header(self, s, true, lang).iter().skip(1) {
             md.push_str(&format!("> {}\n", md_text(l)));
         }
         md.push('\n');

@@ -12,8 +12,8 @@
 //! is safe, but surrounding whitespace is stripped and a value cannot span lines.
 
 use super::settings::AccountSettings;
-use super::text::{leave_on_server, provenance};
-use super::{ExportError, Exporter, Format};
+use super::text::{header, leave_on_server};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
 use crate::providers::{Protocol, Security};
@@ -79,6 +79,13 @@ impl Exporter for Getmail {
         true
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::Setting,
+            imap_id: Support::ClientCannot,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let ep = &s.incoming;
         if ep.security != Security::Tls {
@@ -100,7 +107,7 @@ impl Exporter for Getmail {
         let host = s.host(ep, NAME)?;
         let user = value("username", &s.username(ep, NAME)?)?;
         let mut out = String::new();
-        for l in provenance(s, lang) {
+        for l in header(self, s, true, lang) {
             out.push_str(&format!("# {l}\n"));
         }
         out.push_str(&format!(

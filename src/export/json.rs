@@ -7,7 +7,7 @@
 //! on `--lang`.
 
 use super::settings::{AccountSettings, AuthMethod, Endpoint, Username, Verification};
-use super::{ExportError, Exporter, Format};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
 use crate::providers::{AuthKind, Localized, Protocol, Quirk, Security, UsernameForm};
@@ -116,6 +116,13 @@ impl Exporter for Json {
 
     fn supports_password(&self) -> bool {
         true
+    }
+
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::NotApplicable,
+            imap_id: Support::NotApplicable,
+        }
     }
 
     fn write(&self, s: &AccountSettings, _lang: Lang) -> Result<String, ExportError> {

@@ -8,11 +8,13 @@
 //! adding a second account. Without an address, the address and usernames are left
 //! out and the device asks for them during installation (Apple's documented
 //! behaviour for missing fields). A plist has no comments, so where the settings
-//! came from goes into `PayloadDescription`, which the install dialog shows.
+//! came from, what the profile cannot set (Apple's mail payload has no key for
+//! leaving POP3 mail on the server, nor for the IMAP ID command) and the
+//! provider's quirks go into `PayloadDescription`, which the install dialog shows.
 
 use super::settings::AccountSettings;
-use super::text::provenance;
-use super::{ExportError, Exporter, Format, UuidGenerator, UuidSource};
+use super::text::header;
+use super::{ExportError, Exporter, Expresses, Format, Support, UuidGenerator, UuidSource};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
 use crate::providers::{Protocol, Security};
@@ -98,13 +100,22 @@ impl Exporter for Apple {
         true
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::NoSetting,
+            imap_id: Support::NoSetting,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let mut uuids = self.uuids.generator();
         let top_uuid = uuid_string(&mut uuids);
         let mail_uuid = uuid_string(&mut uuids);
         let top_id = identifier(s);
         let provider_name = s.provider.name.get(lang).to_owned();
-        let description = provenance(s, lang).join("\n");
+        // A plist has no comments: what the file cannot set is said where the
+        // install dialog shows it.
+        let description = header(self, s, true, lang).join("\n");
 
         let mut mail = Dictionary::new();
         let str_v = |v: &str| Value::String(v.to_owned());

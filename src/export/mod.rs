@@ -13,6 +13,13 @@
 //!   quote values by the rules of the program that reads them, and refuse values
 //!   those rules cannot carry rather than writing a file that means something else.
 //!
+//! What a format cannot set (no "leave on server" key in an Apple profile, no
+//! way for fetchmail to send the IMAP ID command NetEase requires) is never
+//! dropped silently: each format declares what it [`Expresses`], and the file
+//! and the command line say "the client's own default applies" or what to do
+//! instead ([`Exporter::cannot_express`]); the provider's other quirks become
+//! notes in every file that has room for them.
+//!
 //! Passwords are only ever in an export when the user asked for one
 //! ([`AccountSettings::password`] is `None` otherwise); formats that have no place for
 //! a password refuse one.
@@ -203,6 +210,19 @@ pub trait Exporter {
         false
     }
 
+    /// What the format can say beyond the servers: whether the file sets
+    /// "leave mail on the server" and the IMAP ID command some providers
+    /// require ([`Expresses`]).
+    fn expresses(&self) -> Expresses;
+
+    /// What the user asked for or the provider requires that this file cannot
+    /// set for `settings`, one sentence each in `lang` ("…: the client's own
+    /// default applies"). The file says it too (as a comment, or where the
+    /// format shows text); the command line repeats it on stderr.
+    fn cannot_express(&self, settings: &AccountSettings, lang: Lang) -> Vec<String> {
+        text::cannot_express(self.name(), self.expresses(), settings, lang)
+    }
+
     /// Writes the document. Called by [`Exporter::render`] after the checks.
     fn write(&self, settings: &AccountSettings, lang: Lang) -> Result<String, ExportError>;
 
@@ -216,6 +236,31 @@ pub trait Exporter {
         }
         self.write(settings, lang)
     }
+}
+
+/// Whether a format can carry one thing the account needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    /// The file sets it.
+    Setting,
+    /// The format has no setting for it: the client's own default applies,
+    /// and the file says so.
+    NoSetting,
+    /// The client cannot do it at all; the file says what to do instead.
+    ClientCannot,
+    /// It does not arise: the format writes no incoming account (msmtp), or
+    /// it is data that states the choice itself (JSON, the summary).
+    NotApplicable,
+}
+
+/// What a format can say beyond the servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expresses {
+    /// "Leave mail on the server" (`--leave-on-server`), for POP3.
+    pub leave_on_server: Support,
+    /// The IMAP ID command (RFC 2971) that providers with the
+    /// [`crate::providers::Quirk::ImapIdRequired`] quirk require.
+    pub imap_id: Support,
 }
 
 /// The export formats, in menu order.

@@ -12,8 +12,8 @@
 //! `%U`, `%H`, `%C`, `%M`, so an address with `%` is refused.
 
 use super::settings::AccountSettings;
-use super::text::provenance;
-use super::{ExportError, Exporter, Format};
+use super::text::header;
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::Security;
 use crate::providers::describe::pick;
@@ -79,6 +79,13 @@ impl Exporter for Msmtp {
         true
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::NotApplicable,
+            imap_id: Support::NotApplicable,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let ep = &s.outgoing;
         let from = s.require_address(NAME)?;
@@ -93,7 +100,7 @@ impl Exporter for Msmtp {
         let user = s.username(ep, NAME)?;
         let account = &s.provider.id;
         let mut out = String::new();
-        for l in provenance(s, lang) {
+        for l in header(self, s, false, lang) {
             out.push_str(&format!("# {l}\n"));
         }
         out.push_str("\ndefaults\n");

@@ -3,7 +3,10 @@
 //! The mailbox is a `pops://` or `imaps://` URL (`pop://` / `imap://` with STARTTLS),
 //! sending goes to `smtps://…:465/` or `smtp://…:587/`; `ssl_force_tls` makes TLS
 //! mandatory for every connection (so the plain-looking URLs must upgrade with
-//! STARTTLS) and `pop_delete = no` leaves mail on a POP3 server.
+//! STARTTLS) and `pop_delete = no` leaves mail on a POP3 server. For providers
+//! that require the IMAP ID command (NetEase) the file sets NeoMutt's
+//! `imap_send_id` (NeoMutt 2023-04-07 and newer) inside `ifdef`, so an older
+//! NeoMutt still reads the file; a comment says what to do there.
 //!
 //! Quoting follows mutt's tokenizer: inside single quotes nothing is interpreted, so
 //! a value without `'` is written in single quotes; otherwise in double quotes, where
@@ -11,11 +14,11 @@
 //! backslash-escaped. The user name inside URLs is percent-encoded (`@` → `%40`).
 
 use super::settings::{AccountSettings, Endpoint};
-use super::text::{leave_on_server, provenance};
-use super::{ExportError, Exporter, Format};
+use super::text::{header, leave_on_server};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
-use crate::providers::{Protocol, Security};
+use crate::providers::{Protocol, Quirk, Security};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// The mutt / neomutt exporter.
@@ -102,12 +105,19 @@ impl Exporter for Mutt {
         true
     }
 
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::Setting,
+            imap_id: Support::Setting,
+        }
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let from = s.require_address(NAME)?;
         let inc = &s.incoming;
         let mailbox = url(s, inc)?;
         let mut out = String::new();
-        for l in provenance(s, lang) {
+        for l in header(self, s, true, lang) {
             out.push_str(&format!("# {l}\n"));
         }
         if inc.protocol == Protocol::Pop3 {
@@ -128,7 +138,15 @@ impl Exporter for Mutt {
                     "set pop_delete = yes\n"
                 });
             }
-            _ => out.push_str("set spoolfile = '+INBOX'\n"),
+            _ => {
+                out.push_str("set spoolfile = '+INBOX'\n");
+                if s.provider.quirks.contains(&Quirk::ImapIdRequired) {
+                    out.push_str(&format!("# {}\n", imap_id_note(s, lang)));
+                    // `ifdef` keeps the file valid for a NeoMutt without the
+                    // variable (it skips the line instead of failing).
+                    out.push_str("ifdef imap_send_id 'set imap_send_id = yes'\n");
+                }
+            }
         }
         out.push_str(&format!(
             "set smtp_url = {}\n",
@@ -157,6 +175,22 @@ impl Exporter for Mutt {
             )),
         }
         Ok(out)
+    }
+}
+
+/// Why the file sets `imap_send_id`, and what to do where it cannot work.
+fn imap_id_note(s: &AccountSettings, lang: Lang) -> String {
+    let provider = s.provider.name.get(lang);
+    match lang {
+        Lang::En => format!(
+            "{provider} requires IMAP clients to send the ID command (RFC 2971): NeoMutt 2023-04-07 and newer send it with the line below. Older NeoMutt and classic Mutt cannot (opening a mailbox fails with \"Unsafe Login\"): use POP3 there (mailconf export … --format mutt --protocol pop3)."
+        ),
+        Lang::ZhHans => format!(
+            "{provider} 要求 IMAP 客户端发送 ID 命令（RFC 2971）：NeoMutt 2023-04-07 及更新版本会按下面这一行发送。更早的 NeoMutt 和原版 Mutt 无法发送（打开邮箱时出现 \"Unsafe Login\" 错误）：请改用 POP3（mailconf export … --format mutt --protocol pop3）。"
+        ),
+        Lang::ZhHant => format!(
+            "{provider} 要求 IMAP 用戶端傳送 ID 指令（RFC 2971）：NeoMutt 2023-04-07 及更新版本會依下面這一行傳送。更早的 NeoMutt 和原版 Mutt 無法傳送（開啟郵箱時出現 \"Unsafe Login\" 錯誤）：請改用 POP3（mailconf export … --format mutt --protocol pop3）。"
+        ),
     }
 }
 

@@ -149,7 +149,7 @@ pub struct ProbeVerified {
 pub struct EndpointVerdict {
     /// The verdict as a short sentence ("TLS OK, login accepted").
     pub verdict: String,
-    /// Negotiated TLS version ("TLSv1.3").
+    /// Negotiated TLS version, as the probe reports it ("TLS 1.3").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls_version: Option<String>,
     /// SHA-256 fingerprint of the server certificate (hex with colons).

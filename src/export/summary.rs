@@ -9,7 +9,7 @@
 
 use super::settings::{AccountSettings, Endpoint, Username};
 use super::text::{md_code, md_text, provenance, who};
-use super::{ExportError, Exporter, Format};
+use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::{auth_kind, pick, quirk, username_form};
 use crate::providers::{Protocol, Security};
@@ -168,6 +168,13 @@ impl Exporter for Summary {
 
     fn supports_password(&self) -> bool {
         false
+    }
+
+    fn expresses(&self) -> Expresses {
+        Expresses {
+            leave_on_server: Support::NotApplicable,
+            imap_id: Support::NotApplicable,
+        }
     }
 
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {

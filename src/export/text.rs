@@ -8,6 +8,7 @@ use super::ExportError;
 use super::settings::{AccountSettings, Endpoint, EndpointVerdict, Verification};
 use crate::i18n::Lang;
 use crate::providers::describe::{pick, security};
+use crate::providers::{Protocol, Quirk};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// Who the file is for: the address (Unicode domain), else the provider's name.
@@ -63,7 +64,7 @@ pub(crate) fn provenance(s: &AccountSettings, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// "- POP3 pop.163.com:995 (TLS): verdict; TLSv1.3; certificate SHA-256 …; login OK".
+/// "- POP3 pop.163.com:995 (TLS): verdict; TLS 1.3; certificate SHA-256 …; login OK".
 fn endpoint_verdict(ep: &Endpoint, v: &EndpointVerdict, lang: Lang) -> String {
     let mut parts = vec![v.verdict.clone()];
     if let Some(t) = &v.tls_version {
@@ -111,6 +112,86 @@ pub(crate) fn leave_on_server(keep: bool, lang: Lang) -> &'static str {
             ),
         )
     }
+}
+
+/// What `format` cannot set for `s` (see [`super::Exporter::cannot_express`]).
+pub(crate) fn cannot_express(
+    format: &str,
+    e: super::Expresses,
+    s: &AccountSettings,
+    lang: Lang,
+) -> Vec<String> {
+    use super::Support;
+    let mut out = Vec::new();
+    if s.incoming.protocol == Protocol::Pop3 && e.leave_on_server == Support::NoSetting {
+        out.push(match (lang, s.leave_on_server) {
+            (Lang::En, true) => "This file has no setting for leaving mail on the server, so the client's own default applies (you asked to keep mail on the server: check the client's POP settings).".to_owned(),
+            (Lang::En, false) => "This file has no setting for deleting mail from the server after downloading, so the client's own default applies (you asked to delete it: change the client's POP settings).".to_owned(),
+            (Lang::ZhHans, true) => "此文件无法设置“在服务器上保留邮件”，将沿用客户端自己的默认设置（您选择了保留邮件：请检查客户端的 POP 设置）。".to_owned(),
+            (Lang::ZhHans, false) => "此文件无法设置“下载后从服务器删除邮件”，将沿用客户端自己的默认设置（您选择了删除：请在客户端的 POP 设置中更改）。".to_owned(),
+            (Lang::ZhHant, true) => "此檔案無法設定「在伺服器上保留郵件」，將沿用用戶端自己的預設設定（您選擇了保留郵件：請檢查用戶端的 POP 設定）。".to_owned(),
+            (Lang::ZhHant, false) => "此檔案無法設定「下載後從伺服器刪除郵件」，將沿用用戶端自己的預設設定（您選擇了刪除：請在用戶端的 POP 設定中變更）。".to_owned(),
+        });
+    }
+    if s.incoming.protocol == Protocol::Imap && s.provider.quirks.contains(&Quirk::ImapIdRequired) {
+        let provider = s.provider.name.get(lang);
+        match e.imap_id {
+            Support::NoSetting => out.push(match lang {
+                Lang::En => format!("{provider} requires IMAP clients to send the ID command (RFC 2971), or opening a mailbox fails with \"Unsafe Login\". This file has no setting for it, so the client's own behaviour applies: if the client does not send ID, use POP3 (mailconf export … --protocol pop3)."),
+                Lang::ZhHans => format!("{provider} 要求 IMAP 客户端发送 ID 命令（RFC 2971），否则打开邮箱时会出现 \"Unsafe Login\" 错误。此文件无法设置这一项，将沿用客户端自己的行为：如果客户端不发送 ID，请改用 POP3（mailconf export … --protocol pop3）。"),
+                Lang::ZhHant => format!("{provider} 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），否則開啟郵箱時會出現 \"Unsafe Login\" 錯誤。此檔案無法設定這一項，將沿用用戶端自己的行為：如果用戶端不傳送 ID，請改用 POP3（mailconf export … --protocol pop3）。"),
+            }),
+            Support::ClientCannot => out.push(match lang {
+                Lang::En => format!("{provider} requires IMAP clients to send the ID command (RFC 2971), which {format} cannot send: opening a mailbox will fail with \"Unsafe Login\". Use POP3 instead (mailconf export … --format {format} --protocol pop3)."),
+                Lang::ZhHans => format!("{provider} 要求 IMAP 客户端发送 ID 命令（RFC 2971），而 {format} 无法发送：打开邮箱时会出现 \"Unsafe Login\" 错误。请改用 POP3（mailconf export … --format {format} --protocol pop3）。"),
+                Lang::ZhHant => format!("{provider} 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），而 {format} 無法傳送：開啟郵箱時會出現 \"Unsafe Login\" 錯誤。請改用 POP3（mailconf export … --format {format} --protocol pop3）。"),
+            }),
+            Support::Setting | Support::NotApplicable => {}
+        }
+    }
+    out
+}
+
+/// The provider's quirks that matter for this file, as sentences saying what
+/// the user must know or do ("Good to know: …"). The IMAP ID requirement is
+/// left to each format (a setting, or [`cannot_express`]). `incoming` says
+/// whether the file holds the incoming account (msmtp's does not).
+pub(crate) fn quirk_notes(s: &AccountSettings, incoming: bool, lang: Lang) -> Vec<String> {
+    let label = pick(lang, ("Good to know: ", "注意：", "注意："));
+    let stop = pick(lang, (".", "。", "。"));
+    s.provider
+        .quirks
+        .iter()
+        .filter(|q| match q {
+            Quirk::ImapIdRequired => false,
+            Quirk::Pop3RecentOnly => incoming && s.incoming.protocol == Protocol::Pop3,
+            Quirk::Port25Blocked => s.outgoing.port == 25,
+            Quirk::ServiceOffByDefault
+            | Quirk::CodeWithoutSpaces
+            | Quirk::SlowOutsideChina
+            | Quirk::LocalBridge => true,
+        })
+        .map(|q| {
+            format!(
+                "{label}{}{stop}",
+                crate::providers::describe::quirk(*q, lang)
+            )
+        })
+        .collect()
+}
+
+/// The comment lines every commented format starts with: where the settings
+/// came from, what the file cannot set, and the provider's quirks.
+pub(crate) fn header(
+    format: &dyn super::Exporter,
+    s: &AccountSettings,
+    incoming: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = provenance(s, lang);
+    lines.extend(format.cannot_express(s, lang));
+    lines.extend(quirk_notes(s, incoming, lang));
+    lines
 }
 
 /// A small wrapper over quick-xml's indenting writer: elements with text, comments,

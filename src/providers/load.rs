@@ -153,8 +153,9 @@ pub struct Entry {
     pub shadowed: bool,
 }
 
-/// How a lookup matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a lookup matched (in `mailconf providers show --json` as `matched.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum MatchKind {
     /// By provider id.
     Id,

@@ -23,8 +23,26 @@ pub use model::*;
 /// The JSON Schema of a provider file, generated from [`model::Provider`].
 /// `providers/schema.json` is this text; a test keeps them equal.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(model::Provider);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    schema_text(&schemars::schema_for!(model::Provider))
+}
+
+/// The JSON Schema (draft 2020-12) of a document mailconf *writes* (`--json`
+/// output), generated from the type that is serialized. Unlike a schema for
+/// input, every field the type always serializes is `required` (an `Option`
+/// that is not skipped when empty is required and may be `null`), so the
+/// schema says what the documentation promises: the field is always present.
+/// Every such schema in `docs/` is this text, and tests keep them equal.
+pub fn output_schema<T: schemars::JsonSchema>() -> String {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    schema_text(&schema)
+}
+
+/// Pretty JSON with a final newline, as the committed files hold it.
+fn schema_text(schema: &schemars::Schema) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -2,9 +2,9 @@
 
 use std::io::Write as _;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use clap::Parser;
-use mailconf::check::ProbeSummary;
 use mailconf::cli::probe::{ProbeArgs, execute};
 use mailconf::i18n::Lang;
 
@@ -58,7 +58,7 @@ fn fixture() -> Fixture {
 }
 
 fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(ProbeSummary)).unwrap()
+    serde_json::from_str(&mailconf::check::summary::json_schema()).unwrap()
 }
 
 #[test]
@@ -106,6 +106,103 @@ fn json_output_follows_the_documented_schema_and_exit_code_0() {
             .any(|l| l["dir"] == "client" && l["text"] == "CAPA")
     );
     assert_eq!(doc["recommendations"][0]["endpoint"]["port"], 995);
+}
+
+/// The TLS versions the docs give as examples (`tls.version` in
+/// probe-json.md; `tls_version` in export-json.md, which the export copies
+/// from the probe's report) are the words the probe really writes.
+#[test]
+fn documented_tls_versions_are_what_the_probe_writes() {
+    let f = fixture();
+    let map = format!("995={}", f.good_port);
+    let a = args(&[
+        "--endpoint",
+        "pop3:mail.test:995:tls",
+        "--port-map",
+        &map,
+        "--resolve",
+        "mail.test:127.0.0.1",
+        "--ca-file",
+        &f.ca_path,
+        "--json",
+    ]);
+    let mut out = Vec::new();
+    assert_eq!(execute(&a, Lang::En, &mut out, false).unwrap(), 0);
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let version = doc["endpoints"][0]["tls"]["version"].as_str().unwrap();
+    for (file, field) in [
+        ("docs/probe-json.md", "version"),
+        ("docs/export-json.md", "tls_version"),
+    ] {
+        let values: Vec<String> = crate::cli::documented_values(file, field)
+            .into_iter()
+            .filter(|v| v.starts_with("TLS"))
+            .collect();
+        assert!(
+            values.iter().any(|v| v == version),
+            "{file} `{field}` gives {values:?}; the probe writes {version:?}"
+        );
+        for v in &values {
+            assert!(
+                v.starts_with("TLS 1."),
+                "{file} `{field}`: {v:?} is not how the probe writes versions"
+            );
+        }
+    }
+}
+
+/// The binary against the in-process server of `f`: `mailconf [before…]
+/// probe --endpoint pop3:mail.test:995:tls … [after…]`.
+fn probe_bin(f: &Fixture, before: &[&str], after: &[&str], stdout: Stdio) -> std::process::Output {
+    let map = format!("995={}", f.good_port);
+    Command::new(env!("CARGO_BIN_EXE_mailconf"))
+        .args(before)
+        .args([
+            "probe",
+            "--endpoint",
+            "pop3:mail.test:995:tls",
+            "--port-map",
+            &map,
+            "--resolve",
+            "mail.test:127.0.0.1",
+            "--timeout",
+            "5",
+        ])
+        .args(after)
+        .env("MAILCONF_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+/// `mailconf --ca-file CA probe …` trusts CA exactly as `probe --ca-file CA`
+/// does (without it the certificate is untrusted: exit 1), and a reader that
+/// is gone (`| head -c1`) leaves the answer's exit code 0 intact.
+#[test]
+fn ca_file_before_probe_is_used_and_a_closed_stdout_keeps_exit_0() {
+    let f = fixture();
+    let out = probe_bin(&f, &[], &["--json"], Stdio::piped());
+    assert_eq!(out.status.code(), Some(1), "untrusted without the CA");
+
+    let f = fixture();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = probe_bin(
+        &f,
+        &["--ca-file", &f.ca_path],
+        &["--json"],
+        Stdio::from(writer),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("broken pipe"), "{stderr}");
+
+    let f = fixture();
+    let out = probe_bin(&f, &[], &["--ca-file", &f.ca_path], Stdio::piped());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("POP3  mail.test:995 tls"));
 }
 
 #[test]

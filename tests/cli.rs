@@ -1,0 +1,835 @@
+//! The command line's contracts, checked on the built binary for every
+//! subcommand at once: one exit-code rule (malformed input is a usage error,
+//! 2; a negative answer is 1; success is 0), a reader that goes away never
+//! changes the exit code, the connection flags work before and after the
+//! subcommand, the help says what the flags do, and the README's synopsis
+//! lists exactly the commands and options clap defines.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use clap::CommandFactory as _;
+
+/// The binary with an empty user provider folder and English output.
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.env(
+        "MAILCONF_CONFIG_DIR",
+        std::env::temp_dir().join("mailconf-cli-tests-no-config"),
+    )
+    .env("MAILCONF_LANG", "en")
+    .env_remove("LC_ALL")
+    .stdin(Stdio::null());
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A standard output whose reader is already gone: every write gets EPIPE.
+fn closed_stdout() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Stdio::from(writer)
+}
+
+// ---------------------------------------------------------------------------
+// Exit codes
+
+/// Malformed addresses, each with a word the error must say about it.
+const MALFORMED: &[(&str, &str)] = &[
+    ("a@@b", "more than one @"),
+    ("al ice@163.com", "a space"),
+    ("x@", "nothing after the @"),
+    ("a\u{7}b@163.com", "control character"),
+    ("@163.com", "nothing before the @"),
+];
+
+/// The same malformed address gets the same answer in every subcommand that
+/// takes one: exit code 2, nothing on stdout, and a message naming what is wrong.
+#[test]
+fn a_malformed_address_is_a_usage_error_in_every_subcommand() {
+    for (input, why) in MALFORMED {
+        let commands: [Vec<&str>; 6] = [
+            vec!["providers", "show", input],
+            vec!["providers", "show", input, "--json"],
+            vec!["export", input, "--format", "json"],
+            vec!["discover", input, "--no-network-sources", "--json"],
+            vec!["probe", input, "--no-discovery"],
+            vec!["probe", input, "--json"],
+        ];
+        for args in commands {
+            let out = run(&args);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+            assert!(stderr.starts_with("mailconf"), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(why),
+                "{args:?} should say {why:?}: {stderr}"
+            );
+            assert!(
+                !stderr.contains('\u{7}'),
+                "raw control character: {stderr:?}"
+            );
+        }
+    }
+}
+
+/// A flag value that cannot be parsed is a usage error too, naming the flag.
+#[test]
+fn a_malformed_flag_value_is_a_usage_error_naming_the_flag() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["probe", "--endpoint", "mail.test:995:bogus"],
+            "--endpoint",
+        ),
+        (&["probe", "x.test", "--dns", "not-an-ip"], "--dns"),
+        (&["discover", "a@x.test", "--dns", "not-an-ip"], "--dns"),
+        (
+            &["export", "163", "-f", "json", "--dns", "not-an-ip"],
+            "--dns",
+        ),
+        (
+            &[
+                "probe",
+                "a@x.test",
+                "--allow-insecure-auth",
+                "pop3:110:rot13",
+            ],
+            "--allow-insecure-auth",
+        ),
+        (
+            &["probe", "x.test", "--resolve", "x.test:nowhere"],
+            "--resolve",
+        ),
+        (&["probe", "x.test", "--timeout", "0"], "--timeout"),
+        (&["discover", "a@x.test", "--port-map", "995"], "--port-map"),
+        (&["export", "163", "-f", "nonsense"], "--format"),
+        (&["--dns", "not-an-ip"], "--dns"),
+    ];
+    for (args, flag) in cases {
+        let out = run(args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(flag),
+            "{args:?} should name {flag}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// A negative answer is 1, in every subcommand, with its explanation.
+#[test]
+fn a_negative_answer_is_exit_1_everywhere() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["providers", "show", "no-such-provider.test"],
+            "no provider",
+        ),
+        (&["providers", "list", "--search", "zzqqxx-nothing"], ""),
+        (
+            &[
+                "discover",
+                "a@no-such-provider.test",
+                "--no-network-sources",
+            ],
+            "",
+        ),
+        (&["probe", "etang"], "discontinued"),
+        (
+            &["export", "etang", "-f", "json"],
+            "discontinued in 2008; there is nothing to export",
+        ),
+    ];
+    for (args, why) in cases {
+        let out = run(args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(why),
+            "{args:?} should say {why:?}: {stderr}"
+        );
+    }
+}
+
+/// `probe` of a discontinued provider is a negative answer: exit 1, and with
+/// `--json` the document (valid against the schema) saying why.
+#[test]
+fn probe_of_a_discontinued_provider_answers_with_json_and_exit_1() {
+    let out = run(&["probe", "etang", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::check::summary::json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(doc["exit_code"], 1);
+    assert_eq!(doc["target"], "etang");
+    assert_eq!(doc["source"]["provider_id"], "etang");
+    assert!(doc["endpoints"].as_array().unwrap().is_empty());
+    assert!(
+        doc["advice"][0]["text"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("2008"),
+        "{doc:#}"
+    );
+
+    let out = run(&["probe", "etang"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("discontinued in 2008"));
+    assert!(!text(&out.stdout).is_empty(), "the advice is printed");
+}
+
+// ---------------------------------------------------------------------------
+// Broken pipes
+
+/// `mailconf … | head -c1`: output that nobody reads any more is dropped
+/// quietly, and the exit code is still the answer's own.
+#[test]
+fn a_closed_stdout_keeps_the_answers_exit_code() {
+    let cases: &[(&[&str], i32)] = &[
+        (&["providers", "list", "--json"], 0),
+        (&["providers", "list"], 0),
+        (
+            &["providers", "list", "--search", "zzqqxx-nothing", "--json"],
+            1,
+        ),
+        (&["providers", "show", "163", "--json"], 0),
+        (&["providers", "show", "163", "--all-langs"], 0),
+        (&["providers", "schema"], 0),
+        (&["export", "--list-formats"], 0),
+        (&["export", "--list-formats", "--json"], 0),
+        (&["export", "zhang@163.com", "--format", "json"], 0),
+        (&["export", "zhang@163.com", "--format", "summary"], 0),
+        (
+            &["discover", "a@163.com", "--no-network-sources", "--json"],
+            0,
+        ),
+        (&["discover", "a@163.com", "--no-network-sources"], 0),
+        (
+            &[
+                "discover",
+                "a@no-such-provider.test",
+                "--no-network-sources",
+                "--json",
+            ],
+            1,
+        ),
+        (&["discover", "--print-schema"], 0),
+        (&["probe", "etang", "--json"], 1),
+        (&["probe", "etang"], 1),
+    ];
+    for (args, code) in cases {
+        let out = bin()
+            .args(*args)
+            .stdout(closed_stdout())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {stderr}");
+        assert!(
+            !stderr.to_lowercase().contains("broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// --ca-file and --dns before the subcommand
+
+/// `mailconf --ca-file X probe …` uses X exactly as `probe --ca-file X` does
+/// (here: an unreadable file is the same usage error in both positions), for
+/// every subcommand that connects; where nothing connects, it is an error
+/// rather than silently ignored.
+#[test]
+fn ca_file_works_before_and_after_the_subcommand() {
+    let missing = "/nonexistent/mailconf-test-ca.pem";
+    for sub in [
+        &["probe", "etang"][..],
+        &["discover", "a@163.com", "--no-network-sources"][..],
+        &["export", "zhang@163.com", "-f", "json"][..],
+    ] {
+        for before in [true, false] {
+            let mut args: Vec<&str> = Vec::new();
+            if before {
+                args.extend(["--ca-file", missing]);
+            }
+            args.extend(sub);
+            if !before {
+                args.extend(["--ca-file", missing]);
+            }
+            let out = run(&args);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains(missing), "{args:?}: {stderr}");
+        }
+    }
+    // Nothing in `providers` connects: the flag is refused, not ignored.
+    let out = run(&["--ca-file", missing, "providers", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--ca-file"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Two different files, one in each position: refused, not a silent pick.
+    let out = run(&[
+        "--ca-file",
+        missing,
+        "probe",
+        "etang",
+        "--ca-file",
+        "/nonexistent/other.pem",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("twice"), "{}", text(&out.stderr));
+}
+
+/// `mailconf --dns X discover …` asks X, as `discover --dns X` does: an
+/// unreachable DNS server is reported by its address, in both positions.
+#[test]
+fn dns_works_before_and_after_the_subcommand() {
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // Nobody answers on that port once the socket is closed again.
+    let server = format!("127.0.0.1:{port}");
+    for before in [true, false] {
+        let mut args: Vec<&str> = Vec::new();
+        if before {
+            args.extend(["--dns", &server]);
+        }
+        args.extend([
+            "discover",
+            "a@nothing-here.test",
+            "--no-ispdb",
+            "--timeout",
+            "3",
+        ]);
+        if !before {
+            args.extend(["--dns", &server]);
+        }
+        let out = run(&args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(stderr.contains(&server), "{args:?}: {stderr}");
+    }
+    let out = run(&["--dns", "127.0.0.1", "providers", "show", "163"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------------------
+// Help
+
+fn long_help(path: &[&str], flag: &str) -> String {
+    let mut cmd = mailconf::cli::Cli::command();
+    cmd.build();
+    let mut c = &cmd;
+    for p in path {
+        c = c.find_subcommand(p).unwrap();
+    }
+    let arg = c
+        .get_arguments()
+        .find(|a| a.get_long() == Some(flag))
+        .unwrap_or_else(|| panic!("{path:?} has no --{flag}"));
+    arg.get_long_help()
+        .or(arg.get_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+        .replace('\n', " ")
+}
+
+#[test]
+fn help_says_what_the_connection_flags_do() {
+    let dns = long_help(&["probe"], "dns");
+    assert!(dns.contains("probe's own name lookups"), "{dns}");
+    let ca = long_help(&["export"], "ca-file");
+    assert!(!ca.contains("instead of the system's"), "{ca}");
+    assert!(ca.contains("--probe"), "{ca}");
+    assert!(ca.contains("in addition to"), "{ca}");
+    let top = long_help(&[], "ca-file");
+    for sub in ["probe", "discover", "export"] {
+        assert!(top.contains(sub), "{top}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The README synopsis
+
+/// The commands and long options of the README's synopsis block (the
+/// ```text block under "## The command line"), by command path ("" for the
+/// top level, "providers list", "probe" …).
+fn readme_synopsis() -> BTreeMap<String, BTreeSet<String>> {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("## The command line")
+        .nth(1)
+        .expect("README has a section \"## The command line\"");
+    let block = section
+        .split("```text")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("the section starts with a ```text block");
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current = String::new();
+    for line in block.lines() {
+        let line = line.split("  #").next().unwrap_or_default();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if !line.starts_with(char::is_whitespace) {
+            let words: Vec<&str> = line
+                .split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect();
+            current = match words.as_slice() {
+                ["mailconf", rest @ ..] => rest.join(" "),
+                path => path.join(" "),
+            };
+            out.entry(current.clone()).or_default();
+        }
+        let longs = out.entry(current.clone()).or_default();
+        let mut rest = line;
+        while let Some(i) = rest.find("--") {
+            let name: String = rest[i + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if !name.is_empty() {
+                longs.insert(name.clone());
+            }
+            rest = &rest[i + 2 + name.len()..];
+        }
+    }
+    out
+}
+
+/// The same, from clap: every leaf command and its long options, without
+/// `--help`/`--version` and without the global `--lang` below the top level.
+fn clap_synopsis() -> BTreeMap<String, BTreeSet<String>> {
+    fn walk(c: &clap::Command, path: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+        let longs: BTreeSet<String> = c
+            .get_arguments()
+            .filter(|a| !a.is_global_set() || path.is_empty())
+            .filter_map(|a| a.get_long())
+            .filter(|l| !matches!(*l, "help" | "version"))
+            .map(str::to_owned)
+            .collect();
+        let subs: Vec<&clap::Command> = c
+            .get_subcommands()
+            .filter(|s| s.get_name() != "help")
+            .collect();
+        if path.is_empty() || subs.is_empty() {
+            out.insert(path.to_owned(), longs);
+        }
+        for s in subs {
+            let p = if path.is_empty() {
+                s.get_name().to_owned()
+            } else {
+                format!("{path} {}", s.get_name())
+            };
+            walk(s, &p, out);
+        }
+    }
+    let mut cmd = mailconf::cli::Cli::command();
+    cmd.build();
+    let mut out = BTreeMap::new();
+    walk(&cmd, "", &mut out);
+    out
+}
+
+/// Every subcommand and every long option clap defines is in the README's
+/// synopsis, and the synopsis names nothing clap does not define.
+#[test]
+fn readme_synopsis_matches_the_command_definitions() {
+    let readme = readme_synopsis();
+    let clap = clap_synopsis();
+    let commands = |m: &BTreeMap<String, BTreeSet<String>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(commands(&readme), commands(&clap), "commands differ");
+    let mut problems = Vec::new();
+    for (cmd, longs) in &clap {
+        let documented = &readme[cmd];
+        for l in longs.difference(documented) {
+            problems.push(format!(
+                "`{cmd}` --{l}: defined, not in the README synopsis"
+            ));
+        }
+        for l in documented.difference(longs) {
+            problems.push(format!(
+                "`{cmd}` --{l}: in the README synopsis, not defined"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// Documented JSON shapes: the prose and the schemas say the same
+
+/// The field tables of a JSON doc, by the heading above each table: for every
+/// field, its documented type column and the start of its meaning.
+fn doc_tables(doc: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+    let mut out: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
+    let mut heading = String::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix('#') {
+            heading = h.trim_start_matches('#').trim().to_owned();
+            continue;
+        }
+        // | `field` | type | meaning |, the type column may hold escaped pipes.
+        let Some(rest) = line.strip_prefix("| `") else {
+            continue;
+        };
+        let Some((field, rest)) = rest.split_once("` |") else {
+            continue;
+        };
+        let rest = rest.replace("\\|", "¦");
+        let cells: Vec<&str> = rest.split(" | ").collect();
+        if field.contains(' ') || cells.len() < 2 {
+            continue;
+        }
+        out.entry(heading.clone()).or_default().push((
+            field.to_owned(),
+            cells[0].trim().replace('¦', "|"),
+            cells[1].trim().to_owned(),
+        ));
+    }
+    out
+}
+
+/// The schema's object for a documented table: the root or a `$defs` entry.
+fn schema_object<'a>(schema: &'a serde_json::Value, def: &str) -> &'a serde_json::Value {
+    if def.is_empty() {
+        schema
+    } else {
+        &schema["$defs"][def]
+    }
+}
+
+/// A property of an object schema and whether it is required: in its own
+/// `properties`, or in every variant of a flattened enum (`oneOf`/`anyOf`).
+fn find_property<'a>(
+    obj: &'a serde_json::Value,
+    field: &str,
+) -> Option<(&'a serde_json::Value, bool)> {
+    if let Some(p) = obj["properties"].get(field) {
+        let required = obj["required"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|v| v == field));
+        return Some((p, required));
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        let Some(variants) = obj[key].as_array() else {
+            continue;
+        };
+        let found: Vec<_> = variants
+            .iter()
+            .filter_map(|v| find_property(v, field))
+            .collect();
+        if let Some((p, _)) = found.first() {
+            let everywhere = found.len() == variants.len() && found.iter().all(|(_, r)| *r);
+            return Some((p, everywhere));
+        }
+    }
+    None
+}
+
+fn allows_null(prop: &serde_json::Value, schema: &serde_json::Value) -> bool {
+    let resolve = |v: &serde_json::Value| -> serde_json::Value {
+        match v["$ref"].as_str() {
+            Some(r) => schema["$defs"][r.trim_start_matches("#/$defs/")].clone(),
+            None => v.clone(),
+        }
+    };
+    let p = resolve(prop);
+    let ty = &p["type"];
+    ty == "null"
+        || ty.as_array().is_some_and(|a| a.iter().any(|t| t == "null"))
+        || ["anyOf", "oneOf"].iter().any(|k| {
+            p[*k]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|s| allows_null(s, schema)))
+        })
+}
+
+/// Checks one doc against its schema: a field the prose lists without
+/// "optional"/"only for" is `required`; one whose type says `null` may be null,
+/// and one that does not say so may not.
+fn check_doc(doc: &str, schema: &serde_json::Value, tables: &[(&str, &str)]) -> Vec<String> {
+    let docs = doc_tables(doc);
+    let mut problems = Vec::new();
+    for (heading, def) in tables {
+        let rows = docs
+            .get(*heading)
+            .unwrap_or_else(|| panic!("{doc} has no table under {heading:?}"));
+        let obj = schema_object(schema, def);
+        for (field, ty, meaning) in rows {
+            let Some((prop, required)) = find_property(obj, field) else {
+                problems.push(format!("{doc} {heading}: `{field}` is not in the schema"));
+                continue;
+            };
+            let optional = ty.contains("optional") || meaning.starts_with("only ");
+            if !optional && !required {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` is always present, the schema says optional"
+                ));
+            }
+            if optional && required {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` is optional, the schema says required"
+                ));
+            }
+            // An optional field is left out rather than null; only a field
+            // that is always there must say whether it can be null.
+            let null = ty.contains("null");
+            if !optional && null != allows_null(prop, schema) {
+                problems.push(format!(
+                    "{doc} {heading}: `{field}` null: prose {null}, schema {}",
+                    !null
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// `docs/probe-json.md` says every field listed is always present (`null`
+/// when it does not apply); the schema says the same.
+#[test]
+fn probe_json_schema_says_what_the_prose_says() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::check::summary::json_schema()).unwrap();
+    let problems = check_doc(
+        "docs/probe-json.md",
+        &schema,
+        &[
+            ("Top level", ""),
+            ("Endpoint report", "EndpointReport"),
+            ("Login", "LoginReport"),
+            ("Advice", "Advice"),
+            ("TLS report", "TlsReport"),
+            ("Session", "SessionReport"),
+            ("Recommendation", "Recommendation"),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The same for `docs/discover-json.md`.
+#[test]
+fn discover_json_schema_says_what_the_prose_says() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::discover::json_schema()).unwrap();
+    let problems = check_doc(
+        "docs/discover-json.md",
+        &schema,
+        &[
+            ("`Discovery`", ""),
+            ("`Finding`", "Finding"),
+            ("`Candidate`", "Candidate"),
+            ("`Ignored`", "Ignored"),
+            ("`SourceReport`", "SourceReport"),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The committed schemas of `providers list --json`, `providers show --json`
+/// and `export --list-formats --json` are generated from the types;
+/// regenerate with `MAILCONF_UPDATE_SCHEMA=1 cargo test --test tests
+/// json_schemas_of_the_cli_documents`.
+#[test]
+fn json_schemas_of_the_cli_documents_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut stale = Vec::new();
+    for (file, generated) in [
+        (
+            "providers-list.schema.json",
+            mailconf::cli::providers::list_json_schema(),
+        ),
+        (
+            "providers-show.schema.json",
+            mailconf::cli::providers::show_json_schema(),
+        ),
+        (
+            "formats.schema.json",
+            mailconf::cli::export::formats_json_schema(),
+        ),
+    ] {
+        let path = dir.join(file);
+        if std::env::var_os("MAILCONF_UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != generated {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale: {stale:?}; run MAILCONF_UPDATE_SCHEMA=1 cargo test --test tests json_schemas_of_the_cli_documents"
+    );
+}
+
+fn validate(schema: &str, doc: &serde_json::Value) -> Vec<String> {
+    let schema: serde_json::Value = serde_json::from_str(schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Real output follows the schemas, and `auth` is one object in both
+/// `providers list` and `providers show`.
+#[test]
+fn providers_and_formats_json_follow_their_schemas() {
+    let list_schema = mailconf::cli::providers::list_json_schema();
+    let show_schema = mailconf::cli::providers::show_json_schema();
+    let list = json_of(&["providers", "list", "--json"]);
+    assert!(list.as_array().unwrap().len() > 100);
+    assert_eq!(validate(&list_schema, &list), Vec::<String>::new());
+    let searched = json_of(&["providers", "list", "--search", "网易", "--json"]);
+    assert_eq!(validate(&list_schema, &searched), Vec::<String>::new());
+
+    for (query, kind) in [
+        ("163", "id"),
+        ("用户@163.com", "domain"),
+        ("mail.163.com", "parent-domain"),
+        ("outlook.com", "domain"),
+    ] {
+        let shown = json_of(&["providers", "show", query, "--json"]);
+        assert_eq!(
+            validate(&show_schema, &shown),
+            Vec::<String>::new(),
+            "{query}"
+        );
+        assert_eq!(shown["matched"]["kind"], kind, "{query}");
+        // The same entry in both documents, `auth` the same object.
+        let id = shown["provider"]["id"].as_str().unwrap();
+        let listed = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap();
+        assert!(listed["auth"].is_object(), "{listed:#}");
+        assert_eq!(listed["auth"], shown["provider"]["auth"], "{query}");
+    }
+    let shown = json_of(&["providers", "show", "用户@163.com", "--json"]);
+    assert_eq!(shown["matched"]["username"], "用户@163.com");
+
+    let formats = json_of(&["export", "--list-formats", "--json"]);
+    assert_eq!(
+        validate(&mailconf::cli::export::formats_json_schema(), &formats),
+        Vec::<String>::new()
+    );
+    let names: Vec<&str> = formats
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    let documented =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats-json.md"))
+            .unwrap();
+    for n in names {
+        assert!(
+            documented.contains(&format!("`{n}`")),
+            "{n} is not documented"
+        );
+    }
+}
+
+/// The tables of `docs/providers-json.md` and `docs/formats-json.md` agree
+/// with the schemas on every field.
+#[test]
+fn providers_and_formats_docs_say_what_the_schemas_say() {
+    let list: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::providers::list_json_schema()).unwrap();
+    let show: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::providers::show_json_schema()).unwrap();
+    let formats: serde_json::Value =
+        serde_json::from_str(&mailconf::cli::export::formats_json_schema()).unwrap();
+    let mut problems = check_doc(
+        "docs/providers-json.md",
+        &list,
+        &[("`providers list --json`", "ListedProvider")],
+    );
+    problems.extend(check_doc(
+        "docs/providers-json.md",
+        &show,
+        &[("`providers show --json`", ""), ("`matched`", "Matched")],
+    ));
+    problems.extend(check_doc(
+        "docs/formats-json.md",
+        &formats,
+        &[("Fields", "FormatInfo")],
+    ));
+    // Every property of the schemas is documented too.
+    let docs = [
+        doc_tables("docs/providers-json.md"),
+        doc_tables("docs/formats-json.md"),
+    ];
+    for (schema, def) in [
+        (&list, "ListedProvider"),
+        (&show, ""),
+        (&show, "Matched"),
+        (&formats, "FormatInfo"),
+    ] {
+        for field in schema_object(schema, def)["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+        {
+            let documented = docs
+                .iter()
+                .flat_map(|d| d.values().flatten())
+                .any(|(f, _, _)| f == field);
+            if !documented {
+                problems.push(format!("{def} `{field}` is not documented"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The example values a doc gives for `field` in its table row (the
+/// backticked words of the row after the field's name).
+pub(crate) fn documented_values(doc: &str, field: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with(&format!("| `{field}` |")))
+        .unwrap_or_else(|| panic!("{doc} has no row for `{field}`"));
+    row.split('`')
+        .skip(3)
+        .step_by(2)
+        .map(|v| v.trim_matches('"').to_owned())
+        .collect()
+}

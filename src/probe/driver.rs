@@ -23,8 +23,8 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::error::{ProbeError, ProtocolError, TimeoutPhase};
-use super::login::LoginOutcome;
-use super::login::{GatePass, LoginGate, LoginReport, LoginRequest, NotTriedReason, login_policy};
+use super::gate::{GatePass, LoginGate};
+use super::login::{LoginOutcome, LoginReport, LoginRequest, NotTriedReason, login_policy};
 use super::reply::Limits;
 use super::report::{Endpoint, EndpointReport, Timings, Verdict, summary_for, verdict_for};
 use super::session::{MachineConfig, ProtocolMachine, SessionReport, Step, machine_for};

@@ -1,6 +1,8 @@
 //! The login test: credentials, the one place that decides whether they may be
-//! sent ([`login_policy`]), the per-run lockout gate ([`LoginGate`]), and the
-//! classification of the server's answer ([`classify`]).
+//! sent ([`login_policy`]), and the classification of the server's answer
+//! ([`classify`]). The sans-IO machines use this module, so it has no I/O and
+//! no runtime: the per-run lockout gate the driver holds is
+//! [`gate`](super::gate).
 //!
 //! The password lives in a [`SecretString`] (redacted `Debug`, zeroized on
 //! drop) inside [`Credentials`]; the machines turn it into wire bytes only
@@ -531,82 +533,6 @@ pub fn login_policy(
     }
 }
 
-// ------------------------------------------------------------------ gate
-
-/// Serializes the logins of one run and remembers the first one that went
-/// wrong, so that once a server has rejected the password (or a login that
-/// sent it did not clearly succeed) nothing else sends it.
-///
-/// Probes run concurrently up to the login; [`LoginGate::enter`] lets one
-/// endpoint at a time through, for the rest of its session.
-#[derive(Debug, Default)]
-pub struct LoginGate {
-    stopped_on: Arc<tokio::sync::Mutex<Option<GateStop>>>,
-}
-
-/// Why the gate closed: where, and how that login ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GateStop {
-    /// The endpoint whose login closed the gate.
-    pub endpoint: Endpoint,
-    /// How it ended.
-    pub outcome: LoginOutcome,
-}
-
-impl GateStop {
-    /// The reason the other endpoints give for not trying.
-    pub fn reason(&self) -> NotTriedReason {
-        if self.outcome.rejects_credentials() {
-            NotTriedReason::CredentialsRejectedElsewhere {
-                endpoint: self.endpoint.clone(),
-            }
-        } else {
-            NotTriedReason::LoginFailedElsewhere {
-                endpoint: self.endpoint.clone(),
-                outcome: self.outcome.name().to_owned(),
-            }
-        }
-    }
-}
-
-/// Held by the endpoint that is logging in; [`GatePass::record`] its outcome.
-#[derive(Debug)]
-pub struct GatePass {
-    guard: tokio::sync::OwnedMutexGuard<Option<GateStop>>,
-}
-
-impl GatePass {
-    /// Records the outcome. The gate closes for the rest of the run on a
-    /// rejection, and on every outcome that is not a definite success once
-    /// the password has gone out (`secret_sent`): a timeout, a `* BYE`, an
-    /// SMTP 4xx, an IMAP `BAD` may each have counted as a failed attempt.
-    pub fn record(&mut self, endpoint: &Endpoint, outcome: &LoginOutcome, secret_sent: bool) {
-        let stop = outcome.rejects_credentials() || (secret_sent && !outcome.is_success());
-        if stop && self.guard.is_none() {
-            *self.guard = Some(GateStop {
-                endpoint: endpoint.clone(),
-                outcome: outcome.clone(),
-            });
-        }
-    }
-}
-
-impl LoginGate {
-    /// A new, open gate.
-    pub fn new() -> LoginGate {
-        LoginGate::default()
-    }
-
-    /// Waits for the turn; `Err` when a login already went wrong.
-    pub async fn enter(&self) -> Result<GatePass, GateStop> {
-        let guard = self.stopped_on.clone().lock_owned().await;
-        match &*guard {
-            Some(stop) => Err(stop.clone()),
-            None => Ok(GatePass { guard }),
-        }
-    }
-}
-
 // ------------------------------------------------------------------ classification
 
 /// A negative answer to a login, with its typed parts.
@@ -774,26 +700,30 @@ fn code_name(code: &ReplyCode<'_>) -> Option<String> {
 
 // ------------------------------------------------------------------ encodings
 
-/// Standard base64 with padding; the result is zeroized on drop.
+/// Standard base64 with padding (RFC 4648 §4), written straight into a
+/// buffer that is zeroized on drop: the input may be a password.
 pub(crate) fn base64(data: &[u8]) -> Zeroizing<String> {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Zeroizing::new(String::with_capacity(data.len().div_ceil(3) * 4));
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(T[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
+    use base64::Engine as _;
+    let engine = &base64::engine::general_purpose::STANDARD;
+    let len = base64::encoded_len(data.len(), true).unwrap_or(0);
+    let mut buf = Zeroizing::new(vec![0u8; len]);
+    // `encode_slice` writes into `buf` only (no copy on the way), unlike
+    // `encode_string`, which passes the text through a buffer of its own.
+    let n = engine.encode_slice(data, &mut buf[..]).unwrap_or(0);
+    buf.truncate(n);
+    into_string(buf)
+}
+
+/// ASCII bytes as a string, moving the allocation (no copy is left behind).
+fn into_string(mut bytes: Zeroizing<Vec<u8>>) -> Zeroizing<String> {
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Zeroizing::new(text),
+        // Not reached (base64 and hex are ASCII); the bytes are wiped all the same.
+        Err(e) => {
+            drop(Zeroizing::new(e.into_bytes()));
+            Zeroizing::new(String::new())
         }
     }
-    out
 }
 
 /// An IMAP quoted string, when the value can be one (7-bit, no CR/LF/NUL).
@@ -816,60 +746,22 @@ pub(crate) fn imap_quoted(value: &str) -> Option<Zeroizing<String>> {
     Some(out)
 }
 
-/// MD5 (RFC 1321), for APOP only.
+/// MD5 (RFC 1321) as lowercase hex, for APOP only (RFC 1939 §7). The input
+/// holds the password: the hasher's state is wiped on drop (md-5's `zeroize`
+/// feature), and the digest and its hex go into zeroizing buffers.
 pub(crate) fn md5_hex(data: &[u8]) -> Zeroizing<String> {
-    const S: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
-        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
-        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ];
-    let k: Vec<u32> = (0..64)
-        .map(|i: i32| ((f64::from(i + 1)).sin().abs() * 4_294_967_296.0) as u32)
-        .collect();
-    let mut msg = Zeroizing::new(data.to_vec());
-    let bit_len = (data.len() as u64).wrapping_mul(8);
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
+    use md5::Digest as _;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digest = Zeroizing::new([0u8; 16]);
+    let mut hasher = md5::Md5::new();
+    hasher.update(data);
+    hasher.finalize_into((&mut *digest).into());
+    let mut hex = Zeroizing::new(Vec::with_capacity(32));
+    for b in digest.iter() {
+        hex.push(HEX[usize::from(b >> 4)]);
+        hex.push(HEX[usize::from(b & 0x0f)]);
     }
-    msg.extend_from_slice(&bit_len.to_le_bytes());
-    let (mut a0, mut b0, mut c0, mut d0) = (
-        0x6745_2301u32,
-        0xefcd_ab89u32,
-        0x98ba_dcfeu32,
-        0x1032_5476u32,
-    );
-    for block in msg.chunks(64) {
-        let m: Vec<u32> = block
-            .chunks(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-            .collect();
-        let (mut a, mut b, mut c, mut d) = (a0, b0, c0, d0);
-        for i in 0..64 {
-            let (f, g) = match i / 16 {
-                0 => ((b & c) | (!b & d), i),
-                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
-                2 => (b ^ c ^ d, (3 * i + 5) % 16),
-                _ => (c ^ (b | !d), (7 * i) % 16),
-            };
-            let f = f.wrapping_add(a).wrapping_add(k[i]).wrapping_add(m[g]);
-            a = d;
-            d = c;
-            c = b;
-            b = b.wrapping_add(f.rotate_left(S[i]));
-        }
-        a0 = a0.wrapping_add(a);
-        b0 = b0.wrapping_add(b);
-        c0 = c0.wrapping_add(c);
-        d0 = d0.wrapping_add(d);
-    }
-    let mut out = Zeroizing::new(String::with_capacity(32));
-    for w in [a0, b0, c0, d0] {
-        for byte in w.to_le_bytes() {
-            out.push_str(&format!("{byte:02x}"));
-        }
-    }
-    out
+    into_string(hex)
 }
 
 #[cfg(test)]
@@ -878,6 +770,7 @@ mod tests {
 
     #[test]
     fn base64_vectors() {
+        // RFC 4648 §10.
         for (i, o) in [
             ("", ""),
             ("f", "Zg=="),
@@ -899,7 +792,23 @@ mod tests {
 
     #[test]
     fn md5_and_apop_vectors() {
-        assert_eq!(md5_hex(b"").as_str(), "d41d8cd98f00b204e9800998ecf8427e");
+        // RFC 1321 A.5.
+        for (i, o) in [
+            ("", "d41d8cd98f00b204e9800998ecf8427e"),
+            ("a", "0cc175b9c0f1b6a831c399e269772661"),
+            ("abc", "900150983cd24fb0d6963f7d28e17f72"),
+            ("message digest", "f96b697d7cb7938d525a2f31aaf161d0"),
+            (
+                "abcdefghijklmnopqrstuvwxyz",
+                "c3fcd3d76192e4007dfb496cca67e13b",
+            ),
+            (
+                "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+                "57edf4a22be3c955ac49da2e2107b67a",
+            ),
+        ] {
+            assert_eq!(md5_hex(i.as_bytes()).as_str(), o, "{i:?}");
+        }
         assert_eq!(
             md5_hex(b"The quick brown fox jumps over the lazy dog").as_str(),
             "9e107d9d372bb6826bd81d3542a419d6"
@@ -957,66 +866,6 @@ mod tests {
         assert!(InsecureAllow::parse("pop3:110:cleartext").is_err());
         assert!(InsecureAllow::parse("pop3::110:plain").is_err());
         assert_eq!(allow.to_string(), "pop3:110:plain");
-    }
-
-    #[tokio::test]
-    async fn gate_serializes_and_closes_after_a_rejection() {
-        let gate = LoginGate::new();
-        let a = ep(Protocol::Pop3, 995, Security::Tls);
-        let mut pass = gate.enter().await.unwrap();
-        // A second endpoint waits while the first is logging in.
-        assert!(
-            tokio::time::timeout(std::time::Duration::from_millis(50), gate.enter())
-                .await
-                .is_err()
-        );
-        // Temporarily unavailable before the password went out: the gate stays open.
-        pass.record(&a, &LoginOutcome::TemporarilyUnavailable, false);
-        drop(pass);
-        let mut pass = gate.enter().await.unwrap();
-        pass.record(&a, &LoginOutcome::CredentialsRejected, true);
-        drop(pass);
-        let stop = gate.enter().await.unwrap_err();
-        assert_eq!(stop.endpoint, a);
-        assert_eq!(
-            stop.reason(),
-            NotTriedReason::CredentialsRejectedElsewhere { endpoint: a }
-        );
-    }
-
-    /// F4: after the password went out, every outcome that is not a definite
-    /// success closes the gate (a `* BYE`, a timeout, an SMTP 4xx, an IMAP
-    /// `BAD`), and the others say why.
-    #[tokio::test]
-    async fn f4_every_unclear_outcome_after_the_secret_closes_the_gate() {
-        let a = ep(Protocol::Imap, 993, Security::Tls);
-        for outcome in [
-            LoginOutcome::ConnectionProblem {
-                message: "the server closed the connection".into(),
-            },
-            LoginOutcome::TemporarilyUnavailable,
-            LoginOutcome::UnexpectedReply,
-            LoginOutcome::EncryptionRequired,
-            LoginOutcome::ServiceDisabled,
-        ] {
-            let gate = LoginGate::new();
-            gate.enter().await.unwrap().record(&a, &outcome, true);
-            let stop = gate.enter().await.unwrap_err();
-            assert_eq!(
-                stop.reason(),
-                NotTriedReason::LoginFailedElsewhere {
-                    endpoint: a.clone(),
-                    outcome: outcome.name().to_owned()
-                },
-                "{outcome:?}"
-            );
-        }
-        let gate = LoginGate::new();
-        gate.enter()
-            .await
-            .unwrap()
-            .record(&a, &LoginOutcome::Success, true);
-        assert!(gate.enter().await.is_ok(), "a success keeps it open");
     }
 
     fn tls_report(trusted: bool, leaf: &str) -> TlsReport {

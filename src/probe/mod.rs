@@ -22,6 +22,7 @@ pub mod caps;
 pub mod driver;
 pub mod error;
 pub mod fuzzing;
+pub mod gate;
 pub mod imap;
 pub mod line;
 pub mod login;
@@ -44,9 +45,10 @@ pub use driver::{
     probe_endpoint_with_login,
 };
 pub use error::{ProbeError, ProtocolError, TimeoutPhase};
+pub use gate::LoginGate;
 pub use login::{
-    ConsentError, Credentials, CredentialsError, InsecureAllow, LoginGate, LoginOutcome,
-    LoginReport, LoginRequest, NotTriedReason,
+    ConsentError, Credentials, CredentialsError, InsecureAllow, LoginOutcome, LoginReport,
+    LoginRequest, NotTriedReason,
 };
 pub use report::{Endpoint, EndpointReport, PlaintextReason, Timings, Verdict};
 pub use tls::{CertMode, TlsContext, TlsErrorKind};

@@ -36,20 +36,26 @@ impl Default for Limits {
 
 /// Counts lines and bytes of one reply against [`Limits`].
 #[derive(Debug, Clone, Default)]
-struct Budget {
+pub(crate) struct Budget {
     lines: usize,
     bytes: usize,
 }
 
 impl Budget {
-    fn charge(&mut self, limits: &Limits, line: &[u8]) -> Result<(), ProtocolError> {
+    /// Counts a line (and its CRLF).
+    pub(crate) fn charge(&mut self, limits: &Limits, line: &[u8]) -> Result<(), ProtocolError> {
         self.lines += 1;
-        self.bytes += line.len() + 2;
         if self.lines > limits.max_reply_lines {
             return Err(ProtocolError::TooManyLines {
                 max: limits.max_reply_lines,
             });
         }
+        self.charge_bytes(limits, line.len() + 2)
+    }
+
+    /// Counts `n` bytes that are not a line (an IMAP literal's payload).
+    pub(crate) fn charge_bytes(&mut self, limits: &Limits, n: usize) -> Result<(), ProtocolError> {
+        self.bytes = self.bytes.saturating_add(n);
         if self.bytes > limits.max_reply_bytes {
             return Err(ProtocolError::TooManyBytes {
                 max: limits.max_reply_bytes,
@@ -173,6 +179,12 @@ impl SmtpReplyReader {
             code: None,
             lines: Vec::new(),
         }
+    }
+
+    /// Forgets a reply read in part (TLS started: nothing read before it
+    /// carries over).
+    pub fn clear(&mut self) {
+        *self = SmtpReplyReader::new(self.limits);
     }
 
     /// Adds a line; returns the reply when this was its last line.

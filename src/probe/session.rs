@@ -1,6 +1,9 @@
 //! What the three protocol machines share: the bounded input plumbing
-//! (`Wire`), the answer type ([`Step`]), the session report, and the
-//! [`ProtocolMachine`] trait the driver pumps.
+//! (`Wire`), the answer type ([`Step`]), the session report, the
+//! [`ProtocolMachine`] trait the driver pumps, and the steps every protocol
+//! takes alike (`Machine`: capabilities, STARTTLS, the login's bookkeeping,
+//! the goodbye), so that each protocol's module holds only what that
+//! protocol says (`Dialogue`).
 //!
 //! A machine never sees a socket, a clock or rustls. The driver feeds it bytes
 //! ([`ProtocolMachine::input`]), tells it when TLS is up
@@ -19,10 +22,13 @@ use std::sync::Arc;
 use super::caps::Capabilities;
 use super::error::ProtocolError;
 use super::line::{Frame, LineFramer};
-use super::login::{LoginReport, LoginRequest, NotTriedReason};
+use super::login::{
+    Basis, Credentials, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
+    base64, classify,
+};
 use super::reply::Limits;
 use super::transcript::{LogEntry, Outgoing, Redactor};
-use crate::providers::{Protocol, Security};
+use crate::providers::{KnownReply, Protocol, Security};
 use crate::server_text::ServerText;
 
 /// What the driver must do next.
@@ -148,114 +154,448 @@ pub trait ProtocolMachine: Send {
     fn waiting_for(&self) -> &'static str;
 }
 
-/// Where a machine stands, as far as the plumbing shared by all three cares.
+/// Where a machine stands. The stages every protocol goes through are shared,
+/// so the plumbing around them (the checks that the driver calls in the right
+/// order, STARTTLS, the login, the goodbye) is written once; `Talking` holds
+/// the protocol's own states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Phase {
-    /// Waiting for the driver's TLS handshake.
+pub(crate) enum Stage<S> {
+    /// Waiting for the driver's TLS handshake (implicit TLS, or after the go-ahead).
     AwaitTls,
+    /// Waiting for the greeting.
+    Greeting,
+    /// STLS/STARTTLS sent: waiting for the go-ahead.
+    Upgrading,
     /// Waiting for the driver's decision to log in.
     AwaitLogin,
-    /// QUIT or LOGOUT was sent: the server closing now is the normal end.
-    Closing,
+    /// QUIT or LOGOUT was sent. With `wait_for_reply` (only after a login
+    /// command went out) the server's answer or its close ends the session;
+    /// otherwise the next call does.
+    Closing {
+        /// Whether the answer to QUIT/LOGOUT is awaited.
+        wait_for_reply: bool,
+    },
     /// Done or failed: nothing more happens.
     Finished,
-    /// In the middle of the conversation.
-    Talking,
+    /// A state of the protocol's own.
+    Talking(S),
 }
 
-/// What each protocol machine writes itself. [`ProtocolMachine`] follows from
-/// it (the blanket impl below), so input framing, the checks that the driver
-/// calls in the right order, the end of a session and the report work the same
+/// The command that starts TLS on a plaintext connection: STLS (POP3,
+/// RFC 2595) or STARTTLS (SMTP, IMAP).
+pub(crate) fn upgrade_command(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::Pop3 => "STLS",
+        Protocol::Smtp | Protocol::Imap => "STARTTLS",
+    }
+}
+
+/// The command that ends a session: QUIT, or LOGOUT in IMAP.
+fn close_command(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::Pop3 | Protocol::Smtp => "QUIT",
+        Protocol::Imap => "LOGOUT",
+    }
+}
+
+/// What a protocol adds to the shared [`Machine`]: its own states and data,
+/// and how it handles a line. The rest (the order checks, STARTTLS, the
+/// login's bookkeeping, the goodbye, the report) is [`Machine`]'s, the same
 /// in POP3, SMTP and IMAP.
-pub(crate) trait Dialogue: Send {
-    /// The input plumbing and the report.
-    fn wire(&mut self) -> &mut Wire;
-    /// The same, to read.
-    fn wire_ref(&self) -> &Wire;
-    /// The current state, coarsely.
-    fn phase(&self) -> Phase;
-    /// Marks the session finished (after `Done` or a failure).
-    fn finish(&mut self);
+pub(crate) trait Dialogue: Sized + Send {
+    /// The protocol's own states.
+    type State: std::fmt::Debug + Send;
+    /// Which protocol this is.
+    const PROTOCOL: Protocol;
+
+    /// The protocol's own data for a new session.
+    fn new(config: &MachineConfig) -> Self;
     /// Handles one complete line from the server.
-    fn on_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError>;
-    /// TLS is up (the phase was `AwaitTls`): implicit TLS waits for the
-    /// greeting, STARTTLS asks for the capabilities again.
-    fn on_tls(&mut self) -> Step;
-    /// Sends the credentials (the phase was `AwaitLogin`).
-    fn login(&mut self) -> Step;
-    /// Ends the session politely: QUIT or LOGOUT.
-    fn close(&mut self) -> Step;
-    /// What the current state waits for ([`ProtocolMachine::waiting_for`]).
-    fn awaiting(&self) -> &'static str;
+    fn on_line(m: &mut Machine<Self>, line: Vec<u8>) -> Result<Step, ProtocolError>;
+    /// Writes a command and moves to `next` (IMAP tags it).
+    fn command(m: &mut Machine<Self>, line: &str, next: Stage<Self::State>) -> Step {
+        m.stage = next;
+        m.wire.send(Outgoing::command(line))
+    }
+    /// Writes a command whose tail is secret and moves to `next` (IMAP tags it).
+    fn secret_command(
+        m: &mut Machine<Self>,
+        visible: &str,
+        secret: &[u8],
+        next: Stage<Self::State>,
+    ) -> Step {
+        m.stage = next;
+        m.wire.send(Outgoing::secret_arg(visible, secret))
+    }
+    /// Forgets what the protocol's own data read before TLS.
+    fn reset_at_tls(&mut self) {}
+    /// Asks for the capabilities (CAPA, EHLO, CAPABILITY).
+    fn ask_capabilities(m: &mut Machine<Self>) -> Step;
+    /// Sends `credentials` with the best mechanism the capabilities offer.
+    fn login(m: &mut Machine<Self>, credentials: &Credentials) -> Step;
+    /// What a state of the protocol's own waits for ([`ProtocolMachine::waiting_for`]).
+    fn awaiting(state: &Self::State) -> &'static str;
+}
+
+/// A sans-IO session of protocol `P`: what every protocol keeps, and `P`'s
+/// own part.
+#[derive(Debug)]
+pub(crate) struct Machine<P: Dialogue> {
+    /// The input plumbing and the report.
+    pub(crate) wire: Wire,
+    pub(crate) stage: Stage<P::State>,
+    pub(crate) security: Security,
+    pub(crate) tls_active: bool,
+    pub(crate) login: Option<Arc<LoginRequest>>,
+    /// The protocol's own data.
+    pub(crate) own: P,
+}
+
+impl<P: Dialogue> Machine<P> {
+    /// A session for an endpoint in `security` mode; implicit TLS starts by
+    /// waiting for the handshake, the others for the greeting.
+    pub(crate) fn new(security: Security, config: MachineConfig) -> Machine<P> {
+        Machine {
+            wire: Wire::new(config.limits, config.login.as_deref()),
+            stage: if security == Security::Tls {
+                Stage::AwaitTls
+            } else {
+                Stage::Greeting
+            },
+            security,
+            tls_active: false,
+            own: P::new(&config),
+            login: config.login,
+        }
+    }
+
+    /// Writes a command and moves to `next`.
+    pub(crate) fn command(&mut self, line: &str, next: Stage<P::State>) -> Step {
+        P::command(self, line, next)
+    }
+
+    /// Writes a command and moves to the protocol's own state `next`.
+    pub(crate) fn send(&mut self, line: &str, next: P::State) -> Step {
+        self.command(line, Stage::Talking(next))
+    }
+
+    /// Writes a command whose tail is secret and moves to `next`.
+    pub(crate) fn secret_command(
+        &mut self,
+        visible: &str,
+        secret: &[u8],
+        next: Stage<P::State>,
+    ) -> Step {
+        P::secret_command(self, visible, secret, next)
+    }
+
+    /// Whether the protocol's own `state` is the current one.
+    pub(crate) fn is_in(&self, state: &P::State) -> bool
+    where
+        P::State: PartialEq,
+    {
+        matches!(&self.stage, Stage::Talking(s) if s == state)
+    }
 
     /// `r` as a step; the session is finished when the step ends it. An error
     /// carries server text: scrubbed of the secret like everything else.
     fn settle(&mut self, r: Result<Step, ProtocolError>) -> Step {
         let step = match r {
             Ok(step) => step,
-            Err(e) => Step::Fail(e.redacted(&self.wire_ref().redactor)),
+            Err(e) => Step::Fail(e.redacted(&self.wire.redactor)),
         };
         if matches!(step, Step::Done(_) | Step::Fail(_)) {
-            self.finish();
+            self.stage = Stage::Finished;
         }
         step
     }
+
+    /// Records capabilities: after TLS when TLS is up, else before.
+    pub(crate) fn store_caps(&mut self, caps: Capabilities) {
+        let report = &mut self.wire.report;
+        if self.tls_active {
+            report.caps_after_tls = Some(caps);
+        } else {
+            report.caps_before_tls = Some(caps);
+        }
+    }
+
+    /// Capabilities are known: upgrade to TLS, ask to log in, or say goodbye.
+    pub(crate) fn after_capabilities(&mut self, starttls_offered: bool) -> Step {
+        if self.security == Security::Starttls && !self.tls_active {
+            if starttls_offered {
+                return self.command(upgrade_command(P::PROTOCOL), Stage::Upgrading);
+            }
+            self.wire.report.starttls = StarttlsOutcome::NotOffered;
+            return self.close_unencrypted();
+        }
+        if self.login.is_some() {
+            if self.wire.report.preauth {
+                self.wire.report.login =
+                    Some(LoginReport::not_tried(NotTriedReason::Preauthenticated));
+            } else {
+                self.stage = Stage::AwaitLogin;
+                return Step::Login;
+            }
+        }
+        self.close()
+    }
+
+    /// A STARTTLS endpoint that stayed unencrypted: whatever any consent
+    /// says, the password is never asked for here (the driver would refuse
+    /// too; this keeps the machine honest on its own).
+    fn close_unencrypted(&mut self) -> Step {
+        if self.login.is_some() {
+            self.wire.report.login = Some(LoginReport::not_tried(NotTriedReason::Plaintext));
+        }
+        self.close()
+    }
+
+    /// The answer to STLS/STARTTLS: a go-ahead with nothing buffered behind
+    /// it starts TLS; bytes behind it are a response injection; a refusal is
+    /// recorded and the session ends unencrypted.
+    pub(crate) fn upgrade_answer(
+        &mut self,
+        go_ahead: bool,
+        reply: &[u8],
+    ) -> Result<Step, ProtocolError> {
+        if go_ahead {
+            self.wire.check_no_injection(upgrade_command(P::PROTOCOL))?;
+            self.wire.report.starttls = StarttlsOutcome::Upgraded;
+            self.stage = Stage::AwaitTls;
+            Ok(Step::StartTls)
+        } else {
+            self.wire.report.starttls = StarttlsOutcome::Refused {
+                reply: self.wire.text(reply),
+            };
+            Ok(self.close_unencrypted())
+        }
+    }
+
+    /// Ends the session politely: QUIT or LOGOUT, then waits for the answer.
+    pub(crate) fn close(&mut self) -> Step {
+        let wait_for_reply = true;
+        self.command(
+            close_command(P::PROTOCOL),
+            Stage::Closing { wait_for_reply },
+        )
+    }
+
+    /// The server answered QUIT/LOGOUT (`acknowledged`: positively and well
+    /// formed), or sent something that ends the session anyway.
+    pub(crate) fn said_goodbye(&mut self, acknowledged: bool) -> Step {
+        self.wire.report.quit_acknowledged = acknowledged;
+        Step::Done(Box::new(self.wire.report.clone()))
+    }
+
+    /// A login command is about to go out with `mechanism`: until the server
+    /// answers, the login counts as a connection problem.
+    pub(crate) fn begin_login(&mut self, mechanism: &str) {
+        let mut r = LoginReport::bare(LoginOutcome::ConnectionProblem {
+            message: "no answer to the login".to_owned(),
+        });
+        r.mechanism = Some(mechanism.to_owned());
+        self.wire.report.login = Some(r);
+    }
+
+    /// Records how the login ended; `reply` is the server's answer, raw.
+    pub(crate) fn set_login(
+        &mut self,
+        outcome: LoginOutcome,
+        reply: Option<&[u8]>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) {
+        let reply = reply.map(|l| self.wire.text(l));
+        let r = self
+            .wire
+            .report
+            .login
+            .get_or_insert_with(|| LoginReport::bare(LoginOutcome::Success));
+        r.result = outcome;
+        r.reply = reply;
+        r.code = code;
+        r.basis = basis;
+    }
+
+    /// Records how the login ended and says goodbye.
+    pub(crate) fn finish_login(
+        &mut self,
+        outcome: LoginOutcome,
+        reply: Option<&[u8]>,
+        code: Option<String>,
+        basis: Option<Basis>,
+    ) -> Step {
+        self.set_login(outcome, reply, code, basis);
+        self.close()
+    }
+
+    /// No password mechanism the client supports was offered: nothing is sent.
+    pub(crate) fn no_mechanism(&mut self, offered: Vec<String>) -> Step {
+        self.finish_login(
+            LoginOutcome::MechanismNotOffered { offered },
+            None,
+            None,
+            Some(Basis::Session),
+        )
+    }
+
+    /// The provider's known reply texts (none without credentials).
+    pub(crate) fn known_replies(&self) -> Vec<KnownReply> {
+        self.login
+            .as_ref()
+            .map(|l| l.known_replies.clone())
+            .unwrap_or_default()
+    }
+
+    /// A negative answer to the login (`shown`: the reply as recorded).
+    /// Before any secret on plaintext it means "encryption required", unless
+    /// the provider's data or a temporary code says otherwise; otherwise the
+    /// classification decides.
+    pub(crate) fn login_refused(
+        &mut self,
+        reply: &FailedReply<'_>,
+        shown: &[u8],
+        secret_sent: bool,
+    ) -> Step {
+        let (outcome, code, basis) = classify(reply, &self.known_replies());
+        let (outcome, basis) = if !secret_sent
+            && !self.tls_active
+            && basis != Basis::ProviderReply
+            && outcome != LoginOutcome::TemporarilyUnavailable
+        {
+            (LoginOutcome::EncryptionRequired, Basis::Session)
+        } else {
+            (outcome, basis)
+        };
+        self.finish_login(outcome, Some(shown), code, Some(basis))
+    }
+
+    /// SASL PLAIN with the initial response (`command`: `AUTH PLAIN` or
+    /// `AUTHENTICATE PLAIN`); `next` waits for the verdict.
+    pub(crate) fn sasl_plain(
+        &mut self,
+        credentials: &Credentials,
+        command: &str,
+        next: Stage<P::State>,
+    ) -> Step {
+        self.begin_login(command);
+        let b64 = credentials.sasl_plain_b64();
+        self.secret_command(command, b64.as_bytes(), next)
+    }
+
+    /// Answers an `AUTH LOGIN` challenge: the username (base64) to the first,
+    /// moving to `after_user`, the password to the second, moving to
+    /// `after_secret`.
+    pub(crate) fn auth_login_answer(
+        &mut self,
+        user_sent: bool,
+        after_user: P::State,
+        after_secret: P::State,
+    ) -> Step {
+        let Some(login) = self.login.clone() else {
+            return self.close();
+        };
+        let c = &login.credentials;
+        if user_sent {
+            self.stage = Stage::Talking(after_secret);
+            let b = base64(c.password().as_bytes());
+            self.wire.send(Outgoing::secret(b.as_bytes(), "password"))
+        } else {
+            self.stage = Stage::Talking(after_user);
+            let b = base64(c.username.as_bytes());
+            self.wire.send(Outgoing::redacted(b.as_bytes(), "username"))
+        }
+    }
 }
 
-impl<M: Dialogue> ProtocolMachine for M {
+impl<P: Dialogue> ProtocolMachine for Machine<P> {
     fn input(&mut self, bytes: &[u8]) -> Step {
-        if self.phase() == Phase::Finished {
-            return Step::Fail(ProtocolError::Finished);
-        }
-        let r = pump(self, |m| m.wire(), bytes, |m, line| m.on_line(line));
+        let r = match self.stage {
+            Stage::Finished => return Step::Fail(ProtocolError::Finished),
+            // Nothing more to read: whatever the server says now goes unread.
+            Stage::Closing {
+                wait_for_reply: false,
+            } => Ok(Step::Done(Box::new(self.wire.report.clone()))),
+            _ => pump(self, |m| &mut m.wire, bytes, P::on_line),
+        };
         self.settle(r)
     }
 
     fn tls_established(&mut self) -> Step {
-        if self.phase() != Phase::AwaitTls {
+        if !matches!(self.stage, Stage::AwaitTls) {
             return self.settle(Err(ProtocolError::Finished));
         }
-        self.on_tls()
+        self.tls_active = true;
+        // Nothing read or learnt over plaintext carries over into TLS (F7,
+        // F8): no buffered byte, no APOP timestamp (it came in the
+        // unprotected greeting), no PREAUTH.
+        self.wire.reset_at_tls();
+        self.wire.report.apop_timestamp = None;
+        self.wire.report.preauth = false;
+        self.own.reset_at_tls();
+        if self.security == Security::Tls {
+            self.stage = Stage::Greeting;
+            Step::NeedMore
+        } else {
+            P::ask_capabilities(self)
+        }
     }
 
     fn login_decision(&mut self, decision: Result<(), NotTriedReason>) -> Step {
-        if self.phase() != Phase::AwaitLogin {
+        if !matches!(self.stage, Stage::AwaitLogin) {
             return self.settle(Err(ProtocolError::Finished));
         }
-        match decision {
-            Ok(()) => self.login(),
-            Err(reason) => {
-                self.wire().report.login = Some(LoginReport::not_tried(reason));
+        match (decision, self.login.clone()) {
+            (Ok(()), Some(login)) => P::login(self, &login.credentials),
+            // Permission without credentials cannot happen; nothing to send.
+            (Ok(()), None) => self.close(),
+            (Err(reason), _) => {
+                self.wire.report.login = Some(LoginReport::not_tried(reason));
                 self.close()
             }
         }
     }
 
     fn eof(&mut self) -> Step {
-        let r = match self.phase() {
-            Phase::Closing => Ok(Step::Done(Box::new(self.wire_ref().report.clone()))),
-            Phase::Finished => Err(ProtocolError::Finished),
+        let r = match self.stage {
+            Stage::Closing { .. } => Ok(Step::Done(Box::new(self.wire.report.clone()))),
+            Stage::Finished => Err(ProtocolError::Finished),
             _ => Err(ProtocolError::UnexpectedEof {
-                during: self.awaiting(),
+                during: self.waiting_for(),
             }),
         };
         self.settle(r)
     }
 
     fn take_log(&mut self) -> Vec<LogEntry> {
-        self.wire().take_log()
+        self.wire.take_log()
     }
 
     fn report(&self) -> SessionReport {
-        self.wire_ref().report.clone()
+        self.wire.report.clone()
     }
 
     fn greeting_done(&self) -> bool {
-        self.wire_ref().report.greeting.is_some()
+        self.wire.report.greeting.is_some()
     }
 
     fn waiting_for(&self) -> &'static str {
-        self.awaiting()
+        match &self.stage {
+            Stage::AwaitTls => "the TLS handshake",
+            Stage::Greeting => "the greeting",
+            Stage::Upgrading => match P::PROTOCOL {
+                Protocol::Pop3 => "the STLS reply",
+                Protocol::Smtp | Protocol::Imap => "the STARTTLS reply",
+            },
+            Stage::AwaitLogin => "the decision to log in",
+            Stage::Closing { .. } => match P::PROTOCOL {
+                Protocol::Pop3 | Protocol::Smtp => "the QUIT reply",
+                Protocol::Imap => "the LOGOUT reply",
+            },
+            Stage::Finished => "nothing",
+            Stage::Talking(state) => P::awaiting(state),
+        }
     }
 }
 
@@ -266,9 +606,9 @@ pub fn machine_for(
     config: MachineConfig,
 ) -> Box<dyn ProtocolMachine> {
     match protocol {
-        Protocol::Pop3 => Box::new(super::pop3::Pop3Machine::new(security, config)),
-        Protocol::Smtp => Box::new(super::smtp::SmtpMachine::new(security, config)),
-        Protocol::Imap => Box::new(super::imap::ImapMachine::new(security, config)),
+        Protocol::Pop3 => Box::new(Machine::<super::pop3::Pop3>::new(security, config)),
+        Protocol::Smtp => Box::new(Machine::<super::smtp::Smtp>::new(security, config)),
+        Protocol::Imap => Box::new(Machine::<super::imap::Imap>::new(security, config)),
     }
 }
 

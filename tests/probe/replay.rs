@@ -76,23 +76,8 @@ impl Script {
 
 /// The password and the base64 forms a leak would take.
 pub(crate) fn secret_forms(user: &str, pass: &str) -> Vec<String> {
-    let b64 = |b: &[u8]| {
-        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for c in b.chunks(3) {
-            let n = (u32::from(c[0]) << 16)
-                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-                | u32::from(*c.get(2).unwrap_or(&0));
-            for i in 0..4 {
-                out.push(if i <= c.len() {
-                    T[((n >> (18 - 6 * i)) & 63) as usize] as char
-                } else {
-                    '='
-                });
-            }
-        }
-        out
-    };
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
     let plain = format!("\0{user}\0{pass}");
     let mut v = vec![pass.to_owned(), b64(pass.as_bytes()), b64(plain.as_bytes())];
     // Without padding, as a substring of a longer line.

@@ -72,6 +72,7 @@ fn provider(
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     }
 }
 

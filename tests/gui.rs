@@ -1086,6 +1086,7 @@ fn test_connection_with_the_real_engine() {
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     };
     let config = tempfile::tempdir().unwrap();
     let providers = config.path().join("providers");

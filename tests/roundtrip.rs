@@ -51,6 +51,7 @@ fn provider(s: &Servers) -> Provider {
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     }
 }
 

@@ -121,6 +121,8 @@ texts! {
     History => "History", "历史", "歷史";
     /// The username form of a server.
     UsernameIs => "username", "用户名", "使用者名稱";
+    /// Before the username as it goes to the server (internationalized domains).
+    SentAs => "Sent to the server as: ", "发送给服务器的用户名：", "傳送給伺服器的使用者名稱：";
     /// Entry from the user's own file.
     FromYourFile => "From your own provider file", "来自你自己的服务商文件", "來自你自己的服務商檔案";
     /// Entry imported from the ISPDB.

@@ -393,6 +393,7 @@ pub fn host_provider(host: &str) -> Provider {
         known_replies: Vec::new(),
         sources: Vec::new(),
         origin: Origin::User,
+        username_idn: crate::providers::IdnUsername::default(),
     }
 }
 

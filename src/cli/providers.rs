@@ -5,7 +5,8 @@ use crate::i18n::Lang;
 use crate::providers::describe::{self, pick};
 use crate::providers::load::{self, Entry};
 use crate::providers::{
-    Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status, json_schema,
+    Address, Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status,
+    json_schema,
 };
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
@@ -122,11 +123,13 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             match db.lookup(&query) {
                 Ok(m) => {
                     let username = m.address.as_ref().map(|a| {
+                        // An internationalized domain in the provider's wire form.
+                        let address = a.in_form(m.entry.provider.username_idn);
                         m.entry
                             .provider
                             .incoming
                             .first()
-                            .map_or(a.canonical(), |s| s.username.apply(&a.canonical()))
+                            .map_or(address.clone(), |s| s.username.apply(&address))
                     });
                     if json {
                         let v = ShownProvider {
@@ -437,6 +440,14 @@ fn print_show(
             "{}{u}",
             label(lang, ("Username", "用户名", "使用者名稱"))
         )?;
+        if Address::parse(u).is_ok_and(|a| a.is_internationalized()) {
+            writeln!(
+                out,
+                "{}{}",
+                label(lang, ("", "", "")),
+                describe::idn_username(p.username_idn, lang)
+            )?;
+        }
     }
     writeln!(
         out,

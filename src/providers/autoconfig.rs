@@ -480,6 +480,7 @@ pub fn convert(
             checked: checked.to_owned(),
         }],
         origin,
+        username_idn: crate::providers::IdnUsername::default(),
     };
     Ok(Converted { provider, rejected })
 }

@@ -3,7 +3,7 @@
 //! The CLI and the app show the same words, so they live next to the model rather
 //! than in either front end.
 
-use super::model::{AuthKind, Quirk, Security, Status, UsernameForm};
+use super::model::{AuthKind, IdnUsername, Quirk, Security, Status, UsernameForm};
 use crate::i18n::Lang;
 
 /// Picks the text for `lang` from an (English, Simplified, Traditional) triple.
@@ -57,6 +57,28 @@ pub fn username_form(u: UsernameForm, lang: Lang) -> &'static str {
     match u {
         UsernameForm::Address => pick(lang, ("full address", "完整邮箱地址", "完整郵件地址")),
         UsernameForm::LocalPart => pick(lang, ("part before @", "@ 前面的部分", "@ 前面的部分")),
+    }
+}
+
+/// How an internationalized domain goes into the username on the wire.
+pub fn idn_username(u: IdnUsername, lang: Lang) -> &'static str {
+    match u {
+        IdnUsername::Unicode => pick(
+            lang,
+            (
+                "internationalized domain sent as written (UTF-8)",
+                "国际化域名按原样（UTF-8）发送",
+                "國際化網域按原樣（UTF-8）傳送",
+            ),
+        ),
+        IdnUsername::Ascii => pick(
+            lang,
+            (
+                "this provider wants the domain in its ASCII form (punycode)",
+                "该服务商要求域名使用 ASCII 形式（punycode）",
+                "此服務商要求網域使用 ASCII 形式（punycode）",
+            ),
+        ),
     }
 }
 

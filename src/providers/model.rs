@@ -56,6 +56,43 @@ pub struct Provider {
     /// Who wrote this entry: by hand, or imported from the Thunderbird ISPDB.
     #[serde(default)]
     pub origin: Origin,
+    /// How an address with an internationalized domain (`用户@例子.中国`) goes
+    /// to the servers as a username. Absent means `unicode`.
+    #[serde(default, skip_serializing_if = "IdnUsername::is_default")]
+    pub username_idn: IdnUsername,
+}
+
+/// The wire form of a username whose domain is internationalized. People
+/// always see the Unicode form; this is only what the server is sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IdnUsername {
+    /// As people write it, in UTF-8 (`用户@例子.中国`): SASL's own form
+    /// (RFC 4616) and what internationalized mail servers expect (RFC 6531,
+    /// RFC 6855).
+    #[default]
+    Unicode,
+    /// The domain in its ASCII form (`用户@xn--fsqu00a.xn--fiqs8s`), for servers
+    /// that keep their accounts under that name.
+    Ascii,
+}
+
+impl IdnUsername {
+    /// Whether this is the default (`unicode`), which provider files leave out.
+    pub fn is_default(&self) -> bool {
+        *self == IdnUsername::Unicode
+    }
+
+    /// `username` in this wire form: an address whose domain is
+    /// internationalized gets its domain in Unicode or ASCII; anything else
+    /// (a plain name, an ASCII domain, a string that is no address) is sent
+    /// exactly as given.
+    pub fn apply(self, username: &str) -> String {
+        match crate::providers::address::Address::parse(username) {
+            Ok(a) if a.is_internationalized() => a.in_form(self),
+            _ => username.to_owned(),
+        }
+    }
 }
 
 /// A text in English, Simplified Chinese and Traditional Chinese.

@@ -10,4 +10,5 @@ mod probe;
 mod probe_real;
 mod providers;
 mod roundtrip;
+mod security_doc;
 mod servers;

@@ -175,7 +175,7 @@ fn collapse_ws(s: &str) -> String {
 }
 
 /// Longest URL kept from a document.
-const MAX_URL_BYTES: usize = 2048;
+pub const MAX_URL_BYTES: usize = 2048;
 
 /// A URL from the document, when it is one a person can safely open: http or
 /// https, no whitespace or control characters, not absurdly long.

@@ -202,6 +202,9 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             for (file, why) in &r.skipped {
                 writeln!(out, "note: {file}: {why}")?;
             }
+            for file in &r.unknown {
+                writeln!(out, "note: {file} was not written by an import; left alone")?;
+            }
             for (d, kept, dropped) in &r.duplicate_domains {
                 writeln!(
                     out,
@@ -590,26 +593,31 @@ fn print_show(
     Ok(())
 }
 
-fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// The files to check: each file as given, each folder's `*.json` (not
+/// `schema.json`), at most [`load::MAX_USER_FILES`] per folder; folders with more
+/// are reported as one problem each.
+fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<ProviderError>)> {
     let mut files = Vec::new();
+    let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read {}", p.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.extension().is_some_and(|e| e == "json")
-                        && f.file_name().is_some_and(|n| n != "schema.json")
-                })
-                .collect();
-            v.sort();
+            let (v, more) = load::json_files_in(p, load::MAX_USER_FILES, &["schema.json"])
+                .with_context(|| format!("cannot read {}", p.display()))?;
             files.extend(v);
+            if more > 0 {
+                errors.push(ProviderError::Io {
+                    file: p.display().to_string(),
+                    message: format!(
+                        "{more} more provider files not read: at most {} are read from one folder",
+                        load::MAX_USER_FILES
+                    ),
+                });
+            }
         } else {
             files.push(p.clone());
         }
     }
-    Ok(files)
+    Ok((files, errors))
 }
 
 fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Result<ExitCode> {
@@ -627,16 +635,15 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
         }
     } else {
         let mut seen: HashMap<String, (String, String)> = HashMap::new();
-        for f in collect_paths(paths)? {
+        let (files, too_many) = collect_paths(paths)?;
+        errors.extend(too_many);
+        for f in files {
             checked += 1;
             let name = f.display().to_string();
-            let text = match std::fs::read_to_string(&f) {
+            let text = match load::read_provider_file(&f) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(ProviderError::Io {
-                        file: name,
-                        message: e.to_string(),
-                    });
+                    errors.push(e);
                     continue;
                 }
             };

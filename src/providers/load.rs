@@ -522,23 +522,135 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "mailconf").map(|p| p.config_dir().to_path_buf())
 }
 
+/// Largest provider file read (1 MiB): a hand-written provider is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Most provider files read from one folder; the rest are reported and skipped.
+pub const MAX_USER_FILES: usize = 256;
+
+/// Most directory entries looked at in one folder (files of any kind), so a
+/// folder with millions of entries cannot keep the app from starting.
+pub const MAX_DIR_ENTRIES: usize = 10_000;
+
+/// What kind of file `t` is, in words, for "not a regular file" errors.
+fn file_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads one provider file defensively: only a regular file (a symbolic link is
+/// followed when it leads to one), at most [`MAX_FILE_BYTES`]. See
+/// [`read_regular_file`].
+pub fn read_provider_file(path: &Path) -> Result<String, ProviderError> {
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|message| ProviderError::Io {
+        file: path.display().to_string(),
+        message,
+    })
+}
+
+/// Reads a text file that somebody else may have put there: only a regular
+/// file (a symbolic link is followed when it leads to one), at most `max_bytes`.
+/// The error says what is wrong, without the file name.
+///
+/// The file is opened without blocking (a FIFO would otherwise wait for a
+/// writer forever) and its type is checked on the open handle, so it cannot be
+/// swapped for a device between the check and the read; the read itself stops
+/// one byte past the cap, so a file that grows while being read cannot fill
+/// memory either.
+pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<String, String> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let handle = options.open(path).map_err(|e| e.to_string())?;
+    let meta = handle.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(format!(
+            "it is {}; only regular files are read",
+            file_kind(meta.file_type())
+        ));
+    }
+    let limit = if max_bytes >= 1024 * 1024 && max_bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", max_bytes / (1024 * 1024))
+    } else {
+        format!("{max_bytes} bytes")
+    };
+    let too_big = |size: u64| format!("the file is {size} bytes, more than the limit of {limit}");
+    if meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max_bytes {
+        return Err(too_big(read));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))
+}
+
+/// The `*.json` files in `dir`, sorted, at most `max` of them (by name); the
+/// second value says how many more there were. `skip` leaves out files by name.
+pub fn json_files_in(
+    dir: &Path,
+    max: usize,
+    skip: &[&str],
+) -> std::io::Result<(Vec<PathBuf>, usize)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .take(MAX_DIR_ENTRIES)
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .is_none_or(|n| !skip.iter().any(|s| n == std::ffi::OsStr::new(s)))
+        })
+        .collect();
+    paths.sort();
+    let more = paths.len().saturating_sub(max);
+    paths.truncate(max);
+    Ok((paths, more))
+}
+
 /// Reads every `*.json` file in `dir` as a user provider. A missing directory is
-/// not an error; each broken file is.
+/// not an error; each broken file is, and so is each file that is not a regular
+/// file, larger than [`MAX_FILE_BYTES`], or beyond the first [`MAX_USER_FILES`].
 pub fn read_user_dir(dir: &Path) -> (Vec<(String, Provider)>, Vec<ProviderError>) {
     let mut ok = Vec::new();
     let mut errors = Vec::new();
-    let Ok(read) = std::fs::read_dir(dir) else {
+    let Ok((paths, more)) = json_files_in(dir, MAX_USER_FILES, &[]) else {
         return (ok, errors);
     };
-    let mut paths: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
     for path in paths {
         let file = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        match read_provider_file(&path) {
             Ok(text) => match load_file(&file, &text, false) {
                 Ok(mut p) => {
                     p.origin = Origin::User;
@@ -546,11 +658,16 @@ pub fn read_user_dir(dir: &Path) -> (Vec<(String, Provider)>, Vec<ProviderError>
                 }
                 Err(e) => errors.extend(e),
             },
-            Err(e) => errors.push(ProviderError::Io {
-                file,
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(e),
         }
+    }
+    if more > 0 {
+        errors.push(ProviderError::Io {
+            file: dir.display().to_string(),
+            message: format!(
+                "{more} more provider files not read: at most {MAX_USER_FILES} are read from one folder"
+            ),
+        });
     }
     (ok, errors)
 }

@@ -62,10 +62,62 @@ pub enum ProvidersCommand {
         #[arg(long)]
         checked: Option<String>,
     },
+    /// Re-check entries against the live servers: every server an entry lists is
+    /// probed (no login) and compared with what the entry claims.
+    ///
+    /// Each entry ends `ok`, `drift` (each claim next to what was observed) or
+    /// `unreachable` (with the reason). Exit code 1 when any entry drifted.
+    /// Without ID or DOMAIN, audits every entry of the database.
+    Audit(AuditArgs),
     /// Print the JSON Schema of a provider file.
     Schema,
     /// Print where your own provider files go.
     Dir,
+}
+
+/// Arguments of `mailconf providers audit`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AuditArgs {
+    /// Entries to audit, by id or domain (`163`, `qq.com`); all when none given.
+    #[arg(value_name = "ID|DOMAIN")]
+    pub targets: Vec<String>,
+    /// Endpoints probed at once (1-256).
+    #[arg(long, value_name = "N", default_value_t = crate::audit::DEFAULT_CONCURRENCY,
+          value_parser = parse_concurrency)]
+    pub concurrency: usize,
+    /// Print one JSON document (see docs/audit-json.md) instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`.
+    /// Repeatable.
+    #[arg(long, value_name = "HOST:ADDR", value_parser = super::probe::parse_resolve)]
+    pub resolve: Vec<(String, std::net::IpAddr)>,
+    /// Extra trust anchors: a PEM file of CA certificates.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Ask this DNS server (IP or IP:PORT) instead of the system's.
+    #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Seconds for the connection and for each reply; one endpoint gets three times as long.
+    #[arg(long, value_name = "S", default_value = "10", value_parser = parse_timeout)]
+    pub timeout: std::time::Duration,
+}
+
+fn parse_concurrency(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=crate::audit::MAX_CONCURRENCY).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{s:?}: a number of endpoints from 1 to {}",
+            crate::audit::MAX_CONCURRENCY
+        )),
+    }
+}
+
+fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n @ 1..=600) => Ok(std::time::Duration::from_secs(n)),
+        _ => Err(format!("{s:?}: a whole number of seconds from 1 to 600")),
+    }
 }
 
 /// `--origin` values.
@@ -89,10 +141,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let db = super::load_database(lang);
-            let mut entries = match &search {
-                Some(q) => db.search(q),
-                None => db.entries(),
-            };
+            let mut entries = db.search(search.as_deref().unwrap_or(""));
             if let Some(o) = origin {
                 let want = match o {
                     OriginArg::Hand => Origin::Hand,
@@ -202,6 +251,12 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             for (file, why) in &r.skipped {
                 writeln!(out, "note: {file}: {why}")?;
             }
+            for (suffix, file) in &r.mx_suffixes {
+                writeln!(
+                    out,
+                    "note: {file}: {suffix} is marked as an MX host domain; imported as an MX suffix"
+                )?;
+            }
             for file in &r.unknown {
                 writeln!(out, "note: {file} was not written by an import; left alone")?;
             }
@@ -213,6 +268,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        ProvidersCommand::Audit(args) => audit(&mut out, &args, lang),
         ProvidersCommand::Schema => {
             write!(out, "{}", json_schema())?;
             Ok(ExitCode::SUCCESS)
@@ -490,6 +546,9 @@ fn print_show(
                 pick(lang, ("username: ", "用户名：", "使用者名稱：")),
                 describe::username_form(s.username, lang)
             )?;
+            if let Some(login) = s.login {
+                writeln!(out, "{indent}      {}", describe::server_login(login, lang))?;
+            }
             if let Some(n) = &s.note {
                 for l in langs {
                     writeln!(out, "{indent}      {}", n.get(*l))?;
@@ -554,6 +613,14 @@ fn print_show(
             crate::providers::SourceKind::UserReport => {
                 pick(lang, ("user reports", "用户反馈", "使用者回報"))
             }
+            crate::providers::SourceKind::NoProviderPage => pick(
+                lang,
+                (
+                    "no page of the provider's own",
+                    "无服务商自己的页面",
+                    "無服務商自己的頁面",
+                ),
+            ),
         };
         writeln!(
             out,
@@ -691,4 +758,257 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
     } else {
         ExitCode::from(EXIT_NEGATIVE)
     })
+}
+
+/// `mailconf providers audit`: probe what the entries claim and say where they drifted.
+fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    use crate::audit::{AuditOptions, AuditTarget};
+    use std::io::IsTerminal as _;
+    let db = super::load_database(lang);
+    let chosen: Vec<&Entry> = if args.targets.is_empty() {
+        db.entries()
+    } else {
+        let mut chosen: Vec<&Entry> = Vec::new();
+        let mut unknown = Vec::new();
+        for t in &args.targets {
+            match db.lookup(t) {
+                Ok(m) if !chosen.iter().any(|e| std::ptr::eq(*e, m.entry)) => chosen.push(m.entry),
+                Ok(_) => {}
+                Err(e) => unknown.push(format!("{t}: {e}")),
+            }
+        }
+        if !unknown.is_empty() {
+            eprintln!(
+                "mailconf: {}\n  {}",
+                pick(
+                    lang,
+                    (
+                        "no such provider entry:",
+                        "没有这个提供商条目：",
+                        "沒有這個提供者條目："
+                    )
+                ),
+                unknown.join("\n  ")
+            );
+            return Ok(ExitCode::from(super::EXIT_USAGE));
+        }
+        chosen
+    };
+    let targets: Vec<AuditTarget> = chosen
+        .iter()
+        .map(|e| AuditTarget {
+            provider: e.provider.clone(),
+            file: e.file.clone(),
+        })
+        .collect();
+    let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> =
+        std::collections::BTreeMap::new();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    let extra_roots = match &args.ca_file {
+        Some(path) => match crate::probe::tls::load_pem_certs(path) {
+            Ok(roots) => roots,
+            Err(e) => {
+                eprintln!("mailconf: {e}");
+                return Ok(ExitCode::from(super::EXIT_USAGE));
+            }
+        },
+        None => Vec::new(),
+    };
+    let options = AuditOptions {
+        probe: crate::probe::ProbeOptions {
+            connect_timeout: args.timeout,
+            reply_timeout: args.timeout,
+            overall_timeout: args.timeout * 3,
+            resolve,
+            extra_roots,
+            ..crate::probe::ProbeOptions::default()
+        },
+        concurrency: args.concurrency,
+        ..AuditOptions::default()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("mailconf-audit")
+        .enable_all()
+        .build()
+        .context("cannot start the probe runtime")?;
+    // The DNS resolver is made inside the runtime it will run on.
+    let resolver: std::sync::Arc<dyn crate::probe::Resolve> = match args.dns {
+        Some(addr) => {
+            let _inside = runtime.enter();
+            match crate::dns::resolver_for(Some(addr), crate::dns::DnsOptions::default()) {
+                Ok(r) => std::sync::Arc::new(crate::probe::reuse::DnsResolve(r)),
+                Err(e) => {
+                    eprintln!("mailconf: --dns: {e}");
+                    return Ok(ExitCode::from(super::EXIT_USAGE));
+                }
+            }
+        }
+        None => std::sync::Arc::new(crate::probe::SystemResolver),
+    };
+    // A progress bar on a terminal only; nothing when stderr is piped.
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} endpoints  {elapsed_precise}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let report = runtime.block_on(crate::audit::audit(&targets, &options, resolver, |p| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    }));
+    bar.finish_and_clear();
+    let report = match report {
+        Ok(r) => r,
+        Err(e @ crate::audit::AuditError::Tls(_)) => {
+            eprintln!("mailconf: {e}");
+            return Ok(ExitCode::from(super::EXIT_USAGE));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        print_audit(out, &report, lang)?;
+    }
+    Ok(if report.has_drift() {
+        ExitCode::from(EXIT_NEGATIVE)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn entry_status_word(s: crate::audit::EntryStatus, lang: Lang) -> &'static str {
+    use crate::audit::EntryStatus as S;
+    match s {
+        S::Ok => pick(lang, ("ok", "正常", "正常")),
+        S::Drift => pick(lang, ("drift", "不符", "不符")),
+        S::Unreachable => pick(lang, ("unreachable", "无法连接", "無法連線")),
+    }
+}
+
+/// The audit as a table, then each entry that is not ok with every claim that
+/// does not hold (or could not be checked) next to what was observed.
+fn print_audit(
+    out: &mut impl Write,
+    report: &crate::audit::AuditReport,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use crate::audit::{CheckResult, EntryStatus, ServerOutcome};
+    writeln!(
+        out,
+        "{}{}{}{}",
+        pad(pick(lang, ("ENTRY", "条目", "條目")), 24),
+        pad(pick(lang, ("STATUS", "状态", "狀態")), 14),
+        pad(pick(lang, ("SERVERS OK", "正常服务器", "正常伺服器")), 12),
+        pick(lang, ("FIRST FINDING", "首个发现", "首個發現")),
+    )?;
+    for e in &report.entries {
+        let ok = e
+            .servers
+            .iter()
+            .filter(|s| s.outcome == ServerOutcome::Ok)
+            .count();
+        let first = match (&e.reason, e.status) {
+            (Some(r), _) => r.get(lang).to_owned(),
+            (None, EntryStatus::Drift) => e
+                .servers
+                .iter()
+                .find_map(|s| {
+                    s.checks
+                        .iter()
+                        .find(|c| c.result == CheckResult::Drift)
+                        .map(|c| format!("{}: {}", s.endpoint, c.observed.get(lang)))
+                })
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{}{}{}{}",
+            pad(&e.id, 24),
+            pad(entry_status_word(e.status, lang), 14),
+            pad(&format!("{ok}/{}", e.servers.len()), 12),
+            first
+        )?;
+    }
+    for e in report.entries.iter().filter(|e| {
+        e.status != EntryStatus::Ok
+            || e.servers
+                .iter()
+                .any(|s| s.checks.iter().any(|c| c.result == CheckResult::Warning))
+    }) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} ({}): {}",
+            e.id,
+            e.file,
+            entry_status_word(e.status, lang)
+        )?;
+        for s in &e.servers {
+            let notable: Vec<_> = s
+                .checks
+                .iter()
+                .filter(|c| c.result != CheckResult::Holds)
+                .collect();
+            if notable.is_empty() {
+                continue;
+            }
+            writeln!(out, "  {}", s.endpoint)?;
+            for c in notable {
+                let label = match c.result {
+                    CheckResult::Drift => pick(lang, ("drift", "不符", "不符")),
+                    CheckResult::Warning => pick(lang, ("note", "提示", "提示")),
+                    CheckResult::Unverified | CheckResult::Holds => {
+                        pick(lang, ("unverified", "未能核实", "未能核實"))
+                    }
+                };
+                writeln!(
+                    out,
+                    "    [{label}] {} {}",
+                    pick(lang, ("claimed:", "条目所述：", "條目所述：")),
+                    c.claim.get(lang)
+                )?;
+                writeln!(
+                    out,
+                    "    {} {}",
+                    " ".repeat(super::display_width(label) + 2),
+                    format_args!(
+                        "{} {}",
+                        pick(lang, ("observed:", "实际情况：", "實際情況：")),
+                        c.observed.get(lang)
+                    )
+                )?;
+            }
+        }
+    }
+    let s = &report.summary;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::En => format!(
+                "{} entries: {} ok, {} drift, {} unreachable ({} endpoints, {} at a time)",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+            Lang::ZhHans => format!(
+                "共 {} 个条目：{} 个正常，{} 个不符，{} 个无法连接（{} 个端点，同时 {} 个）",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+            Lang::ZhHant => format!(
+                "共 {} 個條目：{} 個正常，{} 個不符，{} 個無法連線（{} 個端點，同時 {} 個）",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+        }
+    )?;
+    Ok(())
 }

@@ -48,6 +48,9 @@ pub struct ImportReport {
     pub skipped: Vec<(String, String)>,
     /// Domains claimed by two files: (domain, kept in, dropped from).
     pub duplicate_domains: Vec<(String, String, String)>,
+    /// Domains the source marks as MX host domains, imported as MX suffixes:
+    /// (domain, file).
+    pub mx_suffixes: Vec<(String, String)>,
 }
 
 fn io(path: &Path, e: std::io::Error) -> ImportError {
@@ -176,7 +179,10 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
                 true
             }
         });
-        if p.domains.is_empty() {
+        for m in &p.mx_suffixes {
+            report.mx_suffixes.push((m.clone(), name.clone()));
+        }
+        if p.domains.is_empty() && p.mx_suffixes.is_empty() {
             report.skipped.push((
                 name,
                 "every domain is already served by another file".into(),

@@ -1,0 +1,557 @@
+//! `mailconf providers audit` against the real Dovecot and Postfix of
+//! tests/harness/ (provider files in a temporary config folder point at the test
+//! host): an entry whose claims all hold is `ok`; a closed port, STARTTLS claimed
+//! where the server has none, and a host the certificate does not cover are each
+//! `drift`. Also: the concurrency cap holds, the JSON matches its schema and its
+//! documentation, and the module keeps to its layer.
+
+use crate::servers::Servers;
+use mailconf::audit::{
+    AuditOptions, AuditTarget, CheckKind, CheckResult, EntryStatus, ServerOutcome,
+};
+use mailconf::probe::{ProbeOptions, SystemResolver};
+use mailconf::providers::Provider;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A provider file serving `id.test` with `incoming` and `outgoing` rows, each
+/// `(protocol, host, port, security, extra JSON fields)`.
+fn provider_file(id: &str, rows: &[(&str, &str, u16, &str, Value)]) -> String {
+    let row = |(p, h, port, s, extra): &(&str, &str, u16, &str, Value)| {
+        let mut v = json!({"protocol": p, "host": h, "port": port, "security": s});
+        if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+            o.extend(e.clone());
+        }
+        v
+    };
+    let incoming: Vec<Value> = rows.iter().filter(|r| r.0 != "smtp").map(row).collect();
+    let outgoing: Vec<Value> = rows.iter().filter(|r| r.0 == "smtp").map(row).collect();
+    let v = json!({
+        "id": id,
+        "name": {"en": id, "zh-Hans": id, "zh-Hant": id},
+        "domains": [format!("{id}.test")],
+        "status": {"state": "active"},
+        "incoming": incoming,
+        "outgoing": outgoing,
+        "auth": {"kind": "password"},
+        "sources": [{"about": "the test harness", "kind": "general-knowledge", "checked": "2026-12"}]
+    });
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+/// Runs `mailconf providers audit` with a config folder holding `files`.
+fn audit(files: &[(&str, String)], args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let providers = dir.path().join("providers");
+    std::fs::create_dir_all(&providers).unwrap();
+    for (name, text) in files {
+        std::fs::write(providers.join(format!("{name}.json")), text).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_mailconf"))
+        .args(["providers", "audit"])
+        .args(args)
+        .env("MAILCONF_CONFIG_DIR", dir.path())
+        .env("MAILCONF_LANG", "en")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json_of(stdout: &str, stderr: &str) -> Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}\n{stderr}"))
+}
+
+/// `--resolve` and `--ca-file` for the harness, plus `extra`.
+fn harness_args(s: &Servers, extra: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = vec![
+        "--resolve".into(),
+        s.resolve.clone(),
+        "--ca-file".into(),
+        s.ca.display().to_string(),
+        "--timeout".into(),
+        "5".into(),
+    ];
+    v.extend(extra.iter().map(|a| (*a).to_owned()));
+    v
+}
+
+fn run(s: &Servers, files: &[(&str, String)], targets: &[&str], extra: &[&str]) -> (i32, Value) {
+    let mut args: Vec<String> = targets.iter().map(|t| (*t).to_owned()).collect();
+    args.extend(harness_args(s, extra));
+    args.push("--json".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = audit(files, &args);
+    (code, json_of(&out, &err))
+}
+
+fn server(entry: &Value, port: u16) -> &Value {
+    entry["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["endpoint"]["port"] == port)
+        .unwrap_or_else(|| panic!("no server on port {port}: {entry:#}"))
+}
+
+/// The harness's servers, all as they really are.
+fn true_rows(s: &Servers) -> Vec<(&'static str, String, u16, &'static str, Value)> {
+    let h = s.host.clone();
+    vec![
+        ("pop3", h.clone(), s.port(995), "tls", json!({})),
+        ("pop3", h.clone(), s.port(110), "starttls", json!({})),
+        ("imap", h.clone(), s.port(993), "tls", json!({})),
+        ("imap", h.clone(), s.port(143), "starttls", json!({})),
+        ("smtp", h.clone(), s.port(465), "tls", json!({})),
+        ("smtp", h.clone(), s.port(587), "starttls", json!({})),
+        // Postfix on 25 is an MX: it takes mail for its domain without a login.
+        ("smtp", h, s.port(25), "starttls", json!({"login": "none"})),
+    ]
+}
+
+/// POP3 995, IMAP 993 and SMTP 465 of the harness, as they really are.
+fn three_true_rows(s: &Servers) -> Vec<(&'static str, String, u16, &'static str, Value)> {
+    let all = true_rows(s);
+    vec![all[0].clone(), all[2].clone(), all[4].clone()]
+}
+
+fn file(
+    id: &str,
+    rows: &[(&'static str, String, u16, &'static str, Value)],
+) -> (&'static str, String) {
+    let rows: Vec<(&str, &str, u16, &str, Value)> = rows
+        .iter()
+        .map(|(p, h, port, sec, e)| (*p, h.as_str(), *port, *sec, e.clone()))
+        .collect();
+    let name: &'static str = Box::leak(id.to_owned().into_boxed_str());
+    (name, provider_file(id, &rows))
+}
+
+#[test]
+fn audit_all_claims_true_is_ok() {
+    let s = Servers::get();
+    let (code, v) = run(&s, &[file("truthful", &true_rows(&s))], &["truthful"], &[]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["schema"], "mailconf-audit/1");
+    let e = &v["entries"][0];
+    assert_eq!(e["id"], "truthful");
+    assert_eq!(e["status"], "ok", "{e:#}");
+    assert_eq!(e["servers"].as_array().unwrap().len(), 7);
+    for srv in e["servers"].as_array().unwrap() {
+        assert_eq!(srv["outcome"], "ok", "{srv:#}");
+        assert!(
+            srv["certificate_days_left"].as_i64().unwrap() > 0,
+            "{srv:#}"
+        );
+        for kind in ["answers", "security", "certificate", "login"] {
+            assert!(
+                srv["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["kind"] == kind && c["result"] == "holds"),
+                "no {kind} check that holds: {srv:#}"
+            );
+        }
+    }
+    assert_eq!(
+        v["summary"],
+        json!({"entries": 1, "ok": 1, "drift": 0, "unreachable": 0, "endpoints": 7})
+    );
+    // The output matches the documented schema.
+    let schema: Value = serde_json::from_str(&mailconf::audit::json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn audit_reports_a_closed_port_as_drift() {
+    let s = Servers::get();
+    let mut rows = three_true_rows(&s);
+    // Nothing listens on port 2 of the test host: the connection is refused.
+    rows.push(("smtp", s.host.clone(), 2, "tls", json!({})));
+    let (code, v) = run(&s, &[file("closedport", &rows)], &["closedport"], &[]);
+    assert_eq!(code, 1, "drift exits 1: {v:#}");
+    let e = &v["entries"][0];
+    assert_eq!(e["status"], "drift");
+    let closed = server(e, 2);
+    assert_eq!(closed["outcome"], "drift");
+    assert_eq!(closed["reached"], false);
+    let c = &closed["checks"][0];
+    assert_eq!(c["kind"], "answers");
+    assert_eq!(c["result"], "drift");
+    assert!(
+        c["observed"]["en"].as_str().unwrap().contains("refused"),
+        "{c:#}"
+    );
+    assert_eq!(server(e, s.port(993))["outcome"], "ok");
+    // The table says it too, claim next to observation.
+    let mut args: Vec<String> = vec!["closedport".into()];
+    args.extend(harness_args(&s, &[]));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, _) = audit(&[file("closedport", &rows)], &args);
+    assert_eq!(code, 1);
+    assert!(out.contains("closedport") && out.contains("drift"), "{out}");
+    assert!(out.contains("claimed: SMTP answers on port 2"), "{out}");
+    assert!(out.contains("observed: connection refused"), "{out}");
+    assert!(out.contains("1 entries: 0 ok, 1 drift"), "{out}");
+    assert!(
+        !out.contains('\x1b'),
+        "no progress bar or colour when piped: {out:?}"
+    );
+}
+
+/// A POP3 server without STLS (greeting, CAPA, QUIT), on a loopback port.
+fn plaintext_pop3() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in l.incoming().flatten() {
+            std::thread::spawn(move || {
+                let _ = serve_pop3(conn);
+            });
+        }
+    });
+    port
+}
+
+fn serve_pop3(mut conn: TcpStream) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
+    conn.write_all(b"+OK plaintext POP3 ready\r\n")?;
+    let mut reader = BufReader::new(conn.try_clone()?);
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 0 {
+        let cmd = line.trim().to_ascii_uppercase();
+        line.clear();
+        if cmd == "CAPA" {
+            conn.write_all(b"+OK\r\nUSER\r\nUIDL\r\n.\r\n")?;
+        } else if cmd == "QUIT" {
+            conn.write_all(b"+OK bye\r\n")?;
+            return Ok(());
+        } else {
+            conn.write_all(b"-ERR not here\r\n")?;
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn audit_reports_starttls_claimed_where_the_server_has_none() {
+    let s = Servers::get();
+    let port = plaintext_pop3();
+    let mut rows = three_true_rows(&s);
+    rows.push((
+        "pop3",
+        "plain.test.mailconf".into(),
+        port,
+        "starttls",
+        json!({}),
+    ));
+    let (code, v) = run(
+        &s,
+        &[file("nostarttls", &rows)],
+        &["nostarttls"],
+        &["--resolve", "plain.test.mailconf:127.0.0.1"],
+    );
+    assert_eq!(code, 1, "{v:#}");
+    let e = &v["entries"][0];
+    assert_eq!(e["status"], "drift");
+    let plain = server(e, port);
+    assert_eq!(plain["outcome"], "drift");
+    assert_eq!(plain["reached"], true);
+    let sec = plain["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "security")
+        .unwrap();
+    assert_eq!(sec["result"], "drift");
+    assert_eq!(sec["claim"]["en"], "STARTTLS offered and completed");
+    assert!(
+        sec["observed"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("STARTTLS is not offered"),
+        "{sec:#}"
+    );
+    assert!(
+        sec["observed"]["zh-Hans"]
+            .as_str()
+            .unwrap()
+            .contains("STARTTLS")
+    );
+}
+
+#[test]
+fn audit_reports_a_host_the_certificate_does_not_cover() {
+    let s = Servers::get();
+    let other = "other.test.mailconf";
+    let mut rows = three_true_rows(&s);
+    rows.push(("imap", other.into(), s.port(993), "tls", json!({})));
+    let resolve_other = format!("{other}:{}", s.addr);
+    let (code, v) = run(
+        &s,
+        &[file("wrongname", &rows)],
+        &["wrongname"],
+        &["--resolve", &resolve_other],
+    );
+    assert_eq!(code, 1, "{v:#}");
+    let e = &v["entries"][0];
+    assert_eq!(e["status"], "drift");
+    let imap = e["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["endpoint"]["host"] == other)
+        .unwrap();
+    assert_eq!(imap["outcome"], "drift");
+    let cert = imap["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "certificate")
+        .unwrap();
+    assert_eq!(cert["result"], "drift");
+    let seen = cert["observed"]["en"].as_str().unwrap();
+    assert!(
+        seen.contains(&format!("does not cover {other}")) && seen.contains("mail.test.mailconf"),
+        "{seen}"
+    );
+    // The rows on the right name stay ok.
+    assert_eq!(server(e, s.port(995))["outcome"], "ok");
+}
+
+#[test]
+fn audit_refuses_an_unknown_entry_with_a_usage_error() {
+    let (code, out, err) = audit(&[], &["no-such-provider-xyz", "--json"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("no-such-provider-xyz"), "{err}");
+    let (code, _, err) = audit(&[], &["163", "--concurrency", "0"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = audit(&[], &["163", "--timeout", "0"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+/// A listener on loopback that answers POP3 greetings after `delay`, counting
+/// how many connections are open at once.
+fn counting_server(delay: Duration) -> (u16, Arc<AtomicUsize>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let open = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let peak_out = peak.clone();
+    std::thread::spawn(move || {
+        for conn in l.incoming().flatten() {
+            let (open, peak) = (open.clone(), peak.clone());
+            std::thread::spawn(move || {
+                let now = open.fetch_add(1, Ordering::SeqCst) + 1;
+                peak.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(delay);
+                let _ = serve_pop3(conn);
+                open.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    (port, peak_out)
+}
+
+#[test]
+fn audit_never_runs_more_than_the_concurrency_cap() {
+    let (port, peak) = counting_server(Duration::from_millis(150));
+    let targets: Vec<AuditTarget> = (0..9)
+        .map(|i| {
+            let text = provider_file(
+                &format!("cap{i}"),
+                &[
+                    (
+                        "pop3",
+                        "127.0.0.1",
+                        port,
+                        "plain",
+                        json!({"note": {"en": "legacy", "zh-Hans": "旧", "zh-Hant": "舊"}}),
+                    ),
+                    ("pop3", "127.0.0.1", port, "starttls", json!({})),
+                ],
+            );
+            let provider: Provider = serde_json::from_str(&text).unwrap();
+            AuditTarget {
+                provider,
+                file: format!("cap{i}.json"),
+            }
+        })
+        .collect();
+    let options = AuditOptions {
+        probe: ProbeOptions {
+            connect_timeout: Duration::from_secs(5),
+            reply_timeout: Duration::from_secs(5),
+            ..ProbeOptions::default()
+        },
+        concurrency: 3,
+        ..AuditOptions::default()
+    };
+    let mut seen = Vec::new();
+    let report =
+        mailconf::audit::audit_blocking(&targets, &options, Arc::new(SystemResolver), |p| {
+            seen.push(p)
+        })
+        .unwrap();
+    let peak = peak.load(Ordering::SeqCst);
+    assert!(peak <= 3, "{peak} connections at once with a cap of 3");
+    assert!(
+        peak >= 2,
+        "the endpoints ran one after another ({peak} at once)"
+    );
+    assert_eq!(report.summary.endpoints, 18);
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((18, 18)));
+    // Every entry drifted the same way: STARTTLS claimed, plaintext found; the
+    // plain rows are marked legacy and hold.
+    for e in &report.entries {
+        assert_eq!(e.status, EntryStatus::Drift, "{e:#?}");
+        assert_eq!(e.servers[0].outcome, ServerOutcome::Ok, "{e:#?}");
+        let stls = &e.servers[1];
+        assert!(
+            stls.checks
+                .iter()
+                .any(|c| c.kind == CheckKind::Security && c.result == CheckResult::Drift)
+        );
+        assert!(
+            e.servers[0]
+                .checks
+                .iter()
+                .any(|c| c.kind == CheckKind::Legacy && c.result == CheckResult::Holds)
+        );
+    }
+    assert!(report.has_drift());
+}
+
+#[test]
+fn audit_marks_a_host_that_depends_on_the_users_domain_as_not_checked() {
+    // An MX-only entry (no domains) with a per-domain host cannot be probed.
+    let mut p: Provider = serde_json::from_str(&provider_file(
+        "perdomain",
+        &[("imap", "imap.%EMAILDOMAIN%", 993, "tls", json!({}))],
+    ))
+    .unwrap();
+    p.domains.clear();
+    p.mx_suffixes = vec!["mx.perdomain.test".into()];
+    let report = mailconf::audit::audit_blocking(
+        &[AuditTarget {
+            provider: p,
+            file: "perdomain.json".into(),
+        }],
+        &AuditOptions::default(),
+        Arc::new(SystemResolver),
+        |_| {},
+    )
+    .unwrap();
+    let e = &report.entries[0];
+    assert_eq!(e.status, EntryStatus::Unreachable);
+    assert_eq!(e.servers[0].outcome, ServerOutcome::NotChecked);
+    assert!(
+        e.reason
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("depends on the user's domain")
+    );
+    assert_eq!(report.summary.endpoints, 0);
+}
+
+/// `docs/audit-json.schema.json` is generated from the types (regenerate with
+/// `MAILCONF_UPDATE_SCHEMA=1 cargo test audit_json`), and `docs/audit-json.md`
+/// documents every field the schema has.
+#[test]
+fn audit_json_schema_and_doc_match_the_types() {
+    let path = Path::new(ROOT).join("docs/audit-json.schema.json");
+    let generated = mailconf::audit::json_schema();
+    if std::env::var_os("MAILCONF_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/audit-json.schema.json is stale: run MAILCONF_UPDATE_SCHEMA=1 cargo test audit_json"
+    );
+    let doc = std::fs::read_to_string(Path::new(ROOT).join("docs/audit-json.md")).unwrap();
+    let schema: Value = serde_json::from_str(&generated).unwrap();
+    let mut names = std::collections::BTreeSet::new();
+    collect_properties(&schema, &mut names);
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|n| !doc.contains(&format!("`{n}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/audit-json.md does not document {missing:?}"
+    );
+    assert!(names.contains("certificate_days_left") && names.contains("observed"));
+}
+
+fn collect_properties(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        Value::Object(o) => {
+            if let Some(Value::Object(props)) = o.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            for x in o.values() {
+                collect_properties(x, out);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_properties(x, out)),
+        _ => {}
+    }
+}
+
+/// The layering rule: the audit uses the provider database and the probe
+/// engine, nothing above them; the database uses nothing above itself.
+#[test]
+fn audit_and_providers_keep_to_their_layers() {
+    let uses = |dir: &str| -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        for f in std::fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
+            let path = f.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                let mut rest = line;
+                while let Some(at) = rest.find("crate::") {
+                    let module: String = rest[at + 7..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    found.push((format!("{}:{}", path.display(), i + 1), module));
+                    rest = &rest[at + 7..];
+                }
+            }
+        }
+        found
+    };
+    let bad: Vec<_> = uses("src/audit")
+        .into_iter()
+        .filter(|(_, m)| m != "providers" && m != "probe")
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "src/audit uses more than providers and probe: {bad:?}"
+    );
+    let bad: Vec<_> = uses("src/providers")
+        .into_iter()
+        .filter(|(_, m)| !["providers", "i18n"].contains(&m.as_str()))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "src/providers reaches above itself: {bad:?}"
+    );
+}

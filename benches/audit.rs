@@ -41,13 +41,23 @@ use relay::{relay, target_ip};
 const WAYS: [(Protocol, u16, Security, Option<ServerLogin>); 8] = [
     (Protocol::Pop3, 995, Security::Tls, None),
     (Protocol::Pop3, 110, Security::Starttls, None),
-    (Protocol::Pop3, 110, Security::Plain, Some(ServerLogin::None)),
+    (
+        Protocol::Pop3,
+        110,
+        Security::Plain,
+        Some(ServerLogin::None),
+    ),
     (Protocol::Imap, 993, Security::Tls, None),
     (Protocol::Imap, 143, Security::Starttls, None),
     (Protocol::Smtp, 465, Security::Tls, None),
     (Protocol::Smtp, 587, Security::Starttls, None),
     // Postfix on 25 is an MX: no login there.
-    (Protocol::Smtp, 25, Security::Starttls, Some(ServerLogin::None)),
+    (
+        Protocol::Smtp,
+        25,
+        Security::Starttls,
+        Some(ServerLogin::None),
+    ),
 ];
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {

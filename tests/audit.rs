@@ -227,7 +227,13 @@ fn plaintext_pop3() -> u16 {
     port
 }
 
-fn serve_pop3(mut conn: TcpStream) -> std::io::Result<()> {
+fn serve_pop3(conn: TcpStream) -> std::io::Result<()> {
+    serve_pop3_then(conn, || {})
+}
+
+/// [`serve_pop3`], calling `on_quit` when QUIT arrives, before answering it: the
+/// client's session cannot end before that.
+fn serve_pop3_then(mut conn: TcpStream, mut on_quit: impl FnMut()) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     conn.write_all(b"+OK plaintext POP3 ready\r\n")?;
     let mut reader = BufReader::new(conn.try_clone()?);
@@ -238,6 +244,7 @@ fn serve_pop3(mut conn: TcpStream) -> std::io::Result<()> {
         if cmd == "CAPA" {
             conn.write_all(b"+OK\r\nUSER\r\nUIDL\r\n.\r\n")?;
         } else if cmd == "QUIT" {
+            on_quit();
             conn.write_all(b"+OK bye\r\n")?;
             return Ok(());
         } else {
@@ -346,7 +353,9 @@ fn audit_refuses_an_unknown_entry_with_a_usage_error() {
 }
 
 /// A listener on loopback that answers POP3 greetings after `delay`, counting
-/// how many connections are open at once.
+/// how many sessions are under way at once: from the accept to the QUIT, which
+/// the server counts before answering it, so a session the client has finished
+/// is never counted next to the client's next one.
 fn counting_server(delay: Duration) -> (u16, Arc<AtomicUsize>) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
@@ -360,8 +369,14 @@ fn counting_server(delay: Duration) -> (u16, Arc<AtomicUsize>) {
                 let now = open.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
                 std::thread::sleep(delay);
-                let _ = serve_pop3(conn);
-                open.fetch_sub(1, Ordering::SeqCst);
+                let mut counted = true;
+                let _ = serve_pop3_then(conn, || {
+                    open.fetch_sub(1, Ordering::SeqCst);
+                    counted = false;
+                });
+                if counted {
+                    open.fetch_sub(1, Ordering::SeqCst);
+                }
             });
         }
     });

@@ -13,22 +13,25 @@
 //! # MAILCONF_BENCH_ENTRIES (200), MAILCONF_BENCH_CONCURRENCY (16), MAILCONF_BENCH_DELAY_MS (25)
 //! ```
 //!
-//! Every endpoint of every entry goes through the same relay for its port (a
-//! userspace relay adding the delay each way, as the probe benchmark does), so
-//! each probe pays the latency of a distant server. Expected: the wall time close
-//! to ⌈N·8/16⌉ × the mean single-endpoint time, because the audit keeps exactly
-//! 16 probes in flight; and the peak memory growing with N only by the report.
+//! Each entry lists the eight standard ways in on the test host, so the check
+//! layer's plan for it is exactly those eight endpoints. Every endpoint of
+//! every entry goes through the same relay for its port (the probe's port map
+//! sends each standard port to a userspace relay adding the delay each way, as
+//! the probe benchmark does), so each probe pays the latency of a distant
+//! server. Expected: the wall time close to ⌈N·8/16⌉ × the mean
+//! single-endpoint time (each way probed alone with the probe engine), because
+//! the audit keeps exactly 16 probes in flight; and the peak memory growing
+//! with N only by the report.
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use mailconf::audit::{AuditOptions, AuditTarget, EntryStatus, audit_blocking};
-use mailconf::probe::{ProbeOptions, SystemResolver};
+use mailconf::check::audit::{AuditOptions, EntryStatus, audit_blocking};
+use mailconf::probe::{Endpoint, ProbeOptions, SystemResolver, TlsContext, probe_endpoint};
 use mailconf::providers::{
-    Auth, AuthKind, Localized, Origin, Protocol, Provider, Security, Server, ServerLogin, Source,
-    SourceKind, Status, UsernameForm,
+    Auth, AuthKind, Database, Localized, Origin, Protocol, Provider, Security, Server, ServerLogin,
+    Source, SourceKind, Status, UsernameForm,
 };
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
@@ -67,8 +70,8 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
-fn server(way: usize, host: &str, port: u16) -> Server {
-    let (protocol, _, security, login) = WAYS[way];
+fn server(way: usize, host: &str) -> Server {
+    let (protocol, port, security, login) = WAYS[way];
     Server {
         protocol,
         host: host.to_owned(),
@@ -80,41 +83,46 @@ fn server(way: usize, host: &str, port: u16) -> Server {
     }
 }
 
-/// An entry listing `ways` (indices into [`WAYS`]) at the relayed ports.
-fn provider(i: usize, host: &str, relayed: &[u16], ways: &[usize]) -> AuditTarget {
-    let rows: Vec<Server> = ways.iter().map(|&w| server(w, host, relayed[w])).collect();
+/// An entry listing every way in of [`WAYS`] on `host`.
+fn provider(i: usize, host: &str) -> (String, Provider) {
+    let rows: Vec<Server> = (0..WAYS.len()).map(|w| server(w, host)).collect();
     let (outgoing, incoming): (Vec<Server>, Vec<Server>) =
         rows.into_iter().partition(|s| s.protocol == Protocol::Smtp);
-    AuditTarget {
-        provider: Provider {
-            schema: None,
-            id: format!("bench{i}"),
-            name: Localized::same(&format!("Bench {i}")),
-            domains: vec![format!("bench{i}.test")],
-            mx_suffixes: Vec::new(),
-            status: Status::Active,
-            incoming,
-            outgoing,
-            auth: Auth {
-                kind: AuthKind::Password,
-                create_url: None,
-                notes: None,
-            },
-            hints: Vec::new(),
-            help_urls: Vec::new(),
-            quirks: Vec::new(),
-            history: None,
-            known_replies: Vec::new(),
-            sources: vec![Source {
-                about: "benchmark".into(),
-                kind: SourceKind::GeneralKnowledge,
-                url: None,
-                checked: "2026-12".into(),
-            }],
-            origin: Origin::User,
+    let provider = Provider {
+        schema: None,
+        id: format!("bench{i:04}"),
+        name: Localized::same(&format!("Bench {i}")),
+        domains: vec![format!("bench{i}.test")],
+        mx_suffixes: Vec::new(),
+        status: Status::Active,
+        incoming,
+        outgoing,
+        auth: Auth {
+            kind: AuthKind::Password,
+            create_url: None,
+            notes: None,
         },
-        file: format!("bench{i}.json"),
-    }
+        hints: Vec::new(),
+        help_urls: Vec::new(),
+        quirks: Vec::new(),
+        history: None,
+        known_replies: Vec::new(),
+        sources: vec![Source {
+            about: "benchmark".into(),
+            kind: SourceKind::GeneralKnowledge,
+            url: None,
+            checked: "2026-12".into(),
+        }],
+        origin: Origin::User,
+    };
+    (format!("bench{i:04}.json"), provider)
+}
+
+/// A database of `n` synthetic entries.
+fn database(n: usize, host: &str) -> Database {
+    let mut db = Database::default();
+    db.extend((0..n).map(|i| provider(i, host)).collect());
+    db
 }
 
 fn peak_rss_kib() -> Option<u64> {
@@ -156,28 +164,31 @@ fn main() {
         .enable_all()
         .build()
         .expect("relay runtime");
-    // One relay per way in, on loopback, forwarding to the real port.
-    let relayed: Vec<u16> = rt.block_on(async {
-        let mut v = Vec::new();
+    // One relay per standard port, on loopback, forwarding to the real port;
+    // the probe's port map sends each standard port to its relay.
+    let port_map: BTreeMap<u16, u16> = rt.block_on(async {
+        let mut m = BTreeMap::new();
         for (_, port, _, _) in WAYS {
-            let to = SocketAddr::new(target_ip(), real[&port]);
-            v.push(relay(to, delay).await);
+            if !m.contains_key(&port) {
+                let to = SocketAddr::new(target_ip(), real[&port]);
+                m.insert(port, relay(to, delay).await);
+            }
         }
-        v
+        m
     });
     let options = AuditOptions {
         probe: ProbeOptions {
             resolve: BTreeMap::from([(host.clone(), vec![IpAddr::V4(Ipv4Addr::LOCALHOST)])]),
             extra_roots: roots,
+            port_map,
             ..ProbeOptions::default()
         },
         concurrency,
         ..AuditOptions::default()
     };
-    let run = |targets: &[AuditTarget]| {
+    let run = |db: &Database| {
         let t = Instant::now();
-        let report = audit_blocking(targets, &options, Arc::new(SystemResolver), |_| {})
-            .expect("audit runs");
+        let report = audit_blocking(db, &db.entries(), &options, |_| {}).expect("audit runs");
         (t.elapsed(), report)
     };
 
@@ -186,11 +197,20 @@ fn main() {
         delay.as_millis(),
         entries
     );
-    // One endpoint alone, each way, best of 3.
+    // One endpoint alone, each way, with the probe engine itself; best of 3.
+    let tls = TlsContext::with_roots(&options.probe.extra_roots, options.probe.os_roots)
+        .expect("trust anchors");
     let mut singles = Vec::new();
-    for (w, (protocol, port, security, _)) in WAYS.iter().enumerate() {
-        let target = [provider(0, &host, &relayed, &[w])];
-        let best = (0..3).map(|_| run(&target).0).min().unwrap_or_default();
+    for (protocol, port, security, _) in WAYS {
+        let endpoint = Endpoint::new(protocol, &host, port, security);
+        let best = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                rt.block_on(probe_endpoint(&endpoint, &options.probe, &tls, &SystemResolver));
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default();
         println!(
             "  alone {:<5} {:>3} {:<8} {:>7.1} ms",
             protocol.label(),
@@ -203,17 +223,13 @@ fn main() {
     let mean = singles.iter().sum::<Duration>() / singles.len() as u32;
     let slowest = singles.iter().max().copied().unwrap_or_default();
 
-    let all: Vec<usize> = (0..WAYS.len()).collect();
     let before = peak_rss_kib();
-    let small: Vec<AuditTarget> = (0..entries / 4)
-        .map(|i| provider(i, &host, &relayed, &all))
-        .collect();
+    let small = database(entries / 4, &host);
     let (small_wall, small_report) = run(&small);
+    drop(small);
     let after_small = peak_rss_kib();
-    let targets: Vec<AuditTarget> = (0..entries)
-        .map(|i| provider(i, &host, &relayed, &all))
-        .collect();
-    let (wall, report) = run(&targets);
+    let db = database(entries, &host);
+    let (wall, report) = run(&db);
     let after = peak_rss_kib();
     let ok = report
         .entries
@@ -227,6 +243,7 @@ fn main() {
         report.entries.iter().find(|e| e.status != EntryStatus::Ok)
     );
     assert_eq!(small_report.summary.ok, entries / 4);
+    assert_eq!(report.summary.endpoints, entries * 8, "8 planned endpoints per entry");
     let rounds = (entries * 8).div_ceil(concurrency);
     let ideal = mean * rounds as u32;
     println!(

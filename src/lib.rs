@@ -21,7 +21,6 @@
 
 pub mod advice;
 pub mod app;
-pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod discover;

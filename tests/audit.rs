@@ -2,15 +2,17 @@
 //! tests/harness/ (provider files in a temporary config folder point at the test
 //! host): an entry whose claims all hold is `ok`; a closed port, STARTTLS claimed
 //! where the server has none, and a host the certificate does not cover are each
-//! `drift`. Also: the concurrency cap holds, the JSON matches its schema and its
-//! documentation, and the module keeps to its layer.
+//! `drift`; an entry whose listed servers hold but whose check would recommend
+//! an endpoint it does not list is `ok` with a note (the one ranking of
+//! `mailconf probe`). Also: the audit probes the check layer's plan, the
+//! concurrency cap holds, and the JSON matches its schema and its documentation.
 
 use crate::servers::Servers;
-use mailconf::audit::{
-    AuditOptions, AuditTarget, CheckKind, CheckResult, EntryStatus, ServerOutcome,
+use mailconf::check::audit::{
+    AuditOptions, CheckKind, CheckResult, EntryStatus, ServerOutcome, audit_blocking,
 };
-use mailconf::probe::{ProbeOptions, SystemResolver};
-use mailconf::providers::Provider;
+use mailconf::probe::ProbeOptions;
+use mailconf::providers::{Database, Origin, Provider};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -73,7 +75,8 @@ fn json_of(stdout: &str, stderr: &str) -> Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}\n{stderr}"))
 }
 
-/// `--resolve` and `--ca-file` for the harness, plus `extra`.
+/// `--resolve`, `--ca-file` and (in loopback mode) `--port-map` for the
+/// harness, plus `extra`. Provider files name the standard ports.
 fn harness_args(s: &Servers, extra: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = vec![
         "--resolve".into(),
@@ -83,6 +86,9 @@ fn harness_args(s: &Servers, extra: &[&str]) -> Vec<String> {
         "--timeout".into(),
         "5".into(),
     ];
+    if !s.port_map.is_empty() {
+        v.extend(["--port-map".into(), s.port_map.clone()]);
+    }
     v.extend(extra.iter().map(|a| (*a).to_owned()));
     v
 }
@@ -109,14 +115,14 @@ fn server(entry: &Value, port: u16) -> &Value {
 fn true_rows(s: &Servers) -> Vec<(&'static str, String, u16, &'static str, Value)> {
     let h = s.host.clone();
     vec![
-        ("pop3", h.clone(), s.port(995), "tls", json!({})),
-        ("pop3", h.clone(), s.port(110), "starttls", json!({})),
-        ("imap", h.clone(), s.port(993), "tls", json!({})),
-        ("imap", h.clone(), s.port(143), "starttls", json!({})),
-        ("smtp", h.clone(), s.port(465), "tls", json!({})),
-        ("smtp", h.clone(), s.port(587), "starttls", json!({})),
+        ("pop3", h.clone(), 995, "tls", json!({})),
+        ("pop3", h.clone(), 110, "starttls", json!({})),
+        ("imap", h.clone(), 993, "tls", json!({})),
+        ("imap", h.clone(), 143, "starttls", json!({})),
+        ("smtp", h.clone(), 465, "tls", json!({})),
+        ("smtp", h.clone(), 587, "starttls", json!({})),
         // Postfix on 25 is an MX: it takes mail for its domain without a login.
-        ("smtp", h, s.port(25), "starttls", json!({"login": "none"})),
+        ("smtp", h, 25, "starttls", json!({"login": "none"})),
     ]
 }
 
@@ -165,12 +171,38 @@ fn audit_all_claims_true_is_ok() {
             );
         }
     }
+    // The check layer's plan: the seven listed ways and POP3 110 without
+    // encryption, the eighth standard way in.
     assert_eq!(
         v["summary"],
-        json!({"entries": 1, "ok": 1, "drift": 0, "unreachable": 0, "endpoints": 7})
+        json!({"entries": 1, "ok": 1, "drift": 0, "unreachable": 0, "endpoints": 8})
+    );
+    // The one ranking: implicit TLS first; each recommended endpoint is listed.
+    let recommended: Vec<(String, u64)> = e["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["protocol"].as_str().unwrap().to_owned(),
+                r["endpoint"]["port"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        recommended,
+        [("pop3".into(), 995), ("smtp".into(), 465), ("imap".into(), 993)]
+    );
+    let checks = e["checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 3, "{e:#}");
+    assert!(
+        checks
+            .iter()
+            .all(|c| c["kind"] == "recommendation" && c["result"] == "holds"),
+        "{e:#}"
     );
     // The output matches the documented schema.
-    let schema: Value = serde_json::from_str(&mailconf::audit::json_schema()).unwrap();
+    let schema: Value = serde_json::from_str(&mailconf::check::audit::json_schema()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
@@ -196,7 +228,7 @@ fn audit_reports_a_closed_port_as_drift() {
         c["observed"]["en"].as_str().unwrap().contains("refused"),
         "{c:#}"
     );
-    assert_eq!(server(e, s.port(993))["outcome"], "ok");
+    assert_eq!(server(e, 993)["outcome"], "ok");
     // The table says it too, claim next to observation.
     let mut args: Vec<String> = vec!["closedport".into()];
     args.extend(harness_args(&s, &[]));
@@ -306,7 +338,7 @@ fn audit_reports_a_host_the_certificate_does_not_cover() {
     let s = Servers::get();
     let other = "other.test.mailconf";
     let mut rows = three_true_rows(&s);
-    rows.push(("imap", other.into(), s.port(993), "tls", json!({})));
+    rows.push(("imap", other.into(), 993, "tls", json!({})));
     let resolve_other = format!("{other}:{}", s.addr);
     let (code, v) = run(
         &s,
@@ -337,7 +369,48 @@ fn audit_reports_a_host_the_certificate_does_not_cover() {
         "{seen}"
     );
     // The rows on the right name stay ok.
-    assert_eq!(server(e, s.port(995))["outcome"], "ok");
+    assert_eq!(server(e, 995)["outcome"], "ok");
+}
+
+/// The audit ranks what it probed as `mailconf probe` does: an entry that
+/// lists only the STARTTLS ways in is true, but a check recommends implicit
+/// TLS, which the entry does not list. That is `ok`, with a note per protocol.
+#[test]
+fn audit_notes_a_recommended_endpoint_the_entry_does_not_list() {
+    let s = Servers::get();
+    let h = s.host.clone();
+    let rows = vec![
+        ("pop3", h.clone(), 110, "starttls", json!({})),
+        ("imap", h.clone(), 143, "starttls", json!({})),
+        ("smtp", h, 587, "starttls", json!({})),
+    ];
+    let (code, v) = run(&s, &[file("starttlsonly", &rows)], &["starttlsonly"], &[]);
+    assert_eq!(code, 0, "{v:#}");
+    let e = &v["entries"][0];
+    assert_eq!(e["status"], "ok", "{e:#}");
+    assert_eq!(v["summary"]["endpoints"], 8, "the plan's eight ways in");
+    let notes: Vec<&str> = e["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "recommendation" && c["result"] == "warning")
+        .map(|c| c["observed"]["en"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 3, "{e:#}");
+    for (note, port) in notes.iter().zip(["995", "465", "993"]) {
+        assert!(
+            note.contains(port) && note.contains("does not list"),
+            "{note}"
+        );
+    }
+    // The table shows the note under the entry as a whole.
+    let mut args: Vec<String> = vec!["starttlsonly".into()];
+    args.extend(harness_args(&s, &[]));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, _) = audit(&[file("starttlsonly", &rows)], &args);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("the entry as a whole"), "{out}");
+    assert!(out.contains("which the entry does not list"), "{out}");
 }
 
 #[test]
@@ -383,10 +456,25 @@ fn counting_server(delay: Duration) -> (u16, Arc<AtomicUsize>) {
     (port, peak_out)
 }
 
+/// A database of `files` (as user entries) and nothing else.
+fn database(files: Vec<(String, Provider)>) -> Database {
+    let mut db = Database::default();
+    db.extend(
+        files
+            .into_iter()
+            .map(|(f, mut p)| {
+                p.origin = Origin::User;
+                (f, p)
+            })
+            .collect(),
+    );
+    db
+}
+
 #[test]
 fn audit_never_runs_more_than_the_concurrency_cap() {
     let (port, peak) = counting_server(Duration::from_millis(150));
-    let targets: Vec<AuditTarget> = (0..9)
+    let files: Vec<(String, Provider)> = (0..9)
         .map(|i| {
             let text = provider_file(
                 &format!("cap{i}"),
@@ -402,12 +490,10 @@ fn audit_never_runs_more_than_the_concurrency_cap() {
                 ],
             );
             let provider: Provider = serde_json::from_str(&text).unwrap();
-            AuditTarget {
-                provider,
-                file: format!("cap{i}.json"),
-            }
+            (format!("cap{i}.json"), provider)
         })
         .collect();
+    let db = database(files);
     let options = AuditOptions {
         probe: ProbeOptions {
             connect_timeout: Duration::from_secs(5),
@@ -418,19 +504,17 @@ fn audit_never_runs_more_than_the_concurrency_cap() {
         ..AuditOptions::default()
     };
     let mut seen = Vec::new();
-    let report =
-        mailconf::audit::audit_blocking(&targets, &options, Arc::new(SystemResolver), |p| {
-            seen.push(p)
-        })
-        .unwrap();
+    let report = audit_blocking(&db, &db.entries(), &options, |p| seen.push(p)).unwrap();
     let peak = peak.load(Ordering::SeqCst);
     assert!(peak <= 3, "{peak} connections at once with a cap of 3");
     assert!(
         peak >= 2,
         "the endpoints ran one after another ({peak} at once)"
     );
-    assert_eq!(report.summary.endpoints, 18);
-    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((18, 18)));
+    // The plan: POP3's three standard ways on 127.0.0.1 (nothing listens
+    // there; refused at once) and the two listed rows, per entry.
+    assert_eq!(report.summary.endpoints, 9 * 5);
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((45, 45)));
     // Every entry drifted the same way: STARTTLS claimed, plaintext found; the
     // plain rows are marked legacy and hold.
     for e in &report.entries {
@@ -462,16 +546,8 @@ fn audit_marks_a_host_that_depends_on_the_users_domain_as_not_checked() {
     .unwrap();
     p.domains.clear();
     p.mx_suffixes = vec!["mx.perdomain.test".into()];
-    let report = mailconf::audit::audit_blocking(
-        &[AuditTarget {
-            provider: p,
-            file: "perdomain.json".into(),
-        }],
-        &AuditOptions::default(),
-        Arc::new(SystemResolver),
-        |_| {},
-    )
-    .unwrap();
+    let db = database(vec![("perdomain.json".into(), p)]);
+    let report = audit_blocking(&db, &db.entries(), &AuditOptions::default(), |_| {}).unwrap();
     let e = &report.entries[0];
     assert_eq!(e.status, EntryStatus::Unreachable);
     assert_eq!(e.servers[0].outcome, ServerOutcome::NotChecked);
@@ -491,7 +567,7 @@ fn audit_marks_a_host_that_depends_on_the_users_domain_as_not_checked() {
 #[test]
 fn audit_json_schema_and_doc_match_the_types() {
     let path = Path::new(ROOT).join("docs/audit-json.schema.json");
-    let generated = mailconf::audit::json_schema();
+    let generated = mailconf::check::audit::json_schema();
     if std::env::var_os("MAILCONF_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
@@ -528,45 +604,4 @@ fn collect_properties(v: &Value, out: &mut std::collections::BTreeSet<String>) {
         Value::Array(a) => a.iter().for_each(|x| collect_properties(x, out)),
         _ => {}
     }
-}
-
-/// The layering rule: the audit uses the provider database and the probe
-/// engine, nothing above them; the database uses nothing above itself.
-#[test]
-fn audit_and_providers_keep_to_their_layers() {
-    let uses = |dir: &str| -> Vec<(String, String)> {
-        let mut found = Vec::new();
-        for f in std::fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
-            let path = f.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            for (i, line) in text.lines().enumerate() {
-                let mut rest = line;
-                while let Some(at) = rest.find("crate::") {
-                    let module: String = rest[at + 7..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                        .collect();
-                    found.push((format!("{}:{}", path.display(), i + 1), module));
-                    rest = &rest[at + 7..];
-                }
-            }
-        }
-        found
-    };
-    let bad: Vec<_> = uses("src/audit")
-        .into_iter()
-        .filter(|(_, m)| m != "providers" && m != "probe")
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "src/audit uses more than providers and probe: {bad:?}"
-    );
-    let bad: Vec<_> = uses("src/providers")
-        .into_iter()
-        .filter(|(_, m)| !["providers", "i18n"].contains(&m.as_str()))
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "src/providers reaches above itself: {bad:?}"
-    );
 }

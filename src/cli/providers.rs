@@ -82,7 +82,7 @@ pub struct AuditArgs {
     #[arg(value_name = "ID|DOMAIN")]
     pub targets: Vec<String>,
     /// Endpoints probed at once (1-256).
-    #[arg(long, value_name = "N", default_value_t = crate::audit::DEFAULT_CONCURRENCY,
+    #[arg(long, value_name = "N", default_value_t = crate::check::audit::DEFAULT_CONCURRENCY,
           value_parser = parse_concurrency)]
     pub concurrency: usize,
     /// Print one JSON document (see docs/audit-json.md) instead of the table.
@@ -90,8 +90,12 @@ pub struct AuditArgs {
     pub json: bool,
     /// Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`.
     /// Repeatable.
-    #[arg(long, value_name = "HOST:ADDR", value_parser = super::probe::parse_resolve)]
+    #[arg(long, value_name = "HOST:ADDR", value_parser = super::args::parse_resolve)]
     pub resolve: Vec<(String, std::net::IpAddr)>,
+    /// Connect to other ports than the ones planned, e.g. `995=10995,993=10993`
+    /// (for tests: the plan still names the standard ports).
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = crate::discover::PortMap::parse_pair)]
+    pub port_map: Vec<(u16, u16)>,
     /// Extra trust anchors: a PEM file of CA certificates.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
@@ -99,24 +103,17 @@ pub struct AuditArgs {
     #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
     pub dns: Option<std::net::SocketAddr>,
     /// Seconds for the connection and for each reply; one endpoint gets three times as long.
-    #[arg(long, value_name = "S", default_value = "10", value_parser = parse_timeout)]
+    #[arg(long, value_name = "S", default_value = "10", value_parser = super::args::parse_seconds)]
     pub timeout: std::time::Duration,
 }
 
 fn parse_concurrency(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
-        Ok(n) if (1..=crate::audit::MAX_CONCURRENCY).contains(&n) => Ok(n),
+        Ok(n) if (1..=crate::check::audit::MAX_CONCURRENCY).contains(&n) => Ok(n),
         _ => Err(format!(
             "{s:?}: a number of endpoints from 1 to {}",
-            crate::audit::MAX_CONCURRENCY
+            crate::check::audit::MAX_CONCURRENCY
         )),
-    }
-}
-
-fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
-    match s.trim().parse::<u64>() {
-        Ok(n @ 1..=600) => Ok(std::time::Duration::from_secs(n)),
-        _ => Err(format!("{s:?}: a whole number of seconds from 1 to 600")),
     }
 }
 
@@ -762,7 +759,7 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
 
 /// `mailconf providers audit`: probe what the entries claim and say where they drifted.
 fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    use crate::audit::{AuditOptions, AuditTarget};
+    use crate::check::audit::AuditOptions;
     use std::io::IsTerminal as _;
     let db = super::load_database(lang);
     let chosen: Vec<&Entry> = if args.targets.is_empty() {
@@ -790,63 +787,35 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
                 ),
                 unknown.join("\n  ")
             );
-            return Ok(ExitCode::from(super::EXIT_USAGE));
+            return Ok(ExitCode::from(EXIT_USAGE));
         }
         chosen
     };
-    let targets: Vec<AuditTarget> = chosen
-        .iter()
-        .map(|e| AuditTarget {
-            provider: e.provider.clone(),
-            file: e.file.clone(),
-        })
-        .collect();
     let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> =
         std::collections::BTreeMap::new();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = match &args.ca_file {
-        Some(path) => match crate::probe::tls::load_pem_certs(path) {
-            Ok(roots) => roots,
-            Err(e) => {
-                eprintln!("mailconf: {e}");
-                return Ok(ExitCode::from(super::EXIT_USAGE));
-            }
-        },
-        None => Vec::new(),
+    let extra_roots = match super::args::ca_file(args.ca_file.as_deref()) {
+        Ok(roots) => roots,
+        Err(e) => {
+            eprintln!("mailconf: --ca-file: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
     };
     let options = AuditOptions {
         probe: crate::probe::ProbeOptions {
             connect_timeout: args.timeout,
             reply_timeout: args.timeout,
             overall_timeout: args.timeout * 3,
+            port_map: args.port_map.iter().copied().collect(),
             resolve,
             extra_roots,
             ..crate::probe::ProbeOptions::default()
         },
+        dns: args.dns,
         concurrency: args.concurrency,
         ..AuditOptions::default()
-    };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("mailconf-audit")
-        .enable_all()
-        .build()
-        .context("cannot start the probe runtime")?;
-    // The DNS resolver is made inside the runtime it will run on.
-    let resolver: std::sync::Arc<dyn crate::probe::Resolve> = match args.dns {
-        Some(addr) => {
-            let _inside = runtime.enter();
-            match crate::dns::resolver_for(Some(addr), crate::dns::DnsOptions::default()) {
-                Ok(r) => std::sync::Arc::new(crate::probe::reuse::DnsResolve(r)),
-                Err(e) => {
-                    eprintln!("mailconf: --dns: {e}");
-                    return Ok(ExitCode::from(super::EXIT_USAGE));
-                }
-            }
-        }
-        None => std::sync::Arc::new(crate::probe::SystemResolver),
     };
     // A progress bar on a terminal only; nothing when stderr is piped.
     let bar = if std::io::stderr().is_terminal() {
@@ -860,16 +829,18 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let report = runtime.block_on(crate::audit::audit(&targets, &options, resolver, |p| {
+    let report = crate::check::audit::audit_blocking(&db, &chosen, &options, |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
-    }));
+    });
     bar.finish_and_clear();
     let report = match report {
         Ok(r) => r,
-        Err(e @ crate::audit::AuditError::Tls(_)) => {
+        Err(
+            e @ (crate::check::audit::AuditError::Tls(_) | crate::check::audit::AuditError::Dns(_)),
+        ) => {
             eprintln!("mailconf: {e}");
-            return Ok(ExitCode::from(super::EXIT_USAGE));
+            return Ok(ExitCode::from(EXIT_USAGE));
         }
         Err(e) => return Err(e.into()),
     };
@@ -885,8 +856,40 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
     })
 }
 
-fn entry_status_word(s: crate::audit::EntryStatus, lang: Lang) -> &'static str {
-    use crate::audit::EntryStatus as S;
+/// Each claim of `checks` that does not simply hold, next to what was observed.
+fn print_checks(
+    out: &mut impl Write,
+    checks: &[crate::check::audit::Check],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use crate::check::audit::CheckResult;
+    for c in checks.iter().filter(|c| c.result != CheckResult::Holds) {
+        let label = match c.result {
+            CheckResult::Drift => pick(lang, ("drift", "不符", "不符")),
+            CheckResult::Warning => pick(lang, ("note", "提示", "提示")),
+            CheckResult::Unverified | CheckResult::Holds => {
+                pick(lang, ("unverified", "未能核实", "未能核實"))
+            }
+        };
+        writeln!(
+            out,
+            "    [{label}] {} {}",
+            pick(lang, ("claimed:", "条目所述：", "條目所述：")),
+            c.claim.get(lang)
+        )?;
+        writeln!(
+            out,
+            "    {} {} {}",
+            " ".repeat(super::display_width(label) + 2),
+            pick(lang, ("observed:", "实际情况：", "實際情況：")),
+            c.observed.get(lang)
+        )?;
+    }
+    Ok(())
+}
+
+fn entry_status_word(s: crate::check::audit::EntryStatus, lang: Lang) -> &'static str {
+    use crate::check::audit::EntryStatus as S;
     match s {
         S::Ok => pick(lang, ("ok", "正常", "正常")),
         S::Drift => pick(lang, ("drift", "不符", "不符")),
@@ -898,10 +901,10 @@ fn entry_status_word(s: crate::audit::EntryStatus, lang: Lang) -> &'static str {
 /// does not hold (or could not be checked) next to what was observed.
 fn print_audit(
     out: &mut impl Write,
-    report: &crate::audit::AuditReport,
+    report: &crate::check::audit::AuditReport,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    use crate::audit::{CheckResult, EntryStatus, ServerOutcome};
+    use crate::check::audit::{CheckResult, EntryStatus, ServerOutcome};
     writeln!(
         out,
         "{}{}{}{}",
@@ -939,11 +942,17 @@ fn print_audit(
             first
         )?;
     }
+    let notable = |checks: &[crate::check::audit::Check]| -> bool {
+        checks.iter().any(|c| c.result != CheckResult::Holds)
+    };
     for e in report.entries.iter().filter(|e| {
         e.status != EntryStatus::Ok
-            || e.servers
-                .iter()
-                .any(|s| s.checks.iter().any(|c| c.result == CheckResult::Warning))
+            || notable(&e.checks)
+            || e.servers.iter().any(|s| {
+                s.checks
+                    .iter()
+                    .any(|c| c.result == CheckResult::Warning)
+            })
     }) {
         writeln!(out)?;
         writeln!(
@@ -953,41 +962,17 @@ fn print_audit(
             e.file,
             entry_status_word(e.status, lang)
         )?;
-        for s in &e.servers {
-            let notable: Vec<_> = s
-                .checks
-                .iter()
-                .filter(|c| c.result != CheckResult::Holds)
-                .collect();
-            if notable.is_empty() {
-                continue;
-            }
+        for s in e.servers.iter().filter(|s| notable(&s.checks)) {
             writeln!(out, "  {}", s.endpoint)?;
-            for c in notable {
-                let label = match c.result {
-                    CheckResult::Drift => pick(lang, ("drift", "不符", "不符")),
-                    CheckResult::Warning => pick(lang, ("note", "提示", "提示")),
-                    CheckResult::Unverified | CheckResult::Holds => {
-                        pick(lang, ("unverified", "未能核实", "未能核實"))
-                    }
-                };
-                writeln!(
-                    out,
-                    "    [{label}] {} {}",
-                    pick(lang, ("claimed:", "条目所述：", "條目所述：")),
-                    c.claim.get(lang)
-                )?;
-                writeln!(
-                    out,
-                    "    {} {}",
-                    " ".repeat(super::display_width(label) + 2),
-                    format_args!(
-                        "{} {}",
-                        pick(lang, ("observed:", "实际情况：", "實際情況：")),
-                        c.observed.get(lang)
-                    )
-                )?;
-            }
+            print_checks(out, &s.checks, lang)?;
+        }
+        if notable(&e.checks) {
+            writeln!(
+                out,
+                "  {}",
+                pick(lang, ("the entry as a whole", "整个条目", "整個條目"))
+            )?;
+            print_checks(out, &e.checks, lang)?;
         }
     }
     let s = &report.summary;

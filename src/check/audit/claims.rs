@@ -10,7 +10,8 @@ use crate::probe::caps::Capabilities;
 use crate::probe::session::StarttlsOutcome;
 use crate::probe::tls::ChainVerdict;
 use crate::probe::{Endpoint, EndpointReport, TimeoutPhase, Verdict};
-use crate::providers::{AuthKind, Localized, Protocol, Security, Server, ServerLogin};
+use crate::providers::{AuthKind, Localized, Protocol, Provider, Security, Server, ServerLogin};
+use crate::check::summary::Recommendation;
 
 /// What part of a row a check is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -28,6 +29,8 @@ pub enum CheckKind {
     ImapId,
     /// A plaintext row is marked legacy.
     Legacy,
+    /// The endpoint the one ranking recommends (per protocol) is listed.
+    Recommendation,
 }
 
 /// How a check came out.
@@ -101,36 +104,37 @@ fn same(text: &str) -> Localized {
     Localized::same(text)
 }
 
-/// The endpoint to probe for one row: its host with `%EMAILDOMAIN%` filled in
-/// with the entry's first domain. A row that cannot be probed comes back as
-/// its (not-checked) audit.
-pub fn endpoint_for(p: &crate::providers::Provider, s: &Server) -> Result<Endpoint, ServerAudit> {
-    let endpoint = |host: &str| Endpoint::new(s.protocol, host, s.port, s.security);
-    if !s.host.contains("%EMAILDOMAIN%") {
-        return Ok(endpoint(&s.host));
-    }
-    match p.domains.first() {
-        Some(d) => Ok(endpoint(&s.host_for(d))),
-        None => Err(ServerAudit {
-            endpoint: endpoint(&s.host),
-            outcome: ServerOutcome::NotChecked,
-            reached: false,
-            verdict: None,
-            certificate_days_left: None,
-            checks: vec![Check {
-                kind: CheckKind::Answers,
-                result: CheckResult::Unverified,
-                claim: answers_claim(s.protocol, s.port),
-                observed: l(
-                    format!(
-                        "not probed: {} depends on the user's domain, and the entry lists none",
-                        s.host
-                    ),
-                    format!("未探测：{} 取决于用户的域名，而该条目未列出域名", s.host),
-                    format!("未探測：{} 取決於使用者的網域，而該條目未列出網域", s.host),
-                ),
-            }],
-        }),
+/// The audit of a row the plan has no endpoint for: its host depends on the
+/// user's domain and the entry lists none, or the entry has nothing to probe.
+pub fn not_planned(p: &Provider, s: &Server) -> ServerAudit {
+    let observed = if s.host.contains("%EMAILDOMAIN%") && p.domains.is_empty() {
+        l(
+            format!(
+                "not probed: {} depends on the user's domain, and the entry lists none",
+                s.host
+            ),
+            format!("未探测：{} 取决于用户的域名，而该条目未列出域名", s.host),
+            format!("未探測：{} 取決於使用者的網域，而該條目未列出網域", s.host),
+        )
+    } else {
+        l(
+            "not probed: a check of this entry has nothing to probe".into(),
+            "未探测：检查该条目时没有可探测的内容".into(),
+            "未探測：檢查該條目時沒有可探測的內容".into(),
+        )
+    };
+    ServerAudit {
+        endpoint: Endpoint::new(s.protocol, &s.host, s.port, s.security),
+        outcome: ServerOutcome::NotChecked,
+        reached: false,
+        verdict: None,
+        certificate_days_left: None,
+        checks: vec![Check {
+            kind: CheckKind::Answers,
+            result: CheckResult::Unverified,
+            claim: answers_claim(s.protocol, s.port),
+            observed,
+        }],
     }
 }
 
@@ -220,9 +224,9 @@ fn mechanisms(caps: &Capabilities) -> String {
 /// as far as the claim: the English summary is the probe's own (server text
 /// escaped); the Chinese ones say the same with that summary quoted.
 fn failure(report: &EndpointReport) -> Localized {
-    let s = &report.summary;
+    let s = report.summary.as_str();
     l(
-        s.clone(),
+        s.to_owned(),
         format!("未能按所述方式连接：{s}"),
         format!("未能按所述方式連線：{s}"),
     )
@@ -435,17 +439,17 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
             ),
             (StarttlsOutcome::NotApplicable, _) => (CheckResult::Drift, failure(report)),
         },
-        Security::Plain => match report.verdict {
-            Verdict::InsecurePlaintextOnly { .. } => (
-                CheckResult::Holds,
-                l(
-                    "answers without encryption".into(),
-                    "不加密即有响应".into(),
-                    "不加密即有回應".into(),
-                ),
-            ),
-            _ => (CheckResult::Drift, failure(report)),
-        },
+        Security::Plain => {
+            // The plan covers a plaintext row with STARTTLS on the same port
+            // (SMTP 25): a greeting there came without encryption too.
+            let plain_greeting = report.endpoint.security == Security::Starttls
+                && report.session.greeting.is_some();
+            match report.verdict {
+                Verdict::InsecurePlaintextOnly { .. } => (CheckResult::Holds, plain_answer()),
+                _ if plain_greeting => (CheckResult::Holds, plain_answer()),
+                _ => (CheckResult::Drift, failure(report)),
+            }
+        }
     };
     let held = result == CheckResult::Holds;
     checks.push(Check {
@@ -473,6 +477,14 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         });
     }
     held
+}
+
+fn plain_answer() -> Localized {
+    l(
+        "answers without encryption".into(),
+        "不加密即有响应".into(),
+        "不加密即有回應".into(),
+    )
 }
 
 fn certificate_checks(
@@ -520,7 +532,10 @@ fn certificate_checks(
             )
         }
         ChainVerdict::Invalid(kind) => {
-            let why = t.chain_error.clone().unwrap_or_else(|| kind.to_string());
+            let why = t
+                .chain_error
+                .as_ref()
+                .map_or_else(|| kind.to_string(), |e| e.as_str().to_owned());
             (
                 CheckResult::Drift,
                 l(
@@ -673,6 +688,49 @@ fn legacy_check(claim: &Server) -> Check {
             ),
         },
     }
+}
+
+/// Whether the endpoint the one ranking recommends for a protocol is one the
+/// entry lists (a check would otherwise recommend something the entry does
+/// not say): `None` when the check recommends nothing (the rows say why).
+pub fn recommendation_check(p: &Provider, r: &Recommendation) -> Option<Check> {
+    let e = r.endpoint.as_ref()?;
+    let listed = p.incoming.iter().chain(&p.outgoing).any(|s| {
+        let host = p
+            .domains
+            .first()
+            .map_or_else(|| s.host.clone(), |d| s.host_for(d));
+        s.protocol == e.protocol && host == e.host && s.port == e.port && s.security == e.security
+    });
+    let proto = e.protocol.label();
+    let claim = l(
+        format!("the {proto} endpoint a check recommends is listed"),
+        format!("检查推荐的 {proto} 端点已列出"),
+        format!("檢查推薦的 {proto} 端點已列出"),
+    );
+    Some(if listed {
+        Check {
+            kind: CheckKind::Recommendation,
+            result: CheckResult::Holds,
+            claim,
+            observed: l(
+                format!("a check recommends {e}"),
+                format!("检查推荐 {e}"),
+                format!("檢查推薦 {e}"),
+            ),
+        }
+    } else {
+        Check {
+            kind: CheckKind::Recommendation,
+            result: CheckResult::Warning,
+            claim,
+            observed: l(
+                format!("a check recommends {e}, which the entry does not list"),
+                format!("检查推荐 {e}，但该条目未列出它"),
+                format!("檢查推薦 {e}，但該條目未列出它"),
+            ),
+        }
+    })
 }
 
 /// An entry's status from its rows: `unreachable` when no row could be

@@ -169,9 +169,9 @@ fn main() {
     let port_map: BTreeMap<u16, u16> = rt.block_on(async {
         let mut m = BTreeMap::new();
         for (_, port, _, _) in WAYS {
-            if !m.contains_key(&port) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = m.entry(port) {
                 let to = SocketAddr::new(target_ip(), real[&port]);
-                m.insert(port, relay(to, delay).await);
+                slot.insert(relay(to, delay).await);
             }
         }
         m
@@ -206,7 +206,12 @@ fn main() {
         let best = (0..3)
             .map(|_| {
                 let t = Instant::now();
-                rt.block_on(probe_endpoint(&endpoint, &options.probe, &tls, &SystemResolver));
+                rt.block_on(probe_endpoint(
+                    &endpoint,
+                    &options.probe,
+                    &tls,
+                    &SystemResolver,
+                ));
                 t.elapsed()
             })
             .min()
@@ -243,7 +248,11 @@ fn main() {
         report.entries.iter().find(|e| e.status != EntryStatus::Ok)
     );
     assert_eq!(small_report.summary.ok, entries / 4);
-    assert_eq!(report.summary.endpoints, entries * 8, "8 planned endpoints per entry");
+    assert_eq!(
+        report.summary.endpoints,
+        entries * 8,
+        "8 planned endpoints per entry"
+    );
     let rounds = (entries * 8).div_ceil(concurrency);
     let ideal = mean * rounds as u32;
     println!(

@@ -191,7 +191,11 @@ fn audit_all_claims_true_is_ok() {
         .collect();
     assert_eq!(
         recommended,
-        [("pop3".into(), 995), ("smtp".into(), 465), ("imap".into(), 993)]
+        [
+            ("pop3".into(), 995),
+            ("smtp".into(), 465),
+            ("imap".into(), 993)
+        ]
     );
     let checks = e["checks"].as_array().unwrap();
     assert_eq!(checks.len(), 3, "{e:#}");
@@ -604,4 +608,95 @@ fn collect_properties(v: &Value, out: &mut std::collections::BTreeSet<String>) {
         Value::Array(a) => a.iter().for_each(|x| collect_properties(x, out)),
         _ => {}
     }
+}
+
+/// Issue 15, item 4: a server that offers only RSA key exchange (as reported
+/// for imap.139.com; imap.sina.cn offers only DHE) cannot be reached with
+/// rustls. The audit names the likely cause instead of the bare alert. The
+/// server is `openssl s_server` on loopback, TLS 1.2 with one RSA-kx suite.
+#[test]
+fn audit_names_a_server_with_only_rsa_key_exchange() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = (dir.path().join("c.pem"), dir.path().join("k.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args(["-subj", "/CN=rsa.test.mailconf", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl is installed (tests/harness/install-deps.sh)");
+    assert!(made.status.success(), "{made:?}");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut openssl = Command::new("openssl")
+        .args([
+            "s_server",
+            "-quiet",
+            "-tls1_2",
+            "-cipher",
+            "AES128-GCM-SHA256",
+        ])
+        .args(["-accept", &format!("127.0.0.1:{port}"), "-cert"])
+        .arg(&cert)
+        .arg("-key")
+        .arg(&key)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let rows = [
+        ("imap", "rsa.test.mailconf", port, "tls", json!({})),
+        ("smtp", "rsa.test.mailconf", port, "tls", json!({})),
+    ];
+    let (code, out, err) = if up {
+        audit(
+            &[("rsaonly", provider_file("rsaonly", &rows))],
+            &[
+                "rsaonly",
+                "--resolve",
+                "rsa.test.mailconf:127.0.0.1",
+                "--timeout",
+                "5",
+                "--json",
+            ],
+        )
+    } else {
+        (-1, String::new(), String::new())
+    };
+    let _ = openssl.kill();
+    let _ = openssl.wait();
+    assert!(up, "openssl s_server did not start on port {port}");
+    assert_eq!(code, 1, "{out}{err}");
+    let v = json_of(&out, &err);
+    let e = &v["entries"][0];
+    let sec = server(e, port)["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "security")
+        .cloned()
+        .unwrap();
+    assert_eq!(sec["result"], "drift", "{sec:#}");
+    let seen = sec["observed"]["en"].as_str().unwrap();
+    assert!(
+        seen.contains("HandshakeFailure") && seen.contains("only ECDHE key exchange"),
+        "{seen}"
+    );
+    assert!(
+        sec["observed"]["zh-Hans"]
+            .as_str()
+            .unwrap()
+            .contains("RSA 或 DHE 密钥交换")
+    );
 }

@@ -399,6 +399,18 @@ fn item5_qq_setup_path_is_account_and_security() {
             && h.zh_hans.contains("旧页面")
             && h.zh_hant.contains("舊頁面")
     );
+    // The dated report of the new web mail (General, 常规) is named too, and
+    // its date for "authorization codes only" is in the history, with its source.
+    assert!(h.en.contains("General (常规)") && h.zh_hans.contains("设置 → 常规"));
+    let qq = get("qq.com");
+    let hist = qq.history.as_ref().unwrap();
+    for t in [&hist.en, &hist.zh_hans, &hist.zh_hant] {
+        assert!(t.contains("2022") && t.contains("IT之家"), "{t}");
+    }
+    assert!(qq.sources.iter().any(|s| {
+        s.url.as_deref() == Some("https://ashea.com.cn/guandian/2022/1011/707174.html")
+            && s.about.contains("2022-11-01")
+    }));
 }
 
 #[test]

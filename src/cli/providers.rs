@@ -948,11 +948,9 @@ fn print_audit(
     for e in report.entries.iter().filter(|e| {
         e.status != EntryStatus::Ok
             || notable(&e.checks)
-            || e.servers.iter().any(|s| {
-                s.checks
-                    .iter()
-                    .any(|c| c.result == CheckResult::Warning)
-            })
+            || e.servers
+                .iter()
+                .any(|s| s.checks.iter().any(|c| c.result == CheckResult::Warning))
     }) {
         writeln!(out)?;
         writeln!(

@@ -441,7 +441,6 @@ fn server_login(values: &[String]) -> Option<ServerLogin> {
     }
 }
 
-
 /// The placeholder that stands for the user's domain in host names.
 const DOMAIN_PLACEHOLDER: &str = "%EMAILDOMAIN%";
 

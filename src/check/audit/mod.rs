@@ -192,7 +192,6 @@ pub struct Progress {
     pub total: usize,
 }
 
-
 /// An entry between its plan and its verdict.
 enum Slot<'a> {
     /// Probes under way: the plan's endpoints and the reports back so far.
@@ -236,9 +235,8 @@ fn plan_of(db: &Database, entry: &Entry) -> Vec<Endpoint> {
 /// encryption and whether STARTTLS is offered there too.
 fn planned_for<'e>(endpoints: &'e [Endpoint], p: &Provider, server: &Server) -> Option<usize> {
     let host = domain_of(p).map_or_else(|| server.host.clone(), |d| server.host_for(d));
-    let same = |e: &&'e Endpoint| {
-        e.protocol == server.protocol && e.host == host && e.port == server.port
-    };
+    let same =
+        |e: &&'e Endpoint| e.protocol == server.protocol && e.host == host && e.port == server.port;
     endpoints
         .iter()
         .position(|e| same(&e) && e.security == server.security)
@@ -281,7 +279,12 @@ fn settle(
     let back: Vec<EndpointReport> = reports.into_iter().flatten().collect();
     let protocols: Vec<Protocol> = PROTOCOL_ORDER
         .into_iter()
-        .filter(|pr| p.incoming.iter().chain(&p.outgoing).any(|s| s.protocol == *pr))
+        .filter(|pr| {
+            p.incoming
+                .iter()
+                .chain(&p.outgoing)
+                .any(|s| s.protocol == *pr)
+        })
         .collect();
     let recommendations = recommend(&back, &protocols, Some(p));
     let checks = recommendations

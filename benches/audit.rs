@@ -30,8 +30,8 @@ use std::time::{Duration, Instant};
 use mailconf::check::audit::{AuditOptions, EntryStatus, audit_blocking};
 use mailconf::probe::{Endpoint, ProbeOptions, SystemResolver, TlsContext, probe_endpoint};
 use mailconf::providers::{
-    Auth, AuthKind, Database, Localized, Origin, Protocol, Provider, Security, Server, ServerLogin,
-    Source, SourceKind, Status, UsernameForm,
+    Auth, AuthKind, Database, IdnUsername, Localized, Origin, Protocol, Provider, Security, Server,
+    ServerLogin, Source, SourceKind, Status, UsernameForm,
 };
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
@@ -114,6 +114,7 @@ fn provider(i: usize, host: &str) -> (String, Provider) {
             checked: "2026-12".into(),
         }],
         origin: Origin::User,
+        username_idn: IdnUsername::default(),
     };
     (format!("bench{i:04}.json"), provider)
 }

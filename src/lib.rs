@@ -6,7 +6,6 @@
 //! - [`providers`]: the bundled provider database (`providers/*.json`, embedded at
 //!   build time), user overrides, and lookup by address, domain or name;
 //! - [`probe`]: live connection tests (sans-IO protocol machines plus one driver);
-//! - [`audit`]: `mailconf providers audit`, the database re-checked against the live servers;
 //! - [`export`]: the settings written for mail clients (Thunderbird, Apple Mail,
 //!   Outlook, fetchmail, getmail, msmtp, mutt), as JSON, or as a readable summary;
 //! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);

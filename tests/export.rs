@@ -35,6 +35,7 @@ fn server(p: Protocol, host: &str, port: u16, sec: Security, user: UsernameForm)
         security: sec,
         username: user,
         note: None,
+        login: None,
     }
 }
 

@@ -1056,6 +1056,7 @@ fn test_connection_with_the_real_engine() {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     let provider = Provider {
         schema: None,
@@ -1702,6 +1703,7 @@ fn found_by_autoconfig(address: &str) -> Discovery {
             security,
             username: mailconf::providers::UsernameForm::Address,
             note: None,
+            login: None,
         },
         provenance: provenance.clone(),
         verified: None,

@@ -24,6 +24,7 @@ fn provider(s: &Servers) -> Provider {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     Provider {
         schema: None,

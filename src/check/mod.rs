@@ -12,12 +12,15 @@
 //!   app's one seam, [`run::CheckBackend`];
 //! - [`summary`]: the one ranking, recommendation, advice and exit code (the
 //!   `mailconf probe --json` document);
+//! - [`audit`]: `mailconf providers audit`, the same plan and ranking applied
+//!   to every entry of the database and compared with what the entry claims;
 //! - [`fake`]: a backend that plays scripted results as real
 //!   [`crate::probe::EndpointReport`]s, for the GUI tests and the demo mode.
 //!
 //! This layer may import every engine (probe, discover, dns, providers) and
 //! advice; nothing below it imports it (see `ARCHITECTURE.md`).
 
+pub mod audit;
 pub mod fake;
 pub mod lookup;
 pub mod plan;

@@ -365,6 +365,7 @@ pub fn host_provider(host: &str) -> Provider {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     Provider {
         schema: None,

@@ -399,6 +399,7 @@ mod tests {
             security,
             username: UsernameForm::Address,
             note: None,
+            login: None,
         }
     }
 

@@ -215,6 +215,9 @@ pub enum UsernameForm {
     Address,
     /// Only the part before `@`, `alice`.
     LocalPart,
+    /// The local part, a dot and the domain: `alice.example.jp` for
+    /// `alice@example.jp` (IIJ's mailbox names; `%EMAILLOCALPART%.%EMAILDOMAIN%`).
+    LocalPartDotDomain,
 }
 
 impl UsernameForm {
@@ -226,6 +229,10 @@ impl UsernameForm {
                 .rsplit_once('@')
                 .map_or(address, |(local, _)| local)
                 .to_owned(),
+            UsernameForm::LocalPartDotDomain => match address.rsplit_once('@') {
+                Some((local, domain)) => format!("{local}.{domain}"),
+                None => address.to_owned(),
+            },
         }
     }
 }
@@ -249,6 +256,23 @@ pub struct Server {
     /// A remark about this server (e.g. "only from mainland China").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+    /// How this server takes a login when that differs from the provider's
+    /// `auth.kind`: only OAuth2 here, or no login at all. Absent: as `auth.kind` says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<ServerLogin>,
+}
+
+/// How one server takes a login, where it differs from the provider as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServerLogin {
+    /// A password (or the app password / authorization code of `auth.kind`).
+    Password,
+    /// Only OAuth2 sign-in (SASL XOAUTH2 / OAUTHBEARER); passwords are refused here.
+    Oauth2,
+    /// No login: the server accepts mail without authentication (typically an
+    /// ISP's SMTP server for its own network).
+    None,
 }
 
 impl Server {
@@ -366,6 +390,9 @@ pub enum SourceKind {
     GeneralKnowledge,
     /// Reported by users in public issue threads.
     UserReport,
+    /// No page of the provider's own backs these facts: `about` says what was
+    /// looked for, where, and why none could be used.
+    NoProviderPage,
 }
 
 /// Where a fact comes from.

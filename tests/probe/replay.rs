@@ -292,9 +292,12 @@ pub(crate) fn replay(
                     "{}: done with unread bytes",
                     script.name
                 );
+                // What the server said after the goodbye goes unread: the
+                // machine does not wait for the answer to QUIT/LOGOUT unless
+                // a login command went out.
                 let rest: Vec<&Turn> = turns.collect();
                 assert!(
-                    rest.is_empty(),
+                    rest.iter().all(|t| matches!(t, Turn::Server(_))),
                     "{}: done before the script ended: {rest:?}",
                     script.name
                 );
@@ -424,7 +427,8 @@ fn dovecot_hides_user_until_stls() {
         after.resp_codes && after.pipelining && after.top && after.uidl && after.auth_resp_code
     );
     assert_eq!(r.starttls, StarttlsOutcome::Upgraded);
-    assert!(r.quit_acknowledged);
+    // No login: the answer to QUIT is not awaited, though the recording has it.
+    assert!(!r.quit_acknowledged);
     assert_eq!(r.effective_caps(), r.caps_after_tls.as_ref());
 }
 

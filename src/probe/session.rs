@@ -212,7 +212,8 @@ pub(crate) trait Dialogue: Sized + Send {
 
     /// The protocol's own data for a new session.
     fn new(config: &MachineConfig) -> Self;
-    /// Handles one complete line from the server.
+    /// Handles one complete line from the server (in the stages where the
+    /// server may speak; `Machine::handle_line` answers the others).
     fn on_line(m: &mut Machine<Self>, line: Vec<u8>) -> Result<Step, ProtocolError>;
     /// Writes a command and moves to `next` (IMAP tags it).
     fn command(m: &mut Machine<Self>, line: &str, next: Stage<Self::State>) -> Step {
@@ -310,6 +311,24 @@ impl<P: Dialogue> Machine<P> {
             self.stage = Stage::Finished;
         }
         step
+    }
+
+    /// One complete line from the server. In the two stages where the
+    /// server has nothing to say, a line is an error the same in every
+    /// protocol; otherwise the protocol handles it.
+    fn handle_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
+        match self.stage {
+            // Plaintext between the go-ahead and the handshake (F7).
+            Stage::AwaitTls => Err(ProtocolError::ResponseInjection {
+                command: upgrade_command(P::PROTOCOL),
+                bytes: line.len() + 2,
+            }),
+            Stage::AwaitLogin => Err(ProtocolError::Malformed {
+                reason: "the server spoke while the client was deciding to log in",
+                line: self.wire.text(&line),
+            }),
+            _ => P::on_line(self, line),
+        }
     }
 
     /// Records capabilities: after TLS when TLS is up, else before.
@@ -537,7 +556,7 @@ impl<P: Dialogue> ProtocolMachine for Machine<P> {
             Stage::Closing {
                 wait_for_reply: false,
             } => Ok(Step::Done(Box::new(self.wire.report.clone()))),
-            _ => pump(self, |m| &mut m.wire, bytes, P::on_line),
+            _ => pump(self, |m| &mut m.wire, bytes, Machine::handle_line),
         };
         self.settle(r)
     }

@@ -179,20 +179,6 @@ pub(crate) enum Chunking {
     Random(u64),
 }
 
-fn protocol_kind(e: &ProtocolError) -> &'static str {
-    match e {
-        ProtocolError::LineTooLong { .. } => "line-too-long",
-        ProtocolError::TooManyLines { .. } => "too-many-lines",
-        ProtocolError::TooManyBytes { .. } => "too-many-bytes",
-        ProtocolError::Malformed { .. } => "malformed",
-        ProtocolError::Rejected { .. } => "rejected",
-        ProtocolError::Unexpected { .. } => "unexpected",
-        ProtocolError::ResponseInjection { .. } => "response-injection",
-        ProtocolError::UnexpectedEof { .. } => "unexpected-eof",
-        ProtocolError::Finished => "finished",
-    }
-}
-
 /// Replays `script`; returns the report (or error) and the recorded transcript lines.
 pub(crate) fn replay(
     script: &Script,
@@ -347,7 +333,7 @@ fn every_transcript_gives_its_result_in_every_chunking() {
             let (result, log) = replay(&script, mode);
             let got = match &result {
                 Ok(_) => "done".to_owned(),
-                Err(e) => format!("fail {}", protocol_kind(e)),
+                Err(e) => format!("fail {}", e.kind_name()),
             };
             assert_eq!(got, script.result, "{} ({mode:?}): {result:?}", script.name);
             if let (Some(expected), Ok(report)) = (&script.outcome, &result) {

@@ -96,10 +96,15 @@ pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> ServerTex
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Endpoint, Timings};
     use super::*;
     use crate::i18n::Lang;
+    use crate::probe::error::{ProtocolError, TimeoutPhase};
     use crate::probe::session::{MachineConfig, machine_for};
+    use crate::probe::tls::ChainVerdict;
     use crate::probe::tls::{CertMode, CertificateSummary};
+    use crate::probe::transcript::Transcript;
+    use crate::providers::{Protocol, Security};
     use crate::server_text::ServerText;
 
     /// A report as the driver builds it: the summary from `summary_for`.
@@ -151,7 +156,7 @@ mod tests {
 
     /// Every verdict the engine can give, as the driver reports it.
     fn all_reports() -> Vec<EndpointReport> {
-        use TlsErrorKind as K;
+        use crate::probe::tls::TlsErrorKind as K;
         let cert = |k: K| {
             report(
                 Security::Tls,

@@ -4,7 +4,8 @@
 //! system, the TLS library or the server appended verbatim.
 
 use super::{EndpointReport, ErrorInfo, PlaintextReason, Verdict};
-use crate::probe::tls::{TlsErrorKind, TlsReport};
+use crate::probe::error::TimeoutPhase;
+use crate::probe::tls::{CertMode, TlsErrorKind, TlsReport};
 
 /// Simplified and Traditional Chinese of one sentence; `lang` is never English here.
 fn zh(lang: crate::i18n::Lang, hans: String, hant: String) -> String {
@@ -236,7 +237,7 @@ pub(super) fn summary_in_chinese(report: &EndpointReport, lang: crate::i18n::Lan
             }
             (None, Some(t)) => {
                 let sent = report.login.as_ref().is_some_and(|l| {
-                    !matches!(l.result, super::login::LoginOutcome::NotTried { .. })
+                    !matches!(l.result, crate::probe::login::LoginOutcome::NotTried { .. })
                 });
                 let note = match (sent, lang) {
                     (false, crate::i18n::Lang::ZhHant) => "；以僅報告模式讀取，未傳送任何機密",
@@ -286,7 +287,7 @@ pub(super) fn summary_in_chinese(report: &EndpointReport, lang: crate::i18n::Lan
             (_, None) => zh(lang, "连接被拒绝".into(), "連線被拒絕".into()),
         },
         Verdict::TimedOut { phase, after_ms } => {
-            let s = super::error::format_secs(*after_ms);
+            let s = crate::probe::error::format_secs(*after_ms);
             match phase {
                 TimeoutPhase::Connect => zh(
                     lang,

@@ -348,10 +348,11 @@ fn export_probe_tests_the_password_and_refuses_a_rejected_one() {
         "{v:#}"
     );
 
-    // A wrong password (bob's account, so alice's tests see no failed login).
+    // A wrong password, on carol's account: alice's tests must see no failed
+    // login, and tests/login.rs counts bob's.
     let bad = out_dir.path().join("bad.json");
-    let wrong = format!("{}-wrong", s.pass2);
-    let out = export(&s.user2, &wrong, &bad);
+    let wrong = format!("{}-wrong", s.pass3);
+    let out = export(&s.user3, &wrong, &bad);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

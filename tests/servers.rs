@@ -29,6 +29,10 @@ pub struct Servers {
     /// bob's address and password.
     pub user2: String,
     pub pass2: String,
+    /// carol's address and password: only for tests that log in with a wrong
+    /// password outside tests/login.rs, whose failed-login counts are bob's.
+    pub user3: String,
+    pub pass3: String,
     /// Server logs.
     pub dovecot_log: PathBuf,
     pub postfix_log: PathBuf,
@@ -59,6 +63,8 @@ impl Servers {
             maildir: var("MAILCONF_TEST_MAILDIR").into(),
             user2: var("MAILCONF_TEST_USER2"),
             pass2: var("MAILCONF_TEST_PASS2"),
+            user3: var("MAILCONF_TEST_USER3"),
+            pass3: var("MAILCONF_TEST_PASS3"),
             dovecot_log: var("MAILCONF_TEST_DOVECOT_LOG").into(),
             postfix_log: var("MAILCONF_TEST_POSTFIX_LOG").into(),
         }

@@ -1,6 +1,6 @@
 //! The desktop app (egui/eframe): pick a provider, see its card, test the connection.
 //!
-//! Structure, as `docs/ARCHITECTURE.md` suggests:
+//! Structure, as `ARCHITECTURE.md` (repo root) lays it out:
 //! - [`state`]: [`state::Persisted`] (saved by eframe) and [`state::Session`]
 //!   (runtime only, holds the password);
 //! - [`command`]: intents the panels return, applied after the frame is drawn;

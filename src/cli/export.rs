@@ -1,7 +1,9 @@
 //! `mailconf export …`: write an account's settings for a mail client.
 //!
-//! The settings come from the provider database for now (the probe will feed
-//! verified ones later). Output goes to stdout unless `-o FILE` is given; files are
+//! The settings come from the provider database, or from discovery for an
+//! address the database does not know (through the check layer, as `probe`
+//! does); with `--probe`, from the endpoints the check's summary recommends.
+//! Output goes to stdout unless `-o FILE` is given; files are
 //! written atomically and never over an existing file without `--force`. A password
 //! is never taken as an argument (it would show in `ps` and the shell history):
 //! `--include-password` reads it from stdin, an environment variable, or a no-echo

@@ -7,8 +7,9 @@
 //! same reason it never carries a password. mailconf's own reader
 //! ([`crate::providers::autoconfig::parse`]) reads it back in the tests.
 
+use super::provenance::header;
 use super::settings::{AccountSettings, Endpoint, Username};
-use super::text::{Xml, header};
+use super::xml::Xml;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;

@@ -9,8 +9,10 @@
 //! response's comment says the client's own default applies); the manual
 //! steps ([`OutlookSteps`]) cover that and everything else a user clicks through.
 
+use super::markdown::{md_code, md_text};
+use super::provenance::{header, who};
 use super::settings::{AccountSettings, Endpoint};
-use super::text::{Xml, header, md_code, md_text, who};
+use super::xml::Xml;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::{auth_kind, pick};

@@ -11,8 +11,8 @@
 //! fetchmail refuses an rc file that others can read, so the file is always written
 //! owner-only.
 
+use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
-use super::text::{header, leave_on_server};
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;

@@ -11,8 +11,8 @@
 //! getmail reads the file with Python's `RawConfigParser`: no interpolation, so `%`
 //! is safe, but surrounding whitespace is stripped and a value cannot span lines.
 
+use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
-use super::text::{header, leave_on_server};
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;

@@ -12,8 +12,8 @@
 //! leaving POP3 mail on the server, nor for the IMAP ID command) and the
 //! provider's quirks go into `PayloadDescription`, which the install dialog shows.
 
+use super::provenance::header;
 use super::settings::AccountSettings;
-use super::text::header;
 use super::{ExportError, Exporter, Expresses, Format, Support, UuidGenerator, UuidSource};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
@@ -176,7 +176,10 @@ impl Exporter for Apple {
         top.insert("PayloadUUID".into(), str_v(&top_uuid));
         top.insert(
             "PayloadDisplayName".into(),
-            str_v(&format!("{provider_name}: {}", super::text::who(s, lang))),
+            str_v(&format!(
+                "{provider_name}: {}",
+                super::provenance::who(s, lang)
+            )),
         );
         top.insert("PayloadDescription".into(), str_v(&description));
         top.insert("PayloadRemovalDisallowed".into(), Value::Boolean(false));

@@ -29,14 +29,16 @@ pub mod autodiscover;
 pub mod fetchmail;
 pub mod getmail;
 pub mod json;
+mod markdown;
 pub mod mobileconfig;
 pub mod msmtp;
 pub mod mutt;
 pub mod output;
 pub mod probed;
+mod provenance;
 pub mod settings;
 pub mod summary;
-mod text;
+mod xml;
 
 pub use settings::{
     AccountSettings, AuthMethod, Endpoint, EndpointVerdict, ProbeVerified, ProviderInfo, Username,
@@ -220,7 +222,7 @@ pub trait Exporter {
     /// default applies"). The file says it too (as a comment, or where the
     /// format shows text); the command line repeats it on stderr.
     fn cannot_express(&self, settings: &AccountSettings, lang: Lang) -> Vec<String> {
-        text::cannot_express(self.name(), self.expresses(), settings, lang)
+        provenance::cannot_express(self.name(), self.expresses(), settings, lang)
     }
 
     /// Writes the document. Called by [`Exporter::render`] after the checks.

@@ -11,8 +11,8 @@
 //! blanks inside it intact. Lines are limited to 500 bytes, and `from` expands
 //! `%U`, `%H`, `%C`, `%M`, so an address with `%` is refused.
 
+use super::provenance::header;
 use super::settings::AccountSettings;
-use super::text::header;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::Security;

@@ -13,8 +13,8 @@
 //! `\`, `"`, `` ` `` (command substitution) and `$` (variable expansion) are
 //! backslash-escaped. The user name inside URLs is percent-encoded (`@` → `%40`).
 
+use super::provenance::{header, leave_on_server};
 use super::settings::{AccountSettings, Endpoint};
-use super::text::{header, leave_on_server};
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;

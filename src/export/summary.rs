@@ -7,8 +7,9 @@
 //! tickets are read by many people. Values are in code spans and free text is
 //! Markdown-escaped, so a name like `张三 & "Co" <test>` is shown as typed.
 
+use super::markdown::{md_code, md_text};
+use super::provenance::{provenance, who};
 use super::settings::{AccountSettings, Endpoint, Username};
-use super::text::{md_code, md_text, provenance, who};
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::{auth_kind, pick, quirk, username_form};

@@ -1,9 +1,9 @@
-//! Typed errors of the probe, with predicates for the advice layer.
+//! Typed errors of the probe.
 //!
 //! [`ProtocolError`] is what a sans-IO machine can say about the bytes it was
 //! given; [`ProbeError`] adds what only the driver sees (DNS, sockets, TLS,
-//! deadlines). Callers match kinds through predicates such as
-//! [`ProbeError::is_timeout`], never by string.
+//! deadlines). Callers match the variants (or [`ProbeError::kind_name`] in
+//! JSON), never the message.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -80,6 +80,22 @@ pub enum ProtocolError {
 }
 
 impl ProtocolError {
+    /// A stable kebab-case name for JSON and the transcript tests:
+    /// `line-too-long`, `malformed`, `response-injection`…
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            ProtocolError::LineTooLong { .. } => "line-too-long",
+            ProtocolError::TooManyLines { .. } => "too-many-lines",
+            ProtocolError::TooManyBytes { .. } => "too-many-bytes",
+            ProtocolError::Malformed { .. } => "malformed",
+            ProtocolError::Rejected { .. } => "rejected",
+            ProtocolError::Unexpected { .. } => "unexpected",
+            ProtocolError::ResponseInjection { .. } => "response-injection",
+            ProtocolError::UnexpectedEof { .. } => "unexpected-eof",
+            ProtocolError::Finished => "finished",
+        }
+    }
+
     /// The error with every form of the secret scrubbed from the server text it quotes.
     pub(crate) fn redacted(self, r: &Redactor) -> ProtocolError {
         if r.is_empty() {
@@ -99,16 +115,6 @@ impl ProtocolError {
             },
             other => other,
         }
-    }
-
-    /// Whether a size cap was hit.
-    pub fn is_cap(&self) -> bool {
-        matches!(
-            self,
-            ProtocolError::LineTooLong { .. }
-                | ProtocolError::TooManyLines { .. }
-                | ProtocolError::TooManyBytes { .. }
-        )
     }
 }
 
@@ -205,51 +211,6 @@ pub(crate) fn format_secs(ms: u64) -> String {
 }
 
 impl ProbeError {
-    /// Any deadline ran out.
-    pub fn is_timeout(&self) -> bool {
-        matches!(self, ProbeError::Timeout { .. })
-    }
-    /// The connect deadline ran out: the port is probably filtered.
-    pub fn is_probably_filtered(&self) -> bool {
-        matches!(
-            self,
-            ProbeError::Timeout {
-                phase: TimeoutPhase::Connect,
-                ..
-            }
-        )
-    }
-    /// TLS failed.
-    pub fn is_tls(&self) -> bool {
-        matches!(self, ProbeError::Tls { .. })
-    }
-    /// DNS failed.
-    pub fn is_dns(&self) -> bool {
-        matches!(self, ProbeError::Dns { .. })
-    }
-    /// The connection was refused.
-    pub fn is_refused(&self) -> bool {
-        matches!(self, ProbeError::Refused { .. })
-    }
-    /// The server broke the protocol (including caps and injection).
-    pub fn is_protocol(&self) -> bool {
-        matches!(self, ProbeError::Protocol(_))
-    }
-    /// Response injection after STLS/STARTTLS was detected.
-    pub fn is_response_injection(&self) -> bool {
-        matches!(
-            self,
-            ProbeError::Protocol(ProtocolError::ResponseInjection { .. })
-        )
-    }
-    /// Retrying right away will give the same answer (DNS name missing, protocol
-    /// violation, certificate problems); timeouts and resets may be transient.
-    pub fn is_permanent(&self) -> bool {
-        !matches!(
-            self,
-            ProbeError::Timeout { .. } | ProbeError::Io { .. } | ProbeError::Cancelled
-        )
-    }
     /// A stable kebab-case name for JSON and advice: `dns`, `refused`,
     /// `unreachable`, `timeout`, `tls`, `protocol`, `io`, `cancelled`.
     pub fn kind_name(&self) -> &'static str {
@@ -280,21 +241,11 @@ mod tests {
             e.to_string(),
             "no answer in 5 s: probably blocked by a firewall or your ISP"
         );
-        assert!(e.is_timeout() && e.is_probably_filtered() && !e.is_permanent());
+        assert_eq!(e.kind_name(), "timeout");
         let e = ProbeError::Timeout {
             phase: TimeoutPhase::Reply,
             after_ms: 1500,
         };
         assert!(e.to_string().contains("1.5 s"));
-    }
-
-    #[test]
-    fn predicates() {
-        let e = ProbeError::from(ProtocolError::ResponseInjection {
-            command: "STLS",
-            bytes: 3,
-        });
-        assert!(e.is_protocol() && e.is_response_injection() && e.is_permanent());
-        assert!(!e.is_tls() && !e.is_timeout());
     }
 }

@@ -216,12 +216,6 @@ impl Dialogue for Imap {
     }
 
     fn on_line(m: &mut Machine<Imap>, line: Vec<u8>) -> Result<Step, ProtocolError> {
-        if matches!(m.stage, Stage::AwaitTls) {
-            return Err(ProtocolError::ResponseInjection {
-                command: "STARTTLS",
-                bytes: line.len() + 2,
-            });
-        }
         let limits = m.wire.limits;
         m.own.budget.charge(&limits, &line)?;
         let was_continuation = m.own.continuation;

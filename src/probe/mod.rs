@@ -21,6 +21,10 @@ pub mod cache;
 pub mod caps;
 pub mod driver;
 pub mod error;
+// The bodies of the cargo-fuzz targets in `fuzz/` (which turn the feature on)
+// and of the lib's own random-input tests: not part of the API.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
 pub mod fuzzing;
 pub mod gate;
 pub mod imap;
@@ -380,27 +384,4 @@ pub async fn probe_all(
         cache.abort_background();
     }
     Ok(reports.into_iter().flatten().collect())
-}
-
-/// Probes `request` to completion and returns one report per endpoint, in the
-/// request's order (`None` where a report is missing, e.g. after a failure to
-/// start a task). For callers that just want the answer: the CLI's `export --probe`.
-/// Must not be called from inside a tokio runtime.
-pub fn probe_blocking(request: ProbeRequest) -> Result<Vec<Option<EndpointReport>>, StartError> {
-    let (mut handle, events) = ProbeHandle::new()?;
-    let n = request.endpoints.len();
-    handle.start(request)?;
-    let mut reports: Vec<Option<EndpointReport>> = vec![None; n];
-    while let Some(event) = events.recv() {
-        match event {
-            ProbeEvent::EndpointDone { index, report, .. } => {
-                if let Some(slot) = reports.get_mut(index) {
-                    *slot = Some(*report);
-                }
-            }
-            ProbeEvent::Finished { .. } => break,
-            ProbeEvent::Started { .. } => {}
-        }
-    }
-    Ok(reports)
 }

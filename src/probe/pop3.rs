@@ -83,23 +83,14 @@ impl Dialogue for Pop3 {
                 let ok = parse_pop3_status(&line)?.status == Pop3Status::Ok;
                 return m.upgrade_answer(ok, &line);
             }
-            Stage::AwaitLogin => {
-                return Err(ProtocolError::Malformed {
-                    reason: "the server spoke while the client was deciding to log in",
-                    line: m.wire.text(&line),
-                });
-            }
             // Whatever the answer to QUIT, the probe is over.
             Stage::Closing { .. } => {
                 return Ok(m.said_goodbye(parse_pop3_status(&line).is_ok()));
             }
-            Stage::AwaitTls => {
-                return Err(ProtocolError::ResponseInjection {
-                    command: "STLS",
-                    bytes: line.len() + 2,
-                });
+            // `Machine::handle_line` answers these.
+            Stage::AwaitTls | Stage::AwaitLogin | Stage::Finished => {
+                return Err(ProtocolError::Finished);
             }
-            Stage::Finished => return Err(ProtocolError::Finished),
         };
         match state {
             State::CapaStatus => {

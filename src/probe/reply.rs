@@ -136,10 +136,6 @@ impl SmtpReply {
     pub fn is_positive(&self) -> bool {
         (200..300).contains(&self.code)
     }
-    /// 4yz: try again later.
-    pub fn is_transient(&self) -> bool {
-        (400..500).contains(&self.code)
-    }
     /// 5yz: permanent failure.
     pub fn is_permanent(&self) -> bool {
         (500..600).contains(&self.code)

@@ -81,7 +81,9 @@ pub struct SessionReport {
     pub caps_after_tls: Option<Capabilities>,
     /// STLS/STARTTLS outcome.
     pub starttls: StarttlsOutcome,
-    /// Whether the server answered QUIT/LOGOUT.
+    /// Whether the server answered QUIT/LOGOUT. The answer is read only
+    /// after a login test; otherwise the probe closes without waiting, and
+    /// this is false.
     pub quit_acknowledged: bool,
     /// The login test, when credentials were configured (the driver moves it
     /// into [`EndpointReport::login`](super::report::EndpointReport::login)).
@@ -210,7 +212,8 @@ pub(crate) trait Dialogue: Sized + Send {
 
     /// The protocol's own data for a new session.
     fn new(config: &MachineConfig) -> Self;
-    /// Handles one complete line from the server.
+    /// Handles one complete line from the server (in the stages where the
+    /// server may speak; `Machine::handle_line` answers the others).
     fn on_line(m: &mut Machine<Self>, line: Vec<u8>) -> Result<Step, ProtocolError>;
     /// Writes a command and moves to `next` (IMAP tags it).
     fn command(m: &mut Machine<Self>, line: &str, next: Stage<Self::State>) -> Step {
@@ -310,6 +313,24 @@ impl<P: Dialogue> Machine<P> {
         step
     }
 
+    /// One complete line from the server. In the two stages where the
+    /// server has nothing to say, a line is an error the same in every
+    /// protocol; otherwise the protocol handles it.
+    fn handle_line(&mut self, line: Vec<u8>) -> Result<Step, ProtocolError> {
+        match self.stage {
+            // Plaintext between the go-ahead and the handshake (F7).
+            Stage::AwaitTls => Err(ProtocolError::ResponseInjection {
+                command: upgrade_command(P::PROTOCOL),
+                bytes: line.len() + 2,
+            }),
+            Stage::AwaitLogin => Err(ProtocolError::Malformed {
+                reason: "the server spoke while the client was deciding to log in",
+                line: self.wire.text(&line),
+            }),
+            _ => P::on_line(self, line),
+        }
+    }
+
     /// Records capabilities: after TLS when TLS is up, else before.
     pub(crate) fn store_caps(&mut self, caps: Capabilities) {
         let report = &mut self.wire.report;
@@ -372,13 +393,31 @@ impl<P: Dialogue> Machine<P> {
         }
     }
 
-    /// Ends the session politely: QUIT or LOGOUT, then waits for the answer.
+    /// Ends the session politely with QUIT or LOGOUT. The answer is awaited
+    /// only after a login command went out: then it tells that the
+    /// authenticated session ended cleanly (a POP3 server commits in its
+    /// UPDATE state, RFC 1939 §6). Otherwise nothing in the report depends on
+    /// it, and waiting would cost every endpoint one more round trip; the
+    /// transcript says that the answer was not read.
     pub(crate) fn close(&mut self) -> Step {
-        let wait_for_reply = true;
-        self.command(
+        let wait_for_reply = self.login_sent();
+        let step = self.command(
             close_command(P::PROTOCOL),
             Stage::Closing { wait_for_reply },
-        )
+        );
+        if !wait_for_reply {
+            self.wire.info("closing without waiting for the answer");
+        }
+        step
+    }
+
+    /// Whether a login command went out ([`Machine::begin_login`]).
+    fn login_sent(&self) -> bool {
+        self.wire
+            .report
+            .login
+            .as_ref()
+            .is_some_and(|l| l.mechanism.is_some())
     }
 
     /// The server answered QUIT/LOGOUT (`acknowledged`: positively and well
@@ -517,7 +556,7 @@ impl<P: Dialogue> ProtocolMachine for Machine<P> {
             Stage::Closing {
                 wait_for_reply: false,
             } => Ok(Step::Done(Box::new(self.wire.report.clone()))),
-            _ => pump(self, |m| &mut m.wire, bytes, P::on_line),
+            _ => pump(self, |m| &mut m.wire, bytes, Machine::handle_line),
         };
         self.settle(r)
     }
@@ -764,4 +803,95 @@ pub(crate) fn pump<M>(
         }
     }
     Ok(Step::NeedMore)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::transcript::Direction;
+    use secrecy::SecretString;
+
+    /// What a machine did with one piece of server input: the commands it
+    /// sent (by their shown form) and the step it stopped at.
+    fn feed(m: &mut dyn ProtocolMachine, bytes: &[u8], sent: &mut Vec<String>) -> Step {
+        let mut step = m.input(bytes);
+        loop {
+            match step {
+                Step::Send(out) => {
+                    sent.push(out.shown().to_owned());
+                    step = m.input(&[]);
+                }
+                Step::Login => step = m.login_decision(Ok(())),
+                other => return other,
+            }
+        }
+    }
+
+    /// A greeting and the capabilities of each protocol, unencrypted.
+    fn script(protocol: Protocol) -> [&'static [u8]; 2] {
+        match protocol {
+            Protocol::Pop3 => [b"+OK ready\r\n", b"+OK\r\nUSER\r\n.\r\n"],
+            Protocol::Smtp => [
+                b"220 mail.test ESMTP\r\n",
+                b"250-mail.test\r\n250 SIZE 1000\r\n",
+            ],
+            Protocol::Imap => [
+                b"* OK ready\r\n",
+                b"* CAPABILITY IMAP4rev1\r\na1 OK done\r\n",
+            ],
+        }
+    }
+
+    #[test]
+    fn without_a_login_the_goodbye_is_sent_and_not_awaited() {
+        for protocol in [Protocol::Pop3, Protocol::Smtp, Protocol::Imap] {
+            let mut m = machine_for(protocol, Security::Plain, MachineConfig::default());
+            let [greeting, caps] = script(protocol);
+            let mut sent = Vec::new();
+            assert!(matches!(feed(&mut *m, greeting, &mut sent), Step::NeedMore));
+            // The machine is done right after the goodbye went out: it does
+            // not ask for the server's answer.
+            let Step::Done(report) = feed(&mut *m, caps, &mut sent) else {
+                panic!("{protocol:?}: not done after the goodbye: {sent:?}");
+            };
+            let goodbye = sent.last().map(String::as_str).unwrap_or_default();
+            assert!(goodbye.ends_with(close_command(protocol)), "{goodbye}");
+            assert!(!report.quit_acknowledged);
+            assert_eq!(m.waiting_for(), "nothing");
+            // The transcript ends with the goodbye and says the answer went unread.
+            let log = m.take_log();
+            let n = log.len();
+            assert!(n >= 2 && log[n - 2].dir == Direction::Client, "{log:?}");
+            assert_eq!(log[n - 1].dir, Direction::Info);
+            assert!(log[n - 1].text.contains("without waiting"), "{log:?}");
+            // An answer arriving late is not read.
+            assert!(matches!(
+                m.input(b"+OK bye\r\n"),
+                Step::Fail(ProtocolError::Finished)
+            ));
+        }
+    }
+
+    #[test]
+    fn after_a_login_the_answer_to_quit_is_read() {
+        let credentials = Credentials::new("alice", SecretString::from("pw-1234")).unwrap();
+        let config = MachineConfig {
+            login: Some(Arc::new(LoginRequest::new(credentials, None, Vec::new()))),
+            ..MachineConfig::default()
+        };
+        let mut m = machine_for(Protocol::Pop3, Security::Plain, config);
+        let mut sent = Vec::new();
+        feed(&mut *m, b"+OK ready\r\n", &mut sent);
+        feed(&mut *m, b"+OK\r\nUSER\r\n.\r\n", &mut sent);
+        feed(&mut *m, b"+OK send PASS\r\n", &mut sent);
+        let step = feed(&mut *m, b"+OK logged in\r\n", &mut sent);
+        assert!(matches!(step, Step::NeedMore), "{step:?}");
+        assert_eq!(sent, ["CAPA", "USER alice", "PASS [redacted]", "QUIT"]);
+        assert_eq!(m.waiting_for(), "the QUIT reply");
+        let Step::Done(report) = feed(&mut *m, b"+OK bye\r\n", &mut sent) else {
+            panic!("not done after the answer to QUIT");
+        };
+        assert!(report.quit_acknowledged);
+        assert_eq!(report.login.map(|l| l.result), Some(LoginOutcome::Success));
+    }
 }

@@ -70,20 +70,11 @@ impl Machine<Smtp> {
                 return Ok(Smtp::ask_capabilities(self));
             }
             Stage::Upgrading => return self.upgrade_answer(reply.code == 220, &reply.raw()),
-            Stage::AwaitLogin => {
-                return Err(ProtocolError::Malformed {
-                    reason: "the server spoke while the client was deciding to log in",
-                    line: self.wire.text(&reply.raw()),
-                });
-            }
             Stage::Closing { .. } => return Ok(self.said_goodbye(true)),
-            Stage::AwaitTls => {
-                return Err(ProtocolError::ResponseInjection {
-                    command: "STARTTLS",
-                    bytes: 1,
-                });
+            // `Machine::handle_line` answers these.
+            Stage::AwaitTls | Stage::AwaitLogin | Stage::Finished => {
+                return Err(ProtocolError::Finished);
             }
-            Stage::Finished => return Err(ProtocolError::Finished),
         };
         match state {
             State::Ehlo => {
@@ -168,12 +159,6 @@ impl Dialogue for Smtp {
     }
 
     fn on_line(m: &mut Machine<Smtp>, line: Vec<u8>) -> Result<Step, ProtocolError> {
-        if matches!(m.stage, Stage::AwaitTls) {
-            return Err(ProtocolError::ResponseInjection {
-                command: "STARTTLS",
-                bytes: line.len() + 2,
-            });
-        }
         match m.own.reader.push_line(&line) {
             Ok(None) => Ok(Step::NeedMore),
             Ok(Some(reply)) => m.handle_reply(reply),

@@ -470,13 +470,6 @@ pub struct TlsReport {
     pub leaf_sha256: Option<String>,
 }
 
-impl TlsReport {
-    /// Trusted chain and matching name.
-    pub fn is_trusted(&self) -> bool {
-        self.chain == ChainVerdict::Trusted
-    }
-}
-
 /// The verdict on the chain from the verification's outcome. Fails closed: in
 /// report-only mode a missing outcome (the verifier never ran) is not trust.
 /// In enforce mode an established connection means rustls verified the chain.

@@ -53,6 +53,10 @@ USER1=alice@test.mailconf
 PASS1='correct horse battery staple'
 USER2=bob@test.mailconf
 PASS2='Tr0ub4dor&3 bob'
+# carol: only tests/roundtrip.rs's rejected-password export uses her, so the
+# failed-login counts other tests take from the Dovecot log (bob's) stay exact.
+USER3=carol@test.mailconf
+PASS3='carol 7 lemon tree'
 ETC_HOSTS_MARK='# mailconf-harness'
 
 # service name, standard port, loopback-mode port
@@ -230,7 +234,7 @@ write_dovecot() {
     mkdir -p "$dc/run" "$dc/state" "$D/mail"
     chmod 755 "$dc"
     local u
-    for u in alice bob; do
+    for u in alice bob carol; do
         mkdir -p "$D/mail/$TEST_DOMAIN/$u"
     done
     chown -R "$MAIL_UID:$MAIL_GID" "$D/mail"
@@ -241,6 +245,8 @@ write_dovecot() {
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/alice"
             printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER2" "$(hash_pw "$PASS2")" \
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/bob"
+            printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER3" "$(hash_pw "$PASS3")" \
+                "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/carol"
         } >"$dc/users"
     )
     chgrp dovecot "$dc/users"
@@ -631,6 +637,8 @@ cmd_env() {
     echo "export MAILCONF_TEST_PASS=$(q "$PASS1")"
     echo "export MAILCONF_TEST_USER2=$(q "$USER2")"
     echo "export MAILCONF_TEST_PASS2=$(q "$PASS2")"
+    echo "export MAILCONF_TEST_USER3=$(q "$USER3")"
+    echo "export MAILCONF_TEST_PASS3=$(q "$PASS3")"
     echo "export MAILCONF_TEST_MAILDIR=$(q "$D/mail/$TEST_DOMAIN/alice/Maildir")"
     echo "export MAILCONF_TEST_DOVECOT_LOG=$(q "$D/log/dovecot.log")"
     echo "export MAILCONF_TEST_POSTFIX_LOG=$(q "$D/log/postfix.log")"

@@ -209,7 +209,7 @@ async fn f1_a_certificate_consent_covers_only_that_certificate() {
         "{:?}",
         r.login
     );
-    assert_eq!(seen.lock().unwrap().clone(), ["CAPA", "QUIT"]);
+    assert_eq!(super::servers::server_saw(&seen, 2).await, ["CAPA", "QUIT"]);
     // The row says how the capabilities were read, and that nothing went out.
     assert!(
         r.summary

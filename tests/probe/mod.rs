@@ -1,8 +1,8 @@
 //! Tests of the probe engine: transcript replays, hostile in-process servers,
-//! fuzz bodies on stable.
+//! the CLI. (The fuzz bodies run on stable as the lib's own tests, in
+//! `src/probe/fuzzing.rs`.)
 
 mod cli;
-mod fuzz_bodies;
 mod hostile;
 pub(crate) mod replay;
 mod servers;

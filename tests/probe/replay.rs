@@ -179,20 +179,6 @@ pub(crate) enum Chunking {
     Random(u64),
 }
 
-fn protocol_kind(e: &ProtocolError) -> &'static str {
-    match e {
-        ProtocolError::LineTooLong { .. } => "line-too-long",
-        ProtocolError::TooManyLines { .. } => "too-many-lines",
-        ProtocolError::TooManyBytes { .. } => "too-many-bytes",
-        ProtocolError::Malformed { .. } => "malformed",
-        ProtocolError::Rejected { .. } => "rejected",
-        ProtocolError::Unexpected { .. } => "unexpected",
-        ProtocolError::ResponseInjection { .. } => "response-injection",
-        ProtocolError::UnexpectedEof { .. } => "unexpected-eof",
-        ProtocolError::Finished => "finished",
-    }
-}
-
 /// Replays `script`; returns the report (or error) and the recorded transcript lines.
 pub(crate) fn replay(
     script: &Script,
@@ -292,9 +278,12 @@ pub(crate) fn replay(
                     "{}: done with unread bytes",
                     script.name
                 );
+                // What the server said after the goodbye goes unread: the
+                // machine does not wait for the answer to QUIT/LOGOUT unless
+                // a login command went out.
                 let rest: Vec<&Turn> = turns.collect();
                 assert!(
-                    rest.is_empty(),
+                    rest.iter().all(|t| matches!(t, Turn::Server(_))),
                     "{}: done before the script ended: {rest:?}",
                     script.name
                 );
@@ -344,7 +333,7 @@ fn every_transcript_gives_its_result_in_every_chunking() {
             let (result, log) = replay(&script, mode);
             let got = match &result {
                 Ok(_) => "done".to_owned(),
-                Err(e) => format!("fail {}", protocol_kind(e)),
+                Err(e) => format!("fail {}", e.kind_name()),
             };
             assert_eq!(got, script.result, "{} ({mode:?}): {result:?}", script.name);
             if let (Some(expected), Ok(report)) = (&script.outcome, &result) {
@@ -424,7 +413,8 @@ fn dovecot_hides_user_until_stls() {
         after.resp_codes && after.pipelining && after.top && after.uidl && after.auth_resp_code
     );
     assert_eq!(r.starttls, StarttlsOutcome::Upgraded);
-    assert!(r.quit_acknowledged);
+    // No login: the answer to QUIT is not awaited, though the recording has it.
+    assert!(!r.quit_acknowledged);
     assert_eq!(r.effective_caps(), r.caps_after_tls.as_ref());
 }
 

@@ -444,7 +444,10 @@ async fn pop3_implicit_tls_trusted_is_secure() {
     );
     let t = r.transcript.to_string();
     assert!(
-        t.contains("C: CAPA") && t.contains("S: +OK bye") && t.contains("TLS established"),
+        t.contains("C: CAPA")
+            && t.contains("C: QUIT")
+            && !t.contains("S: +OK bye")
+            && t.contains("TLS established"),
         "{t}"
     );
 }
@@ -1211,6 +1214,20 @@ pub(super) fn recording_pop3(
     (script, seen)
 }
 
+/// The commands a recording server saw, once it has seen `n` of them (at
+/// most 5 s): the probe does not wait for the answer to QUIT, so the server
+/// may read it after the probe has finished.
+pub(super) async fn server_saw(seen: &std::sync::Mutex<Vec<String>>, n: usize) -> Vec<String> {
+    for _ in 0..500 {
+        let now = seen.lock().unwrap().clone();
+        if now.len() >= n {
+            return now;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    seen.lock().unwrap().clone()
+}
+
 pub(super) async fn probe_login(
     ep: Endpoint,
     opts: &ProbeOptions,
@@ -1253,7 +1270,7 @@ async fn auth_offered_without_starttls_does_not_get_the_password() {
             reason: NotTriedReason::Plaintext
         })
     );
-    let seen = seen.lock().unwrap().clone();
+    let seen = server_saw(&seen, 2).await;
     assert_eq!(seen, ["CAPA", "QUIT"], "the server saw: {seen:?}");
 }
 
@@ -1273,7 +1290,7 @@ async fn untrusted_certificate_gets_the_password_only_when_that_endpoint_is_allo
             }
         })
     );
-    assert_eq!(seen.lock().unwrap().clone(), ["CAPA", "QUIT"]);
+    assert_eq!(server_saw(&seen, 2).await, ["CAPA", "QUIT"]);
 
     let (acc, der) = self_signed(&[HOST]);
     let (script, seen) = recording_pop3(Some(acc), false);
@@ -1304,4 +1321,65 @@ async fn untrusted_certificate_gets_the_password_only_when_that_endpoint_is_allo
     for form in super::replay::secret_forms("alice@mail.test", "s3cret-pw") {
         assert!(!shown.contains(&form), "{form}");
     }
+}
+
+/// The probe does not wait for what it does not report: a server that never
+/// answers QUIT (and keeps the connection open) gets QUIT and then the
+/// probe's close, and the report is whole, with no reply timeout.
+#[tokio::test]
+async fn the_probe_does_not_wait_for_the_answer_to_quit() {
+    use tokio::io::AsyncBufReadExt;
+    let pki = Pki::new("quit CA");
+    let (tx, rx) = tokio::sync::oneshot::channel::<Vec<String>>();
+    let port = serve_raw(|tcp| async move {
+        let (read, mut write) = tcp.into_split();
+        let mut lines = tokio::io::BufReader::new(read).lines();
+        let mut seen = Vec::new();
+        if write.write_all(b"+OK ready\r\n").await.is_err() {
+            return;
+        }
+        // Every command is recorded; only CAPA is answered. The loop ends
+        // when the probe closes the connection.
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line == "CAPA" && write.write_all(b"+OK\r\nUSER\r\n.\r\n").await.is_err() {
+                break;
+            }
+            seen.push(line);
+        }
+        seen.push("(closed by the probe)".to_owned());
+        let _ = tx.send(seen);
+    })
+    .await;
+    let mut opts = options(&pki, &[(110, port)]);
+    // Long enough that waiting for the answer would end in a reply timeout
+    // instead of a report without error.
+    opts.reply_timeout = Duration::from_secs(3);
+    let r = probe_endpoint(
+        &ep(Protocol::Pop3, 110, Security::Plain),
+        &opts,
+        &TlsContext::new(&opts.extra_roots).unwrap(),
+        &NoDns,
+    )
+    .await;
+    assert!(r.error.is_none(), "{:?}\n{}", r.error, r.transcript);
+    assert!(!r.session.quit_acknowledged);
+    let lines = &r.transcript.lines;
+    let quit = lines
+        .iter()
+        .rposition(|l| l.dir == mailconf::probe::transcript::Direction::Client)
+        .unwrap();
+    assert_eq!(lines[quit].text, "QUIT", "{}", r.transcript);
+    assert!(
+        lines[quit + 1..]
+            .iter()
+            .all(|l| l.dir == mailconf::probe::transcript::Direction::Info),
+        "nothing is read after QUIT: {}",
+        r.transcript
+    );
+    // The server got QUIT, and then the probe's close, not a wait.
+    let seen = tokio::time::timeout(Duration::from_secs(5), rx)
+        .await
+        .expect("the probe left the connection open")
+        .unwrap();
+    assert_eq!(seen, ["CAPA", "QUIT", "(closed by the probe)"]);
 }

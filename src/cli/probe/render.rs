@@ -1,0 +1,107 @@
+//! How `mailconf probe` prints a check's events: the table as the rows
+//! arrive, then the recommendation, the advice and the transcripts, or the
+//! one JSON document; and the exit code that goes with them.
+
+use std::io::Write;
+
+use super::{ProbeArgs, usage};
+use crate::check::{CheckError, CheckEvent, ProbeSummary, TargetSource};
+use crate::cli::table::{Style, endpoints_share_host};
+use crate::i18n::Lang;
+use crate::probe::{Endpoint, EndpointReport};
+
+/// Renders a check's events as `mailconf probe` prints them (the table as the
+/// rows arrive, then the recommendation and advice, or the JSON document) and
+/// returns the exit code. The events come from the engine, or in tests from
+/// the check layer's fake, so every face can be fed the same reports.
+pub fn render(
+    args: &ProbeArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    color: bool,
+    events: impl IntoIterator<Item = CheckEvent>,
+) -> anyhow::Result<u8> {
+    let style = Style { color, lang };
+    let mut endpoints: Vec<Endpoint> = Vec::new();
+    for event in events {
+        match event {
+            CheckEvent::LookedUp { .. } | CheckEvent::Discovered { .. } => {}
+            CheckEvent::Planned { plan, .. } => {
+                if !args.json {
+                    match (&plan.source, &plan.provider) {
+                        (TargetSource::Database { .. }, Some(p)) => eprintln!(
+                            "mailconf probe: {} ({}) from the provider database",
+                            p.name.get(lang),
+                            p.id
+                        ),
+                        (TargetSource::Discovered { provenance }, _) => eprintln!(
+                            "mailconf probe: not in the database; discovery found: {provenance}"
+                        ),
+                        _ => {}
+                    }
+                    style.header(out, &plan.endpoints)?;
+                }
+                endpoints = plan.endpoints.clone();
+            }
+            CheckEvent::EndpointDone { report, .. } => {
+                if !args.json {
+                    style.row(out, &report, endpoints_share_host(&endpoints))?;
+                    style.login_line(out, &report)?;
+                    out.flush()?;
+                }
+            }
+            CheckEvent::Finished { summary, .. } => {
+                print_summary(out, args, &style, &summary)?;
+                return Ok(summary.exit_code);
+            }
+            CheckEvent::Failed { error, summary, .. } => {
+                return Ok(match summary {
+                    // A negative answer: nothing found, a closed provider.
+                    Some(summary) => {
+                        if !args.json {
+                            eprintln!("mailconf probe: {error}");
+                        }
+                        print_summary(out, args, &style, &summary)?;
+                        summary.exit_code
+                    }
+                    None if matches!(*error, CheckError::Start(_)) => {
+                        eprintln!("mailconf probe: {error}");
+                        crate::cli::EXIT_ERROR
+                    }
+                    None => usage(error),
+                });
+            }
+        }
+    }
+    eprintln!("mailconf probe: the check ended without an answer");
+    Ok(crate::cli::EXIT_ERROR)
+}
+
+/// The JSON document, or the recommendation, the advice and the transcripts.
+fn print_summary(
+    out: &mut dyn Write,
+    args: &ProbeArgs,
+    style: &Style,
+    summary: &ProbeSummary,
+) -> anyhow::Result<()> {
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, summary)?;
+        writeln!(out)?;
+    } else {
+        if !summary.endpoints.is_empty() {
+            style.recommendation(out, summary)?;
+        }
+        style.advice(out, summary)?;
+        if args.transcript {
+            for r in &summary.endpoints {
+                transcript(out, r)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn transcript(out: &mut dyn Write, r: &EndpointReport) -> std::io::Result<()> {
+    writeln!(out, "\n== {} ==\n{}", r.endpoint, r.transcript)
+}

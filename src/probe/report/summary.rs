@@ -1,0 +1,414 @@
+//! The one-line summary of a verdict that people read: the engine's own
+//! English sentence ([`summary_for`], stored in
+//! [`EndpointReport::summary`]) and the same in the user's language
+//! ([`summary_in`]; the Chinese sentences are in `summary_zh`).
+
+use super::summary_zh::summary_in_chinese;
+use super::{EndpointReport, PlaintextReason, Verdict};
+use crate::probe::error::ProbeError;
+use crate::probe::tls::TlsReport;
+use crate::server_text::ServerText;
+
+/// What is wrong with a certificate, in words, naming the facts that show it.
+fn certificate_problem(kind: crate::probe::tls::TlsErrorKind, t: &TlsReport) -> String {
+    use crate::probe::tls::TlsErrorKind as K;
+    let leaf = t.certificates.first();
+    let detail = match (kind, leaf) {
+        (K::Expired, Some(c)) => format!(
+            "certificate expired on {} ({} days ago)",
+            c.not_after, -c.days_left
+        ),
+        (K::NotYetValid, Some(c)) => format!("certificate is not valid before {}", c.not_before),
+        (K::WrongName, Some(c)) => format!(
+            "certificate is for {}, not this host",
+            c.sans
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (K::SelfSigned, Some(c)) => format!(
+            "self-signed certificate ({}) that nothing vouches for",
+            c.subject
+        ),
+        (K::UnknownIssuer, Some(c)) => {
+            format!("certificate issued by an unknown authority ({})", c.issuer)
+        }
+        _ => format!("certificate {kind}"),
+    };
+    match &t.chain_error {
+        Some(e) => format!("{detail}; {} (not trusted)", e),
+        None => format!("{detail} (not trusted)"),
+    }
+}
+
+/// A one-line explanation of a verdict.
+pub fn summary_for(
+    verdict: &Verdict,
+    error: Option<&ProbeError>,
+    tls: Option<&TlsReport>,
+) -> ServerText {
+    ServerText::new(&summary_text(verdict, error, tls))
+}
+
+fn summary_text(verdict: &Verdict, error: Option<&ProbeError>, tls: Option<&TlsReport>) -> String {
+    match verdict {
+        Verdict::Secure => match tls {
+            Some(t) => format!("{} {}, certificate trusted", t.version, t.cipher_suite),
+            None => "secure".to_owned(),
+        },
+        Verdict::InsecurePlaintextOnly { reason } => match reason {
+            PlaintextReason::PlainEndpoint => {
+                "no encryption: anyone on the network path can read this connection".to_owned()
+            }
+            PlaintextReason::StarttlsNotOffered => {
+                "STARTTLS is not offered: plaintext only".to_owned()
+            }
+            PlaintextReason::StarttlsRefused => "STARTTLS was refused: plaintext only".to_owned(),
+        },
+        Verdict::TlsError { tls_kind } => match (error, tls) {
+            (Some(e), _) => e.to_string(),
+            (None, Some(t)) => certificate_problem(*tls_kind, t),
+            (None, None) => format!("TLS error: {tls_kind}"),
+        },
+        Verdict::Refused
+        | Verdict::TimedOut { .. }
+        | Verdict::ProtocolError
+        | Verdict::DnsError => match error {
+            Some(e) => e.to_string(),
+            None => verdict.name().to_owned(),
+        },
+    }
+}
+
+/// [`EndpointReport::summary`] in `lang`: the same one-line explanation of the
+/// verdict, for the app's result rows and the CLI's DETAILS column. English is
+/// the engine's own summary, unchanged. In Chinese every sentence is translated;
+/// host names, addresses, dates, certificate names, TLS versions and cipher
+/// suites stay as they are, and technical text from the system, the TLS library
+/// or the server is appended verbatim after the translated sentence.
+pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> ServerText {
+    if lang == crate::i18n::Lang::En {
+        return report.summary.clone();
+    }
+    ServerText::new(&summary_in_chinese(report, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Endpoint, Timings};
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::probe::error::{ProtocolError, TimeoutPhase};
+    use crate::probe::session::{MachineConfig, machine_for};
+    use crate::probe::tls::ChainVerdict;
+    use crate::probe::tls::{CertMode, CertificateSummary};
+    use crate::probe::transcript::Transcript;
+    use crate::providers::{Protocol, Security};
+    use crate::server_text::ServerText;
+
+    /// A report as the driver builds it: the summary from `summary_for`.
+    fn report(
+        security: Security,
+        verdict: Verdict,
+        error: Option<ProbeError>,
+        tls: Option<TlsReport>,
+    ) -> EndpointReport {
+        let endpoint = Endpoint::new(Protocol::Imap, "imap.example.com", 993, security);
+        EndpointReport {
+            summary: summary_for(&verdict, error.as_ref(), tls.as_ref()),
+            verdict,
+            error: error.as_ref().map(EndpointReport::error_info),
+            addresses: Vec::new(),
+            connected_to: None,
+            tls,
+            session: machine_for(Protocol::Imap, security, MachineConfig::default()).report(),
+            timings: Timings::default(),
+            transcript: Transcript::default(),
+            login: None,
+            connect_port: endpoint.port,
+            endpoint,
+        }
+    }
+
+    fn tls(chain: ChainVerdict, chain_error: Option<&str>) -> TlsReport {
+        let t = |s: &str| ServerText::from_bytes(s.as_bytes());
+        TlsReport {
+            version: "TLSv1.3".into(),
+            cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
+            cert_mode: CertMode::ReportOnly,
+            chain,
+            chain_error: chain_error.map(Into::into),
+            hostname_match: Some(false),
+            leaf_sha256: Some("AB:CD".into()),
+            certificates: vec![CertificateSummary {
+                subject: t("CN=mail.other.example"),
+                issuer: t("CN=Shady CA"),
+                sans: vec![t("mail.other.example"), t("other.example")],
+                not_before: "2030-01-01T00:00:00Z".into(),
+                not_after: "2025-01-31T00:00:00Z".into(),
+                days_left: -300,
+                sha256: "AB:CD".into(),
+                self_signed: false,
+            }],
+        }
+    }
+
+    /// Every verdict the engine can give, as the driver reports it.
+    fn all_reports() -> Vec<EndpointReport> {
+        use crate::probe::tls::TlsErrorKind as K;
+        let cert = |k: K| {
+            report(
+                Security::Tls,
+                Verdict::TlsError { tls_kind: k },
+                None,
+                Some(tls(
+                    ChainVerdict::Invalid(k),
+                    Some("invalid peer certificate"),
+                )),
+            )
+        };
+        let timeout = |phase, after_ms| {
+            report(
+                Security::Tls,
+                Verdict::TimedOut { phase, after_ms },
+                Some(ProbeError::Timeout { phase, after_ms }),
+                None,
+            )
+        };
+        let protocol = |e: ProtocolError| {
+            report(
+                Security::Tls,
+                Verdict::ProtocolError,
+                Some(ProbeError::Protocol(e)),
+                None,
+            )
+        };
+        let plain = |reason| {
+            report(
+                Security::Starttls,
+                Verdict::InsecurePlaintextOnly { reason },
+                None,
+                None,
+            )
+        };
+        let st = |s: &str| ServerText::from_bytes(s.as_bytes());
+        vec![
+            report(
+                Security::Tls,
+                Verdict::Secure,
+                None,
+                Some(tls(ChainVerdict::Trusted, None)),
+            ),
+            plain(PlaintextReason::PlainEndpoint),
+            plain(PlaintextReason::StarttlsNotOffered),
+            plain(PlaintextReason::StarttlsRefused),
+            cert(K::Expired),
+            cert(K::NotYetValid),
+            cert(K::WrongName),
+            cert(K::SelfSigned),
+            cert(K::UnknownIssuer),
+            cert(K::InvalidCertificate),
+            report(
+                Security::Tls,
+                Verdict::TlsError {
+                    tls_kind: K::HandshakeFailed,
+                },
+                Some(ProbeError::Tls {
+                    kind: K::HandshakeFailed,
+                    message: "received fatal alert: HandshakeFailure".into(),
+                }),
+                None,
+            ),
+            report(
+                Security::Tls,
+                Verdict::TlsError {
+                    tls_kind: K::NotTls,
+                },
+                Some(ProbeError::Tls {
+                    kind: K::NotTls,
+                    message: "corrupt message".into(),
+                }),
+                None,
+            ),
+            report(
+                Security::Tls,
+                Verdict::Refused,
+                Some(ProbeError::Refused {
+                    addr: "192.0.2.7:993".into(),
+                }),
+                None,
+            ),
+            report(
+                Security::Tls,
+                Verdict::Refused,
+                Some(ProbeError::Unreachable {
+                    addr: "[2001:db8::1]:993".into(),
+                    message: "Network is unreachable (os error 101)".into(),
+                }),
+                None,
+            ),
+            timeout(TimeoutPhase::Connect, 5000),
+            timeout(TimeoutPhase::Reply, 1500),
+            timeout(TimeoutPhase::TlsHandshake, 5000),
+            timeout(TimeoutPhase::Overall, 20000),
+            protocol(ProtocolError::LineTooLong { max: 4096 }),
+            protocol(ProtocolError::TooManyLines { max: 500 }),
+            protocol(ProtocolError::TooManyBytes { max: 65536 }),
+            protocol(ProtocolError::Malformed {
+                reason: "no status",
+                line: st("HELLO"),
+            }),
+            protocol(ProtocolError::Rejected {
+                reply: st("-ERR go away"),
+            }),
+            protocol(ProtocolError::Unexpected {
+                command: "CAPA",
+                reply: st("-ERR unknown"),
+            }),
+            protocol(ProtocolError::ResponseInjection {
+                command: "STARTTLS",
+                bytes: 12,
+            }),
+            protocol(ProtocolError::UnexpectedEof {
+                during: "the greeting",
+            }),
+            report(
+                Security::Tls,
+                Verdict::ProtocolError,
+                Some(ProbeError::Io {
+                    message: "Connection reset by peer (os error 104)".into(),
+                }),
+                None,
+            ),
+            report(
+                Security::Tls,
+                Verdict::DnsError,
+                Some(ProbeError::Dns {
+                    host: "imap.example.com".into(),
+                    message: "no record found for Query".into(),
+                }),
+                None,
+            ),
+        ]
+    }
+
+    #[test]
+    fn english_is_the_engines_summary() {
+        for r in all_reports() {
+            assert_eq!(summary_in(&r, Lang::En), r.summary, "{:?}", r.verdict);
+        }
+    }
+
+    /// Chinese output: translated (no English sentence left), in the right script.
+    #[test]
+    fn chinese_is_translated_and_keeps_the_facts() {
+        // Technical text appended verbatim, and names, is all that may stay English.
+        let verbatim = [
+            "TLSv1.3",
+            "TLS13_AES_256_GCM_SHA384",
+            "2025-01-31T00:00:00Z",
+            "2030-01-01T00:00:00Z",
+            "invalid peer certificate",
+            "received fatal alert: HandshakeFailure",
+            "corrupt message",
+            "Network is unreachable (os error 101)",
+            "Connection reset by peer (os error 104)",
+            "no record found for Query",
+            "CN=mail.other.example",
+            "CN=Shady CA",
+            "mail.other.example, other.example",
+            "-ERR go away",
+            "-ERR unknown",
+            "imap.example.com",
+            "192.0.2.7:993",
+            "[2001:db8::1]:993",
+            "HELLO",
+            "STARTTLS",
+            "CAPA",
+            "TLS",
+        ];
+        for lang in [Lang::ZhHans, Lang::ZhHant] {
+            for r in all_reports() {
+                let s = summary_in(&r, lang);
+                assert_ne!(s, r.summary, "{:?} untranslated", r.verdict);
+                let mut rest = s.to_string();
+                for v in verbatim {
+                    rest = rest.replace(v, " ");
+                }
+                assert!(
+                    !rest.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{lang:?} {:?}: English left in {s:?}",
+                    r.verdict
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_verdict_says_the_right_thing() {
+        let r = all_reports();
+        let hans = |i: usize| summary_in(&r[i], Lang::ZhHans);
+        let hant = |i: usize| summary_in(&r[i], Lang::ZhHant);
+        assert_eq!(hans(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，证书可信");
+        assert_eq!(hant(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，憑證可信");
+        assert!(hans(1).starts_with("不加密"));
+        assert!(hans(2).contains("不支持 STARTTLS"));
+        assert!(hant(3).contains("拒絕了 STARTTLS"));
+        // Certificates: dates, names, subject and issuer verbatim.
+        assert!(hans(4).contains("2025-01-31T00:00:00Z") && hans(4).contains("300 天前"));
+        assert!(hans(5).contains("2030-01-01T00:00:00Z 之前无效"));
+        assert!(hans(6).contains("mail.other.example, other.example"));
+        assert!(hant(7).contains("自簽署憑證（CN=mail.other.example）"));
+        assert!(hans(8).contains("未知的机构签发（CN=Shady CA）"));
+        assert!(hans(9).starts_with("证书无效"));
+        for i in 4..=9 {
+            assert!(
+                hans(i).ends_with(
+                    "invalid peer certificate（不受信任）；以仅报告模式读取，未发送任何机密"
+                ),
+                "{}",
+                hans(i)
+            );
+        }
+        assert_eq!(
+            hans(10),
+            "TLS 握手失败：received fatal alert: HandshakeFailure"
+        );
+        assert_eq!(
+            hant(10),
+            "TLS 交握失敗：received fatal alert: HandshakeFailure"
+        );
+        assert!(hans(11).contains("没有使用 TLS"));
+        assert_eq!(hans(12), "连接被 192.0.2.7:993 拒绝");
+        assert_eq!(
+            hant(13),
+            "無法連線到 [2001:db8::1]:993：Network is unreachable (os error 101)"
+        );
+        assert_eq!(hans(14), "5 秒内没有回应：可能被防火墙或你的网络运营商拦截");
+        assert_eq!(hant(14), "5 秒內沒有回應：可能被防火牆或你的網路業者攔截");
+        assert!(hans(15).contains("1.5 秒"));
+        assert!(hans(16).starts_with("TLS 握手"));
+        assert!(hans(17).contains("20 秒"));
+        assert!(hans(18).contains("4096 字节"));
+        assert!(hans(19).contains("500 行"));
+        assert!(hant(20).contains("65536 位元組"));
+        assert_eq!(hans(21), "服务器的回复格式不正确：HELLO");
+        assert_eq!(hans(22), "服务器拒绝了这次会话：-ERR go away");
+        assert_eq!(hans(23), "服务器对 CAPA 的回复是：-ERR unknown");
+        assert!(hans(24).contains("STARTTLS") && hans(24).contains("12 字节"));
+        assert!(hans(25).contains("关闭了连接"));
+        assert_eq!(
+            hans(26),
+            "连接出错：Connection reset by peer (os error 104)"
+        );
+        assert_eq!(
+            hans(27),
+            "找不到服务器 imap.example.com（域名解析失败）：no record found for Query"
+        );
+        assert_eq!(
+            hant(27),
+            "找不到伺服器 imap.example.com（網域名稱解析失敗）：no record found for Query"
+        );
+    }
+}

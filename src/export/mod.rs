@@ -32,7 +32,9 @@ pub mod json;
 pub mod mobileconfig;
 pub mod msmtp;
 pub mod mutt;
-pub mod output;
+/// Atomic file writing lives in [`crate::output`] (the fix writer of
+/// [`crate::existing`] uses it too); re-exported here for existing callers.
+pub use crate::output;
 pub mod probed;
 pub mod settings;
 pub mod summary;

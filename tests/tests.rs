@@ -3,6 +3,7 @@
 mod architecture;
 mod cli;
 mod discover;
+mod existing;
 mod export;
 mod gui;
 mod login;

@@ -254,7 +254,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
         );
     }
     let user_now = account.username.as_ref().map(|u| u.value.as_str());
-    if user_now != Some(want.username.as_str()) {
+    // A placeholder (`%EMAILADDRESS%`) is a template for every user: kept.
+    let placeholder = user_now.is_some_and(|u| u.contains('%'));
+    if user_now != Some(want.username.as_str()) && !placeholder {
         set(
             &mut plan,
             &mut inserts,

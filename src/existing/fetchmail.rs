@@ -579,7 +579,8 @@ struct User {
     start: usize,
     remote: Option<At<Vec<u8>>>,
     password: Option<At<Vec<u8>>>,
-    localnames: Vec<Vec<u8>>,
+    /// Local names: `name`, or `remote=local` mappings.
+    localnames: Vec<(Vec<u8>, Option<Vec<u8>>)>,
     keep: Option<At<bool>>,
     /// The last `ssl` / `no ssl`, and every such span (to rewrite them all).
     ssl: Option<At<bool>>,
@@ -896,9 +897,10 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// `mapping_list`: `STRING` or `STRING = STRING`, one or more. Returns the
-    /// local names.
-    fn mappings(&mut self) -> Result<Vec<Vec<u8>>, SyntaxError> {
+    /// `mapping_list`: `STRING` or `STRING = STRING`, one or more (`*` is the
+    /// wildcard, not a name).
+    #[allow(clippy::type_complexity)]
+    fn mappings(&mut self) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>, SyntaxError> {
         let mut names = Vec::new();
         loop {
             let Some(T::Str(s)) = self.peek() else { break };
@@ -908,14 +910,11 @@ impl<'a> Parser<'a> {
                 self.next();
                 let t = self.string()?;
                 if let T::Str(to) = &t.t {
-                    names.push(to.clone());
+                    names.push((s, Some(to.clone())));
                 }
             } else if s != b"*" {
-                names.push(s);
+                names.push((s, None));
             }
-        }
-        if names.is_empty() && self.toks.get(self.pos.wrapping_sub(1)).is_none() {
-            return Err(self.err());
         }
         Ok(names)
     }
@@ -1248,7 +1247,7 @@ pub struct Dumped {
     pub remote: Option<String>,
     /// Whether `password` is set.
     pub has_password: bool,
-    /// `localnames`, when set in the file.
+    /// `localnames`, when set in the file (`remote=local` for a mapping).
     pub localnames: Vec<String>,
     /// `keep`.
     pub keep: bool,
@@ -1289,7 +1288,15 @@ pub fn dump(text: &[u8]) -> Vec<Dumped> {
             auth: r.e.auth.as_ref().map_or("any", |a| a.v).to_owned(),
             remote: r.u.remote.as_ref().map(|v| lossy(&v.v)),
             has_password: r.u.password.is_some(),
-            localnames: r.u.localnames.iter().map(|n| lossy(n)).collect(),
+            localnames: r
+                .u
+                .localnames
+                .iter()
+                .map(|(n, to)| match to {
+                    Some(to) => format!("{}={}", lossy(n), lossy(to)),
+                    None => lossy(n),
+                })
+                .collect(),
             keep: r.u.keep.as_ref().is_some_and(|k| k.v),
             ssl: r.u.ssl.as_ref().is_some_and(|k| k.v),
             sslproto: r.u.sslproto.as_ref().map(|v| lossy(&v.v)),
@@ -1559,6 +1566,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
     // STARTTLS must be mandatory (`sslproto` non-empty) or off (`sslproto ''`).
     let proto_empty = r.u.sslproto.as_ref().map(|p| p.v.is_empty());
     let sslproto_fix: Option<&str> = match want.security {
+        // `sslproto ''` switches STARTTLS off, and with `ssl` fetchmail logs an
+        // error and falls back to `auto`: both are wrong for a secure connection.
+        Security::Tls if proto_empty == Some(true) => Some("TLS1.2+"),
         Security::Starttls if proto_empty == Some(true) || account.starttls_optional => {
             Some("TLS1.2+")
         }

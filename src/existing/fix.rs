@@ -28,7 +28,7 @@ pub struct Corrected {
     pub host: String,
     /// Port.
     pub port: u16,
-    /// TLS or STARTTLS (plaintext is accepted but never what mailconf suggests).
+    /// TLS or STARTTLS (plaintext is refused: mailconf never writes it).
     pub security: Security,
     /// How to log in (usually [`AuthMethod::Password`] inside TLS).
     pub auth: AuthMethod,
@@ -38,7 +38,8 @@ pub struct Corrected {
 
 impl Corrected {
     /// Refuses values no format should carry: a host that is not a host name or
-    /// IP address, control characters or line breaks in the username.
+    /// IP address, a plaintext connection, control characters or line breaks in
+    /// the username.
     pub fn check(&self) -> Result<(), FixError> {
         let host_ok = !self.host.is_empty()
             && self.host.len() <= 253
@@ -50,6 +51,13 @@ impl Corrected {
             return Err(FixError::Invalid {
                 field: Field::Host,
                 value: self.host.escape_debug().to_string(),
+            });
+        }
+        // mailconf never writes a plaintext connection into a user's file.
+        if self.security == Security::Plain {
+            return Err(FixError::Invalid {
+                field: Field::Security,
+                value: "plain".into(),
             });
         }
         if self.port == 0 {

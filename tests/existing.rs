@@ -388,8 +388,58 @@ fn a_password_in_a_file_never_shows() {
 // ---------------------------------------------------------------------------
 // Agreement with the clients' own parsers
 
-/// fetchmail's `--configdump` of `rc` as JSON records (server fields merged into
-/// each user), or `None` with fetchmail's message when it refuses the file.
+/// One value of fetchmail's Python-literal dump: a string (`\\` and `\"`
+/// escaped), `None`, `TRUE`/`FALSE`, a number, or a list or tuple of values.
+fn py_value(s: &mut std::iter::Peekable<std::str::Chars>) -> serde_json::Value {
+    use serde_json::Value;
+    while s.peek().is_some_and(|c| c.is_whitespace()) {
+        s.next();
+    }
+    match s.peek().copied() {
+        Some(q @ ('"' | '\'')) => {
+            s.next();
+            let mut out = String::new();
+            while let Some(c) = s.next() {
+                match c {
+                    '\\' => out.extend(s.next()),
+                    c if c == q => break,
+                    c => out.push(c),
+                }
+            }
+            Value::String(out)
+        }
+        Some(open @ ('[' | '(')) => {
+            s.next();
+            let close = if open == '[' { ']' } else { ')' };
+            let mut items = Vec::new();
+            loop {
+                while s.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+                    s.next();
+                }
+                if s.peek() == Some(&close) || s.peek().is_none() {
+                    s.next();
+                    break;
+                }
+                items.push(py_value(s));
+            }
+            Value::Array(items)
+        }
+        _ => {
+            let word: String =
+                std::iter::from_fn(|| s.next_if(|c| c.is_alphanumeric() || *c == '-')).collect();
+            match word.as_str() {
+                "None" => Value::Null,
+                "TRUE" => Value::from(1),
+                "FALSE" => Value::from(0),
+                n => n.parse::<i64>().map(Value::from).unwrap_or(Value::Null),
+            }
+        }
+    }
+}
+
+/// fetchmail's `--configdump` of `rc` as records (server fields merged into each
+/// user), or fetchmail's message when it refuses the file. The dump is Python
+/// source; it is read line by line here (one `"key":value,` a line).
 fn configdump(dir: &Path, rc: &Path) -> Result<Vec<serde_json::Value>, String> {
     let out = Command::new(tool("fetchmail"))
         .arg("-f")
@@ -401,22 +451,43 @@ fn configdump(dir: &Path, rc: &Path) -> Result<Vec<serde_json::Value>, String> {
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    let dump = dir.join("dump.py");
-    std::fs::write(&dump, &out.stdout).unwrap();
-    let out = run(Command::new(tool("python3")).arg("-c").arg(
-        "import json, sys\n\
-         ns = {}\n\
-         exec(open(sys.argv[1], encoding='latin-1').read(), ns)\n\
-         out = []\n\
-         for s in ns['fetchmailrc']['servers']:\n\
-         \x20   for u in s['users']:\n\
-         \x20       r = {k: s[k] for k in ('pollname','active','via','protocol','service','auth')}\n\
-         \x20       r.update({k: u[k] for k in ('remote','password','localnames','keep','ssl','sslproto','sslcertck')})\n\
-         \x20       out.append(r)\n\
-         print(json.dumps(out))",
-    )
-    .arg(&dump));
-    Ok(serde_json::from_slice(&out.stdout).unwrap())
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut records = Vec::new();
+    let mut server = serde_json::Map::new();
+    let mut user: Option<serde_json::Map<String, serde_json::Value>> = None;
+    let mut in_servers = false;
+    for line in text.lines() {
+        // A second user's brace follows the first one's closing comma.
+        let t = line.trim().trim_start_matches([',', ' ', '\t']);
+        if t.starts_with("'servers'") {
+            in_servers = true;
+            continue;
+        }
+        if !in_servers {
+            continue;
+        }
+        if t.starts_with("# Entry for site") {
+            server = serde_json::Map::new();
+        } else if t == "{" && server.contains_key("pollname") {
+            user = Some(serde_json::Map::new());
+        } else if t.starts_with('}') {
+            if let Some(u) = user.take() {
+                let mut r = server.clone();
+                r.extend(u);
+                records.push(serde_json::Value::Object(r));
+            }
+        } else if let Some(q) = t.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            let Some(end) = t[1..].find(q) else { continue };
+            let key = t[1..=end].to_owned();
+            let rest = t[end + 2..].trim_start().trim_start_matches(':');
+            let value = py_value(&mut rest.chars().peekable());
+            match user.as_mut() {
+                Some(u) => u.insert(key, value),
+                None => server.insert(key, value),
+            };
+        }
+    }
+    Ok(records)
 }
 
 /// Compares mailconf's reading of `text` with fetchmail's, field by field.

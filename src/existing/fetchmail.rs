@@ -380,10 +380,10 @@ fn lex(b: &[u8]) -> Vec<Tok> {
             }
         };
         // 0: quoted strings.
-        if b[i] == b'"' || b[i] == b'\'' {
-            if let Some(end) = b[i + 1..].iter().position(|c| *c == b[i]) {
-                consider(end + 2, 0, Action::Quoted);
-            }
+        if (b[i] == b'"' || b[i] == b'\'')
+            && let Some(end) = b[i + 1..].iter().position(|c| *c == b[i])
+        {
+            consider(end + 2, 0, Action::Quoted);
         }
         // 1: <NAME> bare word.
         if state == State::Name {
@@ -902,8 +902,7 @@ impl<'a> Parser<'a> {
     #[allow(clippy::type_complexity)]
     fn mappings(&mut self) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>, SyntaxError> {
         let mut names = Vec::new();
-        loop {
-            let Some(T::Str(s)) = self.peek() else { break };
+        while let Some(T::Str(s)) = self.peek() {
             let s = s.clone();
             self.next();
             if matches!(self.peek(), Some(T::Map)) {

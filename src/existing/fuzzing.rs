@@ -77,7 +77,7 @@ pub fn read(data: &[u8]) {
 
 /// The corrected settings chosen by `b`.
 fn corrected(b: u8, protocol_smtp: bool) -> Corrected {
-    let security = if b % 2 == 0 {
+    let security = if b.is_multiple_of(2) {
         Security::Tls
     } else {
         Security::Starttls

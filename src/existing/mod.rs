@@ -15,7 +15,7 @@
 //! - [`fetchmail`]: `~/.fetchmailrc`, read with fetchmail's own grammar;
 //! - [`msmtp`]: `msmtprc`, read as msmtp reads it (`passwordeval` is shown, never run);
 //! - [`mutt`]: `muttrc` / `neomuttrc` (`source` and backticks are not followed);
-//! - [`getmail`]: `getmailrc`;
+//! - [`getmail`]: the `[retriever]` of a `getmailrc`;
 //! - [`apple`]: Apple `.mobileconfig` profiles;
 //! - [`json`]: mailconf's own JSON export;
 //! - [`autoconfig`]: a Thunderbird autoconfig XML (through the provider database's

@@ -178,7 +178,7 @@ fn valid(name: &str, arg: &[u8]) -> bool {
         "host" | "eval" => !a.is_empty(),
         "port" => std::str::from_utf8(a)
             .ok()
-            .and_then(|s| parse_c_int(s))
+            .and_then(parse_c_int)
             .is_some_and(|p| (1..=65535).contains(&p)),
         "tls" | "tls_starttls" | "tls_certcheck" => a.is_empty() || a == b"on" || a == b"off",
         "auth" => {

@@ -6,7 +6,7 @@
 //! input, and (through `tests/run`) fixed files logging in to the test Dovecot and
 //! sending through the test Postfix.
 
-use crate::export::{run, tool};
+use crate::export::{neomutt_query, run, tool};
 use crate::servers::Servers;
 use mailconf::existing::{
     self, AuthMethod, Corrected, Destination, Field, FixError, Kind, Loaded, NoteKind, Origin,
@@ -839,25 +839,6 @@ fn msmtp_pretend_agrees_and_passwordeval_is_never_run() {
     // `account default : 163` is the same account as 163.
     let d = msmtp_pretend(&rc, dir.path(), "default", &path);
     assert!(d.contains(&("host".into(), "smtp.163.com".into())));
-}
-
-fn neomutt_query(rc: &Path, home: &Path, vars: &[&str]) -> Vec<String> {
-    let mut cmd = Command::new(tool("neomutt"));
-    cmd.arg("-n")
-        .arg("-F")
-        .arg(rc)
-        .env("HOME", home)
-        .env("LC_ALL", "C.UTF-8")
-        .stdin(Stdio::null());
-    for v in vars {
-        cmd.arg("-Q").arg(v);
-    }
-    let out = cmd.output().unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_once(" = "))
-        .map(|(_, v)| v.trim_matches('"').to_owned())
-        .collect()
 }
 
 #[test]

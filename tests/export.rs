@@ -604,7 +604,7 @@ fn mutt_unquote(v: &str) -> String {
     out
 }
 
-fn neomutt_query(rc: &Path, home: &Path, vars: &[&str]) -> Vec<String> {
+pub(crate) fn neomutt_query(rc: &Path, home: &Path, vars: &[&str]) -> Vec<String> {
     let mut cmd = Command::new(tool("neomutt"));
     cmd.arg("-n")
         .arg("-F")

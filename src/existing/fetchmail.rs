@@ -1462,8 +1462,10 @@ pub(crate) fn parse(src: &Source) -> Parsed {
 }
 
 /// `value` as a fetchmail string: always double-quoted, `"` and `\` escaped the
-/// way fetchmail's lexer reads them back.
-fn quote(value: &str) -> String {
+/// way fetchmail's lexer reads them back (a double quote cannot appear inside a
+/// quoted string at all, so it is the hex escape `\x22`). The exporter writes
+/// values with this too.
+pub fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {

@@ -726,15 +726,17 @@ pub(crate) struct Parsed {
 }
 
 impl Parsed {
+    /// The passwords read so far.
+    fn secrets(&self) -> Vec<&str> {
+        self.accounts
+            .iter()
+            .filter_map(|a| a.password.secret().map(Secret::expose))
+            .collect()
+    }
+
     /// Records a note for `line` of `src`, scrubbed of the passwords read so far.
     pub fn note(&mut self, src: &Source, line: usize, kind: NoteKind) {
-        let secrets: Vec<String> = self
-            .accounts
-            .iter()
-            .filter_map(|a| a.password.secret().map(|s| s.expose().to_owned()))
-            .collect();
-        let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        let excerpt = text::redact(&text::excerpt(src.line(line)), &refs);
+        let excerpt = text::redact(&text::excerpt(src.line(line)), &self.secrets());
         self.notes.push(Note {
             line,
             kind,
@@ -745,14 +747,15 @@ impl Parsed {
     /// Scrubs every note of the passwords found anywhere in the file (a note may
     /// come before the line that holds the password).
     pub fn scrub(&mut self) {
-        let secrets: Vec<String> = self
-            .accounts
-            .iter()
-            .filter_map(|a| a.password.secret().map(|s| s.expose().to_owned()))
-            .collect();
-        let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        for n in &mut self.notes {
-            n.excerpt = text::redact(&n.excerpt, &refs);
+        let excerpts: Vec<String> = {
+            let secrets = self.secrets();
+            self.notes
+                .iter()
+                .map(|n| text::redact(&n.excerpt, &secrets))
+                .collect()
+        };
+        for (n, e) in self.notes.iter_mut().zip(excerpts) {
+            n.excerpt = e;
         }
         self.notes.sort_by_key(|n| n.line);
     }

@@ -783,17 +783,21 @@ account default : qq
                 "passwordeval   \"secret-tool lookup host smtp.qq.com\"\nport 587\ntls on\n"
             )
         );
-        // Nothing wrong: nothing changes.
-        let same = Corrected {
+        // Plaintext is never written.
+        let plain = Corrected {
             host: "SMTP.163.com".into(),
             port: 25,
             security: Security::Plain,
             auth: AuthMethod::Password,
             username: "zhang@163.com".into(),
         };
-        let f = l.fix(0, &same).unwrap();
-        assert!(f.changes.is_empty());
-        assert_eq!(f.bytes, RC.as_bytes());
+        assert!(matches!(
+            l.fix(0, &plain),
+            Err(FixError::Invalid {
+                field: Field::Security,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -28,8 +28,9 @@ use crate::secret::Secret;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode, utf8_percent_encode};
 use std::ops::Range;
 
-/// Everything but RFC 3986 "unreserved" characters is encoded in a URL's user.
-const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
+/// Everything but RFC 3986 "unreserved" characters is encoded in a URL's user
+/// (the exporter encodes with this too).
+pub const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -676,6 +677,14 @@ pub(crate) fn parse(src: &Source) -> Parsed {
     }
     parsed.scrub();
     parsed
+}
+
+/// A value as a mutt string token: in single quotes, where nothing is
+/// interpreted, unless it holds a `'`; then in double quotes with `\`, `"`, `` ` ``
+/// (command substitution) and `$` (variable expansion) escaped. The exporter
+/// writes values with this too.
+pub fn quote(value: &str) -> String {
+    quote_like(value, Quote::Single)
 }
 
 /// `value` quoted for mutt in the style `like` had.

@@ -65,40 +65,47 @@ impl Source {
         max_bytes: usize,
         max_line: usize,
     ) -> Result<Source, ReadError> {
+        // Errors zero the bytes before returning: they may hold a password.
+        let refuse = |bytes: Vec<u8>, e: ReadError| {
+            drop(Bytes(bytes));
+            Err(e)
+        };
         if bytes.len() > max_bytes {
             let size = bytes.len();
-            drop(Bytes(bytes));
-            return Err(ReadError::TooLarge {
-                path: path.to_path_buf(),
-                size,
-                limit: max_bytes,
-            });
+            return refuse(
+                bytes,
+                ReadError::TooLarge {
+                    path: path.to_path_buf(),
+                    size,
+                    limit: max_bytes,
+                },
+            );
         }
         let mut line_starts = vec![0];
-        for (i, b) in bytes.iter().enumerate() {
-            if *b == b'\n' {
-                let start = *line_starts.last().unwrap_or(&0);
-                if i - start > max_line {
-                    let line = line_starts.len();
-                    drop(Bytes(bytes));
-                    return Err(ReadError::LineTooLong {
-                        path: path.to_path_buf(),
-                        line,
-                        limit: max_line,
-                    });
-                }
+        let mut too_long = None;
+        let mut start = 0;
+        for (i, b) in bytes.iter().enumerate().chain([(bytes.len(), &b'\n')]) {
+            if *b != b'\n' {
+                continue;
+            }
+            if i - start > max_line {
+                too_long = Some(line_starts.len());
+                break;
+            }
+            if i < bytes.len() {
                 line_starts.push(i + 1);
+                start = i + 1;
             }
         }
-        let last = *line_starts.last().unwrap_or(&0);
-        if bytes.len() - last > max_line {
-            let line = line_starts.len();
-            drop(Bytes(bytes));
-            return Err(ReadError::LineTooLong {
-                path: path.to_path_buf(),
-                line,
-                limit: max_line,
-            });
+        if let Some(line) = too_long {
+            return refuse(
+                bytes,
+                ReadError::LineTooLong {
+                    path: path.to_path_buf(),
+                    line,
+                    limit: max_line,
+                },
+            );
         }
         Ok(Source {
             path: path.to_path_buf(),

@@ -335,6 +335,72 @@ fn auth_number(a: &AuthMethod) -> i64 {
     }
 }
 
+/// The account of the server branch `b` (`mail.server.server2`,
+/// `mail.smtpserver.smtp1`): SMTP servers name the socket type `try_ssl` and the
+/// user `username`, incoming ones `socketType` and `userName` (`realuserName`
+/// after the user changed it).
+fn server(
+    p: &Prefs,
+    b: String,
+    protocol: Protocol,
+    host: (String, usize),
+    name: String,
+) -> Account {
+    let smtp = protocol == Protocol::Smtp;
+    let (host, host_line) = host;
+    let socket_pref = if smtp { "try_ssl" } else { "socketType" };
+    let (security, optional, sec_origin) = match p.int(&format!("{b}.{socket_pref}")) {
+        Some((n, l)) => {
+            let (s, o) = socket(n).unwrap_or((Security::Plain, false));
+            (s, o, Origin::Line(l))
+        }
+        None => (Security::Plain, false, Origin::Implied),
+    };
+    let port = match p
+        .int(&format!("{b}.port"))
+        .filter(|(n, _)| (1..=65535).contains(n))
+    {
+        Some((n, l)) => Setting::at(u16::try_from(n).unwrap_or(1), l),
+        // Thunderbird sends on 587 (465 with SSL/TLS) when no port is set.
+        None if smtp => Setting::implied(if security == Security::Tls { 465 } else { 587 }),
+        None => Setting::implied(default_port(protocol, security)),
+    };
+    let user_prefs: &[&str] = if smtp {
+        &["username"]
+    } else {
+        &["realuserName", "userName"]
+    };
+    let username = user_prefs
+        .iter()
+        .find_map(|u| p.str(&format!("{b}.{u}")))
+        .filter(|(u, _)| !u.is_empty())
+        .map(|(u, l)| Setting::at(u, l));
+    Account {
+        name,
+        line: host_line,
+        protocol,
+        host: Setting::at(host, host_line),
+        port,
+        security: Setting {
+            value: security,
+            origin: sec_origin,
+        },
+        starttls_optional: optional,
+        certificate_checked: true,
+        auth: match p.int(&format!("{b}.authMethod")) {
+            Some((n, l)) => Setting::at(auth(n), l),
+            None => Setting::implied(AuthMethod::Password),
+        },
+        username,
+        password: Password::NotInFile,
+        address: None,
+        leave_on_server: None,
+        active: true,
+        smtp: None,
+        place: Place::Thunderbird(Locator { branch: b, smtp }),
+    }
+}
+
 /// Reads a `prefs.js`.
 pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
     src.utf8()?;
@@ -360,68 +426,22 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
     let mut smtp_accounts = Vec::new();
     for key in &smtp_keys {
         let b = format!("mail.smtpserver.{key}");
-        let Some((host, host_line)) = p.str(&format!("{b}.hostname")) else {
+        let Some(host) = p.str(&format!("{b}.hostname")) else {
             continue;
         };
-        let (security, optional, sec_origin) = match p.int(&format!("{b}.try_ssl")) {
-            Some((n, l)) => {
-                let (s, o) = socket(n).unwrap_or((Security::Plain, false));
-                (s, o, Origin::Line(l))
-            }
-            None => (Security::Plain, false, Origin::Implied),
-        };
-        let port = match p
-            .int(&format!("{b}.port"))
-            .filter(|(n, _)| (1..=65535).contains(n))
-        {
-            Some((n, l)) => Setting::at(u16::try_from(n).unwrap_or(25), l),
-            // Thunderbird's default for an SMTP server without a port.
-            None => Setting::implied(if security == Security::Tls { 465 } else { 587 }),
-        };
-        smtp_accounts.push((
-            key.clone(),
-            Account {
-                name: p
-                    .str(&format!("{b}.description"))
-                    .map(|(d, _)| format!("{d} ({key})"))
-                    .unwrap_or_else(|| key.clone()),
-                line: host_line,
-                protocol: Protocol::Smtp,
-                host: Setting::at(host, host_line),
-                port,
-                security: Setting {
-                    value: security,
-                    origin: sec_origin,
-                },
-                starttls_optional: optional,
-                certificate_checked: true,
-                auth: match p.int(&format!("{b}.authMethod")) {
-                    Some((n, l)) => Setting::at(auth(n), l),
-                    None => Setting::implied(AuthMethod::Password),
-                },
-                username: p
-                    .str(&format!("{b}.username"))
-                    .filter(|(u, _)| !u.is_empty())
-                    .map(|(u, l)| Setting::at(u, l)),
-                password: Password::NotInFile,
-                address: None,
-                leave_on_server: None,
-                active: true,
-                smtp: None,
-                place: Place::Thunderbird(Locator {
-                    branch: b.clone(),
-                    smtp: true,
-                }),
-            },
-        ));
+        let name = p
+            .str(&format!("{b}.description"))
+            .map(|(d, _)| format!("{d} ({key})"))
+            .unwrap_or_else(|| key.clone());
+        smtp_accounts.push((key.clone(), server(&p, b, Protocol::Smtp, host, name)));
     }
     let accounts = p.list("mail.accountmanager.accounts");
     let mut incoming = Vec::new();
     for acc in &accounts {
-        let Some((server, _)) = p.str(&format!("mail.account.{acc}.server")) else {
+        let Some((key, _)) = p.str(&format!("mail.account.{acc}.server")) else {
             continue;
         };
-        let b = format!("mail.server.{server}");
+        let b = format!("mail.server.{key}");
         let protocol = match p.str(&format!("{b}.type")).map(|(t, _)| t).as_deref() {
             Some("pop3") => Protocol::Pop3,
             Some("imap") => Protocol::Imap,
@@ -430,72 +450,26 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
         let host = p
             .str(&format!("{b}.realhostname"))
             .or_else(|| p.str(&format!("{b}.hostname")));
-        let Some((host, host_line)) = host else {
+        let Some(host) = host else {
             continue;
-        };
-        let (security, optional, sec_origin) = match p.int(&format!("{b}.socketType")) {
-            Some((n, l)) => {
-                let (s, o) = socket(n).unwrap_or((Security::Plain, false));
-                (s, o, Origin::Line(l))
-            }
-            None => (Security::Plain, false, Origin::Implied),
-        };
-        let port = match p
-            .int(&format!("{b}.port"))
-            .filter(|(n, _)| (1..=65535).contains(n))
-        {
-            Some((n, l)) => Setting::at(u16::try_from(n).unwrap_or(1), l),
-            None => Setting::implied(default_port(protocol, security)),
         };
         let identities = p.list(&format!("mail.account.{acc}.identities"));
         let first_id = identities.first();
-        let address = first_id
-            .and_then(|id| p.str(&format!("mail.identity.{id}.useremail")))
-            .map(|(a, _)| a);
         let smtp_key = first_id
             .and_then(|id| p.str(&format!("mail.identity.{id}.smtpServer")))
             .map(|(s, _)| s)
             .or_else(|| default_smtp.clone());
         let name = p
             .str(&format!("{b}.name"))
-            .map(|(n, _)| format!("{n} ({server})"))
-            .unwrap_or_else(|| server.clone());
-        let username = p
-            .str(&format!("{b}.realuserName"))
-            .or_else(|| p.str(&format!("{b}.userName")))
-            .filter(|(u, _)| !u.is_empty())
-            .map(|(u, l)| Setting::at(u, l));
-        incoming.push((
-            smtp_key,
-            Account {
-                name,
-                line: host_line,
-                protocol,
-                host: Setting::at(host, host_line),
-                port,
-                security: Setting {
-                    value: security,
-                    origin: sec_origin,
-                },
-                starttls_optional: optional,
-                certificate_checked: true,
-                auth: match p.int(&format!("{b}.authMethod")) {
-                    Some((n, l)) => Setting::at(auth(n), l),
-                    None => Setting::implied(AuthMethod::Password),
-                },
-                username,
-                password: Password::NotInFile,
-                address,
-                leave_on_server: (protocol == Protocol::Pop3)
-                    .then(|| p.bool(&format!("{b}.leave_on_server")).unwrap_or(false)),
-                active: true,
-                smtp: None,
-                place: Place::Thunderbird(Locator {
-                    branch: b,
-                    smtp: false,
-                }),
-            },
-        ));
+            .map(|(n, _)| format!("{n} ({key})"))
+            .unwrap_or_else(|| key.clone());
+        let mut account = server(&p, b.clone(), protocol, host, name);
+        account.address = first_id
+            .and_then(|id| p.str(&format!("mail.identity.{id}.useremail")))
+            .map(|(a, _)| a);
+        account.leave_on_server = (protocol == Protocol::Pop3)
+            .then(|| p.bool(&format!("{b}.leave_on_server")).unwrap_or(false));
+        incoming.push((smtp_key, account));
     }
     let n_in = incoming.len();
     for (smtp_key, mut a) in incoming {

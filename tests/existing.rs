@@ -1187,6 +1187,16 @@ fn the_real_clients_accept_every_fixed_file() {
     let v: serde_json::Value = serde_json::from_slice(&f.bytes).unwrap();
     assert_eq!(v["incoming"]["port"], 995);
     assert_eq!(v["incoming"]["security"], "tls");
+    assert_eq!(
+        v["incoming"]["username_form"], "address",
+        "the username did not change"
+    );
+    // A new username is a fixed one: `username_form` becomes null.
+    let f = l.fix(0, &secure(Pop3, "pop.163.com", "zhang")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&f.bytes).unwrap();
+    assert_eq!(v["incoming"]["username"], "zhang");
+    assert!(v["incoming"]["username_form"].is_null());
+    assert_eq!(v["outgoing"]["username_form"], "address");
 }
 
 // ---------------------------------------------------------------------------
@@ -1354,6 +1364,13 @@ fn bad_files_get_clear_errors_and_the_others_still_load() {
         0o644,
     );
     let unknown = write(d, "notes.txt", b"hello\n", 0o644);
+    // Outlook and Foxmail files: not read, and the error says what to do.
+    for name in ["Outlook.pst", "Account.rec"] {
+        let p = write(d, name, b"\x21\x42\x44\x4e binary", 0o644);
+        let e = existing::read(&p).unwrap_err();
+        assert!(matches!(e, ReadError::Unsupported { .. }), "{e}");
+        assert!(e.to_string().contains("type your address"), "{e}");
+    }
     let missing = d.join("nope");
     let good = d.join("msmtprc-good");
     std::fs::copy(fixture("msmtprc"), &good).unwrap();

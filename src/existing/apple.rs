@@ -390,6 +390,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
             .iter()
             .rposition(|c| *c == b'\n')
             .map_or(0, |p| p + 1);
+        // `</dict>` on its own line: the new keys go on lines before it; in a
+        // compact profile they go right before the tag.
+        let own_line = b[line_start..close].iter().all(u8::is_ascii_whitespace);
         let last_key = d
             .children
             .iter()
@@ -408,12 +411,51 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
         let nl = src.newline();
         let mut text = String::new();
         for (k, v) in &inserts {
-            text.push_str(&format!(
-                "{indent}<key>{}</key>{nl}{indent}{v}{nl}",
-                xml::escape(k)
-            ));
+            let k = xml::escape(k);
+            if own_line {
+                text.push_str(&format!("{indent}<key>{k}</key>{nl}{indent}{v}{nl}"));
+            } else {
+                text.push_str(&format!("<key>{k}</key>{v}"));
+            }
         }
-        plan.edits.push(Edit::insert(line_start, text.into_bytes()));
+        let at = if own_line { line_start } else { close };
+        plan.edits.push(Edit::insert(at, text.into_bytes()));
     }
     Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn compact_profile_gets_keys_before_the_closing_tag() {
+        let text = "<plist version=\"1.0\"><dict><key>PayloadContent</key><array><dict><key>PayloadType</key><string>com.apple.mail.managed</string><key>EmailAccountType</key><string>EmailTypeIMAP</string><key>IncomingMailServerHostName</key><string>imap.example.com</string></dict></array></dict></plist>";
+        let l = super::super::parse(Path::new("a.mobileconfig"), text.as_bytes().to_vec(), None)
+            .unwrap();
+        assert_eq!(l.accounts[0].port, Setting::implied(143));
+        let f = l
+            .fix(
+                0,
+                &Corrected {
+                    host: "imap.example.com".into(),
+                    port: 993,
+                    security: Security::Tls,
+                    auth: AuthMethod::Password,
+                    username: "u".into(),
+                },
+            )
+            .unwrap();
+        let fixed = String::from_utf8(f.bytes).unwrap();
+        assert!(
+            fixed.contains("<string>imap.example.com</string><key>IncomingMailServerPortNumber</key><integer>993</integer><key>IncomingMailServerUseSSL</key><true/>"),
+            "{fixed}"
+        );
+        let again =
+            super::super::parse(Path::new("a.mobileconfig"), fixed.into_bytes(), None).unwrap();
+        assert_eq!(again.accounts[0].port.value, 993);
+        assert_eq!(again.accounts[0].security.value, Security::Tls);
+        assert_eq!(again.accounts[0].username.as_ref().unwrap().value, "u");
+    }
 }

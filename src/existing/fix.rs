@@ -19,7 +19,7 @@ use super::{AuthMethod, Kind, Loaded};
 use crate::output::{Mode, OutputError, write_atomic_mode};
 use crate::providers::{Localized, Security};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The settings an account should have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,10 +242,9 @@ impl Loaded {
             .accounts
             .get(index)
             .ok_or(FixError::NoSuchAccount(index))?;
-        if self.kind == Kind::Thunderbird {
-            return super::thunderbird::fix(self, account, want);
-        }
         let plan = match self.kind {
+            // prefs.js is never edited: the fix is a user.js fragment.
+            Kind::Thunderbird => return super::thunderbird::fix(self, account, want),
             Kind::Fetchmail => super::fetchmail::fix(&self.source, account, want)?,
             Kind::Msmtp => super::msmtp::fix(&self.source, account, want)?,
             Kind::Mutt => super::mutt::fix(&self.source, account, want)?,
@@ -253,7 +252,6 @@ impl Loaded {
             Kind::Apple => super::apple::fix(&self.source, account, want)?,
             Kind::MailconfJson => super::json::fix(&self.source, account, want)?,
             Kind::Autoconfig => super::autoconfig::fix(&self.source, account, want)?,
-            Kind::Thunderbird => unreachable_thunderbird()?,
         };
         let bytes = edit::apply(self.source.bytes(), plan.edits)?;
         Ok(Fixed {
@@ -319,21 +317,5 @@ impl Loaded {
         let mode = self.mode.map_or(Mode::Private, Mode::Exact);
         write_atomic_mode(&path, &bytes, mode, overwrite || replace)?;
         Ok(path)
-    }
-}
-
-/// Thunderbird is fixed before the match; this arm cannot be reached.
-fn unreachable_thunderbird() -> Result<Plan, FixError> {
-    Err(FixError::Unsupported(
-        "Thunderbird profiles are fixed with a user.js fragment".into(),
-    ))
-}
-
-/// Whether `path` names the same file as the original (the writer never
-/// replaces an original unless asked to).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }

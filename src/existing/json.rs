@@ -52,6 +52,8 @@ struct ServerDoc<'a> {
     #[serde(default, borrow)]
     username: Option<&'a RawValue>,
     #[serde(default, borrow)]
+    username_form: Option<&'a RawValue>,
+    #[serde(default, borrow)]
     auth: Option<&'a RawValue>,
 }
 
@@ -76,6 +78,8 @@ struct Server {
     port: (u16, Range<usize>),
     security: (Security, Range<usize>),
     username: Option<(Option<String>, Range<usize>)>,
+    /// `username_form`, when it is not null: a fixed username makes it null.
+    username_form: Option<Range<usize>>,
     auth: Option<(AuthMethod, Range<usize>)>,
     /// The object's own span.
     object: Range<usize>,
@@ -129,7 +133,12 @@ fn server(src: &Source, text: &str, raw: &RawValue) -> Result<Server, ReadError>
         )),
         None => None,
     };
+    let username_form = doc
+        .username_form
+        .filter(|f| f.get().trim() != "null")
+        .map(|f| span(text, f));
     Ok(Server {
+        username_form,
         protocol,
         host: (host, span(text, doc.host)),
         port: (port, span(text, doc.port)),
@@ -267,6 +276,11 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
     }
     let user_now = account.username.as_ref().map(|u| u.value.as_str());
     if user_now != Some(want.username.as_str()) {
+        // The username no longer follows from the address (docs/export-json.md:
+        // `username_form` is null for a fixed username).
+        if let Some(r) = &s.username_form {
+            plan.edits.push(Edit::replace(r.clone(), "null"));
+        }
         match &s.username {
             Some((_, r)) => {
                 plan.edits

@@ -158,6 +158,21 @@ impl Kind {
         Kind::from_file_name(path).or_else(|| Kind::sniff(bytes))
     }
 
+    /// Files of clients mailconf cannot read (Outlook, Foxmail), with what to do.
+    fn unreadable(path: &Path) -> Option<&'static str> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "pst" | "ost" | "olm" | "reg" => Some(
+                "Outlook keeps its settings in the Windows registry and in binary files, which mailconf does not read; type your address into mailconf instead (`mailconf probe you@example.com`, `mailconf export … -f outlook`)",
+            ),
+            _ if name == "account.rec" || ext == "fox" => Some(
+                "Foxmail keeps its settings in binary files, which mailconf does not read; type your address into mailconf instead (`mailconf probe you@example.com`, `mailconf export … -f summary`)",
+            ),
+            _ => None,
+        }
+    }
+
     fn from_file_name(path: &Path) -> Option<Kind> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let parent = path
@@ -680,6 +695,15 @@ pub fn read_all(paths: &[PathBuf]) -> Vec<Result<Loaded, ReadError>> {
 /// Parses `bytes` (named `path` in messages) as `kind`, or detected when `None`.
 /// No file system access.
 pub fn parse(path: &Path, mut bytes: Vec<u8>, kind: Option<Kind>) -> Result<Loaded, ReadError> {
+    if kind.is_none()
+        && let Some(what) = Kind::unreadable(path)
+    {
+        zeroize::Zeroize::zeroize(&mut bytes);
+        return Err(ReadError::Unsupported {
+            path: path.to_path_buf(),
+            what: what.to_owned(),
+        });
+    }
     let kind = match kind.or_else(|| Kind::detect(path, &bytes)) {
         Some(k) => k,
         None => {

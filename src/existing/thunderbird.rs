@@ -667,9 +667,10 @@ pub fn refuse_if_running(profile: &Path) -> Result<(), FixError> {
     }
 }
 
-/// Whether Thunderbird has `profile` open: the `lock` symlink (Linux, macOS),
-/// whose target is `host:+pid`, names a live process (a crash leaves a stale
-/// one), or `parent.lock` (Windows) cannot be removed-checked and exists.
+/// Whether Thunderbird has `profile` open. On Linux and macOS it keeps a `lock`
+/// symlink whose target is `host:+pid`; a crash leaves it behind, so where `/proc`
+/// exists a lock naming a process that is gone does not count. On Windows it keeps
+/// `parent.lock` open exclusively while it runs.
 pub fn profile_in_use(profile: &Path) -> bool {
     let lock = profile.join("lock");
     if let Ok(target) = std::fs::read_link(&lock) {

@@ -358,6 +358,24 @@ fn escapes(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The keyword rules whose literals start with each byte, as (rule index,
+/// literal): the lexer looks at a handful of rules per token instead of all.
+fn rules_by_first_byte() -> &'static [Vec<(usize, &'static str)>; 256] {
+    static TABLE: std::sync::OnceLock<[Vec<(usize, &'static str)>; 256]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: [Vec<(usize, &'static str)>; 256] = std::array::from_fn(|_| Vec::new());
+        for (k, (lits, _)) in RULES.iter().enumerate() {
+            for lit in lits.iter() {
+                if let Some(&first) = lit.as_bytes().first() {
+                    t[usize::from(first)].push((k, lit));
+                }
+            }
+        }
+        t
+    })
+}
+
 /// Splits `src` into tokens as fetchmail's lexer does.
 fn lex(b: &[u8]) -> Vec<Tok> {
     let mut toks = Vec::new();
@@ -389,20 +407,15 @@ fn lex(b: &[u8]) -> Vec<Tok> {
         if state == State::Name {
             consider(word_len, 1, Action::NameWord);
         }
-        // 2..: keyword rules in order.
-        for (k, (lits, rule)) in RULES.iter().enumerate() {
-            let active = match rule {
+        // 2..: keyword rules in order (only those whose literals start with this byte).
+        for &(k, lit) in &rules_by_first_byte()[usize::from(b[i])] {
+            let active = match RULES[k].1 {
                 Rule::AuthPassword => state == State::Auth,
                 Rule::Pass => state != State::Auth,
                 _ => true,
             };
-            if !active {
-                continue;
-            }
-            for lit in lits.iter() {
-                if b[i..].starts_with(lit.as_bytes()) {
-                    consider(lit.len(), 2 + k, Action::Rule(k));
-                }
+            if active && b[i..].starts_with(lit.as_bytes()) {
+                consider(lit.len(), 2 + k, Action::Rule(k));
             }
         }
         let base = 2 + RULES.len();

@@ -273,6 +273,8 @@ fn split(src: &Source, line: usize) -> Option<Cmd> {
 fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
     let mut defaults = Acc::default();
     let mut accounts: Vec<Acc> = Vec::new();
+    // Account names to their index: a file may hold thousands.
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // None: no account yet; Some(None): in `defaults`; Some(Some(i)): account i.
     let mut current: Option<Option<usize>> = None;
     for line in 1..=src.line_count() {
@@ -300,6 +302,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
             a.id = "default".into();
             a.line = 0;
             a.own.clear();
+            ids.insert(a.id.clone(), accounts.len());
             accounts.push(a);
             current = Some(Some(accounts.len() - 1));
         }
@@ -318,10 +321,8 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                 };
                 let bad = id.is_empty()
                     || id.contains([':', ','])
-                    || accounts.iter().any(|a| a.id == id)
-                    || parents
-                        .iter()
-                        .any(|p| p.is_empty() || !accounts.iter().any(|a| a.id == *p));
+                    || ids.contains_key(&id)
+                    || parents.iter().any(|p| p.is_empty() || !ids.contains_key(p));
                 if bad {
                     parsed.note(src, line, NoteKind::ClientRefuses);
                     current = Some(Some(usize::MAX));
@@ -333,7 +334,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                 a.line = line;
                 a.parents = parents.clone();
                 for p in &parents {
-                    if let Some(parent) = accounts.iter().find(|x| x.id == *p).cloned() {
+                    if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)).cloned() {
                         for (f, v) in parent.vals {
                             let origin = match v.origin {
                                 Origin::Line(l) | Origin::Defaults(l) => Origin::Defaults(l),
@@ -343,6 +344,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                         }
                     }
                 }
+                ids.insert(a.id.clone(), accounts.len());
                 accounts.push(a);
                 current = Some(Some(accounts.len() - 1));
             }

@@ -613,12 +613,11 @@ pub(crate) fn fix(loaded: &Loaded, account: &Account, want: &Corrected) -> Resul
 
 /// The steps to apply a `user.js` fragment, in three languages.
 fn steps(profile: &str, account: &Account, want: &Corrected) -> Vec<Localized> {
-    let sec = |l: usize| match (want.security, l) {
-        (Security::Tls, 0) => "SSL/TLS",
-        (Security::Tls, _) => "SSL/TLS",
-        (Security::Starttls, _) => "STARTTLS",
-        (Security::Plain, 0) => "None",
-        (Security::Plain, _) => "无",
+    // Thunderbird's own labels for the connection security menu.
+    let sec = match want.security {
+        Security::Tls => "SSL/TLS",
+        Security::Starttls => "STARTTLS",
+        Security::Plain => "None",
     };
     let (port, host, user) = (want.port, &want.host, &want.username);
     let kind = if account.protocol == Protocol::Smtp {
@@ -651,9 +650,9 @@ fn steps(profile: &str, account: &Account, want: &Corrected) -> Vec<Localized> {
             zh_hant: "啟動 Thunderbird：它會讀取 user.js 並儲存這些設定。然後再次結束並刪除 user.js，否則每次啟動都會重設這些設定。".into(),
         },
         Localized {
-            en: format!("Or change it by hand in {}: server {host}, port {port}, connection security {}, authentication \"Normal password\", user name {user}.", kind.0, sec(0)),
-            zh_hans: format!("也可以在{}中手动修改：服务器 {host}，端口 {port}，连接安全 {}，身份验证“普通密码”，用户名 {user}。", kind.1, sec(1)),
-            zh_hant: format!("也可以在{}中手動修改：伺服器 {host}，連接埠 {port}，連線安全性 {}，驗證方式「一般密碼」，使用者名稱 {user}。", kind.2, sec(2)),
+            en: format!("Or change it by hand in {}: server {host}, port {port}, connection security {}, authentication \"Normal password\", user name {user}.", kind.0, sec),
+            zh_hans: format!("也可以在{}中手动修改：服务器 {host}，端口 {port}，连接安全 {}，身份验证“普通密码”，用户名 {user}。", kind.1, sec),
+            zh_hant: format!("也可以在{}中手動修改：伺服器 {host}，連接埠 {port}，連線安全性 {}，驗證方式「一般密碼」，使用者名稱 {user}。", kind.2, sec),
         },
     ]
 }

@@ -32,6 +32,15 @@ fn fixture(name: &str) -> PathBuf {
 /// A file just under a reader's size cap, made of one entry repeated.
 fn large(entry: &str, cap: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(cap);
+    if entry.starts_with("account a") {
+        out.extend_from_slice(b"account b\nhost base\n");
+    }
+    if entry.starts_with("k{i}") {
+        out.extend_from_slice(b"[retriever]\ntype = SimplePOP3Retriever\n");
+    }
+    if entry.starts_with("user u") {
+        out.extend_from_slice(b"poll one.example proto pop3\n");
+    }
     let mut i = 0;
     while out.len() + entry.len() * 2 < cap {
         out.extend_from_slice(entry.replace("{i}", &i.to_string()).as_bytes());
@@ -80,6 +89,37 @@ fn main() {
             Kind::Mutt,
             "set folder = \"imaps://u{i}@imap.example.com/\" # {i}\n",
             mib,
+        ),
+        // Shapes that would be quadratic with a linear search per item.
+        (
+            "fetchmailrc, 1 MiB, one poll, many users",
+            Kind::Fetchmail,
+            "user u{i} password p{i}\n",
+            mib,
+        ),
+        (
+            "msmtprc, 1 MiB, accounts with parents",
+            Kind::Msmtp,
+            "account a{i} : b\nhost h{i}\npassword p{i}\nfrobnicate\n",
+            mib,
+        ),
+        (
+            "muttrc, 1 MiB, distinct variables",
+            Kind::Mutt,
+            "set my_v{i} = x{i}\n",
+            mib,
+        ),
+        (
+            "getmailrc, 1 MiB, distinct keys",
+            Kind::Getmail,
+            "k{i} = v\n",
+            mib,
+        ),
+        (
+            "prefs.js, 16 MiB, many SMTP servers",
+            Kind::Thunderbird,
+            "user_pref(\"mail.smtpserver.s{i}.hostname\", \"h{i}\");\n",
+            16 * mib,
         ),
         (
             "prefs.js, 16 MiB",

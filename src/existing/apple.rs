@@ -192,7 +192,6 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
             });
         }
     }
-    parsed.scrub();
     Ok(parsed)
 }
 

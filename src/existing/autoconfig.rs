@@ -148,7 +148,6 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
             place: Place::Autoconfig(Locator { outgoing, index }),
         });
     }
-    parsed.scrub();
     Ok(parsed)
 }
 

@@ -625,6 +625,24 @@ struct Entry {
     broken: bool,
 }
 
+impl Entry {
+    /// The entry without its users.
+    fn clone_server(&self) -> Entry {
+        Entry {
+            pollname: self.pollname.clone(),
+            name_span: self.name_span.clone(),
+            skip: self.skip,
+            via: self.via.clone(),
+            proto: self.proto.clone(),
+            service: self.service.clone(),
+            auth: self.auth.clone(),
+            server_end: self.server_end,
+            users: Vec::new(),
+            broken: self.broken,
+        }
+    }
+}
+
 struct Parser<'a> {
     toks: &'a [Tok],
     pos: usize,
@@ -1178,11 +1196,14 @@ struct Record {
 fn records(src: &Source, entries: &[Entry], parsed: &mut Parsed) -> Vec<Record> {
     let mut recs: Vec<Record> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
+        // Each record carries its entry's server part, not every user again (an
+        // entry may list thousands of users).
+        let server = e.clone_server();
         if e.users.is_empty() {
             recs.push(Record {
                 entry: i,
                 user: None,
-                e: e.clone(),
+                e: server.clone(),
                 u: User::default(),
             });
         }
@@ -1190,7 +1211,7 @@ fn records(src: &Source, entries: &[Entry], parsed: &mut Parsed) -> Vec<Record> 
             recs.push(Record {
                 entry: i,
                 user: Some(j),
-                e: e.clone(),
+                e: server.clone(),
                 u: u.clone(),
             });
         }
@@ -1470,7 +1491,6 @@ pub(crate) fn parse(src: &Source) -> Parsed {
             }),
         });
     }
-    parsed.scrub();
     parsed
 }
 

@@ -163,18 +163,15 @@ pub(crate) fn parse(src: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let items = ini::items(src, Dialect::ConfigParser);
     let Some(r) = retriever(src, &items, &mut parsed) else {
-        parsed.scrub();
         return parsed;
     };
     let Some(ty) = r.get("type") else {
         parsed.note(src, r.header_line, NoteKind::NotUnderstood);
-        parsed.scrub();
         return parsed;
     };
     let ty_name = lossy(ty.value);
     let Some(&(_, protocol, tls, _)) = TYPES.iter().find(|t| t.0 == ty_name) else {
         parsed.note(src, ty.line, NoteKind::NotUnderstood);
-        parsed.scrub();
         return parsed;
     };
     let security = Setting::at(if tls { Security::Tls } else { Security::Plain }, ty.line);
@@ -245,7 +242,6 @@ pub(crate) fn parse(src: &Source) -> Parsed {
         smtp: None,
         place: Place::Getmail(Locator),
     });
-    parsed.scrub();
     parsed
 }
 

@@ -69,8 +69,9 @@ pub fn items(src: &Source, dialect: Dialect) -> Vec<Line> {
     let b = src.bytes();
     let mut out: Vec<Line> = Vec::new();
     let mut in_section = false;
-    let mut sections: Vec<String> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // Sets: a file may hold thousands of sections or keys.
+    let mut sections: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
     // The index in `out` of the entry a continuation line extends, and its indent.
     let mut open_entry: Option<(usize, usize)> = None;
     for line in 1..=src.line_count() {
@@ -119,8 +120,7 @@ pub fn items(src: &Source, dialect: Dialect) -> Vec<Line> {
             && close > 1
         {
             let name = String::from_utf8_lossy(&trimmed[1..close]).into_owned();
-            let dup = dialect == Dialect::ConfigParser && sections.contains(&name);
-            sections.push(name.clone());
+            let dup = !sections.insert(name.clone()) && dialect == Dialect::ConfigParser;
             keys.clear();
             in_section = true;
             out.push(Line {
@@ -150,7 +150,7 @@ pub fn items(src: &Source, dialect: Dialect) -> Vec<Line> {
             Dialect::Mozilla => key_raw,
         };
         let value_span = trim_span(b, t.start + d + 1..t.end);
-        let dup = dialect == Dialect::ConfigParser && keys.contains(&key);
+        let dup = keys.contains(&key) && dialect == Dialect::ConfigParser;
         if key.is_empty() || dup {
             out.push(Line {
                 line,
@@ -158,7 +158,7 @@ pub fn items(src: &Source, dialect: Dialect) -> Vec<Line> {
             });
             continue;
         }
-        keys.push(key.clone());
+        keys.insert(key.clone());
         out.push(Line {
             line,
             item: Item::Entry {

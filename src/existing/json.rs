@@ -211,7 +211,6 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
             place: Place::Json(Locator { outgoing }),
         });
     }
-    parsed.scrub();
     Ok(parsed)
 }
 

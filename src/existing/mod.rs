@@ -614,8 +614,11 @@ pub struct Loaded {
     pub kind: Kind,
     /// The accounts, in file order.
     pub accounts: Vec<Account>,
-    /// Lines not understood, commands not run, files not followed.
+    /// Lines not understood, commands not run, files not followed (the first
+    /// [`MAX_NOTES`]).
     pub notes: Vec<Note>,
+    /// How many more notes there were past [`MAX_NOTES`].
+    pub notes_left_out: usize,
     /// The original's permission bits (Unix), kept by the fixed copy.
     pub mode: Option<u32>,
     pub(crate) source: Source,
@@ -722,7 +725,7 @@ pub fn parse(path: &Path, mut bytes: Vec<u8>, kind: Option<Kind>) -> Result<Load
         _ => (text::MAX_FILE_BYTES, text::MAX_LINE_BYTES),
     };
     let source = Source::new(path, bytes, max_bytes, max_line)?;
-    let parsed = match kind {
+    let mut parsed = match kind {
         Kind::Thunderbird => thunderbird::parse(&source)?,
         Kind::Fetchmail => fetchmail::parse(&source),
         Kind::Msmtp => msmtp::parse(&source),
@@ -732,35 +735,51 @@ pub fn parse(path: &Path, mut bytes: Vec<u8>, kind: Option<Kind>) -> Result<Load
         Kind::MailconfJson => json::parse(&source)?,
         Kind::Autoconfig => autoconfig::parse(&source)?,
     };
+    // Every note is scrubbed of every password the file holds, once, here.
+    parsed.scrub();
     Ok(Loaded {
         path: path.to_path_buf(),
         kind,
         accounts: parsed.accounts,
         notes: parsed.notes,
+        notes_left_out: parsed.notes_left_out,
         mode: None,
         source,
     })
 }
+
+/// Most notes kept for one file: nobody reads more, and each is scrubbed of
+/// every password the file holds.
+pub const MAX_NOTES: usize = 500;
 
 /// What a format's reader gives back.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub accounts: Vec<Account>,
     pub notes: Vec<Note>,
+    pub notes_left_out: usize,
 }
 
 impl Parsed {
-    /// The passwords read so far.
+    /// The passwords read so far, each once.
     fn secrets(&self) -> Vec<&str> {
-        self.accounts
+        let mut v: Vec<&str> = self
+            .accounts
             .iter()
             .filter_map(|a| a.password.secret().map(Secret::expose))
-            .collect()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 
-    /// Records a note for `line` of `src`, scrubbed of the passwords read so far.
+    /// Records a note for `line` of `src` ([`Parsed::scrub`] removes passwords).
     pub fn note(&mut self, src: &Source, line: usize, kind: NoteKind) {
-        let excerpt = text::redact(&text::excerpt(src.line(line)), &self.secrets());
+        if self.notes.len() >= MAX_NOTES {
+            self.notes_left_out += 1;
+            return;
+        }
+        let excerpt = text::excerpt(src.line(line));
         self.notes.push(Note {
             line,
             kind,
@@ -769,13 +788,13 @@ impl Parsed {
     }
 
     /// Scrubs every note of the passwords found anywhere in the file (a note may
-    /// come before the line that holds the password).
+    /// come before the line that holds the password), and sorts the notes.
     pub fn scrub(&mut self) {
         let excerpts: Vec<String> = {
-            let secrets = self.secrets();
+            let redactor = text::Redactor::new(&self.secrets());
             self.notes
                 .iter()
-                .map(|n| text::redact(&n.excerpt, &secrets))
+                .map(|n| redactor.redact(&n.excerpt))
                 .collect()
         };
         for (n, e) in self.notes.iter_mut().zip(excerpts) {

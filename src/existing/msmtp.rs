@@ -134,6 +134,15 @@ struct Acc {
 }
 
 impl Acc {
+    /// A new account with these values (not the commands: a `defaults` block
+    /// may hold thousands, copied into every account otherwise).
+    fn copy_values(&self) -> Acc {
+        Acc {
+            vals: self.vals.clone(),
+            ..Acc::default()
+        }
+    }
+
     fn get(&self, f: &str) -> Option<&Val> {
         self.vals
             .iter()
@@ -298,10 +307,9 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
             continue;
         }
         if current.is_none() && cmd.name != "account" && cmd.name != "defaults" {
-            let mut a = defaults.clone();
+            let mut a = defaults.copy_values();
             a.id = "default".into();
             a.line = 0;
-            a.own.clear();
             ids.insert(a.id.clone(), accounts.len());
             accounts.push(a);
             current = Some(Some(accounts.len() - 1));
@@ -328,14 +336,13 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                     current = Some(Some(usize::MAX));
                     continue;
                 }
-                let mut a = defaults.clone();
-                a.own.clear();
+                let mut a = defaults.copy_values();
                 a.id = id;
                 a.line = line;
                 a.parents = parents.clone();
                 for p in &parents {
-                    if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)).cloned() {
-                        for (f, v) in parent.vals {
+                    if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)) {
+                        for (f, v) in parent.vals.clone() {
                             let origin = match v.origin {
                                 Origin::Line(l) | Origin::Defaults(l) => Origin::Defaults(l),
                                 Origin::Implied => Origin::Implied,
@@ -481,7 +488,6 @@ pub(crate) fn parse(src: &Source) -> Parsed {
             place: Place::Msmtp(Locator { id: a.id.clone() }),
         });
     }
-    parsed.scrub();
     parsed
 }
 

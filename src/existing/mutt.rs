@@ -324,6 +324,9 @@ struct Var {
     unknown: bool,
 }
 
+/// Every variable's last assignment, by canonical name.
+type Vars = std::collections::HashMap<String, Var>;
+
 /// Variable names by their canonical (NeoMutt) name.
 fn canonical(name: &str) -> &str {
     match name {
@@ -334,12 +337,11 @@ fn canonical(name: &str) -> &str {
 }
 
 /// The settings after every `set`, in order.
-fn variables(src: &Source, parsed: &mut Parsed) -> Vec<(String, Var)> {
-    let mut vars: Vec<(String, Var)> = Vec::new();
+fn variables(src: &Source, parsed: &mut Parsed) -> Vars {
+    // A map: a file may set thousands of variables.
+    let mut vars = Vars::new();
     let mut put = |name: &str, v: Var| {
-        let name = canonical(name).to_owned();
-        vars.retain(|(n, _)| *n != name);
-        vars.push((name, v));
+        vars.insert(canonical(name).to_owned(), v);
     };
     for cmd in commands(src) {
         let Some(first) = cmd.words.first() else {
@@ -518,8 +520,8 @@ const MAILBOX_VARS: &[&str] = &[
     "mbox",
 ];
 
-fn get<'a>(vars: &'a [(String, Var)], name: &str) -> Option<&'a Var> {
-    vars.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+fn get<'a>(vars: &'a Vars, name: &str) -> Option<&'a Var> {
+    vars.get(name)
 }
 
 fn yes(v: Option<&Var>, default: bool) -> bool {
@@ -675,7 +677,6 @@ pub(crate) fn parse(src: &Source) -> Parsed {
             }),
         });
     }
-    parsed.scrub();
     parsed
 }
 

@@ -246,11 +246,16 @@ fn prefs(src: &Source, parsed: &mut Parsed) -> Vec<Entry> {
     out
 }
 
-struct Prefs<'a>(&'a [Entry]);
+/// Prefs by name (the last setting of a name wins, as in Mozilla's reader).
+struct Prefs<'a>(std::collections::HashMap<&'a str, &'a Entry>);
 
-impl Prefs<'_> {
-    fn get(&self, name: &str) -> Option<&Entry> {
-        self.0.iter().rev().find(|e| e.name == name)
+impl<'a> Prefs<'a> {
+    fn new(entries: &'a [Entry]) -> Self {
+        Prefs(entries.iter().map(|e| (e.name.as_str(), e)).collect())
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Entry> {
+        self.0.get(name).copied()
     }
 
     fn str(&self, name: &str) -> Option<(String, usize)> {
@@ -406,18 +411,19 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
     src.utf8()?;
     let mut parsed = Parsed::default();
     let entries = prefs(src, &mut parsed);
-    let p = Prefs(&entries);
+    let p = Prefs::new(&entries);
     let default_smtp = p.str("mail.smtp.defaultserver").map(|(s, _)| s);
     // SMTP servers first (incoming accounts point at them), appended after.
     let mut smtp_keys = p.list("mail.smtpservers");
     if smtp_keys.is_empty() {
+        let mut seen = std::collections::HashSet::new();
         for e in &entries {
             if let Some(k) = e
                 .name
                 .strip_prefix("mail.smtpserver.")
                 .and_then(|r| r.strip_suffix(".hostname"))
                 && k != "default"
-                && !smtp_keys.iter().any(|x| x == k)
+                && seen.insert(k)
             {
                 smtp_keys.push(k.to_owned());
             }
@@ -472,19 +478,18 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
         incoming.push((smtp_key, account));
     }
     let n_in = incoming.len();
+    let smtp_index: std::collections::HashMap<&str, usize> = smtp_accounts
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.as_str(), n_in + i))
+        .collect();
     for (smtp_key, mut a) in incoming {
-        a.smtp = smtp_key.and_then(|k| {
-            smtp_accounts
-                .iter()
-                .position(|(key, _)| *key == k)
-                .map(|i| n_in + i)
-        });
+        a.smtp = smtp_key.and_then(|k| smtp_index.get(k.as_str()).copied());
         parsed.accounts.push(a);
     }
     parsed
         .accounts
         .extend(smtp_accounts.into_iter().map(|(_, a)| a));
-    parsed.scrub();
     Ok(parsed)
 }
 

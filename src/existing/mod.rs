@@ -790,6 +790,9 @@ impl Parsed {
     /// Scrubs every note of the passwords found anywhere in the file (a note may
     /// come before the line that holds the password), and sorts the notes.
     pub fn scrub(&mut self) {
+        if self.notes.is_empty() {
+            return;
+        }
         let excerpts: Vec<String> = {
             let redactor = text::Redactor::new(&self.secrets());
             self.notes

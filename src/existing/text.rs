@@ -211,36 +211,76 @@ pub fn may_hold_secret(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-/// Replaces every occurrence of a set of passwords with `[redacted]`, in one
-/// pass over the text however many passwords a file holds.
+/// Replaces every occurrence of a set of passwords with `[redacted]`.
+///
+/// The passwords go into a byte trie (built in time linear in their total
+/// length, however many a file holds), and each text is walked from every
+/// position: a note's excerpt is short, so that stays cheap. (The aho-corasick
+/// crate's builder was tried first: it takes seconds for a few thousand
+/// passwords sharing a prefix.)
 pub struct Redactor {
-    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Transitions: (node, byte) → node; node 0 is the root.
+    next: std::collections::HashMap<(u32, u8), u32>,
+    /// Whether a password ends at each node.
+    end: Vec<bool>,
 }
 
 impl Redactor {
     /// A redactor for the non-empty `secrets`.
     pub fn new(secrets: &[&str]) -> Redactor {
-        let secrets: Vec<&str> = secrets.iter().copied().filter(|s| !s.is_empty()).collect();
-        let automaton = (!secrets.is_empty())
-            .then(|| {
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .build(&secrets)
-                    .ok()
-            })
-            .flatten();
-        Redactor { automaton }
+        let mut r = Redactor {
+            next: std::collections::HashMap::new(),
+            end: vec![false],
+        };
+        for s in secrets.iter().filter(|s| !s.is_empty()) {
+            let mut node = 0u32;
+            for b in s.bytes() {
+                let fresh = u32::try_from(r.end.len()).unwrap_or(u32::MAX);
+                node = *r.next.entry((node, b)).or_insert(fresh);
+                if node == fresh {
+                    r.end.push(false);
+                }
+            }
+            if let Some(e) = r.end.get_mut(node as usize) {
+                *e = true;
+            }
+        }
+        r
     }
 
-    /// `s` with every secret replaced.
+    /// `s` with every password replaced (the longest one where several start).
     pub fn redact(&self, s: &str) -> String {
-        match &self.automaton {
-            Some(a) => {
-                let with = vec!["[redacted]"; a.patterns_len()];
-                a.replace_all(s, &with)
-            }
-            None => s.to_owned(),
+        if self.next.is_empty() {
+            return s.to_owned();
         }
+        let b = s.as_bytes();
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < b.len() {
+            let mut node = 0u32;
+            let mut longest = None;
+            for (j, byte) in b.iter().enumerate().skip(i) {
+                match self.next.get(&(node, *byte)) {
+                    Some(&n) => node = n,
+                    None => break,
+                }
+                if self.end.get(node as usize) == Some(&true) && s.is_char_boundary(j + 1) {
+                    longest = Some(j + 1);
+                }
+            }
+            match longest {
+                Some(end) => {
+                    out.push_str("[redacted]");
+                    i = end;
+                }
+                None => {
+                    let len = s[i..].chars().next().map_or(1, char::len_utf8);
+                    out.push_str(&s[i..i + len]);
+                    i += len;
+                }
+            }
+        }
+        out
     }
 }
 
@@ -290,8 +330,9 @@ mod tests {
         assert!(excerpt(b"pasword hunter2").starts_with("[not shown"));
         assert!(excerpt("密码 = 123".as_bytes()).starts_with("[not shown"));
         assert_eq!(excerpt(&[b'x'; 400]).chars().count(), MAX_EXCERPT_CHARS + 1);
-        let r = Redactor::new(&["hunter2", "", "hunter"]);
+        let r = Redactor::new(&["hunter2", "", "hunter", "密码x"]);
         assert_eq!(r.redact("a hunter2 b hunter"), "a [redacted] b [redacted]");
+        assert_eq!(r.redact("中密码x文hunte"), "中[redacted]文hunte");
         assert_eq!(Redactor::new(&[]).redact("x"), "x");
     }
 }

@@ -469,6 +469,9 @@ impl Serialize for Password {
 }
 
 /// One account (one server a client connects to) as a file describes it.
+///
+/// Every string is as the file wrote it, so it is hostile input: escape it
+/// before showing it (`crate::server_text`), validate a host before connecting.
 #[derive(Debug, Clone, Serialize)]
 pub struct Account {
     /// How the file names it: the msmtp account, the fetchmail poll name and user,
@@ -605,8 +608,8 @@ impl NoteKind {
 }
 
 /// A file that was read: its accounts, what was not understood, and the original
-/// bytes the fix writer starts from.
-#[derive(Debug, Clone)]
+/// bytes the fix writer starts from (never serialized, never in `Debug`).
+#[derive(Debug, Clone, Serialize)]
 pub struct Loaded {
     /// The file (for Thunderbird, `prefs.js` in the profile).
     pub path: PathBuf,
@@ -620,7 +623,9 @@ pub struct Loaded {
     /// How many more notes there were past [`MAX_NOTES`].
     pub notes_left_out: usize,
     /// The original's permission bits (Unix), kept by the fixed copy.
+    #[serde(skip)]
     pub mode: Option<u32>,
+    #[serde(skip)]
     pub(crate) source: Source,
 }
 

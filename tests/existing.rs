@@ -1286,6 +1286,21 @@ fn thunderbird_profiles_user_js_and_the_lock() {
         .collect();
     assert_eq!(names, [("old", false), ("default-release", true)]);
 
+    // A server without port or socket type: only the socket type is written, the
+    // port then follows it (995 for POP3 over SSL/TLS).
+    let old = existing::read(&root.join("Profiles/old.default")).unwrap();
+    assert_eq!(old.accounts[0].port.origin, Origin::Implied);
+    let f = old
+        .fix(0, &secure(Pop3, "pop.sina.com.cn", "wang_2009"))
+        .unwrap();
+    let text = String::from_utf8(f.bytes).unwrap();
+    assert!(
+        text.contains("user_pref(\"mail.server.server1.socketType\", 3);"),
+        "{text}"
+    );
+    assert!(!text.contains(".port\""), "{text}");
+    assert_eq!(f.changes.len(), 1);
+
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root, dir.path());
     let profile = dir.path().join("Profiles/k3v9x2.default-release");

@@ -541,7 +541,18 @@ pub(crate) fn fix(loaded: &Loaded, account: &Account, want: &Corrected) -> Resul
             want.host.clone(),
         );
     }
-    if account.port.value != want.port || account.port.origin == Origin::Implied {
+    // Without a port pref Thunderbird uses the protocol's default for the socket
+    // type, which the fix may change.
+    let implied_after = match (loc.smtp, want.security) {
+        (true, Security::Tls) => 465,
+        (true, _) => 587,
+        (false, s) => default_port(account.protocol, s),
+    };
+    let need_port = match account.port.origin {
+        Origin::Implied => implied_after != want.port,
+        _ => account.port.value != want.port,
+    };
+    if need_port {
         lines.push(format!("user_pref(\"{b}.port\", {});", want.port));
         change(
             Field::Port,

@@ -5,23 +5,13 @@
 //! A plain harness (no criterion), as in `benches/providers.rs`: each measurement
 //! repeats a bounded number of times and reports the median.
 
+mod common;
+use common::median;
+
 use mailconf::existing::{self, AuthMethod, Corrected, Kind};
 use mailconf::providers::Security;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-fn median<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -12,12 +12,16 @@
 //!   app's one seam, [`run::CheckBackend`];
 //! - [`summary`]: the one ranking, recommendation, advice and exit code (the
 //!   `mailconf probe --json` document);
+//! - [`existing`]: the settings a user already has (files read by
+//!   [`crate::existing`]), checked account by account, with a verdict, an
+//!   explanation and the corrected settings (`mailconf check`);
 //! - [`fake`]: a backend that plays scripted results as real
 //!   [`crate::probe::EndpointReport`]s, for the GUI tests and the demo mode.
 //!
 //! This layer may import every engine (probe, discover, dns, providers) and
 //! advice; nothing below it imports it (see `ARCHITECTURE.md`).
 
+pub mod existing;
 pub mod fake;
 pub mod lookup;
 pub mod plan;

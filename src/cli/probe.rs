@@ -214,6 +214,7 @@ pub fn execute(
         only: args.only.clone(),
         endpoints: args.endpoints.clone(),
         login,
+        provider: None,
     };
     if let Err(e) = handle.start(request) {
         return Ok(match e {

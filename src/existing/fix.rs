@@ -261,6 +261,45 @@ impl Loaded {
         })
     }
 
+    /// The file with several accounts corrected (each index once), as one
+    /// [`Fixed`]: each fix starts from the previous one's bytes, read again, so
+    /// the edits of one account never undo another's. Thunderbird fragments are
+    /// joined and their steps given once each.
+    pub fn fix_all(&self, wants: &[(usize, Corrected)]) -> Result<Fixed, FixError> {
+        let mut all = Fixed {
+            bytes: if self.kind == Kind::Thunderbird {
+                Vec::new()
+            } else {
+                self.source.bytes().to_vec()
+            },
+            changes: Vec::new(),
+            steps: Vec::new(),
+        };
+        let mut current: Option<Loaded> = None;
+        for (index, want) in wants {
+            let from = current.as_ref().unwrap_or(self);
+            let fixed = from.fix(*index, want)?;
+            all.changes.extend(fixed.changes);
+            for step in fixed.steps {
+                if !all.steps.contains(&step) {
+                    all.steps.push(step);
+                }
+            }
+            if self.kind == Kind::Thunderbird {
+                // Fragments are independent: prefs.js itself is never changed.
+                all.bytes.extend_from_slice(&fixed.bytes);
+            } else if fixed.bytes != all.bytes {
+                let reread = super::parse(&self.path, fixed.bytes.clone(), Some(self.kind))
+                    .map_err(|e| {
+                        FixError::Unsupported(format!("the fixed file does not read back: {e}"))
+                    })?;
+                all.bytes = fixed.bytes;
+                current = Some(reread);
+            }
+        }
+        Ok(all)
+    }
+
     /// The path [`Destination::NextToOriginal`] writes to.
     pub fn fixed_path(&self, dest: &Destination) -> PathBuf {
         match (dest, self.profile_dir()) {

@@ -41,7 +41,7 @@ fn copy(dir: &Path, name: &str, mode: u32) -> PathBuf {
     to
 }
 
-fn write(dir: &Path, name: &str, text: &[u8], mode: u32) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, text: &[u8], mode: u32) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
@@ -440,7 +440,7 @@ fn py_value(s: &mut std::iter::Peekable<std::str::Chars>) -> serde_json::Value {
 /// fetchmail's `--configdump` of `rc` as records (server fields merged into each
 /// user), or fetchmail's message when it refuses the file. The dump is Python
 /// source; it is read line by line here (one `"key":value,` a line).
-fn configdump(dir: &Path, rc: &Path) -> Result<Vec<serde_json::Value>, String> {
+pub(crate) fn configdump(dir: &Path, rc: &Path) -> Result<Vec<serde_json::Value>, String> {
     let out = Command::new(tool("fetchmail"))
         .arg("-f")
         .arg(rc)

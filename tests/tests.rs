@@ -4,6 +4,8 @@ mod architecture;
 mod cli;
 mod discover;
 mod existing;
+mod existing_check;
+mod existing_gui;
 mod export;
 mod gui;
 mod login;

@@ -643,14 +643,6 @@ pub fn corrected(account: &Account, summary: &ProbeSummary) -> Option<Corrected>
     Some(want)
 }
 
-fn proto(p: Protocol) -> &'static str {
-    match p {
-        Protocol::Pop3 => "POP3",
-        Protocol::Imap => "IMAP",
-        Protocol::Smtp => "SMTP",
-    }
-}
-
 /// What to tell the user about one account, in three languages: what is
 /// wrong, why, and what to do; made from the verdict and the provider's facts.
 pub fn explain(account: &Account, result: &AccountResult) -> Localized {
@@ -661,13 +653,13 @@ pub fn explain(account: &Account, result: &AccountResult) -> Localized {
     let was = match &result.endpoint {
         Some(e) => format!(
             "{} {}:{}",
-            proto(e.protocol),
+            e.protocol.label(),
             ServerText::new(&e.host),
             e.port
         ),
         None => format!(
             "{} {}",
-            proto(account.protocol),
+            account.protocol.label(),
             ServerText::new(&account.host.value)
         ),
     };
@@ -863,10 +855,10 @@ pub fn explain(account: &Account, result: &AccountResult) -> Localized {
                 BrokenReason::ProtocolError => (
                     format!(
                         "{was} did not answer as a {} server should",
-                        proto(account.protocol)
+                        account.protocol.label()
                     ),
-                    format!("{was} 的回应不像正常的 {} 服务器", proto(account.protocol)),
-                    format!("{was} 的回應不像正常的 {} 伺服器", proto(account.protocol)),
+                    format!("{was} 的回应不像正常的 {} 服务器", account.protocol.label()),
+                    format!("{was} 的回應不像正常的 {} 伺服器", account.protocol.label()),
                 ),
                 BrokenReason::LoginRefused { .. } => (
                     format!("{was} refused the login with the password from your file"),

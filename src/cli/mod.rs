@@ -13,6 +13,7 @@
 //! | 3 | the command could not run (I/O error, internal error) |
 
 pub mod args;
+pub mod check;
 pub mod discover;
 pub mod export;
 pub mod probe;
@@ -70,6 +71,9 @@ pub enum Command {
     Probe(probe::ProbeArgs),
     /// Find settings for any address: database, MX, autoconfig, SRV, guessing.
     Discover(discover::DiscoverArgs),
+    /// Check the settings you already have (fetchmail, msmtp, mutt, getmail,
+    /// Thunderbird…), say what changed, and write the fixed file (--fix).
+    Check(check::CheckArgs),
 }
 
 impl Command {
@@ -86,6 +90,7 @@ impl Command {
             Command::Probe(a) => (&mut a.ca_file, &mut a.dns),
             Command::Discover(a) => (&mut a.ca_file, &mut a.dns),
             Command::Export(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Check(a) => (&mut a.ca_file, &mut a.dns),
             Command::Providers(_) => {
                 return match (ca_file.is_some(), dns.is_some()) {
                     (false, false) => Ok(self),
@@ -135,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(args, lang),
         Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
+        Some(Command::Check(args)) => check::run(args, lang),
         // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
         None => crate::app::run(
             cli.lang,

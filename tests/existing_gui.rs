@@ -68,7 +68,7 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     let rc = dir.path().join(".fetchmailrc");
     std::fs::write(
         &rc,
-        "# 2011\npoll pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"Web-Pa55-163\" is zhang here\n    keep\n",
+        "# 2011\npoll pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"Web-Pa55-163\" is zhang here\n    keep sslproto ''\n",
     )
     .unwrap();
     std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -98,6 +98,9 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     let out = dir.path().join("fetchmailrc.fixed");
     h.state_mut()
         .set_file_dialog(Box::new(FixedPath(out.clone())));
+    // The button is below the cards: scrolled to, as a user would.
+    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.run();
     h.get_by_label(SAVE_FIXED.0).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let text = std::fs::read_to_string(&out).unwrap();

@@ -155,6 +155,22 @@ fn l(en: impl Into<String>, hans: impl Into<String>, hant: impl Into<String>) ->
     }
 }
 
+/// "line 12" / "第 12 行": where in the file, in the user's language.
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("line {line}"),
+        Lang::ZhHans | Lang::ZhHant => format!("第 {line} 行"),
+    }
+}
+
+/// "(line 12)" / "（第 12 行）", with the language's own parentheses.
+pub fn in_line(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("(line {line})"),
+        Lang::ZhHans | Lang::ZhHant => format!("（第 {line} 行）"),
+    }
+}
+
 /// The provider whose servers the account uses: by the host it connects to
 /// (`pop.163.com` → 163), else by its address or a username that is one.
 pub fn provider_for<'a>(db: &'a Database, account: &Account) -> Option<&'a Provider> {

@@ -28,6 +28,7 @@ use super::table::{Style, endpoints_share_host};
 use super::{EXIT_ERROR, EXIT_USAGE};
 use crate::check::existing::{
     AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, FixReport, explain, history_note,
+    in_line, line_label,
 };
 use crate::check::{CheckEvent, CheckHandle};
 use crate::existing::{Destination, Kind, Password, ReadError, thunderbird};
@@ -44,7 +45,7 @@ pub struct CheckArgs {
     /// JSON export, an autoconfig XML. Default: the usual files of this user.
     pub files: Vec<PathBuf>,
     /// Check Thunderbird: the profiles profiles.ini lists, or this profile folder.
-    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, default_missing_value = "")]
+    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     pub thunderbird: Option<PathBuf>,
     /// Print one JSON document (see docs/check-json.md) instead of text.
     #[arg(long)]
@@ -373,11 +374,10 @@ fn print_human(
             let proto = a.protocol.label();
             writeln!(
                 out,
-                "\n{} {} ({} {}) — {proto}",
+                "\n{} {} {} — {proto}",
                 t(("Account", "账户", "帳號")),
                 ServerText::new(&a.name),
-                t(("line", "第", "第")),
-                a.line
+                in_line(lang, a.line)
             )?;
             let password = match &a.password {
                 Password::NotInFile => {
@@ -501,9 +501,8 @@ fn print_human(
             for n in &loaded.notes {
                 writeln!(
                     out,
-                    "    {} {}: {} — {}",
-                    t(("line", "第", "第")),
-                    n.line,
+                    "    {}: {} — {}",
+                    line_label(lang, n.line),
                     ServerText::new(&n.excerpt),
                     n.kind.describe().get(lang)
                 )?;
@@ -547,9 +546,8 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
     for c in &fix.changes {
         writeln!(
             out,
-            "    {} {}: {} {} → {}",
-            t(("line", "第", "第")),
-            c.line,
+            "    {}: {} {} → {}",
+            line_label(lang, c.line),
             c.field,
             c.before,
             c.after

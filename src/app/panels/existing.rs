@@ -22,7 +22,8 @@ use eframe::egui;
 
 use crate::app::export::FileDialog;
 use crate::check::existing::{
-    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain, history_note,
+    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain, history_note, in_line,
+    line_label,
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
 use crate::existing::{Destination, Password, thunderbird};
@@ -409,9 +410,8 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             .show(ui, |ui| {
                 for n in &loaded.notes {
                     ui.label(format!(
-                        "{} {}: {} — {}",
-                        t(lang, ("line", "第", "第")),
-                        n.line,
+                        "{}: {} — {}",
+                        line_label(lang, n.line),
                         ServerText::new(&n.excerpt),
                         n.kind.describe().get(lang)
                     ));
@@ -430,9 +430,8 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 ));
                 for c in &fixed.changes {
                     ui.label(format!(
-                        "  {} {}: {} {} → {}",
-                        t(lang, ("line", "第", "第")),
-                        c.line,
+                        "  {}: {} {} → {}",
+                        line_label(lang, c.line),
                         c.field.label(),
                         ServerText::new(&c.before),
                         ServerText::new(&c.after)
@@ -467,11 +466,10 @@ fn account_card(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.strong(format!(
-            "{} — {} ({} {})",
+            "{} — {} {}",
             ServerText::new(&a.name),
             a.protocol.label(),
-            t(lang, ("line", "第", "第")),
-            a.line
+            in_line(lang, a.line)
         ));
         let password = match &a.password {
             Password::NotInFile => {
@@ -557,14 +555,16 @@ fn account_card(
             .show(ui, |ui| {
                 for rep in &summary.endpoints {
                     let e = &rep.endpoint;
+                    let login = rep.login.as_ref().map_or_else(String::new, |l| {
+                        format!(" · {}", super::results::login_word(&l.result).get(lang))
+                    });
                     ui.label(format!(
-                        "{} {}:{} {} — {} {}",
+                        "{} {}:{} {} — {}{login}",
                         e.protocol.label(),
                         e.host,
                         e.port,
                         security(e.security, lang),
-                        rep.verdict.name(),
-                        rep.summary
+                        super::results::verdict_words(rep, lang),
                     ));
                 }
             });

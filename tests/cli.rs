@@ -833,3 +833,52 @@ pub(crate) fn documented_values(doc: &str, field: &str) -> Vec<String> {
         .map(|v| v.trim_matches('"').to_owned())
         .collect()
 }
+
+/// Issue 12, IDN: a provider that wants internationalized domains in ASCII
+/// gets exactly that form from `providers show` and `export`, and the CLI says
+/// which form it is; people still read the address in Unicode.
+#[test]
+fn an_internationalized_username_follows_the_providers_wire_form() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("providers");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut p = mailconf::check::plan::host_provider("mail.xn--fsqu00a.xn--fiqs8s");
+    p.id = "idn-test".into();
+    p.domains = vec!["xn--fsqu00a.xn--fiqs8s".into()];
+    p.username_idn = mailconf::providers::IdnUsername::Ascii;
+    p.sources = vec![mailconf::providers::Source {
+        about: "servers".into(),
+        kind: mailconf::providers::SourceKind::ProviderDocs,
+        url: Some("https://example.org/help".into()),
+        checked: "2026-12".into(),
+    }];
+    std::fs::write(
+        dir.join("idn-test.json"),
+        serde_json::to_string(&p).unwrap(),
+    )
+    .unwrap();
+    let with_config = |args: &[&str]| {
+        bin()
+            .env("MAILCONF_CONFIG_DIR", config.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = with_config(&["providers", "show", "用户@例子.中国"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(stdout.contains("用户@xn--fsqu00a.xn--fiqs8s"), "{stdout}");
+    assert!(stdout.contains("ASCII form (punycode)"), "{stdout}");
+
+    let out = with_config(&["export", "用户@例子.中国", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["incoming"]["username"], "用户@xn--fsqu00a.xn--fiqs8s",
+        "{v:#}"
+    );
+    assert_eq!(
+        v["outgoing"]["username"], "用户@xn--fsqu00a.xn--fiqs8s",
+        "{v:#}"
+    );
+}

@@ -35,6 +35,7 @@ fn server(p: Protocol, host: &str, port: u16, sec: Security, user: UsernameForm)
         security: sec,
         username: user,
         note: None,
+        login: None,
     }
 }
 
@@ -72,6 +73,7 @@ fn provider(
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     }
 }
 
@@ -653,7 +655,14 @@ fn neomutt_reads_the_muttrc() {
             ],
         );
         let user = s.username(&s.incoming, "t").unwrap();
-        let enc = |u: &str| u.replace('@', "%40");
+        // RFC 3986 userinfo: everything but the unreserved characters encoded
+        // (an internationalized domain's UTF-8 bytes too).
+        const USERINFO: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        let enc = |u: &str| percent_encoding::utf8_percent_encode(u, USERINFO).to_string();
         assert!(
             text.contains(&enc(&user)),
             "the user is percent-encoded in the file"
@@ -667,7 +676,9 @@ fn neomutt_reads_the_muttrc() {
         };
         // neomutt re-renders IMAP folder URLs with the user decoded; compare decoded.
         assert_eq!(
-            v[0].replace("%40", "@"),
+            percent_encoding::percent_decode_str(&v[0])
+                .decode_utf8_lossy()
+                .into_owned(),
             format!(
                 "{scheme_in}://{}@{}:{}/",
                 user, s.incoming.host, s.incoming.port

@@ -1056,6 +1056,7 @@ fn test_connection_with_the_real_engine() {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     let provider = Provider {
         schema: None,
@@ -1086,6 +1087,7 @@ fn test_connection_with_the_real_engine() {
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     };
     let config = tempfile::tempdir().unwrap();
     let providers = config.path().join("providers");
@@ -1701,6 +1703,7 @@ fn found_by_autoconfig(address: &str) -> Discovery {
             security,
             username: mailconf::providers::UsernameForm::Address,
             note: None,
+            login: None,
         },
         provenance: provenance.clone(),
         verified: None,
@@ -2269,4 +2272,136 @@ fn a_failing_save_dialog_counts_as_cancelled() {
     until(&mut h, |h| !h.state().session.export_waiting);
     assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
     assert!(!has_text(&h, "Saved to"));
+}
+
+/// What the test clipboard holds: the text and whether it was marked secret.
+#[derive(Default)]
+struct ClipState {
+    text: Option<String>,
+    secret: bool,
+}
+
+/// A clipboard the test can read; `clear_if_ours` empties it only when the
+/// secret copied last is still there, as the system one does.
+struct TestClipboard(Arc<std::sync::Mutex<ClipState>>);
+
+impl mailconf::app::export::Clipboard for TestClipboard {
+    fn copy(&mut self, text: &str, secret: bool) {
+        let mut s = self.0.lock().unwrap();
+        s.text = Some(text.to_owned());
+        s.secret = secret;
+    }
+    fn clear_if_ours(&mut self) -> bool {
+        let mut s = self.0.lock().unwrap();
+        if s.secret && s.text.is_some() {
+            s.text = None;
+            s.secret = false;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// F14: "Copy to clipboard" with the password included asks first (saying
+/// that clipboard managers keep a history) and copies nothing until the
+/// second, explicit yes; "Do not copy" copies nothing; the copied password is
+/// cleared again after CLIPBOARD_SECRET_S, and a copy without the password is
+/// never cleared behind the user's back.
+#[test]
+fn f14_copying_the_password_asks_first_and_is_cleared_again() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    let (mut h, handle) = scripted(Lang::En);
+    let clip = Arc::new(std::sync::Mutex::new(ClipState::default()));
+    h.state_mut()
+        .set_clipboard(Box::new(TestClipboard(clip.clone())));
+    address(&mut h, Lang::En, "alice@163.com");
+    type_into(
+        &mut h,
+        T::AuthorizationCode.get(Lang::En),
+        "code-f14-secret",
+    );
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    h.get_by_label(T::IncludePassword.get(Lang::En)).click();
+    h.run();
+    assert!(h.state().session.export_password);
+
+    // The first Copy only asks.
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    assert!(clip.lock().unwrap().text.is_none(), "nothing copied yet");
+    assert!(has_text(&h, "clipboard managers keep a history"));
+    // No: nothing is copied, the question goes. (Commands stand for the
+    // clicks: the Export window's buttons may be scrolled out of view.)
+    assert!(has_text(&h, T::DoNotCopy.get(Lang::En)));
+    assert!(has_text(&h, T::CopyWithPassword.get(Lang::En)));
+    h.state_mut().push(Command::CancelCopy);
+    h.run();
+    assert!(clip.lock().unwrap().text.is_none());
+    assert!(!has_text(&h, "clipboard managers keep a history"));
+
+    // Asked again, and yes.
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    {
+        let s = clip.lock().unwrap();
+        assert!(s.secret);
+        assert!(s.text.as_deref().unwrap().contains("code-f14-secret"));
+    }
+    // Time passes: 44 s later it is still there, after 45 s it is gone.
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + mailconf::app::CLIPBOARD_SECRET_S - 1.0);
+    h.run_steps(2);
+    assert!(clip.lock().unwrap().text.is_some(), "cleared too early");
+    h.input_mut().time = Some(now + mailconf::app::CLIPBOARD_SECRET_S + 1.0);
+    h.run_steps(2);
+    assert!(clip.lock().unwrap().text.is_none(), "the password stayed");
+
+    // Copied again, then the window is closed before the time is up: the
+    // password goes with it.
+    h.get_by_label(T::IncludePassword.get(Lang::En)).click();
+    h.run();
+    assert!(!h.state().session.export_password);
+    h.get_by_label(T::IncludePassword.get(Lang::En)).click();
+    h.run();
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    assert!(clip.lock().unwrap().secret);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    assert!(
+        clip.lock().unwrap().text.is_none(),
+        "closing left the password on the clipboard"
+    );
+
+    // Without the password: copied at once, never cleared.
+    h.get_by_label(T::IncludePassword.get(Lang::En)).click();
+    h.run();
+    h.state_mut().push(Command::ExportCopy(Format::Fetchmail));
+    h.run();
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + 2.0 * mailconf::app::CLIPBOARD_SECRET_S);
+    h.run_steps(2);
+    let s = clip.lock().unwrap();
+    assert!(!s.secret);
+    let text = s
+        .text
+        .as_deref()
+        .expect("a copy without the password stays");
+    assert!(!text.contains("code-f14-secret"), "{text}");
 }

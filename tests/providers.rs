@@ -413,7 +413,12 @@ fn ispdb_import_is_reproducible() {
     }
     let r = mailconf::providers::ispdb::import(&src, out.path(), None).unwrap();
     assert_eq!(r.files_read, 163);
-    assert!(r.domains >= 950, "{} domains", r.domains);
+    assert!(
+        r.domains + r.mx_suffixes.len() >= 950,
+        "{} domains, {} MX suffixes",
+        r.domains,
+        r.mx_suffixes.len()
+    );
     let committed = Path::new(ROOT).join("providers/ispdb");
     let mut names: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
@@ -582,4 +587,164 @@ fn cli_validate_rejects_a_broken_file_precisely() {
         &format!("{ROOT}/providers/ispdb"),
     ]);
     assert_eq!(code, 0, "{out}");
+}
+
+// ---- hostile user folders and import folders (issue 11, F12 / F13) ----
+
+/// Runs `f` on another thread and fails the test when it has not returned within
+/// `secs`: a reader that blocks on a FIFO must show up as a failure, not a hung suite.
+fn within<T: Send + 'static>(secs: u64, what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .unwrap_or_else(|_| panic!("{what} did not return within {secs} s (it blocked)"))
+}
+
+#[cfg(unix)]
+#[test]
+fn f13_user_provider_folder_skips_fifo_and_dev_zero_links() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    // Sorted first, so a reader that opens it blocks before anything else.
+    let status = Command::new("mkfifo")
+        .arg(p.join("a-fifo.json"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo failed");
+    symlink("/dev/zero", p.join("b-zero.json")).unwrap();
+    // One byte over the 1 MiB cap, yet valid JSON: the size alone must refuse it.
+    let big = format!("{}{}", USER_OK, " ".repeat(1024 * 1024 + 1 - USER_OK.len()));
+    write(p, "c-big.json", &big);
+    symlink(p.join("no-such-file.json"), p.join("d-dangling.json")).unwrap();
+    std::fs::create_dir(p.join("e-dir.json")).unwrap();
+    write(p, "mycorp.json", USER_OK);
+    // A link to a regular file is fine.
+    write(
+        elsewhere.path(),
+        "linked.json",
+        &USER_OK
+            .replace("\"mycorp\"", "\"linked\"")
+            .replace("mycorp.example", "linked.example")
+            .replace("\"qq.com\"", "\"linked2.example\""),
+    );
+    symlink(
+        elsewhere.path().join("linked.json"),
+        p.join("z-linked.json"),
+    )
+    .unwrap();
+
+    let path = p.to_path_buf();
+    let db = within(20, "reading the user provider folder", move || {
+        Database::load(Some(&path))
+    });
+    let warnings: Vec<String> = db.warnings.iter().map(ToString::to_string).collect();
+    for (file, why) in [
+        ("a-fifo.json", "FIFO"),
+        ("b-zero.json", "device"),
+        ("c-big.json", "1 MiB"),
+        ("d-dangling.json", "cannot read"),
+        ("e-dir.json", "directory"),
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.contains(file) && w.contains(why)),
+            "no warning naming {file} ({why}): {warnings:#?}"
+        );
+    }
+    assert_eq!(warnings.len(), 5, "{warnings:#?}");
+    // The rest keeps working: the plain file and the link to a regular file.
+    assert_eq!(
+        db.lookup("a@mycorp.example").unwrap().entry.provider.id,
+        "mycorp"
+    );
+    assert_eq!(
+        db.lookup("linked.example").unwrap().entry.provider.id,
+        "linked"
+    );
+    assert_eq!(db.lookup("163.com").unwrap().entry.provider.id, "163");
+    // `providers validate` reads through the same guard.
+    let path = p.to_path_buf();
+    let (code, out, _) = within(20, "providers validate on the folder", move || {
+        run(&["providers", "validate", path.to_str().unwrap()])
+    });
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("a-fifo.json") && out.contains("b-zero.json"),
+        "{out}"
+    );
+}
+
+#[test]
+fn f13_user_provider_folder_caps_the_number_of_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cap = load::MAX_USER_FILES;
+    for i in 0..cap + 5 {
+        let id = format!("corp{i:04}");
+        write(
+            dir.path(),
+            &format!("{id}.json"),
+            &USER_OK
+                .replace("\"mycorp\"", &format!("\"{id}\""))
+                .replace("mycorp.example", &format!("{id}.example"))
+                .replace(", \"qq.com\"", ""),
+        );
+    }
+    let (ok, errors) = read_user_dir(dir.path());
+    assert_eq!(ok.len(), cap, "at most {cap} files are read");
+    let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(msgs.len(), 1, "{msgs:#?}");
+    assert!(
+        msgs[0].contains("5 more") && msgs[0].contains(&cap.to_string()),
+        "{}",
+        msgs[0]
+    );
+}
+
+/// A folder of ISPDB XML files holding only `names` from the reference copy.
+fn ispdb_subset(names: &[&str]) -> tempfile::TempDir {
+    let src = Path::new(ROOT).join("../shared/reference/ispdb");
+    let dir = tempfile::tempdir().unwrap();
+    for n in names.iter().chain(&["SOURCE.md", "LICENSE"]) {
+        std::fs::copy(src.join(n), dir.path().join(n)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn f12_import_ispdb_keeps_files_it_did_not_write() {
+    let out = tempfile::tempdir().unwrap();
+    // Somebody's own files in the output folder.
+    write(out.path(), "mine.json", USER_OK);
+    write(out.path(), "notes.txt", "keep me");
+    let first = ispdb_subset(&["qq.com.xml", "163.com.xml", "126.com.xml"]);
+    mailconf::providers::ispdb::import(first.path(), out.path(), None).unwrap();
+    assert!(out.path().join("qq.com.json").exists());
+    assert!(
+        out.path().join("mine.json").exists(),
+        "a file the importer did not write was deleted"
+    );
+    // A second import without 126.com removes the file the first one wrote, and only that.
+    let second = ispdb_subset(&["qq.com.xml", "163.com.xml"]);
+    let r = mailconf::providers::ispdb::import(second.path(), out.path(), None).unwrap();
+    assert!(
+        !out.path().join("126.com.json").exists(),
+        "stale import left behind"
+    );
+    assert_eq!(r.removed, 1);
+    assert!(
+        out.path().join("mine.json").exists(),
+        "a file the importer did not write was deleted"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert!(
+        r.unknown.iter().any(|f| f == "mine.json"),
+        "the report names the file it left alone: {:?}",
+        r.unknown
+    );
 }

@@ -24,6 +24,7 @@ fn provider(s: &Servers) -> Provider {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     Provider {
         schema: None,
@@ -51,6 +52,7 @@ fn provider(s: &Servers) -> Provider {
             checked: "2026-11".into(),
         }],
         origin: Origin::User,
+        username_idn: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! mailconf's integration tests: one binary, one module per subsystem.
 
 mod architecture;
+mod audit;
 mod cli;
 mod discover;
 mod existing;
@@ -11,6 +12,8 @@ mod gui;
 mod login;
 mod probe;
 mod probe_real;
+mod provider_truth;
 mod providers;
 mod roundtrip;
+mod security_doc;
 mod servers;

@@ -314,7 +314,9 @@ impl MailconfApp {
             return;
         };
         let now = ctx.input(|i| i.time);
-        if now < at {
+        // Closing the window must not leave the password behind either.
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if now < at && !closing {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
             return;
         }

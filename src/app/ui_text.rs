@@ -121,6 +121,8 @@ texts! {
     History => "History", "历史", "歷史";
     /// The username form of a server.
     UsernameIs => "username", "用户名", "使用者名稱";
+    /// Before the username as it goes to the server (internationalized domains).
+    SentAs => "Sent to the server as: ", "发送给服务器的用户名：", "傳送給伺服器的使用者名稱：";
     /// Entry from the user's own file.
     FromYourFile => "From your own provider file", "来自你自己的服务商文件", "來自你自己的服務商檔案";
     /// Entry imported from the ISPDB.
@@ -505,10 +507,24 @@ pub fn found_by(finding: &crate::discover::Finding, lang: Lang) -> String {
         // URLs and host names (autoconfig, .well-known, ISPDB) are shown as they are.
         K::Autoconfig | K::WellKnown | K::Ispdb | K::IspdbMx => p.to_owned(),
     };
-    match lang {
+    let found = match lang {
         Lang::En => format!("Found by {shown}"),
         Lang::ZhHans => format!("通过 {shown} 找到"),
         Lang::ZhHant => format!("透過 {shown} 找到"),
+    };
+    // F5: what rests on DNS answers nobody authenticated says so.
+    if finding.dns_unauthenticated {
+        let label = pick(
+            lang,
+            (
+                " · found through DNS (not authenticated): compare with your provider's own instructions",
+                " · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对",
+                " · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對",
+            ),
+        );
+        found + label
+    } else {
+        found
     }
 }
 
@@ -897,11 +913,11 @@ mod tests {
         );
         assert_eq!(
             found_by(&mx, Lang::En),
-            "Found by MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)"
+            "Found by MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail) · found through DNS (not authenticated): compare with your provider's own instructions"
         );
         assert_eq!(
             found_by(&mx, Lang::ZhHans),
-            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到"
+            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到 · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对"
         );
         assert!(found_by(&mx, Lang::ZhHant).starts_with("透過 MX mxbiz1.qq.com → 騰訊"));
         let auto = finding(K::Autoconfig, "autoconfig.example.org");
@@ -910,10 +926,13 @@ mod tests {
             found_by(&auto, Lang::ZhHans),
             "通过 autoconfig.example.org 找到"
         );
+        // F5: the card says what rests on unauthenticated DNS (MX, SRV), and
+        // not what came over HTTPS.
+        assert!(!found_by(&auto, Lang::En).contains("not authenticated"));
         let srv = finding(K::Srv, "SRV records of example.org");
         assert_eq!(
             found_by(&srv, Lang::ZhHant),
-            "透過 example.org 的 SRV 記錄 找到"
+            "透過 example.org 的 SRV 記錄 找到 · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對"
         );
         let guess = finding(K::Guess, "guessed");
         assert!(found_by(&guess, Lang::En).starts_with("Guessed"));

@@ -498,6 +498,7 @@ pub fn demo_discovery(address: &Address) -> Discovery {
             security,
             username: UsernameForm::Address,
             note: None,
+            login: None,
         },
         provenance: provenance.clone(),
         verified: None,

@@ -32,7 +32,7 @@ pub struct DnsResolve(pub Arc<dyn crate::dns::Resolver>);
 
 /// How long one name lookup may take at most; the probe's connect deadline,
 /// which includes the lookup, is normally shorter.
-const LOOKUP_LIMIT: Duration = Duration::from_secs(30);
+pub const LOOKUP_LIMIT: Duration = Duration::from_secs(30);
 
 impl Resolve for DnsResolve {
     fn resolve<'a>(

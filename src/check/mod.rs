@@ -15,12 +15,15 @@
 //! - [`existing`]: the settings a user already has (files read by
 //!   [`crate::existing`]), checked account by account, with a verdict, an
 //!   explanation and the corrected settings (`mailconf check`);
+//! - [`audit`]: `mailconf providers audit`, the same plan and ranking applied
+//!   to every entry of the database and compared with what the entry claims;
 //! - [`fake`]: a backend that plays scripted results as real
 //!   [`crate::probe::EndpointReport`]s, for the GUI tests and the demo mode.
 //!
 //! This layer may import every engine (probe, discover, dns, providers) and
 //! advice; nothing below it imports it (see `ARCHITECTURE.md`).
 
+pub mod audit;
 pub mod existing;
 pub mod fake;
 pub mod lookup;

@@ -365,6 +365,7 @@ pub fn host_provider(host: &str) -> Provider {
         security,
         username: UsernameForm::Address,
         note: None,
+        login: None,
     };
     Provider {
         schema: None,
@@ -393,6 +394,7 @@ pub fn host_provider(host: &str) -> Provider {
         known_replies: Vec::new(),
         sources: Vec::new(),
         origin: Origin::User,
+        username_idn: crate::providers::IdnUsername::default(),
     }
 }
 

@@ -36,7 +36,7 @@ use crate::probe::{
     Endpoint, EndpointReport, ProbeOptions, ProbeRequest, Protocol, Resolve, StartError,
     SystemResolver, probe_all,
 };
-use crate::providers::{Address, Database, UsernameForm};
+use crate::providers::{Address, Database, IdnUsername, UsernameForm};
 
 /// A lookup is reused by a check that starts within this time; later, the
 /// check asks again (the user pressed Test connection to learn how things are
@@ -553,15 +553,20 @@ impl Drop for CheckHandle {
 /// The login request for `plan`: the username given, or the address in the
 /// form the plan's provider expects; the provider's known replies and quirks.
 fn login_for(spec: LoginSpec, plan: &Plan) -> Result<LoginRequest, CheckError> {
+    // An internationalized domain goes on the wire in the form the servers'
+    // provider names (Unicode unless it says ASCII), whoever typed it.
+    let idn = plan
+        .settings_provider()
+        .map_or_else(IdnUsername::default, |p| p.username_idn);
     let username = match spec.username {
-        Some(u) => u,
+        Some(u) => idn.apply(&u),
         None => {
             let address = plan.address.as_ref().ok_or(CheckError::NoUser)?;
             let form = plan
                 .settings_provider()
                 .and_then(|p| p.incoming.first().or(p.outgoing.first()))
                 .map_or(UsernameForm::Address, |s| s.username);
-            form.apply(&address.canonical())
+            form.apply(&address.in_form(idn))
         }
     };
     let credentials = Credentials::new(username, spec.password)?;
@@ -748,5 +753,61 @@ impl CheckBackend for EngineBackend {
 
     fn poll(&mut self) -> Vec<CheckEvent> {
         self.events.drain()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::plan::{TargetSource, host_provider};
+    use crate::providers::IdnUsername;
+
+    fn plan(idn: IdnUsername, form: UsernameForm) -> Plan {
+        let mut provider = host_provider("mail.xn--fsqu00a.xn--fiqs8s");
+        provider.username_idn = idn;
+        for s in provider.incoming.iter_mut().chain(&mut provider.outgoing) {
+            s.username = form;
+        }
+        Plan {
+            input: "用户@例子.中国".into(),
+            endpoints: Vec::new(),
+            source: TargetSource::Host,
+            provider: Some(provider),
+            found: None,
+            address: Some(Address::parse("用户@例子.中国").unwrap()),
+        }
+    }
+
+    fn username(plan: &Plan, given: Option<&str>) -> String {
+        let spec = LoginSpec {
+            username: given.map(str::to_owned),
+            password: SecretString::from("pw"),
+            consents: Vec::new(),
+        };
+        login_for(spec, plan).unwrap().credentials.username.clone()
+    }
+
+    /// Issue 12, IDN: the wire form is the provider's (Unicode unless it says
+    /// ASCII), never the mix of a Unicode local part with a punycode domain
+    /// unless the provider asked for exactly that; a username the user typed
+    /// gets the same treatment, a plain name stays as typed.
+    #[test]
+    fn an_internationalized_username_goes_in_the_providers_wire_form() {
+        let unicode = plan(IdnUsername::Unicode, UsernameForm::Address);
+        assert_eq!(username(&unicode, None), "用户@例子.中国");
+        assert_eq!(
+            username(&unicode, Some("用户@xn--fsqu00a.xn--fiqs8s")),
+            "用户@例子.中国"
+        );
+        let ascii = plan(IdnUsername::Ascii, UsernameForm::Address);
+        assert_eq!(username(&ascii, None), "用户@xn--fsqu00a.xn--fiqs8s");
+        assert_eq!(
+            username(&ascii, Some("用户@例子.中国")),
+            "用户@xn--fsqu00a.xn--fiqs8s"
+        );
+        assert_eq!(username(&ascii, Some("yonghu")), "yonghu");
+        assert_eq!(username(&ascii, Some("a@example.com")), "a@example.com");
+        let local = plan(IdnUsername::Ascii, UsernameForm::LocalPart);
+        assert_eq!(username(&local, None), "用户");
     }
 }

@@ -42,14 +42,15 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Also trust the CA certificates in this PEM file (your organisation's own
-    /// CA): in the desktop app, and for probe, discover, export and check, where it is
-    /// the same as their own --ca-file (given after the subcommand).
+    /// CA): in the desktop app, and for probe, discover, export, check and
+    /// providers audit, where it is the same as their own --ca-file (given
+    /// after the subcommand).
     #[arg(long = "ca-file", value_name = "PEM")]
     pub ca_file: Option<std::path::PathBuf>,
 
     /// Ask this DNS server (IP or IP:PORT) instead of the system's: in the
-    /// desktop app, and for probe, discover, export and check, where it is the same as
-    /// their own --dns (given after the subcommand).
+    /// desktop app, and for probe, discover, export, check and providers audit,
+    /// where it is the same as their own --dns (given after the subcommand).
     #[arg(long = "dns", value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
     pub dns: Option<std::net::SocketAddr>,
 
@@ -91,11 +92,14 @@ impl Command {
             Command::Discover(a) => (&mut a.ca_file, &mut a.dns),
             Command::Export(a) => (&mut a.ca_file, &mut a.dns),
             Command::Check(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Providers(providers::ProvidersCommand::Audit(a)) => {
+                (&mut a.ca_file, &mut a.dns)
+            }
             Command::Providers(_) => {
                 return match (ca_file.is_some(), dns.is_some()) {
                     (false, false) => Ok(self),
                     (ca, _) => Err(format!(
-                        "{} is for probe, discover, export, check and the desktop app; `providers` connects nowhere",
+                        "{} is for probe, discover, export, check, providers audit and the desktop app; this `providers` subcommand connects nowhere",
                         if ca { "--ca-file" } else { "--dns" }
                     )),
                 };

@@ -5,7 +5,8 @@ use crate::i18n::Lang;
 use crate::providers::describe::{self, pick};
 use crate::providers::load::{self, Entry};
 use crate::providers::{
-    Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status, json_schema,
+    Address, Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status,
+    json_schema,
 };
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
@@ -61,10 +62,59 @@ pub enum ProvidersCommand {
         #[arg(long)]
         checked: Option<String>,
     },
+    /// Re-check entries against the live servers: every server an entry lists is
+    /// probed (no login) and compared with what the entry claims.
+    ///
+    /// Each entry ends `ok`, `drift` (each claim next to what was observed) or
+    /// `unreachable` (with the reason). Exit code 1 when any entry drifted.
+    /// Without ID or DOMAIN, audits every entry of the database.
+    Audit(AuditArgs),
     /// Print the JSON Schema of a provider file.
     Schema,
     /// Print where your own provider files go.
     Dir,
+}
+
+/// Arguments of `mailconf providers audit`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AuditArgs {
+    /// Entries to audit, by id or domain (`163`, `qq.com`); all when none given.
+    #[arg(value_name = "ID|DOMAIN")]
+    pub targets: Vec<String>,
+    /// Endpoints probed at once (1-256).
+    #[arg(long, value_name = "N", default_value_t = crate::check::audit::DEFAULT_CONCURRENCY,
+          value_parser = parse_concurrency)]
+    pub concurrency: usize,
+    /// Print one JSON document (see docs/audit-json.md) instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`.
+    /// Repeatable.
+    #[arg(long, value_name = "HOST:ADDR", value_parser = super::args::parse_resolve)]
+    pub resolve: Vec<(String, std::net::IpAddr)>,
+    /// Connect to other ports than the ones planned, e.g. `995=10995,993=10993`
+    /// (for tests: the plan still names the standard ports).
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = crate::discover::PortMap::parse_pair)]
+    pub port_map: Vec<(u16, u16)>,
+    /// Extra trust anchors: a PEM file of CA certificates.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Ask this DNS server (IP or IP:PORT) instead of the system's.
+    #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Seconds for the connection and for each reply; one endpoint gets three times as long.
+    #[arg(long, value_name = "S", default_value = "10", value_parser = super::args::parse_seconds)]
+    pub timeout: std::time::Duration,
+}
+
+fn parse_concurrency(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=crate::check::audit::MAX_CONCURRENCY).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{s:?}: a number of endpoints from 1 to {}",
+            crate::check::audit::MAX_CONCURRENCY
+        )),
+    }
 }
 
 /// `--origin` values.
@@ -88,10 +138,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let db = super::load_database(lang);
-            let mut entries = match &search {
-                Some(q) => db.search(q),
-                None => db.entries(),
-            };
+            let mut entries = db.search(search.as_deref().unwrap_or(""));
             if let Some(o) = origin {
                 let want = match o {
                     OriginArg::Hand => Origin::Hand,
@@ -122,11 +169,13 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             match db.lookup(&query) {
                 Ok(m) => {
                     let username = m.address.as_ref().map(|a| {
+                        // An internationalized domain in the provider's wire form.
+                        let address = a.in_form(m.entry.provider.username_idn);
                         m.entry
                             .provider
                             .incoming
                             .first()
-                            .map_or(a.canonical(), |s| s.username.apply(&a.canonical()))
+                            .map_or(address.clone(), |s| s.username.apply(&address))
                     });
                     if json {
                         let v = ShownProvider {
@@ -199,6 +248,15 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             for (file, why) in &r.skipped {
                 writeln!(out, "note: {file}: {why}")?;
             }
+            for (suffix, file) in &r.mx_suffixes {
+                writeln!(
+                    out,
+                    "note: {file}: {suffix} is marked as an MX host domain; imported as an MX suffix"
+                )?;
+            }
+            for file in &r.unknown {
+                writeln!(out, "note: {file} was not written by an import; left alone")?;
+            }
             for (d, kept, dropped) in &r.duplicate_domains {
                 writeln!(
                     out,
@@ -207,6 +265,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        ProvidersCommand::Audit(args) => audit(&mut out, &args, lang),
         ProvidersCommand::Schema => {
             write!(out, "{}", json_schema())?;
             Ok(ExitCode::SUCCESS)
@@ -437,6 +496,14 @@ fn print_show(
             "{}{u}",
             label(lang, ("Username", "用户名", "使用者名稱"))
         )?;
+        if Address::parse(u).is_ok_and(|a| a.is_internationalized()) {
+            writeln!(
+                out,
+                "{}{}",
+                label(lang, ("", "", "")),
+                describe::idn_username(p.username_idn, lang)
+            )?;
+        }
     }
     writeln!(
         out,
@@ -476,6 +543,9 @@ fn print_show(
                 pick(lang, ("username: ", "用户名：", "使用者名稱：")),
                 describe::username_form(s.username, lang)
             )?;
+            if let Some(login) = s.login {
+                writeln!(out, "{indent}      {}", describe::server_login(login, lang))?;
+            }
             if let Some(n) = &s.note {
                 for l in langs {
                     writeln!(out, "{indent}      {}", n.get(*l))?;
@@ -540,6 +610,14 @@ fn print_show(
             crate::providers::SourceKind::UserReport => {
                 pick(lang, ("user reports", "用户反馈", "使用者回報"))
             }
+            crate::providers::SourceKind::NoProviderPage => pick(
+                lang,
+                (
+                    "no page of the provider's own",
+                    "无服务商自己的页面",
+                    "無服務商自己的頁面",
+                ),
+            ),
         };
         writeln!(
             out,
@@ -579,26 +657,31 @@ fn print_show(
     Ok(())
 }
 
-fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// The files to check: each file as given, each folder's `*.json` (not
+/// `schema.json`), at most [`load::MAX_USER_FILES`] per folder; folders with more
+/// are reported as one problem each.
+fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<ProviderError>)> {
     let mut files = Vec::new();
+    let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read {}", p.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.extension().is_some_and(|e| e == "json")
-                        && f.file_name().is_some_and(|n| n != "schema.json")
-                })
-                .collect();
-            v.sort();
+            let (v, more) = load::json_files_in(p, load::MAX_USER_FILES, &["schema.json"])
+                .with_context(|| format!("cannot read {}", p.display()))?;
             files.extend(v);
+            if more > 0 {
+                errors.push(ProviderError::Io {
+                    file: p.display().to_string(),
+                    message: format!(
+                        "{more} more provider files not read: at most {} are read from one folder",
+                        load::MAX_USER_FILES
+                    ),
+                });
+            }
         } else {
             files.push(p.clone());
         }
     }
-    Ok(files)
+    Ok((files, errors))
 }
 
 fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Result<ExitCode> {
@@ -616,16 +699,15 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
         }
     } else {
         let mut seen: HashMap<String, (String, String)> = HashMap::new();
-        for f in collect_paths(paths)? {
+        let (files, too_many) = collect_paths(paths)?;
+        errors.extend(too_many);
+        for f in files {
             checked += 1;
             let name = f.display().to_string();
-            let text = match std::fs::read_to_string(&f) {
+            let text = match load::read_provider_file(&f) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(ProviderError::Io {
-                        file: name,
-                        message: e.to_string(),
-                    });
+                    errors.push(e);
                     continue;
                 }
             };
@@ -673,4 +755,243 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
     } else {
         ExitCode::from(EXIT_NEGATIVE)
     })
+}
+
+/// `mailconf providers audit`: probe what the entries claim and say where they drifted.
+fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    use crate::check::audit::AuditOptions;
+    use std::io::IsTerminal as _;
+    let db = super::load_database(lang);
+    let chosen: Vec<&Entry> = if args.targets.is_empty() {
+        db.entries()
+    } else {
+        let mut chosen: Vec<&Entry> = Vec::new();
+        let mut unknown = Vec::new();
+        for t in &args.targets {
+            match db.lookup(t) {
+                Ok(m) if !chosen.iter().any(|e| std::ptr::eq(*e, m.entry)) => chosen.push(m.entry),
+                Ok(_) => {}
+                Err(e) => unknown.push(format!("{t}: {e}")),
+            }
+        }
+        if !unknown.is_empty() {
+            eprintln!(
+                "mailconf: {}\n  {}",
+                pick(
+                    lang,
+                    (
+                        "no such provider entry:",
+                        "没有这个提供商条目：",
+                        "沒有這個提供者條目："
+                    )
+                ),
+                unknown.join("\n  ")
+            );
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+        chosen
+    };
+    let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> =
+        std::collections::BTreeMap::new();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    let extra_roots = match super::args::ca_file(args.ca_file.as_deref()) {
+        Ok(roots) => roots,
+        Err(e) => {
+            eprintln!("mailconf: --ca-file: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+    };
+    let options = AuditOptions {
+        probe: crate::probe::ProbeOptions {
+            connect_timeout: args.timeout,
+            reply_timeout: args.timeout,
+            overall_timeout: args.timeout * 3,
+            port_map: args.port_map.iter().copied().collect(),
+            resolve,
+            extra_roots,
+            ..crate::probe::ProbeOptions::default()
+        },
+        dns: args.dns,
+        concurrency: args.concurrency,
+        ..AuditOptions::default()
+    };
+    // A progress bar on a terminal only; nothing when stderr is piped.
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} endpoints  {elapsed_precise}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let report = crate::check::audit::audit_blocking(&db, &chosen, &options, |p| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    });
+    bar.finish_and_clear();
+    let report = match report {
+        Ok(r) => r,
+        Err(
+            e @ (crate::check::audit::AuditError::Tls(_) | crate::check::audit::AuditError::Dns(_)),
+        ) => {
+            eprintln!("mailconf: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        print_audit(out, &report, lang)?;
+    }
+    Ok(if report.has_drift() {
+        ExitCode::from(EXIT_NEGATIVE)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Each claim of `checks` that does not simply hold, next to what was observed.
+fn print_checks(
+    out: &mut impl Write,
+    checks: &[crate::check::audit::Check],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use crate::check::audit::CheckResult;
+    for c in checks.iter().filter(|c| c.result != CheckResult::Holds) {
+        let label = match c.result {
+            CheckResult::Drift => pick(lang, ("drift", "不符", "不符")),
+            CheckResult::Warning => pick(lang, ("note", "提示", "提示")),
+            CheckResult::Unverified | CheckResult::Holds => {
+                pick(lang, ("unverified", "未能核实", "未能核實"))
+            }
+        };
+        writeln!(
+            out,
+            "    [{label}] {} {}",
+            pick(lang, ("claimed:", "条目所述：", "條目所述：")),
+            c.claim.get(lang)
+        )?;
+        writeln!(
+            out,
+            "    {} {} {}",
+            " ".repeat(super::display_width(label) + 2),
+            pick(lang, ("observed:", "实际情况：", "實際情況：")),
+            c.observed.get(lang)
+        )?;
+    }
+    Ok(())
+}
+
+fn entry_status_word(s: crate::check::audit::EntryStatus, lang: Lang) -> &'static str {
+    use crate::check::audit::EntryStatus as S;
+    match s {
+        S::Ok => pick(lang, ("ok", "正常", "正常")),
+        S::Drift => pick(lang, ("drift", "不符", "不符")),
+        S::Unreachable => pick(lang, ("unreachable", "无法连接", "無法連線")),
+    }
+}
+
+/// The audit as a table, then each entry that is not ok with every claim that
+/// does not hold (or could not be checked) next to what was observed.
+fn print_audit(
+    out: &mut impl Write,
+    report: &crate::check::audit::AuditReport,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use crate::check::audit::{CheckResult, EntryStatus, ServerOutcome};
+    writeln!(
+        out,
+        "{}{}{}{}",
+        pad(pick(lang, ("ENTRY", "条目", "條目")), 24),
+        pad(pick(lang, ("STATUS", "状态", "狀態")), 14),
+        pad(pick(lang, ("SERVERS OK", "正常服务器", "正常伺服器")), 12),
+        pick(lang, ("FIRST FINDING", "首个发现", "首個發現")),
+    )?;
+    for e in &report.entries {
+        let ok = e
+            .servers
+            .iter()
+            .filter(|s| s.outcome == ServerOutcome::Ok)
+            .count();
+        let first = match (&e.reason, e.status) {
+            (Some(r), _) => r.get(lang).to_owned(),
+            (None, EntryStatus::Drift) => e
+                .servers
+                .iter()
+                .find_map(|s| {
+                    s.checks
+                        .iter()
+                        .find(|c| c.result == CheckResult::Drift)
+                        .map(|c| format!("{}: {}", s.endpoint, c.observed.get(lang)))
+                })
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{}{}{}{}",
+            pad(&e.id, 24),
+            pad(entry_status_word(e.status, lang), 14),
+            pad(&format!("{ok}/{}", e.servers.len()), 12),
+            first
+        )?;
+    }
+    let notable = |checks: &[crate::check::audit::Check]| -> bool {
+        checks.iter().any(|c| c.result != CheckResult::Holds)
+    };
+    for e in report.entries.iter().filter(|e| {
+        e.status != EntryStatus::Ok
+            || notable(&e.checks)
+            || e.servers
+                .iter()
+                .any(|s| s.checks.iter().any(|c| c.result == CheckResult::Warning))
+    }) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} ({}): {}",
+            e.id,
+            e.file,
+            entry_status_word(e.status, lang)
+        )?;
+        for s in e.servers.iter().filter(|s| notable(&s.checks)) {
+            writeln!(out, "  {}", s.endpoint)?;
+            print_checks(out, &s.checks, lang)?;
+        }
+        if notable(&e.checks) {
+            writeln!(
+                out,
+                "  {}",
+                pick(lang, ("the entry as a whole", "整个条目", "整個條目"))
+            )?;
+            print_checks(out, &e.checks, lang)?;
+        }
+    }
+    let s = &report.summary;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::En => format!(
+                "{} entries: {} ok, {} drift, {} unreachable ({} endpoints, {} at a time)",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+            Lang::ZhHans => format!(
+                "共 {} 个条目：{} 个正常，{} 个不符，{} 个无法连接（{} 个端点，同时 {} 个）",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+            Lang::ZhHant => format!(
+                "共 {} 個條目：{} 個正常，{} 個不符，{} 個無法連線（{} 個端點，同時 {} 個）",
+                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
+            ),
+        }
+    )?;
+    Ok(())
 }

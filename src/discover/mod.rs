@@ -412,6 +412,7 @@ impl Discovery {
             known_replies: Vec::new(),
             sources: Vec::new(),
             origin: crate::providers::Origin::User,
+            username_idn: crate::providers::IdnUsername::default(),
         })
     }
 

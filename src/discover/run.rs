@@ -475,6 +475,7 @@ mod tests {
                 security: Security::Tls,
                 username: UsernameForm::Address,
                 note: None,
+                login: None,
             },
             provenance: ServerText::new("autoconfig.example.com"),
             verified: None,

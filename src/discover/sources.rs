@@ -419,6 +419,7 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                     security: *security,
                     username: UsernameForm::Address,
                     note: None,
+                    login: None,
                 },
                 provenance: ServerText::new(&format!("SRV {label}._tcp")),
                 verified: None,
@@ -499,6 +500,7 @@ pub fn guessed_servers(domain: &str) -> Vec<Server> {
                     security: *security,
                     username: UsernameForm::Address,
                     note: None,
+                    login: None,
                 });
             }
         }

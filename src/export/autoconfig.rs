@@ -33,6 +33,7 @@ fn username(ep: &Endpoint) -> String {
     match &ep.username {
         Username::Form(UsernameForm::Address) => "%EMAILADDRESS%".into(),
         Username::Form(UsernameForm::LocalPart) => "%EMAILLOCALPART%".into(),
+        Username::Form(UsernameForm::LocalPartDotDomain) => "%EMAILLOCALPART%.%EMAILDOMAIN%".into(),
         Username::Literal(u) => u.clone(),
     }
 }

@@ -64,9 +64,11 @@ struct ServerDoc {
 }
 
 fn server(s: &AccountSettings, ep: &Endpoint) -> ServerDoc {
-    let (username, username_form) = match &ep.username {
-        Username::Literal(u) => (Some(u.clone()), None),
-        Username::Form(f) => (s.address_ascii().map(|a| f.apply(&a)), Some(*f)),
+    // The one username rule (settings.rs); no address means no username yet.
+    let username = s.username(ep, "json").ok();
+    let username_form = match &ep.username {
+        Username::Literal(_) => None,
+        Username::Form(f) => Some(*f),
     };
     ServerDoc {
         protocol: ep.protocol,

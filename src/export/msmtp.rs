@@ -29,7 +29,7 @@ pub struct Msmtp {
 const NAME: &str = "msmtp";
 
 /// msmtp reads lines of at most 500 bytes.
-const MAX_LINE: usize = 500;
+pub const MAX_LINE: usize = 500;
 
 /// `command "value"`, refused when msmtp could not read it back.
 fn line(command: &str, field: &'static str, v: &str) -> Result<String, ExportError> {

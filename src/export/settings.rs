@@ -11,7 +11,8 @@
 
 use super::ExportError;
 use crate::providers::{
-    Address, AuthKind, Localized, Protocol, Provider, Quirk, Security, Server, UsernameForm,
+    Address, AuthKind, IdnUsername, Localized, Protocol, Provider, Quirk, Security, Server,
+    UsernameForm,
 };
 use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,8 @@ pub struct ProviderInfo {
     pub hints: Vec<Localized>,
     /// Behaviour that affects clients.
     pub quirks: Vec<Quirk>,
+    /// How an internationalized domain goes into the username.
+    pub username_idn: IdnUsername,
 }
 
 impl ProviderInfo {
@@ -71,6 +74,7 @@ impl ProviderInfo {
             create_url: p.auth.create_url.clone(),
             hints: p.hints.clone(),
             quirks: p.quirks.clone(),
+            username_idn: p.username_idn,
         }
     }
 }
@@ -254,14 +258,7 @@ impl AccountSettings {
 
     /// The address with the domain in Unicode (`zhang@例子.中国`), for people to read.
     pub fn address_unicode(&self) -> Option<String> {
-        self.address.as_ref().map(|a| {
-            let (unicode, ok) = idna::domain_to_unicode(&a.domain);
-            if ok.is_ok() {
-                format!("{}@{unicode}", a.local)
-            } else {
-                a.canonical()
-            }
-        })
+        self.address.as_ref().map(Address::unicode)
     }
 
     /// The address, or [`ExportError::AddressRequired`] for `format`.
@@ -273,9 +270,17 @@ impl AccountSettings {
     /// The login name for `ep`: the literal one, or the provider's rule applied to
     /// the address (an error for `format` when there is no address).
     pub fn username(&self, ep: &Endpoint, format: &'static str) -> Result<String, ExportError> {
+        // An internationalized domain in the form the provider's servers want.
+        let idn = self.provider.username_idn;
         match &ep.username {
-            Username::Literal(u) => Ok(u.clone()),
-            Username::Form(f) => Ok(f.apply(&self.require_address(format)?)),
+            Username::Literal(u) => Ok(idn.apply(u)),
+            Username::Form(f) => {
+                let address = self
+                    .address
+                    .as_ref()
+                    .ok_or(ExportError::AddressRequired { format })?;
+                Ok(f.apply(&address.in_form(idn)))
+            }
         }
     }
 
@@ -394,6 +399,7 @@ mod tests {
             security,
             username: UsernameForm::Address,
             note: None,
+            login: None,
         }
     }
 
@@ -419,6 +425,31 @@ mod tests {
             known_replies: vec![],
             sources: vec![],
             origin: Origin::User,
+            username_idn: IdnUsername::default(),
+        }
+    }
+
+    /// Issue 12, IDN: the file's username is the provider's wire form; the
+    /// address people read stays Unicode.
+    #[test]
+    fn an_internationalized_username_is_written_in_the_providers_form() {
+        let servers = || {
+            (
+                vec![server(Protocol::Imap, "imap.t.example", 993, Security::Tls)],
+                vec![server(Protocol::Smtp, "smtp.t.example", 465, Security::Tls)],
+            )
+        };
+        let a = Address::parse("用户@例子.中国").unwrap();
+        for (idn, want) in [
+            (IdnUsername::Unicode, "用户@例子.中国"),
+            (IdnUsername::Ascii, "用户@xn--fsqu00a.xn--fiqs8s"),
+        ] {
+            let (i, o) = servers();
+            let mut p = provider(i, o);
+            p.username_idn = idn;
+            let s = AccountSettings::from_provider(&p, Some(&a), Protocol::Imap).unwrap();
+            assert_eq!(s.username(&s.incoming, "test").unwrap(), want);
+            assert_eq!(s.address_unicode().unwrap(), "用户@例子.中国");
         }
     }
 

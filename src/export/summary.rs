@@ -72,10 +72,10 @@ fn server_section(
         "%EMAILDOMAIN%",
         pick(lang, ("<your domain>", "<你的域名>", "<你的網域>")),
     );
-    let user = match (&ep.username, s.address_ascii()) {
-        (Username::Literal(u), _) => md_code(u),
-        (Username::Form(f), Some(a)) => md_code(&f.apply(&a)),
-        (Username::Form(f), None) => username_form(*f, lang).to_owned(),
+    let user = match (&ep.username, s.username(ep, "summary")) {
+        (_, Ok(u)) => md_code(&u),
+        (Username::Form(f), Err(_)) => username_form(*f, lang).to_owned(),
+        (Username::Literal(u), Err(_)) => md_code(u),
     };
     let rows = [
         (pick(lang, ("Server", "服务器", "伺服器")), md_code(&host)),

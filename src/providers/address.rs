@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::providers::model::IdnUsername;
+
 /// Why an address or domain was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
@@ -102,9 +104,27 @@ impl Address {
     }
 
     /// The address as people write it: the domain in Unicode
-    /// (`用户@例子.中国`, not `用户@xn--fsqu00a.xn--fiqs8s`).
+    /// (`用户@例子.中国`, not `用户@xn--fsqu00a.xn--fiqs8s`). A domain whose
+    /// punycode does not decode stays ASCII.
     pub fn unicode(&self) -> String {
-        format!("{}@{}", self.local, idna::domain_to_unicode(&self.domain).0)
+        match idna::domain_to_unicode(&self.domain) {
+            (unicode, Ok(())) => format!("{}@{unicode}", self.local),
+            _ => self.canonical(),
+        }
+    }
+
+    /// Whether the domain has an internationalized (punycode) label.
+    pub fn is_internationalized(&self) -> bool {
+        self.domain.split('.').any(|l| l.starts_with("xn--"))
+    }
+
+    /// The address in the wire form a provider wants for usernames
+    /// ([`IdnUsername`]): the domain in Unicode or in ASCII.
+    pub fn in_form(&self, form: IdnUsername) -> String {
+        match form {
+            IdnUsername::Unicode => self.unicode(),
+            IdnUsername::Ascii => self.canonical(),
+        }
     }
 }
 

@@ -15,8 +15,8 @@
 
 use super::address::parse_host;
 use super::model::{
-    Auth, AuthKind, HelpLink, Localized, Origin, Protocol, Provider, Security, Server, Source,
-    SourceKind, Status, UsernameForm,
+    Auth, AuthKind, HelpLink, Localized, Origin, Protocol, Provider, Security, Server, ServerLogin,
+    Source, SourceKind, Status, UsernameForm,
 };
 use crate::server_text::escape_controls;
 use serde::Deserialize;
@@ -47,6 +47,10 @@ pub struct ClientConfig {
     /// `<enable>` found at the top level (some files put it here).
     #[serde(rename = "enable", default)]
     pub enable: Vec<Enable>,
+    /// `<domain>`s that the document's own comments mark as MX host domains
+    /// (see [`mx_host_domains`]); filled by [`parse`].
+    #[serde(skip)]
+    pub mx_domains: Vec<String>,
 }
 
 /// `<emailProvider id="…">`.
@@ -102,6 +106,9 @@ pub struct XmlServer {
     /// `<pop3>` options.
     #[serde(default)]
     pub pop3: Option<Pop3Options>,
+    /// `<restriction>` values (`client-IP-address`: only from the provider's network).
+    #[serde(rename = "restriction", default)]
+    pub restrictions: Vec<String>,
 }
 
 /// `<pop3>` options of an incoming POP3 server.
@@ -151,21 +158,175 @@ pub fn parse(xml: &str) -> Result<ClientConfig, AutoconfigError> {
     if xml.len() > MAX_XML_BYTES {
         return Err(AutoconfigError::TooLarge(xml.len()));
     }
-    quick_xml::de::from_str(xml).map_err(|e| AutoconfigError::Xml(e.to_string()))
+    let mut doc: ClientConfig =
+        quick_xml::de::from_str(xml).map_err(|e| AutoconfigError::Xml(e.to_string()))?;
+    doc.mx_domains = mx_host_domains(xml);
+    Ok(doc)
+}
+
+/// Whether an XML comment labels an MX section, and if so whether it speaks of
+/// several MX servers. Labels are short clauses naming MX: `MX`, `MX, for Google
+/// Apps`, `MX e.g. example.mail.protection.outlook.com`, `Hosting customers, MX
+/// servers`, `domain hoster, per MX`, `MX domain`. A sentence that mentions MX
+/// in passing ("about 1400 domains, all with bgmgate1.biglobe.ne.jp as MX") is no
+/// label: its clause is longer than three words.
+fn mx_label(comment: &str) -> Option<bool> {
+    comment.split(',').map(str::trim).find_map(|clause| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        (words.len() <= 3 && words.contains(&"MX")).then(|| words.contains(&"servers"))
+    })
+}
+
+/// The `<domain>`s of an autoconfig document that its comments mark as MX host
+/// domains: the ISPDB lists them (google.com, yahoodns.net,
+/// mail.protection.outlook.com…) so that Thunderbird's MX lookup finds the
+/// provider, not because anybody has an address there.
+///
+/// A comment that labels an MX section (see [`mx_label`]) starts one. Under a
+/// plural label ("MX servers") every domain up to the next other element is an
+/// MX host domain; otherwise the first domain is, and each later one under the
+/// same registrable domain (Public Suffix List): after `<!-- MX, for Google Apps
+/// -->` google.com is one, but jazztel.es and nyu.edu, listed next for their own
+/// users, are mail domains.
+pub fn mx_host_domains(xml: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    struct Section {
+        all: bool,
+        first: Option<String>,
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_provider = false;
+    let mut section: Option<Section> = None;
+    let mut domain_text: Option<String> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                let name = e.local_name();
+                if depth == 2 {
+                    in_provider = name.as_ref() == "emailProvider";
+                } else if depth == 3 && in_provider {
+                    if name.as_ref() == "domain" {
+                        domain_text = Some(String::new());
+                    } else {
+                        section = None;
+                    }
+                }
+            }
+            Ok(Event::Empty(_)) if depth == 2 && in_provider => section = None,
+            Ok(Event::Text(t)) => {
+                if let Some(d) = domain_text.as_mut() {
+                    d.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::Comment(c)) if depth == 2 && in_provider => {
+                if let Some(all) = mx_label(&c.xml10_content()) {
+                    section = Some(Section { all, first: None });
+                }
+            }
+            Ok(Event::End(_)) => {
+                if depth == 3
+                    && let Some(d) = domain_text.take()
+                    && let Some(s) = section.as_mut()
+                {
+                    let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
+                    let same_org = |first: &str| {
+                        psl::domain_str(first).is_some()
+                            && psl::domain_str(first) == psl::domain_str(&d)
+                    };
+                    let helper = s.all || s.first.as_deref().is_none_or(same_org);
+                    if helper && !d.is_empty() {
+                        s.first.get_or_insert_with(|| d.clone());
+                        out.push(d);
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    out
 }
 
 /// Picks the English (or language-less) text of a description list.
 fn english(descrs: &[Descr]) -> Option<String> {
     descrs
         .iter()
-        .find(|d| {
-            d.lang
-                .as_deref()
-                .is_none_or(|l| l.eq_ignore_ascii_case("en"))
-        })
+        .find(|d| is_english(d.lang.as_deref()))
         .or_else(|| descrs.first())
         .map(|d| collapse_ws(&d.text))
         .filter(|t| !t.is_empty())
+}
+
+/// A language code's name in English, Simplified and Traditional Chinese; the
+/// code itself for a language not listed.
+fn language_name(code: &str) -> Localized {
+    let base = code.split(['-', '_']).next().unwrap_or(code);
+    let (en, hans, hant) = match base.to_ascii_lowercase().as_str() {
+        "cs" => ("Czech", "捷克语", "捷克語"),
+        "da" => ("Danish", "丹麦语", "丹麥語"),
+        "de" => ("German", "德语", "德語"),
+        "en" => ("English", "英语", "英語"),
+        "es" => ("Spanish", "西班牙语", "西班牙語"),
+        "et" => ("Estonian", "爱沙尼亚语", "愛沙尼亞語"),
+        "fr" => ("French", "法语", "法語"),
+        "it" => ("Italian", "意大利语", "義大利語"),
+        "ja" => ("Japanese", "日语", "日語"),
+        "lt" => ("Lithuanian", "立陶宛语", "立陶宛語"),
+        "lv" => ("Latvian", "拉脱维亚语", "拉脫維亞語"),
+        "nl" => ("Dutch", "荷兰语", "荷蘭語"),
+        "pl" => ("Polish", "波兰语", "波蘭語"),
+        "pt" => ("Portuguese", "葡萄牙语", "葡萄牙語"),
+        "ru" => ("Russian", "俄语", "俄語"),
+        "sr" => ("Serbian", "塞尔维亚语", "塞爾維亞語"),
+        "zh" => ("Chinese", "中文", "中文"),
+        _ => return Localized::same(code),
+    };
+    Localized {
+        en: en.into(),
+        zh_hans: hans.into(),
+        zh_hant: hant.into(),
+    }
+}
+
+fn is_english(lang: Option<&str>) -> bool {
+    lang.is_none_or(|l| l.eq_ignore_ascii_case("en") || l.to_ascii_lowercase().starts_with("en-"))
+}
+
+/// The title of a help link, keeping its language: the English description
+/// when there is one; and when the source also describes the page in another
+/// language, that language is named as the page's (a page described in Polish
+/// is a Polish page; one described only in English is not said to be English,
+/// since the source does not say).
+fn link_title(descrs: &[Descr]) -> Option<Localized> {
+    let shown = descrs
+        .iter()
+        .find(|d| is_english(d.lang.as_deref()))
+        .or_else(|| descrs.first())?;
+    let text = collapse_ws(&shown.text);
+    if text.is_empty() {
+        return None;
+    }
+    let page_lang = descrs
+        .iter()
+        .filter_map(|d| d.lang.as_deref())
+        .find(|l| !is_english(Some(l)))
+        .map(language_name);
+    Some(match page_lang {
+        Some(l) => Localized {
+            en: format!("{text} (in {})", l.en),
+            zh_hans: format!("帮助页面（{}）：{text}", l.zh_hans),
+            zh_hant: format!("說明頁面（{}）：{text}", l.zh_hant),
+        },
+        None => Localized {
+            en: text.clone(),
+            zh_hans: format!("帮助页面：{text}"),
+            zh_hant: format!("說明頁面：{text}"),
+        },
+    })
 }
 
 /// Text from the document as a person will read it: runs of whitespace
@@ -175,7 +336,7 @@ fn collapse_ws(s: &str) -> String {
 }
 
 /// Longest URL kept from a document.
-const MAX_URL_BYTES: usize = 2048;
+pub const MAX_URL_BYTES: usize = 2048;
 
 /// A URL from the document, when it is one a person can safely open: http or
 /// https, no whitespace or control characters, not absurdly long.
@@ -220,11 +381,63 @@ fn imported_plain_note() -> Localized {
     }
 }
 
+fn imported_plain_no_login_note() -> Localized {
+    Localized {
+        en: "Plaintext server as listed in the source; your mail crosses the network unencrypted."
+            .into(),
+        zh_hans: "来源数据中列出的明文服务器；邮件会以未加密的形式在网络上传输。".into(),
+        zh_hant: "來源資料中列出的明文伺服器；郵件會以未加密的形式在網路上傳輸。".into(),
+    }
+}
+
 fn unusual_username_note(form: &str) -> Localized {
     Localized {
         en: format!("The source gives the username as {form}."),
         zh_hans: format!("来源数据给出的用户名格式为 {form}。"),
         zh_hant: format!("來源資料給出的使用者名稱格式為 {form}。"),
+    }
+}
+
+fn own_network_note() -> Localized {
+    Localized {
+        en: "The source says this server accepts only clients on the provider's own network."
+            .into(),
+        zh_hans: "来源数据称此服务器只接受来自服务商自身网络的客户端。".into(),
+        zh_hant: "來源資料稱此伺服器只接受來自服務商自身網路的用戶端。".into(),
+    }
+}
+
+/// The notes of one server joined into one text per language.
+fn join_notes(notes: Vec<Localized>) -> Option<Localized> {
+    let join =
+        |f: fn(&Localized) -> &str, sep: &str| notes.iter().map(f).collect::<Vec<_>>().join(sep);
+    (!notes.is_empty()).then(|| Localized {
+        en: join(|l| &l.en, " "),
+        zh_hans: join(|l| &l.zh_hans, ""),
+        zh_hant: join(|l| &l.zh_hant, ""),
+    })
+}
+
+/// How a server takes a login, from its `<authentication>` values: OAuth2 only,
+/// no login (`none`, or `client-IP-address`: trusted by the sender's address),
+/// or `None` for passwords (the provider's `auth.kind` then says which kind).
+fn server_login(values: &[String]) -> Option<ServerLogin> {
+    let values: Vec<String> = values
+        .iter()
+        .map(|a| a.trim().to_ascii_lowercase())
+        .filter(|a| !a.is_empty())
+        .collect();
+    if values.is_empty() {
+        None
+    } else if values.iter().all(|a| a == "oauth2") {
+        Some(ServerLogin::Oauth2)
+    } else if values
+        .iter()
+        .all(|a| a == "none" || a == "client-ip-address")
+    {
+        Some(ServerLogin::None)
+    } else {
+        None
     }
 }
 
@@ -314,22 +527,35 @@ fn convert_server(s: &XmlServer, outgoing: bool) -> Result<Option<Server>, Rejec
     let (username, odd_user) = match raw_user {
         "%EMAILLOCALPART%" => (UsernameForm::LocalPart, false),
         "%EMAILADDRESS%" => (UsernameForm::Address, false),
+        "%EMAILLOCALPART%.%EMAILDOMAIN%" => (UsernameForm::LocalPartDotDomain, false),
         _ => (UsernameForm::Address, true),
     };
-    let note = if security == Security::Plain {
-        Some(imported_plain_note())
-    } else if odd_user {
-        Some(unusual_username_note(&escape_controls(raw_user)))
-    } else {
-        None
-    };
+    let login = server_login(&s.authentication);
+    let mut notes = Vec::new();
+    if security == Security::Plain {
+        notes.push(if login == Some(ServerLogin::None) {
+            imported_plain_no_login_note()
+        } else {
+            imported_plain_note()
+        });
+    }
+    if odd_user {
+        notes.push(unusual_username_note(&escape_controls(raw_user)));
+    }
+    if s.restrictions
+        .iter()
+        .any(|r| r.trim().eq_ignore_ascii_case("client-IP-address"))
+    {
+        notes.push(own_network_note());
+    }
     Ok(Some(Server {
         protocol,
         host,
         port,
         security,
         username,
-        note,
+        note: join_notes(notes),
+        login,
     }))
 }
 
@@ -370,8 +596,8 @@ pub fn convert(
             })
             .collect()
     };
-    let incoming = servers(&ep.incoming, false);
-    let outgoing = servers(&ep.outgoing, true);
+    let mut incoming = servers(&ep.incoming, false);
+    let mut outgoing = servers(&ep.outgoing, true);
     if incoming.is_empty() && outgoing.is_empty() {
         return Err(AutoconfigError::NoServers);
     }
@@ -386,11 +612,29 @@ pub fn convert(
         })
         .collect();
     let oauth_only = !auth_values.is_empty() && auth_values.iter().all(|a| a == "oauth2");
+    if oauth_only {
+        // The provider says it once; each server need not repeat it.
+        for s in incoming.iter_mut().chain(outgoing.iter_mut()) {
+            if s.login == Some(ServerLogin::Oauth2) {
+                s.login = None;
+            }
+        }
+    }
+    // MX host domains become MX suffixes: nobody has an address there.
     let mut domains: Vec<String> = Vec::new();
+    let mut mx_suffixes: Vec<String> = Vec::new();
     for raw in &ep.domains {
         match parse_host(raw.trim().trim_end_matches('.')) {
-            Ok(d) if !domains.contains(&d) => domains.push(d),
-            Ok(_) => {}
+            Ok(d) => {
+                let list = if doc.mx_domains.contains(&d) {
+                    &mut mx_suffixes
+                } else {
+                    &mut domains
+                };
+                if !list.contains(&d) {
+                    list.push(d);
+                }
+            }
             Err(e) => rejected.push(Rejected {
                 what: format!("domain {}", escape_controls(raw)),
                 reason: e.to_string(),
@@ -433,11 +677,7 @@ pub fn convert(
         match checked_url(&d.url) {
             Ok(url) => help_urls.push(HelpLink {
                 url,
-                title: english(&d.descr).map(|t| Localized {
-                    en: t,
-                    zh_hans: "帮助页面（英文）".into(),
-                    zh_hant: "說明頁面（英文）".into(),
-                }),
+                title: link_title(&d.descr),
             }),
             Err(reason) => rejected.push(Rejected {
                 what: format!("documentation url {}", escape_controls(&d.url)),
@@ -451,7 +691,7 @@ pub fn convert(
         id,
         name: Localized::same(&display),
         domains,
-        mx_suffixes: Vec::new(),
+        mx_suffixes,
         status: if enable.is_some() {
             Status::NeedsSetup
         } else {
@@ -480,6 +720,7 @@ pub fn convert(
             checked: checked.to_owned(),
         }],
         origin,
+        username_idn: crate::providers::IdnUsername::default(),
     };
     Ok(Converted { provider, rejected })
 }
@@ -549,8 +790,111 @@ mod tests {
         assert!(p.incoming[1].note.is_some());
         assert_eq!(p.outgoing[0].username, UsernameForm::LocalPart);
         assert_eq!(p.status, Status::NeedsSetup);
-        assert_eq!(p.help_urls[0].title.as_ref().unwrap().en, "Help");
+        // Described in German and English: a German page, in the English words.
+        let title = p.help_urls[0].title.as_ref().unwrap();
+        assert_eq!(title.en, "Help (in German)");
+        assert!(title.zh_hans.contains("德语") && title.zh_hant.contains("德語"));
         assert!(p.hints[0].en.contains("Enable IMAP first"));
+    }
+
+    #[test]
+    fn mx_sections_by_their_comments() {
+        let xml = r#"<clientConfig><emailProvider id="x">
+            <domain>x.com</domain>
+            <!-- MX, for Google Apps -->
+            <domain>google.com</domain>
+            <domain>jazztel.es</domain>
+            <domain>nyu.edu</domain>
+            <!-- MX -->
+            <domain>mail.am0.yahoodns.net</domain>
+            <domain>am0.yahoodns.net</domain>
+            <!-- Unfortunately, also used for AOL :-( -->
+            <domain>yahoodns.net</domain>
+            <!-- Hosting customers, MX servers -->
+            <domain>kundenserver.de</domain>
+            <domain>schlund.de</domain>
+            <displayName>X</displayName>
+            <domain>after-an-element.example</domain>
+            <!-- about 1400 domains, all with bgmgate1.biglobe.ne.jp as MX -->
+            <domain>biglobe.ne.jp</domain>
+            <incomingServer type="imap"><hostname>imap.x.com</hostname><port>993</port>
+              <socketType>SSL</socketType><authentication>OAuth2</authentication></incomingServer>
+            <outgoingServer type="smtp"><hostname>smtp.x.com</hostname><port>25</port>
+              <socketType>plain</socketType><authentication>none</authentication></outgoingServer>
+            <outgoingServer type="smtp"><hostname>smtp.x.com</hostname><port>465</port>
+              <socketType>SSL</socketType><username>%EMAILLOCALPART%.%EMAILDOMAIN%</username>
+              <authentication>password-cleartext</authentication>
+              <restriction>client-IP-address</restriction></outgoingServer>
+        </emailProvider></clientConfig>"#;
+        let doc = parse(xml).unwrap();
+        assert_eq!(
+            doc.mx_domains,
+            [
+                "google.com",
+                "mail.am0.yahoodns.net",
+                "am0.yahoodns.net",
+                "yahoodns.net",
+                "kundenserver.de",
+                "schlund.de"
+            ]
+        );
+        let p = to_provider(&doc, Origin::Ispdb, SourceKind::Ispdb, "u", "2026-03").unwrap();
+        assert_eq!(
+            p.domains,
+            [
+                "x.com",
+                "jazztel.es",
+                "nyu.edu",
+                "after-an-element.example",
+                "biglobe.ne.jp"
+            ]
+        );
+        assert_eq!(p.mx_suffixes, doc.mx_domains);
+        // Per server: OAuth2 only on IMAP, no login on port 25, a password on 465.
+        assert_eq!(p.auth.kind, AuthKind::Password);
+        assert_eq!(p.incoming[0].login, Some(ServerLogin::Oauth2));
+        assert_eq!(p.outgoing[0].login, Some(ServerLogin::None));
+        assert!(
+            p.outgoing[0]
+                .note
+                .as_ref()
+                .unwrap()
+                .en
+                .contains("your mail crosses")
+        );
+        assert_eq!(p.outgoing[1].login, None);
+        assert_eq!(p.outgoing[1].username, UsernameForm::LocalPartDotDomain);
+        assert_eq!(
+            p.outgoing[1].username.apply("alice@example.jp"),
+            "alice.example.jp"
+        );
+        assert!(
+            p.outgoing[1]
+                .note
+                .as_ref()
+                .unwrap()
+                .en
+                .contains("own network")
+        );
+    }
+
+    #[test]
+    fn help_links_keep_their_language() {
+        let d = |lang: Option<&str>, text: &str| Descr {
+            lang: lang.map(str::to_owned),
+            text: text.into(),
+        };
+        let pl = link_title(&[d(Some("pl"), "Jak skonfigurować")]).unwrap();
+        assert_eq!(pl.en, "Jak skonfigurować (in Polish)");
+        assert!(pl.zh_hans.contains("波兰语") && pl.zh_hant.contains("波蘭語"));
+        let en = link_title(&[d(Some("en"), "Settings")]).unwrap();
+        assert_eq!(en.en, "Settings");
+        assert!(!en.zh_hans.contains("英") && !en.zh_hant.contains("英"));
+        let us = link_title(&[d(Some("en-US"), "Settings"), d(Some("pt-BR"), "Config")]).unwrap();
+        assert_eq!(us.en, "Settings (in Portuguese)");
+        let odd = link_title(&[d(Some("tlh"), "Qapla'")]).unwrap();
+        assert_eq!(odd.en, "Qapla' (in tlh)");
+        assert!(link_title(&[]).is_none());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! The CLI and the app show the same words, so they live next to the model rather
 //! than in either front end.
 
-use super::model::{AuthKind, Quirk, Security, Status, UsernameForm};
+use super::model::{AuthKind, IdnUsername, Quirk, Security, ServerLogin, Status, UsernameForm};
 use crate::i18n::Lang;
 
 /// Picks the text for `lang` from an (English, Simplified, Traditional) triple.
@@ -57,6 +57,59 @@ pub fn username_form(u: UsernameForm, lang: Lang) -> &'static str {
     match u {
         UsernameForm::Address => pick(lang, ("full address", "完整邮箱地址", "完整郵件地址")),
         UsernameForm::LocalPart => pick(lang, ("part before @", "@ 前面的部分", "@ 前面的部分")),
+        UsernameForm::LocalPartDotDomain => pick(
+            lang,
+            (
+                "part before @, a dot, the domain (alice.example.jp)",
+                "@ 前面的部分加点和域名（alice.example.jp）",
+                "@ 前面的部分加點和網域（alice.example.jp）",
+            ),
+        ),
+    }
+}
+
+/// How one server takes a login, when it differs from the provider's auth kind.
+pub fn server_login(l: ServerLogin, lang: Lang) -> &'static str {
+    match l {
+        ServerLogin::Password => pick(lang, ("password login", "密码登录", "密碼登入")),
+        ServerLogin::Oauth2 => pick(
+            lang,
+            (
+                "OAuth2 sign-in only on this server",
+                "此服务器仅支持 OAuth2 登录",
+                "此伺服器僅支援 OAuth2 登入",
+            ),
+        ),
+        ServerLogin::None => pick(
+            lang,
+            (
+                "no login: the server accepts mail without a password",
+                "无需登录：服务器不用密码即可接受发出的邮件",
+                "無需登入：伺服器不用密碼即可接受寄出的郵件",
+            ),
+        ),
+    }
+}
+
+/// How an internationalized domain goes into the username on the wire.
+pub fn idn_username(u: IdnUsername, lang: Lang) -> &'static str {
+    match u {
+        IdnUsername::Unicode => pick(
+            lang,
+            (
+                "internationalized domain sent as written (UTF-8)",
+                "国际化域名按原样（UTF-8）发送",
+                "國際化網域按原樣（UTF-8）傳送",
+            ),
+        ),
+        IdnUsername::Ascii => pick(
+            lang,
+            (
+                "this provider wants the domain in its ASCII form (punycode)",
+                "该服务商要求域名使用 ASCII 形式（punycode）",
+                "此服務商要求網域使用 ASCII 形式（punycode）",
+            ),
+        ),
     }
 }
 

@@ -3,9 +3,11 @@
 //! Reads every `*.xml` in a copy of the ISPDB's `ispdb/` folder, converts each with
 //! the autoconfig reader, and writes one JSON file per provider into
 //! `providers/ispdb/`, together with the MPL-2.0 licence text and a notice: the
-//! data stays under its own licence. The importer is re-runnable: files it did not
-//! write this time are removed, so the folder always mirrors the source. Domains
-//! listed by two ISPDB files go to the first file (by name) and are reported.
+//! data stays under its own licence. The importer is re-runnable: it lists what it
+//! wrote in `MANIFEST.txt`, and a later import removes only files of that list that
+//! it does not write again, so the folder mirrors the source while files somebody
+//! else put there are never deleted (they are reported instead). Domains listed by
+//! two ISPDB files go to the first file (by name) and are reported.
 
 use super::autoconfig::{self, AutoconfigError};
 use super::model::{Origin, Provider, SourceKind};
@@ -37,12 +39,18 @@ pub struct ImportReport {
     pub written: usize,
     /// Distinct domains written.
     pub domains: usize,
-    /// Stale JSON files removed from the output folder.
+    /// Stale JSON files removed from the output folder: written by an earlier
+    /// import (listed in its manifest) and not written this time.
     pub removed: usize,
+    /// JSON files in the output folder that no import wrote: left alone.
+    pub unknown: Vec<String>,
     /// Files skipped, with the reason.
     pub skipped: Vec<(String, String)>,
     /// Domains claimed by two files: (domain, kept in, dropped from).
     pub duplicate_domains: Vec<(String, String, String)>,
+    /// Domains the source marks as MX host domains, imported as MX suffixes:
+    /// (domain, file).
+    pub mx_suffixes: Vec<(String, String)>,
 }
 
 fn io(path: &Path, e: std::io::Error) -> ImportError {
@@ -68,6 +76,47 @@ fn source_info(src: &Path) -> (Option<String>, Option<String>) {
         }
     }
     (commit, month)
+}
+
+/// The file in the output folder that lists what the importer wrote.
+pub const MANIFEST: &str = "MANIFEST.txt";
+
+/// The JSON file names an earlier import listed in `out`'s manifest; none when
+/// there is no manifest. Only plain `*.json` names count, so a tampered manifest
+/// cannot make the importer delete anything outside the folder or of another kind.
+fn read_manifest(out: &Path) -> Result<Vec<String>, ImportError> {
+    let path = out.join(MANIFEST);
+    if path.symlink_metadata().is_err() {
+        return Ok(Vec::new());
+    }
+    let text =
+        super::load::read_regular_file(&path, super::load::MAX_FILE_BYTES).map_err(|message| {
+            ImportError::Io {
+                path: path.clone(),
+                message,
+            }
+        })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.ends_with(".json") && !l.starts_with('.') && !l.contains(['/', '\\', '\0']))
+        .map(str::to_owned)
+        .collect())
+}
+
+fn write_manifest(out: &Path, names: &[String]) -> Result<(), ImportError> {
+    let mut names = names.to_vec();
+    names.sort();
+    let mut text = String::from(
+        "# Written by `mailconf providers import-ispdb`: the JSON files of the last import.\n\
+         # The next import removes those of them it does not write again, and nothing else.\n",
+    );
+    for n in names {
+        text.push_str(&n);
+        text.push('\n');
+    }
+    let path = out.join(MANIFEST);
+    std::fs::write(&path, text).map_err(|e| io(&path, e))
 }
 
 /// Imports `src` (a folder of ISPDB XML files) into `out`.
@@ -97,7 +146,12 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
+        let text = super::load::read_regular_file(path, autoconfig::MAX_XML_BYTES as u64).map_err(
+            |message| ImportError::Io {
+                path: path.clone(),
+                message,
+            },
+        )?;
         let url = format!("https://github.com/thunderbird/autoconfig/blob/{rev}/ispdb/{name}");
         let converted = autoconfig::parse(&text).and_then(|doc| {
             autoconfig::to_provider(&doc, Origin::Ispdb, SourceKind::Ispdb, &url, &checked)
@@ -125,7 +179,10 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
                 true
             }
         });
-        if p.domains.is_empty() {
+        for m in &p.mx_suffixes {
+            report.mx_suffixes.push((m.clone(), name.clone()));
+        }
+        if p.domains.is_empty() && p.mx_suffixes.is_empty() {
             report.skipped.push((
                 name,
                 "every domain is already served by another file".into(),
@@ -153,17 +210,28 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
         written.push(dest);
         report.written += 1;
     }
-    // Remove stale files from an earlier import.
-    for entry in std::fs::read_dir(out)
-        .map_err(|e| io(out, e))?
-        .filter_map(Result::ok)
-    {
-        let p = entry.path();
-        if p.extension().is_some_and(|e| e == "json") && !written.contains(&p) {
-            std::fs::remove_file(&p).map_err(|e| io(&p, e))?;
-            report.removed += 1;
+    // Remove what an earlier import wrote and this one did not; nothing else.
+    let written_names: Vec<String> = written
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let before = read_manifest(out)?;
+    for name in &before {
+        if !written_names.contains(name) {
+            let p = out.join(name);
+            if p.symlink_metadata().is_ok() {
+                std::fs::remove_file(&p).map_err(|e| io(&p, e))?;
+                report.removed += 1;
+            }
         }
     }
+    let (present, _) = super::load::json_files_in(out, usize::MAX, &[]).map_err(|e| io(out, e))?;
+    report.unknown = present
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| !written_names.contains(n) && !before.contains(n))
+        .collect();
+    write_manifest(out, &written_names)?;
     // Licence and notice travel with the data.
     let licence = src.join("LICENSE");
     if licence.exists() {

@@ -117,15 +117,27 @@ pub fn parse_provider(file: &str, text: &str) -> Result<Provider, ProviderError>
     }
 }
 
-/// Parses and validates one file. `require_stem` checks that the id matches the file name.
+/// Parses and validates one file. `require_stem` checks that the id matches the file
+/// name; such a file straight in a `providers/` folder is a hand-written entry and
+/// must also cite its sources ([`validate::check_hand`]).
 pub fn load_file(
     file: &str,
     text: &str,
     require_stem: bool,
 ) -> Result<Provider, Vec<ProviderError>> {
     let p = parse_provider(file, text).map_err(|e| vec![e])?;
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str());
-    let findings = validate::check(&p, if require_stem { stem } else { None });
+    let path = Path::new(file);
+    let stem = path.file_stem().and_then(|s| s.to_str());
+    let mut findings = validate::check(&p, if require_stem { stem } else { None });
+    // A bundled file straight in `providers/` (not `providers/ispdb/`) is hand-written.
+    let hand = require_stem
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|d| d == "providers");
+    if hand {
+        findings.extend(validate::check_hand(&p));
+    }
     if findings.is_empty() {
         Ok(p)
     } else {
@@ -151,6 +163,13 @@ pub struct Entry {
     pub overrides: Vec<String>,
     /// Whether every domain of this entry is served by a higher-precedence entry.
     pub shadowed: bool,
+    /// The id of the higher-precedence entry that took over this entry's first
+    /// domain (the one the entry is known by): this entry is then a second
+    /// listing of that provider (the ISPDB's "Google Mail" under the
+    /// hand-written Gmail). It still answers for the domains nobody took over,
+    /// but lists and searches show the provider once, and its MX suffixes lead
+    /// to that entry.
+    pub merged_into: Option<String>,
 }
 
 /// How a lookup matched (in `mailconf providers show --json` as `matched.kind`).
@@ -327,6 +346,7 @@ impl Database {
             file,
             overrides,
             shadowed: false,
+            merged_into: None,
         });
     }
 
@@ -343,8 +363,20 @@ impl Database {
                         || (e.provider.domains.is_empty() && !e.provider.mx_suffixes.is_empty()))
             })
             .collect();
-        for (e, live) in self.entries.iter_mut().zip(live) {
+        let merged: Vec<Option<String>> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let first = e.provider.domains.first()?;
+                let &j = self.by_domain.get(first)?;
+                let taker = &self.entries[j];
+                (tier(taker.provider.origin) > tier(e.provider.origin))
+                    .then(|| taker.provider.id.clone())
+            })
+            .collect();
+        for ((e, live), merged) in self.entries.iter_mut().zip(live).zip(merged) {
             e.shadowed = !live;
+            e.merged_into = merged;
         }
     }
 
@@ -352,6 +384,15 @@ impl Database {
     pub fn entries(&self) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self.entries.iter().filter(|e| !e.shadowed).collect();
         v.sort_by(|a, b| a.provider.id.cmp(&b.provider.id));
+        v
+    }
+
+    /// The providers as people see them in a list, sorted by id: every entry
+    /// that answers for something, except second listings of a provider
+    /// another entry took over ([`Entry::merged_into`]).
+    pub fn listed(&self) -> Vec<&Entry> {
+        let mut v = self.entries();
+        v.retain(|e| e.merged_into.is_none());
         v
     }
 
@@ -389,15 +430,30 @@ impl Database {
     }
 
     /// The entry whose MX suffix matches an MX host (`alt1.aspmx.l.google.com`),
-    /// preferring the longest suffix; matching is on whole labels.
+    /// preferring the longest suffix, then the entry of higher precedence;
+    /// matching is on whole labels. A suffix of an entry that another one took
+    /// over ([`Entry::merged_into`]) leads to that entry: the ISPDB's Yahoo MX
+    /// hosts (`yahoodns.net`) find the hand-written Yahoo entry.
     pub fn by_mx(&self, mx_host: &str) -> Option<&Entry> {
         let host = mx_host.trim_end_matches('.').to_ascii_lowercase();
-        self.entries()
-            .into_iter()
-            .flat_map(|e| e.provider.mx_suffixes.iter().map(move |s| (e, s)))
+        self.entries
+            .iter()
+            .enumerate()
+            // Entries replaced whole by one with the same id answer for nothing.
+            .filter(|(i, e)| self.by_id.get(&e.provider.id) == Some(i))
+            .flat_map(|(_, e)| e.provider.mx_suffixes.iter().map(move |s| (e, s)))
             .filter(|(_, s)| host == **s || host.ends_with(&format!(".{s}")))
-            .max_by_key(|(_, s)| s.len())
-            .map(|(e, _)| e)
+            .max_by(|(a, sa), (b, sb)| {
+                sa.len()
+                    .cmp(&sb.len())
+                    .then(tier(a.provider.origin).cmp(&tier(b.provider.origin)))
+                    // Equal in both: the same answer every time.
+                    .then(b.provider.id.cmp(&a.provider.id))
+            })
+            .map(|(e, _)| match &e.merged_into {
+                Some(id) => self.by_id(id).unwrap_or(e),
+                None => e,
+            })
     }
 
     /// Looks up an id, a domain or an address (`show 163`, `show 163.com`,
@@ -448,17 +504,41 @@ impl Database {
         }
     }
 
-    /// Searches names (all three languages), ids and domains. Best matches first;
-    /// hand-written entries before imported ones at equal score.
+    /// Searches names (all three languages), ids and domains, over the
+    /// providers as [`Database::listed`] shows them: best matches first,
+    /// hand-written entries before imported ones at equal score; an empty
+    /// query lists them all. Only domains an entry answers for count, so an
+    /// imported entry does not turn up for a domain a hand-written one took
+    /// over. A second listing of a provider ([`Entry::merged_into`]) turns up
+    /// only for a domain it still answers for itself (`nyu.edu`), never by its
+    /// name, which would list the provider twice.
     pub fn search(&self, query: &str) -> Vec<&Entry> {
         let q = query.trim().to_lowercase();
         if q.is_empty() {
-            return self.entries();
+            return self.listed();
         }
         let mut scored: Vec<(u32, &Entry)> = self
             .entries()
             .into_iter()
-            .filter_map(|e| score(e, &q).map(|s| (s * 4 + u32::from(tier(e.provider.origin)), e)))
+            .filter_map(|e| {
+                let live: Vec<&str> = e
+                    .provider
+                    .domains
+                    .iter()
+                    .filter(|d| {
+                        self.by_domain
+                            .get(*d)
+                            .is_some_and(|&i| std::ptr::eq(&self.entries[i], e))
+                    })
+                    .map(String::as_str)
+                    .collect();
+                let s = if e.merged_into.is_some() {
+                    domain_score(&live, &q)
+                } else {
+                    score(e, &live, &q)
+                };
+                s.map(|s| (s * 4 + u32::from(tier(e.provider.origin)), e))
+            })
             .collect();
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
@@ -468,22 +548,33 @@ impl Database {
     }
 }
 
-fn score(e: &Entry, q: &str) -> Option<u32> {
+/// How well a query matches one of `domains`.
+fn domain_score(domains: &[&str], q: &str) -> Option<u32> {
+    domains
+        .iter()
+        .filter_map(|d| {
+            if *d == q {
+                Some(95)
+            } else if d.starts_with(q) {
+                Some(70)
+            } else if d.contains(q) {
+                Some(40)
+            } else {
+                None
+            }
+        })
+        .max()
+}
+
+/// How well a query matches an entry: its id, names, the domains it answers
+/// for (`domains`) and its MX suffixes.
+fn score(e: &Entry, domains: &[&str], q: &str) -> Option<u32> {
     let p = &e.provider;
     let names = [&p.name.en, &p.name.zh_hans, &p.name.zh_hant].map(|n| n.to_lowercase());
-    let mut best = 0;
+    let mut best = domain_score(domains, q).unwrap_or(0);
     let mut bump = |s: u32| best = best.max(s);
     if p.id == q {
         bump(100);
-    }
-    for d in &p.domains {
-        if d == q {
-            bump(95);
-        } else if d.starts_with(q) {
-            bump(70);
-        } else if d.contains(q) {
-            bump(40);
-        }
     }
     for n in &names {
         if *n == q {
@@ -522,23 +613,135 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "mailconf").map(|p| p.config_dir().to_path_buf())
 }
 
+/// Largest provider file read (1 MiB): a hand-written provider is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Most provider files read from one folder; the rest are reported and skipped.
+pub const MAX_USER_FILES: usize = 256;
+
+/// Most directory entries looked at in one folder (files of any kind), so a
+/// folder with millions of entries cannot keep the app from starting.
+pub const MAX_DIR_ENTRIES: usize = 10_000;
+
+/// What kind of file `t` is, in words, for "not a regular file" errors.
+fn file_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads one provider file defensively: only a regular file (a symbolic link is
+/// followed when it leads to one), at most [`MAX_FILE_BYTES`]. See
+/// [`read_regular_file`].
+pub fn read_provider_file(path: &Path) -> Result<String, ProviderError> {
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|message| ProviderError::Io {
+        file: path.display().to_string(),
+        message,
+    })
+}
+
+/// Reads a text file that somebody else may have put there: only a regular
+/// file (a symbolic link is followed when it leads to one), at most `max_bytes`.
+/// The error says what is wrong, without the file name.
+///
+/// The file is opened without blocking (a FIFO would otherwise wait for a
+/// writer forever) and its type is checked on the open handle, so it cannot be
+/// swapped for a device between the check and the read; the read itself stops
+/// one byte past the cap, so a file that grows while being read cannot fill
+/// memory either.
+pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<String, String> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let handle = options.open(path).map_err(|e| e.to_string())?;
+    let meta = handle.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(format!(
+            "it is {}; only regular files are read",
+            file_kind(meta.file_type())
+        ));
+    }
+    let limit = if max_bytes >= 1024 * 1024 && max_bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", max_bytes / (1024 * 1024))
+    } else {
+        format!("{max_bytes} bytes")
+    };
+    let too_big = |size: u64| format!("the file is {size} bytes, more than the limit of {limit}");
+    if meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max_bytes {
+        return Err(too_big(read));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))
+}
+
+/// The `*.json` files in `dir`, sorted, at most `max` of them (by name); the
+/// second value says how many more there were. `skip` leaves out files by name.
+pub fn json_files_in(
+    dir: &Path,
+    max: usize,
+    skip: &[&str],
+) -> std::io::Result<(Vec<PathBuf>, usize)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .take(MAX_DIR_ENTRIES)
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .is_none_or(|n| !skip.iter().any(|s| n == std::ffi::OsStr::new(s)))
+        })
+        .collect();
+    paths.sort();
+    let more = paths.len().saturating_sub(max);
+    paths.truncate(max);
+    Ok((paths, more))
+}
+
 /// Reads every `*.json` file in `dir` as a user provider. A missing directory is
-/// not an error; each broken file is.
+/// not an error; each broken file is, and so is each file that is not a regular
+/// file, larger than [`MAX_FILE_BYTES`], or beyond the first [`MAX_USER_FILES`].
 pub fn read_user_dir(dir: &Path) -> (Vec<(String, Provider)>, Vec<ProviderError>) {
     let mut ok = Vec::new();
     let mut errors = Vec::new();
-    let Ok(read) = std::fs::read_dir(dir) else {
+    let Ok((paths, more)) = json_files_in(dir, MAX_USER_FILES, &[]) else {
         return (ok, errors);
     };
-    let mut paths: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
     for path in paths {
         let file = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        match read_provider_file(&path) {
             Ok(text) => match load_file(&file, &text, false) {
                 Ok(mut p) => {
                     p.origin = Origin::User;
@@ -546,11 +749,16 @@ pub fn read_user_dir(dir: &Path) -> (Vec<(String, Provider)>, Vec<ProviderError>
                 }
                 Err(e) => errors.extend(e),
             },
-            Err(e) => errors.push(ProviderError::Io {
-                file,
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(e),
         }
+    }
+    if more > 0 {
+        errors.push(ProviderError::Io {
+            file: dir.display().to_string(),
+            message: format!(
+                "{more} more provider files not read: at most {MAX_USER_FILES} are read from one folder"
+            ),
+        });
     }
     (ok, errors)
 }

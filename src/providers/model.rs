@@ -56,6 +56,43 @@ pub struct Provider {
     /// Who wrote this entry: by hand, or imported from the Thunderbird ISPDB.
     #[serde(default)]
     pub origin: Origin,
+    /// How an address with an internationalized domain (`用户@例子.中国`) goes
+    /// to the servers as a username. Absent means `unicode`.
+    #[serde(default, skip_serializing_if = "IdnUsername::is_default")]
+    pub username_idn: IdnUsername,
+}
+
+/// The wire form of a username whose domain is internationalized. People
+/// always see the Unicode form; this is only what the server is sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IdnUsername {
+    /// As people write it, in UTF-8 (`用户@例子.中国`): SASL's own form
+    /// (RFC 4616) and what internationalized mail servers expect (RFC 6531,
+    /// RFC 6855).
+    #[default]
+    Unicode,
+    /// The domain in its ASCII form (`用户@xn--fsqu00a.xn--fiqs8s`), for servers
+    /// that keep their accounts under that name.
+    Ascii,
+}
+
+impl IdnUsername {
+    /// Whether this is the default (`unicode`), which provider files leave out.
+    pub fn is_default(&self) -> bool {
+        *self == IdnUsername::Unicode
+    }
+
+    /// `username` in this wire form: an address whose domain is
+    /// internationalized gets its domain in Unicode or ASCII; anything else
+    /// (a plain name, an ASCII domain, a string that is no address) is sent
+    /// exactly as given.
+    pub fn apply(self, username: &str) -> String {
+        match crate::providers::address::Address::parse(username) {
+            Ok(a) if a.is_internationalized() => a.in_form(self),
+            _ => username.to_owned(),
+        }
+    }
 }
 
 /// A text in English, Simplified Chinese and Traditional Chinese.
@@ -178,6 +215,9 @@ pub enum UsernameForm {
     Address,
     /// Only the part before `@`, `alice`.
     LocalPart,
+    /// The local part, a dot and the domain: `alice.example.jp` for
+    /// `alice@example.jp` (IIJ's mailbox names; `%EMAILLOCALPART%.%EMAILDOMAIN%`).
+    LocalPartDotDomain,
 }
 
 impl UsernameForm {
@@ -189,6 +229,10 @@ impl UsernameForm {
                 .rsplit_once('@')
                 .map_or(address, |(local, _)| local)
                 .to_owned(),
+            UsernameForm::LocalPartDotDomain => match address.rsplit_once('@') {
+                Some((local, domain)) => format!("{local}.{domain}"),
+                None => address.to_owned(),
+            },
         }
     }
 }
@@ -212,6 +256,23 @@ pub struct Server {
     /// A remark about this server (e.g. "only from mainland China").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+    /// How this server takes a login when that differs from the provider's
+    /// `auth.kind`: only OAuth2 here, or no login at all. Absent: as `auth.kind` says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<ServerLogin>,
+}
+
+/// How one server takes a login, where it differs from the provider as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServerLogin {
+    /// A password (or the app password / authorization code of `auth.kind`).
+    Password,
+    /// Only OAuth2 sign-in (SASL XOAUTH2 / OAUTHBEARER); passwords are refused here.
+    Oauth2,
+    /// No login: the server accepts mail without authentication (typically an
+    /// ISP's SMTP server for its own network).
+    None,
 }
 
 impl Server {
@@ -329,6 +390,9 @@ pub enum SourceKind {
     GeneralKnowledge,
     /// Reported by users in public issue threads.
     UserReport,
+    /// No page of the provider's own backs these facts: `about` says what was
+    /// looked for, where, and why none could be used.
+    NoProviderPage,
 }
 
 /// Where a fact comes from.

@@ -6,7 +6,7 @@
 //! connect. Each finding names the field path, so a reviewer can go straight to it.
 
 use super::address::is_valid_hostname;
-use super::model::{Localized, Protocol, Provider, Security, Status};
+use super::model::{Localized, Protocol, Provider, Security, SourceKind, Status};
 
 /// One problem in one provider entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,6 +241,45 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
                 &mut out,
                 format!("sources[{i}].about"),
                 "say which facts this source backs",
+            );
+        }
+    }
+    out
+}
+
+/// The rules a hand-written entry of the bundled database follows beyond
+/// [`check`]: at least one source gives a URL, and at least one is a page of
+/// the provider's own (`provider-docs` with a URL) or says why there is none
+/// (`no-provider-page`, its `about` telling what was looked for).
+pub fn check_hand(p: &Provider) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !p.sources.iter().any(|s| s.url.is_some()) {
+        push(
+            &mut out,
+            "sources",
+            "a hand-written entry needs at least one source with a url",
+        );
+    }
+    let own = p.sources.iter().any(|s| match s.kind {
+        SourceKind::ProviderDocs => s.url.is_some(),
+        SourceKind::NoProviderPage => true,
+        _ => false,
+    });
+    if !own {
+        push(
+            &mut out,
+            "sources",
+            "a hand-written entry needs a source that is the provider's own page \
+             (kind provider-docs, with url and checked month), or a no-provider-page \
+             source saying why there is none",
+        );
+    }
+    for (i, s) in p.sources.iter().enumerate() {
+        if s.kind == SourceKind::NoProviderPage && s.about.trim().len() < 20 {
+            push(
+                &mut out,
+                format!("sources[{i}].about"),
+                "say what was looked for and why no page of the provider's own could be used",
             );
         }
     }

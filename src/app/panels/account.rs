@@ -12,7 +12,9 @@ use crate::app::ui_text::{self, T};
 use crate::i18n::Lang;
 use crate::providers::describe;
 use crate::providers::load::display_domain;
-use crate::providers::{AuthKind, Database, Entry, MatchKind, Origin, Status};
+use crate::providers::{
+    Address, AuthKind, Database, Entry, IdnUsername, MatchKind, Origin, Status,
+};
 use crate::secret::Secret;
 use eframe::egui;
 use egui::text::CharIndex;
@@ -107,6 +109,26 @@ pub fn show(
                 out.commands.push(Command::StartProbe);
             }
             ui.end_row();
+            // An internationalized domain: say what the server is sent.
+            if let Ok(a) = Address::parse(&session.username)
+                && a.is_internationalized()
+            {
+                let idn = entry.map_or_else(IdnUsername::default, |e| e.provider.username_idn);
+                ui.label("");
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!(
+                            "{}{} · {}",
+                            T::SentAs.get(lang),
+                            a.in_form(idn),
+                            describe::idn_username(idn, lang)
+                        ))
+                        .small(),
+                    )
+                    .wrap(),
+                );
+                ui.end_row();
+            }
 
             let kind = entry.map(|e| e.provider.auth.kind);
             let label = ui.label(password_label(kind).get(lang));

@@ -4,22 +4,12 @@
 //! A plain harness (no criterion): each measurement repeats a bounded number of
 //! times and reports the median, which is stable enough for numbers of this size.
 
+mod common;
+use common::median;
+
 use mailconf::providers::Database;
 use mailconf::providers::load::{bundled_files, load_file};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-
-fn median<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn main() {
     let files = bundled_files();

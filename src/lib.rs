@@ -9,6 +9,9 @@
 //! - [`export`]: the settings written for mail clients (Thunderbird, Apple Mail,
 //!   Outlook, fetchmail, getmail, msmtp, mutt), as JSON, or as a readable summary;
 //! - [`discover`]: settings for any address (database, MX, autoconfig, SRV, guessing);
+//! - [`existing`]: the settings a user already has (Thunderbird, fetchmail, msmtp,
+//!   mutt, getmail, Apple profiles, …), read and written back with only the wrong
+//!   parts changed;
 //! - [`dns`]: the one wrapper around the DNS resolver library;
 //! - [`advice`]: probe and login results turned into localized, actionable advice;
 //! - [`check`]: the use-case layer both faces drive: plan, discover + probe with
@@ -16,7 +19,8 @@
 //! - [`i18n`]: the three languages every user-facing text comes in;
 //! - [`secret`]: passwords in memory only, redacted and zeroed;
 //! - [`server_text`]: the one type through which anything a server, a DNS answer
-//!   or a downloaded document said reaches a person: escaped when it is made.
+//!   or a downloaded document said reaches a person: escaped when it is made;
+//! - [`output`]: atomic file writes with the right permissions.
 
 pub mod advice;
 pub mod app;
@@ -24,8 +28,10 @@ pub mod check;
 pub mod cli;
 pub mod discover;
 pub mod dns;
+pub mod existing;
 pub mod export;
 pub mod i18n;
+pub mod output;
 pub mod probe;
 pub mod providers;
 pub mod secret;

@@ -390,7 +390,7 @@ fn golden_files_probed_and_provider_only() {
 // Real parsers
 
 /// The path of a tool the tests need; fails (never skips) when it is missing.
-fn tool(name: &str) -> PathBuf {
+pub(crate) fn tool(name: &str) -> PathBuf {
     let path = std::env::var_os("PATH").unwrap_or_default();
     for dir in std::env::split_paths(&path) {
         let p = dir.join(name);
@@ -405,7 +405,7 @@ fn tool(name: &str) -> PathBuf {
     );
 }
 
-fn run(cmd: &mut Command) -> Output {
+pub(crate) fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     assert!(
         out.status.success(),
@@ -606,7 +606,7 @@ fn mutt_unquote(v: &str) -> String {
     out
 }
 
-fn neomutt_query(rc: &Path, home: &Path, vars: &[&str]) -> Vec<String> {
+pub(crate) fn neomutt_query(rc: &Path, home: &Path, vars: &[&str]) -> Vec<String> {
     let mut cmd = Command::new(tool("neomutt"));
     cmd.arg("-n")
         .arg("-F")

@@ -23,13 +23,13 @@ use mailconf::probe::login::{LoginOutcome, NotTriedReason};
 use mailconf::probe::report::PlaintextReason;
 use mailconf::providers::{Database, Protocol, Security, Server};
 
-type App = Harness<'static, MailconfApp>;
+pub(crate) type App = Harness<'static, MailconfApp>;
 
-fn bundled() -> Arc<Database> {
+pub(crate) fn bundled() -> Arc<Database> {
     Arc::new(Database::bundled().clone())
 }
 
-fn build(lang: Lang, db: Arc<Database>, backend: Option<Box<dyn CheckBackend>>) -> App {
+pub(crate) fn build(lang: Lang, db: Arc<Database>, backend: Option<Box<dyn CheckBackend>>) -> App {
     let mut h = Harness::builder()
         .with_size([1100.0, 800.0])
         .with_context_setup(app::install_fonts)
@@ -103,7 +103,7 @@ fn scripted(lang: Lang) -> (App, FakeHandle) {
 }
 
 /// Every label and value in the AccessKit tree.
-fn texts(h: &App) -> Vec<String> {
+pub(crate) fn texts(h: &App) -> Vec<String> {
     h.root()
         .children_recursive()
         .flat_map(|n| {
@@ -115,11 +115,11 @@ fn texts(h: &App) -> Vec<String> {
         .collect()
 }
 
-fn has_text(h: &App, needle: &str) -> bool {
+pub(crate) fn has_text(h: &App, needle: &str) -> bool {
     texts(h).iter().any(|t| t.contains(needle))
 }
 
-fn type_into(h: &mut App, label: &str, text: &str) {
+pub(crate) fn type_into(h: &mut App, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run();
     h.get_by_label(label).type_text(text);
@@ -132,7 +132,7 @@ fn address(h: &mut App, lang: Lang, text: &str) {
 
 /// Runs frames (in real time, the work is on other threads) until `done`, for
 /// at most 10 s; fails the test when it never happens.
-fn until(h: &mut App, done: impl Fn(&App) -> bool) {
+pub(crate) fn until(h: &mut App, done: impl Fn(&App) -> bool) {
     let start = std::time::Instant::now();
     while !done(h) {
         assert!(

@@ -122,7 +122,7 @@ pub(crate) fn fetchmail(
     (out.status.code(), log)
 }
 
-fn maildir_holds(maildir: &Path, token: &str) -> bool {
+pub(crate) fn maildir_holds(maildir: &Path, token: &str) -> bool {
     ["new", "cur"].iter().any(|sub| {
         std::fs::read_dir(maildir.join(sub))
             .into_iter()

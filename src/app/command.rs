@@ -53,4 +53,6 @@ pub enum Command {
     CopyReport,
     /// The answer to that question (`false`: keep the password back).
     AnswerInsecureLogin(bool),
+    /// Open "Check my current settings".
+    OpenExisting,
 }

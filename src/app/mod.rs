@@ -137,6 +137,8 @@ pub struct MailconfApp {
     save_answer: Option<Receiver<Option<String>>>,
     /// The clipboard, read and cleared after a password was copied.
     clipboard: Box<dyn export::Clipboard>,
+    /// "Check my current settings" (its own window and checks).
+    pub existing: panels::existing::ExistingView,
 }
 
 impl MailconfApp {
@@ -194,6 +196,7 @@ impl MailconfApp {
             file_dialog: Arc::new(export::SystemDialog),
             save_answer: None,
             clipboard: Box::new(export::SystemClipboard),
+            existing: panels::existing::ExistingView::default(),
         }
     }
 
@@ -232,6 +235,10 @@ impl MailconfApp {
         };
         let s = &mut self.session;
         for e in b.poll() {
+            // The checks of "Check my current settings" are the window's own.
+            if self.existing.take_event(&e, b.as_mut()) {
+                continue;
+            }
             match &e {
                 CheckEvent::LookedUp { lookup, discovery } => {
                     if s.discovery.arrive(*lookup, discovery.clone()) {
@@ -441,6 +448,7 @@ impl MailconfApp {
                 }
             }
             Command::CancelCopy => s.confirm_copy = None,
+            Command::OpenExisting => self.existing.open(),
             Command::CopyReport => {
                 self.clipboard.copy(&report::diagnostic(s, &self.db), false);
             }
@@ -515,6 +523,7 @@ impl eframe::App for MailconfApp {
         self.drain_events();
         self.drive_discovery(ctx);
         self.drain_save();
+        self.existing.drain_save();
         self.drive_clipboard(ctx);
     }
 
@@ -533,6 +542,28 @@ impl eframe::App for MailconfApp {
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
         export::window(&ctx, &mut self.session, &self.db, &mut out);
         self.session.confirm_insecure_focus = false;
+        let mut actions = Vec::new();
+        panels::existing::window(&ctx, &mut self.existing, self.session.lang, &mut actions);
+        for action in actions {
+            ctx.request_repaint();
+            // One backend runs one check: the window's supersedes Test connection's.
+            if matches!(
+                action,
+                panels::existing::Action::CheckPath | panels::existing::Action::CheckProfile(_)
+            ) && self.session.check.running
+            {
+                self.session.check.cancel();
+            }
+            let waker = ctx.clone();
+            self.existing.apply(
+                action,
+                self.session.lang,
+                &self.db,
+                self.backend.as_deref_mut(),
+                self.file_dialog.clone(),
+                move || waker.request_repaint(),
+            );
+        }
         // Esc cancels a running test, wherever the focus is.
         if self.session.check.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             out.commands.push(Command::CancelProbe);

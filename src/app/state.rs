@@ -633,6 +633,7 @@ impl Session {
                 only: Vec::new(),
                 endpoints: Vec::new(),
                 login,
+                provider: None,
             },
             target,
         ))

@@ -311,7 +311,10 @@ struct Shared {
 struct FakeParts {
     input: String,
     only: Vec<Protocol>,
-    typed: plan::Typed,
+    /// `None` with explicit endpoints (planned as the engine plans them).
+    typed: Option<plan::Typed>,
+    endpoints: Vec<Endpoint>,
+    provider: Option<String>,
     username: Option<String>,
     with_password: bool,
     consents: Vec<InsecureAllow>,
@@ -365,13 +368,18 @@ fn queue_check(
             discovery: d.clone(),
         });
     }
-    let planned = plan::plan(
-        &parts.input,
-        &parts.typed,
-        &parts.only,
-        db,
-        discovery.as_deref(),
-    );
+    let planned = match &parts.typed {
+        Some(typed) => plan::plan(&parts.input, typed, &parts.only, db, discovery.as_deref()),
+        None => Ok(plan::explicit(
+            parts.endpoints.clone(),
+            &parts.only,
+            parts
+                .provider
+                .as_deref()
+                .and_then(|id| db.by_id(id))
+                .map(|e| e.provider.clone()),
+        )),
+    };
     let plan = match planned {
         Ok(p) => p,
         Err(e) => {
@@ -532,7 +540,11 @@ impl CheckBackend for FakeCheck {
     }
 
     fn start(&mut self, request: CheckRequest) -> Result<Generation, CheckError> {
-        let typed = plan::classify(&self.db, &request.input)?;
+        let typed = if request.endpoints.is_empty() {
+            Some(plan::classify(&self.db, &request.input)?)
+        } else {
+            None
+        };
         let mut s = lock(&self.shared);
         s.generation += 1;
         let generation = s.generation;
@@ -550,8 +562,14 @@ impl CheckBackend for FakeCheck {
                 .map(|l| l.consents.clone())
                 .unwrap_or_default(),
             typed,
+            endpoints: request.endpoints.clone(),
+            provider: request.provider.clone(),
         };
-        let unknown = plan::needs_discovery(&self.db, &parts.typed).cloned();
+        let unknown = parts
+            .typed
+            .as_ref()
+            .and_then(|t| plan::needs_discovery(&self.db, t))
+            .cloned();
         if self.demo
             && let Some(a) = &unknown
             && !s.answered.contains_key(&a.domain)

@@ -12,6 +12,9 @@
 //!   app's one seam, [`run::CheckBackend`];
 //! - [`summary`]: the one ranking, recommendation, advice and exit code (the
 //!   `mailconf probe --json` document);
+//! - [`existing`]: the settings a user already has (files read by
+//!   [`crate::existing`]), checked account by account, with a verdict, an
+//!   explanation and the corrected settings (`mailconf check`);
 //! - [`audit`]: `mailconf providers audit`, the same plan and ranking applied
 //!   to every entry of the database and compared with what the entry claims;
 //! - [`fake`]: a backend that plays scripted results as real
@@ -21,6 +24,7 @@
 //! advice; nothing below it imports it (see `ARCHITECTURE.md`).
 
 pub mod audit;
+pub mod existing;
 pub mod fake;
 pub mod lookup;
 pub mod plan;

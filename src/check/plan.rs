@@ -398,8 +398,11 @@ pub fn host_provider(host: &str) -> Provider {
     }
 }
 
-/// A plan of exactly these endpoints (`--endpoint`), with no target.
-pub fn explicit(endpoints: Vec<Endpoint>, only: &[Protocol]) -> Plan {
+/// A plan of exactly these endpoints (`--endpoint`, or the servers a user's
+/// existing settings name), with no target. `provider`, when the endpoints are
+/// known to be its servers, gives the ranking, the advice and the login form
+/// its knowledge.
+pub fn explicit(endpoints: Vec<Endpoint>, only: &[Protocol], provider: Option<Provider>) -> Plan {
     let mut endpoints: Vec<Endpoint> = endpoints
         .into_iter()
         .filter(|e| only.is_empty() || only.contains(&e.protocol))
@@ -408,8 +411,12 @@ pub fn explicit(endpoints: Vec<Endpoint>, only: &[Protocol]) -> Plan {
     Plan {
         input: String::new(),
         endpoints,
-        source: TargetSource::Host,
-        provider: None,
+        source: provider
+            .as_ref()
+            .map_or(TargetSource::Host, |p| TargetSource::Database {
+                provider_id: p.id.clone(),
+            }),
+        provider,
         found: None,
         address: None,
     }

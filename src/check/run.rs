@@ -107,6 +107,10 @@ pub struct CheckRequest {
     pub endpoints: Vec<Endpoint>,
     /// Test logging in too.
     pub login: Option<LoginSpec>,
+    /// With `endpoints`: the database provider they belong to (its id), whose
+    /// ranking, advice and login form apply (`mailconf check` knows it from
+    /// the host a file names).
+    pub provider: Option<String>,
 }
 
 /// Why a check could not run.
@@ -590,7 +594,15 @@ async fn run(
     };
     let mut reuse = None;
     let planned = match &typed {
-        None => Ok(plan::explicit(request.endpoints.clone(), &request.only)),
+        None => Ok(plan::explicit(
+            request.endpoints.clone(),
+            &request.only,
+            request
+                .provider
+                .as_deref()
+                .and_then(|id| shared.db.by_id(id))
+                .map(|e| e.provider.clone()),
+        )),
         Some(t) => {
             let discovery = match &lookup {
                 Some(l) => {

@@ -477,6 +477,7 @@ fn probe_into(
         only: vec![settings.incoming.protocol, Protocol::Smtp],
         endpoints: Vec::new(),
         login,
+        provider: None,
     };
     if let Err(e) = handle.start(request) {
         eprintln!("mailconf: {e}");

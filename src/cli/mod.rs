@@ -13,6 +13,7 @@
 //! | 3 | the command could not run (I/O error, internal error) |
 
 pub mod args;
+pub mod check;
 pub mod discover;
 pub mod export;
 pub mod probe;
@@ -41,15 +42,15 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Also trust the CA certificates in this PEM file (your organisation's own
-    /// CA): in the desktop app, and for probe, discover, export and providers
-    /// audit, where it is the same as their own --ca-file (given after the
-    /// subcommand).
+    /// CA): in the desktop app, and for probe, discover, export, check and
+    /// providers audit, where it is the same as their own --ca-file (given
+    /// after the subcommand).
     #[arg(long = "ca-file", value_name = "PEM")]
     pub ca_file: Option<std::path::PathBuf>,
 
     /// Ask this DNS server (IP or IP:PORT) instead of the system's: in the
-    /// desktop app, and for probe, discover, export and providers audit, where
-    /// it is the same as their own --dns (given after the subcommand).
+    /// desktop app, and for probe, discover, export, check and providers audit,
+    /// where it is the same as their own --dns (given after the subcommand).
     #[arg(long = "dns", value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
     pub dns: Option<std::net::SocketAddr>,
 
@@ -71,6 +72,9 @@ pub enum Command {
     Probe(probe::ProbeArgs),
     /// Find settings for any address: database, MX, autoconfig, SRV, guessing.
     Discover(discover::DiscoverArgs),
+    /// Check the settings you already have (fetchmail, msmtp, mutt, getmail,
+    /// Thunderbird…), say what changed, and write the fixed file (--fix).
+    Check(check::CheckArgs),
 }
 
 impl Command {
@@ -87,6 +91,7 @@ impl Command {
             Command::Probe(a) => (&mut a.ca_file, &mut a.dns),
             Command::Discover(a) => (&mut a.ca_file, &mut a.dns),
             Command::Export(a) => (&mut a.ca_file, &mut a.dns),
+            Command::Check(a) => (&mut a.ca_file, &mut a.dns),
             Command::Providers(providers::ProvidersCommand::Audit(a)) => {
                 (&mut a.ca_file, &mut a.dns)
             }
@@ -94,7 +99,7 @@ impl Command {
                 return match (ca_file.is_some(), dns.is_some()) {
                     (false, false) => Ok(self),
                     (ca, _) => Err(format!(
-                        "{} is for probe, discover, export, providers audit and the desktop app; this `providers` subcommand connects nowhere",
+                        "{} is for probe, discover, export, check, providers audit and the desktop app; this `providers` subcommand connects nowhere",
                         if ca { "--ca-file" } else { "--dns" }
                     )),
                 };
@@ -139,6 +144,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(args, lang),
         Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
+        Some(Command::Check(args)) => check::run(args, lang),
         // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
         None => crate::app::run(
             cli.lang,

@@ -28,21 +28,10 @@ pub struct Fetchmail {
 
 const NAME: &str = "fetchmail";
 
-/// A fetchmail double-quoted string with `"`, `\` escaped. Control characters are
-/// refused earlier by [`AccountSettings::check`].
-pub fn quote(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\x22"),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// A fetchmail double-quoted string with `"`, `\` escaped, as fetchmail's lexer
+/// reads it back (the reader of existing rc files owns those rules). Control
+/// characters are refused earlier by [`AccountSettings::check`].
+pub use crate::existing::fetchmail::quote;
 
 impl Exporter for Fetchmail {
     fn format(&self) -> Format {

@@ -33,7 +33,9 @@ mod markdown;
 pub mod mobileconfig;
 pub mod msmtp;
 pub mod mutt;
-pub mod output;
+/// Atomic file writing lives in [`crate::output`] (the fix writer of
+/// [`crate::existing`] uses it too); re-exported here for existing callers.
+pub use crate::output;
 pub mod probed;
 mod provenance;
 pub mod settings;

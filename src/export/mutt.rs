@@ -19,7 +19,7 @@ use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
 use crate::providers::{Protocol, Quirk, Security};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::utf8_percent_encode;
 
 /// The mutt / neomutt exporter.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,29 +27,10 @@ pub struct Mutt;
 
 const NAME: &str = "mutt";
 
-/// Everything but RFC 3986 "unreserved" characters is encoded in the userinfo.
-const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// A value as a mutt string token.
-pub fn quote(value: &str) -> String {
-    if !value.contains('\'') {
-        return format!("'{value}'");
-    }
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        if matches!(c, '\\' | '"' | '`' | '$') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('"');
-    out
-}
+use crate::existing::mutt::USERINFO;
+/// mutt's quoting rules and the URL userinfo encoding live with the reader of
+/// existing muttrc files.
+pub use crate::existing::mutt::quote;
 
 /// `scheme://user@host:port/` with the user percent-encoded.
 fn url(s: &AccountSettings, ep: &Endpoint) -> Result<String, ExportError> {

@@ -14,6 +14,7 @@
 //! push [`Command`]s for everything else.
 
 pub mod account;
+pub mod existing;
 pub mod provider_list;
 pub mod results;
 pub mod top_bar;

@@ -390,7 +390,7 @@ fn header(ui: &mut egui::Ui, lang: Lang, result_w: f32) {
 }
 
 /// The verdict of a report in words ("insecure · STARTTLS not offered").
-fn verdict_words(r: &EndpointReport, lang: Lang) -> String {
+pub(crate) fn verdict_words(r: &EndpointReport, lang: Lang) -> String {
     let (head, why) = match r.verdict {
         Verdict::Secure if r.endpoint.protocol == Protocol::Smtp && r.endpoint.port == 25 => {
             (T::Secure, Some(T::WhyRelayPort))

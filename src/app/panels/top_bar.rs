@@ -31,6 +31,15 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, persisted: &Persisted, out: &mut Out)
                 }
             }
         });
+        if ui
+            .button(crate::providers::describe::pick(
+                lang,
+                super::existing::ENTRY,
+            ))
+            .clicked()
+        {
+            out.commands.push(Command::OpenExisting);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(concat!("mailconf ", env!("CARGO_PKG_VERSION")));
         });

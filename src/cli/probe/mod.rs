@@ -31,7 +31,8 @@ use crate::check::{CheckHandle, CheckRequest};
 use crate::i18n::Lang;
 
 pub use args::ProbeArgs;
-use args::{check_options, login_spec};
+pub(crate) use args::check_options;
+use args::login_spec;
 pub use render::render;
 
 /// Runs `mailconf probe`.
@@ -70,6 +71,7 @@ pub fn execute(
         only: args.only.clone(),
         endpoints: args.endpoints.clone(),
         login,
+        provider: None,
     };
     if let Err(e) = handle.start(request) {
         return Ok(match e {

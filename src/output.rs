@@ -1,5 +1,10 @@
-//! Writing an export to a file: atomically, never over an existing file unless
-//! asked, and owner-only when it holds a secret.
+//! Writing a config file: atomically, never over an existing file unless asked,
+//! owner-only when it holds a secret, or with exactly the mode of the file it
+//! replaces.
+//!
+//! Exports ([`crate::export`]) and fixed copies of a user's own files
+//! ([`crate::existing`]) both write through here, so there is one place that gets
+//! atomicity and permissions right.
 //!
 //! The text goes into a temporary file in the same directory (so the final rename
 //! stays on one file system), is flushed to disk, and is then renamed into place.
@@ -94,6 +99,18 @@ pub fn check_target(path: &Path, overwrite: bool) -> Result<(), OutputError> {
     }
 }
 
+/// The permissions a written file gets (Unix; ignored elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// 0600: owner read/write only (the file holds a secret).
+    Private,
+    /// 0644 minus the umask.
+    Normal,
+    /// Exactly these permission bits (`& 0o7777`), umask not applied: a fixed copy
+    /// keeps the original's mode, so 0600 stays 0600.
+    Exact(u32),
+}
+
 /// Writes `contents` to `path` atomically. `private` makes the file mode 0600
 /// (owner read/write only) on Unix; otherwise 0644 minus the umask. With
 /// `overwrite` false an existing `path` is an [`OutputError::Exists`]; with
@@ -102,6 +119,17 @@ pub fn write_atomic(
     path: &Path,
     contents: &[u8],
     private: bool,
+    overwrite: bool,
+) -> Result<(), OutputError> {
+    let mode = if private { Mode::Private } else { Mode::Normal };
+    write_atomic_mode(path, contents, mode, overwrite)
+}
+
+/// [`write_atomic`] with the permissions given as a [`Mode`].
+pub fn write_atomic_mode(
+    path: &Path,
+    contents: &[u8],
+    mode: Mode,
     overwrite: bool,
 ) -> Result<(), OutputError> {
     check_target(path, overwrite)?;
@@ -118,13 +146,21 @@ pub fn write_atomic(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(if private {
-            0o600
-        } else {
-            0o644
+        builder.permissions(std::fs::Permissions::from_mode(match mode {
+            Mode::Private => 0o600,
+            Mode::Normal => 0o644,
+            // Created owner-only; the exact bits are set below, past the umask.
+            Mode::Exact(_) => 0o600,
         }));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    #[cfg(unix)]
+    if let Mode::Exact(bits) = mode {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(bits & 0o7777))
+            .map_err(io)?;
+    }
     tmp.write_all(contents).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     let persisted = if overwrite {
@@ -213,5 +249,18 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         // Only the target is left, no temporary files.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exact_mode_is_kept_past_the_umask() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        for bits in [0o600, 0o640, 0o664, 0o400] {
+            let p = dir.path().join(format!("rc{bits:o}"));
+            write_atomic_mode(&p, b"x", Mode::Exact(bits), false).unwrap();
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, bits);
+        }
     }
 }

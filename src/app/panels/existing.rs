@@ -1,0 +1,579 @@
+//! "Check my current settings": the window that reads a mail program's file
+//! (or a Thunderbird profile), tests every account on the check layer, says
+//! what changed, and saves the fixed file.
+//!
+//! It is the app's face of [`crate::check::existing`], as `mailconf check` is
+//! the command line's: the same accounts, requests, verdicts, explanations
+//! and corrected settings. The checks run on the app's one backend (the
+//! engine, or the fake in tests), one account at a time; the window keeps the
+//! generation of the running one and takes only its events
+//! ([`ExistingView::take_event`]).
+//!
+//! The window draws and collects [`Action`]s; the app applies them after the
+//! frame ([`ExistingView::apply`]). Texts are in the three languages. Strings
+//! from the file are escaped ([`ServerText`]); a password from the file is
+//! never shown, only handed to the login test when the user asks for it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use eframe::egui;
+
+use crate::app::export::FileDialog;
+use crate::check::existing::{
+    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain, history_note, in_line,
+    line_label,
+};
+use crate::check::{CheckBackend, CheckEvent, Generation};
+use crate::existing::{Destination, Password, thunderbird};
+use crate::i18n::Lang;
+use crate::providers::Database;
+use crate::providers::describe::{pick, security};
+use crate::server_text::ServerText;
+
+/// What the window asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Read and check the file (or profile folder) typed in the path field.
+    CheckPath,
+    /// Read and check this Thunderbird profile.
+    CheckProfile(PathBuf),
+    /// Save file `n`'s fixed version through the save dialog.
+    Save(usize),
+    /// Close the window.
+    Close,
+}
+
+/// The window's state.
+#[derive(Default)]
+pub struct ExistingView {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The path field.
+    pub path: String,
+    /// Test the login with the password the file holds.
+    pub login: bool,
+    /// The Thunderbird profiles found (listed when the window opens).
+    pub profiles: Vec<thunderbird::Profile>,
+    /// The check of the file read last.
+    pub check: Option<ExistingCheck>,
+    generation: Option<Generation>,
+    /// Per file, once every account is checked: the fixed file (computed once,
+    /// not every frame), or why it cannot be made.
+    fixed: Vec<Option<Result<crate::existing::Fixed, String>>>,
+    /// The last save's outcome, or why the check could not start.
+    pub status: Option<String>,
+    save_answer: Option<Receiver<String>>,
+}
+
+fn t(lang: Lang, text: (&'static str, &'static str, &'static str)) -> &'static str {
+    pick(lang, text)
+}
+
+/// "Check my current settings…", the menu entry that opens the window.
+pub const ENTRY: (&str, &str, &str) = (
+    "Check my current settings…",
+    "检查我现有的设置…",
+    "檢查我現有的設定…",
+);
+
+const TITLE: (&str, &str, &str) = (
+    "Check my current settings",
+    "检查我现有的设置",
+    "檢查我現有的設定",
+);
+
+/// The path field's label.
+pub const FILE_LABEL: (&str, &str, &str) = (
+    "Settings file or Thunderbird profile folder",
+    "配置文件或 Thunderbird 配置文件夹",
+    "設定檔或 Thunderbird 設定檔資料夾",
+);
+
+/// The button that reads and checks the file.
+pub const CHECK: (&str, &str, &str) = ("Check", "检查", "檢查");
+
+/// The button that saves a fixed file.
+pub const SAVE_FIXED: (&str, &str, &str) = (
+    "Save the fixed file…",
+    "保存修正后的文件…",
+    "儲存修正後的檔案…",
+);
+
+impl ExistingView {
+    /// Opens the window and lists the Thunderbird profiles found.
+    pub fn open(&mut self) {
+        self.open = true;
+        self.profiles = thunderbird::find_profiles();
+    }
+
+    /// Whether an account's check is running.
+    pub fn running(&self) -> bool {
+        self.generation.is_some()
+    }
+
+    /// Takes `event` when it belongs to the running account's check (then
+    /// starts the next account); `false` leaves it to the rest of the app.
+    pub fn take_event(&mut self, event: &CheckEvent, backend: &mut dyn CheckBackend) -> bool {
+        let Some(generation) = self.generation else {
+            return false;
+        };
+        if event.generation() != Some(generation) {
+            return false;
+        }
+        let outcome = match event {
+            CheckEvent::Finished { summary, .. } => Ok(summary.clone()),
+            CheckEvent::Failed { error, .. } => Err(error.clone()),
+            _ => return true,
+        };
+        self.generation = None;
+        if let Some(check) = self.check.as_mut() {
+            check.record(outcome);
+        }
+        self.start_next(backend);
+        true
+    }
+
+    fn start_next(&mut self, backend: &mut dyn CheckBackend) {
+        let Some(check) = self.check.as_mut() else {
+            return;
+        };
+        // The app asks for no password here: the login is tested only with
+        // the password the file holds.
+        let mut ask = |_: &crate::existing::Account| None;
+        while let Some((_, request)) = check.next_request(&mut ask) {
+            match backend.start(request) {
+                Ok(g) => {
+                    self.generation = Some(g);
+                    return;
+                }
+                Err(e) => check.record(Err(Arc::new(e))),
+            }
+        }
+        self.fixed = (0..check.files.len())
+            .map(|i| {
+                let Some(Ok(loaded)) = check.files.get(i).map(|f| &f.loaded) else {
+                    return None;
+                };
+                let wants = check.corrections(i);
+                (!wants.is_empty()).then(|| {
+                    loaded
+                        .fix_all(&wants)
+                        .map_err(|e| ServerText::new(&e.to_string()).to_string())
+                })
+            })
+            .collect();
+    }
+
+    /// Collects the save dialog's answer.
+    pub fn drain_save(&mut self) {
+        let Some(rx) = &self.save_answer else {
+            return;
+        };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => {}
+            Ok(status) => {
+                self.status = Some(status);
+                self.save_answer = None;
+            }
+            Err(TryRecvError::Disconnected) => self.save_answer = None,
+        }
+    }
+
+    /// Applies an action (after the frame).
+    pub fn apply(
+        &mut self,
+        action: Action,
+        lang: Lang,
+        db: &Arc<Database>,
+        backend: Option<&mut (dyn CheckBackend + 'static)>,
+        dialog: Arc<dyn FileDialog>,
+        wake: impl Fn() + Send + 'static,
+    ) {
+        match action {
+            Action::Close => self.open = false,
+            Action::CheckPath | Action::CheckProfile(_) => {
+                let path = match action {
+                    Action::CheckProfile(p) => p,
+                    _ => PathBuf::from(self.path.trim()),
+                };
+                if path.as_os_str().is_empty() {
+                    return;
+                }
+                let Some(backend) = backend else {
+                    self.status = Some(
+                        t(
+                            lang,
+                            (
+                                "The connection test is unavailable.",
+                                "连接测试不可用。",
+                                "連線測試無法使用。",
+                            ),
+                        )
+                        .to_owned(),
+                    );
+                    return;
+                };
+                if self.generation.take().is_some() {
+                    backend.cancel();
+                }
+                let loaded = crate::existing::read(&path);
+                self.status = None;
+                self.fixed = Vec::new();
+                self.check = Some(ExistingCheck::new(
+                    db.clone(),
+                    vec![(path, loaded)],
+                    ExistingOptions {
+                        login: self.login,
+                        consents: Vec::new(),
+                    },
+                ));
+                self.start_next(backend);
+            }
+            Action::Save(i) => {
+                if self.save_answer.is_some() {
+                    return;
+                }
+                let Some(check) = &self.check else { return };
+                let Some(Ok(loaded)) = check.files.get(i).map(|f| &f.loaded) else {
+                    return;
+                };
+                let fixed = match self.fixed.get(i) {
+                    Some(Some(Ok(f))) => f.clone(),
+                    Some(Some(Err(e))) => {
+                        self.status = Some(e.clone());
+                        return;
+                    }
+                    _ => return,
+                };
+                let loaded = loaded.clone();
+                let default_name = loaded
+                    .fixed_path(&Destination::NextToOriginal)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let (tx, rx) = channel();
+                self.save_answer = Some(rx);
+                let spawned = std::thread::Builder::new()
+                    .name("mailconf-save-fixed".into())
+                    .spawn(move || {
+                        let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            dialog.save(&default_name)
+                        }))
+                        .ok()
+                        .flatten();
+                        if let Some(path) = chosen {
+                            // The dialog asked about replacing an existing file.
+                            let status =
+                                match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
+                                    Ok(p) => format!(
+                                        "{} {}",
+                                        t(lang, ("Saved:", "已保存：", "已儲存：")),
+                                        ServerText::new(&p.display().to_string())
+                                    ),
+                                    Err(e) => format!(
+                                        "{} {}",
+                                        t(lang, ("Not saved:", "未保存：", "未儲存：")),
+                                        ServerText::new(&e.to_string())
+                                    ),
+                                };
+                            let _ = tx.send(status);
+                        }
+                        wake();
+                    });
+                if let Err(e) = spawned {
+                    self.save_answer = None;
+                    self.status = Some(e.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// Draws the window when it is open.
+pub fn window(ctx: &egui::Context, view: &mut ExistingView, lang: Lang, actions: &mut Vec<Action>) {
+    if !view.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new(t(lang, TITLE))
+        .open(&mut open)
+        .default_size([760.0, 560.0])
+        .vscroll(true)
+        .show(ctx, |ui| body(ui, view, lang, actions));
+    if !open {
+        actions.push(Action::Close);
+    }
+}
+
+fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Vec<Action>) {
+    ui.label(t(lang, (
+        "Reads the settings your mail program already has (fetchmail, msmtp, mutt, getmail, Thunderbird, Apple profiles, mailconf JSON, autoconfig), tests them now, and writes a fixed copy. Outlook and Foxmail keep theirs in the registry or binary files: type your address in the main window instead.",
+        "读取你的邮件程序现有的设置（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述文件、mailconf JSON、autoconfig），立即测试，并写出修正后的副本。Outlook 和 Foxmail 的设置保存在注册表或二进制文件中：请在主窗口输入邮箱地址。",
+        "讀取你的郵件程式現有的設定（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述檔、mailconf JSON、autoconfig），立即測試，並寫出修正後的副本。Outlook 和 Foxmail 的設定儲存在登錄檔或二進位檔案中：請在主視窗輸入電子郵件地址。",
+    )));
+    ui.horizontal(|ui| {
+        let label = ui.label(t(lang, FILE_LABEL));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut view.path).desired_width(360.0))
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(t(lang, CHECK)).clicked() || enter {
+            actions.push(Action::CheckPath);
+        }
+    });
+    ui.checkbox(
+        &mut view.login,
+        t(lang, (
+            "Also test the login with the password in the file (never over an unencrypted connection)",
+            "同时用文件中的密码测试登录（绝不通过未加密的连接发送）",
+            "同時用檔案中的密碼測試登入（絕不透過未加密的連線傳送）",
+        )),
+    );
+    if !view.profiles.is_empty() {
+        ui.label(t(
+            lang,
+            (
+                "Thunderbird profiles found:",
+                "找到的 Thunderbird 配置文件夹：",
+                "找到的 Thunderbird 設定檔資料夾：",
+            ),
+        ));
+        for p in &view.profiles {
+            let name = ServerText::new(&p.name).to_string();
+            if ui
+                .button(format!(
+                    "{name} — {}",
+                    ServerText::new(&p.path.display().to_string())
+                ))
+                .clicked()
+            {
+                actions.push(Action::CheckProfile(p.path.clone()));
+            }
+        }
+    }
+    if let Some(s) = &view.status {
+        ui.label(s);
+    }
+    let running = view.running();
+    let Some(check) = &view.check else { return };
+    if running {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t(lang, ("Testing…", "正在测试…", "正在測試…")));
+        });
+    }
+    for (fi, f) in check.files.iter().enumerate() {
+        ui.separator();
+        let path = ServerText::new(&f.path.display().to_string());
+        let loaded = match &f.loaded {
+            Ok(l) => l,
+            Err(e) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    ServerText::new(&e.to_string()).to_string(),
+                );
+                continue;
+            }
+        };
+        ui.heading(format!("{} — {path}", loaded.kind.label().get(lang)));
+        if loaded.accounts.is_empty() {
+            ui.label(t(
+                lang,
+                (
+                    "No mail account found in this file.",
+                    "文件中没有找到邮件账户。",
+                    "檔案中沒有找到郵件帳號。",
+                ),
+            ));
+        }
+        for (ai, a) in loaded.accounts.iter().enumerate() {
+            account_card(
+                ui,
+                check,
+                AccountRef {
+                    file: fi,
+                    account: ai,
+                },
+                a,
+                lang,
+            );
+        }
+        if !loaded.notes.is_empty() {
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                t(lang, ("Lines not read", "未读取的行", "未讀取的行")),
+                loaded.notes.len() + loaded.notes_left_out
+            ))
+            .id_salt(("notes", fi))
+            .show(ui, |ui| {
+                for n in &loaded.notes {
+                    ui.label(format!(
+                        "{}: {} — {}",
+                        line_label(lang, n.line),
+                        ServerText::new(&n.excerpt),
+                        n.kind.describe().get(lang)
+                    ));
+                }
+            });
+        }
+        match view.fixed.get(fi) {
+            Some(Some(Ok(fixed))) if !fixed.changes.is_empty() => {
+                ui.label(t(
+                    lang,
+                    (
+                        "What the fixed file changes:",
+                        "修正后的文件将修改：",
+                        "修正後的檔案將修改：",
+                    ),
+                ));
+                for c in &fixed.changes {
+                    ui.label(format!(
+                        "  {}: {} {} → {}",
+                        line_label(lang, c.line),
+                        c.field.label(),
+                        ServerText::new(&c.before),
+                        ServerText::new(&c.after)
+                    ));
+                }
+                for (i, s) in fixed.steps.iter().enumerate() {
+                    ui.label(format!("{}. {}", i + 1, s.get(lang)));
+                }
+                let busy = view.save_answer.is_some();
+                if ui
+                    .add_enabled(!busy, egui::Button::new(t(lang, SAVE_FIXED)))
+                    .clicked()
+                {
+                    actions.push(Action::Save(fi));
+                }
+            }
+            Some(Some(Err(e))) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn account_card(
+    ui: &mut egui::Ui,
+    check: &ExistingCheck,
+    r: AccountRef,
+    a: &crate::existing::Account,
+    lang: Lang,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(format!(
+            "{} — {} {}",
+            ServerText::new(&a.name),
+            a.protocol.label(),
+            in_line(lang, a.line)
+        ));
+        let password = match &a.password {
+            Password::NotInFile => {
+                t(lang, ("not in the file", "不在文件中", "不在檔案中")).to_owned()
+            }
+            Password::InFile { .. } => t(
+                lang,
+                (
+                    "in the file (not shown)",
+                    "在文件中（不显示）",
+                    "在檔案中（不顯示）",
+                ),
+            )
+            .to_owned(),
+            Password::Command { command, .. } => format!(
+                "{} `{}` ({})",
+                t(lang, ("from the command", "来自命令", "來自命令")),
+                ServerText::new(command),
+                t(lang, ("not run", "未运行", "未執行"))
+            ),
+        };
+        ui.label(format!(
+            "{} {}:{} {} · {} {} · {} {}",
+            t(lang, ("The file says:", "文件中的设置：", "檔案中的設定：")),
+            ServerText::new(&a.host.value),
+            a.port.value,
+            security(a.security.value, lang),
+            t(lang, ("user", "用户名", "使用者名稱")),
+            a.username
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
+            t(lang, ("password", "密码", "密碼")),
+            password
+        ));
+        let Some(result) = check.result(r) else {
+            if !a.active {
+                ui.weak(t(
+                    lang,
+                    (
+                        "Not used by the program: not checked.",
+                        "该程序未使用此项：未检查。",
+                        "該程式未使用此項：未檢查。",
+                    ),
+                ));
+            }
+            return;
+        };
+        let color = match result.verdict {
+            AccountVerdict::Works => egui::Color32::from_rgb(0x1b, 0x7f, 0x3b),
+            AccountVerdict::Insecure { .. } => ui.visuals().warn_fg_color,
+            _ => ui.visuals().error_fg_color,
+        };
+        ui.colored_label(
+            color,
+            format!(
+                "{} {}",
+                t(lang, ("Verdict:", "结论：", "結論：")),
+                result.verdict.label().get(lang)
+            ),
+        );
+        ui.label(explain(a, result).get(lang));
+        if let Some(e) = &result.error {
+            ui.label(e.to_string());
+        }
+        if let Some(h) = history_note(result) {
+            ui.label(format!(
+                "{} “{}”",
+                t(lang, ("What changed:", "变化：", "變化：")),
+                h.get(lang)
+            ));
+        }
+        if let Some(summary) = &result.summary {
+            egui::CollapsingHeader::new(t(
+                lang,
+                (
+                    "What the network says now",
+                    "现在的网络测试结果",
+                    "現在的網路測試結果",
+                ),
+            ))
+            .id_salt(("rows", r.file, r.account))
+            .default_open(true)
+            .show(ui, |ui| {
+                for rep in &summary.endpoints {
+                    let e = &rep.endpoint;
+                    let login = rep.login.as_ref().map_or_else(String::new, |l| {
+                        format!(" · {}", super::results::login_word(&l.result).get(lang))
+                    });
+                    ui.label(format!(
+                        "{} {}:{} {} — {}{login}",
+                        e.protocol.label(),
+                        e.host,
+                        e.port,
+                        security(e.security, lang),
+                        super::results::verdict_words(rep, lang),
+                    ));
+                }
+            });
+            for advice in &summary.advice {
+                ui.label(format!("• {}", advice.text(lang)));
+                if let Some(link) = &advice.link {
+                    ui.hyperlink(link);
+                }
+            }
+        }
+    });
+}

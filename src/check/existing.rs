@@ -1,0 +1,1185 @@
+//! "Why did my mail stop working?": the settings a user already has, checked
+//! with the same planner, probe, ranking and advice as Test connection.
+//!
+//! [`crate::existing`] reads a client's file into [`Account`]s. This module
+//! turns each active account into a [`CheckRequest`] of explicit endpoints
+//! (the file's own endpoint first, then the provider's servers for that
+//! protocol, or the standard ways in on the file's host when the database
+//! does not know it), with the provider attached so the one
+//! [`ProbeSummary`] ranks and advises with its knowledge. From that summary
+//! it derives a verdict per account (works, insecure, broken, discontinued),
+//! the sentence saying what changed (quoting the provider's history note),
+//! and the [`Corrected`] settings the fix writer needs.
+//!
+//! Both faces use it the same way: [`ExistingCheck::next_request`] gives the
+//! next account's request, the face runs it on its backend, and hands the
+//! `Finished`/`Failed` event to [`ExistingCheck::record`]. The document it
+//! builds ([`CheckDocument`]) is `mailconf check --json` (schema
+//! `mailconf-check/1`, `docs/check-json.md`).
+//!
+//! Everything the file says is hostile input: host names are validated with
+//! `parse_host` before anything connects, and every string from the file is
+//! escaped ([`ServerText`]) before a person or a JSON reader sees it. A
+//! password from the file only ever becomes a [`LoginSpec`]; it is never
+//! serialized, printed or logged.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use secrecy::SecretString;
+use serde::Serialize;
+
+use super::plan::{endpoints_for_servers, standard_endpoints};
+use super::run::{CheckError, CheckRequest, LoginSpec};
+use super::summary::ProbeSummary;
+use crate::existing::{Account, AuthMethod, Corrected, Kind, Loaded, Password, ReadError};
+use crate::i18n::Lang;
+use crate::probe::login::{InsecureAllow, LoginOutcome};
+use crate::probe::{Endpoint, EndpointReport, PlaintextReason, Verdict};
+use crate::providers::describe::security;
+use crate::providers::{AuthKind, Database, Localized, Protocol, Provider, Security, Status};
+use crate::server_text::ServerText;
+
+/// The identifier of the JSON document `mailconf check --json` prints.
+pub const JSON_SCHEMA_ID: &str = "mailconf-check/1";
+
+/// Which account of which file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub struct AccountRef {
+    /// Index into the files given.
+    pub file: usize,
+    /// Index into that file's accounts.
+    pub account: usize,
+}
+
+/// Why an account's settings are unsafe although they connect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsecureReason {
+    /// The client connects without encryption: the password is readable on the way.
+    Plaintext,
+    /// The server refuses to log in before TLS (Dovecot's "plaintext
+    /// authentication disallowed"): the client cannot log in at all this way.
+    LoginRefusedBeforeTls,
+    /// STARTTLS only when offered: someone in between can switch it off.
+    StarttlsOptional,
+    /// The client does not check the server's certificate.
+    CertificateNotChecked,
+    /// The server's certificate is not trusted (expired, wrong name, self-signed…).
+    CertificateUntrusted,
+}
+
+/// Why an account's settings do not work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum BrokenReason {
+    /// The host name in the file is not a valid host name.
+    InvalidHost,
+    /// The host name does not resolve (the server is gone or renamed).
+    HostNotFound,
+    /// The port refuses connections.
+    PortClosed,
+    /// No answer at all (filtered, or the server is down).
+    NoAnswer,
+    /// The client asks for STARTTLS and the server does not offer it.
+    StarttlsMissing,
+    /// TLS could not be set up.
+    TlsFailed,
+    /// The server does not speak the protocol as expected.
+    ProtocolError,
+    /// The login test failed.
+    LoginRefused {
+        /// How (`credentials-rejected`, `authorization-code-required`…).
+        outcome: String,
+    },
+}
+
+/// The verdict on one account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum AccountVerdict {
+    /// The settings work and are safe (and the login worked, when tested).
+    Works,
+    /// They connect, but not safely.
+    Insecure {
+        /// Every reason, most serious first.
+        reasons: Vec<InsecureReason>,
+    },
+    /// They do not work.
+    Broken {
+        /// Why.
+        #[serde(flatten)]
+        reason: BrokenReason,
+    },
+    /// The provider closed the service.
+    Discontinued {
+        /// The year it closed.
+        year: u16,
+    },
+}
+
+impl AccountVerdict {
+    /// Short name (`works`, `insecure`, `broken`, `discontinued`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            AccountVerdict::Works => "works",
+            AccountVerdict::Insecure { .. } => "insecure",
+            AccountVerdict::Broken { .. } => "broken",
+            AccountVerdict::Discontinued { .. } => "discontinued",
+        }
+    }
+
+    /// The verdict for people.
+    pub fn label(&self) -> Localized {
+        let (en, hans, hant) = match self {
+            AccountVerdict::Works => ("works", "正常", "正常"),
+            AccountVerdict::Insecure { .. } => {
+                ("works but insecure", "可用但不安全", "可用但不安全")
+            }
+            AccountVerdict::Broken { .. } => ("broken", "无法使用", "無法使用"),
+            AccountVerdict::Discontinued { .. } => {
+                ("service discontinued", "服务已停止", "服務已停止")
+            }
+        };
+        l(en, hans, hant)
+    }
+}
+
+fn l(en: impl Into<String>, hans: impl Into<String>, hant: impl Into<String>) -> Localized {
+    Localized {
+        en: en.into(),
+        zh_hans: hans.into(),
+        zh_hant: hant.into(),
+    }
+}
+
+/// "line 12" / "第 12 行": where in the file, in the user's language.
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("line {line}"),
+        Lang::ZhHans | Lang::ZhHant => format!("第 {line} 行"),
+    }
+}
+
+/// "(line 12)" / "（第 12 行）", with the language's own parentheses.
+pub fn in_line(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("(line {line})"),
+        Lang::ZhHans | Lang::ZhHant => format!("（第 {line} 行）"),
+    }
+}
+
+/// The provider whose servers the account uses: by the host it connects to
+/// (`pop.163.com` → 163), else by its address or a username that is one.
+pub fn provider_for<'a>(db: &'a Database, account: &Account) -> Option<&'a Provider> {
+    let host = account
+        .host
+        .value
+        .trim()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let by_host = db.by_domain(&host).map(|(e, _, _)| &e.provider);
+    let by_address = || {
+        account
+            .address
+            .iter()
+            .chain(account.username.as_ref().map(|u| &u.value))
+            .filter_map(|a| crate::providers::Address::parse(a).ok())
+            .find_map(|a| db.by_domain(&a.domain).map(|(e, _, _)| &e.provider))
+    };
+    by_host.or_else(by_address)
+}
+
+/// The endpoint the file's client connects to, after checking the host name.
+pub fn file_endpoint(account: &Account) -> Option<Endpoint> {
+    let raw = account.host.value.trim().trim_end_matches('.');
+    let host = match raw.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.to_string(),
+        Err(_) => crate::providers::address::parse_host(raw).ok()?,
+    };
+    Some(Endpoint::new(
+        account.protocol,
+        &host,
+        account.port.value,
+        account.security.value,
+    ))
+}
+
+/// The endpoints to probe for an account: its own first, then the provider's
+/// servers for the protocol (every standard way in on its preferred host,
+/// plus the others it lists), or the standard ways in on the file's host.
+pub fn endpoints_for(
+    account: &Account,
+    own: &Endpoint,
+    provider: Option<&Provider>,
+) -> Vec<Endpoint> {
+    let mut out = vec![own.clone()];
+    let more = match provider {
+        Some(p) => {
+            let domain = account
+                .address
+                .as_deref()
+                .and_then(|a| crate::providers::Address::parse(a).ok())
+                .map(|a| a.domain);
+            endpoints_for_servers(
+                p.incoming.iter().chain(&p.outgoing),
+                domain.as_deref(),
+                &[account.protocol],
+            )
+        }
+        None => Vec::new(),
+    };
+    let more = if more.is_empty() {
+        standard_endpoints(account.protocol, &own.host)
+    } else {
+        more
+    };
+    for e in more {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The login name the account uses: its username, else its address.
+pub fn login_name(account: &Account) -> Option<&str> {
+    account
+        .username
+        .as_ref()
+        .map(|u| u.value.as_str())
+        .or(account.address.as_deref())
+        .filter(|u| !u.is_empty())
+}
+
+/// The password the file holds for the account, as a secret for the login
+/// test (never shown).
+pub fn file_password(account: &Account) -> Option<SecretString> {
+    match &account.password {
+        Password::InFile { secret, .. } if !secret.is_empty() => {
+            Some(SecretString::from(secret.expose().to_owned()))
+        }
+        _ => None,
+    }
+}
+
+/// How a face answers "what password for this account?" when `--login` is
+/// on and the file holds none (`None`: do not test the login).
+pub type AskPassword<'a> = dyn FnMut(&Account) -> Option<SecretString> + 'a;
+
+/// What one account's check found.
+#[derive(Debug, Clone)]
+pub struct AccountResult {
+    /// The provider the servers belong to.
+    pub provider: Option<Provider>,
+    /// The file's own endpoint (`None`: the host name is not valid).
+    pub endpoint: Option<Endpoint>,
+    /// The check's summary (`None` when nothing was probed).
+    pub summary: Option<Arc<ProbeSummary>>,
+    /// The verdict.
+    pub verdict: AccountVerdict,
+    /// What the file should say instead (`None`: nothing to change, or no
+    /// secure way in was found).
+    pub corrected: Option<Corrected>,
+    /// Why the check could not run, when it could not (escaped).
+    pub error: Option<ServerText>,
+    /// Whether the login was tested.
+    pub login_tested: bool,
+}
+
+/// One file: what was read, or why it could not be.
+#[derive(Debug)]
+pub struct FileCheck {
+    /// The file as given.
+    pub path: PathBuf,
+    /// What was read.
+    pub loaded: Result<Loaded, ReadError>,
+    /// One slot per account of the file (`None`: not checked, or not yet).
+    pub results: Vec<Option<AccountResult>>,
+}
+
+/// Options of an [`ExistingCheck`].
+#[derive(Debug, Default, Clone)]
+pub struct ExistingOptions {
+    /// Test the login (`--login`).
+    pub login: bool,
+    /// The user's consents to insecure endpoints, passed to every login test.
+    pub consents: Vec<InsecureAllow>,
+}
+
+/// The check of every account in some files, one account at a time.
+#[derive(Debug)]
+pub struct ExistingCheck {
+    /// The files, in the order given.
+    pub files: Vec<FileCheck>,
+    queue: VecDeque<AccountRef>,
+    /// The account whose check is running.
+    running: Option<AccountRef>,
+    options: ExistingOptions,
+    db: Arc<Database>,
+}
+
+impl ExistingCheck {
+    /// A check of every active account of the files read (`loaded`, one entry
+    /// per path, errors included).
+    pub fn new(
+        db: Arc<Database>,
+        loaded: Vec<(PathBuf, Result<Loaded, ReadError>)>,
+        options: ExistingOptions,
+    ) -> ExistingCheck {
+        let mut queue = VecDeque::new();
+        let files = loaded
+            .into_iter()
+            .enumerate()
+            .map(|(file, (path, loaded))| {
+                let n = loaded.as_ref().map_or(0, |l| l.accounts.len());
+                if let Ok(l) = &loaded {
+                    for (account, a) in l.accounts.iter().enumerate() {
+                        if a.active {
+                            queue.push_back(AccountRef { file, account });
+                        }
+                    }
+                }
+                FileCheck {
+                    path,
+                    loaded,
+                    results: vec![None; n],
+                }
+            })
+            .collect();
+        ExistingCheck {
+            files,
+            queue,
+            running: None,
+            options,
+            db,
+        }
+    }
+
+    /// The account of `r`.
+    pub fn account(&self, r: AccountRef) -> Option<&Account> {
+        self.files
+            .get(r.file)?
+            .loaded
+            .as_ref()
+            .ok()?
+            .accounts
+            .get(r.account)
+    }
+
+    /// The account whose check is running.
+    pub fn running(&self) -> Option<AccountRef> {
+        self.running
+    }
+
+    /// How many accounts are still to be checked (the running one included).
+    pub fn remaining(&self) -> usize {
+        self.queue.len() + usize::from(self.running.is_some())
+    }
+
+    /// Whether every account has its result.
+    pub fn is_done(&self) -> bool {
+        self.remaining() == 0
+    }
+
+    /// The next account's request to run, recording at once the accounts that
+    /// need no probe (a host name that is not one, a closed service). `ask`
+    /// gives the password when the login is tested and the file holds none.
+    pub fn next_request(
+        &mut self,
+        ask: &mut AskPassword<'_>,
+    ) -> Option<(AccountRef, CheckRequest)> {
+        while let Some(r) = self.queue.pop_front() {
+            let Some(account) = self.account(r).cloned() else {
+                continue;
+            };
+            let provider = provider_for(&self.db, &account).cloned();
+            if let Some(p) = &provider
+                && let Status::Discontinued { year, .. } = p.status
+            {
+                self.set(
+                    r,
+                    AccountResult {
+                        provider: provider.clone(),
+                        endpoint: file_endpoint(&account),
+                        summary: None,
+                        verdict: AccountVerdict::Discontinued { year },
+                        corrected: None,
+                        error: None,
+                        login_tested: false,
+                    },
+                );
+                continue;
+            }
+            let Some(own) = file_endpoint(&account) else {
+                self.set(
+                    r,
+                    AccountResult {
+                        provider,
+                        endpoint: None,
+                        summary: None,
+                        verdict: AccountVerdict::Broken {
+                            reason: BrokenReason::InvalidHost,
+                        },
+                        corrected: None,
+                        error: None,
+                        login_tested: false,
+                    },
+                );
+                continue;
+            };
+            let login = if self.options.login {
+                let password = file_password(&account).or_else(|| ask(&account));
+                match (password, login_name(&account)) {
+                    (Some(password), Some(user)) => Some(LoginSpec {
+                        username: Some(user.to_owned()),
+                        password,
+                        consents: self.options.consents.clone(),
+                    }),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let request = CheckRequest {
+                input: String::new(),
+                only: Vec::new(),
+                endpoints: endpoints_for(&account, &own, provider.as_ref()),
+                login,
+                provider: provider.as_ref().map(|p| p.id.clone()),
+            };
+            self.running = Some(r);
+            return Some((r, request));
+        }
+        None
+    }
+
+    fn set(&mut self, r: AccountRef, result: AccountResult) {
+        if let Some(slot) = self
+            .files
+            .get_mut(r.file)
+            .and_then(|f| f.results.get_mut(r.account))
+        {
+            *slot = Some(result);
+        }
+    }
+
+    /// Records how the running account's check ended: its summary, or why it
+    /// could not run.
+    pub fn record(&mut self, outcome: Result<Arc<ProbeSummary>, Arc<CheckError>>) {
+        let Some(r) = self.running.take() else {
+            return;
+        };
+        let Some(account) = self.account(r).cloned() else {
+            return;
+        };
+        let provider = provider_for(&self.db, &account).cloned();
+        let endpoint = file_endpoint(&account);
+        let result = match outcome {
+            Ok(summary) => judge(&account, provider, endpoint, summary),
+            Err(e) => AccountResult {
+                provider,
+                endpoint,
+                summary: None,
+                verdict: AccountVerdict::Broken {
+                    reason: BrokenReason::ProtocolError,
+                },
+                corrected: None,
+                error: Some(ServerText::new(&e.to_string())),
+                login_tested: false,
+            },
+        };
+        self.set(r, result);
+    }
+
+    /// The result of account `r`, when it has one.
+    pub fn result(&self, r: AccountRef) -> Option<&AccountResult> {
+        self.files.get(r.file)?.results.get(r.account)?.as_ref()
+    }
+
+    /// The corrected settings for every account of file `file` that has them.
+    pub fn corrections(&self, file: usize) -> Vec<(usize, Corrected)> {
+        self.files.get(file).map_or_else(Vec::new, |f| {
+            f.results
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.as_ref()?.corrected.clone()?)))
+                .collect()
+        })
+    }
+
+    /// The exit code: 0 when every file was read and every checked account
+    /// works; 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        let all_ok = self.files.iter().all(|f| {
+            f.loaded.is_ok()
+                && f.results
+                    .iter()
+                    .flatten()
+                    .all(|r| r.verdict == AccountVerdict::Works)
+        });
+        if all_ok { 0 } else { 1 }
+    }
+
+    /// The `mailconf check --json` document.
+    pub fn document(&self, fixes: &[Option<FixReport>]) -> CheckDocument {
+        let files = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| file_report(f, fixes.get(i).cloned().flatten()))
+            .collect();
+        CheckDocument {
+            schema: JSON_SCHEMA_ID.to_owned(),
+            files,
+            exit_code: self.exit_code(),
+        }
+    }
+}
+
+/// The report of the file's own endpoint in `summary`.
+fn own_report<'a>(summary: &'a ProbeSummary, own: &Endpoint) -> Option<&'a EndpointReport> {
+    summary.report(own)
+}
+
+/// The verdict, the corrected settings and the rest, from the summary.
+fn judge(
+    account: &Account,
+    provider: Option<Provider>,
+    endpoint: Option<Endpoint>,
+    summary: Arc<ProbeSummary>,
+) -> AccountResult {
+    let report = endpoint.as_ref().and_then(|e| own_report(&summary, e));
+    let login_tested = summary.endpoints.iter().any(|r| r.login.is_some());
+    let verdict = match report {
+        None => AccountVerdict::Broken {
+            reason: BrokenReason::ProtocolError,
+        },
+        Some(r) => verdict_of(account, r),
+    };
+    let corrected = (verdict != AccountVerdict::Works)
+        .then(|| corrected(account, &summary))
+        .flatten();
+    AccountResult {
+        provider,
+        endpoint,
+        summary: Some(summary),
+        verdict,
+        corrected,
+        error: None,
+        login_tested,
+    }
+}
+
+/// The verdict on the file's own endpoint: its probe report, what the file
+/// asks of TLS, and the login test when there was one.
+pub fn verdict_of(account: &Account, r: &EndpointReport) -> AccountVerdict {
+    let broken = |reason| AccountVerdict::Broken { reason };
+    let mut reasons = Vec::new();
+    match &r.verdict {
+        Verdict::Secure => {}
+        Verdict::InsecurePlaintextOnly { reason } => match (reason, account.security.value) {
+            // The client insists on STARTTLS the server does not offer.
+            (
+                PlaintextReason::StarttlsNotOffered | PlaintextReason::StarttlsRefused,
+                Security::Starttls,
+            ) if !account.starttls_optional => {
+                return broken(BrokenReason::StarttlsMissing);
+            }
+            _ => {
+                reasons.push(InsecureReason::Plaintext);
+                let refuses = r
+                    .session
+                    .caps_before_tls
+                    .as_ref()
+                    .is_some_and(|c| !c.password_login_offered());
+                if refuses {
+                    reasons.push(InsecureReason::LoginRefusedBeforeTls);
+                }
+            }
+        },
+        Verdict::TlsError { tls_kind } => {
+            if tls_kind.is_certificate() {
+                reasons.push(InsecureReason::CertificateUntrusted);
+            } else {
+                return broken(BrokenReason::TlsFailed);
+            }
+        }
+        Verdict::Refused => return broken(BrokenReason::PortClosed),
+        Verdict::TimedOut { .. } => return broken(BrokenReason::NoAnswer),
+        Verdict::ProtocolError => return broken(BrokenReason::ProtocolError),
+        Verdict::DnsError => return broken(BrokenReason::HostNotFound),
+    }
+    if let Some(login) = &r.login {
+        match &login.result {
+            LoginOutcome::Success | LoginOutcome::NotTried { .. } => {}
+            other => {
+                return broken(BrokenReason::LoginRefused {
+                    outcome: other.name().to_owned(),
+                });
+            }
+        }
+    }
+    if account.security.value != Security::Plain {
+        if account.starttls_optional && account.security.value == Security::Starttls {
+            reasons.push(InsecureReason::StarttlsOptional);
+        }
+        if !account.certificate_checked {
+            reasons.push(InsecureReason::CertificateNotChecked);
+        }
+    }
+    if reasons.is_empty() {
+        AccountVerdict::Works
+    } else {
+        AccountVerdict::Insecure { reasons }
+    }
+}
+
+/// The settings the file should have: the summary's recommended endpoint for
+/// the account's protocol, at the port the probe reached it on (a `--port-map`
+/// test setup writes the port that answers here), the account's login name,
+/// and password authentication where the file had none.
+pub fn corrected(account: &Account, summary: &ProbeSummary) -> Option<Corrected> {
+    let best = summary.best(account.protocol)?;
+    let port = summary.report(best).map_or(best.port, |r| r.connect_port);
+    let auth = match &account.auth.value {
+        AuthMethod::None => AuthMethod::Password,
+        other => other.clone(),
+    };
+    let want = Corrected {
+        host: best.host.clone(),
+        port,
+        security: best.security,
+        auth,
+        username: login_name(account)?.to_owned(),
+    };
+    want.check().ok()?;
+    Some(want)
+}
+
+/// What to tell the user about one account, in three languages: what is
+/// wrong, why, and what to do; made from the verdict and the provider's facts.
+pub fn explain(account: &Account, result: &AccountResult) -> Localized {
+    let name = result
+        .provider
+        .as_ref()
+        .map_or_else(|| l("The server", "服务器", "伺服器"), |p| p.name.clone());
+    let was = match &result.endpoint {
+        Some(e) => format!(
+            "{} {}:{}",
+            e.protocol.label(),
+            ServerText::new(&e.host),
+            e.port
+        ),
+        None => format!(
+            "{} {}",
+            account.protocol.label(),
+            ServerText::new(&account.host.value)
+        ),
+    };
+    let use_ = |lang: Lang| -> String {
+        match &result.corrected {
+            Some(c) => format!("{}:{} ({})", c.host, c.port, security(c.security, lang)),
+            None => String::new(),
+        }
+    };
+    let code = result.provider.as_ref().and_then(|p| match p.auth.kind {
+        AuthKind::AuthorizationCode => Some((
+            " and an authorization code (授权码) instead of the web password",
+            "，并使用授权码代替网页登录密码",
+            "，並使用授權碼代替網頁登入密碼",
+        )),
+        AuthKind::AppPassword => Some((
+            " and an app password instead of your account password",
+            "，并使用应用专用密码代替账户密码",
+            "，並使用應用程式專用密碼代替帳號密碼",
+        )),
+        _ => None,
+    });
+    let link = result
+        .provider
+        .as_ref()
+        .and_then(|p| p.auth.create_url.clone())
+        .filter(|_| code.is_some());
+    let code = code.unwrap_or(("", "", ""));
+    let (link_en, link_hans, link_hant) = match &link {
+        Some(u) => (
+            format!(" (create it at {u})"),
+            format!("（在 {u} 创建）"),
+            format!("（在 {u} 建立）"),
+        ),
+        None => Default::default(),
+    };
+    let todo = |lang: Lang| -> String {
+        let u = use_(lang);
+        match lang {
+            Lang::En if u.is_empty() => String::new(),
+            Lang::En => format!(": use {u}{}{link_en}.", code.0),
+            Lang::ZhHans if u.is_empty() => "。".to_owned(),
+            Lang::ZhHans => format!("：请改用 {u}{}{link_hans}。", code.1),
+            Lang::ZhHant if u.is_empty() => "。".to_owned(),
+            Lang::ZhHant => format!("：請改用 {u}{}{link_hant}。", code.2),
+        }
+    };
+    let end_en = |s: String| if s.is_empty() { ".".to_owned() } else { s };
+    match &result.verdict {
+        AccountVerdict::Works => l(
+            format!(
+                "{was} works with encryption{}.",
+                if result.login_tested {
+                    ", and the login worked"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "{was} 可以正常加密连接{}。",
+                if result.login_tested {
+                    "，登录也成功"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "{was} 可以正常加密連線{}。",
+                if result.login_tested {
+                    "，登入也成功"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        AccountVerdict::Discontinued { year } => l(
+            format!(
+                "{} closed this service in {year}; nothing to fix. Move to another mail service.",
+                name.en
+            ),
+            format!(
+                "{}已于 {year} 年停止这项服务，无法修复。请改用其他邮箱服务。",
+                name.zh_hans
+            ),
+            format!(
+                "{}已於 {year} 年停止這項服務，無法修復。請改用其他郵件服務。",
+                name.zh_hant
+            ),
+        ),
+        AccountVerdict::Insecure { reasons } => {
+            let refuses = reasons.contains(&InsecureReason::LoginRefusedBeforeTls);
+            let (en, hans, hant) = if reasons.contains(&InsecureReason::Plaintext) {
+                if refuses {
+                    (
+                        format!(
+                            "{} no longer accepts a login over plaintext {was}: your client cannot log in this way, and it would send your password unencrypted",
+                            name.en
+                        ),
+                        format!(
+                            "{}已不再接受通过明文 {was} 登录：你的客户端这样无法登录，而且会把密码以明文发送",
+                            name.zh_hans
+                        ),
+                        format!(
+                            "{}已不再接受透過明文 {was} 登入：你的用戶端這樣無法登入，而且會把密碼以明文傳送",
+                            name.zh_hant
+                        ),
+                    )
+                } else {
+                    (
+                        format!(
+                            "Your file connects to {was} without encryption: anyone on the way can read your password and mail"
+                        ),
+                        format!("你的配置通过 {was} 不加密连接：途中任何人都能读到你的密码和邮件"),
+                        format!("你的設定透過 {was} 不加密連線：途中任何人都能讀到你的密碼和郵件"),
+                    )
+                }
+            } else if reasons.contains(&InsecureReason::CertificateUntrusted) {
+                (
+                    format!(
+                        "{was} answers, but its certificate is not trusted: someone may be in between"
+                    ),
+                    format!("{was} 可以连接，但证书不受信任：可能有人在中间拦截"),
+                    format!("{was} 可以連線，但憑證不受信任：可能有人在中間攔截"),
+                )
+            } else if reasons.contains(&InsecureReason::StarttlsOptional) {
+                (
+                    format!(
+                        "Your file uses STARTTLS on {was} only when offered: someone in between can switch encryption off"
+                    ),
+                    format!(
+                        "你的配置在 {was} 上仅在服务器提供时才使用 STARTTLS：中间人可以关闭加密"
+                    ),
+                    format!(
+                        "你的設定在 {was} 上僅在伺服器提供時才使用 STARTTLS：中間人可以關閉加密"
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "Your file does not check the certificate of {was}: someone in between could read your password"
+                    ),
+                    format!("你的配置不检查 {was} 的证书：中间人可能读到你的密码"),
+                    format!("你的設定不檢查 {was} 的憑證：中間人可能讀到你的密碼"),
+                )
+            };
+            l(
+                format!("{en}{}", end_en(todo(Lang::En))),
+                format!("{hans}{}", todo(Lang::ZhHans)),
+                format!("{hant}{}", todo(Lang::ZhHant)),
+            )
+        }
+        AccountVerdict::Broken { reason } => {
+            let (en, hans, hant) = match reason {
+                BrokenReason::InvalidHost => (
+                    format!(
+                        "The server name in your file ({}) is not a valid host name",
+                        ServerText::new(&account.host.value)
+                    ),
+                    format!(
+                        "配置中的服务器名称（{}）不是有效的主机名",
+                        ServerText::new(&account.host.value)
+                    ),
+                    format!(
+                        "設定中的伺服器名稱（{}）不是有效的主機名稱",
+                        ServerText::new(&account.host.value)
+                    ),
+                ),
+                BrokenReason::HostNotFound => (
+                    format!("The server of {was} no longer exists (its name does not resolve)"),
+                    format!("{was} 的服务器已不存在（域名无法解析）"),
+                    format!("{was} 的伺服器已不存在（網域名稱無法解析）"),
+                ),
+                BrokenReason::PortClosed => (
+                    format!("{was} refuses connections (the port is closed)"),
+                    format!("{was} 拒绝连接（端口已关闭）"),
+                    format!("{was} 拒絕連線（連接埠已關閉）"),
+                ),
+                BrokenReason::NoAnswer => (
+                    format!("{was} does not answer from here (blocked or filtered)"),
+                    format!("从这里连接 {was} 没有响应（被屏蔽或过滤）"),
+                    format!("從這裡連線 {was} 沒有回應（被封鎖或過濾）"),
+                ),
+                BrokenReason::StarttlsMissing => (
+                    format!("{was} does not offer STARTTLS, which your file asks for"),
+                    format!("{was} 不提供你的配置所要求的 STARTTLS"),
+                    format!("{was} 不提供你的設定所要求的 STARTTLS"),
+                ),
+                BrokenReason::TlsFailed => (
+                    format!("Encryption with {was} cannot be set up"),
+                    format!("无法与 {was} 建立加密连接"),
+                    format!("無法與 {was} 建立加密連線"),
+                ),
+                BrokenReason::ProtocolError => (
+                    format!(
+                        "{was} did not answer as a {} server should",
+                        account.protocol.label()
+                    ),
+                    format!("{was} 的回应不像正常的 {} 服务器", account.protocol.label()),
+                    format!("{was} 的回應不像正常的 {} 伺服器", account.protocol.label()),
+                ),
+                BrokenReason::LoginRefused { .. } => (
+                    format!("{was} refused the login with the password from your file"),
+                    format!("{was} 拒绝了使用配置中密码的登录"),
+                    format!("{was} 拒絕了使用設定中密碼的登入"),
+                ),
+            };
+            l(
+                format!("{en}{}", end_en(todo(Lang::En))),
+                format!("{hans}{}", todo(Lang::ZhHans)),
+                format!("{hant}{}", todo(Lang::ZhHant)),
+            )
+        }
+    }
+}
+
+/// The provider's history note, when the file's settings are among the old
+/// ones it describes: the account is not working as it is, and its endpoint
+/// is plaintext or not one the provider lists today.
+pub fn history_note(result: &AccountResult) -> Option<&Localized> {
+    let p = result.provider.as_ref()?;
+    let e = result.endpoint.as_ref()?;
+    let listed = p
+        .incoming
+        .iter()
+        .chain(&p.outgoing)
+        .any(|s| s.protocol == e.protocol && s.port == e.port && s.security == e.security);
+    let old = e.security == Security::Plain || !listed;
+    (result.verdict != AccountVerdict::Works && old)
+        .then_some(p.history.as_ref())
+        .flatten()
+}
+
+// ---------------------------------------------------------------------------
+// The JSON document
+
+/// `mailconf check --json` (see `docs/check-json.md`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckDocument {
+    /// Always `mailconf-check/1` for this version of the format.
+    pub schema: String,
+    /// One entry per file given, in order.
+    pub files: Vec<FileReport>,
+    /// 0 every file was read and every checked account works; 1 not.
+    pub exit_code: u8,
+}
+
+/// One file in the document.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FileReport {
+    /// The file (escaped).
+    pub path: ServerText,
+    /// Which program's file (`fetchmail`, `thunderbird`…); absent when it could not be read.
+    pub kind: Option<String>,
+    /// Why it could not be read (names the file and line; escaped).
+    pub error: Option<ServerText>,
+    /// Its accounts, in file order.
+    pub accounts: Vec<AccountReport>,
+    /// Lines not understood, commands not run, files not followed.
+    pub notes: Vec<NoteReport>,
+    /// How many notes were left out past the cap.
+    pub notes_left_out: usize,
+    /// The fixed file, with `--fix`.
+    pub fix: Option<FixReport>,
+}
+
+/// A note about a line of the file.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoteReport {
+    /// The 1-based line.
+    pub line: usize,
+    /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`.
+    pub kind: String,
+    /// The line (or its start), never a password (escaped).
+    pub excerpt: ServerText,
+}
+
+/// What the file says about an account.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FileSettings {
+    /// The host name as written (escaped).
+    pub host: ServerText,
+    /// The port.
+    pub port: u16,
+    /// tls, starttls or plain.
+    pub security: Security,
+    /// STARTTLS only when the server offers it.
+    pub starttls_optional: bool,
+    /// Whether the client checks the certificate.
+    pub certificate_checked: bool,
+    /// How the client logs in (`automatic`, `password`, `cram-md5`…).
+    pub auth: String,
+    /// The login name (escaped).
+    pub username: Option<ServerText>,
+    /// `not-in-file`, `in-file` (never the password itself) or `command`.
+    pub password: String,
+    /// The command that prints the password (shown, never run; escaped).
+    pub password_command: Option<ServerText>,
+    /// The mail address (escaped).
+    pub address: Option<ServerText>,
+}
+
+/// One account in the document.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AccountReport {
+    /// Its index in the file.
+    pub index: usize,
+    /// How the file names it (escaped).
+    pub name: ServerText,
+    /// The line its entry starts on.
+    pub line: usize,
+    /// pop3, imap or smtp.
+    pub protocol: Protocol,
+    /// Whether the client uses it (inactive accounts are not checked).
+    pub active: bool,
+    /// What the file says.
+    pub file: FileSettings,
+    /// The database provider of its servers.
+    pub provider_id: Option<String>,
+    /// The verdict (absent: not checked).
+    pub verdict: Option<AccountVerdict>,
+    /// What is wrong and what to do, in three languages.
+    pub explanation: Option<Localized>,
+    /// The provider's history note, when the file's settings are the old ones it describes.
+    pub history: Option<Localized>,
+    /// The settings the fixed file gets (absent: nothing to change or nothing secure found).
+    pub corrected: Option<CorrectedReport>,
+    /// Why the check could not run (escaped).
+    pub error: Option<ServerText>,
+    /// What the network says: the file's endpoint and the provider's, with the
+    /// ranking and advice (the `mailconf-probe/1` document).
+    pub network: Option<ProbeSummary>,
+}
+
+/// Corrected settings.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CorrectedReport {
+    /// Host name.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// tls or starttls.
+    pub security: Security,
+    /// Authentication.
+    pub auth: String,
+    /// Login name (escaped).
+    pub username: ServerText,
+}
+
+/// The fixed file, with `--fix`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FixReport {
+    /// Where it was written (escaped); absent when it was not.
+    pub written: Option<ServerText>,
+    /// Why it was not written (escaped).
+    pub error: Option<ServerText>,
+    /// Each changed setting.
+    pub changes: Vec<ChangeReport>,
+    /// Thunderbird: the steps to apply the `user.js` fragment.
+    pub steps: Vec<Localized>,
+}
+
+/// One changed setting.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChangeReport {
+    /// `host`, `port`, `security`, `auth` or `username`.
+    pub field: String,
+    /// Its line in the original.
+    pub line: usize,
+    /// Before (escaped).
+    pub before: ServerText,
+    /// After.
+    pub after: ServerText,
+}
+
+impl FixReport {
+    /// The report of a fix, written to `written` or failed with `error`.
+    pub fn of(
+        fixed: Option<&crate::existing::Fixed>,
+        written: Option<PathBuf>,
+        error: Option<String>,
+    ) -> FixReport {
+        FixReport {
+            written: written.map(|p| ServerText::new(&p.display().to_string())),
+            error: error.map(|e| ServerText::new(&e)),
+            changes: fixed.map_or_else(Vec::new, |f| {
+                f.changes
+                    .iter()
+                    .map(|c| ChangeReport {
+                        field: c.field.label().to_owned(),
+                        line: c.line,
+                        before: ServerText::new(&c.before),
+                        after: ServerText::new(&c.after),
+                    })
+                    .collect()
+            }),
+            steps: fixed.map_or_else(Vec::new, |f| f.steps.clone()),
+        }
+    }
+}
+
+fn settings_of(a: &Account) -> FileSettings {
+    let (password, command) = match &a.password {
+        Password::NotInFile => ("not-in-file", None),
+        Password::InFile { .. } => ("in-file", None),
+        Password::Command { command, .. } => ("command", Some(ServerText::new(command))),
+    };
+    FileSettings {
+        host: ServerText::new(&a.host.value),
+        port: a.port.value,
+        security: a.security.value,
+        starttls_optional: a.starttls_optional,
+        certificate_checked: a.certificate_checked,
+        auth: a.auth.value.label().to_owned(),
+        username: a.username.as_ref().map(|u| ServerText::new(&u.value)),
+        password: password.to_owned(),
+        password_command: command,
+        address: a.address.as_deref().map(ServerText::new),
+    }
+}
+
+fn file_report(f: &FileCheck, fix: Option<FixReport>) -> FileReport {
+    let path = ServerText::new(&f.path.display().to_string());
+    let loaded = match &f.loaded {
+        Ok(l) => l,
+        Err(e) => {
+            return FileReport {
+                path,
+                kind: None,
+                error: Some(ServerText::new(&e.to_string())),
+                accounts: Vec::new(),
+                notes: Vec::new(),
+                notes_left_out: 0,
+                fix,
+            };
+        }
+    };
+    let accounts = loaded
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(index, a)| {
+            let r = f.results.get(index).and_then(Option::as_ref);
+            AccountReport {
+                index,
+                name: ServerText::new(&a.name),
+                line: a.line,
+                protocol: a.protocol,
+                active: a.active,
+                file: settings_of(a),
+                provider_id: r.and_then(|r| r.provider.as_ref()).map(|p| p.id.clone()),
+                verdict: r.map(|r| r.verdict.clone()),
+                explanation: r.map(|r| explain(a, r)),
+                history: r.and_then(history_note).cloned(),
+                corrected: r
+                    .and_then(|r| r.corrected.as_ref())
+                    .map(|c| CorrectedReport {
+                        host: c.host.clone(),
+                        port: c.port,
+                        security: c.security,
+                        auth: c.auth.label().to_owned(),
+                        username: ServerText::new(&c.username),
+                    }),
+                error: r.and_then(|r| r.error.clone()),
+                network: r.and_then(|r| r.summary.as_deref().cloned()),
+            }
+        })
+        .collect();
+    FileReport {
+        path,
+        kind: Some(loaded.kind.as_str().to_owned()),
+        error: None,
+        accounts,
+        notes: loaded
+            .notes
+            .iter()
+            .map(|n| NoteReport {
+                line: n.line,
+                kind: note_kind(&n.kind).to_owned(),
+                excerpt: ServerText::new(&n.excerpt),
+            })
+            .collect(),
+        notes_left_out: loaded.notes_left_out,
+        fix,
+    }
+}
+
+fn note_kind(k: &crate::existing::NoteKind) -> &'static str {
+    use crate::existing::NoteKind as N;
+    match k {
+        N::NotUnderstood => "not-understood",
+        N::ClientRefuses => "client-refuses",
+        N::SourceNotFollowed => "source-not-followed",
+        N::CommandNotRun => "command-not-run",
+        N::HookNotRead => "hook-not-read",
+    }
+}
+
+/// Whether `kind`'s fix is a fragment to apply by hand (Thunderbird) rather
+/// than the whole file.
+pub fn fix_is_fragment(kind: Kind) -> bool {
+    kind == Kind::Thunderbird
+}
+
+/// The JSON Schema of [`CheckDocument`] (`docs/check-json.schema.json`).
+pub fn json_schema() -> String {
+    crate::providers::output_schema::<CheckDocument>()
+}

@@ -1,0 +1,579 @@
+//! `mailconf check`: read the settings a user already has, test them, say
+//! what changed and write the fixed file.
+//!
+//! The files are read by [`crate::existing`] (one bad file does not stop the
+//! others); every active account is checked by [`crate::check::existing`] on
+//! the same check layer as `mailconf probe` (same planner, ranking and
+//! advice); this module only chooses the files, runs the accounts one after
+//! another, prints, and writes fixes. With `--json` it prints one
+//! `mailconf-check/1` document (`docs/check-json.md`).
+//!
+//! A password read from a file is only ever handed to the login test
+//! (`--login`); it is never printed. `passwordeval` and other commands are
+//! shown, never run.
+//!
+//! Exit codes: 0 every file was read and every account works; 1 something is
+//! wrong (an account is insecure, broken or discontinued, a file could not be
+//! read); 2 usage error; 3 a fixed file could not be written.
+
+use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::args::{PasswordSource, read_password};
+use super::table::{Style, endpoints_share_host};
+use super::{EXIT_ERROR, EXIT_USAGE};
+use crate::check::existing::{
+    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, FixReport, explain, history_note,
+    in_line, line_label,
+};
+use crate::check::{CheckEvent, CheckHandle};
+use crate::existing::{Destination, Kind, Password, ReadError, thunderbird};
+use crate::i18n::Lang;
+use crate::probe::login::InsecureAllow;
+use crate::providers::describe::{pick, security};
+use crate::server_text::ServerText;
+
+/// Arguments of `mailconf check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Configuration files to check: ~/.fetchmailrc, msmtprc, muttrc, getmailrc,
+    /// a Thunderbird prefs.js or profile folder, a .mobileconfig, mailconf's
+    /// JSON export, an autoconfig XML. Default: the usual files of this user.
+    pub files: Vec<PathBuf>,
+    /// Check Thunderbird: the profiles profiles.ini lists, or this profile folder.
+    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    pub thunderbird: Option<PathBuf>,
+    /// Print one JSON document (see docs/check-json.md) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also test logging in: with the password from the file, else asked for
+    /// (on a terminal). Never over an insecure connection without --allow-insecure-auth.
+    #[arg(long)]
+    pub login: bool,
+    /// Write the corrected file, in the same format, next to the original
+    /// (`NAME.mailconf-fixed`; Thunderbird: a user.js fragment).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: write the corrected file here instead (one file only).
+    #[arg(short = 'o', long = "output", value_name = "FILE", requires = "fix")]
+    pub output: Option<PathBuf>,
+    /// With --fix: replace the original (Thunderbird: the profile's user.js),
+    /// or overwrite the -o file.
+    #[arg(long, requires = "fix")]
+    pub force: bool,
+    /// Allow sending the password over exactly this insecure endpoint, at your
+    /// own risk (as `mailconf probe --allow-insecure-auth`). Repeatable.
+    #[arg(long = "allow-insecure-auth", value_name = "PROTO:[HOST:]PORT:SECURITY[:sha256=FP]", value_parser = InsecureAllow::parse)]
+    pub allow_insecure_auth: Vec<InsecureAllow>,
+    /// Connect to other ports than the standard ones, e.g. `995=10995` (for tests).
+    #[arg(long, value_delimiter = ',', value_name = "PORT=PORT", value_parser = crate::discover::PortMap::parse_pair)]
+    pub port_map: Vec<(u16, u16)>,
+    /// Use this address for a host name instead of DNS: `mail.example.com:127.0.0.1`. Repeatable.
+    #[arg(long, value_name = "HOST:ADDR", value_parser = super::args::parse_resolve)]
+    pub resolve: Vec<(String, IpAddr)>,
+    /// Extra trust anchors: a PEM file of CA certificates.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Also trust the operating system's certificate store.
+    #[arg(long)]
+    pub system_roots: bool,
+    /// Seconds to wait for a TCP connection (DNS included).
+    #[arg(long, value_name = "S", default_value = "5", value_parser = super::args::parse_seconds)]
+    pub connect_timeout: Duration,
+    /// Seconds to wait for each reply and each TLS handshake.
+    #[arg(long, value_name = "S", default_value = "10", value_parser = super::args::parse_seconds)]
+    pub timeout: Duration,
+    /// DNS server to ask instead of the system's (IP or IP:PORT).
+    #[arg(long, value_name = "HOST:PORT", value_parser = crate::dns::parse_server)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Print each endpoint's (redacted) transcript.
+    #[arg(long)]
+    pub transcript: bool,
+}
+
+impl CheckArgs {
+    /// The connection flags as `mailconf probe` takes them, so both connect
+    /// the same way ([`super::probe::check_options`]).
+    fn probe_args(&self) -> super::probe::ProbeArgs {
+        super::probe::ProbeArgs {
+            target: None,
+            only: Vec::new(),
+            endpoints: Vec::new(),
+            port_map: self.port_map.clone(),
+            resolve: self.resolve.clone(),
+            ca_file: self.ca_file.clone(),
+            system_roots: self.system_roots,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            overall_timeout: Duration::from_secs(30),
+            strict_certificates: false,
+            transcript: self.transcript,
+            json: self.json,
+            dns: self.dns,
+            no_discovery: true,
+            user: None,
+            password_stdin: false,
+            password_env: None,
+            allow_insecure_auth: self.allow_insecure_auth.clone(),
+            max_connections: 16,
+        }
+    }
+}
+
+/// The files a user's mail programs usually keep their settings in, under `home`.
+fn usual_files(home: &Path) -> Vec<PathBuf> {
+    [
+        ".fetchmailrc",
+        ".msmtprc",
+        ".config/msmtp/config",
+        ".muttrc",
+        ".mutt/muttrc",
+        ".config/mutt/muttrc",
+        ".neomuttrc",
+        ".config/neomutt/neomuttrc",
+        ".getmail/getmailrc",
+        ".config/getmail/getmailrc",
+    ]
+    .iter()
+    .map(|f| home.join(f))
+    .filter(|p| p.is_file())
+    .collect()
+}
+
+/// The files to read: those given, the Thunderbird profiles asked for, or
+/// (neither given) the usual files and every Thunderbird profile.
+fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
+    let mut files = args.files.clone();
+    let profiles = |dir: &Path| -> Vec<PathBuf> {
+        if dir.as_os_str().is_empty() {
+            thunderbird::find_profiles()
+                .into_iter()
+                .map(|p| p.path)
+                .collect()
+        } else {
+            vec![dir.to_path_buf()]
+        }
+    };
+    match &args.thunderbird {
+        Some(dir) => {
+            let found = profiles(dir);
+            if found.is_empty() {
+                return Err("--thunderbird: no Thunderbird profile found (profiles.ini under ~/.thunderbird and the platform's places); give the profile folder: --thunderbird=PATH".into());
+            }
+            files.extend(found);
+        }
+        None if files.is_empty() => {
+            if let Some(base) = directories::BaseDirs::new() {
+                files.extend(usual_files(base.home_dir()));
+            }
+            files.extend(profiles(Path::new("")));
+            if files.is_empty() {
+                return Err("no file given and none of the usual ones found (~/.fetchmailrc, ~/.msmtprc, ~/.muttrc, ~/.getmail/getmailrc, a Thunderbird profile): name the file to check".into());
+            }
+        }
+        None => {}
+    }
+    Ok(files)
+}
+
+fn usage(msg: impl std::fmt::Display) -> u8 {
+    eprintln!("mailconf check: {msg}");
+    EXIT_USAGE
+}
+
+/// Runs `mailconf check`.
+pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let color = super::use_color(stdout.is_terminal());
+    let mut out = super::PipeOut::new(stdout.lock());
+    let code = execute(&args, lang, &mut out, color)?;
+    Ok(ExitCode::from(code))
+}
+
+/// [`run`] with an explicit output; returns the exit code.
+pub fn execute(
+    args: &CheckArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    color: bool,
+) -> anyhow::Result<u8> {
+    let files = match files_to_read(args) {
+        Ok(f) => f,
+        Err(e) => return Ok(usage(e)),
+    };
+    let options = match super::probe::check_options(&args.probe_args()) {
+        Ok(o) => o,
+        Err(e) => return Ok(usage(e)),
+    };
+    let loaded: Vec<(PathBuf, Result<_, ReadError>)> = files
+        .into_iter()
+        .map(|p| {
+            let r = crate::existing::read(&p);
+            (p, r)
+        })
+        .collect();
+    let fixing = loaded.iter().filter(|(_, l)| l.is_ok()).count();
+    if args.output.is_some() && fixing != 1 {
+        return Ok(usage("-o names one fixed file: check one file with it"));
+    }
+    let db = Arc::new(super::load_database(lang));
+    let mut check = ExistingCheck::new(
+        db.clone(),
+        loaded,
+        ExistingOptions {
+            login: args.login,
+            consents: args.allow_insecure_auth.clone(),
+        },
+    );
+    let (mut handle, events) = CheckHandle::new(db, options)?;
+    let mut ask = |a: &crate::existing::Account| {
+        let who = crate::check::existing::login_name(a)
+            .map(|u| ServerText::new(u).to_string())
+            .unwrap_or_default();
+        match read_password(
+            PasswordSource {
+                stdin: false,
+                env: None,
+            },
+            &who,
+        ) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("mailconf check: {who}: login not tested: {e}");
+                None
+            }
+        }
+    };
+    while let Some((r, request)) = check.next_request(&mut ask) {
+        if !args.json
+            && let Some(a) = check.account(r)
+        {
+            eprintln!(
+                "mailconf check: {} {}:{} …",
+                pick(lang, ("testing", "正在测试", "正在測試")),
+                ServerText::new(&a.host.value),
+                a.port.value
+            );
+        }
+        if let Err(e) = handle.start(request) {
+            check.record(Err(Arc::new(e)));
+            continue;
+        }
+        loop {
+            match events.recv() {
+                Some(CheckEvent::Finished { summary, .. }) => {
+                    check.record(Ok(summary));
+                    break;
+                }
+                Some(CheckEvent::Failed { error, .. }) => {
+                    check.record(Err(error));
+                    break;
+                }
+                Some(_) => {}
+                None => {
+                    eprintln!("mailconf check: the check ended without an answer");
+                    return Ok(EXIT_ERROR);
+                }
+            }
+        }
+    }
+    let mut fixes: Vec<Option<FixReport>> = vec![None; check.files.len()];
+    let mut write_failed = false;
+    if args.fix {
+        for (i, slot) in fixes.iter_mut().enumerate() {
+            let (report, failed) = fix_file(args, &check, i);
+            *slot = report;
+            write_failed |= failed;
+        }
+    }
+    let style = Style { color, lang };
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &check.document(&fixes))?;
+        writeln!(out)?;
+    } else {
+        print_human(out, &style, args, &check, &fixes)?;
+    }
+    out.flush()?;
+    Ok(if write_failed {
+        EXIT_ERROR
+    } else {
+        check.exit_code()
+    })
+}
+
+/// Writes file `i`'s fix, when it has corrections; the report and whether
+/// writing failed.
+fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixReport>, bool) {
+    let Some(Ok(loaded)) = check.files.get(i).map(|f| &f.loaded) else {
+        return (None, false);
+    };
+    let wants = check.corrections(i);
+    if wants.is_empty() {
+        return (None, false);
+    }
+    let fixed = match loaded.fix_all(&wants) {
+        Ok(f) => f,
+        Err(e) => return (Some(FixReport::of(None, None, Some(e.to_string()))), true),
+    };
+    if fixed.changes.is_empty() {
+        return (Some(FixReport::of(Some(&fixed), None, None)), false);
+    }
+    let dest = match (&args.output, args.force) {
+        (Some(p), _) => Destination::Path(p.clone()),
+        (None, true) => Destination::ReplaceOriginal,
+        (None, false) => Destination::NextToOriginal,
+    };
+    match loaded.write_fixed(&fixed, &dest, args.force) {
+        Ok(path) => (Some(FixReport::of(Some(&fixed), Some(path), None)), false),
+        Err(e) => (
+            Some(FixReport::of(Some(&fixed), None, Some(e.to_string()))),
+            true,
+        ),
+    }
+}
+
+fn print_human(
+    out: &mut dyn Write,
+    style: &Style,
+    args: &CheckArgs,
+    check: &ExistingCheck,
+    fixes: &[Option<FixReport>],
+) -> anyhow::Result<()> {
+    let lang = style.lang;
+    let t = |x: (&'static str, &'static str, &'static str)| pick(lang, x);
+    for (fi, f) in check.files.iter().enumerate() {
+        let path = ServerText::new(&f.path.display().to_string());
+        let loaded = match &f.loaded {
+            Ok(l) => l,
+            Err(e) => {
+                writeln!(
+                    out,
+                    "== {path} ==\n  ✗ {}\n",
+                    ServerText::new(&e.to_string())
+                )?;
+                continue;
+            }
+        };
+        writeln!(out, "== {path} ({}) ==", loaded.kind.label().get(lang))?;
+        if loaded.accounts.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                t((
+                    "no mail account found in this file",
+                    "文件中没有找到邮件账户",
+                    "檔案中沒有找到郵件帳號"
+                ))
+            )?;
+        }
+        for (ai, a) in loaded.accounts.iter().enumerate() {
+            let proto = a.protocol.label();
+            writeln!(
+                out,
+                "\n{} {} {} — {proto}",
+                t(("Account", "账户", "帳號")),
+                ServerText::new(&a.name),
+                in_line(lang, a.line)
+            )?;
+            let password = match &a.password {
+                Password::NotInFile => {
+                    t(("not in the file", "不在文件中", "不在檔案中")).to_owned()
+                }
+                Password::InFile { .. } => t((
+                    "in the file (not shown)",
+                    "在文件中（不显示）",
+                    "在檔案中（不顯示）",
+                ))
+                .to_owned(),
+                Password::Command { command, .. } => format!(
+                    "{} `{}` ({})",
+                    t(("from the command", "来自命令", "來自命令")),
+                    ServerText::new(command),
+                    t(("not run", "未运行", "未執行"))
+                ),
+            };
+            writeln!(
+                out,
+                "  {} {}:{} {}, {} {}, {} {}, {} {}",
+                t(("The file says:", "文件中的设置：", "檔案中的設定：")),
+                ServerText::new(&a.host.value),
+                a.port.value,
+                security(a.security.value, lang),
+                t(("login", "登录方式", "登入方式")),
+                a.auth.value.label(),
+                t(("user", "用户名", "使用者名稱")),
+                a.username
+                    .as_ref()
+                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
+                t(("password", "密码", "密碼")),
+                password
+            )?;
+            let r = AccountRef {
+                file: fi,
+                account: ai,
+            };
+            let Some(result) = check.result(r) else {
+                if !a.active {
+                    writeln!(
+                        out,
+                        "  {}",
+                        t((
+                            "not used by the program: not checked",
+                            "该程序未使用此项：未检查",
+                            "該程式未使用此項：未檢查"
+                        ))
+                    )?;
+                }
+                continue;
+            };
+            if let Some(summary) = &result.summary {
+                writeln!(
+                    out,
+                    "  {}",
+                    t((
+                        "The network says now:",
+                        "现在的网络测试结果：",
+                        "現在的網路測試結果："
+                    ))
+                )?;
+                style.header(
+                    out,
+                    &summary
+                        .endpoints
+                        .iter()
+                        .map(|e| e.endpoint.clone())
+                        .collect::<Vec<_>>(),
+                )?;
+                let share = endpoints_share_host(
+                    &summary
+                        .endpoints
+                        .iter()
+                        .map(|e| e.endpoint.clone())
+                        .collect::<Vec<_>>(),
+                );
+                for rep in &summary.endpoints {
+                    style.row(out, rep, share)?;
+                    style.login_line(out, rep)?;
+                }
+            }
+            let mark = match result.verdict {
+                AccountVerdict::Works => "✓",
+                AccountVerdict::Insecure { .. } => "!",
+                _ => "✗",
+            };
+            writeln!(
+                out,
+                "\n  {mark} {} {}",
+                t(("Verdict:", "结论：", "結論：")),
+                result.verdict.label().get(lang)
+            )?;
+            writeln!(out, "    {}", explain(a, result).get(lang))?;
+            if let Some(e) = &result.error {
+                writeln!(out, "    {e}")?;
+            }
+            if let Some(h) = history_note(result) {
+                writeln!(
+                    out,
+                    "    {} “{}”",
+                    t(("What changed:", "变化：", "變化：")),
+                    h.get(lang)
+                )?;
+            }
+            if let Some(summary) = &result.summary {
+                style.advice(out, summary)?;
+                if args.transcript {
+                    for rep in &summary.endpoints {
+                        writeln!(out, "\n== {} ==\n{}", rep.endpoint, rep.transcript)?;
+                    }
+                }
+            }
+        }
+        if !loaded.notes.is_empty() {
+            writeln!(
+                out,
+                "\n  {}",
+                t(("Lines not read:", "未读取的行：", "未讀取的行："))
+            )?;
+            for n in &loaded.notes {
+                writeln!(
+                    out,
+                    "    {}: {} — {}",
+                    line_label(lang, n.line),
+                    ServerText::new(&n.excerpt),
+                    n.kind.describe().get(lang)
+                )?;
+            }
+            if loaded.notes_left_out > 0 {
+                writeln!(out, "    … +{}", loaded.notes_left_out)?;
+            }
+        }
+        match fixes.get(fi).cloned().flatten() {
+            Some(fix) => print_fix(out, lang, loaded.kind, &fix)?,
+            None if !args.fix && !check.corrections(fi).is_empty() => writeln!(
+                out,
+                "\n  {}",
+                t((
+                    "Run again with --fix to write the corrected file (only the wrong settings change).",
+                    "加上 --fix 再运行一次即可写出修正后的文件（只改动错误的设置）。",
+                    "加上 --fix 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。"
+                ))
+            )?,
+            None => {}
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> std::io::Result<()> {
+    let t = |x: (&'static str, &'static str, &'static str)| pick(lang, x);
+    if fix.changes.is_empty() && fix.error.is_none() {
+        return writeln!(
+            out,
+            "\n  {}",
+            t((
+                "Nothing to change in the file.",
+                "文件无需修改。",
+                "檔案無需修改。"
+            ))
+        );
+    }
+    writeln!(out, "\n  {}", t(("Changes:", "修改：", "修改：")))?;
+    for c in &fix.changes {
+        writeln!(
+            out,
+            "    {}: {} {} → {}",
+            line_label(lang, c.line),
+            c.field,
+            c.before,
+            c.after
+        )?;
+    }
+    if let Some(e) = &fix.error {
+        writeln!(out, "  ✗ {}: {e}", t(("Not written", "未写入", "未寫入")))?;
+    }
+    if let Some(p) = &fix.written {
+        let what = if crate::check::existing::fix_is_fragment(kind) {
+            t((
+                "Thunderbird fragment written to",
+                "Thunderbird 设置片段已写入",
+                "Thunderbird 設定片段已寫入",
+            ))
+        } else {
+            t((
+                "Fixed file written to",
+                "修正后的文件已写入",
+                "修正後的檔案已寫入",
+            ))
+        };
+        writeln!(out, "  ✓ {what} {p}")?;
+    }
+    for (i, s) in fix.steps.iter().enumerate() {
+        writeln!(out, "    {}. {}", i + 1, s.get(lang))?;
+    }
+    Ok(())
+}

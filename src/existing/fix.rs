@@ -1,0 +1,360 @@
+//! The fix writer: the user's file again, with only the wrong settings changed.
+//!
+//! Given an account of a [`Loaded`] file and the settings it should have
+//! ([`Corrected`]: host, port, security, authentication, username), each format
+//! compares field by field and edits only the fields that differ: the value in
+//! place when the account's own entry sets it, a new setting inside the entry when
+//! it came from the client's default or a shared `defaults` block (changing that
+//! would change other accounts too). Comments, other accounts, other settings,
+//! order and whitespace stay byte for byte ([`super::edit`]).
+//!
+//! The result is written atomically next to the original (`.fetchmailrc` →
+//! `.fetchmailrc.mailconf-fixed`) unless another path or replacing is asked for,
+//! with the original's permissions ([`crate::output`]). Thunderbird's `prefs.js` is
+//! never touched: the fix is a `user.js` fragment and the steps to apply it, and
+//! it is refused while Thunderbird has the profile open.
+
+use super::edit::{self, Edit};
+use super::{AuthMethod, Kind, Loaded};
+use crate::output::{Mode, OutputError, write_atomic_mode};
+use crate::providers::{Localized, Security};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The settings an account should have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrected {
+    /// Host name (ASCII; punycode for internationalized names).
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// TLS or STARTTLS (plaintext is refused: mailconf never writes it).
+    pub security: Security,
+    /// How to log in (usually [`AuthMethod::Password`] inside TLS).
+    pub auth: AuthMethod,
+    /// The login name.
+    pub username: String,
+}
+
+impl Corrected {
+    /// Refuses values no format should carry: a host that is not a host name or
+    /// IP address, a plaintext connection, control characters or line breaks in
+    /// the username.
+    pub fn check(&self) -> Result<(), FixError> {
+        let host_ok = !self.host.is_empty()
+            && self.host.len() <= 253
+            && self
+                .host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
+        if !host_ok {
+            return Err(FixError::Invalid {
+                field: Field::Host,
+                value: self.host.escape_debug().to_string(),
+            });
+        }
+        // mailconf never writes a plaintext connection into a user's file.
+        if self.security == Security::Plain {
+            return Err(FixError::Invalid {
+                field: Field::Security,
+                value: "plain".into(),
+            });
+        }
+        if self.port == 0 {
+            return Err(FixError::Invalid {
+                field: Field::Port,
+                value: "0".into(),
+            });
+        }
+        if self.username.is_empty() || self.username.chars().any(char::is_control) {
+            return Err(FixError::Invalid {
+                field: Field::Username,
+                value: self.username.escape_debug().to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Which setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    /// Host name.
+    Host,
+    /// Port.
+    Port,
+    /// TLS / STARTTLS / plaintext.
+    Security,
+    /// Authentication method.
+    Auth,
+    /// Login name.
+    Username,
+}
+
+impl Field {
+    /// Name for tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Host => "host",
+            Field::Port => "port",
+            Field::Security => "security",
+            Field::Auth => "authentication",
+            Field::Username => "username",
+        }
+    }
+}
+
+/// One changed setting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Which setting.
+    pub field: Field,
+    /// The line it is on in the original (where it was inserted, for a new one).
+    pub line: usize,
+    /// What the file said (or the client's default it used).
+    pub before: String,
+    /// What it says now.
+    pub after: String,
+}
+
+/// A fixed file, ready to write.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The new contents.
+    pub bytes: Vec<u8>,
+    /// What changed (empty: nothing was wrong).
+    pub changes: Vec<Change>,
+    /// Thunderbird: the steps to apply the `user.js` fragment, in three languages.
+    pub steps: Vec<Localized>,
+}
+
+/// Why an account could not be fixed.
+#[derive(Debug, thiserror::Error)]
+pub enum FixError {
+    /// No account with that index.
+    #[error("the file has no account number {0}")]
+    NoSuchAccount(usize),
+    /// A corrected value is not acceptable.
+    #[error("the corrected {} is not valid: {value}", .field.label())]
+    Invalid {
+        /// Which.
+        field: Field,
+        /// The value (escaped).
+        value: String,
+    },
+    /// The format cannot say this (e.g. STARTTLS in getmail, a line too long for msmtp).
+    #[error("{format} cannot express the corrected {}: {reason}", .field.label())]
+    Unrepresentable {
+        /// The format.
+        format: &'static str,
+        /// Which setting.
+        field: Field,
+        /// Why.
+        reason: String,
+    },
+    /// The file cannot be edited safely (a signed profile, a binary plist…).
+    #[error("{0}")]
+    Unsupported(String),
+    /// Thunderbird has the profile open.
+    #[error(
+        "Thunderbird is running with this profile ({}); close Thunderbird first",
+        .0.display()
+    )]
+    ProfileInUse(PathBuf),
+    /// An internal inconsistency (a bug).
+    #[error(transparent)]
+    Edit(#[from] edit::EditError),
+}
+
+/// Where the fixed file goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Next to the original, named `<name>.mailconf-fixed` (Thunderbird:
+    /// `user.js.mailconf-fixed` in the profile).
+    NextToOriginal,
+    /// This path.
+    Path(PathBuf),
+    /// Over the original (Thunderbird: the profile's `user.js`, whose existing
+    /// lines are kept before the fragment).
+    ReplaceOriginal,
+}
+
+/// Why the fixed file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Writing failed or the file exists.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// Thunderbird has the profile open.
+    #[error(transparent)]
+    Fix(#[from] FixError),
+    /// Reading the existing `user.js` failed.
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What a format's fixer returns.
+pub(crate) struct Plan {
+    pub edits: Vec<Edit>,
+    pub changes: Vec<Change>,
+}
+
+impl Plan {
+    pub fn new() -> Plan {
+        Plan {
+            edits: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+
+    pub fn change(&mut self, field: Field, line: usize, before: String, after: String) {
+        self.changes.push(Change {
+            field,
+            line,
+            before,
+            after,
+        });
+    }
+}
+
+/// `security` for a change line: `tls`, `starttls`, `starttls (optional)`, `plain`.
+pub(crate) fn security_label(s: Security, optional: bool) -> String {
+    if optional && s == Security::Starttls {
+        "starttls (only if offered)".into()
+    } else {
+        s.as_str().into()
+    }
+}
+
+impl Loaded {
+    /// The file with account `index` corrected to `want`. Only fields that differ
+    /// change; nothing differing gives the original bytes and no changes.
+    pub fn fix(&self, index: usize, want: &Corrected) -> Result<Fixed, FixError> {
+        want.check()?;
+        let account = self
+            .accounts
+            .get(index)
+            .ok_or(FixError::NoSuchAccount(index))?;
+        let plan = match self.kind {
+            // prefs.js is never edited: the fix is a user.js fragment.
+            Kind::Thunderbird => return super::thunderbird::fix(self, account, want),
+            Kind::Fetchmail => super::fetchmail::fix(&self.source, account, want)?,
+            Kind::Msmtp => super::msmtp::fix(&self.source, account, want)?,
+            Kind::Mutt => super::mutt::fix(&self.source, account, want)?,
+            Kind::Getmail => super::getmail::fix(&self.source, account, want)?,
+            Kind::Apple => super::apple::fix(&self.source, account, want)?,
+            Kind::MailconfJson => super::json::fix(&self.source, account, want)?,
+            Kind::Autoconfig => super::autoconfig::fix(&self.source, account, want)?,
+        };
+        let bytes = edit::apply(self.source.bytes(), plan.edits)?;
+        Ok(Fixed {
+            bytes,
+            changes: plan.changes,
+            steps: Vec::new(),
+        })
+    }
+
+    /// The file with several accounts corrected (each index once), as one
+    /// [`Fixed`]: each fix starts from the previous one's bytes, read again, so
+    /// the edits of one account never undo another's. Thunderbird fragments are
+    /// joined and their steps given once each.
+    pub fn fix_all(&self, wants: &[(usize, Corrected)]) -> Result<Fixed, FixError> {
+        let mut all = Fixed {
+            bytes: if self.kind == Kind::Thunderbird {
+                Vec::new()
+            } else {
+                self.source.bytes().to_vec()
+            },
+            changes: Vec::new(),
+            steps: Vec::new(),
+        };
+        let mut current: Option<Loaded> = None;
+        for (index, want) in wants {
+            let from = current.as_ref().unwrap_or(self);
+            let fixed = from.fix(*index, want)?;
+            all.changes.extend(fixed.changes);
+            for step in fixed.steps {
+                if !all.steps.contains(&step) {
+                    all.steps.push(step);
+                }
+            }
+            if self.kind == Kind::Thunderbird {
+                // Fragments are independent: prefs.js itself is never changed.
+                all.bytes.extend_from_slice(&fixed.bytes);
+            } else if fixed.bytes != all.bytes {
+                let reread = super::parse(&self.path, fixed.bytes.clone(), Some(self.kind))
+                    .map_err(|e| {
+                        FixError::Unsupported(format!("the fixed file does not read back: {e}"))
+                    })?;
+                all.bytes = fixed.bytes;
+                current = Some(reread);
+            }
+        }
+        Ok(all)
+    }
+
+    /// The path [`Destination::NextToOriginal`] writes to.
+    pub fn fixed_path(&self, dest: &Destination) -> PathBuf {
+        match (dest, self.profile_dir()) {
+            (Destination::Path(p), _) => p.clone(),
+            (Destination::NextToOriginal, Some(profile)) => profile.join("user.js.mailconf-fixed"),
+            (Destination::ReplaceOriginal, Some(profile)) => profile.join("user.js"),
+            (Destination::NextToOriginal, None) => {
+                let mut name = self
+                    .path
+                    .file_name()
+                    .map(|n| n.to_os_string())
+                    .unwrap_or_default();
+                name.push(".mailconf-fixed");
+                self.path.with_file_name(name)
+            }
+            (Destination::ReplaceOriginal, None) => {
+                // Through a symlink (dotfiles kept in a repository): replace the
+                // file it points to, not the link.
+                std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone())
+            }
+        }
+    }
+
+    /// Writes `fixed` atomically to `dest` with the original's permissions and
+    /// returns the path written. Without `overwrite` an existing file is refused
+    /// ([`Destination::ReplaceOriginal`] always overwrites).
+    pub fn write_fixed(
+        &self,
+        fixed: &Fixed,
+        dest: &Destination,
+        overwrite: bool,
+    ) -> Result<PathBuf, WriteError> {
+        let path = self.fixed_path(dest);
+        let replace = *dest == Destination::ReplaceOriginal;
+        let mut bytes = fixed.bytes.clone();
+        if let Some(profile) = self.profile_dir() {
+            super::thunderbird::refuse_if_running(profile)?;
+            if replace {
+                // user.js may hold the user's own lines: keep them, ours come last
+                // (later lines win).
+                match std::fs::read(&path) {
+                    Ok(mut existing) => {
+                        if !existing.is_empty() && !existing.ends_with(b"\n") {
+                            existing.push(b'\n');
+                        }
+                        existing.extend_from_slice(&bytes);
+                        bytes = existing;
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => return Err(WriteError::Io { path, source }),
+                }
+            }
+        }
+        let mode = self.mode.map_or(Mode::Private, Mode::Exact);
+        write_atomic_mode(&path, &bytes, mode, overwrite || replace)?;
+        Ok(path)
+    }
+}

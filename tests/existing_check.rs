@@ -1,0 +1,547 @@
+//! `mailconf check`: existing settings checked on the check layer.
+//!
+//! Without servers: the account flow through the check layer's fake (real
+//! planner, real reports, real summary), the verdicts, the explanation with
+//! the provider's history note in three languages, the JSON document against
+//! its schema, and the CLI's usage errors. With the harness (`tests/run`): a
+//! fetchmailrc and an msmtprc with old plaintext settings are read, tested
+//! against Dovecot/Postfix, reported insecure, and the fixed files written by
+//! `mailconf check --fix` are accepted by fetchmail and msmtp, which then log
+//! in and send.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+use mailconf::check::existing::{
+    AccountRef, AccountVerdict, BrokenReason, ExistingCheck, ExistingOptions, InsecureReason,
+    explain, history_note,
+};
+use mailconf::check::fake::{FakeCheck, FakeOutcome, FakeRequest, Pace, report};
+use mailconf::check::{CheckBackend, CheckEvent};
+use mailconf::existing;
+use mailconf::probe::{EndpointReport, PlaintextReason};
+use mailconf::providers::{Database, Security};
+
+use crate::existing::write;
+use crate::servers::Servers;
+
+fn bundled() -> Arc<Database> {
+    Arc::new(Database::bundled().clone())
+}
+
+/// The seed's 2011 fetchmailrc for 163: POP3 on 110 without TLS, web password.
+const OLD_163: &str = "# set up in 2011 from the 163 help page\nset daemon 900\n\npoll pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"Web-Pa55-163\" is zhang here\n    keep sslproto ''\n";
+
+/// Runs every account of `check` on `backend`, releasing the fake's events.
+fn run_all(
+    check: &mut ExistingCheck,
+    backend: &mut FakeCheck,
+    handle: &mailconf::check::fake::FakeHandle,
+) {
+    let mut ask = |_: &existing::Account| None;
+    while let Some((_, request)) = check.next_request(&mut ask) {
+        backend.start(request).unwrap();
+        handle.release_all();
+        let outcome = backend.poll().into_iter().find_map(|e| match e {
+            CheckEvent::Finished { summary, .. } => Some(Ok(summary)),
+            CheckEvent::Failed { error, .. } => Some(Err(error)),
+            _ => None,
+        });
+        check.record(outcome.expect("the fake finishes every check"));
+    }
+}
+
+/// A script: the plaintext and STARTTLS-less rows as the old servers answer
+/// today, TLS secure.
+fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+    request
+        .plan
+        .endpoints
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let outcome = match e.security {
+                Security::Plain => FakeOutcome::Plaintext(PlaintextReason::PlainEndpoint),
+                _ => FakeOutcome::Secure,
+            };
+            (i, report(e, outcome, 20 + i as u64))
+        })
+        .collect()
+}
+
+fn check_of(
+    text: &str,
+    name: &str,
+    script: mailconf::check::fake::Script,
+) -> (ExistingCheck, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text.as_bytes(), 0o600);
+    let loaded = existing::read(&path);
+    let mut check = ExistingCheck::new(bundled(), vec![(path, loaded)], ExistingOptions::default());
+    let (mut backend, handle) = FakeCheck::new(bundled(), script, Pace::Manual);
+    run_all(&mut check, &mut backend, &handle);
+    let requests = handle.requests();
+    assert!(!requests.is_empty(), "nothing was probed");
+    (check, dir)
+}
+
+#[test]
+fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
+    let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
+    let r = check
+        .result(AccountRef {
+            file: 0,
+            account: 0,
+        })
+        .expect("checked");
+    assert_eq!(r.provider.as_ref().map(|p| p.id.as_str()), Some("163"));
+    // The file's own endpoint is probed first, then 163's servers.
+    let summary = r.summary.as_ref().unwrap();
+    let first = &summary.endpoints[0].endpoint;
+    assert_eq!(
+        (first.host.as_str(), first.port, first.security),
+        ("pop.163.com", 110, Security::Plain)
+    );
+    assert!(summary.endpoints.iter().any(|e| e.endpoint.port == 995));
+    // Plaintext first; the fake's old server offers no login before STLS either.
+    let AccountVerdict::Insecure { reasons } = &r.verdict else {
+        panic!("{:?}", r.verdict)
+    };
+    assert_eq!(reasons[0], InsecureReason::Plaintext, "{reasons:?}");
+    let c = r.corrected.as_ref().expect("a secure way in was found");
+    assert_eq!(
+        (c.host.as_str(), c.port, c.security),
+        ("pop.163.com", 995, Security::Tls)
+    );
+    assert_eq!(c.username, "zhang@163.com");
+    // What changed, why and what to do, in the user's language.
+    let account = check
+        .account(AccountRef {
+            file: 0,
+            account: 0,
+        })
+        .unwrap();
+    let words = explain(account, r);
+    assert!(
+        words.en.contains("pop.163.com:995") && words.en.contains("authorization code"),
+        "{}",
+        words.en
+    );
+    assert!(
+        words.zh_hans.contains("授权码") && words.zh_hans.contains("995"),
+        "{}",
+        words.zh_hans
+    );
+    assert!(words.zh_hant.contains("授權碼"), "{}", words.zh_hant);
+    let history = history_note(r).expect("163's history note is quoted");
+    assert!(history.en.contains("110"), "{}", history.en);
+    // Where to create the code, from the provider's facts.
+    assert!(words.en.contains("https://mail.163.com/"), "{}", words.en);
+    // The fix changes exactly the port and TLS of that account.
+    let loaded = check.files[0].loaded.as_ref().unwrap();
+    let fixed = loaded.fix_all(&check.corrections(0)).unwrap();
+    let mut fields: Vec<&str> = fixed.changes.iter().map(|c| c.field.label()).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    assert_eq!(fields, ["port", "security"], "{:?}", fixed.changes);
+    let before: Vec<&str> = OLD_163.lines().collect();
+    let after_text = String::from_utf8(fixed.bytes).unwrap();
+    let after: Vec<&str> = after_text.lines().collect();
+    assert_eq!(before.len(), after.len());
+    let differing: Vec<usize> = (0..before.len())
+        .filter(|&i| before[i] != after[i])
+        .collect();
+    assert!(
+        !differing.is_empty() && differing.iter().all(|&i| (3..=5).contains(&i)),
+        "only the poll entry changes: {differing:?}\n{after_text}"
+    );
+    assert!(check.exit_code() == 1);
+}
+
+#[test]
+fn verdicts_follow_what_the_network_says() {
+    let cases: Vec<(FakeOutcome, AccountVerdict)> = vec![
+        (FakeOutcome::Secure, AccountVerdict::Works),
+        (
+            FakeOutcome::Refused,
+            AccountVerdict::Broken {
+                reason: BrokenReason::PortClosed,
+            },
+        ),
+        (
+            FakeOutcome::Blocked,
+            AccountVerdict::Broken {
+                reason: BrokenReason::NoAnswer,
+            },
+        ),
+        (
+            FakeOutcome::Dns,
+            AccountVerdict::Broken {
+                reason: BrokenReason::HostNotFound,
+            },
+        ),
+        (
+            FakeOutcome::Untrusted(mailconf::probe::TlsErrorKind::Expired),
+            AccountVerdict::Insecure {
+                reasons: vec![InsecureReason::CertificateUntrusted],
+            },
+        ),
+    ];
+    // An msmtp account on 465 with TLS and certificate checks, at a host the
+    // database does not know: its own endpoint and the standard ways in.
+    let rc = "account work\nhost mail.example.net\nport 465\ntls on\ntls_starttls off\nauth on\nuser me@example.net\nfrom me@example.net\n\naccount default : work\n";
+    for (outcome, want) in cases {
+        let script: mailconf::check::fake::Script = Box::new(move |req: &FakeRequest| {
+            req.plan
+                .endpoints
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    (
+                        i,
+                        report(e, if i == 0 { outcome } else { FakeOutcome::Secure }, 5),
+                    )
+                })
+                .collect()
+        });
+        let (check, _dir) = check_of(rc, "msmtprc", script);
+        let r = check
+            .result(AccountRef {
+                file: 0,
+                account: 0,
+            })
+            .unwrap();
+        assert_eq!(r.verdict, want, "{outcome:?}");
+        assert_eq!(check.exit_code(), u8::from(want != AccountVerdict::Works));
+        // A working account is left alone; a broken one gets the best secure way in.
+        assert_eq!(
+            r.corrected.is_some(),
+            want != AccountVerdict::Works,
+            "{outcome:?}"
+        );
+    }
+}
+
+#[test]
+fn a_discontinued_service_and_a_bad_host_are_not_probed() {
+    let rc = "poll pop.mail.yahoo.com.cn proto pop3 port 110\n    user 'old@yahoo.com.cn' password 'x1'\npoll 'bad host\\x1b[2J' proto pop3\n    user 'u' password 'x2'\n";
+    let (check, _dir) = check_of(
+        &format!(
+            "{rc}poll pop.163.com proto pop3 port 110 user 'zhang@163.com' password 'x3' sslproto ''\n"
+        ),
+        "fetchmailrc",
+        Box::new(today),
+    );
+    let verdict = |i| {
+        check
+            .result(AccountRef {
+                file: 0,
+                account: i,
+            })
+            .map(|r| r.verdict.clone())
+    };
+    assert!(
+        matches!(
+            verdict(0),
+            Some(AccountVerdict::Discontinued { year: 2013 })
+        ),
+        "{:?}",
+        verdict(0)
+    );
+    assert_eq!(
+        verdict(1),
+        Some(AccountVerdict::Broken {
+            reason: BrokenReason::InvalidHost
+        })
+    );
+    assert!(matches!(verdict(2), Some(AccountVerdict::Insecure { .. })));
+    // The escape sequence in the host reaches the document escaped.
+    let json = serde_json::to_string(&check.document(&[])).unwrap();
+    assert!(!json.contains('\u{1b}'), "{json}");
+    for secret in ["x1", "x2", "x3"] {
+        assert!(
+            !json.contains(&format!("\"{secret}\"")),
+            "a password is in the document: {json}"
+        );
+    }
+}
+
+#[test]
+fn the_document_follows_its_schema_and_never_holds_a_password() {
+    let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
+    let doc = serde_json::to_value(check.document(&[])).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::check::existing::json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let text = doc.to_string();
+    assert!(!text.contains("Web-Pa55-163"), "{text}");
+    assert_eq!(doc["schema"], "mailconf-check/1");
+    let a = &doc["files"][0]["accounts"][0];
+    assert_eq!(a["verdict"]["kind"], "insecure");
+    assert_eq!(a["file"]["password"], "in-file");
+    assert_eq!(a["corrected"]["port"], 995);
+    assert_eq!(a["network"]["schema"], "mailconf-probe/1");
+}
+
+/// `docs/check-json.schema.json` is generated from the types; regenerate with
+/// `MAILCONF_UPDATE_SCHEMA=1 cargo test check_json_schema_file`.
+#[test]
+fn check_json_schema_file_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check-json.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&mailconf::check::existing::json_schema()).unwrap();
+    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::env::var_os("MAILCONF_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/check-json.schema.json is stale: run MAILCONF_UPDATE_SCHEMA=1 cargo test check_json_schema_file"
+    );
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+    c.env(
+        "MAILCONF_CONFIG_DIR",
+        std::env::temp_dir().join("mailconf-check-tests-no-config"),
+    )
+    .env("MAILCONF_LANG", "en")
+    .env_remove("LC_ALL")
+    .stdin(Stdio::null());
+    c
+}
+
+#[test]
+fn check_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.fetchmailrc", OLD_163.as_bytes(), 0o600);
+    let b = write(dir.path(), "b.fetchmailrc", OLD_163.as_bytes(), 0o600);
+    let code = |args: &[&std::ffi::OsStr]| bin().arg("check").args(args).output().unwrap();
+    let out = code(&[
+        a.as_os_str(),
+        b.as_os_str(),
+        "--fix".as_ref(),
+        "-o".as_ref(),
+        "x".as_ref(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // -o without --fix.
+    let out = code(&[a.as_os_str(), "-o".as_ref(), "x".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    // A Thunderbird folder that is not a profile: named, exit 1, the other file still
+    // read and checked (its server refuses: broken).
+    let tb = format!("--thunderbird={}", dir.path().display());
+    let out = code(&[
+        a.as_os_str(),
+        tb.as_ref(),
+        "--json".as_ref(),
+        "--connect-timeout".as_ref(),
+        "0.2".as_ref(),
+        "--resolve".as_ref(),
+        "pop.163.com:127.0.0.9".as_ref(),
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(doc["files"][0]["kind"], "fetchmail", "{doc}");
+    assert_eq!(
+        doc["files"][0]["accounts"][0]["verdict"]["kind"], "broken",
+        "{doc}"
+    );
+    assert!(
+        doc["files"][1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("prefs.js"),
+        "{doc}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Real servers (tests/run)
+
+/// `mailconf check` against the harness, as a user would run it.
+fn check_cli(
+    s: &Servers,
+    files: &[&Path],
+    extra: &[&str],
+) -> (Option<i32>, serde_json::Value, String) {
+    let mut c = bin();
+    c.arg("check")
+        .args(files)
+        .args(["--json", "--resolve", &s.resolve, "--ca-file"])
+        .arg(&s.ca);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    let out = c.args(extra).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
+    (out.status.code(), doc, stdout + &stderr)
+}
+
+#[test]
+fn check_fixes_a_plaintext_fetchmailrc_that_fetchmail_then_logs_in_with() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "# from an old help page\nset no bouncemail\n\npoll {host} with proto POP3 port {port}\n    user \"{user}\" there with password \"{pass}\" is alice here\n    keep sslproto '' sslcertfile \"{ca}\"\n",
+        host = s.host,
+        port = s.port(110),
+        user = s.user,
+        pass = s.pass,
+        ca = s.ca.display()
+    );
+    let rc = write(dir.path(), "fetchmailrc", text.as_bytes(), 0o600);
+    let (code, doc, all) = check_cli(&s, &[&rc], &["--login", "--fix"]);
+    assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
+    assert_eq!(code, Some(1), "{doc}");
+    let a = &doc["files"][0]["accounts"][0];
+    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    let reasons = a["verdict"]["reasons"].to_string();
+    assert!(
+        reasons.contains("plaintext") && reasons.contains("login-refused-before-tls"),
+        "{reasons}"
+    );
+    // The login on 995 worked with the password from the file.
+    let logged_in = a["network"]["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["endpoint"]["port"] == 995 && e["login"]["outcome"] == "success");
+    assert!(logged_in, "{}", a["network"]);
+    assert_eq!(a["corrected"]["port"], s.port(995));
+    assert_eq!(a["corrected"]["security"], "tls");
+    let written = doc["files"][0]["fix"]["written"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let fixed = Path::new(&written);
+    assert_eq!(fixed, dir.path().join("fetchmailrc.mailconf-fixed"));
+    use std::os::unix::fs::PermissionsExt as _;
+    assert_eq!(
+        std::fs::metadata(fixed).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // Only the poll line changed.
+    let after = std::fs::read_to_string(fixed).unwrap();
+    let differing: Vec<(&str, &str)> = text
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(
+        !differing.is_empty()
+            && differing
+                .iter()
+                .all(|(a, _)| a.starts_with("poll ") || a.starts_with("    ")),
+        "{after}"
+    );
+    assert_eq!(text.lines().count(), after.lines().count());
+    // fetchmail's own parser accepts it, and it logs in.
+    crate::existing::configdump(dir.path(), fixed).expect("fetchmail reads the fixed file");
+    let (code, log) = crate::roundtrip::fetchmail(&s, dir.path(), fixed, &["--check"]);
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "the fixed file did not log in ({code:?}):\n{log}"
+    );
+    // Checked again, the fixed file works.
+    let (code, doc, _) = check_cli(&s, &[fixed], &["--login"]);
+    assert_eq!(
+        doc["files"][0]["accounts"][0]["verdict"]["kind"], "works",
+        "{doc}"
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "# 2012\ndefaults\ntls_trust_file {ca}\n\naccount old\nhost {host}\nport {port}\ntls off\nauth on\nfrom {user}\nuser {user}\npassword {pass}\n\naccount default : old\n",
+        ca = s.ca.display(),
+        host = s.host,
+        port = s.port(25),
+        user = s.user,
+        pass = s.pass
+    );
+    let rc = write(dir.path(), "msmtprc", text.as_bytes(), 0o600);
+    let (code, doc, all) = check_cli(&s, &[&rc], &["--login", "--fix"]);
+    assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
+    assert_eq!(code, Some(1));
+    let a = &doc["files"][0]["accounts"][0];
+    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    assert_eq!(a["corrected"]["port"], s.port(465), "{a}");
+    let fixed = Path::new(doc["files"][0]["fix"]["written"].as_str().unwrap()).to_path_buf();
+    let token = format!("mailconf-check-fixed-{}", std::process::id());
+    let message = format!(
+        "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\n\r\nfixed\r\n",
+        u = s.user
+    );
+    let mut child = crate::roundtrip::client(
+        &s,
+        dir.path(),
+        "msmtp",
+        &["-C", fixed.to_str().unwrap(), "-a", "old", &s.user],
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "msmtp did not send with the fixed file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let arrived = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        crate::roundtrip::maildir_holds(&s.maildir, &token)
+    });
+    assert!(arrived, "the message did not arrive");
+}
+
+#[test]
+fn check_human_output_in_chinese_says_what_to_do() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "poll {host} proto pop3 port {port}\n    user '{user}' password '{pass}' sslproto ''\n",
+        host = s.host,
+        port = s.port(110),
+        user = s.user,
+        pass = s.pass
+    );
+    let rc = write(dir.path(), ".fetchmailrc", text.as_bytes(), 0o600);
+    let mut c = bin();
+    c.args(["--lang", "zh-Hans", "check"])
+        .arg(&rc)
+        .args(["--resolve", &s.resolve, "--ca-file"])
+        .arg(&s.ca);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    let out = c.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("可用但不安全"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("请改用 {}:{}", s.host, s.port(995))),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--fix"), "{stdout}");
+    assert!(!stdout.contains(&s.pass));
+}

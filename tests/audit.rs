@@ -18,8 +18,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -263,13 +263,8 @@ fn plaintext_pop3() -> u16 {
     port
 }
 
-fn serve_pop3(conn: TcpStream) -> std::io::Result<()> {
-    serve_pop3_then(conn, || {})
-}
-
-/// [`serve_pop3`], calling `on_quit` when QUIT arrives, before answering it: the
-/// client's session cannot end before that.
-fn serve_pop3_then(mut conn: TcpStream, mut on_quit: impl FnMut()) -> std::io::Result<()> {
+/// A plaintext POP3 session: greeting, CAPA (USER, UIDL, no STLS), QUIT.
+fn serve_pop3(mut conn: TcpStream) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     conn.write_all(b"+OK plaintext POP3 ready\r\n")?;
     let mut reader = BufReader::new(conn.try_clone()?);
@@ -280,7 +275,6 @@ fn serve_pop3_then(mut conn: TcpStream, mut on_quit: impl FnMut()) -> std::io::R
         if cmd == "CAPA" {
             conn.write_all(b"+OK\r\nUSER\r\nUIDL\r\n.\r\n")?;
         } else if cmd == "QUIT" {
-            on_quit();
             conn.write_all(b"+OK bye\r\n")?;
             return Ok(());
         } else {
@@ -430,34 +424,64 @@ fn audit_refuses_an_unknown_entry_with_a_usage_error() {
 }
 
 /// A listener on loopback that answers POP3 greetings after `delay`, counting
-/// how many sessions are under way at once: from the accept to the QUIT, which
-/// the server counts before answering it, so a session the client has finished
-/// is never counted next to the client's next one.
+/// how many sessions are under way at once: from the accept until the client's
+/// goodbye. The probe sends QUIT and closes without waiting for the answer, so
+/// a session's worker may not have read that QUIT yet when the client's next
+/// connection is accepted. The listener therefore looks into each open socket
+/// (without taking its bytes) and does not count one whose QUIT or close is
+/// already waiting there: the client had finished it before it connected again.
 fn counting_server(delay: Duration) -> (u16, Arc<AtomicUsize>) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
-    let open = Arc::new(AtomicUsize::new(0));
+    let open: Arc<Mutex<Vec<(usize, TcpStream)>>> = Arc::default();
     let peak = Arc::new(AtomicUsize::new(0));
     let peak_out = peak.clone();
     std::thread::spawn(move || {
-        for conn in l.incoming().flatten() {
-            let (open, peak) = (open.clone(), peak.clone());
-            std::thread::spawn(move || {
-                let now = open.fetch_add(1, Ordering::SeqCst) + 1;
+        for (id, conn) in l.incoming().flatten().enumerate() {
+            {
+                let mut sessions = open.lock().unwrap();
+                let now = 1 + sessions
+                    .iter()
+                    .filter(|(_, c)| !client_said_goodbye(c))
+                    .count();
                 peak.fetch_max(now, Ordering::SeqCst);
+                sessions.push((id, conn.try_clone().unwrap()));
+            }
+            let open = open.clone();
+            std::thread::spawn(move || {
                 std::thread::sleep(delay);
-                let mut counted = true;
-                let _ = serve_pop3_then(conn, || {
-                    open.fetch_sub(1, Ordering::SeqCst);
-                    counted = false;
-                });
-                if counted {
-                    open.fetch_sub(1, Ordering::SeqCst);
-                }
+                let _ = serve_pop3(conn);
+                open.lock().unwrap().retain(|(i, _)| *i != id);
             });
         }
     });
     (port, peak_out)
+}
+
+/// Whether a QUIT, or the client's close, is already waiting unread in
+/// `conn`: a peek that neither blocks nor changes the socket's flags, which
+/// the session's worker shares.
+fn client_said_goodbye(conn: &TcpStream) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut buf = [0u8; 256];
+    // SAFETY: `buf` is writable for `buf.len()` bytes and the descriptor stays
+    // open while `conn` is borrowed; MSG_PEEK leaves the bytes for the worker.
+    let n = unsafe {
+        libc::recv(
+            conn.as_raw_fd(),
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            libc::MSG_PEEK | libc::MSG_DONTWAIT,
+        )
+    };
+    match usize::try_from(n) {
+        Ok(0) => true,
+        Ok(n) => buf[..n]
+            .to_ascii_uppercase()
+            .windows(4)
+            .any(|w| w == b"QUIT"),
+        Err(_) => false,
+    }
 }
 
 /// A database of `files` (as user entries) and nothing else.

@@ -9,7 +9,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mailconf::app::export::FixedPath;
-use mailconf::app::panels::existing::{CHECK, ENTRY, FILE_LABEL, SAVE_FIXED};
+use mailconf::app::panels::existing::{CHECK, ENTRY, FILE_LABEL, SAVE_FIXED, STOPPED_FOR_TEST};
 use mailconf::app::state::Persisted;
 use mailconf::app::{self, AppOptions, MailconfApp};
 use mailconf::check::fake::{FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report};
@@ -129,6 +129,60 @@ fn an_unreadable_file_is_named_in_the_window() {
         texts(&h)
     );
     assert!(handle.requests().is_empty());
+}
+
+/// The app has one backend: Test connection in the main window while the
+/// window's check runs cancels that check. The window stops and says why (it
+/// used to spin forever, waiting for an answer that never came); the main
+/// test runs; Check runs the file again.
+#[test]
+fn test_connection_during_a_check_stops_it_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join(".fetchmailrc");
+    std::fs::write(
+        &rc,
+        "poll pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"x\"\n",
+    )
+    .unwrap();
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(Lang::En, bundled(), Some(Box::new(backend)));
+    h.get_by_label(ENTRY.0).click();
+    h.run();
+    type_into(&mut h, FILE_LABEL.0, rc.to_str().unwrap());
+    h.get_by_label(CHECK.0).click();
+    h.run_steps(3);
+    assert!(h.state().existing.running(), "{:?}", texts(&h));
+    // The main window's test, while the account's check waits (its spinner
+    // keeps repainting: steps, not `run`).
+    let field = mailconf::app::ui_text::T::EmailAddress.get(Lang::En);
+    h.get_by_label(field).focus();
+    h.run_steps(2);
+    h.get_by_label(field).type_text("alice@qq.com");
+    h.run_steps(2);
+    // Enter in the address field (the window covers the button).
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert!(!h.state().existing.running(), "{:?}", texts(&h));
+    assert!(has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(!has_text(&h, "Testing…"), "{:?}", texts(&h));
+    assert_eq!(handle.requests().len(), 2);
+    // The main test gets its results.
+    handle.release_all();
+    until(&mut h, |h| !h.state().session.check.running);
+    assert!(has_text(&h, "pop.qq.com:995"), "{:?}", texts(&h));
+    // Check again: the file's account is checked to the end.
+    h.get_by_label(CHECK.0).click();
+    h.run_steps(3);
+    for _ in 0..10 {
+        if !h.state().existing.running() {
+            break;
+        }
+        handle.release_all();
+        h.run_steps(3);
+    }
+    assert!(!h.state().existing.running(), "{:?}", texts(&h));
+    assert!(!has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(has_text(&h, "Verdict: works"), "{:?}", texts(&h));
 }
 
 /// The seed's fetchmailrc fixture (163 and QQ on 110, a skipped Sina entry),

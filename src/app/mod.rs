@@ -492,6 +492,8 @@ impl MailconfApp {
         if s.check.running {
             backend.cancel();
         }
+        // One backend runs one check: Test connection supersedes the window's.
+        self.existing.stop_for_test(s.lang);
         let account = s.account_key();
         match backend.start(request) {
             Ok(generation) => s.check.begin(generation, account, target),

@@ -466,6 +466,14 @@ impl ExistingCheck {
         }
     }
 
+    /// Stops the check: the running account's result is dropped (its check
+    /// was cancelled) and the accounts still waiting are not checked. The
+    /// results already recorded stay.
+    pub fn stop(&mut self) {
+        self.running = None;
+        self.queue.clear();
+    }
+
     /// Records how the running account's check ended: its summary, or why it
     /// could not run.
     pub fn record(&mut self, outcome: Result<Arc<ProbeSummary>, Arc<CheckError>>) {

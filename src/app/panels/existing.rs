@@ -94,6 +94,13 @@ pub const FILE_LABEL: (&str, &str, &str) = (
 /// The button that reads and checks the file.
 pub const CHECK: (&str, &str, &str) = ("Check", "检查", "檢查");
 
+/// Said when Test connection in the main window stopped this window's check.
+pub const STOPPED_FOR_TEST: (&str, &str, &str) = (
+    "Stopped: Test connection was started in the main window. Press Check to test these settings again.",
+    "已停止：主窗口开始了连接测试。按“检查”可重新测试这些设置。",
+    "已停止：主視窗開始了連線測試。按「檢查」可重新測試這些設定。",
+);
+
 /// The button that saves a fixed file.
 pub const SAVE_FIXED: (&str, &str, &str) = (
     "Save the fixed file…",
@@ -111,6 +118,20 @@ impl ExistingView {
     /// Whether an account's check is running.
     pub fn running(&self) -> bool {
         self.generation.is_some()
+    }
+
+    /// Test connection started in the main window. The app has one backend,
+    /// which runs one check at a time, so the running account's check was
+    /// cancelled: stop this window's check and say why, instead of waiting
+    /// for an answer that will never come.
+    pub fn stop_for_test(&mut self, lang: Lang) {
+        if self.generation.take().is_none() {
+            return;
+        }
+        if let Some(check) = self.check.as_mut() {
+            check.stop();
+        }
+        self.status = Some(t(lang, STOPPED_FOR_TEST).to_owned());
     }
 
     /// Takes `event` when it belongs to the running account's check (then

@@ -714,7 +714,7 @@ fn audit_names_a_server_with_only_rsa_key_exchange() {
     assert_eq!(sec["result"], "drift", "{sec:#}");
     let seen = sec["observed"]["en"].as_str().unwrap();
     assert!(
-        seen.contains("HandshakeFailure") && seen.contains("only ECDHE key exchange"),
+        seen.contains("HandshakeFailure") && seen.contains("only RSA or DHE key exchange"),
         "{seen}"
     );
     assert!(

@@ -599,6 +599,7 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
                 | TlsErrorKind::UnknownIssuer
                 | TlsErrorKind::InvalidCertificate => add(AdviceKind::CertificateUntrusted, e),
                 TlsErrorKind::ProtocolVersion
+                | TlsErrorKind::NoCommonCipher
                 | TlsErrorKind::HandshakeFailed
                 | TlsErrorKind::NotTls => {}
             },

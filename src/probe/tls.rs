@@ -49,6 +49,12 @@ pub enum TlsErrorKind {
     InvalidCertificate,
     /// The server offers only TLS below 1.2.
     ProtocolVersion,
+    /// The server refused the handshake (alert `handshake_failure` or
+    /// `insufficient_security`) or picked a cipher suite that was not offered:
+    /// it accepts none of the suites rustls offers (TLS 1.2/1.3, ECDHE key
+    /// exchange, AEAD). The usual cause is a server that offers only RSA or
+    /// DHE key exchange, which rustls does not implement.
+    NoCommonCipher,
     /// The handshake failed (alert, no common cipher, connection closed…).
     HandshakeFailed,
     /// The server did not speak TLS at all (plaintext on a TLS port?).
@@ -66,6 +72,7 @@ impl TlsErrorKind {
             TlsErrorKind::UnknownIssuer => "unknown-issuer",
             TlsErrorKind::InvalidCertificate => "invalid-certificate",
             TlsErrorKind::ProtocolVersion => "protocol-version",
+            TlsErrorKind::NoCommonCipher => "no-common-cipher",
             TlsErrorKind::HandshakeFailed => "handshake-failed",
             TlsErrorKind::NotTls => "not-tls",
         }
@@ -420,7 +427,7 @@ pub fn certificate_error_kind(e: &CertificateError, leaf_self_signed: bool) -> T
 
 /// Classifies a failed handshake (the error tokio-rustls returned).
 pub fn classify_handshake_error(e: &std::io::Error) -> (TlsErrorKind, String) {
-    use rustls::{AlertDescription, Error, PeerIncompatible};
+    use rustls::{AlertDescription, Error, PeerIncompatible, PeerMisbehaved};
     let Some(tls) = e.get_ref().and_then(|inner| inner.downcast_ref::<Error>()) else {
         let kind = TlsErrorKind::HandshakeFailed;
         return match e.kind() {
@@ -438,6 +445,19 @@ pub fn classify_handshake_error(e: &std::io::Error) -> (TlsErrorKind, String) {
             return (
                 TlsErrorKind::ProtocolVersion,
                 format!("server offers only TLS below 1.2 ({msg})"),
+            );
+        }
+        Error::AlertReceived(
+            AlertDescription::HandshakeFailure | AlertDescription::InsufficientSecurity,
+        )
+        | Error::PeerMisbehaved(PeerMisbehaved::SelectedUnofferedCipherSuite) => {
+            return (
+                TlsErrorKind::NoCommonCipher,
+                format!(
+                    "the server accepts none of the cipher suites mailconf offers \
+                     (TLS 1.2/1.3 with ECDHE key exchange); it probably offers only \
+                     RSA or DHE key exchange, which mailconf does not use ({msg})"
+                ),
             );
         }
         Error::InvalidCertificate(ce) => certificate_error_kind(ce, false),

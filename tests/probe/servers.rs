@@ -953,6 +953,96 @@ async fn tls_below_1_2_is_reported_as_such() {
     within(took, opts.reply_timeout);
 }
 
+/// A server that accepts none of rustls's suites answers the ClientHello with
+/// alert handshake_failure (issue 15: 139's IMAP is reported to offer only RSA
+/// key exchange). The verdict names it; it used to be a bare "handshake failed".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_common_cipher_is_named() {
+    let pki = Pki::new("test CA");
+    let port = serve_raw(|mut tcp| async move {
+        let mut hello = [0u8; 512];
+        let _ = tcp.read(&mut hello).await;
+        let _ = tcp
+            .write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])
+            .await;
+    })
+    .await;
+    let opts = options(&pki, &[(993, port)]);
+    let (r, took) = probe(ep(Protocol::Imap, 993, Security::Tls), &opts).await;
+    assert_eq!(
+        r.verdict,
+        Verdict::TlsError {
+            tls_kind: TlsErrorKind::NoCommonCipher
+        },
+        "{r:#?}"
+    );
+    assert!(
+        r.summary.contains("only RSA or DHE key exchange"),
+        "{}",
+        r.summary
+    );
+    assert!(r.summary.contains("HandshakeFailure"), "{}", r.summary);
+    within(took, opts.reply_timeout);
+}
+
+/// The same against a real TLS stack: OpenSSL (through Python's ssl module)
+/// configured for RSA key exchange only, with an RSA certificate, as an old
+/// server would be. Nothing is mocked about the refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_openssl_server_with_only_rsa_key_exchange_is_no_common_cipher() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = r#"
+import socket, ssl, subprocess, sys
+d = sys.argv[1]
+subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=mail.test", "-keyout", d + "/k.pem", "-out", d + "/c.pem"],
+               check=True, capture_output=True)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+ctx.set_ciphers("AES256-GCM-SHA384:AES128-GCM-SHA256:AES128-SHA")
+ctx.load_cert_chain(d + "/c.pem", d + "/k.pem")
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(1)
+s.settimeout(20)
+print(s.getsockname()[1], flush=True)
+conn, _ = s.accept()
+try:
+    ctx.wrap_socket(conn, server_side=True)
+except (ssl.SSLError, OSError) as e:
+    print("refused:", e, flush=True)
+"#;
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 (tests/harness/install-deps.sh installs it)");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let port: u16 = line.trim().parse().expect("the server's port");
+    let pki = Pki::new("test CA");
+    let opts = options(&pki, &[(993, port)]);
+    let (r, _) = probe(ep(Protocol::Imap, 993, Security::Tls), &opts).await;
+    assert_eq!(
+        r.verdict,
+        Verdict::TlsError {
+            tls_kind: TlsErrorKind::NoCommonCipher
+        },
+        "{r:#?}"
+    );
+    line.clear();
+    out.read_line(&mut line).unwrap();
+    let _ = child.wait();
+    assert!(
+        line.to_ascii_lowercase().contains("no shared cipher"),
+        "OpenSSL's side of it: {line}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plaintext_on_a_tls_port_is_not_tls() {
     let pki = Pki::new("test CA");

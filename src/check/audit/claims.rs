@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::EntryStatus;
 use crate::check::summary::Recommendation;
+use crate::i18n::Lang;
 use crate::probe::caps::Capabilities;
+use crate::probe::report::summary_in;
 use crate::probe::session::StarttlsOutcome;
-use crate::probe::tls::{ChainVerdict, TlsErrorKind};
+use crate::probe::tls::ChainVerdict;
 use crate::probe::{Endpoint, EndpointReport, TimeoutPhase, Verdict};
 use crate::providers::{AuthKind, Localized, Protocol, Provider, Security, Server, ServerLogin};
 
@@ -397,25 +399,41 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
                     .error
                     .as_ref()
                     .map_or(report.summary.as_str(), |e| e.message.as_str());
+                // The probe names the cause (no-common-cipher for a server
+                // with only RSA or DHE key exchange) in each language.
                 let observed = l(
                     format!("the TLS handshake failed ({tls_kind}): {msg}"),
-                    format!("TLS 握手失败（{tls_kind}）：{msg}"),
-                    format!("TLS 交握失敗（{tls_kind}）：{msg}"),
+                    format!(
+                        "TLS 握手失败（{tls_kind}）：{}",
+                        summary_in(report, Lang::ZhHans)
+                    ),
+                    format!(
+                        "TLS 交握失敗（{tls_kind}）：{}",
+                        summary_in(report, Lang::ZhHant)
+                    ),
                 );
-                (CheckResult::Drift, with_likely_cause(observed, report))
+                (CheckResult::Drift, observed)
             }
             (None, _) => (CheckResult::Drift, failure(report)),
         },
         Security::Starttls => match (&report.session.starttls, tls) {
             (StarttlsOutcome::Upgraded, Some(t)) => (CheckResult::Holds, tls_words(t)),
             (StarttlsOutcome::Upgraded, None) => {
-                let s = &report.summary;
                 let observed = l(
-                    format!("STARTTLS was accepted, then the TLS handshake failed: {s}"),
-                    format!("接受了 STARTTLS，但随后 TLS 握手失败：{s}"),
-                    format!("接受了 STARTTLS，但隨後 TLS 交握失敗：{s}"),
+                    format!(
+                        "STARTTLS was accepted, then the TLS handshake failed: {}",
+                        report.summary
+                    ),
+                    format!(
+                        "接受了 STARTTLS，但随后 TLS 握手失败：{}",
+                        summary_in(report, Lang::ZhHans)
+                    ),
+                    format!(
+                        "接受了 STARTTLS，但隨後 TLS 交握失敗：{}",
+                        summary_in(report, Lang::ZhHant)
+                    ),
                 );
-                (CheckResult::Drift, with_likely_cause(observed, report))
+                (CheckResult::Drift, observed)
             }
             (StarttlsOutcome::NotOffered, _) => (
                 CheckResult::Drift,
@@ -473,45 +491,6 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         });
     }
     held
-}
-
-/// What a `handshake_failure` alert in answer to mailconf's ClientHello most
-/// often means: no cipher suite in common. rustls offers only ECDHE key
-/// exchange (with AES-GCM or ChaCha20-Poly1305), so a server that offers only
-/// RSA key exchange or only DHE (as reported for imap.sina.cn and, unconfirmed,
-/// imap.139.com) ends the handshake this way.
-fn no_common_cipher(report: &EndpointReport) -> Option<Localized> {
-    let Verdict::TlsError {
-        tls_kind: TlsErrorKind::HandshakeFailed,
-    } = report.verdict
-    else {
-        return None;
-    };
-    let msg = report
-        .error
-        .as_ref()
-        .map_or(report.summary.as_str(), |e| e.message.as_str());
-    if !msg.contains("HandshakeFailure") {
-        return None;
-    }
-    Some(l(
-        "the server most likely offers no cipher suite mailconf can use: mailconf (rustls) offers only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305, and servers that offer only RSA or DHE key exchange refuse it like this".into(),
-        "服务器很可能不提供 mailconf 能用的加密套件：mailconf（rustls）只提供 ECDHE 密钥交换（配合 AES-GCM 或 ChaCha20-Poly1305），只提供 RSA 或 DHE 密钥交换的服务器会这样拒绝".into(),
-        "伺服器很可能不提供 mailconf 能用的加密套件：mailconf（rustls）只提供 ECDHE 金鑰交換（搭配 AES-GCM 或 ChaCha20-Poly1305），只提供 RSA 或 DHE 金鑰交換的伺服器會這樣拒絕".into(),
-    ))
-}
-
-/// A failed handshake as observed, followed by its likely cause when
-/// [`no_common_cipher`] names one.
-fn with_likely_cause(observed: Localized, report: &EndpointReport) -> Localized {
-    let Some(why) = no_common_cipher(report) else {
-        return observed;
-    };
-    l(
-        format!("{}; {}", observed.en, why.en),
-        format!("{}；{}", observed.zh_hans, why.zh_hans),
-        format!("{}；{}", observed.zh_hant, why.zh_hant),
-    )
 }
 
 fn plain_answer() -> Localized {

@@ -54,6 +54,10 @@ fn tls_kind_in(kind: TlsErrorKind, lang: crate::i18n::Lang) -> String {
             "服务器只支持 TLS 1.2 以下的旧版本",
             "伺服器只支援 TLS 1.2 以下的舊版本",
         ),
+        TlsErrorKind::NoCommonCipher => (
+            "服务器不接受 mailconf 提供的任何加密套件（TLS 1.2/1.3，ECDHE 密钥交换）；它很可能只支持 RSA 或 DHE 密钥交换，mailconf 不使用这类旧方式",
+            "伺服器不接受 mailconf 提供的任何加密套件（TLS 1.2/1.3，ECDHE 金鑰交換）；它很可能只支援 RSA 或 DHE 金鑰交換，mailconf 不使用這類舊方式",
+        ),
         TlsErrorKind::HandshakeFailed => ("TLS 握手失败", "TLS 交握失敗"),
         TlsErrorKind::NotTls => (
             "服务器在此端口上没有使用 TLS（可能是明文端口）",

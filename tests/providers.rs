@@ -402,15 +402,10 @@ fn hand_entries_win_over_ispdb_with_provenance() {
 #[test]
 fn ispdb_import_is_reproducible() {
     let out = tempfile::tempdir().unwrap();
-    let src = Path::new(ROOT).join("../shared/reference/ispdb");
-    if !src.exists() {
-        // The reference copy lives beside the repository; the committed import is
-        // still checked by every other test.
-        panic!(
-            "{} is missing: the ISPDB reference copy must be beside the repository",
-            src.display()
-        );
-    }
+    let src = Path::new(ROOT).join("providers/ispdb-source");
+    // The ISPDB source files are in the repository (MPL-2.0 data, with its
+    // LICENSE and SOURCE.md), so a fresh clone alone runs this test.
+    assert!(src.exists(), "{} is missing", src.display());
     let r = mailconf::providers::ispdb::import(&src, out.path(), None).unwrap();
     assert_eq!(r.files_read, 163);
     assert!(
@@ -705,7 +700,7 @@ fn f13_user_provider_folder_caps_the_number_of_files() {
 
 /// A folder of ISPDB XML files holding only `names` from the reference copy.
 fn ispdb_subset(names: &[&str]) -> tempfile::TempDir {
-    let src = Path::new(ROOT).join("../shared/reference/ispdb");
+    let src = Path::new(ROOT).join("providers/ispdb-source");
     let dir = tempfile::tempdir().unwrap();
     for n in names.iter().chain(&["SOURCE.md", "LICENSE"]) {
         std::fs::copy(src.join(n), dir.path().join(n)).unwrap();

@@ -341,6 +341,38 @@ mod tests {
         }
     }
 
+    /// The inputs cargo-fuzz found and minimized on b1f8b7e, the code before
+    /// issue 11's F6 fix (`cargo +nightly fuzz run <target> -- -max_len=4096`,
+    /// empty corpus): a server line holding the password was logged as it
+    /// was, and `assertion failed: !entry.text.contains(PASSWORD)` fired. Each
+    /// is kept byte for byte, under the name cargo-fuzz gave it, and runs
+    /// through every machine.
+    const F6_FUZZ_CRASHES: &[(&str, &[u8])] = &[
+        (
+            "pop3/crash-3ddb44101b32a9c9cfb6bf6998838e976198cef1",
+            b"\xc6\xc6\x9a\xc6fuzz-secret-pw\x9a\x8a\x8a\xc6\xc3#\n",
+        ),
+        (
+            "smtp/crash-fe76cc8b0212b2c91156283a29c1532e20b43c65",
+            b"\xff\xdf\xff\xfffuzz-secret-pw\xff\n",
+        ),
+        (
+            "imap/crash-93996f82af9ac4904e277293504b7e389984df76",
+            b"/\xfffuzz-secret-pw\n",
+        ),
+    ];
+
+    #[test]
+    fn f6_fuzz_crash_inputs_leak_no_secret() {
+        for (name, input) in F6_FUZZ_CRASHES {
+            // Each selects a machine that holds the password (bit 2).
+            assert_ne!(input[0] & 4, 0, "{name}");
+            pop3(input);
+            smtp(input);
+            imap(input);
+        }
+    }
+
     #[test]
     fn server_text_body_survives_random_input() {
         for input in random_inputs(4, 3000) {

@@ -120,20 +120,15 @@ impl ServerText {
     }
 
     /// This text with every occurrence of `secret` (in either escaped form)
-    /// replaced by `[redacted]`: for a server's echo of a password.
+    /// replaced by [`REDACTED`]: for a server's echo of a password.
     pub fn redact(&self, secret: &[u8]) -> ServerText {
         let mut out = self.0.clone();
         if let Ok(plain) = std::str::from_utf8(secret) {
             for needle in [escape(secret), escape_controls(plain)] {
-                if !needle.is_empty() {
-                    out = out.replace(&needle, "[redacted]");
-                }
+                out = scrub(out, &needle);
             }
         } else {
-            let needle = escape(secret);
-            if !needle.is_empty() {
-                out = out.replace(&needle, "[redacted]");
-            }
+            out = scrub(out, &escape(secret));
         }
         ServerText(out)
     }
@@ -147,6 +142,32 @@ impl ServerText {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// What stands where a secret was.
+pub const REDACTED: &str = "[redacted]";
+
+/// `text` with `needle` replaced by [`REDACTED`] until none is left. One pass
+/// is not enough: the marker can spell the needle again with what follows it
+/// (the needle `]ab` in `]abab` gives `[redacted]ab`), and escaping can spell
+/// it with what precedes it (`\xff` then `uzz…` reads `\xffuzz…`). A needle
+/// inside the marker itself is replaced once; a text that still holds the
+/// needle after a few rounds is replaced as a whole, so this always ends.
+fn scrub(text: String, needle: &str) -> String {
+    if needle.is_empty() || !text.contains(needle) {
+        return text;
+    }
+    if REDACTED.contains(needle) {
+        return text.replace(needle, REDACTED);
+    }
+    let mut out = text;
+    for _ in 0..4 {
+        out = out.replace(needle, REDACTED);
+        if !out.contains(needle) {
+            return out;
+        }
+    }
+    REDACTED.to_owned()
 }
 
 /// Read access to the escaped text.

@@ -1060,6 +1060,51 @@ fn special_characters_survive_every_format() {
     assert!(md.contains("`zhang@例子.中国` (`zhang@xn--fsqu00a.xn--fiqs8s`)"));
 }
 
+/// Issue 11, F11: the display name of a hostile autoconfig document (an
+/// OSC 52 clipboard write, a CSI 2J clear-screen, an OSC 0 title and a bidi
+/// override; the XML parser turns `&#x1b;` into a real ESC) reached the
+/// Summary, Apple and Thunderbird exports as it was. Now it arrives escaped:
+/// no export holds a control or bidi character that a terminal, a viewer or
+/// the mail client would act on, and the text stays readable.
+#[test]
+fn f11_a_hostile_display_name_reaches_no_export_raw() {
+    let xml = r#"<clientConfig version="1.1"><emailProvider id="hostile.test">
+  <domain>hostile.test</domain>
+  <displayName>Hostile&#x1b;]52;c;aGFja2Vk&#x07;&#x1b;[2J&#x1b;]0;pwned&#x07; Mail&#x202e;</displayName>
+  <incomingServer type="imap"><hostname>imap.hostile.test</hostname><port>993</port>
+    <socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>
+  <outgoingServer type="smtp"><hostname>smtp.hostile.test</hostname><port>465</port>
+    <socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>
+</emailProvider></clientConfig>"#;
+    let doc = autoconfig::parse(xml).unwrap();
+    let p = autoconfig::to_provider(
+        &doc,
+        Origin::Ispdb,
+        SourceKind::Ispdb,
+        "https://ispdb.test/v1.1/hostile.test",
+        "2026-11",
+    )
+    .unwrap();
+    let a = Address::parse("a@hostile.test").unwrap();
+    let s = AccountSettings::from_provider(&p, Some(&a), Imap).unwrap();
+    for f in [Format::Summary, Format::Apple, Format::Thunderbird] {
+        let text = render(&s, f, Lang::En).unwrap();
+        let acted_on: Vec<char> = text
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
+            .collect();
+        assert_eq!(acted_on, Vec::<char>::new(), "{f:?}:\n{text}");
+        assert!(
+            text.contains("52;c;aGFja2Vk"),
+            "{f:?}: the name is gone:\n{text}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Passwords, permissions, overwrite, atomic writes
 

@@ -331,6 +331,11 @@ fn actual(key: &str) -> Result<Q, String> {
         })
         .ok_or("no longest local part")?),
         "export::msmtp::MAX_LINE" => n(mailconf::export::msmtp::MAX_LINE),
+        "providers::load::MAX_FILE_BYTES" => {
+            Q::N(u128::from(mailconf::providers::load::MAX_FILE_BYTES))
+        }
+        "providers::load::MAX_USER_FILES" => n(mailconf::providers::load::MAX_USER_FILES),
+        "providers::load::MAX_DIR_ENTRIES" => n(mailconf::providers::load::MAX_DIR_ENTRIES),
         // The desktop app.
         "app::DEBOUNCE_S" => secs(mailconf::app::DEBOUNCE_S),
         "app::CLIPBOARD_SECRET_S" => secs(mailconf::app::CLIPBOARD_SECRET_S),
@@ -383,6 +388,9 @@ const EXPECTED: &[&str] = &[
     "providers::address::is_valid_hostname (label)",
     "providers::Address::parse",
     "export::msmtp::MAX_LINE",
+    "providers::load::MAX_FILE_BYTES",
+    "providers::load::MAX_USER_FILES",
+    "providers::load::MAX_DIR_ENTRIES",
     "app::DEBOUNCE_S",
     "app::CLIPBOARD_SECRET_S",
 ];
@@ -458,6 +466,25 @@ fn the_security_doc_check_fails_on_a_wrong_or_missing_number() {
     );
     let literal = doc.replace("from_millis(200)", "from_millis(300)");
     assert!(!problems(&literal).is_empty());
+    // The provider-folder caps (issue 11, F13): a wrong number in any of
+    // their rows is found.
+    for (key, number, wrong) in [
+        ("providers::load::MAX_FILE_BYTES", "| 1 MiB |", "| 2 MiB |"),
+        ("providers::load::MAX_USER_FILES", "| 256 |", "| 255 |"),
+        ("providers::load::MAX_DIR_ENTRIES", "| 10000 |", "| 1000 |"),
+    ] {
+        let line = doc
+            .lines()
+            .find(|l| l.contains(&format!("`{key}`")))
+            .unwrap_or_else(|| panic!("{DOC} has no row for `{key}`"));
+        assert!(line.contains(number), "{line}");
+        let p = problems(&doc.replace(line, &line.replace(number, wrong)));
+        assert!(
+            p.iter()
+                .any(|e| e.contains(key) && e.contains("the document says")),
+            "{key}: {p:#?}"
+        );
+    }
 }
 
 #[test]

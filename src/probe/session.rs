@@ -688,9 +688,10 @@ impl Wire {
         }
     }
 
-    /// Server bytes as text to record or show: the secret scrubbed, then escaped.
+    /// Server bytes as text to record or show: the secret scrubbed, escaped,
+    /// and scrubbed again (see [`Redactor::shown`]).
     pub(crate) fn text(&self, bytes: &[u8]) -> ServerText {
-        ServerText::from_bytes(&self.redactor.bytes(bytes))
+        self.redactor.shown(bytes)
     }
 
     /// TLS is up: nothing read before the handshake may carry over into the
@@ -725,7 +726,8 @@ impl Wire {
         loop {
             match self.framer.next_frame() {
                 Frame::Line(line) => {
-                    self.log.push(LogEntry::server(&self.redactor.bytes(&line)));
+                    self.log
+                        .push(LogEntry::server_text(&self.redactor.shown(&line)));
                     return Ok(Some(line));
                 }
                 Frame::TooLong => {

@@ -22,8 +22,8 @@ use crate::server_text::ServerText;
 use secrecy::zeroize::Zeroizing;
 use std::borrow::Cow;
 
-/// The placeholder for a secret.
-pub const REDACTED: &str = "[redacted]";
+/// The placeholder for a secret (one marker for server and client text).
+pub use crate::server_text::REDACTED;
 
 /// Who a transcript line is from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -63,6 +63,14 @@ impl LogEntry {
         LogEntry {
             dir: Direction::Server,
             text: ServerText::from_bytes(line).as_str().to_owned(),
+        }
+    }
+
+    /// A server line already escaped (and redacted).
+    pub fn server_text(text: &ServerText) -> LogEntry {
+        LogEntry {
+            dir: Direction::Server,
+            text: text.as_str().to_owned(),
         }
     }
 
@@ -215,6 +223,14 @@ impl Redactor {
             }
         }
         out
+    }
+
+    /// Server bytes as a person may see them: every form of the secret
+    /// scrubbed from the bytes, the rest escaped, and the escaped text
+    /// scrubbed again, because escaping can spell a form anew (`\xff` followed
+    /// by the password without its leading `f`).
+    pub fn shown(&self, bytes: &[u8]) -> ServerText {
+        self.text(&ServerText::from_bytes(&self.bytes(bytes)))
     }
 
     /// Escaped text with every (escaped) form of the secret replaced by `[redacted]`.

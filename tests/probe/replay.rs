@@ -571,3 +571,64 @@ fn injection_is_detected_in_the_same_read() {
         );
     }
 }
+
+/// Issue 11, F7: a literal marker on the tagged STARTTLS OK hides a response
+/// injection. The old machine skipped the announced bytes, started TLS as if
+/// nothing had happened (verdict "secure") and carried the pending skip into
+/// TLS, where it ate the start of the first protected reply. Any literal on
+/// the go-ahead fails the endpoint, whether its bytes arrive with it, later,
+/// or never, and in every chunking.
+#[test]
+fn f7_a_literal_marker_on_the_starttls_ok_is_an_injection() {
+    let greeting: &[u8] = b"* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n";
+    for (go_ahead, after) in [
+        (&b"a1 OK Begin TLS {3}\r\n"[..], &b""[..]),
+        (b"a1 OK Begin TLS {3}\r\n", b"A\r\n"),
+        (b"a1 OK [ALERT] go ahead {12}\r\n", b"* OK spoof\r\n"),
+    ] {
+        let server = [greeting, go_ahead, after].concat();
+        for chunk in [server.len(), 1, 3, 7] {
+            let mut m = machine_for(Protocol::Imap, Security::Starttls, MachineConfig::default());
+            let mut sent = Vec::new();
+            let mut step = Step::NeedMore;
+            let mut input = server.chunks(chunk);
+            for _ in 0..10_000 {
+                step = match &step {
+                    Step::NeedMore => match input.next() {
+                        Some(c) => m.input(c),
+                        None => break,
+                    },
+                    Step::Send(out) => {
+                        sent.push(out.shown().to_owned());
+                        m.input(&[])
+                    }
+                    _ => break,
+                };
+            }
+            let shown = String::from_utf8_lossy(&server);
+            assert_eq!(sent, ["a1 STARTTLS"], "{shown:?} in chunks of {chunk}");
+            assert!(
+                matches!(
+                    step,
+                    Step::Fail(ProtocolError::ResponseInjection {
+                        command: "STARTTLS",
+                        ..
+                    })
+                ),
+                "{shown:?} in chunks of {chunk}: {step:?}"
+            );
+        }
+    }
+    // And the transcript of it fails the same way, in every chunking.
+    let script = parse(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/transcripts/hostile-imap-starttls-literal.txt"),
+    );
+    for mode in [Chunking::Whole, Chunking::ByteByByte, Chunking::Random(7)] {
+        let (result, _) = replay(&script, mode);
+        assert!(
+            matches!(result, Err(ProtocolError::ResponseInjection { .. })),
+            "{mode:?}: {result:?}"
+        );
+    }
+}

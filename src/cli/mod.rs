@@ -198,7 +198,12 @@ pub(crate) fn display_width(s: &str) -> usize {
 
 /// `s` padded with spaces to `width` terminal columns (see [`display_width`]).
 pub(crate) fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+    // At least one space, so that a cell longer than its column never runs
+    // into the next one ("invalid-certificate104 ms").
+    format!(
+        "{s}{}",
+        " ".repeat(width.saturating_sub(display_width(s)).max(1))
+    )
 }
 
 /// Whether human output gets colour: only on a terminal, never with
@@ -270,5 +275,14 @@ mod tests {
         assert_eq!(pad("协议", 6), "协议  ");
         assert_eq!(pad("POP3", 6), "POP3  ");
         assert_eq!(pad("→1", 3), "→1 ");
+    }
+
+    #[test]
+    fn a_cell_longer_than_its_column_keeps_a_space_before_the_next() {
+        assert_eq!(
+            pad("TLS error: invalid-certificate", 28),
+            "TLS error: invalid-certificate "
+        );
+        assert_eq!(pad("协议协议", 6), "协议协议 ");
     }
 }

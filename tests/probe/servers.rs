@@ -924,18 +924,26 @@ async fn garbage_bytes_are_a_protocol_error_and_shown_escaped() {
     assert!(!r.summary.chars().any(char::is_control));
 }
 
+/// A server that reads the ClientHello and answers with one fatal alert
+/// (`record_version`, alert `description`), as a TLS stack does when it
+/// cannot agree with the client.
+async fn answer_the_hello_with_alert(record_version: [u8; 2], description: u8) -> u16 {
+    serve_raw(move |mut tcp| async move {
+        let mut hello = [0u8; 512];
+        let _ = tcp.read(&mut hello).await;
+        let [major, minor] = record_version;
+        let _ = tcp
+            .write_all(&[0x15, major, minor, 0x00, 0x02, 0x02, description])
+            .await;
+    })
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tls_below_1_2_is_reported_as_such() {
     let pki = Pki::new("test CA");
-    let port = serve_raw(|mut tcp| async move {
-        let mut hello = [0u8; 512];
-        let _ = tcp.read(&mut hello).await;
-        // A TLS 1.0 server's answer to a 1.2+ ClientHello: fatal alert protocol_version.
-        let _ = tcp
-            .write_all(&[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46])
-            .await;
-    })
-    .await;
+    // A TLS 1.0 server's answer to a 1.2+ ClientHello: fatal alert protocol_version.
+    let port = answer_the_hello_with_alert([0x03, 0x01], 0x46).await;
     let opts = options(&pki, &[(995, port)]);
     let (r, took) = probe(ep(Protocol::Pop3, 995, Security::Tls), &opts).await;
     assert_eq!(
@@ -959,14 +967,8 @@ async fn tls_below_1_2_is_reported_as_such() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_common_cipher_is_named() {
     let pki = Pki::new("test CA");
-    let port = serve_raw(|mut tcp| async move {
-        let mut hello = [0u8; 512];
-        let _ = tcp.read(&mut hello).await;
-        let _ = tcp
-            .write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])
-            .await;
-    })
-    .await;
+    // Fatal alert handshake_failure (40) in a TLS 1.2 record.
+    let port = answer_the_hello_with_alert([0x03, 0x03], 0x28).await;
     let opts = options(&pki, &[(993, port)]);
     let (r, took) = probe(ep(Protocol::Imap, 993, Security::Tls), &opts).await;
     assert_eq!(

@@ -234,6 +234,16 @@ fn failure(report: &EndpointReport) -> Localized {
     )
 }
 
+/// `en` as given; in Chinese `prefix：` and the probe's own summary of the
+/// report in that language.
+fn with_summary(report: &EndpointReport, en: String, hans: &str, hant: &str) -> Localized {
+    l(
+        en,
+        format!("{hans}：{}", summary_in(report, Lang::ZhHans)),
+        format!("{hant}：{}", summary_in(report, Lang::ZhHant)),
+    )
+}
+
 /// Compares one row with its probe report.
 pub fn evaluate(
     claim: &Server,
@@ -401,16 +411,11 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
                     .map_or(report.summary.as_str(), |e| e.message.as_str());
                 // The probe names the cause (no-common-cipher for a server
                 // with only RSA or DHE key exchange) in each language.
-                let observed = l(
+                let observed = with_summary(
+                    report,
                     format!("the TLS handshake failed ({tls_kind}): {msg}"),
-                    format!(
-                        "TLS 握手失败（{tls_kind}）：{}",
-                        summary_in(report, Lang::ZhHans)
-                    ),
-                    format!(
-                        "TLS 交握失敗（{tls_kind}）：{}",
-                        summary_in(report, Lang::ZhHant)
-                    ),
+                    &format!("TLS 握手失败（{tls_kind}）"),
+                    &format!("TLS 交握失敗（{tls_kind}）"),
                 );
                 (CheckResult::Drift, observed)
             }
@@ -419,19 +424,14 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         Security::Starttls => match (&report.session.starttls, tls) {
             (StarttlsOutcome::Upgraded, Some(t)) => (CheckResult::Holds, tls_words(t)),
             (StarttlsOutcome::Upgraded, None) => {
-                let observed = l(
+                let observed = with_summary(
+                    report,
                     format!(
                         "STARTTLS was accepted, then the TLS handshake failed: {}",
                         report.summary
                     ),
-                    format!(
-                        "接受了 STARTTLS，但随后 TLS 握手失败：{}",
-                        summary_in(report, Lang::ZhHans)
-                    ),
-                    format!(
-                        "接受了 STARTTLS，但隨後 TLS 交握失敗：{}",
-                        summary_in(report, Lang::ZhHant)
-                    ),
+                    "接受了 STARTTLS，但随后 TLS 握手失败",
+                    "接受了 STARTTLS，但隨後 TLS 交握失敗",
                 );
                 (CheckResult::Drift, observed)
             }

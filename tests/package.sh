@@ -154,15 +154,19 @@ done
 [[ -n $window ]] || fail "no window with WM_CLASS $wm_class after 30 s: $(cat "$work/app.log")"
 class=$(xprop -id "$window" WM_CLASS)
 [[ $class == *"\"$wm_class\""* ]] || fail "WM_CLASS is $class, the desktop entry says $wm_class"
-# The icon property takes a moment after the window is mapped.
+# The icon (_NET_WM_ICON: width, height, then ARGB pixels): 256 x 256 and an
+# opaque centre, i.e. the app's icon and not an empty one. It can come a moment
+# after the window is mapped.
 icon_prop=""
 for _ in $(seq 50); do
-    icon_prop=$(xprop -id "$window" -notype _NET_WM_ICON | head -1)
-    [[ $icon_prop == *"Icon ("* ]] && break
+    icon_prop=$(xprop -id "$window" -f _NET_WM_ICON 32c ' $0x$1 $32898' _NET_WM_ICON || true)
+    [[ $icon_prop == *" 256x256 "* ]] && break
     sleep 0.1
 done
-[[ $icon_prop == *"Icon ("* ]] || fail "the window has no icon: $icon_prop"
-say "the desktop entry opens window $window: $class, _NET_WM_ICON: ${icon_prop#*: }"
+read -r _ icon_size centre <<<"$icon_prop"
+[[ $icon_size == 256x256 ]] || fail "the window has no 256 px icon: $icon_prop"
+(( (centre >> 24) == 0xff )) || fail "the window icon's centre is not opaque: $icon_prop"
+say "the desktop entry opens window $window: $class, _NET_WM_ICON $icon_size"
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=""

@@ -13,8 +13,9 @@ use clap_mangen::roff::{Roff, bold, italic, roman};
 use mailconf::cli::Cli;
 use std::path::{Path, PathBuf};
 
-/// The app id: the desktop file's name, the icon's name, the AppStream id.
-const ID: &str = "io.github.mailconf.mailconf";
+/// The app id: the window's (Wayland app id, X11 WM class), the desktop file's
+/// name, the icon's name, the AppStream id.
+const ID: &str = mailconf::app::APP_ID;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -389,4 +390,8 @@ fn icons_come_in_every_size_from_16_to_512() {
         let bytes = std::fs::read(root().join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(png_size(&bytes), (size, size), "{path}");
     }
+    // The window carries the same icon.
+    let icon = mailconf::app::window_icon().expect("the window icon decodes");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
 }

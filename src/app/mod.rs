@@ -48,8 +48,26 @@ pub const CJK_FONT: &[u8] = include_bytes!("../../assets/DroidSansFallbackFull.t
 /// Name of the bundled CJK font in egui's font definitions.
 pub const CJK_FONT_NAME: &str = "droid-sans-fallback";
 
-/// The window title, also the app id eframe stores its state under.
+/// The window title.
 pub const APP_NAME: &str = "mailconf";
+
+/// The app id: the desktop entry is `<APP_ID>.desktop` (packaging/), and the
+/// window carries it as its Wayland app id and X11 WM class, so that docks and
+/// task bars show the window under the entry's name and icon.
+pub const APP_ID: &str = "io.github.mailconf.mailconf";
+
+/// The window icon: the 256 px rendering of `assets/icons/<APP_ID>.svg`, the
+/// icon the desktop entry names.
+pub const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icons/hicolor/256x256/apps/io.github.mailconf.mailconf.png");
+
+/// The window icon, decoded; `None` (and a line on stderr) if it does not decode,
+/// which only a broken build could cause: the window then has the default icon.
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG)
+        .map_err(|e| eprintln!("mailconf: the window icon does not decode: {e}"))
+        .ok()
+}
 
 /// Installs egui's fonts plus the bundled CJK font as a fallback for both
 /// families, so Chinese renders on any machine (egui's fonts have no CJK glyphs).
@@ -605,12 +623,16 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
             .and_then(|v| Lang::from_locale(&v))
     });
     let demo = std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1");
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        .with_app_id(APP_ID)
+        .with_inner_size([1120.0, 760.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(APP_NAME)
-            .with_app_id(APP_NAME)
-            .with_inner_size([1120.0, 760.0])
-            .with_min_inner_size([900.0, 600.0]),
+        viewport,
         // eframe takes the file here (its docs say folder): `<config dir>/app.ron`,
         // beside the user's `providers/` folder.
         persistence_path: crate::providers::load::config_dir().map(|d| d.join("app.ron")),

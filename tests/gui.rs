@@ -968,6 +968,32 @@ mod snapshots {
         h.snapshot("results_163_en_dark");
     }
 
+    /// mailconf's own chooser in Chinese, on a folder made for it (a fixed path,
+    /// so the picture is the same on every machine).
+    #[test]
+    fn file_chooser_zh_hans() {
+        use mailconf::app::command::Command;
+        use mailconf::export::Format;
+        let folder = std::path::PathBuf::from("/tmp/mailconf-chooser-snapshot");
+        for sub in ["工作", "Projects"] {
+            std::fs::create_dir_all(folder.join(sub)).unwrap();
+        }
+        std::fs::write(folder.join("notes.txt"), "").unwrap();
+        std::fs::write(folder.join(".hidden"), "").unwrap();
+        let lang = Lang::ZhHans;
+        let mut h = build_themed(lang, egui::Theme::Light, None);
+        address(&mut h, lang, "zhangsan@163.com");
+        h.state_mut().set_chooser_folder(folder);
+        h.state_mut().set_file_dialog(no_portal());
+        h.state_mut().push(Command::OpenExport);
+        h.run();
+        h.state_mut().push(Command::ExportSave(Format::Thunderbird));
+        until(&mut h, |h| h.state().chooser().is_some());
+        h.remove_cursor();
+        h.run();
+        h.snapshot("file_chooser_zh_hans");
+    }
+
     #[test]
     fn results_zh_hans_light() {
         let mut h = tested(Lang::ZhHans, egui::Theme::Light, "zhangsan@163.com");
@@ -2251,9 +2277,10 @@ fn row_details_follow_the_language() {
     ));
 }
 
-/// A save dialog that fails inside (a platform bug) leaves no waiting line behind.
+/// A save dialog that fails inside (a platform bug) leaves no waiting line
+/// behind: mailconf's own chooser takes over.
 #[test]
-fn a_failing_save_dialog_counts_as_cancelled() {
+fn a_failing_save_dialog_opens_mailconfs_own_chooser() {
     use mailconf::app::command::Command;
     use mailconf::export::Format;
     struct Broken;
@@ -2271,7 +2298,184 @@ fn a_failing_save_dialog_counts_as_cancelled() {
     h.run();
     until(&mut h, |h| !h.state().session.export_waiting);
     assert!(!has_text(&h, T::WaitingForSaveDialog.get(Lang::En)));
-    assert!(!has_text(&h, "Saved to"));
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert!(has_text(&h, T::NoSystemDialog.get(Lang::En)));
+}
+
+/// A system dialog configuration with no portal and no zenity: a session bus
+/// address where nothing listens, and an empty program path.
+fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
+    Box::new(mailconf::app::export::SystemDialog {
+        env: mailconf::app::file_chooser::DialogEnv {
+            session_bus: Some("unix:path=/nonexistent/mailconf-test-bus".into()),
+            path: Some(std::ffi::OsString::new()),
+        },
+    })
+}
+
+/// The clipboard text the next frames copy, if any.
+fn copied_text(h: &mut App) -> Option<String> {
+    for _ in 0..4 {
+        h.step();
+        let copied = h
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                _ => None,
+            });
+        if copied.is_some() {
+            return copied;
+        }
+    }
+    None
+}
+
+#[test]
+fn save_as_without_a_portal_opens_mailconfs_own_chooser_and_writes_the_file() {
+    use mailconf::export::Format;
+    let lang = Lang::En;
+    let mut h = plain(lang);
+    address(&mut h, lang, "alice@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(lang), "s3cret-code");
+    h.get_by_label(T::Export.get(lang)).click();
+    h.run();
+    h.get_by_label(T::IncludePassword.get(lang)).click();
+    h.run();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("mail")).unwrap();
+    h.state_mut().set_chooser_folder(home.path().to_path_buf());
+    h.state_mut().set_file_dialog(no_portal());
+
+    // fetchmail's Save as… (below the window's fold, so as its command).
+    h.state_mut()
+        .push(mailconf::app::command::Command::ExportSave(
+            Format::Fetchmail,
+        ));
+    until(&mut h, |h| {
+        h.query_by_label(T::FileName.get(lang)).is_some()
+    });
+    assert!(has_text(&h, T::NoSystemDialog.get(lang)));
+    assert_eq!(
+        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        Some(".fetchmailrc"),
+        "the format's usual name"
+    );
+    assert_eq!(
+        h.get_by_label(T::Folder.get(lang)).value(),
+        Some(home.path().display().to_string())
+    );
+    // Into a sub-folder through the list, then Save.
+    h.get_by_label("mail/").click();
+    h.run();
+    let folder = home.path().join("mail");
+    assert_eq!(
+        h.get_by_label(T::Folder.get(lang)).value(),
+        Some(folder.display().to_string())
+    );
+    h.get_by_label(T::Save.get(lang)).click();
+    until(&mut h, |h| has_text(h, "Saved to"));
+    assert!(h.state().chooser().is_none(), "the chooser closed");
+
+    let path = folder.join(".fetchmailrc");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("pop.163.com"), "{text}");
+    assert!(
+        text.contains("s3cret-code"),
+        "the password was asked for: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only with a password in it");
+    }
+    // The full path is shown, and Copy path copies it and says so beside it.
+    assert!(has_text(&h, &path.display().to_string()), "{:?}", texts(&h));
+    assert!(!has_text(&h, T::PathCopied.get(lang)));
+    h.get_by_label(T::CopyPath.get(lang)).click();
+    assert_eq!(copied_text(&mut h), Some(path.display().to_string()));
+    h.run();
+    assert!(has_text(&h, T::PathCopied.get(lang)));
+}
+
+#[test]
+fn the_own_chooser_asks_before_replacing_and_cancel_writes_nothing() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    let lang = Lang::ZhHans;
+    let mut h = plain(lang);
+    address(&mut h, lang, "zhangsan@163.com");
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("msmtprc"), "old").unwrap();
+    h.state_mut().set_chooser_folder(home.path().to_path_buf());
+    h.state_mut().set_file_dialog(no_portal());
+    h.state_mut().push(Command::ExportSave(Format::Msmtp));
+    until(&mut h, |h| h.state().chooser().is_some());
+    h.get_by_label(T::Save.get(lang)).click();
+    h.run();
+    assert!(
+        has_text(&h, "“msmtprc”已存在。要替换它吗？"),
+        "{:?}",
+        texts(&h)
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("msmtprc")).unwrap(),
+        "old"
+    );
+    // The chooser's Cancel (the app's own Cancel button is behind it).
+    h.get_all_by_label(T::Cancel.get(lang))
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.state().chooser().is_none());
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("msmtprc")).unwrap(),
+        "old"
+    );
+    assert!(!h.state().session.export_waiting);
+
+    // Again, and this time Replace.
+    h.state_mut().push(Command::ExportSave(Format::Msmtp));
+    until(&mut h, |h| h.state().chooser().is_some());
+    h.get_by_label(T::Save.get(lang)).click();
+    h.run();
+    h.get_by_label(T::Replace.get(lang)).click();
+    until(&mut h, |h| has_text(h, "已保存到"));
+    assert!(
+        std::fs::read_to_string(home.path().join("msmtprc"))
+            .unwrap()
+            .contains("smtp.163.com")
+    );
+}
+
+#[test]
+fn a_failed_save_says_why_in_the_users_language() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    let lang = Lang::ZhHans;
+    let mut h = plain(lang);
+    address(&mut h, lang, "zhangsan@163.com");
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    let missing = std::path::PathBuf::from("/nonexistent-mailconf-folder/msmtprc");
+    h.state_mut()
+        .push(Command::ExportSaveTo(Format::Msmtp, missing.clone()));
+    until(&mut h, |h| has_text(h, "无法保存"));
+    assert!(
+        has_text(
+            &h,
+            "无法保存 /nonexistent-mailconf-folder/msmtprc：文件夹不存在。"
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!missing.exists());
 }
 
 /// What the test clipboard holds: the text and whether it was marked secret.

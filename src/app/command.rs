@@ -44,6 +44,10 @@ pub enum Command {
     CloseExport,
     /// Save a format through the file dialog.
     ExportSave(crate::export::Format),
+    /// Save a format to this path (chosen in mailconf's own chooser).
+    ExportSaveTo(crate::export::Format, std::path::PathBuf),
+    /// Copy the path of the file just saved.
+    CopySavedPath,
     /// Copy a format to the clipboard (a copy with the password asks first:
     /// the second `ExportCopy` of the same format is the Yes).
     ExportCopy(crate::export::Format),

@@ -7,11 +7,13 @@
 //!
 //! The dialog is asked, and the file written, on a worker thread
 //! ([`save_in_background`]): the window keeps drawing while the dialog is open,
-//! and the answer comes back over a channel with a repaint.
+//! and the answer comes back over a channel with a repaint. When no system dialog
+//! can answer (no portal, no zenity) the answer says so, and the app shows its own
+//! chooser ([`super::file_chooser`]); Save as… never silently does nothing.
 
 use super::command::Command;
 use super::panels::Out;
-use super::state::{Recognition, Session};
+use super::state::{Copied, Recognition, Session};
 use super::ui_text::{self, T};
 use crate::export::probed::apply_probe;
 use crate::export::{AccountSettings, ExportOptions, Format, output};
@@ -30,18 +32,33 @@ use zeroize::Zeroize;
 /// Asks where to save a file. Called on a worker thread, never on the UI
 /// thread, so it may block until the user answers.
 pub trait FileDialog: Send + Sync {
+    /// Whether this dialog can be shown here at all; when not, the app shows
+    /// its own chooser instead.
+    fn available(&self) -> bool {
+        true
+    }
+
     /// The path chosen, or `None` when the user cancelled. `default_name` is the
     /// suggested file name.
     fn save(&self, default_name: &str) -> Option<PathBuf>;
 }
 
 /// The system's save dialog (rfd's asynchronous dialog: the XDG portal on
-/// Linux, the native panels elsewhere).
-pub struct SystemDialog;
+/// Linux, or zenity, the native panels elsewhere).
+#[derive(Debug, Clone, Default)]
+pub struct SystemDialog {
+    /// Where to look for a portal and zenity (tests point it elsewhere).
+    pub env: super::file_chooser::DialogEnv,
+}
 
 impl FileDialog for SystemDialog {
+    fn available(&self) -> bool {
+        super::file_chooser::system_dialog_answers(&self.env)
+    }
+
     fn save(&self, default_name: &str) -> Option<PathBuf> {
         let chosen = rfd::AsyncFileDialog::new()
+            .set_directory(super::file_chooser::start_folder(default_name))
             .set_file_name(default_name)
             .save_file();
         block_on(chosen).map(|f| f.path().to_path_buf())
@@ -60,7 +77,7 @@ impl Wake for Unpark {
 /// Runs a future to completion on the current (worker) thread. rfd's dialog
 /// future drives itself (D-Bus, or the platform's own loop) and only needs to be
 /// polled again when it wakes us, so no async runtime is needed.
-fn block_on<F: Future>(future: F) -> F::Output {
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let waker = Arc::new(Unpark(std::thread::current())).into();
     let mut cx = Context::from_waker(&waker);
@@ -243,41 +260,60 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
     })
 }
 
+/// What came of Save as….
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written to this path.
+    Saved(PathBuf),
+    /// Not written: why, for the status line in the user's language.
+    Failed(String),
+    /// The user cancelled the dialog: nothing written.
+    Cancelled,
+    /// No system dialog can answer here (or it broke): show mailconf's own.
+    NoDialog,
+}
+
 /// Asks `dialog` where to save and writes the document there, on a worker
-/// thread. The receiver gets the message for the status line (`None` when the
-/// user cancelled: nothing is written), after which `wake` is called. `Err`
-/// when no thread could be started.
+/// thread. The receiver gets the [`SaveOutcome`], after which `wake` is called.
+/// `Err` when no thread could be started.
 pub fn save_in_background(
     mut doc: Document,
     dialog: Arc<dyn FileDialog>,
     lang: Lang,
     wake: impl Fn() + Send + 'static,
-) -> Result<Receiver<Option<String>>, String> {
+) -> Result<Receiver<SaveOutcome>, String> {
     let (tx, rx) = channel();
     std::thread::Builder::new()
         .name("mailconf-save".into())
         .spawn(move || {
-            // A panicking dialog (a bug in a platform backend) counts as cancelled.
+            // A panicking dialog (a bug in a platform backend) counts as no dialog.
             let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                dialog.save(&doc.file_name)
-            }))
-            .ok()
-            .flatten();
-            let status = chosen.map(|path| write(&doc, &path, lang));
+                dialog.available().then(|| dialog.save(&doc.file_name))
+            }));
+            let outcome = match chosen {
+                Ok(Some(Some(path))) => write(&doc, &path, lang),
+                Ok(Some(None)) => SaveOutcome::Cancelled,
+                Ok(None) | Err(_) => SaveOutcome::NoDialog,
+            };
             // The text may hold the password.
             doc.text.zeroize();
             // The app may have closed meanwhile; then nobody needs the answer.
-            let _ = tx.send(status);
+            let _ = tx.send(outcome);
             wake();
         })
         .map_err(|e| e.to_string())?;
     Ok(rx)
 }
 
-fn write(doc: &Document, path: &Path, lang: Lang) -> String {
+fn write(doc: &Document, path: &Path, lang: Lang) -> SaveOutcome {
     match output::write_atomic(path, doc.text.as_bytes(), doc.private, true) {
-        Ok(()) => ui_text::export_saved(&path.display().to_string(), lang),
-        Err(e) => ui_text::export_failed(&e.to_string(), lang),
+        Ok(()) => SaveOutcome::Saved(path.to_path_buf()),
+        Err(output::OutputError::Io { source, .. }) => SaveOutcome::Failed(ui_text::save_failed(
+            &path.display().to_string(),
+            &source,
+            lang,
+        )),
+        Err(e) => SaveOutcome::Failed(ui_text::export_failed(&e.to_string(), lang)),
     }
 }
 
@@ -321,6 +357,24 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
             }
             if let Some(status) = &session.export_status {
                 ui.strong(status);
+            }
+            if let Some(path) = &session.export_saved {
+                // The full path, selectable, and a button that copies it.
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(ui_text::export_saved(&path.display().to_string(), lang))
+                            .strong(),
+                    )
+                    .selectable(true),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button(T::CopyPath.get(lang)).clicked() {
+                        out.commands.push(Command::CopySavedPath);
+                    }
+                    if session.copied == Some(Copied::SavedPath) {
+                        ui.label(T::PathCopied.get(lang));
+                    }
+                });
             }
             ui.separator();
             for format in Format::ALL {

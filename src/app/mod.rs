@@ -22,6 +22,7 @@
 
 pub mod command;
 pub mod export;
+pub mod file_chooser;
 pub mod panels;
 pub mod report;
 pub mod state;
@@ -150,13 +151,18 @@ pub struct MailconfApp {
     focus_address: bool,
     /// The save dialog of the Export window (asked on a worker thread).
     file_dialog: Arc<dyn export::FileDialog>,
-    /// The answer of the save dialog that is open: the status line, or `None`
-    /// when the user cancelled.
-    save_answer: Option<Receiver<Option<String>>>,
+    /// The answer of the save dialog that is open, with the format and file
+    /// name it was asked for.
+    save_answer: Option<(crate::export::Format, String, Receiver<export::SaveOutcome>)>,
     /// The clipboard, read and cleared after a password was copied.
     clipboard: Box<dyn export::Clipboard>,
     /// "Check my current settings" (its own window and checks).
     pub existing: panels::existing::ExistingView,
+
+    /// mailconf's own chooser, when no system dialog answered, for this format.
+    chooser: Option<(crate::export::Format, file_chooser::FileChooser)>,
+    /// Where the own chooser starts (tests); `None`: documents or home.
+    chooser_folder: Option<std::path::PathBuf>,
 }
 
 impl MailconfApp {
@@ -211,10 +217,13 @@ impl MailconfApp {
             session,
             commands: Vec::new(),
             focus_address: true,
-            file_dialog: Arc::new(export::SystemDialog),
+            file_dialog: Arc::new(export::SystemDialog::default()),
             save_answer: None,
             clipboard: Box::new(export::SystemClipboard),
             existing: panels::existing::ExistingView::default(),
+
+            chooser: None,
+            chooser_folder: None,
         }
     }
 
@@ -239,6 +248,16 @@ impl MailconfApp {
     /// Replaces the clipboard (tests read what was copied and cleared).
     pub fn set_clipboard(&mut self, clipboard: Box<dyn export::Clipboard>) {
         self.clipboard = clipboard;
+    }
+
+    /// Makes mailconf's own chooser start in `folder` (tests).
+    pub fn set_chooser_folder(&mut self, folder: std::path::PathBuf) {
+        self.chooser_folder = Some(folder);
+    }
+
+    /// mailconf's own chooser, when it is open.
+    pub fn chooser(&self) -> Option<&file_chooser::FileChooser> {
+        self.chooser.as_ref().map(|(_, c)| c)
     }
 
     /// Queues a command, as a panel would (tests, shortcuts).
@@ -307,21 +326,72 @@ impl MailconfApp {
         view.due = None;
     }
 
-    /// Collects the save dialog's answer (the file is written by then).
+    /// Collects the save dialog's answer (the file is written by then), or
+    /// opens mailconf's own chooser when no system dialog could answer.
     fn drain_save(&mut self) {
-        let Some(rx) = &self.save_answer else {
+        let Some((_, _, rx)) = &self.save_answer else {
             return;
         };
-        let status = match rx.try_recv() {
+        let outcome = match rx.try_recv() {
             Err(TryRecvError::Empty) => return,
-            Ok(status) => status,
-            // The worker ended without answering: as if cancelled.
-            Err(TryRecvError::Disconnected) => None,
+            Ok(outcome) => outcome,
+            // The worker ended without answering: its dialog broke.
+            Err(TryRecvError::Disconnected) => export::SaveOutcome::NoDialog,
         };
-        self.save_answer = None;
-        self.session.export_waiting = false;
-        if status.is_some() {
-            self.session.export_status = status;
+        let Some((format, file_name, _)) = self.save_answer.take() else {
+            return;
+        };
+        let s = &mut self.session;
+        s.export_waiting = false;
+        match outcome {
+            export::SaveOutcome::Saved(path) => {
+                s.export_saved = Some(path);
+                s.export_status = None;
+            }
+            export::SaveOutcome::Failed(message) => s.export_status = Some(message),
+            export::SaveOutcome::Cancelled => {}
+            export::SaveOutcome::NoDialog => {
+                let chooser = match &self.chooser_folder {
+                    Some(folder) => file_chooser::FileChooser::new(folder.clone(), &file_name),
+                    None => file_chooser::FileChooser::for_file(&file_name),
+                };
+                self.chooser = Some((format, chooser));
+            }
+        }
+    }
+
+    /// Renders `format` and saves it through `dialog` on a worker thread.
+    fn save(
+        &mut self,
+        ctx: &egui::Context,
+        format: crate::export::Format,
+        dialog: Arc<dyn export::FileDialog>,
+    ) {
+        // The status line is drawn on the next frame.
+        ctx.request_repaint();
+        let s = &mut self.session;
+        if s.export_waiting {
+            return;
+        }
+        let lang = s.lang;
+        let doc = match export::render(s, &self.db, format) {
+            Ok(doc) => doc,
+            Err(e) => {
+                s.export_status = Some(ui_text::export_failed(&e, lang));
+                return;
+            }
+        };
+        let file_name = doc.file_name.clone();
+        let waker = ctx.clone();
+        match export::save_in_background(doc, dialog, lang, move || waker.request_repaint()) {
+            Ok(rx) => {
+                self.save_answer = Some((format, file_name, rx));
+                s.export_waiting = true;
+                s.export_status = None;
+                s.export_saved = None;
+                s.copied = None;
+            }
+            Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
         }
     }
 
@@ -415,29 +485,16 @@ impl MailconfApp {
                 s.export_open = false;
                 s.export_password = false;
                 s.confirm_copy = None;
+                self.chooser = None;
             }
-            Command::ExportSave(format) => {
-                // The status line is drawn on the next frame.
-                ctx.request_repaint();
-                if s.export_waiting {
-                    return;
-                }
-                let lang = s.lang;
-                match export::render(s, &self.db, format) {
-                    Ok(doc) => {
-                        let waker = ctx.clone();
-                        let waker = move || waker.request_repaint();
-                        match export::save_in_background(doc, self.file_dialog.clone(), lang, waker)
-                        {
-                            Ok(rx) => {
-                                self.save_answer = Some(rx);
-                                s.export_waiting = true;
-                                s.export_status = None;
-                            }
-                            Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
-                        }
-                    }
-                    Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
+            Command::ExportSave(format) => self.save(ctx, format, self.file_dialog.clone()),
+            Command::ExportSaveTo(format, path) => {
+                self.save(ctx, format, Arc::new(export::FixedPath(path)));
+            }
+            Command::CopySavedPath => {
+                if let Some(path) = &s.export_saved {
+                    self.clipboard.copy(&path.display().to_string(), false);
+                    s.copied = Some(state::Copied::SavedPath);
                 }
             }
             Command::ExportCopy(format) => {
@@ -561,6 +618,16 @@ impl eframe::App for MailconfApp {
         self.focus_address = false;
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
         export::window(&ctx, &mut self.session, &self.db, &mut out);
+        if let Some((format, chooser)) = &mut self.chooser {
+            match chooser.show(&ctx, self.session.lang) {
+                file_chooser::Answer::Open => {}
+                file_chooser::Answer::Cancel => self.chooser = None,
+                file_chooser::Answer::Save(path) => {
+                    out.commands.push(Command::ExportSaveTo(*format, path));
+                    self.chooser = None;
+                }
+            }
+        }
         self.session.confirm_insecure_focus = false;
         let mut actions = Vec::new();
         panels::existing::window(&ctx, &mut self.existing, self.session.lang, &mut actions);

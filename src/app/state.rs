@@ -52,6 +52,14 @@ pub struct Persisted {
     pub theme: ThemeChoice,
 }
 
+/// What the last Copy button put on the clipboard: that button shows the
+/// confirmation next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// The path of the file just saved.
+    SavedPath,
+}
+
 /// What the typed address amounts to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Recognition {
@@ -412,6 +420,10 @@ pub struct Session {
     pub confirm_copy: Option<crate::export::Format>,
     /// When the clipboard holding a password is cleared again (egui input time).
     pub clipboard_clear_at: Option<f64>,
+    /// Where the last export was saved (shown with a Copy path button).
+    pub export_saved: Option<std::path::PathBuf>,
+    /// What the last Copy put on the clipboard.
+    pub copied: Option<Copied>,
     /// Discovery for the typed address, when its domain is not in the database.
     pub discovery: DiscoveryView,
 }

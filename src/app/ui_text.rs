@@ -325,6 +325,34 @@ texts! {
     SaveAs => "Save as…", "另存为…", "另存新檔…";
     /// The save dialog is open.
     WaitingForSaveDialog => "Waiting for the save dialog…", "正在等待保存对话框…", "正在等待儲存對話方塊…";
+    /// Copy the path of the file just saved.
+    CopyPath => "Copy path", "复制路径", "複製路徑";
+    /// The path was copied.
+    PathCopied => "Path copied.", "已复制路径。", "已複製路徑。";
+
+    // --- mailconf's own file chooser (when no system dialog answers)
+    /// Its title.
+    SaveFileTitle => "Save file", "保存文件", "儲存檔案";
+    /// Why it is mailconf's own.
+    NoSystemDialog => "No system file dialog answered on this desktop, so mailconf shows its own.", "此桌面上没有可用的系统文件对话框，因此显示本程序自带的对话框。", "此桌面上沒有可用的系統檔案對話方塊，因此顯示本程式內建的對話方塊。";
+    /// Label of the folder field.
+    Folder => "Folder", "文件夹", "資料夾";
+    /// Label of the file name field.
+    FileName => "File name", "文件名", "檔案名稱";
+    /// Go to the parent folder.
+    ParentFolder => "Up one folder", "上一级文件夹", "上一層資料夾";
+    /// Go to the home folder.
+    HomeFolder => "Home folder", "主文件夹", "個人資料夾";
+    /// Go to the documents folder.
+    DocumentsFolder => "Documents", "文档", "文件";
+    /// The folder has nothing to show.
+    EmptyFolder => "This folder is empty.", "此文件夹为空。", "此資料夾是空的。";
+    /// The typed name is not a file name.
+    NotAFileName => "A file name cannot contain “/” and cannot be “.” or “..”.", "文件名不能包含“/”，也不能是“.”或“..”。", "檔案名稱不能包含「/」，也不能是「.」或「..」。";
+    /// Save the file.
+    Save => "Save", "保存", "儲存";
+    /// Replace the existing file.
+    Replace => "Replace", "替换", "取代";
     /// Copy the text.
     CopyToClipboard => "Copy to clipboard", "复制到剪贴板", "複製到剪貼簿";
     /// Copied.
@@ -361,6 +389,85 @@ pub fn export_saved(path: &str, lang: Lang) -> String {
         Lang::En => format!("Saved to {path}."),
         Lang::ZhHans => format!("已保存到 {path}。"),
         Lang::ZhHant => format!("已儲存到 {path}。"),
+    }
+}
+
+/// "“NAME” already exists. Replace it?"
+pub fn replace_file(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("“{name}” already exists. Replace it?"),
+        Lang::ZhHans => format!("“{name}”已存在。要替换它吗？"),
+        Lang::ZhHant => format!("「{name}」已存在。要取代它嗎？"),
+    }
+}
+
+/// Why the system refused to read or write, in words (the OS's own message,
+/// in English, only for the rare kinds without a translation).
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (en, hans, hant) = match error.kind() {
+        K::PermissionDenied => (
+            "you have no permission to write there",
+            "你没有在那里写入的权限",
+            "你沒有在那裡寫入的權限",
+        ),
+        K::NotFound => ("the folder does not exist", "文件夹不存在", "資料夾不存在"),
+        K::ReadOnlyFilesystem => ("the disk is read-only", "磁盘是只读的", "磁碟是唯讀的"),
+        K::StorageFull | K::QuotaExceeded => ("the disk is full", "磁盘已满", "磁碟已滿"),
+        K::IsADirectory => (
+            "a folder has that name",
+            "已有同名的文件夹",
+            "已有同名的資料夾",
+        ),
+        K::NotADirectory => (
+            "part of the path is a file, not a folder",
+            "路径中的某一部分是文件而不是文件夹",
+            "路徑中的某一部分是檔案而不是資料夾",
+        ),
+        K::InvalidFilename => (
+            "the system does not accept that file name",
+            "系统不接受这个文件名",
+            "系統不接受這個檔案名稱",
+        ),
+        _ => {
+            return match lang {
+                Lang::En => format!("the system said: {error}"),
+                Lang::ZhHans => format!("系统报告：{error}"),
+                Lang::ZhHant => format!("系統回報：{error}"),
+            };
+        }
+    };
+    pick(lang, (en, hans, hant)).to_owned()
+}
+
+/// "Could not save PATH: REASON."
+pub fn save_failed(path: &str, error: &std::io::Error, lang: Lang) -> String {
+    let reason = io_reason(error, lang);
+    match lang {
+        Lang::En => format!("Could not save {path}: {reason}."),
+        Lang::ZhHans => format!("无法保存 {path}：{reason}。"),
+        Lang::ZhHant => format!("無法儲存 {path}：{reason}。"),
+    }
+}
+
+/// "Cannot open FOLDER: REASON."
+pub fn folder_unreadable(folder: &str, error: &std::io::Error, lang: Lang) -> String {
+    let reason = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => pick(
+            lang,
+            (
+                "you have no permission to open it",
+                "你没有打开它的权限",
+                "你沒有開啟它的權限",
+            ),
+        )
+        .to_owned(),
+        _ => io_reason(error, lang),
+    };
+    match lang {
+        Lang::En => format!("Cannot open {folder}: {reason}."),
+        Lang::ZhHans => format!("无法打开 {folder}：{reason}。"),
+        Lang::ZhHant => format!("無法開啟 {folder}：{reason}。"),
     }
 }
 
@@ -864,6 +971,8 @@ mod tests {
                 progress_cancelled(3, 8, lang),
                 latency(12, lang),
                 provider_count(3, lang),
+                replace_file("文件", lang),
+                io_reason(&std::io::Error::from(std::io::ErrorKind::StorageFull), lang),
             ] {
                 assert!(words(&s).is_empty(), "{s}");
             }

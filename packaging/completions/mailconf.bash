@@ -179,7 +179,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__probe)
-            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --lang --help --version"
+            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --max-connections --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _mailconf() {
                     return 0
                     ;;
                 --allow-insecure-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

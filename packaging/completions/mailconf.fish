@@ -79,7 +79,7 @@ msmtp\t'msmtp configuration'
 mutt\t'mutt / neomutt configuration'
 json\t'mailconf\'s own JSON (see docs/export-json.md)'
 summary\t'Human-readable summary (Markdown) for a helpdesk ticket'"
-complete -c mailconf -n "__fish_mailconf_using_subcommand export" -s o -l output -d 'Write to FILE instead of standard output (`-`). Refuses to replace an existing file unless --force' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand export" -s o -l output -d 'Write to FILE instead of standard output (`-` or `/dev/stdout`). Refuses to replace an existing file unless --force; never replaces a link, a device, a FIFO or a directory' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l password-env -d 'Read the password from environment variable VAR' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l leave-on-server -d 'Leave mail on the server after downloading (default: yes). Use --leave-on-server=false to delete downloaded mail from the server' -r -f -a "true\t''
 false\t''"
@@ -109,7 +109,8 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l overall-time
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l dns -d 'DNS server for discovering an address the database does not know: IP or IP:PORT' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l user -d 'Test logging in as this user on every secure endpoint (default with a password source: the target address)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l password-env -d 'Read the password from this environment variable' -r
-complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint (plaintext or untrusted certificate): `protocol:port:security` or `protocol:host:port:security`, e.g. `pop3:110:plain`. Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint, at your own risk: `protocol:[host:]port:plain` (no encryption at all), or `protocol:[host:]port:tls|starttls:sha256=FINGERPRINT` (exactly that certificate, which failed verification; the probe prints the line to use). The host is required when the run probes several hosts. Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l max-connections -d 'At most this many connections at once (discovery\'s checks and the probe)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l system-roots -d 'Also trust the operating system\'s certificate store'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l strict-certificates -d 'Abort the TLS handshake on an invalid certificate instead of reading capabilities through it in report-only mode'

@@ -362,8 +362,11 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 // The full path, selectable, and a button that copies it.
                 ui.add(
                     egui::Label::new(
-                        egui::RichText::new(ui_text::export_saved(&path.display().to_string(), lang))
-                            .strong(),
+                        egui::RichText::new(ui_text::export_saved(
+                            &path.display().to_string(),
+                            lang,
+                        ))
+                        .strong(),
                     )
                     .selectable(true),
                 );

@@ -664,6 +664,12 @@ impl eframe::App for MailconfApp {
     }
 }
 
+/// The renderer: glow (see Cargo.toml); `--features wgpu-renderer` for the other.
+#[cfg(not(feature = "wgpu-renderer"))]
+const RENDERER: eframe::Renderer = eframe::Renderer::Glow;
+#[cfg(feature = "wgpu-renderer")]
+const RENDERER: eframe::Renderer = eframe::Renderer::Wgpu;
+
 /// How the real engine is set up (`mailconf --ca-file PEM --dns HOST:PORT`).
 #[derive(Debug, Clone, Default)]
 pub struct EngineConfig {
@@ -700,6 +706,7 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
     }
     let options = eframe::NativeOptions {
         viewport,
+        renderer: RENDERER,
         // eframe takes the file here (its docs say folder): `<config dir>/app.ron`,
         // beside the user's `providers/` folder.
         persistence_path: crate::providers::load::config_dir().map(|d| d.join("app.ron")),

@@ -8,7 +8,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use mailconf::app::state::Persisted;
-use mailconf::app::ui_text::T;
+use mailconf::app::ui_text::{self, T};
 use mailconf::app::{self, AppOptions, MailconfApp};
 use mailconf::check::fake::{
     FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report, with_login,
@@ -2314,23 +2314,29 @@ fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
 }
 
 /// The clipboard text the next frames copy, if any.
-fn copied_text(h: &mut App) -> Option<String> {
-    for _ in 0..4 {
-        h.step();
-        let copied = h
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|c| match c {
-                egui::OutputCommand::CopyText(t) => Some(t.clone()),
-                _ => None,
-            });
-        if copied.is_some() {
-            return copied;
-        }
+/// A clipboard that records what was copied (the app's clipboard is behind
+/// `export::Clipboard`).
+#[derive(Clone, Default)]
+struct Recorder(Arc<std::sync::Mutex<Vec<String>>>);
+
+impl mailconf::app::export::Clipboard for Recorder {
+    fn copy(&mut self, text: &str, _secret: bool) {
+        self.0.lock().unwrap().push(text.to_owned());
     }
-    None
+    fn clear_if_ours(&mut self) -> bool {
+        false
+    }
+}
+
+impl Recorder {
+    fn install(h: &mut App) -> Recorder {
+        let r = Recorder::default();
+        h.state_mut().set_clipboard(Box::new(r.clone()));
+        r
+    }
+    fn last(&self) -> Option<String> {
+        self.0.lock().unwrap().last().cloned()
+    }
 }
 
 #[test]
@@ -2395,9 +2401,10 @@ fn save_as_without_a_portal_opens_mailconfs_own_chooser_and_writes_the_file() {
     // The full path is shown, and Copy path copies it and says so beside it.
     assert!(has_text(&h, &path.display().to_string()), "{:?}", texts(&h));
     assert!(!has_text(&h, T::PathCopied.get(lang)));
+    let clipboard = Recorder::install(&mut h);
     h.get_by_label(T::CopyPath.get(lang)).click();
-    assert_eq!(copied_text(&mut h), Some(path.display().to_string()));
     h.run();
+    assert_eq!(clipboard.last(), Some(path.display().to_string()));
     assert!(has_text(&h, T::PathCopied.get(lang)));
 }
 
@@ -2608,4 +2615,360 @@ fn f14_copying_the_password_asks_first_and_is_cleared_again() {
         .as_deref()
         .expect("a copy without the password stays");
     assert!(!text.contains("code-f14-secret"), "{text}");
+
+/// The first minute as the list invites it (issue 14): pick the provider while
+/// the address field is still empty, then type the name. The card stays, the
+/// domain is added, and Test connection tests that address; before that, a
+/// Test connection with nothing to test says what is missing, with an example.
+fn first_minute(lang: Lang, name: &str) {
+    let (mut h, handle) = scripted(lang);
+    // Nothing typed: Test connection says what is missing instead of nothing.
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    assert!(handle.requests().is_empty());
+    let says = ui_text::missing(&mailconf::app::state::Missing::Address, lang);
+    assert!(has_text(&h, &says), "{says:?} on screen: {:?}", texts(&h));
+
+    // Pick 网易163邮箱 / NetEase 163 Mail from the list, the field still empty.
+    type_into(&mut h, T::Search.get(lang), "163");
+    h.get_all_by_label_contains(name).next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.get_by_label(T::EmailAddress.get(lang)).value().as_deref(),
+        Some("")
+    );
+    assert!(!has_text(&h, &says), "an edit clears the message");
+    // The focus went back to the address field: the user just types the name.
+    assert!(h.get_by_label(T::EmailAddress.get(lang)).is_focused());
+    for c in ["z", "h", "a", "n", "g", "s", "a", "n"] {
+        h.get_by_label(T::EmailAddress.get(lang)).type_text(c);
+        h.run();
+        // The card stays while the name is typed.
+        assert!(
+            h.query_all_by_label_contains(name).count() >= 2,
+            "list entry and card after {c:?}"
+        );
+    }
+    assert_eq!(
+        h.get_by_label(T::EmailAddress.get(lang)).value().as_deref(),
+        Some("zhangsan@163.com")
+    );
+    assert_eq!(
+        h.get_by_label(T::Username.get(lang)).value().as_deref(),
+        Some("zhangsan@163.com")
+    );
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    let reqs = handle.requests();
+    assert_eq!(reqs.len(), 1, "Test connection tests the address");
+    assert_eq!(
+        reqs[0]
+            .plan
+            .address
+            .as_ref()
+            .map(|a| a.canonical())
+            .as_deref(),
+        Some("zhangsan@163.com")
+    );
+
+    // A bare name with nothing picked: the message says what is missing, with
+    // the name in the example.
+    let (mut h, handle) = scripted(lang);
+    address(&mut h, lang, "lisi");
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    assert!(handle.requests().is_empty());
+    let says = ui_text::missing(&mailconf::app::state::Missing::Domain("lisi".into()), lang);
+    assert!(has_text(&h, &says), "{says:?} on screen: {:?}", texts(&h));
+    assert!(says.contains("lisi@"), "{says}");
+    // Enter in the field says what is missing too.
+    h.get_by_label(T::EmailAddress.get(lang)).focus();
+    h.run();
+    h.get_by_label(T::EmailAddress.get(lang)).type_text("@");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    frames(&mut h);
+    assert!(handle.requests().is_empty());
+    let says = ui_text::missing(
+        &mailconf::app::state::Missing::DomainEnd("lisi".into()),
+        lang,
+    );
+    assert!(has_text(&h, &says), "{says:?} on screen: {:?}", texts(&h));
+}
+
+#[test]
+fn pick_first_then_type_the_name_in_chinese() {
+    first_minute(Lang::ZhHans, "网易163邮箱");
+}
+
+#[test]
+fn pick_first_then_type_the_name_in_english() {
+    first_minute(Lang::En, "NetEase 163 Mail");
+}
+
+/// WCAG 2 contrast ratio of two colours (relative luminance of sRGB).
+fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    fn lum(c: egui::Color32) -> f32 {
+        let lin = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn verdict_colours_and_hints_reach_wcag_aa_in_both_themes() {
+    // egui's own light theme fails (the test can fail): its orange and its
+    // link blue on the light panel are below 4.5:1.
+    let egui_light = egui::Visuals::light();
+    assert!(contrast(egui_light.warn_fg_color, egui_light.panel_fill) < 4.5);
+    assert!(contrast(egui_light.hyperlink_color, egui_light.panel_fill) < 4.5);
+
+    let ctx = egui::Context::default();
+    app::install_style(&ctx);
+    let mut low = Vec::new();
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let v = ctx.style_of(theme).visuals.clone();
+        assert_eq!(v.dark_mode, theme == egui::Theme::Dark);
+        let fgs = [
+            ("good", app::palette(v.dark_mode).good),
+            ("warn", v.warn_fg_color),
+            ("error", v.error_fg_color),
+            ("weak (hints, notes, small print)", v.weak_text_color()),
+            ("text", v.text_color()),
+            ("link", v.hyperlink_color),
+        ];
+        let bgs = [
+            ("panel", v.panel_fill),
+            ("window", v.window_fill),
+            ("text field", v.text_edit_bg_color()),
+            ("striped row", v.faint_bg_color),
+        ];
+        for (f, fg) in fgs {
+            for (b, bg) in bgs {
+                let r = contrast(fg, bg);
+                if r < 4.5 {
+                    low.push(format!("{theme:?}: {f} on {b}: {r:.2}:1"));
+                }
+            }
+        }
+    }
+    assert!(low.is_empty(), "below 4.5:1: {low:#?}");
+}
+
+/// The quality bar of issue 14, walked in `lang` with the test backend:
+/// copies name what they copied, the 授权码 link can be read and copied, the
+/// insecure-login permission is visible, names the secure alternatives and
+/// can be withdrawn after the next test; the Export window is titled with the
+/// address, takes the focus, chooses POP3 or IMAP and closes with Esc.
+fn quality_walk(lang: Lang) {
+    use mailconf::export::Format;
+    use mailconf::providers::Protocol;
+    let (mut h, handle) = scripted(lang);
+    let clipboard = Recorder::install(&mut h);
+    address(&mut h, lang, "zhangsan@163.com");
+
+    // The "create it here" link: its address is on screen, and Copy link copies it.
+    let url = h
+        .state()
+        .database()
+        .by_id("163")
+        .unwrap()
+        .provider
+        .auth
+        .create_url
+        .clone()
+        .unwrap();
+    assert!(
+        has_text(&h, &url),
+        "the link's address is shown: {:?}",
+        texts(&h)
+    );
+    h.get_by_label(T::CopyLink.get(lang)).click();
+    h.run();
+    assert_eq!(clipboard.last().as_deref(), Some(url.as_str()));
+    assert!(has_text(&h, &ui_text::copied(T::WhatLink.get(lang), lang)));
+
+    type_into(&mut h, T::AuthorizationCode.get(lang), "code-1234");
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+
+    // Copy report says what it copied, beside the button.
+    h.get_by_label(T::CopyReport.get(lang)).click();
+    h.run();
+    assert!(clipboard.last().unwrap().contains("pop.163.com"));
+    assert!(has_text(
+        &h,
+        &ui_text::copied(T::WhatReport.get(lang), lang)
+    ));
+
+    // The insecure login is offered without expanding a row.
+    assert!(has_text(&h, T::InsecurePermissions.get(lang)));
+    h.get_all_by_label(T::AllowInsecureLogin.get(lang))
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(has_text(&h, T::InsecureLoginTitle.get(lang)));
+    // The question names the same server's secure ways in (995 worked).
+    let secure = texts(&h)
+        .into_iter()
+        .find(|t| t.starts_with("pop.163.com") && t.contains("995"));
+    assert!(
+        secure.is_some(),
+        "secure alternatives named: {:?}",
+        texts(&h)
+    );
+    h.get_by_label(T::InsecureLoginYes.get(lang)).click();
+    h.run();
+    assert_eq!(h.state().session.allow_insecure.len(), 1);
+    // After the next test the permission is still there, with Withdraw.
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert_eq!(handle.requests().last().unwrap().consents.len(), 1);
+    assert!(has_text(&h, T::InsecureLoginAllowed.get(lang)));
+    h.get_by_label(T::Withdraw.get(lang)).click();
+    h.run();
+    assert!(h.state().session.allow_insecure.is_empty(), "withdrawn");
+
+    // Export: the title names the address, the focus is inside, POP3 (what
+    // the test found, 163's preference) by default, IMAP on request.
+    h.get_by_label(T::Export.get(lang)).click();
+    h.run();
+    let title = ui_text::export_title("zhangsan@163.com", lang);
+    assert!(has_text(&h, &title), "{title:?}: {:?}", texts(&h));
+    let pop = ui_text::protocol_meaning(Protocol::Pop3, lang);
+    let imap = ui_text::protocol_meaning(Protocol::Imap, lang);
+    let pop_radio = h.get_by_label_contains(&pop);
+    assert!(pop_radio.is_focused(), "the focus moved into the window");
+    assert!(has_text(&h, T::ProtocolTestedDefault.get(lang)));
+    drop(pop_radio);
+    assert!(exported(&h, Format::Thunderbird).contains("pop.163.com"));
+    h.get_by_label_contains(&imap).click();
+    h.run();
+    let file = exported(&h, Format::Thunderbird);
+    assert!(
+        file.contains("imap.163.com") && !file.contains("pop.163.com"),
+        "{file}"
+    );
+    // Copy names the format, beside its button.
+    h.state_mut()
+        .push(mailconf::app::command::Command::ExportCopy(
+            Format::Thunderbird,
+        ));
+    h.run();
+    assert!(clipboard.last().unwrap().contains("imap.163.com"));
+    let what = ui_text::format_copied(Format::Thunderbird.title(lang), lang);
+    assert!(
+        has_text(&h, &ui_text::copied(&what, lang)),
+        "{:?}",
+        texts(&h)
+    );
+    // Esc closes the window.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().session.export_open);
+    assert!(!has_text(&h, &title));
+}
+
+#[test]
+fn quality_walk_in_chinese() {
+    quality_walk(Lang::ZhHans);
+}
+
+#[test]
+fn quality_walk_in_english() {
+    quality_walk(Lang::En);
+}
+
+/// At the smallest window size the Export window fits below the menu bar.
+#[test]
+fn the_export_window_fits_at_900_by_600() {
+    let mut h = Harness::builder()
+        .with_size([900.0, 600.0])
+        .with_context_setup(app::install_fonts)
+        .build_eframe(|cc| {
+            MailconfApp::new(
+                cc,
+                AppOptions {
+                    database: bundled(),
+                    backend: None,
+                    lang: Some(Lang::ZhHans),
+                    persisted: Some(Persisted::default()),
+                },
+            )
+        });
+    h.run();
+    address(&mut h, Lang::ZhHans, "zhangsan@163.com");
+    h.get_by_label(T::Export.get(Lang::ZhHans)).click();
+    h.run();
+    let rect = h
+        .ctx
+        .memory(|m| m.area_rect(egui::Id::new("export-window")))
+        .expect("the Export window is open");
+    let menu = h.get_by_label(T::Language.get(Lang::ZhHans)).rect();
+    assert!(
+        rect.top() >= menu.bottom(),
+        "below the menu: {rect:?}, menu {menu:?}"
+    );
+    assert!(
+        rect.bottom() <= 600.0 && rect.right() <= 900.0 && rect.left() >= 0.0,
+        "{rect:?}"
+    );
+}
+
+/// The provider list by keyboard: Ctrl+F goes to the search, arrows move the
+/// highlight, Enter picks it; a recognised provider is scrolled into view,
+/// and long names have room at large sizes.
+#[test]
+fn the_provider_list_works_by_keyboard_and_follows_the_address() {
+    let mut h = plain(Lang::En);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert!(h.get_by_label(T::Search.get(Lang::En)).is_focused());
+    h.get_by_label(T::Search.get(Lang::En)).type_text("163");
+    h.run();
+    let results = h.state().session.search_results.clone();
+    assert!(results.len() >= 2, "{results:?}");
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().session.highlight, Some(1));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let picked = h.state().session.picked.clone();
+    assert_eq!(picked.as_deref(), Some(results[1].as_str()));
+
+    // An address of the list's last provider: its entry scrolls into view.
+    let mut h = plain(Lang::En);
+    let last = h.state().session.search_results.last().cloned().unwrap();
+    let entry = h.state().database().by_id(&last).unwrap().provider.clone();
+    let name = entry.name.get(Lang::En).to_owned();
+    assert_eq!(
+        h.query_all_by_label_contains(&name).count(),
+        0,
+        "not drawn at first"
+    );
+    address(&mut h, Lang::En, &format!("someone@{}", entry.domains[0]));
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(&name).count() >= 2,
+        "card and list entry"
+    );
 }

@@ -193,28 +193,68 @@ pub struct Document {
     pub has_password: bool,
 }
 
+/// The incoming protocols `provider` has an encrypted server for, POP3 first.
+pub fn protocols(provider: &crate::providers::Provider) -> Vec<Protocol> {
+    [Protocol::Pop3, Protocol::Imap]
+        .into_iter()
+        .filter(|p| {
+            provider
+                .incoming
+                .iter()
+                .any(|s| s.protocol == *p && s.security != crate::providers::Security::Plain)
+        })
+        .collect()
+}
+
+/// The protocol exported unless the user chooses: what this account's test
+/// found working, the provider's preferred one first; without a test, the
+/// provider's preferred one.
+pub fn default_protocol(session: &Session, provider: &crate::providers::Provider) -> Protocol {
+    let preferred = crate::export::preferred_incoming(provider)
+        .or_else(|| provider.incoming.first().map(|s| s.protocol))
+        .unwrap_or(Protocol::Imap);
+    let Some(summary) = session.summary() else {
+        return preferred;
+    };
+    let other = match preferred {
+        Protocol::Pop3 => Protocol::Imap,
+        _ => Protocol::Pop3,
+    };
+    [preferred, other]
+        .into_iter()
+        .find(|p| summary.best(*p).is_some())
+        .unwrap_or(preferred)
+}
+
+/// The provider the export is written for (a database entry, discovery's
+/// finding, or a server's name).
+fn export_provider(session: &Session, db: &Database) -> Option<crate::providers::Provider> {
+    match (session.provider(db), &session.recognition) {
+        (Some(entry), _) => Some(entry.provider.clone()),
+        (None, Recognition::Host { host }) => Some(crate::check::plan::host_provider(host)),
+        (None, _) => session
+            .discovery
+            .result
+            .as_ref()
+            .and_then(|d| d.as_provider()),
+    }
+}
+
 /// Renders `format` for the session's account. Errors are for the user, in `lang`.
 pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
     let lang = session.lang;
     // A database provider, what discovery found for an unknown domain, or the
     // standard ways in of a server's name.
-    let provider = match (session.provider(db), &session.recognition) {
-        (Some(entry), _) => entry.provider.clone(),
-        (None, Recognition::Host { host }) => crate::check::plan::host_provider(host),
-        (None, _) => session
-            .discovery
-            .result
-            .as_ref()
-            .and_then(|d| d.as_provider())
-            .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?,
-    };
+    let provider =
+        export_provider(session, db).ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?;
     let address = match &session.recognition {
         Recognition::Known { address, .. } | Recognition::Unknown { address } => Some(address),
         _ => None,
     };
-    let incoming = crate::export::preferred_incoming(&provider)
-        .or_else(|| provider.incoming.first().map(|s| s.protocol))
-        .unwrap_or(Protocol::Imap);
+    let incoming = session
+        .export_protocol
+        .filter(|p| protocols(&provider).contains(p))
+        .unwrap_or_else(|| default_protocol(session, &provider));
     let mut settings =
         AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
     // A username typed by hand (always, for a server's name) goes into the
@@ -317,6 +357,23 @@ fn write(doc: &Document, path: &Path, lang: Lang) -> SaveOutcome {
     }
 }
 
+/// Room left for the menu bar above the Export window, and at the other edges.
+const MENU_CLEARANCE: f32 = 36.0;
+const EDGE: f32 = 12.0;
+
+/// Whose settings the Export window writes: the address as typed (Unicode),
+/// the server's name, or the picked provider's name.
+fn account_label(session: &Session, db: &Database) -> String {
+    match &session.recognition {
+        Recognition::Known { address, .. } | Recognition::Unknown { address } => address.unicode(),
+        Recognition::Host { host } => host.clone(),
+        _ => session
+            .provider(db)
+            .map(|e| e.provider.name.get(session.lang).to_owned())
+            .unwrap_or_default(),
+    }
+}
+
 /// Draws the Export window when it is open.
 pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &mut Out) {
     if !session.export_open {
@@ -324,14 +381,30 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
     }
     let lang = session.lang;
     let mut open = true;
+    let mut focus_first = std::mem::take(&mut session.export_focus);
+    // Below the menu bar, inside the window at any size (900×600 too): as tall
+    // as the space allows, scrolling inside.
+    let screen = ctx.content_rect();
+    let top = screen.top() + MENU_CLEARANCE;
+    let height = (screen.bottom() - top - EDGE).max(200.0);
+    let width = (screen.width() - 2.0 * EDGE).clamp(280.0, 600.0);
     // No title-bar close button and no resize handles: egui names those in
     // English only ("Close window", "Resize window …"); a Close button of ours.
-    egui::Window::new(T::Export.get(lang))
+    // A fixed id: the title changes with the address.
+    egui::Window::new(ui_text::export_title(&account_label(session, db), lang))
+        .id(egui::Id::new("export-window"))
         .collapsible(false)
         .resizable(false)
-        .default_width(560.0)
-        // Not resizable, so as tall as the window allows (it scrolls inside).
-        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(screen.center().x, top))
+        .default_width(width)
+        .max_width(width)
+        .default_height(height)
+        .max_height(height)
+        .constrain_to(egui::Rect::from_min_max(
+            egui::pos2(screen.left(), top),
+            screen.max,
+        ))
         .vscroll(true)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
@@ -348,6 +421,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 Basis::ServerName => T::ExportFromServerName.get(lang).to_owned(),
                 Basis::StaleTest(other) => ui_text::export_stale(&other, lang),
             });
+            if let Some(provider) = export_provider(session, db) {
+                protocol_choice(ui, session, &provider, &mut focus_first, out);
+            }
             ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
             if session.export_password {
                 ui.colored_label(ui.visuals().warn_fg_color, T::PasswordInFile.get(lang));
@@ -395,11 +471,31 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                             egui::Button::new(T::SaveAs.get(lang)),
                         )
                         .on_hover_text(exporter.default_file_name());
+                    if std::mem::take(&mut focus_first) {
+                        save.request_focus();
+                    }
                     if save.clicked() {
                         out.commands.push(Command::ExportSave(format));
                     }
                     if ui.button(T::CopyToClipboard.get(lang)).clicked() {
                         out.commands.push(Command::ExportCopy(format));
+                    }
+                    // Beside the button, so nothing below it moves.
+                    if let Some(Copied::Format(f, with_password)) = &session.copied
+                        && *f == format
+                    {
+                        let with_password = *with_password;
+                        let what = ui_text::format_copied(format.title(lang), lang);
+                        let words = if with_password {
+                            ui_text::copied_with_password(
+                                &what,
+                                crate::app::CLIPBOARD_SECRET_S,
+                                lang,
+                            )
+                        } else {
+                            ui_text::copied(&what, lang)
+                        };
+                        ui.add(egui::Label::new(words).wrap());
                     }
                 });
                 if session.confirm_copy == Some(format) {
@@ -420,8 +516,48 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 }
                 ui.add_space(6.0);
             }
+            super::panels::keep_focus_visible(ui);
         });
     if !open {
         out.commands.push(Command::CloseExport);
+    }
+}
+
+/// POP3 or IMAP, with what each means; the default is marked, and the choice
+/// holds until the account changes.
+fn protocol_choice(
+    ui: &mut egui::Ui,
+    session: &Session,
+    provider: &crate::providers::Provider,
+    focus_first: &mut bool,
+    out: &mut Out,
+) {
+    let lang = session.lang;
+    let offered = protocols(provider);
+    let default = default_protocol(session, provider);
+    let chosen = session
+        .export_protocol
+        .filter(|p| offered.contains(p))
+        .unwrap_or(default);
+    if offered.len() < 2 {
+        return;
+    }
+    ui.strong(T::ExportProtocol.get(lang));
+    for p in offered {
+        let mut label = ui_text::protocol_meaning(p, lang);
+        if p == default {
+            label.push_str(if session.summary().is_some() {
+                T::ProtocolTestedDefault.get(lang)
+            } else {
+                T::ProtocolProviderDefault.get(lang)
+            });
+        }
+        let radio = ui.radio(chosen == p, label);
+        if chosen == p && std::mem::take(focus_first) {
+            radio.request_focus();
+        }
+        if radio.clicked() && chosen != p {
+            out.commands.push(Command::ExportProtocol(p));
+        }
     }
 }

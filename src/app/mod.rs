@@ -124,6 +124,55 @@ pub fn install_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
     });
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, |style| {
+            let p = palette(theme == egui::Theme::Dark);
+            let v = &mut style.visuals;
+            v.warn_fg_color = p.warn;
+            v.error_fg_color = p.error;
+            v.weak_text_color = Some(p.weak);
+            v.hyperlink_color = p.link;
+        });
+    }
+}
+
+/// Text colours of one theme, chosen to reach WCAG AA (4.5:1) on the panel,
+/// window and text-field backgrounds of that theme (egui's own orange, red,
+/// grey and link blue do not); `tests/gui.rs` computes the ratios.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Works, secure, trusted.
+    pub good: egui::Color32,
+    /// Works only insecurely, needs setup, warnings.
+    pub warn: egui::Color32,
+    /// Failed, refused, discontinued.
+    pub error: egui::Color32,
+    /// Hints, notes, small print.
+    pub weak: egui::Color32,
+    /// Links.
+    pub link: egui::Color32,
+}
+
+/// The palette of the dark (`true`) or light theme.
+pub fn palette(dark: bool) -> Palette {
+    use egui::Color32 as C;
+    if dark {
+        Palette {
+            good: C::from_rgb(110, 200, 120),
+            warn: C::from_rgb(255, 160, 60),
+            error: C::from_rgb(255, 110, 100),
+            weak: C::from_gray(150),
+            link: C::from_rgb(90, 170, 255),
+        }
+    } else {
+        Palette {
+            good: C::from_rgb(20, 120, 45),
+            warn: C::from_rgb(166, 77, 0),
+            error: C::from_rgb(190, 20, 20),
+            weak: C::from_gray(100),
+            link: C::from_rgb(0, 100, 190),
+        }
+    }
 }
 
 /// How to build the app (the real program and the tests differ here).
@@ -456,10 +505,23 @@ impl MailconfApp {
                 };
             }
             Command::SearchEdited => s.search_changed(&self.db),
-            Command::PickProvider(id) => s.pick_provider(&self.db, &id),
+            Command::PickProvider(id) => {
+                s.pick_provider(&self.db, &id);
+                // Picked first: the name is typed next.
+                self.focus_address = s.address.is_empty();
+            }
+            Command::MoveHighlight(by) => {
+                let n = s.search_results.len();
+                if n > 0 {
+                    let from = s.highlight.map_or(-1, |i| i as i64);
+                    s.highlight = Some((from + i64::from(by)).clamp(0, n as i64 - 1) as usize);
+                }
+            }
             Command::PickFirstMatch => {
-                if let Some(id) = s.search_results.first().cloned() {
+                let at = s.highlight.take().unwrap_or(0);
+                if let Some(id) = s.search_results.get(at).cloned() {
                     s.pick_provider(&self.db, &id);
+                    self.focus_address = s.address.is_empty();
                 }
             }
             Command::StartProbe => self.start_probe(),
@@ -479,6 +541,7 @@ impl MailconfApp {
             Command::DismissWarnings => s.warnings_dismissed = true,
             Command::OpenExport => {
                 s.export_open = true;
+                s.export_focus = true;
                 s.export_status = None;
             }
             Command::CloseExport => {
@@ -509,23 +572,43 @@ impl MailconfApp {
                         let secret = doc.has_password;
                         self.clipboard.copy(&doc.text, secret);
                         s.confirm_copy = None;
-                        s.export_status = Some(if secret {
+                        s.export_status = None;
+                        // The confirmation is drawn next to this format's button.
+                        s.copied = Some(state::Copied::Format(format, secret));
+                        if secret {
                             s.clipboard_clear_at = Some(ctx.input(|i| i.time) + CLIPBOARD_SECRET_S);
                             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                                 CLIPBOARD_SECRET_S,
                             ));
-                            ui_text::copied_with_password(CLIPBOARD_SECRET_S, lang)
-                        } else {
-                            ui_text::T::Copied.get(lang).to_owned()
-                        });
+                        }
                     }
                     Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
                 }
             }
             Command::CancelCopy => s.confirm_copy = None,
             Command::OpenExisting => self.existing.open(),
+            Command::ExportProtocol(p) => {
+                s.export_protocol = Some(p);
+                s.copied = None;
+            }
             Command::CopyReport => {
                 self.clipboard.copy(&report::diagnostic(s, &self.db), false);
+                s.copied = Some(state::Copied::Report);
+            }
+            Command::CopyTranscript(i) => {
+                if let Some(r) = s.check.rows.get(i).and_then(|r| r.report()) {
+                    self.clipboard.copy(&r.transcript.to_string(), false);
+                    s.copied = Some(state::Copied::Transcript(i));
+                }
+            }
+            Command::CopyLink(url) => {
+                self.clipboard.copy(&url, false);
+                s.copied = Some(state::Copied::Link);
+            }
+            Command::WithdrawInsecure(i) => {
+                if i < s.allow_insecure.len() {
+                    s.allow_insecure.remove(i);
+                }
             }
             Command::AskInsecureLogin(i) => {
                 if let Some(r) = s.check.rows.get(i) {
@@ -562,6 +645,8 @@ impl MailconfApp {
         };
         let s = &mut self.session;
         let Some((request, target)) = s.check_request(&self.db) else {
+            // Never nothing: say what is missing, under the button.
+            s.missing = s.missing(&self.db);
             return;
         };
         if s.check.running {
@@ -651,9 +736,16 @@ impl eframe::App for MailconfApp {
                 move || waker.request_repaint(),
             );
         }
-        // Esc cancels a running test, wherever the focus is.
-        if self.session.check.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            out.commands.push(Command::CancelProbe);
+        // Esc closes the Export window (unless a dialog on top of it takes
+        // it); otherwise it cancels a running test, wherever the focus is.
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if self.session.export_open {
+                if self.chooser.is_none() && self.session.confirm_insecure.is_none() {
+                    out.commands.push(Command::CloseExport);
+                }
+            } else if self.session.check.running {
+                out.commands.push(Command::CancelProbe);
+            }
         }
         self.commands.append(&mut out.commands);
         self.apply_commands(&ctx);

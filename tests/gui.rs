@@ -263,9 +263,8 @@ fn picking_a_provider_fills_the_domain_or_selects_it() {
         "the card"
     );
 
+    // The name typed next gets the picked domain (issue 14's first minute).
     address(&mut h, Lang::En, "alice");
-    h.get_by_label_contains("QQ Mail (Tencent").click();
-    h.run();
     assert_eq!(
         h.get_by_label("Email address").value().as_deref(),
         Some("alice@qq.com")

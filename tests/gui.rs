@@ -2312,7 +2312,6 @@ fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
     })
 }
 
-/// The clipboard text the next frames copy, if any.
 /// A clipboard that records what was copied (the app's clipboard is behind
 /// `export::Clipboard`).
 #[derive(Clone, Default)]
@@ -2614,6 +2613,7 @@ fn f14_copying_the_password_asks_first_and_is_cleared_again() {
         .as_deref()
         .expect("a copy without the password stays");
     assert!(!text.contains("code-f14-secret"), "{text}");
+}
 
 /// The first minute as the list invites it (issue 14): pick the provider while
 /// the address field is still empty, then type the name. The card stays, the
@@ -2705,6 +2705,17 @@ fn pick_first_then_type_the_name_in_english() {
     first_minute(Lang::En, "NetEase 163 Mail");
 }
 
+/// `top` drawn over the opaque `base` (premultiplied alpha, as egui blends).
+fn over(top: egui::Color32, base: egui::Color32) -> egui::Color32 {
+    let rest = 1.0 - f32::from(top.a()) / 255.0;
+    let mix = |t: u8, b: u8| (f32::from(t) + f32::from(b) * rest).round().min(255.0) as u8;
+    egui::Color32::from_rgb(
+        mix(top.r(), base.r()),
+        mix(top.g(), base.g()),
+        mix(top.b(), base.b()),
+    )
+}
+
 /// WCAG 2 contrast ratio of two colours (relative luminance of sRGB).
 fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
     fn lum(c: egui::Color32) -> f32 {
@@ -2744,11 +2755,20 @@ fn verdict_colours_and_hints_reach_wcag_aa_in_both_themes() {
             ("text", v.text_color()),
             ("link", v.hyperlink_color),
         ];
+        // As seen: egui's colours are premultiplied, and the striped rows'
+        // colour is translucent ("additive"), laid over the panel or window.
         let bgs = [
             ("panel", v.panel_fill),
             ("window", v.window_fill),
-            ("text field", v.text_edit_bg_color()),
-            ("striped row", v.faint_bg_color),
+            ("text field", over(v.text_edit_bg_color(), v.panel_fill)),
+            (
+                "striped row in the panel",
+                over(v.faint_bg_color, v.panel_fill),
+            ),
+            (
+                "striped row in a window",
+                over(v.faint_bg_color, v.window_fill),
+            ),
         ];
         for (f, fg) in fgs {
             for (b, bg) in bgs {
@@ -2812,10 +2832,11 @@ fn quality_walk(lang: Lang) {
 
     // The insecure login is offered without expanding a row.
     assert!(has_text(&h, T::InsecurePermissions.get(lang)));
-    h.get_all_by_label(T::AllowInsecureLogin.get(lang))
-        .next()
-        .unwrap()
-        .click();
+    // Below the results: scrolled to, as a user scrolls down to it.
+    h.get_by_label(T::AllowInsecureLogin.get(lang))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(T::AllowInsecureLogin.get(lang)).click();
     h.run();
     assert!(has_text(&h, T::InsecureLoginTitle.get(lang)));
     // The question names the same server's secure ways in (995 worked).
@@ -2831,28 +2852,36 @@ fn quality_walk(lang: Lang) {
     h.run();
     assert_eq!(h.state().session.allow_insecure.len(), 1);
     // After the next test the permission is still there, with Withdraw.
+    // (Test connection is back up, above the results.)
+    h.get_by_label(T::TestConnection.get(lang)).scroll_to_me();
+    h.run();
     h.get_by_label(T::TestConnection.get(lang)).click();
     frames(&mut h);
     handle.release_all();
     h.run();
     assert_eq!(handle.requests().last().unwrap().consents.len(), 1);
     assert!(has_text(&h, T::InsecureLoginAllowed.get(lang)));
+    h.get_by_label(T::Withdraw.get(lang)).scroll_to_me();
+    h.run();
     h.get_by_label(T::Withdraw.get(lang)).click();
     h.run();
     assert!(h.state().session.allow_insecure.is_empty(), "withdrawn");
 
     // Export: the title names the address, the focus is inside, POP3 (what
     // the test found, 163's preference) by default, IMAP on request.
+    h.get_by_label(T::Export.get(lang)).scroll_to_me();
+    h.run();
     h.get_by_label(T::Export.get(lang)).click();
     h.run();
     let title = ui_text::export_title("zhangsan@163.com", lang);
     assert!(has_text(&h, &title), "{title:?}: {:?}", texts(&h));
     let pop = ui_text::protocol_meaning(Protocol::Pop3, lang);
     let imap = ui_text::protocol_meaning(Protocol::Imap, lang);
-    let pop_radio = h.get_by_label_contains(&pop);
-    assert!(pop_radio.is_focused(), "the focus moved into the window");
+    assert!(
+        h.get_by_label_contains(&pop).is_focused(),
+        "the focus moved into the window"
+    );
     assert!(has_text(&h, T::ProtocolTestedDefault.get(lang)));
-    drop(pop_radio);
     assert!(exported(&h, Format::Thunderbird).contains("pop.163.com"));
     h.get_by_label_contains(&imap).click();
     h.run();
@@ -2891,6 +2920,58 @@ fn quality_walk_in_english() {
     quality_walk(Lang::En);
 }
 
+/// Tab and Shift+Tab go round inside the Export window: the focus never
+/// goes to the main window behind it, every widget it reaches is in the
+/// window and scrolled into view, and going round comes back to the start.
+#[test]
+fn tab_stays_in_the_export_window_and_each_widget_it_reaches_is_in_view() {
+    let lang = Lang::En;
+    let (mut h, handle) = scripted(lang);
+    address(&mut h, lang, "zhangsan@163.com");
+    type_into(&mut h, T::AuthorizationCode.get(lang), "code-1234");
+    h.get_by_label(T::TestConnection.get(lang)).click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    h.get_by_label(T::Export.get(lang)).click();
+    h.run();
+    let window_id = egui::Id::unique("export-window");
+    let start = h
+        .ctx
+        .memory(|m| m.focused())
+        .expect("the focus is in the window");
+    for key in [egui::Modifiers::NONE, egui::Modifiers::SHIFT] {
+        let mut seen = std::collections::HashSet::new();
+        for step in 0..60 {
+            h.key_press_modifiers(key, egui::Key::Tab);
+            // Scrolling to the focused widget is animated.
+            h.run_steps(30);
+            let id = h
+                .ctx
+                .memory(|m| m.focused())
+                .expect("something has the focus");
+            let r = h
+                .ctx
+                .read_response(id)
+                .expect("the focused widget was drawn");
+            assert_eq!(
+                r.layer_id.id, window_id,
+                "{key:?} Tab {step}: the focus left the Export window"
+            );
+            let window = h.ctx.memory(|m| m.area_rect(window_id)).unwrap();
+            assert!(
+                window.contains_rect(r.rect) && r.rect.bottom() <= 800.0,
+                "{key:?} Tab {step}: focused {:?} not in view (window {window:?})",
+                r.rect
+            );
+            seen.insert(id);
+        }
+        // The window has more than a dozen buttons; 60 Tabs went round.
+        assert!(seen.len() >= 12, "{key:?} Tab reached only {}", seen.len());
+        assert!(seen.contains(&start));
+    }
+}
+
 /// At the smallest window size the Export window fits below the menu bar.
 #[test]
 fn the_export_window_fits_at_900_by_600() {
@@ -2914,9 +2995,11 @@ fn the_export_window_fits_at_900_by_600() {
     h.run();
     let rect = h
         .ctx
-        .memory(|m| m.area_rect(egui::Id::new("export-window")))
+        .memory(|m| m.area_rect(egui::Id::unique("export-window")))
         .expect("the Export window is open");
-    let menu = h.get_by_label(T::Language.get(Lang::ZhHans)).rect();
+    let menu = h
+        .get_by_label_contains(T::Language.get(Lang::ZhHans))
+        .rect();
     assert!(
         rect.top() >= menu.bottom(),
         "below the menu: {rect:?}, menu {menu:?}"

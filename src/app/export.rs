@@ -374,6 +374,68 @@ fn account_label(session: &Session, db: &Database) -> String {
     }
 }
 
+/// Tab and Shift+Tab go round inside the Export window instead of leaving it.
+///
+/// egui moves the focus in the order widgets are drawn, and the main window is
+/// drawn before this one: a Tab on its last widget would go to the main
+/// window's first, behind it. The ring keeps the first and last focusable
+/// widget of the last frame and, before the window draws, sends a Tab from
+/// the last to the first (Shift+Tab the other way). The window stays
+/// non-modal: a click behind it still moves the focus there.
+#[derive(Clone, Copy, Default)]
+struct FocusRing {
+    first: Option<egui::Id>,
+    last: Option<egui::Id>,
+}
+
+impl FocusRing {
+    fn key() -> egui::Id {
+        egui::Id::unique("export-window-focus-ring")
+    }
+
+    /// Notes a widget that can take the focus (in drawing order).
+    fn add(&mut self, response: &egui::Response) {
+        if response.enabled() {
+            self.first.get_or_insert(response.id);
+            self.last = Some(response.id);
+        }
+    }
+
+    /// Sends a Tab on the last widget to the first, a Shift+Tab on the first
+    /// to the last (the ring of the last frame).
+    fn wrap(ctx: &egui::Context) {
+        let ring: FocusRing = ctx.data(|d| d.get_temp(Self::key())).unwrap_or_default();
+        let Some(focused) = ctx.memory(|m| m.focused()) else {
+            return;
+        };
+        let (next, previous) = ctx.input(|i| {
+            let tab = i.key_pressed(egui::Key::Tab);
+            (
+                tab && i.modifiers.is_none(),
+                tab && i.modifiers.shift_only(),
+            )
+        });
+        let to = if next && ring.last == Some(focused) {
+            ring.first
+        } else if previous && ring.first == Some(focused) {
+            ring.last
+        } else {
+            None
+        };
+        if let Some(to) = to {
+            ctx.memory_mut(|m| {
+                m.request_focus(to);
+                // The Tab is used up: egui would move on from `to` otherwise.
+                m.move_focus(egui::FocusDirection::None);
+            });
+        }
+    }
+
+    fn store(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(Self::key(), self));
+    }
+}
+
 /// Draws the Export window when it is open.
 pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &mut Out) {
     if !session.export_open {
@@ -382,6 +444,8 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
     let lang = session.lang;
     let mut open = true;
     let mut focus_first = std::mem::take(&mut session.export_focus);
+    FocusRing::wrap(ctx);
+    let mut ring = FocusRing::default();
     // Below the menu bar, inside the window at any size (900×600 too): as tall
     // as the space allows, scrolling inside.
     let screen = ctx.content_rect();
@@ -392,7 +456,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
     // English only ("Close window", "Resize window …"); a Close button of ours.
     // A fixed id: the title changes with the address.
     egui::Window::new(ui_text::export_title(&account_label(session, db), lang))
-        .id(egui::Id::new("export-window"))
+        .id(egui::Id::unique("export-window"))
         .collapsible(false)
         .resizable(false)
         .pivot(egui::Align2::CENTER_TOP)
@@ -409,7 +473,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(T::Close.get(lang)).clicked() {
+                    let close = ui.button(T::Close.get(lang));
+                    ring.add(&close);
+                    if close.clicked() {
                         open = false;
                     }
                 });
@@ -422,9 +488,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 Basis::StaleTest(other) => ui_text::export_stale(&other, lang),
             });
             if let Some(provider) = export_provider(session, db) {
-                protocol_choice(ui, session, &provider, &mut focus_first, out);
+                protocol_choice(ui, session, &provider, &mut focus_first, &mut ring, out);
             }
-            ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
+            ring.add(&ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang)));
             if session.export_password {
                 ui.colored_label(ui.visuals().warn_fg_color, T::PasswordInFile.get(lang));
             }
@@ -447,7 +513,9 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                     .selectable(true),
                 );
                 ui.horizontal(|ui| {
-                    if ui.button(T::CopyPath.get(lang)).clicked() {
+                    let copy = ui.button(T::CopyPath.get(lang));
+                    ring.add(&copy);
+                    if copy.clicked() {
                         out.commands.push(Command::CopySavedPath);
                     }
                     if session.copied == Some(Copied::SavedPath) {
@@ -471,13 +539,16 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                             egui::Button::new(T::SaveAs.get(lang)),
                         )
                         .on_hover_text(exporter.default_file_name());
+                    ring.add(&save);
                     if std::mem::take(&mut focus_first) {
                         save.request_focus();
                     }
                     if save.clicked() {
                         out.commands.push(Command::ExportSave(format));
                     }
-                    if ui.button(T::CopyToClipboard.get(lang)).clicked() {
+                    let copy = ui.button(T::CopyToClipboard.get(lang));
+                    ring.add(&copy);
+                    if copy.clicked() {
                         out.commands.push(Command::ExportCopy(format));
                     }
                     // Beside the button, so nothing below it moves.
@@ -506,10 +577,14 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         ui_text::copy_password_warning(crate::app::CLIPBOARD_SECRET_S, lang),
                     );
                     ui.horizontal(|ui| {
-                        if ui.button(T::CopyWithPassword.get(lang)).clicked() {
+                        let yes = ui.button(T::CopyWithPassword.get(lang));
+                        ring.add(&yes);
+                        if yes.clicked() {
                             out.commands.push(Command::ExportCopy(format));
                         }
-                        if ui.button(T::DoNotCopy.get(lang)).clicked() {
+                        let no = ui.button(T::DoNotCopy.get(lang));
+                        ring.add(&no);
+                        if no.clicked() {
                             out.commands.push(Command::CancelCopy);
                         }
                     });
@@ -518,6 +593,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
             }
             super::panels::keep_focus_visible(ui);
         });
+    ring.store(ctx);
     if !open {
         out.commands.push(Command::CloseExport);
     }
@@ -530,6 +606,7 @@ fn protocol_choice(
     session: &Session,
     provider: &crate::providers::Provider,
     focus_first: &mut bool,
+    ring: &mut FocusRing,
     out: &mut Out,
 ) {
     let lang = session.lang;
@@ -553,6 +630,7 @@ fn protocol_choice(
             });
         }
         let radio = ui.radio(chosen == p, label);
+        ring.add(&radio);
         if chosen == p && std::mem::take(focus_first) {
             radio.request_focus();
         }

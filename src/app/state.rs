@@ -862,8 +862,10 @@ mod tests {
             assert!(s.picked.is_none(), "an address typed: the pick is over");
         }
         // Nothing picked: a bare name is incomplete, and Test says so.
-        let mut s = Session::default();
-        s.address = "lisi".into();
+        let mut s = Session {
+            address: "lisi".into(),
+            ..Session::default()
+        };
         s.address_changed(db);
         assert_eq!(s.address, "lisi");
         assert_eq!(s.missing(db), Some(Missing::Domain("lisi".into())));

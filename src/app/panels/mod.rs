@@ -86,7 +86,7 @@ pub fn show(
 /// contents. egui moves the focus but leaves the scrolling to the app.
 pub fn keep_focus_visible(ui: &mut egui::Ui) {
     let focused = ui.ctx().memory(|m| m.focused());
-    let key = ui.id().with("last-focus");
+    let key = ui.scope_id().with("last-focus");
     let last: Option<egui::Id> = ui.data(|d| d.get_temp(key)).flatten();
     if focused == last {
         return;

@@ -15,7 +15,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
     ui.add_space(6.0);
     ui.heading(T::Providers.get(lang));
     ui.add_space(2.0);
-    let search_id = egui::Id::new("provider-search");
+    let search_id = egui::Id::unique("provider-search");
     // Ctrl+F (⌘F) from anywhere goes to the search field.
     let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
     if ui.input_mut(|i| i.consume_shortcut(&find)) {
@@ -69,7 +69,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             .as_ref()
             .and_then(|c| session.search_results.iter().position(|id| id == c))
     });
-    let target_key = egui::Id::new("provider-list-target");
+    let target_key = egui::Id::unique("provider-list-target");
     let last: Option<usize> = ui.data(|d| d.get_temp(target_key)).flatten();
     let mut area = egui::ScrollArea::vertical()
         .id_salt("provider-list")
@@ -79,7 +79,10 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         if let Some(i) = target {
             let stride = row_height + ui.spacing().item_spacing.y;
             let visible = ui.available_height();
-            let y = (i as f32 * stride - (visible - stride) / 2.0).max(0.0);
+            // Centred, but never past the end: an offset beyond the last row
+            // makes the area spring back, animating for several frames.
+            let end = (n as f32 * stride - ui.spacing().item_spacing.y - visible).max(0.0);
+            let y = (i as f32 * stride - (visible - stride) / 2.0).clamp(0.0, end);
             area = area.vertical_scroll_offset(y);
         }
     }

@@ -28,6 +28,9 @@ _mailconf() {
             mailconf,providers)
                 cmd="mailconf__subcmd__providers"
                 ;;
+            mailconf__subcmd__providers,audit)
+                cmd="mailconf__subcmd__providers__subcmd__audit"
+                ;;
             mailconf__subcmd__providers,dir)
                 cmd="mailconf__subcmd__providers__subcmd__dir"
                 ;;
@@ -117,7 +120,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__export)
-            opts="-f -o -h -V --format --output --include-password --password-stdin --password-env --leave-on-server --protocol --name --force --ca-file --probe --resolve --port-map --list-formats --json --lang --help --version"
+            opts="-f -o -h -V --format --output --include-password --password-stdin --password-env --leave-on-server --protocol --name --force --ca-file --dns --probe --resolve --port-map --list-formats --json --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,6 +159,10 @@ _mailconf() {
                     return 0
                     ;;
                 --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -249,12 +256,54 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__providers)
-            opts="-h -V --lang --help --version list show validate import-ispdb schema dir"
+            opts="-h -V --lang --help --version list show validate import-ispdb audit schema dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailconf__subcmd__providers__subcmd__audit)
+            opts="-h -V --concurrency --json --resolve --port-map --ca-file --dns --timeout --lang --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -25,23 +25,24 @@ function __fish_mailconf_using_subcommand
 end
 
 complete -c mailconf -n "__fish_mailconf_needs_command" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
-complete -c mailconf -n "__fish_mailconf_needs_command" -l ca-file -d 'Desktop app: also trust the CA certificates in this PEM file (your organisation\'s own CA). The CLI subcommands take `--ca-file` themselves' -r -F
-complete -c mailconf -n "__fish_mailconf_needs_command" -l dns -d 'Desktop app: ask this DNS server (IP or IP:PORT) instead of the system\'s, for discovery and the connection test' -r
+complete -c mailconf -n "__fish_mailconf_needs_command" -l ca-file -d 'Also trust the CA certificates in this PEM file (your organisation\'s own CA): in the desktop app, and for probe, discover, export and providers audit, where it is the same as their own --ca-file (given after the subcommand)' -r -F
+complete -c mailconf -n "__fish_mailconf_needs_command" -l dns -d 'Ask this DNS server (IP or IP:PORT) instead of the system\'s: in the desktop app, and for probe, discover, export and providers audit, where it is the same as their own --dns (given after the subcommand)' -r
 complete -c mailconf -n "__fish_mailconf_needs_command" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_needs_command" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "providers" -d 'The bundled provider database: list, show, validate, import'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "export" -d 'Write an account\'s settings for a mail client (Thunderbird, Apple Mail, Outlook, fetchmail, getmail, msmtp, mutt), as JSON or as a readable summary'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "probe" -d 'Test every way in (POP3, IMAP, SMTP; plaintext, STARTTLS, TLS) live, in parallel'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "discover" -d 'Find settings for any address: database, MX, autoconfig, SRV, guessing'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -s h -l help -d 'Print help'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -s V -l version -d 'Print version'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "list" -d 'List providers (bundled, imported and your own), optionally filtered'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "show" -d 'Show everything known about a provider, found by id, domain or address'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "validate" -d 'Check provider files against the schema and the semantic rules'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "import-ispdb" -d 'Import a copy of the Thunderbird ISPDB into JSON provider files'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "schema" -d 'Print the JSON Schema of a provider file'
-complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb schema dir" -f -a "dir" -d 'Print where your own provider files go'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s h -l help -d 'Print help'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "list" -d 'List providers (bundled, imported and your own), optionally filtered'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "show" -d 'Show everything known about a provider, found by id, domain or address'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "validate" -d 'Check provider files against the schema and the semantic rules'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "import-ispdb" -d 'Import a copy of the Thunderbird ISPDB into JSON provider files'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "audit" -d 'Re-check entries against the live servers: every server an entry lists is probed (no login) and compared with what the entry claims'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "schema" -d 'Print the JSON Schema of a provider file'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -f -a "dir" -d 'Print where your own provider files go'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from list" -s s -l search -d 'Only providers whose name (any language), id or domain matches' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from list" -l origin -d 'Only entries of this origin' -r -f -a "hand\t'Written by hand in providers/'
 ispdb\t'Imported from the Thunderbird ISPDB'
@@ -63,6 +64,16 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from import-ispdb" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from import-ispdb" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from import-ispdb" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l concurrency -d 'Endpoints probed at once (1-256)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l resolve -d 'Use this address for a host name instead of DNS, like curl: `mail.example.com:127.0.0.1`. Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l port-map -d 'Connect to other ports than the ones planned, e.g. `995=10995,993=10993` (for tests: the plan still names the standard ports)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l ca-file -d 'Extra trust anchors: a PEM file of CA certificates' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l dns -d 'Ask this DNS server (IP or IP:PORT) instead of the system\'s' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l timeout -d 'Seconds for the connection and for each reply; one endpoint gets three times as long' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -l json -d 'Print one JSON document (see docs/audit-json.md) instead of the table'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from schema" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from schema" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and __fish_seen_subcommand_from schema" -s V -l version -d 'Print version'
@@ -86,14 +97,15 @@ false\t''"
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l protocol -d 'Incoming protocol (default: the provider\'s preferred one)' -r -f -a "pop3\t'POP3: download mail (and keep it on the server by default)'
 imap\t'IMAP: work with the mail on the server'"
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l name -d 'Your name as it appears in the From: line (may be Chinese)' -r
-complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l ca-file -d 'Trust this CA bundle (PEM) instead of the system\'s (fetchmail, getmail, msmtp)' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l ca-file -d 'A CA bundle (PEM) for servers whose certificate your organisation\'s own CA signed. mailconf trusts it in addition to the built-in roots when it tests the servers (--probe) and when it discovers an address the database does not know. The written file names it where the client has a setting for it: fetchmail (sslcertfile), getmail (ca_certs) and msmtp (tls_trust_file), which then verify the servers with this file; the other formats have no such setting' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l dns -d 'DNS server to ask instead of the system\'s (IP or IP:PORT), for discovering an address the database does not know and for `--probe`' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l resolve -d 'With --probe: use this address for a host name instead of DNS (`host:addr`)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l port-map -d 'With --probe: connect to other ports than the standard ones (`995=10995,…`)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l include-password -d 'Put the password into the file (asked for without echo, or see --password-stdin / --password-env). The file is written owner-only (0600)'
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l force -d 'Replace FILE if it exists'
-complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l probe -d 'Test the servers first and export what the probe verified (the best secure endpoint per protocol) instead of the database\'s settings'
+complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l probe -d 'Test the servers first and export what the check verified (the endpoint it recommends per protocol) instead of the database\'s settings. With --include-password the login is tested too, and a rejected password is an error'
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l list-formats -d 'List the formats and exit'
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -l json -d 'With --list-formats: print JSON'
 complete -c mailconf -n "__fish_mailconf_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -106,7 +118,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l ca-file -d '
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l connect-timeout -d 'Seconds to wait for a TCP connection (DNS included)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l timeout -d 'Seconds to wait for each reply and each TLS handshake' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l overall-timeout -d 'Seconds for one endpoint\'s whole probe' -r
-complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l dns -d 'DNS server for discovering an address the database does not know: IP or IP:PORT' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l dns -d 'DNS server to ask instead of the system\'s (IP or IP:PORT), for discovering an address the database does not know and for the probe\'s own name lookups' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l user -d 'Test logging in as this user on every secure endpoint (default with a password source: the target address)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l password-env -d 'Read the password from this environment variable' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint, at your own risk: `protocol:[host:]port:plain` (no encryption at all), or `protocol:[host:]port:tls|starttls:sha256=FINGERPRINT` (exactly that certificate, which failed verification; the probe prints the line to use). The host is required when the run probes several hosts. Repeatable' -r

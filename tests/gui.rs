@@ -2693,6 +2693,14 @@ fn first_minute(lang: Lang, name: &str) {
         lang,
     );
     assert!(has_text(&h, &says), "{says:?} on screen: {:?}", texts(&h));
+    // The field has the focus again: the rest is typed at once.
+    assert!(h.get_by_label(T::EmailAddress.get(lang)).is_focused());
+    h.get_by_label(T::EmailAddress.get(lang))
+        .type_text("163.com");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    frames(&mut h);
+    assert_eq!(handle.requests().len(), 1, "lisi@163.com is tested");
 }
 
 #[test]

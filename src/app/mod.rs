@@ -645,8 +645,11 @@ impl MailconfApp {
         };
         let s = &mut self.session;
         let Some((request, target)) = s.check_request(&self.db) else {
-            // Never nothing: say what is missing, under the button.
+            // Never nothing: say what is missing, under the button, and give
+            // the address field the focus back (Enter in it took it away), so
+            // the user goes on typing what the message asks for.
             s.missing = s.missing(&self.db);
+            self.focus_address = true;
             return;
         };
         if s.check.running {

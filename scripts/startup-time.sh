@@ -8,7 +8,9 @@ set -euo pipefail
 bin=${1:-target/release/mailconf}
 n=${2:-7}
 display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -noreset: xdotool and xdpyinfo come and go; a reset while the app connects
+# would make it fail (see tests/package.sh).
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb=$!
 tmp=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT

@@ -128,7 +128,10 @@ done
 exec_line=$(value Exec | sed 's/ %[fFuUdDnNickvm]//g')
 wm_class=$(value StartupWMClass)
 exec 5>"$work/display"
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves; the xdotool
+# polls below come and go while the app connects, and an app connecting
+# during a reset fails ("Failed to open connection to X server", seen once).
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 5>&-
 for _ in $(seq 100); do

@@ -25,14 +25,15 @@ function __fish_mailconf_using_subcommand
 end
 
 complete -c mailconf -n "__fish_mailconf_needs_command" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
-complete -c mailconf -n "__fish_mailconf_needs_command" -l ca-file -d 'Also trust the CA certificates in this PEM file (your organisation\'s own CA): in the desktop app, and for probe, discover, export and providers audit, where it is the same as their own --ca-file (given after the subcommand)' -r -F
-complete -c mailconf -n "__fish_mailconf_needs_command" -l dns -d 'Ask this DNS server (IP or IP:PORT) instead of the system\'s: in the desktop app, and for probe, discover, export and providers audit, where it is the same as their own --dns (given after the subcommand)' -r
+complete -c mailconf -n "__fish_mailconf_needs_command" -l ca-file -d 'Also trust the CA certificates in this PEM file (your organisation\'s own CA): in the desktop app, and for probe, discover, export, check and providers audit, where it is the same as their own --ca-file (given after the subcommand)' -r -F
+complete -c mailconf -n "__fish_mailconf_needs_command" -l dns -d 'Ask this DNS server (IP or IP:PORT) instead of the system\'s: in the desktop app, and for probe, discover, export, check and providers audit, where it is the same as their own --dns (given after the subcommand)' -r
 complete -c mailconf -n "__fish_mailconf_needs_command" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_needs_command" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "providers" -d 'The bundled provider database: list, show, validate, import'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "export" -d 'Write an account\'s settings for a mail client (Thunderbird, Apple Mail, Outlook, fetchmail, getmail, msmtp, mutt), as JSON or as a readable summary'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "probe" -d 'Test every way in (POP3, IMAP, SMTP; plaintext, STARTTLS, TLS) live, in parallel'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "discover" -d 'Find settings for any address: database, MX, autoconfig, SRV, guessing'
+complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "check" -d 'Check the settings you already have (fetchmail, msmtp, mutt, getmail, Thunderbird…), say what changed, and write the fixed file (--fix)'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s V -l version -d 'Print version'
@@ -147,3 +148,21 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -l no-guess 
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -l all-sources -d 'Wait for every source (up to the deadline) to list all alternatives'
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l thunderbird -d 'Check Thunderbird: the profiles profiles.ini lists, or this profile folder' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s o -l output -d 'With --fix: write the corrected file here instead (one file only)' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint, at your own risk (as `mailconf probe --allow-insecure-auth`). Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l port-map -d 'Connect to other ports than the standard ones, e.g. `995=10995` (for tests)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l resolve -d 'Use this address for a host name instead of DNS: `mail.example.com:127.0.0.1`. Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l ca-file -d 'Extra trust anchors: a PEM file of CA certificates' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l connect-timeout -d 'Seconds to wait for a TCP connection (DNS included)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l timeout -d 'Seconds to wait for each reply and each TLS handshake' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l dns -d 'DNS server to ask instead of the system\'s (IP or IP:PORT)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l json -d 'Print one JSON document (see docs/check-json.md) instead of text'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l login -d 'Also test logging in: with the password from the file, else asked for (on a terminal). Never over an insecure connection without --allow-insecure-auth'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l fix -d 'Write the corrected file, in the same format, next to the original (`NAME.mailconf-fixed`; Thunderbird: a user.js fragment)'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l force -d 'With --fix: replace the original (Thunderbird: the profile\'s user.js), or overwrite the -o file'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l system-roots -d 'Also trust the operating system\'s certificate store'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l transcript -d 'Print each endpoint\'s (redacted) transcript'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s h -l help -d 'Print help'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s V -l version -d 'Print version'

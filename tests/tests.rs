@@ -10,6 +10,7 @@ mod existing_gui;
 mod export;
 mod gui;
 mod login;
+mod packaging;
 mod probe;
 mod probe_real;
 mod provider_truth;

@@ -28,6 +28,8 @@ pub enum Command {
     PickProvider(String),
     /// Pick the best match of the search (Enter in the search field).
     PickFirstMatch,
+    /// Move the list's highlight by this many entries (arrow keys in the search field).
+    MoveHighlight(i32),
     /// Start a connection test (cancels a running one).
     StartProbe,
     /// Cancel the running test.
@@ -42,13 +44,25 @@ pub enum Command {
     OpenExport,
     /// Close it.
     CloseExport,
+    /// Export this incoming protocol (POP3 or IMAP).
+    ExportProtocol(crate::providers::Protocol),
     /// Save a format through the file dialog.
     ExportSave(crate::export::Format),
+    /// Save a format to this path (chosen in mailconf's own chooser).
+    ExportSaveTo(crate::export::Format, std::path::PathBuf),
+    /// Copy the path of the file just saved.
+    CopySavedPath,
     /// Copy a format to the clipboard (a copy with the password asks first:
     /// the second `ExportCopy` of the same format is the Yes).
     ExportCopy(crate::export::Format),
     /// Do not copy the password after all.
     CancelCopy,
+    /// Copy a row's redacted transcript (row index).
+    CopyTranscript(usize),
+    /// Copy the provider card's "create it here" link.
+    CopyLink(String),
+    /// Withdraw a permission to log in insecurely (index in `allow_insecure`).
+    WithdrawInsecure(usize),
     /// Copy the diagnostic report to the clipboard.
     CopyReport,
     /// The answer to that question (`false`: keep the password back).

@@ -7,11 +7,13 @@
 //!
 //! The dialog is asked, and the file written, on a worker thread
 //! ([`save_in_background`]): the window keeps drawing while the dialog is open,
-//! and the answer comes back over a channel with a repaint.
+//! and the answer comes back over a channel with a repaint. When no system dialog
+//! can answer (no portal, no zenity) the answer says so, and the app shows its own
+//! chooser ([`super::file_chooser`]); Save as… never silently does nothing.
 
 use super::command::Command;
 use super::panels::Out;
-use super::state::{Recognition, Session};
+use super::state::{Copied, Recognition, Session};
 use super::ui_text::{self, T};
 use crate::export::probed::apply_probe;
 use crate::export::{AccountSettings, ExportOptions, Format, output};
@@ -30,18 +32,33 @@ use zeroize::Zeroize;
 /// Asks where to save a file. Called on a worker thread, never on the UI
 /// thread, so it may block until the user answers.
 pub trait FileDialog: Send + Sync {
+    /// Whether this dialog can be shown here at all; when not, the app shows
+    /// its own chooser instead.
+    fn available(&self) -> bool {
+        true
+    }
+
     /// The path chosen, or `None` when the user cancelled. `default_name` is the
     /// suggested file name.
     fn save(&self, default_name: &str) -> Option<PathBuf>;
 }
 
 /// The system's save dialog (rfd's asynchronous dialog: the XDG portal on
-/// Linux, the native panels elsewhere).
-pub struct SystemDialog;
+/// Linux, or zenity, the native panels elsewhere).
+#[derive(Debug, Clone, Default)]
+pub struct SystemDialog {
+    /// Where to look for a portal and zenity (tests point it elsewhere).
+    pub env: super::file_chooser::DialogEnv,
+}
 
 impl FileDialog for SystemDialog {
+    fn available(&self) -> bool {
+        super::file_chooser::system_dialog_answers(&self.env)
+    }
+
     fn save(&self, default_name: &str) -> Option<PathBuf> {
         let chosen = rfd::AsyncFileDialog::new()
+            .set_directory(super::file_chooser::start_folder(default_name))
             .set_file_name(default_name)
             .save_file();
         block_on(chosen).map(|f| f.path().to_path_buf())
@@ -60,7 +77,7 @@ impl Wake for Unpark {
 /// Runs a future to completion on the current (worker) thread. rfd's dialog
 /// future drives itself (D-Bus, or the platform's own loop) and only needs to be
 /// polled again when it wakes us, so no async runtime is needed.
-fn block_on<F: Future>(future: F) -> F::Output {
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let waker = Arc::new(Unpark(std::thread::current())).into();
     let mut cx = Context::from_waker(&waker);
@@ -176,28 +193,68 @@ pub struct Document {
     pub has_password: bool,
 }
 
+/// The incoming protocols `provider` has an encrypted server for, POP3 first.
+pub fn protocols(provider: &crate::providers::Provider) -> Vec<Protocol> {
+    [Protocol::Pop3, Protocol::Imap]
+        .into_iter()
+        .filter(|p| {
+            provider
+                .incoming
+                .iter()
+                .any(|s| s.protocol == *p && s.security != crate::providers::Security::Plain)
+        })
+        .collect()
+}
+
+/// The protocol exported unless the user chooses: what this account's test
+/// found working, the provider's preferred one first; without a test, the
+/// provider's preferred one.
+pub fn default_protocol(session: &Session, provider: &crate::providers::Provider) -> Protocol {
+    let preferred = crate::export::preferred_incoming(provider)
+        .or_else(|| provider.incoming.first().map(|s| s.protocol))
+        .unwrap_or(Protocol::Imap);
+    let Some(summary) = session.summary() else {
+        return preferred;
+    };
+    let other = match preferred {
+        Protocol::Pop3 => Protocol::Imap,
+        _ => Protocol::Pop3,
+    };
+    [preferred, other]
+        .into_iter()
+        .find(|p| summary.best(*p).is_some())
+        .unwrap_or(preferred)
+}
+
+/// The provider the export is written for (a database entry, discovery's
+/// finding, or a server's name).
+fn export_provider(session: &Session, db: &Database) -> Option<crate::providers::Provider> {
+    match (session.provider(db), &session.recognition) {
+        (Some(entry), _) => Some(entry.provider.clone()),
+        (None, Recognition::Host { host }) => Some(crate::check::plan::host_provider(host)),
+        (None, _) => session
+            .discovery
+            .result
+            .as_ref()
+            .and_then(|d| d.as_provider()),
+    }
+}
+
 /// Renders `format` for the session's account. Errors are for the user, in `lang`.
 pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
     let lang = session.lang;
     // A database provider, what discovery found for an unknown domain, or the
     // standard ways in of a server's name.
-    let provider = match (session.provider(db), &session.recognition) {
-        (Some(entry), _) => entry.provider.clone(),
-        (None, Recognition::Host { host }) => crate::check::plan::host_provider(host),
-        (None, _) => session
-            .discovery
-            .result
-            .as_ref()
-            .and_then(|d| d.as_provider())
-            .ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?,
-    };
+    let provider =
+        export_provider(session, db).ok_or_else(|| T::ExportNeedsProvider.get(lang).to_owned())?;
     let address = match &session.recognition {
         Recognition::Known { address, .. } | Recognition::Unknown { address } => Some(address),
         _ => None,
     };
-    let incoming = crate::export::preferred_incoming(&provider)
-        .or_else(|| provider.incoming.first().map(|s| s.protocol))
-        .unwrap_or(Protocol::Imap);
+    let incoming = session
+        .export_protocol
+        .filter(|p| protocols(&provider).contains(p))
+        .unwrap_or_else(|| default_protocol(session, &provider));
     let mut settings =
         AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
     // A username typed by hand (always, for a server's name) goes into the
@@ -243,41 +300,139 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
     })
 }
 
+/// What came of Save as….
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written to this path.
+    Saved(PathBuf),
+    /// Not written: why, for the status line in the user's language.
+    Failed(String),
+    /// The user cancelled the dialog: nothing written.
+    Cancelled,
+    /// No system dialog can answer here (or it broke): show mailconf's own.
+    NoDialog,
+}
+
 /// Asks `dialog` where to save and writes the document there, on a worker
-/// thread. The receiver gets the message for the status line (`None` when the
-/// user cancelled: nothing is written), after which `wake` is called. `Err`
-/// when no thread could be started.
+/// thread. The receiver gets the [`SaveOutcome`], after which `wake` is called.
+/// `Err` when no thread could be started.
 pub fn save_in_background(
     mut doc: Document,
     dialog: Arc<dyn FileDialog>,
     lang: Lang,
     wake: impl Fn() + Send + 'static,
-) -> Result<Receiver<Option<String>>, String> {
+) -> Result<Receiver<SaveOutcome>, String> {
     let (tx, rx) = channel();
     std::thread::Builder::new()
         .name("mailconf-save".into())
         .spawn(move || {
-            // A panicking dialog (a bug in a platform backend) counts as cancelled.
+            // A panicking dialog (a bug in a platform backend) counts as no dialog.
             let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                dialog.save(&doc.file_name)
-            }))
-            .ok()
-            .flatten();
-            let status = chosen.map(|path| write(&doc, &path, lang));
+                dialog.available().then(|| dialog.save(&doc.file_name))
+            }));
+            let outcome = match chosen {
+                Ok(Some(Some(path))) => write(&doc, &path, lang),
+                Ok(Some(None)) => SaveOutcome::Cancelled,
+                Ok(None) | Err(_) => SaveOutcome::NoDialog,
+            };
             // The text may hold the password.
             doc.text.zeroize();
             // The app may have closed meanwhile; then nobody needs the answer.
-            let _ = tx.send(status);
+            let _ = tx.send(outcome);
             wake();
         })
         .map_err(|e| e.to_string())?;
     Ok(rx)
 }
 
-fn write(doc: &Document, path: &Path, lang: Lang) -> String {
+fn write(doc: &Document, path: &Path, lang: Lang) -> SaveOutcome {
     match output::write_atomic(path, doc.text.as_bytes(), doc.private, true) {
-        Ok(()) => ui_text::export_saved(&path.display().to_string(), lang),
-        Err(e) => ui_text::export_failed(&e.to_string(), lang),
+        Ok(()) => SaveOutcome::Saved(path.to_path_buf()),
+        Err(output::OutputError::Io { source, .. }) => SaveOutcome::Failed(ui_text::save_failed(
+            &path.display().to_string(),
+            &source,
+            lang,
+        )),
+        Err(e) => SaveOutcome::Failed(ui_text::export_failed(&e.to_string(), lang)),
+    }
+}
+
+/// Room left for the menu bar above the Export window, and at the other edges.
+const MENU_CLEARANCE: f32 = 36.0;
+const EDGE: f32 = 12.0;
+
+/// Whose settings the Export window writes: the address as typed (Unicode),
+/// the server's name, or the picked provider's name.
+fn account_label(session: &Session, db: &Database) -> String {
+    match &session.recognition {
+        Recognition::Known { address, .. } | Recognition::Unknown { address } => address.unicode(),
+        Recognition::Host { host } => host.clone(),
+        _ => session
+            .provider(db)
+            .map(|e| e.provider.name.get(session.lang).to_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// Tab and Shift+Tab go round inside the Export window instead of leaving it.
+///
+/// egui moves the focus in the order widgets are drawn, and the main window is
+/// drawn before this one: a Tab on its last widget would go to the main
+/// window's first, behind it. The ring keeps the first and last focusable
+/// widget of the last frame and, before the window draws, sends a Tab from
+/// the last to the first (Shift+Tab the other way). The window stays
+/// non-modal: a click behind it still moves the focus there.
+#[derive(Clone, Copy, Default)]
+struct FocusRing {
+    first: Option<egui::Id>,
+    last: Option<egui::Id>,
+}
+
+impl FocusRing {
+    fn key() -> egui::Id {
+        egui::Id::unique("export-window-focus-ring")
+    }
+
+    /// Notes a widget that can take the focus (in drawing order).
+    fn add(&mut self, response: &egui::Response) {
+        if response.enabled() {
+            self.first.get_or_insert(response.id);
+            self.last = Some(response.id);
+        }
+    }
+
+    /// Sends a Tab on the last widget to the first, a Shift+Tab on the first
+    /// to the last (the ring of the last frame).
+    fn wrap(ctx: &egui::Context) {
+        let ring: FocusRing = ctx.data(|d| d.get_temp(Self::key())).unwrap_or_default();
+        let Some(focused) = ctx.memory(|m| m.focused()) else {
+            return;
+        };
+        let (next, previous) = ctx.input(|i| {
+            let tab = i.key_pressed(egui::Key::Tab);
+            (
+                tab && i.modifiers.is_none(),
+                tab && i.modifiers.shift_only(),
+            )
+        });
+        let to = if next && ring.last == Some(focused) {
+            ring.first
+        } else if previous && ring.first == Some(focused) {
+            ring.last
+        } else {
+            None
+        };
+        if let Some(to) = to {
+            ctx.memory_mut(|m| {
+                m.request_focus(to);
+                // The Tab is used up: egui would move on from `to` otherwise.
+                m.move_focus(egui::FocusDirection::None);
+            });
+        }
+    }
+
+    fn store(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(Self::key(), self));
     }
 }
 
@@ -288,19 +443,39 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
     }
     let lang = session.lang;
     let mut open = true;
+    let mut focus_first = std::mem::take(&mut session.export_focus);
+    FocusRing::wrap(ctx);
+    let mut ring = FocusRing::default();
+    // Below the menu bar, inside the window at any size (900×600 too): as tall
+    // as the space allows, scrolling inside.
+    let screen = ctx.content_rect();
+    let top = screen.top() + MENU_CLEARANCE;
+    let height = (screen.bottom() - top - EDGE).max(200.0);
+    let width = (screen.width() - 2.0 * EDGE).clamp(280.0, 600.0);
     // No title-bar close button and no resize handles: egui names those in
     // English only ("Close window", "Resize window …"); a Close button of ours.
-    egui::Window::new(T::Export.get(lang))
+    // A fixed id: the title changes with the address.
+    egui::Window::new(ui_text::export_title(&account_label(session, db), lang))
+        .id(egui::Id::unique("export-window"))
         .collapsible(false)
         .resizable(false)
-        .default_width(560.0)
-        // Not resizable, so as tall as the window allows (it scrolls inside).
-        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(screen.center().x, top))
+        .default_width(width)
+        .max_width(width)
+        .default_height(height)
+        .max_height(height)
+        .constrain_to(egui::Rect::from_min_max(
+            egui::pos2(screen.left(), top),
+            screen.max,
+        ))
         .vscroll(true)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(T::Close.get(lang)).clicked() {
+                    let close = ui.button(T::Close.get(lang));
+                    ring.add(&close);
+                    if close.clicked() {
                         open = false;
                     }
                 });
@@ -312,7 +487,10 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 Basis::ServerName => T::ExportFromServerName.get(lang).to_owned(),
                 Basis::StaleTest(other) => ui_text::export_stale(&other, lang),
             });
-            ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang));
+            if let Some(provider) = export_provider(session, db) {
+                protocol_choice(ui, session, &provider, &mut focus_first, &mut ring, out);
+            }
+            ring.add(&ui.checkbox(&mut session.export_password, T::IncludePassword.get(lang)));
             if session.export_password {
                 ui.colored_label(ui.visuals().warn_fg_color, T::PasswordInFile.get(lang));
             }
@@ -321,6 +499,29 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
             }
             if let Some(status) = &session.export_status {
                 ui.strong(status);
+            }
+            if let Some(path) = &session.export_saved {
+                // The full path, selectable, and a button that copies it.
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(ui_text::export_saved(
+                            &path.display().to_string(),
+                            lang,
+                        ))
+                        .strong(),
+                    )
+                    .selectable(true),
+                );
+                ui.horizontal(|ui| {
+                    let copy = ui.button(T::CopyPath.get(lang));
+                    ring.add(&copy);
+                    if copy.clicked() {
+                        out.commands.push(Command::CopySavedPath);
+                    }
+                    if session.copied == Some(Copied::SavedPath) {
+                        ui.label(T::PathCopied.get(lang));
+                    }
+                });
             }
             ui.separator();
             for format in Format::ALL {
@@ -338,11 +539,34 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                             egui::Button::new(T::SaveAs.get(lang)),
                         )
                         .on_hover_text(exporter.default_file_name());
+                    ring.add(&save);
+                    if std::mem::take(&mut focus_first) {
+                        save.request_focus();
+                    }
                     if save.clicked() {
                         out.commands.push(Command::ExportSave(format));
                     }
-                    if ui.button(T::CopyToClipboard.get(lang)).clicked() {
+                    let copy = ui.button(T::CopyToClipboard.get(lang));
+                    ring.add(&copy);
+                    if copy.clicked() {
                         out.commands.push(Command::ExportCopy(format));
+                    }
+                    // Beside the button, so nothing below it moves.
+                    if let Some(Copied::Format(f, with_password)) = &session.copied
+                        && *f == format
+                    {
+                        let with_password = *with_password;
+                        let what = ui_text::format_copied(format.title(lang), lang);
+                        let words = if with_password {
+                            ui_text::copied_with_password(
+                                &what,
+                                crate::app::CLIPBOARD_SECRET_S,
+                                lang,
+                            )
+                        } else {
+                            ui_text::copied(&what, lang)
+                        };
+                        ui.add(egui::Label::new(words).wrap());
                     }
                 });
                 if session.confirm_copy == Some(format) {
@@ -353,18 +577,65 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         ui_text::copy_password_warning(crate::app::CLIPBOARD_SECRET_S, lang),
                     );
                     ui.horizontal(|ui| {
-                        if ui.button(T::CopyWithPassword.get(lang)).clicked() {
+                        let yes = ui.button(T::CopyWithPassword.get(lang));
+                        ring.add(&yes);
+                        if yes.clicked() {
                             out.commands.push(Command::ExportCopy(format));
                         }
-                        if ui.button(T::DoNotCopy.get(lang)).clicked() {
+                        let no = ui.button(T::DoNotCopy.get(lang));
+                        ring.add(&no);
+                        if no.clicked() {
                             out.commands.push(Command::CancelCopy);
                         }
                     });
                 }
                 ui.add_space(6.0);
             }
+            super::panels::keep_focus_visible(ui);
         });
+    ring.store(ctx);
     if !open {
         out.commands.push(Command::CloseExport);
+    }
+}
+
+/// POP3 or IMAP, with what each means; the default is marked, and the choice
+/// holds until the account changes.
+fn protocol_choice(
+    ui: &mut egui::Ui,
+    session: &Session,
+    provider: &crate::providers::Provider,
+    focus_first: &mut bool,
+    ring: &mut FocusRing,
+    out: &mut Out,
+) {
+    let lang = session.lang;
+    let offered = protocols(provider);
+    let default = default_protocol(session, provider);
+    let chosen = session
+        .export_protocol
+        .filter(|p| offered.contains(p))
+        .unwrap_or(default);
+    if offered.len() < 2 {
+        return;
+    }
+    ui.strong(T::ExportProtocol.get(lang));
+    for p in offered {
+        let mut label = ui_text::protocol_meaning(p, lang);
+        if p == default {
+            label.push_str(if session.summary().is_some() {
+                T::ProtocolTestedDefault.get(lang)
+            } else {
+                T::ProtocolProviderDefault.get(lang)
+            });
+        }
+        let radio = ui.radio(chosen == p, label);
+        ring.add(&radio);
+        if chosen == p && std::mem::take(focus_first) {
+            radio.request_focus();
+        }
+        if radio.clicked() && chosen != p {
+            out.commands.push(Command::ExportProtocol(p));
+        }
     }
 }

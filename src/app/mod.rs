@@ -22,6 +22,7 @@
 
 pub mod command;
 pub mod export;
+pub mod file_chooser;
 pub mod panels;
 pub mod report;
 pub mod state;
@@ -48,8 +49,26 @@ pub const CJK_FONT: &[u8] = include_bytes!("../../assets/DroidSansFallbackFull.t
 /// Name of the bundled CJK font in egui's font definitions.
 pub const CJK_FONT_NAME: &str = "droid-sans-fallback";
 
-/// The window title, also the app id eframe stores its state under.
+/// The window title.
 pub const APP_NAME: &str = "mailconf";
+
+/// The app id: the desktop entry is `<APP_ID>.desktop` (packaging/), and the
+/// window carries it as its Wayland app id and X11 WM class, so that docks and
+/// task bars show the window under the entry's name and icon.
+pub const APP_ID: &str = "io.github.mailconf.mailconf";
+
+/// The window icon: the 256 px rendering of `assets/icons/<APP_ID>.svg`, the
+/// icon the desktop entry names.
+pub const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icons/hicolor/256x256/apps/io.github.mailconf.mailconf.png");
+
+/// The window icon, decoded; `None` (and a line on stderr) if it does not decode,
+/// which only a broken build could cause: the window then has the default icon.
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG)
+        .map_err(|e| eprintln!("mailconf: the window icon does not decode: {e}"))
+        .ok()
+}
 
 /// Installs egui's fonts plus the bundled CJK font as a fallback for both
 /// families, so Chinese renders on any machine (egui's fonts have no CJK glyphs).
@@ -105,6 +124,55 @@ pub fn install_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
     });
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, |style| {
+            let p = palette(theme == egui::Theme::Dark);
+            let v = &mut style.visuals;
+            v.warn_fg_color = p.warn;
+            v.error_fg_color = p.error;
+            v.weak_text_color = Some(p.weak);
+            v.hyperlink_color = p.link;
+        });
+    }
+}
+
+/// Text colours of one theme, chosen to reach WCAG AA (4.5:1) on the panel,
+/// window and text-field backgrounds of that theme (egui's own orange, red,
+/// grey and link blue do not); `tests/gui.rs` computes the ratios.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Works, secure, trusted.
+    pub good: egui::Color32,
+    /// Works only insecurely, needs setup, warnings.
+    pub warn: egui::Color32,
+    /// Failed, refused, discontinued.
+    pub error: egui::Color32,
+    /// Hints, notes, small print.
+    pub weak: egui::Color32,
+    /// Links.
+    pub link: egui::Color32,
+}
+
+/// The palette of the dark (`true`) or light theme.
+pub fn palette(dark: bool) -> Palette {
+    use egui::Color32 as C;
+    if dark {
+        Palette {
+            good: C::from_rgb(110, 200, 120),
+            warn: C::from_rgb(255, 160, 60),
+            error: C::from_rgb(255, 110, 100),
+            weak: C::from_gray(150),
+            link: C::from_rgb(90, 170, 255),
+        }
+    } else {
+        Palette {
+            good: C::from_rgb(20, 120, 45),
+            warn: C::from_rgb(166, 77, 0),
+            error: C::from_rgb(190, 20, 20),
+            weak: C::from_gray(100),
+            link: C::from_rgb(0, 100, 190),
+        }
+    }
 }
 
 /// How to build the app (the real program and the tests differ here).
@@ -132,13 +200,18 @@ pub struct MailconfApp {
     focus_address: bool,
     /// The save dialog of the Export window (asked on a worker thread).
     file_dialog: Arc<dyn export::FileDialog>,
-    /// The answer of the save dialog that is open: the status line, or `None`
-    /// when the user cancelled.
-    save_answer: Option<Receiver<Option<String>>>,
+    /// The answer of the save dialog that is open, with the format and file
+    /// name it was asked for.
+    save_answer: Option<(crate::export::Format, String, Receiver<export::SaveOutcome>)>,
     /// The clipboard, read and cleared after a password was copied.
     clipboard: Box<dyn export::Clipboard>,
     /// "Check my current settings" (its own window and checks).
     pub existing: panels::existing::ExistingView,
+
+    /// mailconf's own chooser, when no system dialog answered, for this format.
+    chooser: Option<(crate::export::Format, file_chooser::FileChooser)>,
+    /// Where the own chooser starts (tests); `None`: documents or home.
+    chooser_folder: Option<std::path::PathBuf>,
 }
 
 impl MailconfApp {
@@ -193,10 +266,13 @@ impl MailconfApp {
             session,
             commands: Vec::new(),
             focus_address: true,
-            file_dialog: Arc::new(export::SystemDialog),
+            file_dialog: Arc::new(export::SystemDialog::default()),
             save_answer: None,
             clipboard: Box::new(export::SystemClipboard),
             existing: panels::existing::ExistingView::default(),
+
+            chooser: None,
+            chooser_folder: None,
         }
     }
 
@@ -221,6 +297,16 @@ impl MailconfApp {
     /// Replaces the clipboard (tests read what was copied and cleared).
     pub fn set_clipboard(&mut self, clipboard: Box<dyn export::Clipboard>) {
         self.clipboard = clipboard;
+    }
+
+    /// Makes mailconf's own chooser start in `folder` (tests).
+    pub fn set_chooser_folder(&mut self, folder: std::path::PathBuf) {
+        self.chooser_folder = Some(folder);
+    }
+
+    /// mailconf's own chooser, when it is open.
+    pub fn chooser(&self) -> Option<&file_chooser::FileChooser> {
+        self.chooser.as_ref().map(|(_, c)| c)
     }
 
     /// Queues a command, as a panel would (tests, shortcuts).
@@ -289,21 +375,72 @@ impl MailconfApp {
         view.due = None;
     }
 
-    /// Collects the save dialog's answer (the file is written by then).
+    /// Collects the save dialog's answer (the file is written by then), or
+    /// opens mailconf's own chooser when no system dialog could answer.
     fn drain_save(&mut self) {
-        let Some(rx) = &self.save_answer else {
+        let Some((_, _, rx)) = &self.save_answer else {
             return;
         };
-        let status = match rx.try_recv() {
+        let outcome = match rx.try_recv() {
             Err(TryRecvError::Empty) => return,
-            Ok(status) => status,
-            // The worker ended without answering: as if cancelled.
-            Err(TryRecvError::Disconnected) => None,
+            Ok(outcome) => outcome,
+            // The worker ended without answering: its dialog broke.
+            Err(TryRecvError::Disconnected) => export::SaveOutcome::NoDialog,
         };
-        self.save_answer = None;
-        self.session.export_waiting = false;
-        if status.is_some() {
-            self.session.export_status = status;
+        let Some((format, file_name, _)) = self.save_answer.take() else {
+            return;
+        };
+        let s = &mut self.session;
+        s.export_waiting = false;
+        match outcome {
+            export::SaveOutcome::Saved(path) => {
+                s.export_saved = Some(path);
+                s.export_status = None;
+            }
+            export::SaveOutcome::Failed(message) => s.export_status = Some(message),
+            export::SaveOutcome::Cancelled => {}
+            export::SaveOutcome::NoDialog => {
+                let chooser = match &self.chooser_folder {
+                    Some(folder) => file_chooser::FileChooser::new(folder.clone(), &file_name),
+                    None => file_chooser::FileChooser::for_file(&file_name),
+                };
+                self.chooser = Some((format, chooser));
+            }
+        }
+    }
+
+    /// Renders `format` and saves it through `dialog` on a worker thread.
+    fn save(
+        &mut self,
+        ctx: &egui::Context,
+        format: crate::export::Format,
+        dialog: Arc<dyn export::FileDialog>,
+    ) {
+        // The status line is drawn on the next frame.
+        ctx.request_repaint();
+        let s = &mut self.session;
+        if s.export_waiting {
+            return;
+        }
+        let lang = s.lang;
+        let doc = match export::render(s, &self.db, format) {
+            Ok(doc) => doc,
+            Err(e) => {
+                s.export_status = Some(ui_text::export_failed(&e, lang));
+                return;
+            }
+        };
+        let file_name = doc.file_name.clone();
+        let waker = ctx.clone();
+        match export::save_in_background(doc, dialog, lang, move || waker.request_repaint()) {
+            Ok(rx) => {
+                self.save_answer = Some((format, file_name, rx));
+                s.export_waiting = true;
+                s.export_status = None;
+                s.export_saved = None;
+                s.copied = None;
+            }
+            Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
         }
     }
 
@@ -368,10 +505,23 @@ impl MailconfApp {
                 };
             }
             Command::SearchEdited => s.search_changed(&self.db),
-            Command::PickProvider(id) => s.pick_provider(&self.db, &id),
+            Command::PickProvider(id) => {
+                s.pick_provider(&self.db, &id);
+                // Picked first: the name is typed next.
+                self.focus_address = s.address.is_empty();
+            }
+            Command::MoveHighlight(by) => {
+                let n = s.search_results.len();
+                if n > 0 {
+                    let from = s.highlight.map_or(-1, |i| i as i64);
+                    s.highlight = Some((from + i64::from(by)).clamp(0, n as i64 - 1) as usize);
+                }
+            }
             Command::PickFirstMatch => {
-                if let Some(id) = s.search_results.first().cloned() {
+                let at = s.highlight.take().unwrap_or(0);
+                if let Some(id) = s.search_results.get(at).cloned() {
                     s.pick_provider(&self.db, &id);
+                    self.focus_address = s.address.is_empty();
                 }
             }
             Command::StartProbe => self.start_probe(),
@@ -391,35 +541,23 @@ impl MailconfApp {
             Command::DismissWarnings => s.warnings_dismissed = true,
             Command::OpenExport => {
                 s.export_open = true;
+                s.export_focus = true;
                 s.export_status = None;
             }
             Command::CloseExport => {
                 s.export_open = false;
                 s.export_password = false;
                 s.confirm_copy = None;
+                self.chooser = None;
             }
-            Command::ExportSave(format) => {
-                // The status line is drawn on the next frame.
-                ctx.request_repaint();
-                if s.export_waiting {
-                    return;
-                }
-                let lang = s.lang;
-                match export::render(s, &self.db, format) {
-                    Ok(doc) => {
-                        let waker = ctx.clone();
-                        let waker = move || waker.request_repaint();
-                        match export::save_in_background(doc, self.file_dialog.clone(), lang, waker)
-                        {
-                            Ok(rx) => {
-                                self.save_answer = Some(rx);
-                                s.export_waiting = true;
-                                s.export_status = None;
-                            }
-                            Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
-                        }
-                    }
-                    Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
+            Command::ExportSave(format) => self.save(ctx, format, self.file_dialog.clone()),
+            Command::ExportSaveTo(format, path) => {
+                self.save(ctx, format, Arc::new(export::FixedPath(path)));
+            }
+            Command::CopySavedPath => {
+                if let Some(path) = &s.export_saved {
+                    self.clipboard.copy(&path.display().to_string(), false);
+                    s.copied = Some(state::Copied::SavedPath);
                 }
             }
             Command::ExportCopy(format) => {
@@ -434,23 +572,43 @@ impl MailconfApp {
                         let secret = doc.has_password;
                         self.clipboard.copy(&doc.text, secret);
                         s.confirm_copy = None;
-                        s.export_status = Some(if secret {
+                        s.export_status = None;
+                        // The confirmation is drawn next to this format's button.
+                        s.copied = Some(state::Copied::Format(format, secret));
+                        if secret {
                             s.clipboard_clear_at = Some(ctx.input(|i| i.time) + CLIPBOARD_SECRET_S);
                             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                                 CLIPBOARD_SECRET_S,
                             ));
-                            ui_text::copied_with_password(CLIPBOARD_SECRET_S, lang)
-                        } else {
-                            ui_text::T::Copied.get(lang).to_owned()
-                        });
+                        }
                     }
                     Err(e) => s.export_status = Some(ui_text::export_failed(&e, lang)),
                 }
             }
             Command::CancelCopy => s.confirm_copy = None,
             Command::OpenExisting => self.existing.open(),
+            Command::ExportProtocol(p) => {
+                s.export_protocol = Some(p);
+                s.copied = None;
+            }
             Command::CopyReport => {
                 self.clipboard.copy(&report::diagnostic(s, &self.db), false);
+                s.copied = Some(state::Copied::Report);
+            }
+            Command::CopyTranscript(i) => {
+                if let Some(r) = s.check.rows.get(i).and_then(|r| r.report()) {
+                    self.clipboard.copy(&r.transcript.to_string(), false);
+                    s.copied = Some(state::Copied::Transcript(i));
+                }
+            }
+            Command::CopyLink(url) => {
+                self.clipboard.copy(&url, false);
+                s.copied = Some(state::Copied::Link);
+            }
+            Command::WithdrawInsecure(i) => {
+                if i < s.allow_insecure.len() {
+                    s.allow_insecure.remove(i);
+                }
             }
             Command::AskInsecureLogin(i) => {
                 if let Some(r) = s.check.rows.get(i) {
@@ -487,6 +645,11 @@ impl MailconfApp {
         };
         let s = &mut self.session;
         let Some((request, target)) = s.check_request(&self.db) else {
+            // Never nothing: say what is missing, under the button, and give
+            // the address field the focus back (Enter in it took it away), so
+            // the user goes on typing what the message asks for.
+            s.missing = s.missing(&self.db);
+            self.focus_address = true;
             return;
         };
         if s.check.running {
@@ -543,6 +706,16 @@ impl eframe::App for MailconfApp {
         self.focus_address = false;
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
         export::window(&ctx, &mut self.session, &self.db, &mut out);
+        if let Some((format, chooser)) = &mut self.chooser {
+            match chooser.show(&ctx, self.session.lang) {
+                file_chooser::Answer::Open => {}
+                file_chooser::Answer::Cancel => self.chooser = None,
+                file_chooser::Answer::Save(path) => {
+                    out.commands.push(Command::ExportSaveTo(*format, path));
+                    self.chooser = None;
+                }
+            }
+        }
         self.session.confirm_insecure_focus = false;
         let mut actions = Vec::new();
         panels::existing::window(&ctx, &mut self.existing, self.session.lang, &mut actions);
@@ -566,9 +739,16 @@ impl eframe::App for MailconfApp {
                 move || waker.request_repaint(),
             );
         }
-        // Esc cancels a running test, wherever the focus is.
-        if self.session.check.running && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            out.commands.push(Command::CancelProbe);
+        // Esc closes the Export window (unless a dialog on top of it takes
+        // it); otherwise it cancels a running test, wherever the focus is.
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if self.session.export_open {
+                if self.chooser.is_none() && self.session.confirm_insecure.is_none() {
+                    out.commands.push(Command::CloseExport);
+                }
+            } else if self.session.check.running {
+                out.commands.push(Command::CancelProbe);
+            }
         }
         self.commands.append(&mut out.commands);
         self.apply_commands(&ctx);
@@ -578,6 +758,12 @@ impl eframe::App for MailconfApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
     }
 }
+
+/// The renderer: glow (see Cargo.toml); `--features wgpu-renderer` for the other.
+#[cfg(not(feature = "wgpu-renderer"))]
+const RENDERER: eframe::Renderer = eframe::Renderer::Glow;
+#[cfg(feature = "wgpu-renderer")]
+const RENDERER: eframe::Renderer = eframe::Renderer::Wgpu;
 
 /// How the real engine is set up (`mailconf --ca-file PEM --dns HOST:PORT`).
 #[derive(Debug, Clone, Default)]
@@ -605,12 +791,17 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
             .and_then(|v| Lang::from_locale(&v))
     });
     let demo = std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1");
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        .with_app_id(APP_ID)
+        .with_inner_size([1120.0, 760.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(APP_NAME)
-            .with_app_id(APP_NAME)
-            .with_inner_size([1120.0, 760.0])
-            .with_min_inner_size([900.0, 600.0]),
+        viewport,
+        renderer: RENDERER,
         // eframe takes the file here (its docs say folder): `<config dir>/app.ron`,
         // beside the user's `providers/` folder.
         persistence_path: crate::providers::load::config_dir().map(|d| d.join("app.ron")),

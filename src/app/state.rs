@@ -52,6 +52,22 @@ pub struct Persisted {
     pub theme: ThemeChoice,
 }
 
+/// What the last Copy button put on the clipboard: that button shows the
+/// confirmation next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// The path of the file just saved.
+    SavedPath,
+    /// An export format's text (`true`: with the password).
+    Format(crate::export::Format, bool),
+    /// The diagnostic report.
+    Report,
+    /// A row's transcript (row index).
+    Transcript(usize),
+    /// The provider card's "create it here" link.
+    Link,
+}
+
 /// What the typed address amounts to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Recognition {
@@ -88,6 +104,22 @@ pub enum Recognition {
     },
 }
 
+/// Why Test connection cannot start for what the form holds: said under the
+/// button when it is pressed, with an example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Nothing typed and no provider picked.
+    Address,
+    /// A name with no `@` and domain yet, and no provider picked.
+    Domain(String),
+    /// Nothing before the `@` (`@163.com`).
+    Name(String),
+    /// A domain with no dot yet (`zhangsan@163`).
+    DomainEnd(String),
+    /// Not a valid address (the error is shown under the form).
+    Invalid,
+}
+
 /// Recognizes the provider of what was typed so far. Runs on every edit: it is
 /// a hash lookup, no I/O.
 pub fn recognize(db: &Database, typed: &str) -> Recognition {
@@ -100,7 +132,11 @@ pub fn recognize(db: &Database, typed: &str) -> Recognition {
     }
     let address = match Address::parse(t) {
         Ok(a) => a,
-        Err(AddressError::EmptyDomain(_)) => return Recognition::Incomplete,
+        // "@163.com" (a provider picked, the name still to type) and "zhangsan@"
+        // are addresses being typed.
+        Err(AddressError::EmptyDomain(_) | AddressError::EmptyLocalPart(_)) => {
+            return Recognition::Incomplete;
+        }
         Err(e) => return Recognition::Invalid(e),
     };
     match db.by_domain(&address.domain) {
@@ -361,8 +397,11 @@ pub struct Session {
     pub address: String,
     /// What the address amounts to.
     pub recognition: Recognition,
-    /// The provider picked from the list while no address was typed.
+    /// The provider picked from the list while no address was typed; it stays
+    /// while the address is incomplete, and completes a bare name typed next.
     pub picked: Option<String>,
+    /// Why the last Test connection could not start (cleared by an edit).
+    pub missing: Option<Missing>,
     /// The username field.
     pub username: String,
     /// Whether the user edited the username (then it is no longer filled in).
@@ -383,6 +422,8 @@ pub struct Session {
     pub search: String,
     /// Provider ids matching `search`, best first.
     pub search_results: Vec<String>,
+    /// The entry the arrow keys highlighted in the list (Enter picks it).
+    pub highlight: Option<usize>,
     /// Broken user provider files (from [`Database::warnings`]).
     pub warnings: Vec<ProviderError>,
     /// Whether the user dismissed the warnings.
@@ -402,6 +443,11 @@ pub struct Session {
     pub confirm_insecure_focus: bool,
     /// Whether the Export window is open.
     pub export_open: bool,
+    /// The incoming protocol the user chose in the Export window; `None`: the
+    /// default ([`super::export::default_protocol`]).
+    pub export_protocol: Option<crate::providers::Protocol>,
+    /// Move the keyboard focus into the Export window on its next frame.
+    pub export_focus: bool,
     /// Whether exports include the password (off by default, never remembered).
     pub export_password: bool,
     /// The last export's outcome, shown in the window.
@@ -412,6 +458,10 @@ pub struct Session {
     pub confirm_copy: Option<crate::export::Format>,
     /// When the clipboard holding a password is cleared again (egui input time).
     pub clipboard_clear_at: Option<f64>,
+    /// Where the last export was saved (shown with a Copy path button).
+    pub export_saved: Option<std::path::PathBuf>,
+    /// What the last Copy put on the clipboard.
+    pub copied: Option<Copied>,
     /// Discovery for the typed address, when its domain is not in the database.
     pub discovery: DiscoveryView,
 }
@@ -420,13 +470,30 @@ impl Session {
     /// Re-runs recognition and the username fill-in after the address changed.
     pub fn address_changed(&mut self, db: &Database) {
         let before = self.account_key();
+        self.missing = None;
         self.recognition = recognize(db, &self.address);
+        // A bare name typed after picking a provider: its domain completes it
+        // (the cursor stays after the name, so typing goes on before the @).
+        if !matches!(
+            self.recognition,
+            Recognition::Known { .. } | Recognition::Unknown { .. }
+        ) && let Some(domain) = self.picked_domain(db)
+        {
+            let typed = self.address.trim();
+            if !typed.is_empty() && !typed.contains(['@', '\u{FF20}']) {
+                self.address = format!("{typed}@{domain}");
+                self.recognition = recognize(db, &self.address);
+            }
+        }
         let unknown = match &self.recognition {
             Recognition::Unknown { address } => Some(address.domain.as_str()),
             _ => None,
         };
         self.discovery.follow(unknown);
-        if !self.address.trim().is_empty() {
+        if !matches!(
+            self.recognition,
+            Recognition::Nothing | Recognition::Incomplete
+        ) {
             self.picked = None;
         }
         if self.account_key() != before {
@@ -461,9 +528,33 @@ impl Session {
         }
     }
 
+    /// The first domain of the picked provider.
+    fn picked_domain(&self, db: &Database) -> Option<String> {
+        let id = self.picked.as_deref()?;
+        db.by_id(id)?.provider.domains.first().cloned()
+    }
+
+    /// Why Test connection cannot start now; `None` when it can.
+    pub fn missing(&self, db: &Database) -> Option<Missing> {
+        if self.check_request(db).is_some() {
+            return None;
+        }
+        let typed = self.address.trim().replace('\u{FF20}', "@");
+        Some(match &self.recognition {
+            Recognition::Invalid(_) => Missing::Invalid,
+            _ if typed.is_empty() => Missing::Address,
+            _ => match typed.split_once('@') {
+                None => Missing::Domain(typed),
+                Some(("", domain)) => Missing::Name(domain.to_owned()),
+                Some((local, _)) => Missing::DomainEnd(local.to_owned()),
+            },
+        })
+    }
+
     /// Another account than before: the consents given for the old one go.
     fn account_changed(&mut self) {
         self.allow_insecure.clear();
+        self.export_protocol = None;
     }
 
     /// What the form is an account of: the address (canonical), the server's
@@ -474,8 +565,10 @@ impl Session {
                 address.canonical()
             }
             Recognition::Host { host } => host.clone(),
-            Recognition::Nothing => self.picked.clone().unwrap_or_default(),
-            Recognition::Incomplete | Recognition::Invalid(_) => String::new(),
+            Recognition::Nothing | Recognition::Incomplete => {
+                self.picked.clone().unwrap_or_default()
+            }
+            Recognition::Invalid(_) => String::new(),
         }
     }
 
@@ -525,7 +618,9 @@ impl Session {
     pub fn provider<'a>(&self, db: &'a Database) -> Option<&'a Entry> {
         match &self.recognition {
             Recognition::Known { id, .. } => db.by_id(id),
-            Recognition::Nothing => self.picked.as_deref().and_then(|id| db.by_id(id)),
+            Recognition::Nothing | Recognition::Incomplete => {
+                self.picked.as_deref().and_then(|id| db.by_id(id))
+            }
             // Found by discovery through the domain's MX hosts.
             Recognition::Unknown { .. } => self.discovery.provider_id().and_then(|id| db.by_id(id)),
             _ => None,
@@ -557,6 +652,7 @@ impl Session {
             });
         }
         self.search_results = hits.into_iter().map(|e| e.provider.id.clone()).collect();
+        self.highlight = None;
     }
 
     /// A provider was picked in the list: put its domain into the address, or
@@ -587,10 +683,13 @@ impl Session {
             (None, Some(domain)) if !typed.is_empty() => {
                 self.address = format!("{typed}@{domain}");
             }
+            // Nothing typed yet: the provider is picked, and the name typed
+            // next is completed with its domain (`address_changed`).
             _ => {
                 let before = self.account_key();
                 self.address.clear();
                 self.picked = Some(id.to_owned());
+                self.missing = None;
                 self.recognition = Recognition::Nothing;
                 if self.account_key() != before {
                     self.account_changed();
@@ -612,14 +711,21 @@ impl Session {
                 (address.canonical(), address.unicode())
             }
             Recognition::Host { host } => (host.clone(), host.clone()),
-            Recognition::Nothing => {
+            // No name typed yet (nothing, or the picked provider's "@163.com"):
+            // the provider's servers, without a login.
+            Recognition::Nothing | Recognition::Incomplete
+                if self.address.trim().is_empty()
+                    || self.address.trim().starts_with(['@', '\u{FF20}']) =>
+            {
                 let e = self.provider(db)?;
                 (
                     e.provider.id.clone(),
                     e.provider.name.get(self.lang).to_owned(),
                 )
             }
-            Recognition::Incomplete | Recognition::Invalid(_) => return None,
+            Recognition::Nothing | Recognition::Incomplete | Recognition::Invalid(_) => {
+                return None;
+            }
         };
         let username = self.username.trim();
         let login = (!self.password.is_empty()).then(|| LoginSpec {
@@ -738,6 +844,37 @@ mod tests {
         let (req, target) = s.check_request(db).unwrap();
         assert_eq!(req.input, "用户@xn--fsqu00a.xn--fiqs8s");
         assert_eq!(target, "用户@例子.中国");
+    }
+
+    #[test]
+    fn a_name_typed_after_picking_gets_the_picked_domain() {
+        let db = Database::bundled();
+        for (typed, want) in [
+            ("z", "z@163.com"),
+            ("zhang.san", "zhang.san@163.com"),
+            ("lisi@qq.com", "lisi@qq.com"),
+        ] {
+            let mut s = Session::default();
+            s.pick_provider(db, "163");
+            s.address = typed.into();
+            s.address_changed(db);
+            assert_eq!(s.address, want);
+            assert!(s.picked.is_none(), "an address typed: the pick is over");
+        }
+        // Nothing picked: a bare name is incomplete, and Test says so.
+        let mut s = Session {
+            address: "lisi".into(),
+            ..Session::default()
+        };
+        s.address_changed(db);
+        assert_eq!(s.address, "lisi");
+        assert_eq!(s.missing(db), Some(Missing::Domain("lisi".into())));
+        s.address = "@163.com".into();
+        s.address_changed(db);
+        assert_eq!(s.missing(db), Some(Missing::Name("163.com".into())));
+        s.address = String::new();
+        s.address_changed(db);
+        assert_eq!(s.missing(db), Some(Missing::Address));
     }
 
     #[test]

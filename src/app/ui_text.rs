@@ -98,9 +98,9 @@ texts! {
         "请输入你的邮箱地址，或在列表中选择你的邮件服务商。",
         "請輸入你的郵件地址，或在清單中選擇你的郵件服務商。";
     /// Picked from the list without an address.
-    PickedWithoutAddress => "Chosen from the list. Type your address to fill in the username.",
-        "已从列表中选择。输入邮箱地址后会自动填写用户名。",
-        "已從清單中選擇。輸入郵件地址後會自動填寫使用者名稱。";
+    PickedWithoutAddress => "Chosen from the list. Type your name (the part before the @): the domain is added, and the username filled in.",
+        "已从列表中选择。输入你的邮箱名（@ 前面的部分）即可：会自动补上域名并填写用户名。",
+        "已從清單中選擇。輸入你的郵件名稱（@ 前面的部分）即可：會自動補上網域並填寫使用者名稱。";
 
     // --- Provider card
     /// Status row.
@@ -145,10 +145,16 @@ texts! {
     TestConnection => "Test connection", "测试连接", "測試連線";
     /// Tooltip of the test button.
     TestTooltip => "Tries every way in, all at once (Enter)", "同时测试所有连接方式（回车键）", "同時測試所有連線方式（Enter 鍵）";
-    /// Test button disabled: nothing to test.
-    NothingToTest => "Type an address or pick a provider first.", "请先输入邮箱地址或选择服务商。", "請先輸入郵件地址或選擇服務商。";
     /// Test button disabled: the engine could not start.
     EngineMissing => "The connection test could not start (the terminal says why).", "连接测试无法启动（原因见终端输出）。", "連線測試無法啟動（原因見終端機輸出）。";
+    /// Heading of the protocol choice in the Export window.
+    ExportProtocol => "Incoming mail:", "收信方式：", "收信方式：";
+    /// After the protocol the test found working.
+    ProtocolTestedDefault => " (works in your test)", "（测试可用）", "（測試可用）";
+    /// After the provider's preferred protocol (no test yet).
+    ProtocolProviderDefault => " (the provider's recommendation)", "（服务商推荐）", "（服務商推薦）";
+    /// Hover text of the provider search field: its keys.
+    SearchTooltip => "Ctrl+F: search · ↑ ↓: move in the list · Enter: pick", "Ctrl+F：搜索 · ↑ ↓：在列表中移动 · 回车键：选择", "Ctrl+F：搜尋 · ↑ ↓：在清單中移動 · Enter 鍵：選擇";
     /// Cancel the test.
     Cancel => "Cancel", "取消", "取消";
     /// Tooltip of the cancel button.
@@ -325,6 +331,48 @@ texts! {
     SaveAs => "Save as…", "另存为…", "另存新檔…";
     /// The save dialog is open.
     WaitingForSaveDialog => "Waiting for the save dialog…", "正在等待保存对话框…", "正在等待儲存對話方塊…";
+    /// Copy the path of the file just saved.
+    CopyPath => "Copy path", "复制路径", "複製路徑";
+    /// The path was copied.
+    PathCopied => "Path copied.", "已复制路径。", "已複製路徑。";
+    /// What Copy report copies.
+    WhatReport => "the report (results and transcripts, no password)", "诊断报告（结果和记录，不含密码）", "診斷報告（結果和紀錄，不含密碼）";
+    /// What a row's Copy copies.
+    WhatTranscript => "the transcript (password hidden)", "通信记录（密码已隐藏）", "通訊紀錄（密碼已隱藏）";
+    /// What Copy link copies.
+    WhatLink => "the link", "链接", "連結";
+    /// Copy a link.
+    CopyLink => "Copy link", "复制链接", "複製連結";
+    /// Heading of the insecure-login permissions under the results.
+    InsecurePermissions => "Permissions to log in without protection", "允许在不安全连接上登录", "允許在不安全連線上登入";
+    /// Withdraw such a permission.
+    Withdraw => "Withdraw", "撤销", "撤銷";
+    /// Row offers an insecure login (not allowed yet).
+    InsecureNotTried => "login not tried: no protection", "未尝试登录：连接不安全", "未嘗試登入：連線不安全";
+
+    // --- mailconf's own file chooser (when no system dialog answers)
+    /// Its title.
+    SaveFileTitle => "Save file", "保存文件", "儲存檔案";
+    /// Why it is mailconf's own.
+    NoSystemDialog => "No system file dialog answered on this desktop, so mailconf shows its own.", "此桌面上没有可用的系统文件对话框，因此显示本程序自带的对话框。", "此桌面上沒有可用的系統檔案對話方塊，因此顯示本程式內建的對話方塊。";
+    /// Label of the folder field.
+    Folder => "Folder", "文件夹", "資料夾";
+    /// Label of the file name field.
+    FileName => "File name", "文件名", "檔案名稱";
+    /// Go to the parent folder.
+    ParentFolder => "Up one folder", "上一级文件夹", "上一層資料夾";
+    /// Go to the home folder.
+    HomeFolder => "Home folder", "主文件夹", "個人資料夾";
+    /// Go to the documents folder.
+    DocumentsFolder => "Documents", "文档", "文件";
+    /// The folder has nothing to show.
+    EmptyFolder => "This folder is empty.", "此文件夹为空。", "此資料夾是空的。";
+    /// The typed name is not a file name.
+    NotAFileName => "A file name cannot contain “/” and cannot be “.” or “..”.", "文件名不能包含“/”，也不能是“.”或“..”。", "檔案名稱不能包含「/」，也不能是「.」或「..」。";
+    /// Save the file.
+    Save => "Save", "保存", "儲存";
+    /// Replace the existing file.
+    Replace => "Replace", "替换", "取代";
     /// Copy the text.
     CopyToClipboard => "Copy to clipboard", "复制到剪贴板", "複製到剪貼簿";
     /// Copied.
@@ -361,6 +409,85 @@ pub fn export_saved(path: &str, lang: Lang) -> String {
         Lang::En => format!("Saved to {path}."),
         Lang::ZhHans => format!("已保存到 {path}。"),
         Lang::ZhHant => format!("已儲存到 {path}。"),
+    }
+}
+
+/// "“NAME” already exists. Replace it?"
+pub fn replace_file(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("“{name}” already exists. Replace it?"),
+        Lang::ZhHans => format!("“{name}”已存在。要替换它吗？"),
+        Lang::ZhHant => format!("「{name}」已存在。要取代它嗎？"),
+    }
+}
+
+/// Why the system refused to read or write, in words (the OS's own message,
+/// in English, only for the rare kinds without a translation).
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (en, hans, hant) = match error.kind() {
+        K::PermissionDenied => (
+            "you have no permission to write there",
+            "你没有在那里写入的权限",
+            "你沒有在那裡寫入的權限",
+        ),
+        K::NotFound => ("the folder does not exist", "文件夹不存在", "資料夾不存在"),
+        K::ReadOnlyFilesystem => ("the disk is read-only", "磁盘是只读的", "磁碟是唯讀的"),
+        K::StorageFull | K::QuotaExceeded => ("the disk is full", "磁盘已满", "磁碟已滿"),
+        K::IsADirectory => (
+            "a folder has that name",
+            "已有同名的文件夹",
+            "已有同名的資料夾",
+        ),
+        K::NotADirectory => (
+            "part of the path is a file, not a folder",
+            "路径中的某一部分是文件而不是文件夹",
+            "路徑中的某一部分是檔案而不是資料夾",
+        ),
+        K::InvalidFilename => (
+            "the system does not accept that file name",
+            "系统不接受这个文件名",
+            "系統不接受這個檔案名稱",
+        ),
+        _ => {
+            return match lang {
+                Lang::En => format!("the system said: {error}"),
+                Lang::ZhHans => format!("系统报告：{error}"),
+                Lang::ZhHant => format!("系統回報：{error}"),
+            };
+        }
+    };
+    pick(lang, (en, hans, hant)).to_owned()
+}
+
+/// "Could not save PATH: REASON."
+pub fn save_failed(path: &str, error: &std::io::Error, lang: Lang) -> String {
+    let reason = io_reason(error, lang);
+    match lang {
+        Lang::En => format!("Could not save {path}: {reason}."),
+        Lang::ZhHans => format!("无法保存 {path}：{reason}。"),
+        Lang::ZhHant => format!("無法儲存 {path}：{reason}。"),
+    }
+}
+
+/// "Cannot open FOLDER: REASON."
+pub fn folder_unreadable(folder: &str, error: &std::io::Error, lang: Lang) -> String {
+    let reason = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => pick(
+            lang,
+            (
+                "you have no permission to open it",
+                "你没有打开它的权限",
+                "你沒有開啟它的權限",
+            ),
+        )
+        .to_owned(),
+        _ => io_reason(error, lang),
+    };
+    match lang {
+        Lang::En => format!("Cannot open {folder}: {reason}."),
+        Lang::ZhHans => format!("无法打开 {folder}：{reason}。"),
+        Lang::ZhHant => format!("無法開啟 {folder}：{reason}。"),
     }
 }
 
@@ -459,6 +586,65 @@ pub fn testing_host(host: &str, lang: Lang) -> String {
         Lang::En => format!("No @: Test connection tries {host} as the mail server."),
         Lang::ZhHans => format!("没有 @：“测试连接”会把 {host} 当作邮件服务器来测试。"),
         Lang::ZhHant => format!("沒有 @：「測試連線」會把 {host} 當作郵件伺服器來測試。"),
+    }
+}
+
+/// The Export window's title, naming whose settings it writes.
+pub fn export_title(account: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Export settings for {account}"),
+        Lang::ZhHans => format!("导出 {account} 的设置"),
+        Lang::ZhHant => format!("匯出 {account} 的設定"),
+    }
+}
+
+/// What an incoming protocol means for the user's mail, for the Export window.
+pub fn protocol_meaning(p: crate::providers::Protocol, lang: Lang) -> String {
+    use crate::providers::Protocol as P;
+    match (p, lang) {
+        (P::Pop3, Lang::En) => {
+            "POP3: downloads your mail to this device; by default a copy stays on the server".into()
+        }
+        (P::Pop3, Lang::ZhHans) => "POP3：把邮件下载到这台设备；默认在服务器上保留副本".into(),
+        (P::Pop3, Lang::ZhHant) => "POP3：把郵件下載到這台裝置；預設在伺服器上保留副本".into(),
+        (_, Lang::En) => {
+            "IMAP: keeps your mail on the server and syncs folders and read marks with every device"
+                .into()
+        }
+        (_, Lang::ZhHans) => "IMAP：邮件留在服务器上，文件夹和已读状态在所有设备间同步".into(),
+        (_, Lang::ZhHant) => "IMAP：郵件留在伺服器上，資料夾和已讀狀態在所有裝置間同步".into(),
+    }
+}
+
+/// Why Test connection did not start, with an example in the user's words.
+pub fn missing(m: &crate::app::state::Missing, lang: Lang) -> String {
+    use crate::app::state::Missing as M;
+    match (m, lang) {
+        (M::Address, Lang::En) => "Type your email address first, for example zhangsan@163.com, or pick your provider from the list.".into(),
+        (M::Address, Lang::ZhHans) => "请先输入邮箱地址，例如 zhangsan@163.com，或在左侧列表中选择服务商。".into(),
+        (M::Address, Lang::ZhHant) => "請先輸入郵件地址，例如 chen@yahoo.com.tw，或在左側清單中選擇服務商。".into(),
+        (M::Domain(name), Lang::En) => format!("“{name}” has no @ and domain yet: type the whole address, for example {name}@163.com, or pick your provider from the list."),
+        (M::Domain(name), Lang::ZhHans) => format!("“{name}”还缺少 @ 和域名：请输入完整地址，例如 {name}@163.com，或在左侧列表中选择服务商。"),
+        (M::Domain(name), Lang::ZhHant) => format!("「{name}」還缺少 @ 和網域：請輸入完整地址，例如 {name}@yahoo.com.tw，或在左側清單中選擇服務商。"),
+        (M::Name(domain), Lang::En) => format!("Type your name before the @, for example zhangsan@{domain}."),
+        (M::Name(domain), Lang::ZhHans) => format!("请在 @ 前面输入你的邮箱名，例如 zhangsan@{domain}。"),
+        (M::Name(domain), Lang::ZhHant) => format!("請在 @ 前面輸入你的郵件名稱，例如 chen@{domain}。"),
+        (M::DomainEnd(name), Lang::En) => format!("The domain after the @ is not complete: for example {name}@163.com."),
+        (M::DomainEnd(name), Lang::ZhHans) => format!("@ 后面的域名还不完整，例如 {name}@163.com。"),
+        (M::DomainEnd(name), Lang::ZhHant) => format!("@ 後面的網域還不完整，例如 {name}@yahoo.com.tw。"),
+        (M::Invalid, Lang::En) => "This is not an email address yet: see the message under the address field.".into(),
+        (M::Invalid, Lang::ZhHans) => "这还不是有效的邮箱地址：请看地址栏下方的说明。".into(),
+        (M::Invalid, Lang::ZhHant) => "這還不是有效的郵件地址：請看地址欄下方的說明。".into(),
+    }
+}
+
+/// The address field's hint after a provider was picked: the name goes before
+/// its domain.
+pub fn name_at(domain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("your name, then @{domain} is added"),
+        Lang::ZhHans => format!("输入邮箱名，自动补上 @{domain}"),
+        Lang::ZhHant => format!("輸入郵件名稱，自動補上 @{domain}"),
     }
 }
 
@@ -804,13 +990,49 @@ pub fn copy_password_warning(secs: f64, lang: Lang) -> String {
 }
 
 /// After copying with the password.
-pub fn copied_with_password(secs: f64, lang: Lang) -> String {
+pub fn copied_with_password(what: &str, secs: f64, lang: Lang) -> String {
     match lang {
-        Lang::En => {
-            format!("Copied, with the password: the clipboard is emptied again in {secs} seconds.")
-        }
-        Lang::ZhHans => format!("已复制（含密码）：{secs} 秒后清空剪贴板。"),
-        Lang::ZhHant => format!("已複製（含密碼）：{secs} 秒後清空剪貼簿。"),
+        Lang::En => format!(
+            "Copied {what}, with the password: the clipboard is emptied again in {secs} seconds."
+        ),
+        Lang::ZhHans => format!("已复制{what}（含密码）：{secs} 秒后清空剪贴板。"),
+        Lang::ZhHant => format!("已複製{what}（含密碼）：{secs} 秒後清空剪貼簿。"),
+    }
+}
+
+/// The confirmation next to a Copy button, naming what is on the clipboard.
+pub fn copied(what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("✔ Copied {what}."),
+        Lang::ZhHans => format!("✔ 已复制{what}。"),
+        Lang::ZhHant => format!("✔ 已複製{what}。"),
+    }
+}
+
+/// "the fetchmail settings": what a format's Copy puts on the clipboard.
+pub fn format_copied(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("the {title} settings"),
+        Lang::ZhHans | Lang::ZhHant => format!("“{title}”"),
+    }
+}
+
+/// The secure ways into the same server, for the insecure-login question:
+/// "The same server works securely on 995 (SSL/TLS) and 110 (STARTTLS)."
+pub fn secure_alternatives(host: &str, ways: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{host} works securely on {}: that needs no permission, and your mail client should use it.",
+            ways.join(" and ")
+        ),
+        Lang::ZhHans => format!(
+            "{host} 在 {} 上可以安全连接：无需此许可，邮件客户端也应使用它。",
+            ways.join("、")
+        ),
+        Lang::ZhHant => format!(
+            "{host} 在 {} 上可以安全連線：無需此許可，郵件用戶端也應使用它。",
+            ways.join("、")
+        ),
     }
 }
 
@@ -864,6 +1086,8 @@ mod tests {
                 progress_cancelled(3, 8, lang),
                 latency(12, lang),
                 provider_count(3, lang),
+                replace_file("文件", lang),
+                io_reason(&std::io::Error::from(std::io::ErrorKind::StorageFull), lang),
             ] {
                 assert!(words(&s).is_empty(), "{s}");
             }

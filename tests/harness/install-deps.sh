@@ -28,6 +28,14 @@ PACKAGES=(
     fetchmail msmtp neomutt getmail6 libxml2-utils dnsmasq
     # desktop app snapshot tests: wgpu renders on Mesa (lavapipe or llvmpipe), no GPU needed
     mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri
+    # the save dialog's portal check talks to a private D-Bus session bus
+    dbus-daemon
+    # tests/package.sh: the Debian package checked as a distribution does (lintian,
+    # desktop-file-validate, appstreamcli), its man page, completions (zsh, fish
+    # parse them) and the window the menu entry opens (Xvfb, xdotool, xprop)
+    lintian desktop-file-utils appstream man-db binutils zsh fish
+    xvfb xauth xdotool x11-utils
+    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
 )
 # Packages whose install would start a system daemon we do not want.
 declare -A SERVICES_OF=(

@@ -71,15 +71,43 @@ pub fn show(
     ui.add_space(4.0);
     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     let field_width = (ui.available_width() - 220.0).clamp(240.0, 420.0);
+    // The label column is as wide as its widest possible label, so the fields
+    // stay put when "Password" becomes "Authorization code".
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let label_width = [
+        T::EmailAddress,
+        T::Username,
+        T::Password,
+        T::AuthorizationCode,
+        T::AppPassword,
+    ]
+    .iter()
+    .map(|t| {
+        ui.painter()
+            .layout_no_wrap(
+                t.get(lang).to_owned(),
+                font.clone(),
+                egui::Color32::PLACEHOLDER,
+            )
+            .size()
+            .x
+    })
+    .fold(0.0, f32::max);
     egui::Grid::new("account-form")
         .num_columns(2)
+        .min_col_width(label_width)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
             let label = ui.label(T::EmailAddress.get(lang));
+            // Picked first: the hint says the name is enough.
+            let hint = match entry.and_then(|e| e.provider.domains.first()) {
+                Some(domain) if session.picked.is_some() => ui_text::name_at(domain, lang),
+                _ => T::EmailHint.get(lang).to_owned(),
+            };
             let address = ui
                 .add(
                     egui::TextEdit::singleline(&mut session.address)
-                        .hint_text(T::EmailHint.get(lang))
+                        .hint_text(hint)
                         .desired_width(field_width),
                 )
                 .labelled_by(label.id);
@@ -179,8 +207,24 @@ pub fn show(
         });
 
     ui.add_space(8.0);
+    // One line is always taken, so the buttons below do not move as lines
+    // come and go while typing.
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), line),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_height(line);
+            recognition_line(ui, session, entry.is_some());
+        },
+    );
+}
+
+/// The line under the form: what the typed address amounts to.
+fn recognition_line(ui: &mut egui::Ui, session: &Session, has_entry: bool) {
+    let lang = session.lang;
     match &session.recognition {
-        Recognition::Nothing if entry.is_none() => {
+        Recognition::Nothing if !has_entry => {
             ui.weak(T::TypeAddress.get(lang));
         }
         Recognition::Nothing => {
@@ -235,7 +279,7 @@ fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::provi
 }
 
 /// Draws the provider card of the recognized (or picked) provider, if any.
-pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
+pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database, out: &mut Out) {
     let lang = session.lang;
     let found = match &session.recognition {
         Recognition::Unknown { .. } => session.discovery.found(),
@@ -250,7 +294,8 @@ pub fn provider_card(ui: &mut egui::Ui, session: &Session, db: &Database) {
             } => Some(ui_text::parent_domain_match(matched, lang)),
             _ => found.map(|f| ui_text::found_by(f, lang)),
         };
-        card(ui, entry, how.as_deref(), lang);
+        let link_copied = session.copied == Some(crate::app::state::Copied::Link);
+        card(ui, entry, how.as_deref(), (link_copied, out), lang);
     } else if let Some(f) = found {
         discovered_card(ui, f, &session.discovery.domain, lang);
     }
@@ -307,17 +352,19 @@ fn status_color(ui: &egui::Ui, s: &Status) -> egui::Color32 {
 
 /// A green readable on both themes.
 pub fn good_color(ui: &egui::Ui) -> egui::Color32 {
-    if ui.visuals().dark_mode {
-        egui::Color32::from_rgb(110, 200, 120)
-    } else {
-        egui::Color32::from_rgb(20, 130, 50)
-    }
+    crate::app::palette(ui.visuals().dark_mode).good
 }
 
 /// The provider card.
 /// The provider card; `how` says how the provider was recognized when it was not
 /// by the address's own domain (a parent domain, or discovery).
-fn card(ui: &mut egui::Ui, entry: &Entry, how: Option<&str>, lang: Lang) {
+fn card(
+    ui: &mut egui::Ui,
+    entry: &Entry,
+    how: Option<&str>,
+    (link_copied, out): (bool, &mut Out),
+    lang: Lang,
+) {
     let p = &entry.provider;
     egui::Frame::group(ui.style())
         .inner_margin(12.0)
@@ -369,9 +416,27 @@ fn card(ui: &mut egui::Ui, entry: &Entry, how: Option<&str>, lang: Lang) {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(describe::auth_kind(p.auth.kind, lang));
                             if let Some(url) = &p.auth.create_url {
-                                ui.hyperlink_to(T::CreateItHere.get(lang), url);
+                                ui.hyperlink_to(T::CreateItHere.get(lang), url)
+                                    .on_hover_text(url);
                             }
                         });
+                        // The address itself, to read out or copy (a helpdesk
+                        // on the phone says where to go).
+                        if let Some(url) = &p.auth.create_url {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.add(
+                                    egui::Label::new(egui::RichText::new(url).monospace())
+                                        .selectable(true)
+                                        .wrap(),
+                                );
+                                if ui.small_button(T::CopyLink.get(lang)).clicked() {
+                                    out.commands.push(Command::CopyLink(url.clone()));
+                                }
+                                if link_copied {
+                                    ui.label(ui_text::copied(T::WhatLink.get(lang), lang));
+                                }
+                            });
+                        }
                         if let Some(n) = &p.auth.notes {
                             ui.add(
                                 egui::Label::new(egui::RichText::new(n.get(lang)).weak()).wrap(),

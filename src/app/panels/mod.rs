@@ -55,7 +55,9 @@ pub fn show(
 
     // Not resizable: a fixed share of the window (the resize handle would also
     // bring egui's untranslated "Resize panel" into the accessibility tree).
-    let list_width = (ui.available_width() * 0.26).clamp(230.0, 330.0);
+    // Wide enough for the long names at large sizes (they are cut, with the
+    // full name on hover, only in small windows).
+    let list_width = (ui.available_width() * 0.28).clamp(230.0, 520.0);
     egui::Panel::left("providers")
         .resizable(false)
         .exact_size(list_width)
@@ -73,9 +75,31 @@ pub fn show(
                 ui.add_space(10.0);
                 results::show(ui, session, db, out);
                 ui.add_space(10.0);
-                account::provider_card(ui, session, db);
+                account::provider_card(ui, session, db, out);
+                keep_focus_visible(ui);
             });
     });
+}
+
+/// Scrolls the scroll area `ui` draws into so that a widget that just got the
+/// keyboard focus (Tab, Shift+Tab) is visible; call at the end of the area's
+/// contents. egui moves the focus but leaves the scrolling to the app.
+pub fn keep_focus_visible(ui: &mut egui::Ui) {
+    let focused = ui.ctx().memory(|m| m.focused());
+    let key = ui.scope_id().with("last-focus");
+    let last: Option<egui::Id> = ui.data(|d| d.get_temp(key)).flatten();
+    if focused == last {
+        return;
+    }
+    ui.data_mut(|d| d.insert_temp(key, focused));
+    let Some(response) = focused.and_then(|id| ui.ctx().read_response(id)) else {
+        return;
+    };
+    // Only a widget of this area: same layer, inside its columns.
+    let area = ui.min_rect();
+    if response.layer_id == ui.layer_id() && area.x_range().contains(response.rect.center().x) {
+        ui.scroll_to_rect(response.rect, None);
+    }
 }
 
 /// The banner about broken user provider files: each names the file and line.

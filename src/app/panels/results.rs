@@ -34,7 +34,9 @@ const W_RESULT_MIN: f32 = 150.0;
 /// Draws the test button row, the progress, the summary and the table.
 pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut Out) {
     let lang = session.lang;
-    let plan_ok = session.can_test && session.check_request(db).is_some();
+    // Enabled whenever there is an engine: pressed with nothing to test, it
+    // says what is missing (`session.missing`) instead of doing nothing.
+    let plan_ok = session.can_test;
     let current = session.results_current();
     let check = &session.check;
 
@@ -46,11 +48,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
                     .min_size(egui::vec2(140.0, 30.0)),
             )
             .on_hover_text(T::TestTooltip.get(lang))
-            .on_disabled_hover_text(if session.can_test {
-                T::NothingToTest.get(lang)
-            } else {
-                T::EngineMissing.get(lang)
-            });
+            .on_disabled_hover_text(T::EngineMissing.get(lang));
         if test.clicked() {
             out.commands.push(Command::StartProbe);
         }
@@ -89,6 +87,9 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::CopyReport);
         }
+        if session.copied == Some(crate::app::state::Copied::Report) {
+            ui.label(ui_text::copied(T::WhatReport.get(lang), lang));
+        }
         if !check.rows.is_empty() {
             let total = check.rows.len();
             let done = check.done_count();
@@ -102,6 +103,9 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             }
         }
     });
+    if let Some(m) = &session.missing {
+        ui.colored_label(ui.visuals().warn_fg_color, ui_text::missing(m, lang));
+    }
     let results_top = buttons.response.rect.top();
     let scroll = std::mem::take(&mut session.check.scroll_into_view);
     let check = &session.check;
@@ -175,9 +179,11 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
                 .allow_insecure
                 .iter()
                 .any(|a| a.names(&row.endpoint));
-            row_ui(ui, i, row, allowed, lang, result_w, out);
+            let copied = session.copied == Some(crate::app::state::Copied::Transcript(i));
+            row_ui(ui, i, row, (allowed, copied), lang, result_w, out);
         }
     });
+    insecure_permissions(ui, session, current, lang, out);
     if scroll {
         // Bring the buttons, the progress and the table into view: as little
         // scrolling as needed, starting at the buttons when it does not all fit.
@@ -186,6 +192,72 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             results_top..=ui.min_rect().bottom(),
         );
         ui.scroll_to_rect(rect, None);
+    }
+}
+
+/// The permissions to log in without protection, visible without expanding a
+/// row and after later tests: each given one with Withdraw, and each way in
+/// where the login was not tried for lack of protection with Allow….
+fn insecure_permissions(
+    ui: &mut egui::Ui,
+    session: &Session,
+    current: bool,
+    lang: Lang,
+    out: &mut Out,
+) {
+    let offers: Vec<(usize, &Row)> = if current {
+        session
+            .check
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.report()
+                    .and_then(crate::probe::InsecureAllow::offer)
+                    .is_some()
+                    && !session.allow_insecure.iter().any(|a| a.names(&r.endpoint))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if session.allow_insecure.is_empty() && offers.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.strong(T::InsecurePermissions.get(lang));
+    for (i, a) in session.allow_insecure.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let host = a.host.as_deref().unwrap_or_default();
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "⚠ {} {host}:{} {}",
+                    a.protocol.label(),
+                    a.port,
+                    describe::security(a.security, lang)
+                ),
+            );
+            ui.label(T::InsecureLoginAllowed.get(lang));
+            if ui.button(T::Withdraw.get(lang)).clicked() {
+                out.commands.push(Command::WithdrawInsecure(i));
+            }
+        });
+    }
+    for (i, r) in offers {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} {}:{} {}",
+                r.endpoint.protocol.label(),
+                r.endpoint.host,
+                r.endpoint.port,
+                describe::security(r.endpoint.security, lang)
+            ));
+            ui.weak(T::InsecureNotTried.get(lang));
+            if ui.button(T::AllowInsecureLogin.get(lang)).clicked() {
+                out.commands.push(Command::AskInsecureLogin(i));
+            }
+        });
     }
 }
 
@@ -318,6 +390,25 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
         spec.port,
         describe::security(spec.security, lang)
     );
+    // The same server's ways in that the test found secure: no permission needed.
+    let secure: Vec<String> = session
+        .check
+        .rows
+        .iter()
+        .filter(|r| {
+            r.endpoint.protocol == spec.protocol
+                && r.endpoint.host == spec.host
+                && r.report()
+                    .is_some_and(|r| matches!(r.verdict, Verdict::Secure))
+        })
+        .map(|r| {
+            format!(
+                "{} ({})",
+                r.endpoint.port,
+                describe::security(r.endpoint.security, lang)
+            )
+        })
+        .collect();
     let modal = egui::Modal::new(egui::Id::unique("confirm-insecure-login")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         ui.heading(T::InsecureLoginTitle.get(lang));
@@ -327,6 +418,13 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
             offer.certificate_sha256.as_deref(),
             lang,
         ));
+        if !secure.is_empty() {
+            ui.add_space(6.0);
+            ui.label(
+                egui::RichText::new(ui_text::secure_alternatives(&spec.host, &secure, lang))
+                    .strong(),
+            );
+        }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             let no = ui.button(T::InsecureLoginNo.get(lang));
@@ -505,7 +603,7 @@ fn row_ui(
     ui: &mut egui::Ui,
     index: usize,
     row: &Row,
-    allowed: bool,
+    flags: (bool, bool),
     lang: Lang,
     result_w: f32,
     out: &mut Out,
@@ -584,7 +682,7 @@ fn row_ui(
     });
     if row.expanded {
         ui.indent(("row-details", index), |ui| {
-            details(ui, index, row, allowed, lang, out);
+            details(ui, index, row, flags, lang, out);
         });
     }
 }
@@ -599,7 +697,14 @@ fn list(ui: &mut egui::Ui, title: T, items: &[String], lang: Lang) {
 
 /// The expanded part of a row. Capabilities, certificate fields, transcripts and
 /// the engine's message are protocol data, shown verbatim in monospace.
-fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang, out: &mut Out) {
+fn details(
+    ui: &mut egui::Ui,
+    index: usize,
+    row: &Row,
+    (allowed, copied): (bool, bool),
+    lang: Lang,
+    out: &mut Out,
+) {
     let RowState::Done(r) = &row.state else {
         ui.weak(T::NoDetails.get(lang));
         return;
@@ -689,7 +794,10 @@ fn details(ui: &mut egui::Ui, index: usize, row: &Row, allowed: bool, lang: Lang
                 ui.horizontal(|ui| {
                     ui.strong(T::Transcript.get(lang));
                     if ui.small_button(T::Copy.get(lang)).clicked() {
-                        ui.ctx().copy_text(transcript.clone());
+                        out.commands.push(Command::CopyTranscript(index));
+                    }
+                    if copied {
+                        ui.label(ui_text::copied(T::WhatTranscript.get(lang), lang));
                     }
                 });
                 ui.add(egui::Label::new(egui::RichText::new(transcript).monospace()).wrap());

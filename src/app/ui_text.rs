@@ -1060,6 +1060,9 @@ mod tests {
         "tw",
         "Enter",
         "Esc",
+        // Key names as printed on the keyboard (Ctrl+F).
+        "Ctrl",
+        "F",
         "mail",
         "example",
     ];
@@ -1224,6 +1227,8 @@ mod tests {
             T::CertUntrusted,
             T::Validity,
             T::Use,
+            // 收信方式 is written the same in both scripts.
+            T::ExportProtocol,
         ];
         for t in same {
             assert!(allowed.contains(t), "{t:?} is the same in both scripts");

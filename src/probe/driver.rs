@@ -470,7 +470,8 @@ async fn drive(
                     } else {
                         "STARTTLS"
                     };
-                    run.note(LogEntry::server(&peek[..n]));
+                    let text = machine(run)?.server_text(&peek[..n]);
+                    run.note(LogEntry::server_text(&text));
                     return Err(ProtocolError::ResponseInjection { command, bytes: n }.into());
                 }
                 conn = handshake(conn, &server_name, options, tls_ctx, run).await?;

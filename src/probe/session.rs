@@ -154,6 +154,9 @@ pub trait ProtocolMachine: Send {
     fn greeting_done(&self) -> bool;
     /// What the machine is waiting for, for timeout messages (`greeting`, `CAPA reply`…).
     fn waiting_for(&self) -> &'static str;
+    /// Server bytes the driver read itself (the peek after a STARTTLS
+    /// go-ahead), as the machine records its own: the secret scrubbed, escaped.
+    fn server_text(&self, bytes: &[u8]) -> ServerText;
 }
 
 /// Where a machine stands. The stages every protocol goes through are shared,
@@ -635,6 +638,10 @@ impl<P: Dialogue> ProtocolMachine for Machine<P> {
             Stage::Finished => "nothing",
             Stage::Talking(state) => P::awaiting(state),
         }
+    }
+
+    fn server_text(&self, bytes: &[u8]) -> ServerText {
+        self.wire.text(bytes)
     }
 }
 

@@ -58,14 +58,6 @@ pub struct LogEntry {
 }
 
 impl LogEntry {
-    /// A server line, escaped.
-    pub fn server(line: &[u8]) -> LogEntry {
-        LogEntry {
-            dir: Direction::Server,
-            text: ServerText::from_bytes(line).as_str().to_owned(),
-        }
-    }
-
     /// A server line already escaped (and redacted).
     pub fn server_text(text: &ServerText) -> LogEntry {
         LogEntry {
@@ -443,7 +435,10 @@ mod tests {
     fn transcript_is_bounded() {
         let mut t = Transcript::new(2);
         for _ in 0..5 {
-            t.record(1, LogEntry::server(b"\x1b[31m"));
+            t.record(
+                1,
+                LogEntry::server_text(&ServerText::from_bytes(b"\x1b[31m")),
+            );
         }
         assert_eq!(t.lines.len(), 2);
         assert_eq!(t.omitted, 3);

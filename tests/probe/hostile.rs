@@ -410,6 +410,35 @@ async fn f4_an_unclear_login_after_the_secret_stops_the_other_endpoints() {
 
 // ------------------------------------------------------------------ F6
 
+/// `mailconf probe --json` of one endpoint (`proto:host:port:security`) with
+/// USER and PASS, trusting the test CA: stdout and stderr.
+fn probe_json_with_the_password(pki: &Pki, endpoint: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, &pki.ca_pem).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mailconf"))
+        .args(["probe", "--json", "--endpoint", endpoint])
+        .args(["--resolve", "mail.test:127.0.0.1", "--ca-file"])
+        .arg(&ca)
+        .args(["--timeout", "3", "--user", USER, "--password-env", "F6_PW"])
+        .env("F6_PW", PASS)
+        .env("MAILCONF_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// No form of the password in the JSON or on stderr.
+fn no_secret_in(json: &str, err: &str) {
+    for form in secret_forms(USER, PASS) {
+        assert!(!json.contains(&form), "the JSON holds {form:?}: {json}");
+        assert!(!err.contains(&form), "stderr holds {form:?}: {err}");
+    }
+}
+
 /// F6: `-ERR Unknown command: AUTH PLAIN <base64>` landed in the login reply,
 /// the transcript and `mailconf probe --json`. Through the real binary: no
 /// form of the password in the JSON, and `[redacted]` where the echo was.
@@ -438,30 +467,62 @@ fn f6_a_server_echoing_the_secret_never_reaches_the_json() {
         starttls: None,
         respond,
     }));
-    let dir = tempfile::tempdir().unwrap();
-    let ca = dir.path().join("ca.pem");
-    std::fs::write(&ca, &pki.ca_pem).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_mailconf"))
-        .args(["probe", "--json", "--endpoint"])
-        .arg(format!("pop3:{HOST}:{port}:tls"))
-        .args(["--resolve", "mail.test:127.0.0.1", "--ca-file"])
-        .arg(&ca)
-        .args(["--timeout", "3", "--user", USER, "--password-env", "F6_PW"])
-        .env("F6_PW", PASS)
-        .env("MAILCONF_CONFIG_DIR", dir.path())
-        .output()
-        .unwrap();
-    let json = String::from_utf8_lossy(&out.stdout);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (json, err) = probe_json_with_the_password(&pki, &format!("pop3:{HOST}:{port}:tls"));
     assert!(json.contains("\"credentials-rejected\""), "{json}\n{err}");
     assert!(
         json.contains("Unknown command: AUTH PLAIN [redacted]"),
         "{json}"
     );
-    for form in secret_forms(USER, PASS) {
-        assert!(!json.contains(&form), "the JSON holds {form:?}: {json}");
-        assert!(!err.contains(&form), "stderr holds {form:?}: {err}");
+    no_secret_in(&json, &err);
+    drop(rt);
+}
+
+/// F6, the driver's own read: plaintext that reaches the socket after the
+/// STARTTLS go-ahead (after the machine's last read) is a response injection,
+/// and the driver records what it peeked. That record bypassed the redactor:
+/// a server echoing the password there put it into the transcript and the JSON.
+/// The go-ahead ends exactly at the driver's 16 KiB read, so the echo stays in
+/// the socket for the peek.
+#[test]
+fn f6_bytes_peeked_after_the_starttls_go_ahead_are_redacted() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let pki = Pki::new("F6 peek CA");
+    let (acc, _) = pki.acceptor(&[HOST], Validity::Current);
+    let mut go_ahead = Vec::new();
+    for _ in 0..2 {
+        go_ahead.extend_from_slice(format!("220-{}\r\n", "x".repeat(8000)).as_bytes());
     }
+    let last = 16 * 1024 - go_ahead.len() - "220 \r\n".len();
+    go_ahead.extend_from_slice(format!("220 {}\r\n", "y".repeat(last)).as_bytes());
+    assert_eq!(go_ahead.len(), 16 * 1024);
+    go_ahead.extend_from_slice(format!("{PASS}\r\n").as_bytes());
+    let respond: super::servers::Respond = Box::new(move |line, _| {
+        let u = line.to_ascii_uppercase();
+        if u.starts_with("EHLO ") {
+            Act::Reply(b"250-mail.test\r\n250-STARTTLS\r\n250 8BITMIME\r\n".to_vec())
+        } else if u == "STARTTLS" {
+            Act::Inject(go_ahead.clone())
+        } else {
+            Act::Quit(b"221 bye\r\n".to_vec())
+        }
+    });
+    let (port, _) = rt.block_on(serve(Script {
+        greeting: b"220 mail.test ESMTP\r\n".to_vec(),
+        implicit: None,
+        starttls: Some(acc),
+        respond,
+    }));
+    let (json, err) = probe_json_with_the_password(&pki, &format!("smtp:{HOST}:{port}:starttls"));
+    assert!(json.contains("\"response-injection\""), "{json}\n{err}");
+    assert!(
+        json.contains("[redacted]"),
+        "the peeked echo is not in the transcript: {json}"
+    );
+    no_secret_in(&json, &err);
     drop(rt);
 }
 

@@ -37,6 +37,10 @@ pub mod autoconfig;
 mod edit;
 pub mod fetchmail;
 pub mod fix;
+// The bodies of the cargo-fuzz targets in `fuzz/` (which turn the feature on)
+// and of their stable runs in this crate's tests: not part of the API.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
 pub mod fuzzing;
 pub mod getmail;
 mod ini;

@@ -170,6 +170,26 @@ fn the_open_chooser_works_from_the_keyboard() {
     until(&mut h, |h| h.state().chooser().is_some());
     h.run();
     assert!(focused(&h, name_field), "the name field has the focus");
+    // A folder's name and Enter go into it, and the focus stays in the name
+    // field for the next name (it used to be lost: what was typed next went
+    // nowhere). Then back up one folder.
+    h.get_by_label(name_field).type_text("Mail");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().chooser().map(|c| c.folder().to_path_buf()),
+        Some(home.path().join("Mail"))
+    );
+    assert!(focused(&h, name_field), "the focus stays in the name field");
+    h.get_by_label(T::ParentFolder.get(lang)).click();
+    h.run();
+    assert_eq!(
+        h.state().chooser().map(|c| c.folder().to_path_buf()),
+        Some(home.path().to_path_buf())
+    );
+    h.get_by_label(name_field).focus();
+    h.run();
     h.get_by_label(name_field).type_text(".msmtprc");
     h.run();
     h.key_press(egui::Key::Enter);

@@ -212,9 +212,11 @@ impl FileChooser {
             return Answer::Showing;
         };
         if path.is_dir() {
-            // A folder's name typed: go into it, as file dialogs do.
+            // A folder's name typed: go into it, as file dialogs do, and keep
+            // the focus in the name field (Enter took it) for the next name.
             self.name.clear();
             self.open_folder(path);
+            self.focus_name = true;
             return Answer::Showing;
         }
         match self.mode {

@@ -45,8 +45,10 @@ pub struct CheckArgs {
     /// JSON export, an autoconfig XML. Default: the usual files of this user.
     pub files: Vec<PathBuf>,
     /// Check Thunderbird: the profiles profiles.ini lists, or this profile folder.
-    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true, default_missing_value = "")]
-    pub thunderbird: Option<PathBuf>,
+    // `Some(None)`: the flag without a folder. (An empty default value is no
+    // path to clap: it refused the bare flag.)
+    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true)]
+    pub thunderbird: Option<Option<PathBuf>>,
     /// Print one JSON document (see docs/check-json.md) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -148,19 +150,18 @@ fn usual_files(home: &Path) -> Vec<PathBuf> {
 /// (neither given) the usual files and every Thunderbird profile.
 fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
     let mut files = args.files.clone();
-    let profiles = |dir: &Path| -> Vec<PathBuf> {
-        if dir.as_os_str().is_empty() {
-            thunderbird::find_profiles()
+    let profiles = |dir: Option<&Path>| -> Vec<PathBuf> {
+        match dir {
+            None => thunderbird::find_profiles()
                 .into_iter()
                 .map(|p| p.path)
-                .collect()
-        } else {
-            vec![dir.to_path_buf()]
+                .collect(),
+            Some(dir) => vec![dir.to_path_buf()],
         }
     };
     match &args.thunderbird {
         Some(dir) => {
-            let found = profiles(dir);
+            let found = profiles(dir.as_deref());
             if found.is_empty() {
                 return Err("--thunderbird: no Thunderbird profile found (profiles.ini under ~/.thunderbird and the platform's places); give the profile folder: --thunderbird=PATH".into());
             }
@@ -170,7 +171,7 @@ fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
             if let Some(base) = directories::BaseDirs::new() {
                 files.extend(usual_files(base.home_dir()));
             }
-            files.extend(profiles(Path::new("")));
+            files.extend(profiles(None));
             if files.is_empty() {
                 return Err("no file given and none of the usual ones found (~/.fetchmailrc, ~/.msmtprc, ~/.muttrc, ~/.getmail/getmailrc, a Thunderbird profile): name the file to check".into());
             }
@@ -576,4 +577,37 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
         writeln!(out, "    {}. {}", i + 1, s.get(lang))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Command};
+    use clap::Parser as _;
+
+    fn check_args(args: &[&str]) -> Result<super::CheckArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["mailconf", "check"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Check(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// `--thunderbird` without a folder (the profiles profiles.ini lists), then
+    /// another option: it used to be refused ("a value is required"), since
+    /// the empty default was not a path clap accepts.
+    #[test]
+    fn thunderbird_without_a_folder_is_accepted_before_other_options() {
+        let a = check_args(&["--thunderbird", "--fix"]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(a.fix);
+        assert_eq!(a.thunderbird, Some(None));
+        let a = check_args(&["--thunderbird"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(None));
+        let a = check_args(&["--thunderbird=/p", "a"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(Some("/p".into())));
+        assert_eq!(a.files, [std::path::PathBuf::from("a")]);
+        // Without `=`, a path after the flag is a file to check, not the profile.
+        let a = check_args(&["--thunderbird", "a"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(None));
+        assert_eq!(check_args(&[]).unwrap().thunderbird, None);
+    }
 }

@@ -428,6 +428,17 @@ fn check_my_settings_zh_hans() {
     check_file(&mut h, &handle, Lang::ZhHans, "tests/existing/fetchmailrc");
     assert!(has_text(&h, "可用但不安全"), "{:?}", texts(&h));
     assert!(has_text(&h, "授权码"), "{:?}", texts(&h));
+    // Chinese punctuation and words: no space after a full-width colon, no
+    // ASCII colon and no English field name in the list of changes (they
+    // read "结论： 可用但不安全" and "第 12 行: port 110 → 995").
+    assert!(has_text(&h, "结论：可用但不安全"), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, "文件中的设置：pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, "行：端口 110 → 995"), "{:?}", texts(&h));
+    assert!(!has_text(&h, "port 110"), "{:?}", texts(&h));
     h.remove_cursor();
     h.run();
     h.snapshot("existing_check_zh_hans");

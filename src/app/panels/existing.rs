@@ -113,6 +113,16 @@ fn t(lang: Lang, text: (&'static str, &'static str, &'static str)) -> &'static s
     pick(lang, text)
 }
 
+/// "Label: value": a space after an English colon, none after a full-width
+/// one (Chinese puts no space next to full-width punctuation).
+fn labelled(label: &str, value: impl std::fmt::Display) -> String {
+    if label.ends_with('：') {
+        format!("{label}{value}")
+    } else {
+        format!("{label} {value}")
+    }
+}
+
 /// "Check my current settings…", the menu entry that opens the window.
 pub const ENTRY: (&str, &str, &str) = (
     "Check my current settings…",
@@ -393,15 +403,13 @@ impl ExistingView {
                     // an existing file.
                     Reply::Status(
                         match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
-                            Ok(p) => format!(
-                                "{} {}",
+                            Ok(p) => labelled(
                                 t(lang, ("Saved:", "已保存：", "已儲存：")),
-                                ServerText::new(&p.display().to_string())
+                                ServerText::new(&p.display().to_string()),
                             ),
-                            Err(e) => format!(
-                                "{} {}",
+                            Err(e) => labelled(
                                 t(lang, ("Not saved:", "未保存：", "未儲存：")),
-                                ServerText::new(&e.to_string())
+                                ServerText::new(&e.to_string()),
                             ),
                         },
                     )
@@ -554,10 +562,11 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                     ),
                 ));
                 for c in &fixed.changes {
+                    let line =
+                        format!("{}{}", line_label(lang, c.line), t(lang, (":", "：", "：")));
                     ui.label(format!(
-                        "  {}: {} {} → {}",
-                        line_label(lang, c.line),
-                        c.field.label(),
+                        "  {} {} → {}",
+                        labelled(&line, c.field.words().get(lang)),
                         ServerText::new(&c.before),
                         ServerText::new(&c.after)
                     ));
@@ -616,18 +625,20 @@ fn account_card(
                 t(lang, ("not run", "未运行", "未執行"))
             ),
         };
-        ui.label(format!(
-            "{} {}:{} {} · {} {} · {} {}",
+        ui.label(labelled(
             t(lang, ("The file says:", "文件中的设置：", "檔案中的設定：")),
-            ServerText::new(&a.host.value),
-            a.port.value,
-            security(a.security.value, lang),
-            t(lang, ("user", "用户名", "使用者名稱")),
-            a.username
-                .as_ref()
-                .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
-            t(lang, ("password", "密码", "密碼")),
-            password
+            format_args!(
+                "{}:{} {} · {} {} · {} {}",
+                ServerText::new(&a.host.value),
+                a.port.value,
+                security(a.security.value, lang),
+                t(lang, ("user", "用户名", "使用者名稱")),
+                a.username
+                    .as_ref()
+                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
+                t(lang, ("password", "密码", "密碼")),
+                password
+            ),
         ));
         let Some(result) = check.result(r) else {
             if !a.active {
@@ -649,10 +660,9 @@ fn account_card(
         };
         ui.colored_label(
             color,
-            format!(
-                "{} {}",
+            labelled(
                 t(lang, ("Verdict:", "结论：", "結論：")),
-                result.verdict.label().get(lang)
+                result.verdict.label().get(lang),
             ),
         );
         ui.label(explain(a, result).get(lang));
@@ -660,10 +670,9 @@ fn account_card(
             ui.label(e.to_string());
         }
         if let Some(h) = history_note(result) {
-            ui.label(format!(
-                "{} “{}”",
+            ui.label(labelled(
                 t(lang, ("What changed:", "变化：", "變化：")),
-                h.get(lang)
+                format_args!("“{}”", h.get(lang)),
             ));
         }
         if let Some(summary) = &result.summary {

@@ -474,3 +474,44 @@ fn open_chooser_zh_hans() {
     h.run();
     h.snapshot("open_chooser_zh_hans");
 }
+
+/// A file that cannot be read, or that is no mail program's settings (say a
+/// ~/.bashrc picked by mistake in Open…), is named with why, in the user's
+/// language (it was said in English whatever the language).
+#[test]
+fn a_file_that_cannot_be_read_is_explained_in_the_users_language() {
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(Lang::ZhHans, bundled(), Some(Box::new(backend)));
+    check_file(
+        &mut h,
+        &handle,
+        Lang::ZhHans,
+        "/nonexistent/mailconf/.fetchmailrc",
+    );
+    assert!(
+        has_text(
+            &h,
+            "无法读取 /nonexistent/mailconf/.fetchmailrc：文件不存在。"
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "cannot read"), "{:?}", texts(&h));
+
+    let home = tempfile::tempdir().unwrap();
+    let bashrc = home.path().join(".bashrc");
+    std::fs::write(&bashrc, "export PATH=$HOME/bin:$PATH\nalias ll='ls -l'\n").unwrap();
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(Lang::ZhHant, bundled(), Some(Box::new(backend)));
+    check_file(&mut h, &handle, Lang::ZhHant, bashrc.to_str().unwrap());
+    assert!(
+        has_text(
+            &h,
+            &format!("{}：無法判斷這個檔案屬於哪個程式", bashrc.display())
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "cannot tell"), "{:?}", texts(&h));
+    assert!(handle.requests().is_empty());
+}

@@ -505,7 +505,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             Err(e) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    ServerText::new(&e.to_string()).to_string(),
+                    ServerText::new(e.describe().get(lang)).to_string(),
                 );
                 continue;
             }

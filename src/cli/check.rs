@@ -32,7 +32,7 @@ use crate::check::existing::{
 };
 use crate::check::{CheckEvent, CheckHandle};
 use crate::existing::{Destination, Kind, Password, ReadError, thunderbird};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, comma, labelled};
 use crate::probe::login::InsecureAllow;
 use crate::providers::describe::{pick, security};
 use crate::server_text::ServerText;
@@ -354,7 +354,7 @@ fn print_human(
                 writeln!(
                     out,
                     "== {path} ==\n  ✗ {}\n",
-                    ServerText::new(&e.to_string())
+                    ServerText::new(e.describe().get(lang))
                 )?;
                 continue;
             }
@@ -397,21 +397,28 @@ fn print_human(
                     t(("not run", "未运行", "未執行"))
                 ),
             };
+            let c = comma(lang);
             writeln!(
                 out,
-                "  {} {}:{} {}, {} {}, {} {}, {} {}",
-                t(("The file says:", "文件中的设置：", "檔案中的設定：")),
-                ServerText::new(&a.host.value),
-                a.port.value,
-                security(a.security.value, lang),
-                t(("login", "登录方式", "登入方式")),
-                a.auth.value.label(),
-                t(("user", "用户名", "使用者名稱")),
-                a.username
-                    .as_ref()
-                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
-                t(("password", "密码", "密碼")),
-                password
+                "  {}",
+                labelled(
+                    t(("The file says:", "文件中的设置：", "檔案中的設定：")),
+                    format_args!(
+                        "{}:{} {}{c}{} {}{c}{} {}{c}{} {}",
+                        ServerText::new(&a.host.value),
+                        a.port.value,
+                        security(a.security.value, lang),
+                        t(("login", "登录方式", "登入方式")),
+                        a.auth.value.words(lang),
+                        t(("user", "用户名", "使用者名稱")),
+                        a.username.as_ref().map_or_else(
+                            || "-".to_owned(),
+                            |u| ServerText::new(&u.value).to_string()
+                        ),
+                        t(("password", "密码", "密碼")),
+                        password
+                    )
+                )
             )?;
             let r = AccountRef {
                 file: fi,
@@ -468,9 +475,11 @@ fn print_human(
             };
             writeln!(
                 out,
-                "\n  {mark} {} {}",
-                t(("Verdict:", "结论：", "結論：")),
-                result.verdict.label().get(lang)
+                "\n  {mark} {}",
+                labelled(
+                    t(("Verdict:", "结论：", "結論：")),
+                    result.verdict.label().get(lang)
+                )
             )?;
             writeln!(out, "    {}", explain(a, result).get(lang))?;
             if let Some(e) = &result.error {
@@ -545,11 +554,11 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
     }
     writeln!(out, "\n  {}", t(("Changes:", "修改：", "修改：")))?;
     for c in &fix.changes {
+        let line = format!("{}{}", line_label(lang, c.line), t((":", "：", "：")));
         writeln!(
             out,
-            "    {}: {} {} → {}",
-            line_label(lang, c.line),
-            c.field,
+            "    {} {} → {}",
+            labelled(&line, &c.field),
             c.before,
             c.after
         )?;

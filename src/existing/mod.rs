@@ -472,6 +472,22 @@ impl AuthMethod {
             AuthMethod::Other(s) => s,
         }
     }
+
+    /// Its name for people in `lang` (Thunderbird's words where it has them;
+    /// protocol names and a method mailconf does not know stay as they are).
+    pub fn words(&self, lang: crate::i18n::Lang) -> &str {
+        let t = |x| crate::providers::describe::pick(lang, x);
+        match self {
+            AuthMethod::Automatic => t(("automatic", "自动", "自動")),
+            AuthMethod::None => t(("none", "无", "無")),
+            AuthMethod::Password => t(("normal password", "普通密码", "一般密碼")),
+            AuthMethod::EncryptedPassword => t(("encrypted password", "加密的密码", "加密的密碼")),
+            AuthMethod::External => t(("external (certificate)", "外部（证书）", "外部（憑證）")),
+            AuthMethod::Oauth2 | AuthMethod::Gssapi | AuthMethod::Ntlm | AuthMethod::Other(_) => {
+                self.label()
+            }
+        }
+    }
 }
 
 /// Where the password comes from.

@@ -31,7 +31,7 @@ use crate::check::existing::{
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
 use crate::existing::{Destination, Password, thunderbird};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, labelled};
 use crate::providers::Database;
 use crate::providers::describe::{pick, security};
 use crate::server_text::ServerText;
@@ -111,16 +111,6 @@ pub struct ExistingView {
 
 fn t(lang: Lang, text: (&'static str, &'static str, &'static str)) -> &'static str {
     pick(lang, text)
-}
-
-/// "Label: value": a space after an English colon, none after a full-width
-/// one (Chinese puts no space next to full-width punctuation).
-fn labelled(label: &str, value: impl std::fmt::Display) -> String {
-    if label.ends_with('：') {
-        format!("{label}{value}")
-    } else {
-        format!("{label} {value}")
-    }
 }
 
 /// "Check my current settings…", the menu entry that opens the window.

@@ -290,6 +290,15 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
     h.get_by_label(T::Save.get(lang)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let fixed = out.path().join(".fetchmailrc.mailconf-fixed");
+    // Said where the user looks: right below the button (it used to be at
+    // the top of the window, scrolled out of sight).
+    let saved = format!("Saved: {}", fixed.display());
+    let button = h.get_by_label(SAVE_FIXED.0).rect();
+    let said = h.get_by_label(&saved).rect();
+    assert!(
+        said.top() >= button.bottom() - 1.0 && said.top() - button.bottom() < 40.0,
+        "{said:?} is not below the button {button:?}"
+    );
     let text = std::fs::read_to_string(&fixed).unwrap();
     assert!(text.contains("port 995") && text.contains("ssl"), "{text}");
     let mode = std::fs::metadata(&fixed).unwrap().permissions().mode() & 0o777;

@@ -77,8 +77,8 @@ pub enum Wanted {
 
 /// A file dialog worker's answer.
 enum Reply {
-    /// A line for the status (a save's outcome).
-    Status(String),
+    /// A save's outcome for file `n`.
+    Saved(usize, String),
     /// What to do next (check the file picked, or show the own chooser).
     Then(Action),
     /// Cancelled: nothing to do.
@@ -102,8 +102,11 @@ pub struct ExistingView {
     /// Per file, once every account is checked: the fixed file (computed once,
     /// not every frame), or why it cannot be made.
     fixed: Vec<Option<Result<crate::existing::Fixed, String>>>,
-    /// The last save's outcome, or why the check could not start.
+    /// Why the check could not start, or why it stopped.
     pub status: Option<String>,
+    /// The last save's outcome and the file it was for: said below that
+    /// file's Save button, where the user looks (the window is scrolled there).
+    saved: Option<(usize, String)>,
     /// The file dialog being asked on a worker, with what the own chooser
     /// would be for if it does not answer.
     dialog_answer: Option<(Wanted, Receiver<Reply>)>,
@@ -249,8 +252,8 @@ impl ExistingView {
         };
         self.dialog_answer = None;
         match reply {
-            Reply::Status(status) => {
-                self.status = Some(status);
+            Reply::Saved(file, said) => {
+                self.saved = Some((file, said));
                 None
             }
             Reply::Then(action) => Some(action),
@@ -344,6 +347,7 @@ impl ExistingView {
                 }
                 let loaded = crate::existing::read(&path);
                 self.status = None;
+                self.saved = None;
                 self.fixed = Vec::new();
                 self.check = Some(ExistingCheck::new(
                     db.clone(),
@@ -391,7 +395,8 @@ impl ExistingView {
                 let then = move |path| {
                     // The dialog (or the own chooser) asked about replacing
                     // an existing file.
-                    Reply::Status(
+                    Reply::Saved(
+                        i,
                         match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
                             Ok(p) => labelled(
                                 t(lang, ("Saved:", "已保存：", "已儲存：")),
@@ -570,6 +575,9 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                     .clicked()
                 {
                     actions.push(Action::Save(fi));
+                }
+                if let Some((_, said)) = view.saved.as_ref().filter(|(f, _)| *f == fi) {
+                    ui.label(said);
                 }
             }
             Some(Some(Err(e))) => {

@@ -10,7 +10,7 @@ use crate::export::{neomutt_query, run, tool};
 use crate::servers::Servers;
 use mailconf::existing::{
     self, AuthMethod, Corrected, Destination, Field, FixError, Kind, Loaded, NoteKind, Origin,
-    Password, ReadError, fetchmail, fuzzing, thunderbird,
+    Password, ReadError, fetchmail, thunderbird,
 };
 use mailconf::providers::{Protocol, Security};
 use rand::rngs::StdRng;
@@ -1451,94 +1451,6 @@ fn bad_files_get_clear_errors_and_the_others_still_load() {
             ..
         })
     ));
-}
-
-// ---------------------------------------------------------------------------
-// Fuzz bodies on stable
-
-/// Random bytes, and the fixtures with random bytes and words spliced in.
-fn inputs(seed: u64, count: usize) -> Vec<Vec<u8>> {
-    let mut rng = StdRng::seed_from_u64(seed);
-    let fixtures: Vec<(u8, Vec<u8>)> = FIXTURES
-        .iter()
-        .filter_map(|n| {
-            let p = fixture(n);
-            let p = if p.is_dir() { p.join("prefs.js") } else { p };
-            let l = existing::read(&p).ok()?;
-            let k = Kind::ALL.iter().position(|k| *k == l.kind)? as u8;
-            Some((k, std::fs::read(p).ok()?))
-        })
-        .collect();
-    let splices: &[&[u8]] = &[
-        b"\n",
-        b"\"",
-        b"'",
-        b"\\",
-        b"#",
-        b";",
-        b"=",
-        b":",
-        b",",
-        b"<",
-        b">",
-        b"</dict>",
-        b"<key>",
-        b"user_pref(",
-        b")",
-        b"poll ",
-        b" ssl",
-        b"account ",
-        b"[retriever]",
-        b"\0",
-        b"\xff",
-        b"\r\n",
-        b"`",
-        b"%",
-        b"{",
-        b"}",
-        b" port 0",
-        b" no ",
-        b"\\\n",
-    ];
-    (0..count)
-        .map(|i| {
-            if i % 4 == 0 {
-                let len = rng.random_range(0..300);
-                (0..len).map(|_| rng.random()).collect()
-            } else {
-                let (k, base) = &fixtures[rng.random_range(0..fixtures.len())];
-                let mut v = base.clone();
-                for _ in 0..rng.random_range(1..6) {
-                    let at = rng.random_range(0..=v.len());
-                    if rng.random_bool(0.5) && at < v.len() {
-                        let end = (at + rng.random_range(1..20)).min(v.len());
-                        v.drain(at..end);
-                    } else {
-                        let s = splices[rng.random_range(0..splices.len())];
-                        v.splice(at..at, s.iter().copied());
-                    }
-                }
-                let mut out = vec![*k, rng.random()];
-                out.extend(v);
-                out
-            }
-        })
-        .collect()
-}
-
-#[test]
-fn readers_never_panic_on_random_or_mutated_files() {
-    for input in inputs(1, 2500) {
-        fuzzing::read(&input);
-        fuzzing::read(input.get(1..).unwrap_or_default());
-    }
-}
-
-#[test]
-fn fixes_read_back_on_random_or_mutated_files() {
-    for input in inputs(2, 1500) {
-        fuzzing::fix(&input);
-    }
 }
 
 // ---------------------------------------------------------------------------

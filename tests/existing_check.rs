@@ -545,3 +545,42 @@ fn check_human_output_in_chinese_says_what_to_do() {
     assert!(stdout.contains("--fix"), "{stdout}");
     assert!(!stdout.contains(&s.pass));
 }
+
+/// `mailconf check --lang zh-Hans` reads as Chinese: a file that cannot be
+/// read is explained in Chinese, and what a file says has no space after a
+/// full-width colon and Chinese commas (it read "文件中的设置： pop.163.com:110
+/// 明文, 登录方式 …" and "cannot read …"). The skipped entry is not tested,
+/// and every name resolves to loopback: nothing leaves this machine.
+#[test]
+fn check_in_chinese_uses_chinese_punctuation_and_explains_read_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let rc = write(
+        dir.path(),
+        ".fetchmailrc",
+        b"skip pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"x\"\n",
+        0o600,
+    );
+    let out = bin()
+        .args([
+            "check",
+            "--lang",
+            "zh-Hans",
+            "--resolve",
+            "pop.163.com:127.0.0.1",
+        ])
+        .args(["--dns", "127.0.0.1:9"])
+        .arg(&rc)
+        .arg("/nonexistent/mailconf/.msmtprc")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("文件中的设置：pop.163.com:110 STARTTLS，登录方式 自动，用户名"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("无法读取 /nonexistent/mailconf/.msmtprc：文件不存在。"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("cannot read"), "{stdout}");
+}

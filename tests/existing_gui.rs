@@ -6,18 +6,19 @@
 
 use std::os::unix::fs::PermissionsExt as _;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mailconf::app::export::FixedPath;
 use mailconf::app::panels::existing::{CHECK, ENTRY, FILE_LABEL, SAVE_FIXED, STOPPED_FOR_TEST};
-use mailconf::app::state::Persisted;
-use mailconf::app::{self, AppOptions, MailconfApp};
 use mailconf::check::fake::{FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::i18n::Lang;
 use mailconf::probe::{EndpointReport, PlaintextReason};
 use mailconf::providers::Security;
 
-use crate::gui::{App, build, bundled, has_text, texts, type_into, until};
+use mailconf::app::file_chooser::Mode;
+use mailconf::app::ui_text::{self, T};
+
+use crate::gui::snapshots::build_sized;
+use crate::gui::{App, build, bundled, has_text, no_portal, texts, type_into, until};
 
 fn pick(lang: Lang, t: (&str, &'static str, &'static str)) -> String {
     match lang {
@@ -51,7 +52,11 @@ fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
     type_into(h, &pick(lang, FILE_LABEL), path);
     h.get_by_label(&pick(lang, CHECK)).click();
     h.run_steps(3);
-    // One account after the other: release each one's results.
+    finish_checks(h, handle);
+}
+
+/// Lets every account's check finish, one account after the other.
+fn finish_checks(h: &mut App, handle: &FakeHandle) {
     for _ in 0..10 {
         if !h.state().existing.running() {
             break;
@@ -62,16 +67,248 @@ fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
     assert!(!h.state().existing.running(), "{:?}", texts(h));
 }
 
-#[test]
-fn check_my_settings_explains_and_saves_the_fixed_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let rc = dir.path().join(".fetchmailrc");
+/// A made-up home folder holding a ~/.fetchmailrc with the seed's old 163
+/// settings (POP3 on 110 without TLS, the web password in it), and a folder.
+fn home_with_fetchmailrc() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let rc = home.path().join(".fetchmailrc");
     std::fs::write(
         &rc,
         "# 2011\npoll pop.163.com with proto POP3 port 110\n    user \"zhang@163.com\" there with password \"Web-Pa55-163\" is zhang here\n    keep sslproto ''\n",
     )
     .unwrap();
     std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::create_dir(home.path().join("Mail")).unwrap();
+    home
+}
+
+/// The app with the fake backend, no portal and no zenity (so no system file
+/// dialog answers), mailconf's own chooser starting in `home`, and the
+/// window open.
+fn without_a_portal(lang: Lang, home: &std::path::Path) -> (App, FakeHandle) {
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(lang, bundled(), Some(Box::new(backend)));
+    h.state_mut().set_chooser_folder(home.to_path_buf());
+    h.state_mut().set_file_dialog(no_portal());
+    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.run();
+    (h, handle)
+}
+
+/// Whether the widget labelled `label` has the keyboard focus.
+fn focused(h: &App, label: &str) -> bool {
+    h.get_by_label(label).is_focused()
+}
+
+/// Open… with no portal: mailconf's own chooser opens (in the home folder,
+/// dot files shown), the user picks the ~/.fetchmailrc, and the window reads
+/// and checks its account.
+#[test]
+fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
+    let lang = Lang::En;
+    let home = home_with_fetchmailrc();
+    let (mut h, handle) = without_a_portal(lang, home.path());
+    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Open));
+    assert!(has_text(&h, T::OpenFileTitle.get(lang)), "{:?}", texts(&h));
+    assert!(has_text(&h, T::NoSystemDialog.get(lang)));
+    assert_eq!(
+        h.get_by_label(T::Folder.get(lang)).value(),
+        Some(home.path().display().to_string())
+    );
+    assert!(handle.requests().is_empty(), "nothing checked yet");
+    // The dot file is listed: pick it, then Open.
+    h.get_by_label(".fetchmailrc").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        Some(".fetchmailrc")
+    );
+    h.get_by_label(T::Open.get(lang)).click();
+    h.run_steps(3);
+    finish_checks(&mut h, &handle);
+    assert!(h.state().chooser().is_none(), "the chooser closed");
+    let rc = home.path().join(".fetchmailrc");
+    assert_eq!(
+        h.get_by_label(FILE_LABEL.0).value(),
+        Some(rc.display().to_string()),
+        "the path field names the file opened"
+    );
+    assert!(
+        has_text(&h, "The file says: pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, "works but insecure"), "{:?}", texts(&h));
+    assert!(!has_text(&h, "Web-Pa55-163"), "the password is on screen");
+    let requests = handle.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].plan.endpoints[0].port, 110);
+}
+
+/// The open chooser from the keyboard, in Traditional Chinese: Esc closes it
+/// and checks nothing; the name field has the focus, Enter on a name that is
+/// not there says so (and gives the focus back); Tab reaches Open and Enter
+/// presses it.
+#[test]
+fn the_open_chooser_works_from_the_keyboard() {
+    let lang = Lang::ZhHant;
+    let home = home_with_fetchmailrc();
+    let (mut h, handle) = without_a_portal(lang, home.path());
+    let name_field = T::FileName.get(lang);
+
+    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().chooser().is_none(), "Esc closes the chooser");
+    assert!(h.state().existing.open, "and only the chooser");
+    assert!(handle.requests().is_empty());
+
+    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    h.run();
+    assert!(focused(&h, name_field), "the name field has the focus");
+    // A folder's name and Enter go into it, and the focus stays in the name
+    // field for the next name (it used to be lost: what was typed next went
+    // nowhere). Then back up one folder.
+    h.get_by_label(name_field).type_text("Mail");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().chooser().map(|c| c.folder().to_path_buf()),
+        Some(home.path().join("Mail"))
+    );
+    assert!(focused(&h, name_field), "the focus stays in the name field");
+    h.get_by_label(T::ParentFolder.get(lang)).click();
+    h.run();
+    assert_eq!(
+        h.state().chooser().map(|c| c.folder().to_path_buf()),
+        Some(home.path().to_path_buf())
+    );
+    h.get_by_label(name_field).focus();
+    h.run();
+    h.get_by_label(name_field).type_text(".msmtprc");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().chooser().is_some());
+    assert!(
+        has_text(&h, &ui_text::no_such_file(".msmtprc", lang)),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, "此資料夾中沒有「.msmtprc」。"));
+    assert!(
+        focused(&h, name_field),
+        "the focus is back in the name field"
+    );
+    for _ in 0..".msmtprc".len() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_label(name_field).type_text(".fetchmailrc");
+    h.run();
+    assert!(!has_text(&h, "此資料夾中沒有"), "{:?}", texts(&h));
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(focused(&h, T::Open.get(lang)), "Tab goes to Open");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    finish_checks(&mut h, &handle);
+    assert!(h.state().chooser().is_none());
+    assert!(
+        has_text(&h, "檔案中的設定：pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    assert_eq!(handle.requests().len(), 1);
+}
+
+/// A Thunderbird profile folder is opened as a whole from the open chooser.
+#[test]
+fn the_open_chooser_opens_a_thunderbird_profile_folder() {
+    let lang = Lang::En;
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("k3v9x2.default-release");
+    std::fs::create_dir(&profile).unwrap();
+    std::fs::copy(
+        "tests/existing/thunderbird/Profiles/k3v9x2.default-release/prefs.js",
+        profile.join("prefs.js"),
+    )
+    .unwrap();
+    let (mut h, handle) = without_a_portal(lang, home.path());
+    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert!(h.query_by_label(T::OpenProfileFolder.get(lang)).is_none());
+    h.get_by_label("k3v9x2.default-release/").click();
+    h.run();
+    h.get_by_label(T::OpenProfileFolder.get(lang)).click();
+    h.run_steps(3);
+    finish_checks(&mut h, &handle);
+    assert!(h.state().chooser().is_none());
+    assert_eq!(
+        h.get_by_label(FILE_LABEL.0).value(),
+        Some(profile.display().to_string())
+    );
+    assert!(has_text(&h, "Thunderbird"), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, "The file says: pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(handle.requests().len() >= 2, "every account is checked");
+}
+
+/// "Save the fixed file…" with no portal used to do nothing at all (the
+/// system dialog was asked without asking first whether one can answer,
+/// and rfd returned at once as if cancelled): mailconf's own chooser opens,
+/// with the usual name, and saves.
+#[test]
+fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
+    let lang = Lang::En;
+    let home = home_with_fetchmailrc();
+    let out = tempfile::tempdir().unwrap();
+    let (mut h, handle) = without_a_portal(lang, out.path());
+    // The window is open already: check_file's click on the entry reopens it.
+    check_file(
+        &mut h,
+        &handle,
+        lang,
+        home.path().join(".fetchmailrc").to_str().unwrap(),
+    );
+    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.run();
+    h.get_by_label(SAVE_FIXED.0).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Save));
+    assert_eq!(
+        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        Some(".fetchmailrc.mailconf-fixed")
+    );
+    h.get_by_label(T::Save.get(lang)).click();
+    until(&mut h, |h| has_text(h, "Saved:"));
+    let fixed = out.path().join(".fetchmailrc.mailconf-fixed");
+    // Said where the user looks: right below the button (it used to be at
+    // the top of the window, scrolled out of sight).
+    let saved = format!("Saved: {}", fixed.display());
+    let button = h.get_by_label(SAVE_FIXED.0).rect();
+    let said = h.get_by_label(&saved).rect();
+    assert!(
+        said.top() >= button.bottom() - 1.0 && said.top() - button.bottom() < 40.0,
+        "{said:?} is not below the button {button:?}"
+    );
+    let text = std::fs::read_to_string(&fixed).unwrap();
+    assert!(text.contains("port 995") && text.contains("ssl"), "{text}");
+    let mode = std::fs::metadata(&fixed).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn check_my_settings_explains_and_saves_the_fixed_file() {
+    let dir = home_with_fetchmailrc();
+    let rc = dir.path().join(".fetchmailrc");
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
     let mut h = build(Lang::En, bundled(), Some(Box::new(backend)));
     check_file(&mut h, &handle, Lang::En, rc.to_str().unwrap());
@@ -190,27 +427,99 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
 #[test]
 fn check_my_settings_zh_hans() {
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
-    let mut h = Harness::builder()
-        .with_size([1100.0, 900.0])
-        .with_theme(eframe::egui::Theme::Light)
-        .with_context_setup(app::install_fonts)
-        .wgpu()
-        .build_eframe(move |cc| {
-            MailconfApp::new(
-                cc,
-                AppOptions {
-                    database: bundled(),
-                    backend: Some(Box::new(backend)),
-                    lang: Some(Lang::ZhHans),
-                    persisted: Some(Persisted::default()),
-                },
-            )
-        });
-    h.run();
+    let mut h = build_sized(
+        Lang::ZhHans,
+        egui::Theme::Light,
+        [1100.0, 900.0],
+        Some(Box::new(backend)),
+    );
     check_file(&mut h, &handle, Lang::ZhHans, "tests/existing/fetchmailrc");
     assert!(has_text(&h, "可用但不安全"), "{:?}", texts(&h));
     assert!(has_text(&h, "授权码"), "{:?}", texts(&h));
+    // Chinese punctuation and words: no space after a full-width colon, no
+    // ASCII colon and no English field name in the list of changes (they
+    // read "结论： 可用但不安全" and "第 12 行: port 110 → 995").
+    assert!(has_text(&h, "结论：可用但不安全"), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, "文件中的设置：pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(has_text(&h, "行：端口 110 → 995"), "{:?}", texts(&h));
+    assert!(!has_text(&h, "port 110"), "{:?}", texts(&h));
     h.remove_cursor();
     h.run();
     h.snapshot("existing_check_zh_hans");
+}
+
+/// The open chooser in Simplified Chinese, on a folder made for it (a fixed
+/// path, so the picture is the same on every machine): dot files shown.
+#[test]
+fn open_chooser_zh_hans() {
+    let folder = std::path::PathBuf::from("/tmp/mailconf-open-chooser-snapshot");
+    std::fs::create_dir_all(folder.join("Mail")).unwrap();
+    std::fs::create_dir_all(folder.join("文档")).unwrap();
+    for f in [".fetchmailrc", ".msmtprc", ".muttrc", "notes.txt"] {
+        std::fs::write(folder.join(f), "").unwrap();
+    }
+    let lang = Lang::ZhHans;
+    let (backend, _handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build_sized(
+        lang,
+        egui::Theme::Light,
+        [1100.0, 760.0],
+        Some(Box::new(backend)),
+    );
+    h.state_mut().set_chooser_folder(folder);
+    h.state_mut().set_file_dialog(no_portal());
+    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.run();
+    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert!(has_text(&h, "打开配置文件"), "{:?}", texts(&h));
+    assert!(has_text(&h, ".fetchmailrc"));
+    h.remove_cursor();
+    h.run();
+    h.snapshot("open_chooser_zh_hans");
+}
+
+/// A file that cannot be read, or that is no mail program's settings (say a
+/// ~/.bashrc picked by mistake in Open…), is named with why, in the user's
+/// language (it was said in English whatever the language).
+#[test]
+fn a_file_that_cannot_be_read_is_explained_in_the_users_language() {
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(Lang::ZhHans, bundled(), Some(Box::new(backend)));
+    check_file(
+        &mut h,
+        &handle,
+        Lang::ZhHans,
+        "/nonexistent/mailconf/.fetchmailrc",
+    );
+    assert!(
+        has_text(
+            &h,
+            "无法读取 /nonexistent/mailconf/.fetchmailrc：文件不存在。"
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "cannot read"), "{:?}", texts(&h));
+
+    let home = tempfile::tempdir().unwrap();
+    let bashrc = home.path().join(".bashrc");
+    std::fs::write(&bashrc, "export PATH=$HOME/bin:$PATH\nalias ll='ls -l'\n").unwrap();
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(Lang::ZhHant, bundled(), Some(Box::new(backend)));
+    check_file(&mut h, &handle, Lang::ZhHant, bashrc.to_str().unwrap());
+    assert!(
+        has_text(
+            &h,
+            &format!("{}：無法判斷這個檔案屬於哪個程式", bashrc.display())
+        ),
+        "{:?}",
+        texts(&h)
+    );
+    assert!(!has_text(&h, "cannot tell"), "{:?}", texts(&h));
+    assert!(handle.requests().is_empty());
 }

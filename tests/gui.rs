@@ -832,12 +832,22 @@ fn idle_means_no_repaint() {
 /// llvmpipe here: `mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0
 /// libgl1-mesa-dri`). References live in `tests/snapshots/`; recreate them with
 /// `UPDATE_SNAPSHOTS=1 cargo test gui::snapshots` on the CI image.
-mod snapshots {
+pub(crate) mod snapshots {
     use super::*;
 
     fn build_themed(lang: Lang, theme: egui::Theme, backend: Option<Box<dyn CheckBackend>>) -> App {
+        build_sized(lang, theme, [1100.0, 780.0], backend)
+    }
+
+    /// The app rendered with wgpu, for image snapshots.
+    pub(crate) fn build_sized(
+        lang: Lang,
+        theme: egui::Theme,
+        size: [f32; 2],
+        backend: Option<Box<dyn CheckBackend>>,
+    ) -> App {
         let mut h = Harness::builder()
-            .with_size([1100.0, 780.0])
+            .with_size(size)
             .with_theme(theme)
             .with_context_setup(app::install_fonts)
             .wgpu()
@@ -2144,6 +2154,10 @@ impl mailconf::app::export::FileDialog for GatedDialog {
         let rx = self.answers.lock().unwrap();
         rx.recv().ok().flatten()
     }
+
+    fn open(&self) -> Option<std::path::PathBuf> {
+        self.save("")
+    }
 }
 
 fn gated(
@@ -2287,6 +2301,9 @@ fn a_failing_save_dialog_opens_mailconfs_own_chooser() {
         fn save(&self, _default_name: &str) -> Option<std::path::PathBuf> {
             panic!("portal went away")
         }
+        fn open(&self) -> Option<std::path::PathBuf> {
+            panic!("portal went away")
+        }
     }
     let mut h = plain(Lang::En);
     address(&mut h, Lang::En, "alice@163.com");
@@ -2303,7 +2320,7 @@ fn a_failing_save_dialog_opens_mailconfs_own_chooser() {
 
 /// A system dialog configuration with no portal and no zenity: a session bus
 /// address where nothing listens, and an empty program path.
-fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
+pub(crate) fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
     Box::new(mailconf::app::export::SystemDialog {
         env: mailconf::app::file_chooser::DialogEnv {
             session_bus: Some("unix:path=/nonexistent/mailconf-test-bus".into()),

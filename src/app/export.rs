@@ -29,8 +29,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::task::{Context, Poll, Wake};
 use zeroize::Zeroize;
 
-/// Asks where to save a file. Called on a worker thread, never on the UI
-/// thread, so it may block until the user answers.
+/// Asks where to save a file, or which file to open. Called on a worker
+/// thread, never on the UI thread, so it may block until the user answers.
+/// Always asked through [`ask`].
 pub trait FileDialog: Send + Sync {
     /// Whether this dialog can be shown here at all; when not, the app shows
     /// its own chooser instead.
@@ -41,6 +42,47 @@ pub trait FileDialog: Send + Sync {
     /// The path chosen, or `None` when the user cancelled. `default_name` is the
     /// suggested file name.
     fn save(&self, default_name: &str) -> Option<PathBuf>;
+
+    /// An existing file to open, chosen starting in the home folder (where mail
+    /// programs keep their settings), or `None` when the user cancelled.
+    fn open(&self) -> Option<PathBuf>;
+}
+
+/// What a file dialog is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asking<'a> {
+    /// Where to save, suggesting this file name.
+    Save(&'a str),
+    /// Which existing file to open.
+    Open,
+}
+
+/// What came of asking a file dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// This path.
+    Chosen(PathBuf),
+    /// The user cancelled: nothing to do.
+    Cancelled,
+    /// No system dialog can answer here, or it broke: show mailconf's own
+    /// chooser ([`super::file_chooser`]), so the button is never a silent no-op.
+    NoDialog,
+}
+
+/// Asks `dialog` (on a worker thread: it may block until the user answers).
+pub fn ask(dialog: &dyn FileDialog, asking: Asking<'_>) -> Asked {
+    // A panicking dialog (a bug in a platform backend) counts as no dialog.
+    let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dialog.available().then(|| match asking {
+            Asking::Save(name) => dialog.save(name),
+            Asking::Open => dialog.open(),
+        })
+    }));
+    match chosen {
+        Ok(Some(Some(path))) => Asked::Chosen(path),
+        Ok(Some(None)) => Asked::Cancelled,
+        Ok(None) | Err(_) => Asked::NoDialog,
+    }
 }
 
 /// The system's save dialog (rfd's asynchronous dialog: the XDG portal on
@@ -61,6 +103,13 @@ impl FileDialog for SystemDialog {
             .set_directory(super::file_chooser::start_folder(default_name))
             .set_file_name(default_name)
             .save_file();
+        block_on(chosen).map(|f| f.path().to_path_buf())
+    }
+
+    fn open(&self) -> Option<PathBuf> {
+        let chosen = rfd::AsyncFileDialog::new()
+            .set_directory(super::file_chooser::open_folder())
+            .pick_file();
         block_on(chosen).map(|f| f.path().to_path_buf())
     }
 }
@@ -95,6 +144,10 @@ pub struct FixedPath(pub PathBuf);
 
 impl FileDialog for FixedPath {
     fn save(&self, _default_name: &str) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+
+    fn open(&self) -> Option<PathBuf> {
         Some(self.0.clone())
     }
 }
@@ -326,14 +379,10 @@ pub fn save_in_background(
     std::thread::Builder::new()
         .name("mailconf-save".into())
         .spawn(move || {
-            // A panicking dialog (a bug in a platform backend) counts as no dialog.
-            let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                dialog.available().then(|| dialog.save(&doc.file_name))
-            }));
-            let outcome = match chosen {
-                Ok(Some(Some(path))) => write(&doc, &path, lang),
-                Ok(Some(None)) => SaveOutcome::Cancelled,
-                Ok(None) | Err(_) => SaveOutcome::NoDialog,
+            let outcome = match ask(dialog.as_ref(), Asking::Save(&doc.file_name)) {
+                Asked::Chosen(path) => write(&doc, &path, lang),
+                Asked::Cancelled => SaveOutcome::Cancelled,
+                Asked::NoDialog => SaveOutcome::NoDialog,
             };
             // The text may hold the password.
             doc.text.zeroize();

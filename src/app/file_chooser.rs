@@ -1,13 +1,17 @@
-//! mailconf's own "Save as" chooser, for when no system dialog answers.
+//! mailconf's own file chooser ("Save as" and "Open"), for when no system
+//! dialog answers.
 //!
 //! On Linux the system dialog is the XDG desktop portal (rfd asks it over D-Bus),
 //! or zenity when rfd falls back to it. A plain X11 session often has neither: rfd
 //! then returns at once as if the user had cancelled, and Save as… did nothing. So
 //! [`system_dialog_answers`] asks first whether a portal's FileChooser (or zenity)
-//! is there, and when none is, the Export window shows this chooser instead: a
-//! folder, its sub-folders and files, a file name field with the format's usual
-//! name, Save and Cancel, a question before replacing a file, and every message in
-//! the user's language.
+//! is there, and when none is, the app shows this chooser instead: a folder, its
+//! sub-folders and files, a file name field, the button, Cancel, and every
+//! message in the user's language. One chooser, two [`Mode`]s: saving (the
+//! format's usual name filled in, a question before replacing a file) and
+//! opening (starts at home with dot files shown, since mail programs keep
+//! their settings in dot files; a Thunderbird profile folder can be opened as
+//! it is).
 //!
 //! Why not a crate: egui_file 0.29 (the chooser made for egui 0.37) has text fields
 //! without accessible names, an English-only title-bar close button and English
@@ -27,14 +31,24 @@ pub struct Entry {
     pub is_dir: bool,
 }
 
+/// What the chooser is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Where to save a file: any name, a question before replacing one.
+    Save,
+    /// Which existing file to open (or a Thunderbird profile folder).
+    Open,
+}
+
 /// What the chooser says after a frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// Still open.
-    Open,
-    /// Save here (a replace was confirmed when the file exists).
-    Save(PathBuf),
-    /// Closed without saving.
+    /// Still showing.
+    Showing,
+    /// This path: where to save (a replace was confirmed when the file
+    /// exists), or the existing file or profile folder to open.
+    Chosen(PathBuf),
+    /// Closed without choosing.
     Cancel,
 }
 
@@ -50,6 +64,7 @@ pub enum NameProblem {
 /// The chooser's state while it is open.
 #[derive(Debug, Clone)]
 pub struct FileChooser {
+    mode: Mode,
     folder: PathBuf,
     /// The folder field as typed (Enter goes there).
     folder_edit: String,
@@ -57,6 +72,8 @@ pub struct FileChooser {
     listing: Result<Vec<Entry>, std::io::ErrorKind>,
     /// The file exists: the question "Replace it?" is showing.
     confirm_replace: bool,
+    /// Opening: the name typed is not in the folder (said until it changes).
+    missing: bool,
     /// A folder typed into the folder field that cannot be opened.
     bad_folder: Option<(String, std::io::ErrorKind)>,
     /// Focus the name field on the next frame.
@@ -84,9 +101,15 @@ pub fn start_folder(file_name: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Where opening a settings file starts: home, where mail programs keep
+/// their dot files (as [`start_folder`] does for one).
+pub fn open_folder() -> PathBuf {
+    start_folder(".")
+}
+
 /// The entries of `folder`: folders first, then files, each by name (case
-/// insensitive); hidden ones (a leading dot) left out.
-pub fn list(folder: &Path) -> Result<Vec<Entry>, std::io::ErrorKind> {
+/// insensitive); hidden ones (a leading dot) only when `hidden`.
+pub fn list(folder: &Path, hidden: bool) -> Result<Vec<Entry>, std::io::ErrorKind> {
     let mut entries: Vec<Entry> = std::fs::read_dir(folder)
         .map_err(|e| e.kind())?
         .filter_map(Result::ok)
@@ -95,16 +118,27 @@ pub fn list(folder: &Path) -> Result<Vec<Entry>, std::io::ErrorKind> {
             // Follows symbolic links, so a link to a folder opens like one.
             is_dir: e.path().is_dir(),
         })
-        .filter(|e| !e.name.starts_with('.'))
+        .filter(|e| hidden || !e.name.starts_with('.'))
         .collect();
     entries.sort_by_key(|e| (!e.is_dir, e.name.to_lowercase(), e.name.clone()));
     Ok(entries)
 }
 
 impl FileChooser {
-    /// A chooser showing `folder`, with `name` filled in.
+    /// A chooser saving to `folder`, with `name` filled in.
     pub fn new(folder: PathBuf, name: &str) -> Self {
+        Self::with_mode(Mode::Save, folder, name)
+    }
+
+    /// A chooser opening an existing file, showing `folder` (dot files too).
+    pub fn opening(folder: PathBuf) -> Self {
+        Self::with_mode(Mode::Open, folder, "")
+    }
+
+    fn with_mode(mode: Mode, folder: PathBuf, name: &str) -> Self {
         let mut chooser = Self {
+            mode,
+            missing: false,
             folder_edit: String::new(),
             folder: PathBuf::new(),
             name: name.to_owned(),
@@ -120,6 +154,11 @@ impl FileChooser {
     /// A chooser for `file_name`, starting where such a file usually goes.
     pub fn for_file(file_name: &str) -> Self {
         Self::new(start_folder(file_name), file_name)
+    }
+
+    /// What the chooser is for.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// The folder shown.
@@ -139,7 +178,7 @@ impl FileChooser {
 
     /// Shows `folder` (and forgets a pending replace question).
     pub fn open_folder(&mut self, folder: PathBuf) {
-        self.listing = list(&folder);
+        self.listing = list(&folder, self.mode == Mode::Open);
         self.folder_edit = folder.display().to_string();
         self.folder = folder;
         self.confirm_replace = false;
@@ -159,42 +198,62 @@ impl FileChooser {
         Ok(self.folder.join(name))
     }
 
-    /// Save was pressed (or Enter in the name field): the path, or the question
-    /// whether to replace the file that is there.
-    fn save(&mut self) -> Answer {
+    /// Whether the folder shown is a Thunderbird profile (it holds prefs.js),
+    /// which the open chooser opens as a whole.
+    pub fn shows_a_profile(&self) -> bool {
+        self.mode == Mode::Open && self.folder.join("prefs.js").is_file()
+    }
+
+    /// Save or Open was pressed (or Enter in the name field): the path, the
+    /// question whether to replace the file that is there, or (opening) the
+    /// note that no such file is there.
+    fn choose(&mut self) -> Answer {
         let Ok(path) = self.target() else {
-            return Answer::Open;
+            return Answer::Showing;
         };
         if path.is_dir() {
-            // A folder's name typed: go into it, as file dialogs do.
+            // A folder's name typed: go into it, as file dialogs do, and keep
+            // the focus in the name field (Enter took it) for the next name.
             self.name.clear();
             self.open_folder(path);
-            return Answer::Open;
+            self.focus_name = true;
+            return Answer::Showing;
         }
-        if path.exists() && !self.confirm_replace {
-            self.confirm_replace = true;
-            return Answer::Open;
+        match self.mode {
+            Mode::Save if path.exists() && !self.confirm_replace => {
+                self.confirm_replace = true;
+                Answer::Showing
+            }
+            Mode::Open if !path.exists() => {
+                self.missing = true;
+                // Enter took the focus away: give it back, to correct the name.
+                self.focus_name = true;
+                Answer::Showing
+            }
+            Mode::Save | Mode::Open => Answer::Chosen(path),
         }
-        Answer::Save(path)
     }
 
     /// Draws the chooser (a modal window over the app) and answers.
     pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> Answer {
-        let mut answer = Answer::Open;
+        let mut answer = Answer::Showing;
         let modal = egui::Modal::new(egui::Id::unique("mailconf-file-chooser")).show(ctx, |ui| {
             answer = self.ui(ui, lang);
         });
-        if answer == Answer::Open && modal.should_close() {
+        if answer == Answer::Showing && modal.should_close() {
             answer = Answer::Cancel;
         }
         answer
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Answer {
-        let mut answer = Answer::Open;
+        let mut answer = Answer::Showing;
         let width = (ui.ctx().content_rect().width() - 80.0).clamp(320.0, 640.0);
         ui.set_width(width);
-        ui.heading(T::SaveFileTitle.get(lang));
+        ui.heading(match self.mode {
+            Mode::Save => T::SaveFileTitle.get(lang),
+            Mode::Open => T::OpenFileTitle.get(lang),
+        });
         ui.weak(T::NoSystemDialog.get(lang));
         ui.add_space(6.0);
 
@@ -276,18 +335,26 @@ impl FileChooser {
                             let item = egui::Button::selectable(selected, shown);
                             let r = ui.add(item);
                             if r.clicked() {
-                                open = Some(e.clone());
+                                open = Some((e.clone(), false));
+                            }
+                            // Opening: a double click opens the file at once.
+                            if r.double_clicked() && self.mode == Mode::Open {
+                                open = Some((e.clone(), true));
                             }
                         }
                     }
                 });
         });
-        if let Some(e) = open {
+        if let Some((e, at_once)) = open {
             if e.is_dir {
                 self.open_folder(self.folder.join(&e.name));
             } else {
                 self.name = e.name;
                 self.confirm_replace = false;
+                self.missing = false;
+                if at_once {
+                    answer = self.choose();
+                }
             }
         }
 
@@ -308,6 +375,7 @@ impl FileChooser {
             }
             if self.name != before {
                 self.confirm_replace = false;
+                self.missing = false;
             }
             enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         });
@@ -322,6 +390,12 @@ impl FileChooser {
                     ui_text::replace_file(self.name.trim(), lang),
                 );
             }
+            _ if self.missing => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    ui_text::no_such_file(self.name.trim(), lang),
+                );
+            }
             // The same height either way: nothing moves under the pointer.
             _ => {
                 ui.label("");
@@ -329,17 +403,20 @@ impl FileChooser {
         }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let save_label = if self.confirm_replace {
-                T::Replace.get(lang)
-            } else {
-                T::Save.get(lang)
+            let label = match self.mode {
+                Mode::Save if self.confirm_replace => T::Replace.get(lang),
+                Mode::Save => T::Save.get(lang),
+                Mode::Open => T::Open.get(lang),
             };
-            let save = ui.add_enabled(target.is_ok(), egui::Button::new(save_label));
-            if save.clicked() || (enter && target.is_ok()) {
-                answer = self.save();
+            let button = ui.add_enabled(target.is_ok(), egui::Button::new(label));
+            if button.clicked() || (enter && target.is_ok()) {
+                answer = self.choose();
             }
             if ui.button(T::Cancel.get(lang)).clicked() {
                 answer = Answer::Cancel;
+            }
+            if self.shows_a_profile() && ui.button(T::OpenProfileFolder.get(lang)).clicked() {
+                answer = Answer::Chosen(self.folder.clone());
             }
         });
         answer
@@ -440,14 +517,17 @@ mod tests {
         std::fs::write(dir.path().join("A-file"), "").unwrap();
         std::fs::write(dir.path().join(".hidden"), "").unwrap();
         std::fs::create_dir(dir.path().join("a-folder")).unwrap();
-        let names: Vec<String> = list(dir.path())
-            .unwrap()
-            .into_iter()
-            .map(|e| e.name)
-            .collect();
-        assert_eq!(names, ["a-folder", "b-folder", "A-file"]);
+        let names = |hidden| -> Vec<String> {
+            list(dir.path(), hidden)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        assert_eq!(names(false), ["a-folder", "b-folder", "A-file"]);
+        assert_eq!(names(true), ["a-folder", "b-folder", ".hidden", "A-file"]);
         assert_eq!(
-            list(&dir.path().join("missing")),
+            list(&dir.path().join("missing"), false),
             Err(std::io::ErrorKind::NotFound)
         );
     }
@@ -463,7 +543,7 @@ mod tests {
         c.name = "..".into();
         assert_eq!(c.target(), Err(NameProblem::NotAName));
         c.name = "sub".into();
-        assert_eq!(c.save(), Answer::Open);
+        assert_eq!(c.choose(), Answer::Showing);
         assert_eq!(c.folder(), dir.path().join("sub"));
         assert_eq!(c.name(), "");
     }
@@ -473,12 +553,40 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("msmtprc"), "old").unwrap();
         let mut c = FileChooser::new(dir.path().to_path_buf(), "msmtprc");
-        assert_eq!(c.save(), Answer::Open, "asks first");
+        assert_eq!(c.choose(), Answer::Showing, "asks first");
         assert!(c.confirm_replace);
-        assert_eq!(c.save(), Answer::Save(dir.path().join("msmtprc")));
+        assert_eq!(c.choose(), Answer::Chosen(dir.path().join("msmtprc")));
         c.name = "other".into();
         c.confirm_replace = false;
-        assert_eq!(c.save(), Answer::Save(dir.path().join("other")));
+        assert_eq!(c.choose(), Answer::Chosen(dir.path().join("other")));
+    }
+
+    #[test]
+    fn opening_shows_dot_files_and_opens_only_what_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".fetchmailrc"), "poll x").unwrap();
+        let mut c = FileChooser::opening(dir.path().to_path_buf());
+        assert_eq!(c.mode(), Mode::Open);
+        assert_eq!(
+            c.listing().unwrap(),
+            [Entry {
+                name: ".fetchmailrc".into(),
+                is_dir: false
+            }]
+        );
+        c.name = ".msmtprc".into();
+        assert_eq!(c.choose(), Answer::Showing, "not there: not chosen");
+        assert!(c.missing);
+        c.name = ".fetchmailrc".into();
+        assert_eq!(
+            c.choose(),
+            Answer::Chosen(dir.path().join(".fetchmailrc")),
+            "an existing file is opened, without a replace question"
+        );
+        assert!(!c.shows_a_profile());
+        std::fs::write(dir.path().join("prefs.js"), "").unwrap();
+        assert!(c.shows_a_profile());
+        assert!(!FileChooser::new(dir.path().to_path_buf(), "x").shows_a_profile());
     }
 
     /// A private D-Bus session bus with no services at all (nothing can be
@@ -603,6 +711,7 @@ mod tests {
             panic!("no home folder");
         };
         assert_eq!(start_folder(".fetchmailrc"), dirs.home_dir());
+        assert_eq!(open_folder(), dirs.home_dir(), "opening starts at home");
         assert!(start_folder("account.mobileconfig").is_dir());
     }
 }

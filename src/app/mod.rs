@@ -188,6 +188,14 @@ pub struct AppOptions {
     pub persisted: Option<Persisted>,
 }
 
+/// What mailconf's own chooser is open for.
+enum ChooserFor {
+    /// Saving this format (the Export window).
+    Export(crate::export::Format),
+    /// Opening or saving in "Check my current settings".
+    Existing(panels::existing::Wanted),
+}
+
 /// The app.
 pub struct MailconfApp {
     db: Arc<Database>,
@@ -208,8 +216,8 @@ pub struct MailconfApp {
     /// "Check my current settings" (its own window and checks).
     pub existing: panels::existing::ExistingView,
 
-    /// mailconf's own chooser, when no system dialog answered, for this format.
-    chooser: Option<(crate::export::Format, file_chooser::FileChooser)>,
+    /// mailconf's own chooser, when no system dialog answered, and what for.
+    chooser: Option<(ChooserFor, file_chooser::FileChooser)>,
     /// Where the own chooser starts (tests); `None`: documents or home.
     chooser_folder: Option<std::path::PathBuf>,
 }
@@ -404,9 +412,54 @@ impl MailconfApp {
                     Some(folder) => file_chooser::FileChooser::new(folder.clone(), &file_name),
                     None => file_chooser::FileChooser::for_file(&file_name),
                 };
-                self.chooser = Some((format, chooser));
+                self.chooser = Some((ChooserFor::Export(format), chooser));
             }
         }
+    }
+
+    /// Applies an action of "Check my current settings" (after the frame, or
+    /// when its file dialog answered).
+    fn apply_existing(&mut self, ctx: &egui::Context, action: panels::existing::Action) {
+        use panels::existing::{Action, Wanted};
+        ctx.request_repaint();
+        match action {
+            // No system dialog answered: mailconf's own chooser, opening at
+            // home (dot files shown), or saving next to the original.
+            Action::OwnChooser(wanted) => {
+                let chooser = match (&wanted, &self.chooser_folder) {
+                    (Wanted::Open, Some(folder)) => {
+                        file_chooser::FileChooser::opening(folder.clone())
+                    }
+                    (Wanted::Open, None) => {
+                        file_chooser::FileChooser::opening(file_chooser::open_folder())
+                    }
+                    (Wanted::Save { name, .. }, Some(folder)) => {
+                        file_chooser::FileChooser::new(folder.clone(), name)
+                    }
+                    (Wanted::Save { name, folder, .. }, None) => {
+                        file_chooser::FileChooser::new(folder.clone(), name)
+                    }
+                };
+                self.chooser = Some((ChooserFor::Existing(wanted), chooser));
+                return;
+            }
+            // One backend runs one check: the window's supersedes Test connection's.
+            Action::CheckPath | Action::CheckProfile(_) | Action::OpenPath(_)
+                if self.session.check.running =>
+            {
+                self.session.check.cancel();
+            }
+            _ => {}
+        }
+        let waker = ctx.clone();
+        self.existing.apply(
+            action,
+            self.session.lang,
+            &self.db,
+            self.backend.as_deref_mut(),
+            self.file_dialog.clone(),
+            move || waker.request_repaint(),
+        );
     }
 
     /// Renders `format` and saves it through `dialog` on a worker thread.
@@ -548,7 +601,9 @@ impl MailconfApp {
                 s.export_open = false;
                 s.export_password = false;
                 s.confirm_copy = None;
-                self.chooser = None;
+                if matches!(self.chooser, Some((ChooserFor::Export(_), _))) {
+                    self.chooser = None;
+                }
             }
             Command::ExportSave(format) => self.save(ctx, format, self.file_dialog.clone()),
             Command::ExportSaveTo(format, path) => {
@@ -688,7 +743,9 @@ impl eframe::App for MailconfApp {
         self.drain_events();
         self.drive_discovery(ctx);
         self.drain_save();
-        self.existing.drain_save();
+        if let Some(action) = self.existing.drain_dialog() {
+            self.apply_existing(ctx, action);
+        }
         self.drive_clipboard(ctx);
     }
 
@@ -706,38 +763,30 @@ impl eframe::App for MailconfApp {
         self.focus_address = false;
         panels::results::confirm_insecure(&ctx, &self.session, &mut out);
         export::window(&ctx, &mut self.session, &self.db, &mut out);
-        if let Some((format, chooser)) = &mut self.chooser {
+        let mut actions = Vec::new();
+        if let Some((what, chooser)) = &mut self.chooser {
             match chooser.show(&ctx, self.session.lang) {
-                file_chooser::Answer::Open => {}
+                file_chooser::Answer::Showing => {}
                 file_chooser::Answer::Cancel => self.chooser = None,
-                file_chooser::Answer::Save(path) => {
-                    out.commands.push(Command::ExportSaveTo(*format, path));
+                file_chooser::Answer::Chosen(path) => {
+                    use panels::existing::{Action, Wanted};
+                    match what {
+                        ChooserFor::Export(format) => {
+                            out.commands.push(Command::ExportSaveTo(*format, path));
+                        }
+                        ChooserFor::Existing(Wanted::Open) => actions.push(Action::OpenPath(path)),
+                        ChooserFor::Existing(Wanted::Save { file, .. }) => {
+                            actions.push(Action::SaveTo(*file, path));
+                        }
+                    }
                     self.chooser = None;
                 }
             }
         }
         self.session.confirm_insecure_focus = false;
-        let mut actions = Vec::new();
         panels::existing::window(&ctx, &mut self.existing, self.session.lang, &mut actions);
         for action in actions {
-            ctx.request_repaint();
-            // One backend runs one check: the window's supersedes Test connection's.
-            if matches!(
-                action,
-                panels::existing::Action::CheckPath | panels::existing::Action::CheckProfile(_)
-            ) && self.session.check.running
-            {
-                self.session.check.cancel();
-            }
-            let waker = ctx.clone();
-            self.existing.apply(
-                action,
-                self.session.lang,
-                &self.db,
-                self.backend.as_deref_mut(),
-                self.file_dialog.clone(),
-                move || waker.request_repaint(),
-            );
+            self.apply_existing(&ctx, action);
         }
         // Esc closes the Export window (unless a dialog on top of it takes
         // it); otherwise it cancels a running test, wherever the focus is.
@@ -746,7 +795,8 @@ impl eframe::App for MailconfApp {
                 if self.chooser.is_none() && self.session.confirm_insecure.is_none() {
                     out.commands.push(Command::CloseExport);
                 }
-            } else if self.session.check.running {
+            } else if self.session.check.running && self.chooser.is_none() {
+                // Esc over mailconf's own chooser closes only the chooser.
                 out.commands.push(Command::CancelProbe);
             }
         }

@@ -371,6 +371,14 @@ texts! {
     NotAFileName => "A file name cannot contain “/” and cannot be “.” or “..”.", "文件名不能包含“/”，也不能是“.”或“..”。", "檔案名稱不能包含「/」，也不能是「.」或「..」。";
     /// Save the file.
     Save => "Save", "保存", "儲存";
+    /// The title of mailconf's own chooser when it opens a file.
+    OpenFileTitle => "Open a settings file", "打开配置文件", "開啟設定檔";
+    /// Open the file chosen.
+    Open => "Open", "打开", "開啟";
+    /// Open the folder shown, a Thunderbird profile (it holds prefs.js).
+    OpenProfileFolder => "Open this Thunderbird profile", "打开这个 Thunderbird 配置文件夹", "開啟這個 Thunderbird 設定檔資料夾";
+    /// The button of "Check my current settings" that picks the file through a dialog.
+    OpenEllipsis => "Open…", "打开…", "開啟…";
     /// Replace the existing file.
     Replace => "Replace", "替换", "取代";
     /// Copy the text.
@@ -467,6 +475,16 @@ pub fn save_failed(path: &str, error: &std::io::Error, lang: Lang) -> String {
         Lang::En => format!("Could not save {path}: {reason}."),
         Lang::ZhHans => format!("无法保存 {path}：{reason}。"),
         Lang::ZhHant => format!("無法儲存 {path}：{reason}。"),
+    }
+}
+
+/// "There is no file “NAME” in this folder." (the open chooser, after a name
+/// was typed that is not there).
+pub fn no_such_file(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("There is no file “{name}” in this folder."),
+        Lang::ZhHans => format!("此文件夹中没有“{name}”。"),
+        Lang::ZhHant => format!("此資料夾中沒有「{name}」。"),
     }
 }
 

@@ -32,7 +32,7 @@ use crate::check::existing::{
 };
 use crate::check::{CheckEvent, CheckHandle};
 use crate::existing::{Destination, Kind, Password, ReadError, thunderbird};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, comma, labelled};
 use crate::probe::login::InsecureAllow;
 use crate::providers::describe::{pick, security};
 use crate::server_text::ServerText;
@@ -45,8 +45,10 @@ pub struct CheckArgs {
     /// JSON export, an autoconfig XML. Default: the usual files of this user.
     pub files: Vec<PathBuf>,
     /// Check Thunderbird: the profiles profiles.ini lists, or this profile folder.
-    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true, default_missing_value = "")]
-    pub thunderbird: Option<PathBuf>,
+    // `Some(None)`: the flag without a folder. (An empty default value is no
+    // path to clap: it refused the bare flag.)
+    #[arg(long, value_name = "PROFILE_DIR", num_args = 0..=1, require_equals = true)]
+    pub thunderbird: Option<Option<PathBuf>>,
     /// Print one JSON document (see docs/check-json.md) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -148,19 +150,18 @@ fn usual_files(home: &Path) -> Vec<PathBuf> {
 /// (neither given) the usual files and every Thunderbird profile.
 fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
     let mut files = args.files.clone();
-    let profiles = |dir: &Path| -> Vec<PathBuf> {
-        if dir.as_os_str().is_empty() {
-            thunderbird::find_profiles()
+    let profiles = |dir: Option<&Path>| -> Vec<PathBuf> {
+        match dir {
+            None => thunderbird::find_profiles()
                 .into_iter()
                 .map(|p| p.path)
-                .collect()
-        } else {
-            vec![dir.to_path_buf()]
+                .collect(),
+            Some(dir) => vec![dir.to_path_buf()],
         }
     };
     match &args.thunderbird {
         Some(dir) => {
-            let found = profiles(dir);
+            let found = profiles(dir.as_deref());
             if found.is_empty() {
                 return Err("--thunderbird: no Thunderbird profile found (profiles.ini under ~/.thunderbird and the platform's places); give the profile folder: --thunderbird=PATH".into());
             }
@@ -170,7 +171,7 @@ fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
             if let Some(base) = directories::BaseDirs::new() {
                 files.extend(usual_files(base.home_dir()));
             }
-            files.extend(profiles(Path::new("")));
+            files.extend(profiles(None));
             if files.is_empty() {
                 return Err("no file given and none of the usual ones found (~/.fetchmailrc, ~/.msmtprc, ~/.muttrc, ~/.getmail/getmailrc, a Thunderbird profile): name the file to check".into());
             }
@@ -353,7 +354,7 @@ fn print_human(
                 writeln!(
                     out,
                     "== {path} ==\n  ✗ {}\n",
-                    ServerText::new(&e.to_string())
+                    ServerText::new(e.describe().get(lang))
                 )?;
                 continue;
             }
@@ -396,21 +397,28 @@ fn print_human(
                     t(("not run", "未运行", "未執行"))
                 ),
             };
+            let c = comma(lang);
             writeln!(
                 out,
-                "  {} {}:{} {}, {} {}, {} {}, {} {}",
-                t(("The file says:", "文件中的设置：", "檔案中的設定：")),
-                ServerText::new(&a.host.value),
-                a.port.value,
-                security(a.security.value, lang),
-                t(("login", "登录方式", "登入方式")),
-                a.auth.value.label(),
-                t(("user", "用户名", "使用者名稱")),
-                a.username
-                    .as_ref()
-                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
-                t(("password", "密码", "密碼")),
-                password
+                "  {}",
+                labelled(
+                    t(("The file says:", "文件中的设置：", "檔案中的設定：")),
+                    format_args!(
+                        "{}:{} {}{c}{} {}{c}{} {}{c}{} {}",
+                        ServerText::new(&a.host.value),
+                        a.port.value,
+                        security(a.security.value, lang),
+                        t(("login", "登录方式", "登入方式")),
+                        a.auth.value.words(lang),
+                        t(("user", "用户名", "使用者名稱")),
+                        a.username.as_ref().map_or_else(
+                            || "-".to_owned(),
+                            |u| ServerText::new(&u.value).to_string()
+                        ),
+                        t(("password", "密码", "密碼")),
+                        password
+                    )
+                )
             )?;
             let r = AccountRef {
                 file: fi,
@@ -467,9 +475,11 @@ fn print_human(
             };
             writeln!(
                 out,
-                "\n  {mark} {} {}",
-                t(("Verdict:", "结论：", "結論：")),
-                result.verdict.label().get(lang)
+                "\n  {mark} {}",
+                labelled(
+                    t(("Verdict:", "结论：", "結論：")),
+                    result.verdict.label().get(lang)
+                )
             )?;
             writeln!(out, "    {}", explain(a, result).get(lang))?;
             if let Some(e) = &result.error {
@@ -544,11 +554,11 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
     }
     writeln!(out, "\n  {}", t(("Changes:", "修改：", "修改：")))?;
     for c in &fix.changes {
+        let line = format!("{}{}", line_label(lang, c.line), t((":", "：", "：")));
         writeln!(
             out,
-            "    {}: {} {} → {}",
-            line_label(lang, c.line),
-            c.field,
+            "    {} {} → {}",
+            labelled(&line, &c.field),
             c.before,
             c.after
         )?;
@@ -576,4 +586,37 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
         writeln!(out, "    {}. {}", i + 1, s.get(lang))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Command};
+    use clap::Parser as _;
+
+    fn check_args(args: &[&str]) -> Result<super::CheckArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["mailconf", "check"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Check(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// `--thunderbird` without a folder (the profiles profiles.ini lists), then
+    /// another option: it used to be refused ("a value is required"), since
+    /// the empty default was not a path clap accepts.
+    #[test]
+    fn thunderbird_without_a_folder_is_accepted_before_other_options() {
+        let a = check_args(&["--thunderbird", "--fix"]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(a.fix);
+        assert_eq!(a.thunderbird, Some(None));
+        let a = check_args(&["--thunderbird"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(None));
+        let a = check_args(&["--thunderbird=/p", "a"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(Some("/p".into())));
+        assert_eq!(a.files, [std::path::PathBuf::from("a")]);
+        // Without `=`, a path after the flag is a file to check, not the profile.
+        let a = check_args(&["--thunderbird", "a"]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.thunderbird, Some(None));
+        assert_eq!(check_args(&[]).unwrap().thunderbird, None);
+    }
 }

@@ -103,6 +103,23 @@ impl Field {
             Field::Username => "username",
         }
     }
+
+    /// Its name for people, in the three languages (the words the
+    /// Thunderbird steps use).
+    pub fn words(self) -> Localized {
+        let (en, zh_hans, zh_hant) = match self {
+            Field::Host => ("server", "服务器", "伺服器"),
+            Field::Port => ("port", "端口", "連接埠"),
+            Field::Security => ("connection security", "连接安全", "連線安全性"),
+            Field::Auth => ("authentication", "身份验证", "驗證方式"),
+            Field::Username => ("user name", "用户名", "使用者名稱"),
+        };
+        Localized {
+            en: en.into(),
+            zh_hans: zh_hans.into(),
+            zh_hant: zh_hant.into(),
+        }
+    }
 }
 
 /// One changed setting.

@@ -158,3 +158,117 @@ pub fn fix(data: &[u8]) {
         }
     }
 }
+
+// The stable runs of the bodies: part of the normal `cargo test` (like
+// `probe::fuzzing`'s), over random bytes and the fixtures of tests/existing/
+// with random bytes and words spliced in.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    use std::path::PathBuf;
+
+    /// Every file under tests/existing/ (the readable ones become seeds), in
+    /// a fixed order so the runs are the same everywhere.
+    fn fixture_files() -> Vec<PathBuf> {
+        let mut todo = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/existing")];
+        let mut files = Vec::new();
+        while let Some(dir) = todo.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        assert!(files.len() >= 10, "{files:?}");
+        files
+    }
+
+    /// Random bytes, and the fixtures with random bytes and words spliced in.
+    fn inputs(seed: u64, count: usize) -> Vec<Vec<u8>> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let fixtures: Vec<(u8, Vec<u8>)> = fixture_files()
+            .into_iter()
+            .filter_map(|p| {
+                let l = crate::existing::read(&p).ok()?;
+                let k = Kind::ALL.iter().position(|k| *k == l.kind)? as u8;
+                Some((k, std::fs::read(p).ok()?))
+            })
+            .collect();
+        let splices: &[&[u8]] = &[
+            b"\n",
+            b"\"",
+            b"'",
+            b"\\",
+            b"#",
+            b";",
+            b"=",
+            b":",
+            b",",
+            b"<",
+            b">",
+            b"</dict>",
+            b"<key>",
+            b"user_pref(",
+            b")",
+            b"poll ",
+            b" ssl",
+            b"account ",
+            b"[retriever]",
+            b"\0",
+            b"\xff",
+            b"\r\n",
+            b"`",
+            b"%",
+            b"{",
+            b"}",
+            b" port 0",
+            b" no ",
+            b"\\\n",
+        ];
+        (0..count)
+            .map(|i| {
+                if i % 4 == 0 {
+                    let len = rng.random_range(0..300);
+                    (0..len).map(|_| rng.random()).collect()
+                } else {
+                    let (k, base) = &fixtures[rng.random_range(0..fixtures.len())];
+                    let mut v = base.clone();
+                    for _ in 0..rng.random_range(1..6) {
+                        let at = rng.random_range(0..=v.len());
+                        if rng.random_bool(0.5) && at < v.len() {
+                            let end = (at + rng.random_range(1..20)).min(v.len());
+                            v.drain(at..end);
+                        } else {
+                            let s = splices[rng.random_range(0..splices.len())];
+                            v.splice(at..at, s.iter().copied());
+                        }
+                    }
+                    let mut out = vec![*k, rng.random()];
+                    out.extend(v);
+                    out
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn readers_never_panic_on_random_or_mutated_files() {
+        for input in inputs(1, 2500) {
+            read(&input);
+            read(input.get(1..).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn fixes_read_back_on_random_or_mutated_files() {
+        for input in inputs(2, 1500) {
+            fix(&input);
+        }
+    }
+}

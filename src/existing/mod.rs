@@ -37,6 +37,10 @@ pub mod autoconfig;
 mod edit;
 pub mod fetchmail;
 pub mod fix;
+// The bodies of the cargo-fuzz targets in `fuzz/` (which turn the feature on)
+// and of their stable runs in this crate's tests: not part of the API.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
 pub mod fuzzing;
 pub mod getmail;
 mod ini;
@@ -303,6 +307,61 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// The error for people, in the three languages (English is the
+    /// `Display` text). Paths and parser messages are as they are: escape the
+    /// result before showing it.
+    pub fn describe(&self) -> Localized {
+        let path = self.path().display();
+        let (zh_hans, zh_hant) = match self {
+            ReadError::Io { source, .. } => {
+                let (hans, hant) = match source.kind() {
+                    std::io::ErrorKind::NotFound => ("文件不存在".into(), "檔案不存在".into()),
+                    std::io::ErrorKind::PermissionDenied => {
+                        ("你没有读取它的权限".into(), "你沒有讀取它的權限".into())
+                    }
+                    _ => (format!("系统报告：{source}"), format!("系統回報：{source}")),
+                };
+                (
+                    format!("无法读取 {path}：{hans}。"),
+                    format!("無法讀取 {path}：{hant}。"),
+                )
+            }
+            ReadError::TooLarge { size, limit, .. } => (
+                format!("{path} 有 {size} 字节，超过这类文件 {limit} 字节的上限。"),
+                format!("{path} 有 {size} 位元組，超過這類檔案 {limit} 位元組的上限。"),
+            ),
+            ReadError::LineTooLong { line, limit, .. } => (
+                format!("{path} 第 {line} 行：超过 {limit} 字节。"),
+                format!("{path} 第 {line} 行：超過 {limit} 位元組。"),
+            ),
+            ReadError::Encoding { line, .. } => (
+                format!("{path} 第 {line} 行：不是有效的 UTF-8 文本。"),
+                format!("{path} 第 {line} 行：不是有效的 UTF-8 文字。"),
+            ),
+            ReadError::Syntax { line, message, .. } => (
+                format!("{path} 第 {line} 行：格式错误（{message}）。"),
+                format!("{path} 第 {line} 行：格式錯誤（{message}）。"),
+            ),
+            ReadError::UnknownFormat { .. } => (
+                format!(
+                    "{path}：无法判断这个文件属于哪个程序（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述文件、mailconf JSON、autoconfig）。"
+                ),
+                format!(
+                    "{path}：無法判斷這個檔案屬於哪個程式（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述檔、mailconf JSON、autoconfig）。"
+                ),
+            ),
+            ReadError::Unsupported { what, .. } => (
+                format!("{path}：不支持（{what}）。"),
+                format!("{path}：不支援（{what}）。"),
+            ),
+        };
+        Localized {
+            en: self.to_string(),
+            zh_hans,
+            zh_hant,
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &Path {
         match self {
@@ -411,6 +470,22 @@ impl AuthMethod {
             AuthMethod::Ntlm => "NTLM",
             AuthMethod::External => "external",
             AuthMethod::Other(s) => s,
+        }
+    }
+
+    /// Its name for people in `lang` (Thunderbird's words where it has them;
+    /// protocol names and a method mailconf does not know stay as they are).
+    pub fn words(&self, lang: crate::i18n::Lang) -> &str {
+        let t = |x| crate::providers::describe::pick(lang, x);
+        match self {
+            AuthMethod::Automatic => t(("automatic", "自动", "自動")),
+            AuthMethod::None => t(("none", "无", "無")),
+            AuthMethod::Password => t(("normal password", "普通密码", "一般密碼")),
+            AuthMethod::EncryptedPassword => t(("encrypted password", "加密的密码", "加密的密碼")),
+            AuthMethod::External => t(("external (certificate)", "外部（证书）", "外部（憑證）")),
+            AuthMethod::Oauth2 | AuthMethod::Gssapi | AuthMethod::Ntlm | AuthMethod::Other(_) => {
+                self.label()
+            }
         }
     }
 }

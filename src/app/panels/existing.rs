@@ -10,7 +10,10 @@
 //! ([`ExistingView::take_event`]).
 //!
 //! The window draws and collects [`Action`]s; the app applies them after the
-//! frame ([`ExistingView::apply`]). Texts are in the three languages. Strings
+//! frame ([`ExistingView::apply`]). Open… and "Save the fixed file…" ask the
+//! app's [`FileDialog`] on a worker thread through [`export::ask`], as the
+//! Export window does; when no system dialog answers, the app shows its own
+//! chooser ([`Action::OwnChooser`]), so neither button is ever a silent no-op. Texts are in the three languages. Strings
 //! from the file are escaped ([`ServerText`]); a password from the file is
 //! never shown, only handed to the login test when the user asks for it.
 
@@ -20,14 +23,15 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui;
 
-use crate::app::export::FileDialog;
+use crate::app::export::{self, Asked, Asking, FileDialog, FixedPath};
+use crate::app::ui_text::T;
 use crate::check::existing::{
     AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain, history_note, in_line,
     line_label,
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
 use crate::existing::{Destination, Password, thunderbird};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, labelled};
 use crate::providers::Database;
 use crate::providers::describe::{pick, security};
 use crate::server_text::ServerText;
@@ -39,10 +43,46 @@ pub enum Action {
     CheckPath,
     /// Read and check this Thunderbird profile.
     CheckProfile(PathBuf),
+    /// Pick the file (or profile folder) through the file dialog, then check it.
+    Open,
+    /// Put this path (picked in a dialog) into the path field and check it.
+    OpenPath(PathBuf),
     /// Save file `n`'s fixed version through the save dialog.
     Save(usize),
+    /// Save file `n`'s fixed version here (chosen in mailconf's own chooser,
+    /// which asked before replacing a file).
+    SaveTo(usize, PathBuf),
+    /// No system dialog answered: the app shows its own chooser for this.
+    OwnChooser(Wanted),
     /// Close the window.
     Close,
+}
+
+/// What mailconf's own chooser is wanted for, when no system dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    /// The file (or Thunderbird profile folder) to check.
+    Open,
+    /// Where to save file `file`'s fixed version: `name` in `folder` suggested
+    /// (next to the original).
+    Save {
+        /// The file's index in the check.
+        file: usize,
+        /// The suggested name.
+        name: String,
+        /// The folder it starts in.
+        folder: PathBuf,
+    },
+}
+
+/// A file dialog worker's answer.
+enum Reply {
+    /// A save's outcome for file `n`.
+    Saved(usize, String),
+    /// What to do next (check the file picked, or show the own chooser).
+    Then(Action),
+    /// Cancelled: nothing to do.
+    Nothing,
 }
 
 /// The window's state.
@@ -62,9 +102,14 @@ pub struct ExistingView {
     /// Per file, once every account is checked: the fixed file (computed once,
     /// not every frame), or why it cannot be made.
     fixed: Vec<Option<Result<crate::existing::Fixed, String>>>,
-    /// The last save's outcome, or why the check could not start.
+    /// Why the check could not start, or why it stopped.
     pub status: Option<String>,
-    save_answer: Option<Receiver<String>>,
+    /// The last save's outcome and the file it was for: said below that
+    /// file's Save button, where the user looks (the window is scrolled there).
+    saved: Option<(usize, String)>,
+    /// The file dialog being asked on a worker, with what the own chooser
+    /// would be for if it does not answer.
+    dialog_answer: Option<(Wanted, Receiver<Reply>)>,
 }
 
 fn t(lang: Lang, text: (&'static str, &'static str, &'static str)) -> &'static str {
@@ -187,18 +232,66 @@ impl ExistingView {
             .collect();
     }
 
-    /// Collects the save dialog's answer.
-    pub fn drain_save(&mut self) {
-        let Some(rx) = &self.save_answer else {
-            return;
-        };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => {}
-            Ok(status) => {
-                self.status = Some(status);
-                self.save_answer = None;
+    /// Whether a file dialog is being asked (then Open… and Save wait).
+    pub fn asking(&self) -> bool {
+        self.dialog_answer.is_some()
+    }
+
+    /// Collects the file dialog's answer: a status line, or what the app
+    /// applies next (check the file picked, or show its own chooser).
+    pub fn drain_dialog(&mut self) -> Option<Action> {
+        let (_, rx) = self.dialog_answer.as_ref()?;
+        let reply = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return None,
+            Ok(reply) => reply,
+            // The worker ended without answering: its dialog broke.
+            Err(TryRecvError::Disconnected) => {
+                let (wanted, _) = self.dialog_answer.take()?;
+                return Some(Action::OwnChooser(wanted));
             }
-            Err(TryRecvError::Disconnected) => self.save_answer = None,
+        };
+        self.dialog_answer = None;
+        match reply {
+            Reply::Saved(file, said) => {
+                self.saved = Some((file, said));
+                None
+            }
+            Reply::Then(action) => Some(action),
+            Reply::Nothing => None,
+        }
+    }
+
+    /// Asks `dialog` on a worker thread; what it chooses goes through `then`
+    /// (on the worker), and the reply to [`Self::drain_dialog`].
+    fn ask_in_background(
+        &mut self,
+        dialog: Arc<dyn FileDialog>,
+        wanted: Wanted,
+        then: impl FnOnce(PathBuf) -> Reply + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        let fallback = Action::OwnChooser(wanted.clone());
+        let asking_for = wanted.clone();
+        let spawned = std::thread::Builder::new()
+            .name("mailconf-file-dialog".into())
+            .spawn(move || {
+                let asking = match &asking_for {
+                    Wanted::Open => Asking::Open,
+                    Wanted::Save { name, .. } => Asking::Save(name),
+                };
+                let reply = match export::ask(dialog.as_ref(), asking) {
+                    Asked::Chosen(path) => then(path),
+                    Asked::Cancelled => Reply::Nothing,
+                    Asked::NoDialog => Reply::Then(fallback),
+                };
+                // The app may have closed meanwhile; then nobody needs the answer.
+                let _ = tx.send(reply);
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.dialog_answer = Some((wanted, rx)),
+            Err(e) => self.status = Some(e.to_string()),
         }
     }
 
@@ -214,9 +307,22 @@ impl ExistingView {
     ) {
         match action {
             Action::Close => self.open = false,
-            Action::CheckPath | Action::CheckProfile(_) => {
+            // The app shows its chooser; nothing for the window to do.
+            Action::OwnChooser(_) => {}
+            Action::Open => {
+                if self.asking() {
+                    return;
+                }
+                let then = |path| Reply::Then(Action::OpenPath(path));
+                self.ask_in_background(dialog, Wanted::Open, then, wake);
+            }
+            Action::CheckPath | Action::CheckProfile(_) | Action::OpenPath(_) => {
                 let path = match action {
                     Action::CheckProfile(p) => p,
+                    Action::OpenPath(p) => {
+                        self.path = p.display().to_string();
+                        p
+                    }
                     _ => PathBuf::from(self.path.trim()),
                 };
                 if path.as_os_str().is_empty() {
@@ -241,6 +347,7 @@ impl ExistingView {
                 }
                 let loaded = crate::existing::read(&path);
                 self.status = None;
+                self.saved = None;
                 self.fixed = Vec::new();
                 self.check = Some(ExistingCheck::new(
                     db.clone(),
@@ -252,8 +359,8 @@ impl ExistingView {
                 ));
                 self.start_next(backend);
             }
-            Action::Save(i) => {
-                if self.save_answer.is_some() {
+            Action::Save(i) | Action::SaveTo(i, _) => {
+                if self.asking() {
                     return;
                 }
                 let Some(check) = &self.check else { return };
@@ -269,44 +376,40 @@ impl ExistingView {
                     _ => return,
                 };
                 let loaded = loaded.clone();
-                let default_name = loaded
-                    .fixed_path(&Destination::NextToOriginal)
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let (tx, rx) = channel();
-                self.save_answer = Some(rx);
-                let spawned = std::thread::Builder::new()
-                    .name("mailconf-save-fixed".into())
-                    .spawn(move || {
-                        let chosen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            dialog.save(&default_name)
-                        }))
-                        .ok()
-                        .flatten();
-                        if let Some(path) = chosen {
-                            // The dialog asked about replacing an existing file.
-                            let status =
-                                match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
-                                    Ok(p) => format!(
-                                        "{} {}",
-                                        t(lang, ("Saved:", "已保存：", "已儲存：")),
-                                        ServerText::new(&p.display().to_string())
-                                    ),
-                                    Err(e) => format!(
-                                        "{} {}",
-                                        t(lang, ("Not saved:", "未保存：", "未儲存：")),
-                                        ServerText::new(&e.to_string())
-                                    ),
-                                };
-                            let _ = tx.send(status);
-                        }
-                        wake();
-                    });
-                if let Err(e) = spawned {
-                    self.save_answer = None;
-                    self.status = Some(e.to_string());
-                }
+                let next_to_original = loaded.fixed_path(&Destination::NextToOriginal);
+                let wanted = Wanted::Save {
+                    file: i,
+                    name: next_to_original
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    folder: next_to_original
+                        .parent()
+                        .map(PathBuf::from)
+                        .unwrap_or_default(),
+                };
+                let dialog: Arc<dyn FileDialog> = match action {
+                    Action::SaveTo(_, path) => Arc::new(FixedPath(path)),
+                    _ => dialog,
+                };
+                let then = move |path| {
+                    // The dialog (or the own chooser) asked about replacing
+                    // an existing file.
+                    Reply::Saved(
+                        i,
+                        match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
+                            Ok(p) => labelled(
+                                t(lang, ("Saved:", "已保存：", "已儲存：")),
+                                ServerText::new(&p.display().to_string()),
+                            ),
+                            Err(e) => labelled(
+                                t(lang, ("Not saved:", "未保存：", "未儲存：")),
+                                ServerText::new(&e.to_string()),
+                            ),
+                        },
+                    )
+                };
+                self.ask_in_background(dialog, wanted, then, wake);
             }
         }
     }
@@ -340,6 +443,10 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             .add(egui::TextEdit::singleline(&mut view.path).desired_width(360.0))
             .labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let open = ui.add_enabled(!view.asking(), egui::Button::new(T::OpenEllipsis.get(lang)));
+        if open.clicked() {
+            actions.push(Action::Open);
+        }
         if ui.button(t(lang, CHECK)).clicked() || enter {
             actions.push(Action::CheckPath);
         }
@@ -393,7 +500,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             Err(e) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    ServerText::new(&e.to_string()).to_string(),
+                    ServerText::new(e.describe().get(lang)).to_string(),
                 );
                 continue;
             }
@@ -450,10 +557,11 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                     ),
                 ));
                 for c in &fixed.changes {
+                    let line =
+                        format!("{}{}", line_label(lang, c.line), t(lang, (":", "：", "：")));
                     ui.label(format!(
-                        "  {}: {} {} → {}",
-                        line_label(lang, c.line),
-                        c.field.label(),
+                        "  {} {} → {}",
+                        labelled(&line, c.field.words().get(lang)),
                         ServerText::new(&c.before),
                         ServerText::new(&c.after)
                     ));
@@ -461,12 +569,15 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 for (i, s) in fixed.steps.iter().enumerate() {
                     ui.label(format!("{}. {}", i + 1, s.get(lang)));
                 }
-                let busy = view.save_answer.is_some();
+                let busy = view.asking();
                 if ui
                     .add_enabled(!busy, egui::Button::new(t(lang, SAVE_FIXED)))
                     .clicked()
                 {
                     actions.push(Action::Save(fi));
+                }
+                if let Some((_, said)) = view.saved.as_ref().filter(|(f, _)| *f == fi) {
+                    ui.label(said);
                 }
             }
             Some(Some(Err(e))) => {
@@ -512,18 +623,20 @@ fn account_card(
                 t(lang, ("not run", "未运行", "未執行"))
             ),
         };
-        ui.label(format!(
-            "{} {}:{} {} · {} {} · {} {}",
+        ui.label(labelled(
             t(lang, ("The file says:", "文件中的设置：", "檔案中的設定：")),
-            ServerText::new(&a.host.value),
-            a.port.value,
-            security(a.security.value, lang),
-            t(lang, ("user", "用户名", "使用者名稱")),
-            a.username
-                .as_ref()
-                .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
-            t(lang, ("password", "密码", "密碼")),
-            password
+            format_args!(
+                "{}:{} {} · {} {} · {} {}",
+                ServerText::new(&a.host.value),
+                a.port.value,
+                security(a.security.value, lang),
+                t(lang, ("user", "用户名", "使用者名稱")),
+                a.username
+                    .as_ref()
+                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
+                t(lang, ("password", "密码", "密碼")),
+                password
+            ),
         ));
         let Some(result) = check.result(r) else {
             if !a.active {
@@ -545,10 +658,9 @@ fn account_card(
         };
         ui.colored_label(
             color,
-            format!(
-                "{} {}",
+            labelled(
                 t(lang, ("Verdict:", "结论：", "結論：")),
-                result.verdict.label().get(lang)
+                result.verdict.label().get(lang),
             ),
         );
         ui.label(explain(a, result).get(lang));
@@ -556,10 +668,9 @@ fn account_card(
             ui.label(e.to_string());
         }
         if let Some(h) = history_note(result) {
-            ui.label(format!(
-                "{} “{}”",
+            ui.label(labelled(
                 t(lang, ("What changed:", "变化：", "變化：")),
-                h.get(lang)
+                format_args!("“{}”", h.get(lang)),
             ));
         }
         if let Some(summary) = &result.summary {

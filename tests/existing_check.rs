@@ -5,7 +5,7 @@
 //! the provider's history note in three languages, the JSON document against
 //! its schema, and the CLI's usage errors. With the harness (`tests/run`): a
 //! fetchmailrc and an msmtprc with old plaintext settings are read, tested
-//! against Dovecot/Postfix, reported insecure, and the fixed files written by
+//! against Dovecot/Postfix, reported broken, and the fixed files written by
 //! `mailconf check --fix` are accepted by fetchmail and msmtp, which then log
 //! in and send.
 
@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use mailconf::check::existing::{
     AccountRef, AccountVerdict, BrokenReason, ExistingCheck, ExistingOptions, InsecureReason,
-    explain, history_note,
+    explain, history_note, verdict_of,
 };
 use mailconf::check::fake::{FakeCheck, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::check::{CheckBackend, CheckEvent};
@@ -87,7 +87,7 @@ fn check_of(
 }
 
 #[test]
-fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
+fn old_163_settings_are_broken_and_the_advice_quotes_the_history() {
     let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
     let r = check
         .result(AccountRef {
@@ -104,11 +104,14 @@ fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
         ("pop.163.com", 110, Security::Plain)
     );
     assert!(summary.endpoints.iter().any(|e| e.endpoint.port == 995));
-    // Plaintext first; the fake's old server offers no login before STLS either.
-    let AccountVerdict::Insecure { reasons } = &r.verdict else {
-        panic!("{:?}", r.verdict)
-    };
-    assert_eq!(reasons[0], InsecureReason::Plaintext, "{reasons:?}");
+    // Plaintext, and the fake's old server offers no login before STLS: the
+    // file's settings cannot log in at all, so they are broken.
+    assert_eq!(
+        r.verdict,
+        AccountVerdict::Broken {
+            reason: BrokenReason::LoginRefusedBeforeTls
+        }
+    );
     let c = r.corrected.as_ref().expect("a secure way in was found");
     assert_eq!(
         (c.host.as_str(), c.port, c.security),
@@ -141,6 +144,22 @@ fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
     // The fix changes exactly the port and TLS of that account.
     let loaded = check.files[0].loaded.as_ref().unwrap();
     let fixed = loaded.fix_all(&check.corrections(0)).unwrap();
+    // One change per setting, in file order: `ssl` and `sslproto` together
+    // are one change of how the connection is secured (they were listed
+    // twice, after the port change of an earlier line).
+    let lines: Vec<usize> = fixed.changes.iter().map(|c| c.line).collect();
+    assert!(lines.is_sorted(), "{:?}", fixed.changes);
+    let security: Vec<_> = fixed
+        .changes
+        .iter()
+        .filter(|c| c.field.label() == "security")
+        .collect();
+    assert_eq!(security.len(), 1, "{:?}", fixed.changes);
+    assert!(
+        security[0].after.contains("ssl") && security[0].after.contains("sslproto"),
+        "{:?}",
+        security[0]
+    );
     let mut fields: Vec<&str> = fixed.changes.iter().map(|c| c.field.label()).collect();
     fields.sort_unstable();
     fields.dedup();
@@ -157,6 +176,56 @@ fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
         "only the poll entry changes: {differing:?}\n{after_text}"
     );
     assert!(check.exit_code() == 1);
+}
+
+/// Plaintext the server still takes a login on is "works but insecure";
+/// plaintext where the server offers no login before TLS (Dovecot's
+/// "plaintext authentication disallowed") cannot work at all, so it is
+/// "broken", never "works".
+#[test]
+fn plaintext_is_insecure_where_a_login_is_offered_and_broken_where_it_is_not() {
+    let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
+    let account = check
+        .account(AccountRef {
+            file: 0,
+            account: 0,
+        })
+        .unwrap();
+    let endpoint = mailconf::probe::Endpoint {
+        protocol: mailconf::providers::Protocol::Pop3,
+        host: "pop.163.com".to_owned(),
+        port: 110,
+        security: Security::Plain,
+    };
+    let mut r = report(
+        &endpoint,
+        FakeOutcome::Plaintext(PlaintextReason::PlainEndpoint),
+        5,
+    );
+    let caps = |lines: &[&str]| {
+        Some(mailconf::probe::caps::Capabilities::Pop3(
+            mailconf::probe::caps::Pop3Caps::parse(
+                &lines
+                    .iter()
+                    .map(|l| l.as_bytes().to_vec())
+                    .collect::<Vec<_>>(),
+            ),
+        ))
+    };
+    r.session.caps_before_tls = caps(&["STLS", "UIDL", "TOP"]);
+    assert_eq!(
+        verdict_of(account, &r),
+        AccountVerdict::Broken {
+            reason: BrokenReason::LoginRefusedBeforeTls
+        }
+    );
+    r.session.caps_before_tls = caps(&["USER", "UIDL", "TOP"]);
+    assert_eq!(
+        verdict_of(account, &r),
+        AccountVerdict::Insecure {
+            reasons: vec![InsecureReason::Plaintext]
+        }
+    );
 }
 
 #[test]
@@ -255,7 +324,13 @@ fn a_discontinued_service_and_a_bad_host_are_not_probed() {
             reason: BrokenReason::InvalidHost
         })
     );
-    assert!(matches!(verdict(2), Some(AccountVerdict::Insecure { .. })));
+    // 163's old plaintext 110: the fake's server offers no login before STLS.
+    assert_eq!(
+        verdict(2),
+        Some(AccountVerdict::Broken {
+            reason: BrokenReason::LoginRefusedBeforeTls
+        })
+    );
     // The escape sequence in the host reaches the document escaped.
     let json = serde_json::to_string(&check.document(&[])).unwrap();
     assert!(!json.contains('\u{1b}'), "{json}");
@@ -280,7 +355,8 @@ fn the_document_follows_its_schema_and_never_holds_a_password() {
     assert!(!text.contains("Web-Pa55-163"), "{text}");
     assert_eq!(doc["schema"], "mailconf-check/1");
     let a = &doc["files"][0]["accounts"][0];
-    assert_eq!(a["verdict"]["kind"], "insecure");
+    assert_eq!(a["verdict"]["kind"], "broken");
+    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls");
     assert_eq!(a["file"]["password"], "in-file");
     assert_eq!(a["corrected"]["port"], 995);
     assert_eq!(a["network"]["schema"], "mailconf-probe/1");
@@ -407,12 +483,10 @@ fn check_fixes_a_plaintext_fetchmailrc_that_fetchmail_then_logs_in_with() {
     assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
     assert_eq!(code, Some(1), "{doc}");
     let a = &doc["files"][0]["accounts"][0];
-    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
-    let reasons = a["verdict"]["reasons"].to_string();
-    assert!(
-        reasons.contains("plaintext") && reasons.contains("login-refused-before-tls"),
-        "{reasons}"
-    );
+    // The server offers no login before TLS: the file's settings cannot log
+    // in at all, so they are broken, not merely insecure.
+    assert_eq!(a["verdict"]["kind"], "broken", "{a}");
+    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls", "{a}");
     // The login on 995 worked with the password from the file.
     let logged_in = a["network"]["endpoints"]
         .as_array()
@@ -481,7 +555,9 @@ fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
     assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
     assert_eq!(code, Some(1));
     let a = &doc["files"][0]["accounts"][0];
-    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    // Postfix offers no AUTH before STARTTLS on 25: msmtp cannot log in there.
+    assert_eq!(a["verdict"]["kind"], "broken", "{a}");
+    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls", "{a}");
     assert_eq!(a["corrected"]["port"], s.port(465), "{a}");
     let fixed = Path::new(doc["files"][0]["fix"]["written"].as_str().unwrap()).to_path_buf();
     let token = format!("mailconf-check-fixed-{}", std::process::id());
@@ -537,7 +613,8 @@ fn check_human_output_in_chinese_says_what_to_do() {
     let out = c.output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("可用但不安全"), "{stdout}");
+    assert!(stdout.contains("无法使用"), "{stdout}");
+    assert!(stdout.contains("你的客户端这样无法登录"), "{stdout}");
     assert!(
         stdout.contains(&format!("请改用 {}:{}", s.host, s.port(995))),
         "{stdout}"

@@ -231,7 +231,20 @@ impl Plan {
         }
     }
 
+    /// Records a change. A second edit of the same setting on the same line
+    /// (fetchmail's `ssl` and `sslproto` both say how the connection is
+    /// secured) joins the first, so a person reads one change, not two that
+    /// each seem to start from the same value.
     pub fn change(&mut self, field: Field, line: usize, before: String, after: String) {
+        if let Some(same) = self
+            .changes
+            .iter_mut()
+            .find(|c| c.field == field && c.line == line && c.before == before)
+        {
+            same.after.push_str(", ");
+            same.after.push_str(&after);
+            return;
+        }
         self.changes.push(Change {
             field,
             line,
@@ -271,9 +284,12 @@ impl Loaded {
             Kind::Autoconfig => super::autoconfig::fix(&self.source, account, want)?,
         };
         let bytes = edit::apply(self.source.bytes(), plan.edits)?;
+        // In file order, as a person reads the file.
+        let mut changes = plan.changes;
+        changes.sort_by_key(|c| c.line);
         Ok(Fixed {
             bytes,
-            changes: plan.changes,
+            changes,
             steps: Vec::new(),
         })
     }

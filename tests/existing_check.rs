@@ -5,7 +5,7 @@
 //! the provider's history note in three languages, the JSON document against
 //! its schema, and the CLI's usage errors. With the harness (`tests/run`): a
 //! fetchmailrc and an msmtprc with old plaintext settings are read, tested
-//! against Dovecot/Postfix, reported broken, and the fixed files written by
+//! against Dovecot/Postfix, reported insecure, and the fixed files written by
 //! `mailconf check --fix` are accepted by fetchmail and msmtp, which then log
 //! in and send.
 
@@ -87,7 +87,7 @@ fn check_of(
 }
 
 #[test]
-fn old_163_settings_are_broken_and_the_advice_quotes_the_history() {
+fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
     let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
     let r = check
         .result(AccountRef {
@@ -104,14 +104,15 @@ fn old_163_settings_are_broken_and_the_advice_quotes_the_history() {
         ("pop.163.com", 110, Security::Plain)
     );
     assert!(summary.endpoints.iter().any(|e| e.endpoint.port == 995));
-    // Plaintext, and the fake's old server offers no login before STLS: the
-    // file's settings cannot log in at all, so they are broken.
-    assert_eq!(
-        r.verdict,
-        AccountVerdict::Broken {
-            reason: BrokenReason::LoginRefusedBeforeTls
-        }
-    );
+    // Plaintext first; the fake's old server offers no login before STLS
+    // either, so the verdict never reads "works".
+    let AccountVerdict::Insecure { reasons } = &r.verdict else {
+        panic!("{:?}", r.verdict)
+    };
+    assert_eq!(reasons[0], InsecureReason::Plaintext, "{reasons:?}");
+    assert!(r.verdict.cannot_log_in(), "{reasons:?}");
+    assert_eq!(r.verdict.label().en, "insecure, and the login is refused");
+    assert_eq!(r.verdict.label().zh_hans, "不安全，且无法登录");
     let c = r.corrected.as_ref().expect("a secure way in was found");
     assert_eq!(
         (c.host.as_str(), c.port, c.security),
@@ -178,12 +179,13 @@ fn old_163_settings_are_broken_and_the_advice_quotes_the_history() {
     assert!(check.exit_code() == 1);
 }
 
-/// Plaintext the server still takes a login on is "works but insecure";
+/// Plaintext the server still takes a login on "works but insecure";
 /// plaintext where the server offers no login before TLS (Dovecot's
-/// "plaintext authentication disallowed") cannot work at all, so it is
-/// "broken", never "works".
+/// "plaintext authentication disallowed") is insecure and cannot log in, and
+/// its label says so (it read "works but insecure" while the explanation said
+/// the client cannot log in).
 #[test]
-fn plaintext_is_insecure_where_a_login_is_offered_and_broken_where_it_is_not() {
+fn plaintext_without_a_login_before_tls_is_never_read_as_working() {
     let (check, _dir) = check_of(OLD_163, "fetchmailrc", Box::new(today));
     let account = check
         .account(AccountRef {
@@ -213,19 +215,34 @@ fn plaintext_is_insecure_where_a_login_is_offered_and_broken_where_it_is_not() {
         ))
     };
     r.session.caps_before_tls = caps(&["STLS", "UIDL", "TOP"]);
+    let refused = verdict_of(account, &r);
     assert_eq!(
-        verdict_of(account, &r),
-        AccountVerdict::Broken {
-            reason: BrokenReason::LoginRefusedBeforeTls
+        refused,
+        AccountVerdict::Insecure {
+            reasons: vec![
+                InsecureReason::Plaintext,
+                InsecureReason::LoginRefusedBeforeTls
+            ]
         }
     );
+    assert!(refused.cannot_log_in());
+    for (lang, label) in [
+        (refused.label().en, "insecure, and the login is refused"),
+        (refused.label().zh_hans, "不安全，且无法登录"),
+        (refused.label().zh_hant, "不安全，且無法登入"),
+    ] {
+        assert_eq!(lang, label);
+    }
     r.session.caps_before_tls = caps(&["USER", "UIDL", "TOP"]);
+    let takes_a_login = verdict_of(account, &r);
     assert_eq!(
-        verdict_of(account, &r),
+        takes_a_login,
         AccountVerdict::Insecure {
             reasons: vec![InsecureReason::Plaintext]
         }
     );
+    assert!(!takes_a_login.cannot_log_in());
+    assert_eq!(takes_a_login.label().en, "works but insecure");
 }
 
 #[test]
@@ -324,13 +341,7 @@ fn a_discontinued_service_and_a_bad_host_are_not_probed() {
             reason: BrokenReason::InvalidHost
         })
     );
-    // 163's old plaintext 110: the fake's server offers no login before STLS.
-    assert_eq!(
-        verdict(2),
-        Some(AccountVerdict::Broken {
-            reason: BrokenReason::LoginRefusedBeforeTls
-        })
-    );
+    assert!(matches!(verdict(2), Some(AccountVerdict::Insecure { .. })));
     // The escape sequence in the host reaches the document escaped.
     let json = serde_json::to_string(&check.document(&[])).unwrap();
     assert!(!json.contains('\u{1b}'), "{json}");
@@ -355,8 +366,7 @@ fn the_document_follows_its_schema_and_never_holds_a_password() {
     assert!(!text.contains("Web-Pa55-163"), "{text}");
     assert_eq!(doc["schema"], "mailconf-check/1");
     let a = &doc["files"][0]["accounts"][0];
-    assert_eq!(a["verdict"]["kind"], "broken");
-    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls");
+    assert_eq!(a["verdict"]["kind"], "insecure");
     assert_eq!(a["file"]["password"], "in-file");
     assert_eq!(a["corrected"]["port"], 995);
     assert_eq!(a["network"]["schema"], "mailconf-probe/1");
@@ -483,10 +493,12 @@ fn check_fixes_a_plaintext_fetchmailrc_that_fetchmail_then_logs_in_with() {
     assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
     assert_eq!(code, Some(1), "{doc}");
     let a = &doc["files"][0]["accounts"][0];
-    // The server offers no login before TLS: the file's settings cannot log
-    // in at all, so they are broken, not merely insecure.
-    assert_eq!(a["verdict"]["kind"], "broken", "{a}");
-    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls", "{a}");
+    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    let reasons = a["verdict"]["reasons"].to_string();
+    assert!(
+        reasons.contains("plaintext") && reasons.contains("login-refused-before-tls"),
+        "{reasons}"
+    );
     // The login on 995 worked with the password from the file.
     let logged_in = a["network"]["endpoints"]
         .as_array()
@@ -555,9 +567,7 @@ fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
     assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
     assert_eq!(code, Some(1));
     let a = &doc["files"][0]["accounts"][0];
-    // Postfix offers no AUTH before STARTTLS on 25: msmtp cannot log in there.
-    assert_eq!(a["verdict"]["kind"], "broken", "{a}");
-    assert_eq!(a["verdict"]["reason"], "login-refused-before-tls", "{a}");
+    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
     assert_eq!(a["corrected"]["port"], s.port(465), "{a}");
     let fixed = Path::new(doc["files"][0]["fix"]["written"].as_str().unwrap()).to_path_buf();
     let token = format!("mailconf-check-fixed-{}", std::process::id());
@@ -613,8 +623,8 @@ fn check_human_output_in_chinese_says_what_to_do() {
     let out = c.output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("无法使用"), "{stdout}");
-    assert!(stdout.contains("你的客户端这样无法登录"), "{stdout}");
+    assert!(stdout.contains("不安全，且无法登录"), "{stdout}");
+    assert!(!stdout.contains("可用但不安全"), "{stdout}");
     assert!(
         stdout.contains(&format!("请改用 {}:{}", s.host, s.port(995))),
         "{stdout}"

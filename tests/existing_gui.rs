@@ -140,7 +140,11 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
         "{:?}",
         texts(&h)
     );
-    assert!(has_text(&h, "broken"), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, "insecure, and the login is refused"),
+        "{:?}",
+        texts(&h)
+    );
     assert!(!has_text(&h, "Web-Pa55-163"), "the password is on screen");
     let requests = handle.requests();
     assert_eq!(requests.len(), 1);
@@ -318,7 +322,11 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
         "{:?}",
         texts(&h)
     );
-    assert!(has_text(&h, "broken"), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, "insecure, and the login is refused"),
+        "{:?}",
+        texts(&h)
+    );
     assert!(has_text(&h, "use pop.163.com:995"), "{:?}", texts(&h));
     assert!(has_text(&h, "authorization code"), "{:?}", texts(&h));
     assert!(has_text(&h, "Until about 2014"), "{:?}", texts(&h));
@@ -434,11 +442,12 @@ fn check_my_settings_zh_hans() {
         Some(Box::new(backend)),
     );
     check_file(&mut h, &handle, Lang::ZhHans, "tests/existing/fetchmailrc");
+
     assert!(has_text(&h, "授权码"), "{:?}", texts(&h));
     // Chinese punctuation and words: no space after a full-width colon, no
     // ASCII colon and no English field name in the list of changes (they
     // read "结论： 可用但不安全" and "第 12 行: port 110 → 995").
-    assert!(has_text(&h, "结论：无法使用"), "{:?}", texts(&h));
+    assert!(has_text(&h, "结论：不安全，且无法登录"), "{:?}", texts(&h));
     assert!(
         has_text(&h, "文件中的设置：pop.163.com:110"),
         "{:?}",

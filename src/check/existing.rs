@@ -60,6 +60,9 @@ pub struct AccountRef {
 pub enum InsecureReason {
     /// The client connects without encryption: the password is readable on the way.
     Plaintext,
+    /// The server refuses to log in before TLS (Dovecot's "plaintext
+    /// authentication disallowed"): the client cannot log in at all this way.
+    LoginRefusedBeforeTls,
     /// STARTTLS only when offered: someone in between can switch it off.
     StarttlsOptional,
     /// The client does not check the server's certificate.
@@ -82,10 +85,6 @@ pub enum BrokenReason {
     NoAnswer,
     /// The client asks for STARTTLS and the server does not offer it.
     StarttlsMissing,
-    /// The client connects without encryption and the server offers no login
-    /// before TLS (Dovecot's "plaintext authentication disallowed", SMTP
-    /// without AUTH before STARTTLS): the client cannot log in this way.
-    LoginRefusedBeforeTls,
     /// TLS could not be set up.
     TlsFailed,
     /// The server does not speak the protocol as expected.
@@ -132,10 +131,22 @@ impl AccountVerdict {
         }
     }
 
+    /// Whether the file's client cannot log in at all this way: plaintext
+    /// where the server offers no login before TLS. Still "insecure" in the
+    /// document (the reasons say why), but never read as "works".
+    pub fn cannot_log_in(&self) -> bool {
+        matches!(self, AccountVerdict::Insecure { reasons } if reasons.contains(&InsecureReason::LoginRefusedBeforeTls))
+    }
+
     /// The verdict for people.
     pub fn label(&self) -> Localized {
         let (en, hans, hant) = match self {
             AccountVerdict::Works => ("works", "正常", "正常"),
+            v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => (
+                "insecure, and the login is refused",
+                "不安全，且无法登录",
+                "不安全，且無法登入",
+            ),
             AccountVerdict::Insecure { .. } => {
                 ("works but insecure", "可用但不安全", "可用但不安全")
             }
@@ -598,15 +609,15 @@ pub fn verdict_of(account: &Account, r: &EndpointReport) -> AccountVerdict {
                 return broken(BrokenReason::StarttlsMissing);
             }
             _ => {
+                reasons.push(InsecureReason::Plaintext);
                 let refuses = r
                     .session
                     .caps_before_tls
                     .as_ref()
                     .is_some_and(|c| !c.password_login_offered());
                 if refuses {
-                    return broken(BrokenReason::LoginRefusedBeforeTls);
+                    reasons.push(InsecureReason::LoginRefusedBeforeTls);
                 }
-                reasons.push(InsecureReason::Plaintext);
             }
         },
         Verdict::TlsError { tls_kind } => {
@@ -775,14 +786,32 @@ pub fn explain(account: &Account, result: &AccountResult) -> Localized {
             ),
         ),
         AccountVerdict::Insecure { reasons } => {
+            let refuses = reasons.contains(&InsecureReason::LoginRefusedBeforeTls);
             let (en, hans, hant) = if reasons.contains(&InsecureReason::Plaintext) {
-                (
-                    format!(
-                        "Your file connects to {was} without encryption: anyone on the way can read your password and mail"
-                    ),
-                    format!("你的配置通过 {was} 不加密连接：途中任何人都能读到你的密码和邮件"),
-                    format!("你的設定透過 {was} 不加密連線：途中任何人都能讀到你的密碼和郵件"),
-                )
+                if refuses {
+                    (
+                        format!(
+                            "{} no longer accepts a login over plaintext {was}, so your client cannot log in this way, and it would send your password unencrypted",
+                            name.en
+                        ),
+                        format!(
+                            "{}已不再接受通过明文 {was} 登录，你的客户端这样无法登录，而且会把密码以明文发送",
+                            name.zh_hans
+                        ),
+                        format!(
+                            "{}已不再接受透過明文 {was} 登入，你的用戶端這樣無法登入，而且會把密碼以明文傳送",
+                            name.zh_hant
+                        ),
+                    )
+                } else {
+                    (
+                        format!(
+                            "Your file connects to {was} without encryption: anyone on the way can read your password and mail"
+                        ),
+                        format!("你的配置通过 {was} 不加密连接：途中任何人都能读到你的密码和邮件"),
+                        format!("你的設定透過 {was} 不加密連線：途中任何人都能讀到你的密碼和郵件"),
+                    )
+                }
             } else if reasons.contains(&InsecureReason::CertificateUntrusted) {
                 (
                     format!(
@@ -853,20 +882,6 @@ pub fn explain(account: &Account, result: &AccountResult) -> Localized {
                     format!("{was} does not offer STARTTLS, which your file asks for"),
                     format!("{was} 不提供你的配置所要求的 STARTTLS"),
                     format!("{was} 不提供你的設定所要求的 STARTTLS"),
-                ),
-                BrokenReason::LoginRefusedBeforeTls => (
-                    format!(
-                        "{} no longer accepts a login over plaintext {was}, so your client cannot log in this way",
-                        name.en
-                    ),
-                    format!(
-                        "{}已不再接受通过明文 {was} 登录，你的客户端这样无法登录",
-                        name.zh_hans
-                    ),
-                    format!(
-                        "{}已不再接受透過明文 {was} 登入，你的用戶端這樣無法登入",
-                        name.zh_hant
-                    ),
                 ),
                 BrokenReason::TlsFailed => (
                     format!("Encryption with {was} cannot be set up"),

@@ -468,8 +468,9 @@ fn print_human(
                     style.login_line(out, rep)?;
                 }
             }
-            let mark = match result.verdict {
+            let mark = match &result.verdict {
                 AccountVerdict::Works => "✓",
+                v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => "✗",
                 AccountVerdict::Insecure { .. } => "!",
                 _ => "✗",
             };

@@ -651,8 +651,9 @@ fn account_card(
             }
             return;
         };
-        let color = match result.verdict {
+        let color = match &result.verdict {
             AccountVerdict::Works => egui::Color32::from_rgb(0x1b, 0x7f, 0x3b),
+            v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => ui.visuals().error_fg_color,
             AccountVerdict::Insecure { .. } => ui.visuals().warn_fg_color,
             _ => ui.visuals().error_fg_color,
         };

@@ -232,7 +232,7 @@ pub fn advice_for(
                     if spaces { "（不要带空格）" } else { "" }
                 ),
                 format!(
-                    "{}在郵件用戶端中不接受一般密碼。請開啟兩步驟驗證，在帳戶的安全性設定中建立應用程式密碼，並把它當作密碼填寫{}。",
+                    "{}在郵件用戶端中不接受一般密碼。請開啟兩步驟驗證，在帳戶的安全性設定中建立應用程式專用密碼，並把它當作密碼填寫{}。",
                     n.zh_hant,
                     if spaces { "（不要帶空格）" } else { "" }
                 ),
@@ -249,11 +249,11 @@ pub fn advice_for(
                     n.en
                 ),
                 format!(
-                    "{}的 POP、IMAP 和 SMTP 已不再接受密码（包括应用密码），只能通过 OAuth2 登录。请使用支持 OAuth2（“使用微软账户登录”）的邮件客户端，例如 Thunderbird、Outlook 或 Apple 邮件；上面的服务器设置不变。",
+                    "{}的 POP、IMAP 和 SMTP 已不再接受密码（包括应用专用密码），只能通过 OAuth2 登录。请使用支持 OAuth2（“使用微软账户登录”）的邮件客户端，例如 Thunderbird、Outlook 或 Apple 邮件；上面的服务器设置不变。",
                     n.zh_hans
                 ),
                 format!(
-                    "{}的 POP、IMAP 和 SMTP 已不再接受密碼（包括應用程式密碼），只能透過 OAuth2 登入。請使用支援 OAuth2（「使用 Microsoft 帳戶登入」）的郵件用戶端，例如 Thunderbird、Outlook 或 Apple 郵件；上面的伺服器設定不變。",
+                    "{}的 POP、IMAP 和 SMTP 已不再接受密碼（包括應用程式專用密碼），只能透過 OAuth2 登入。請使用支援 OAuth2（「使用 Microsoft 帳戶登入」）的郵件用戶端，例如 Thunderbird、Outlook 或 Apple 郵件；上面的伺服器設定不變。",
                     n.zh_hant
                 ),
             ),

@@ -241,6 +241,7 @@ pub fn execute(
                 env: None,
             },
             &who,
+            lang,
         ) {
             Ok(p) => Some(p),
             Err(e) => {

@@ -274,6 +274,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 env: args.password_env.as_deref(),
             },
             &who,
+            lang,
         ) {
             Ok(p) => settings.password = Some(p),
             Err(e) => return Ok(usage(e)),

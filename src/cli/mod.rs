@@ -175,8 +175,8 @@ pub(crate) fn load_database(lang: Lang) -> crate::providers::Database {
                 lang,
                 (
                     "warning: skipped a provider file:",
-                    "警告：已跳过一个提供商文件：",
-                    "警告：已略過一個提供者檔案："
+                    "警告：已跳过一个服务商文件：",
+                    "警告：已略過一個服務商檔案："
                 )
             )
         );

@@ -421,12 +421,12 @@ fn print_list(
                 db.domain_count()
             ),
             Lang::ZhHans => format!(
-                "显示 {} 个提供商；数据库共覆盖 {} 个域名。",
+                "显示 {} 个服务商；数据库共覆盖 {} 个域名。",
                 entries.len(),
                 db.domain_count()
             ),
             Lang::ZhHant => format!(
-                "顯示 {} 個提供者；資料庫共涵蓋 {} 個網域。",
+                "顯示 {} 個服務商；資料庫共涵蓋 {} 個網域。",
                 entries.len(),
                 db.domain_count()
             ),
@@ -781,8 +781,8 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
                     lang,
                     (
                         "no such provider entry:",
-                        "没有这个提供商条目：",
-                        "沒有這個提供者條目："
+                        "没有这个服务商条目：",
+                        "沒有這個服務商項目："
                     )
                 ),
                 unknown.join("\n  ")

@@ -168,7 +168,7 @@ impl Style {
                 l,
                 "app password required",
                 "需要应用专用密码",
-                "需要應用程式密碼",
+                "需要應用程式專用密碼",
             )
             .to_owned(),
             LoginOutcome::ServiceDisabled => tr(

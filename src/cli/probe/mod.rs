@@ -60,7 +60,7 @@ pub fn execute(
         Ok(o) => o,
         Err(e) => return Ok(usage(e)),
     };
-    let login = match login_spec(args) {
+    let login = match login_spec(args, lang) {
         Ok(l) => l,
         Err(e) => return Ok(usage(e)),
     };

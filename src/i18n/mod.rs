@@ -1,7 +1,18 @@
-//! Languages mailconf speaks: English, Simplified Chinese, Traditional Chinese.
+//! Languages mailconf speaks (English, Simplified Chinese, Traditional
+//! Chinese) and the one place their sentences come from.
 //!
-//! Data carries all three (see [`crate::providers::Localized`]); this module only
-//! names the languages and picks one from a locale string such as `zh_CN.UTF-8`.
+//! [`Lang`] is the user's choice (`--lang`, `MAILCONF_LANG`, the locale, the
+//! app's menu). The words are Fluent catalogs, `i18n/<tag>/mailconf.ftl`,
+//! embedded in the binary ([`catalog`]); code asks for a message by id with
+//! `msg!` and typed values, never by building or parsing a sentence.
+//! Provider data carries its own three languages (see
+//! [`crate::providers::Localized`]): facts about a provider, not program text.
+
+pub mod catalog;
+#[cfg(test)]
+mod checks;
+
+pub(crate) use catalog::msg;
 
 use serde::{Deserialize, Serialize};
 
@@ -69,14 +80,25 @@ impl Lang {
         }
     }
 
-    /// The language from the environment (`MAILCONF_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`),
-    /// English when none is set or recognised.
+    /// The language from the environment: [`Lang::from_vars`] over the process's variables.
     pub fn from_env() -> Lang {
-        ["MAILCONF_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        Lang::from_vars(|k| std::env::var(k).ok())
+    }
+
+    /// The language from environment variables as `var` gives them: `MAILCONF_LANG` when
+    /// it names a language we speak, else the first *set* (non-empty) of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, as POSIX orders them. That one decides: `C`, `POSIX` or a
+    /// language we do not speak gives English, and a later variable is not consulted
+    /// (`LC_ALL=C` with `LANG=zh_CN.UTF-8` is English, as for every other program).
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let set = |k: &str| var(k).filter(|v| !v.is_empty());
+        if let Some(lang) = set("MAILCONF_LANG").and_then(|v| Lang::from_locale(&v)) {
+            return lang;
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .filter(|v| !v.is_empty())
-            .find_map(|v| Lang::from_locale(&v))
+            .find_map(|k| set(k))
+            .and_then(|v| Lang::from_locale(&v))
             .unwrap_or_default()
     }
 }
@@ -121,5 +143,44 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::from_locale("C"), None);
         assert_eq!(Lang::from_locale("de_DE"), None);
+    }
+
+    fn vars(pairs: &[(&str, &str)]) -> Lang {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Lang::from_vars(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn the_first_set_locale_variable_decides_as_posix_says() {
+        // LC_ALL=C overrides LANG: English, not the Chinese of LANG.
+        assert_eq!(vars(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]), Lang::En);
+        assert_eq!(
+            vars(&[("LC_ALL", "POSIX"), ("LANG", "zh_TW.UTF-8")]),
+            Lang::En
+        );
+        // A language we do not speak decides too (English), LANG is not consulted.
+        assert_eq!(
+            vars(&[("LC_MESSAGES", "de_DE.UTF-8"), ("LANG", "zh_CN.UTF-8")]),
+            Lang::En
+        );
+        // Empty means unset: the next variable decides.
+        assert_eq!(
+            vars(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "en_US")]),
+            Lang::ZhHant
+        );
+        assert_eq!(vars(&[("LANG", "zh_CN.UTF-8")]), Lang::ZhHans);
+        assert_eq!(vars(&[]), Lang::En);
+        // MAILCONF_LANG comes first, even before LC_ALL; an unknown value is skipped.
+        assert_eq!(
+            vars(&[("MAILCONF_LANG", "zh-Hant"), ("LC_ALL", "en_US.UTF-8")]),
+            Lang::ZhHant
+        );
+        assert_eq!(
+            vars(&[("MAILCONF_LANG", "klingon"), ("LC_ALL", "zh_CN.UTF-8")]),
+            Lang::ZhHans
+        );
     }
 }

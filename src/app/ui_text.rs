@@ -12,8 +12,8 @@
 //! see in English in their mail clients too.
 
 use crate::i18n::Lang;
+use crate::providers::AddressError;
 use crate::providers::describe::pick;
-use crate::providers::{AddressError, ProviderError};
 
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident => $en:literal, $hans:literal, $hant:literal;)*) => {
@@ -867,66 +867,6 @@ pub fn address_error(e: &AddressError, lang: Lang) -> String {
             Lang::En => format!("{domain} is not a valid domain name."),
             Lang::ZhHans => format!("{domain} 不是有效的域名。"),
             Lang::ZhHant => format!("{domain} 不是有效的網域名稱。"),
-        },
-    }
-}
-
-/// One broken user provider file, naming the file and the line, in `lang`. The
-/// parser's own message (field names, JSON syntax) is quoted as it is.
-pub fn provider_error(e: &ProviderError, lang: Lang) -> String {
-    match e {
-        ProviderError::Io { file, message } => match lang {
-            Lang::En => format!("{file}: cannot be read ({message})"),
-            Lang::ZhHans => format!("{file}：无法读取（{message}）"),
-            Lang::ZhHant => format!("{file}：無法讀取（{message}）"),
-        },
-        ProviderError::Parse {
-            file,
-            line,
-            column,
-            field,
-            message,
-        } => {
-            let field = if field.is_empty() || field == "." {
-                String::new()
-            } else {
-                format!(" `{field}`")
-            };
-            match lang {
-                Lang::En => format!("{file}, line {line}, column {column}:{field} {message}"),
-                Lang::ZhHans => format!("{file}，第 {line} 行第 {column} 列：{field} {message}"),
-                Lang::ZhHant => format!("{file}，第 {line} 行第 {column} 欄：{field} {message}"),
-            }
-        }
-        ProviderError::Invalid {
-            file,
-            field,
-            message,
-        } => match lang {
-            Lang::En => format!("{file}: field `{field}`: {message}"),
-            Lang::ZhHans => format!("{file}：字段 `{field}`：{message}"),
-            Lang::ZhHant => format!("{file}：欄位 `{field}`：{message}"),
-        },
-        ProviderError::DuplicateDomain {
-            file,
-            domain,
-            other,
-            other_file,
-        } => match lang {
-            Lang::En => {
-                format!("{file}: domain {domain} is already served by {other} ({other_file})")
-            }
-            Lang::ZhHans => format!("{file}：域名 {domain} 已由 {other}（{other_file}）提供"),
-            Lang::ZhHant => format!("{file}：網域 {domain} 已由 {other}（{other_file}）提供"),
-        },
-        ProviderError::DuplicateId {
-            file,
-            id,
-            other_file,
-        } => match lang {
-            Lang::En => format!("{file}: id {id} is already used by {other_file}"),
-            Lang::ZhHans => format!("{file}：编号 {id} 已被 {other_file} 使用"),
-            Lang::ZhHant => format!("{file}：編號 {id} 已被 {other_file} 使用"),
         },
     }
 }

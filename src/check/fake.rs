@@ -210,10 +210,7 @@ pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointRep
         };
         lines.push((Direction::Client, quit.to_owned()));
     }
-    let mut summary = summary_for(&verdict, error.as_ref(), tls.as_ref());
-    if let Some(note) = crate::probe::driver::report_only_note(&verdict, tls.as_ref(), false) {
-        summary.push_str(note);
-    }
+    let summary = summary_for(&verdict, error.as_ref(), tls.as_ref(), false);
     let mut transcript = Transcript::default();
     for (i, (dir, text)) in lines.into_iter().enumerate() {
         transcript.lines.push(TranscriptLine {

@@ -742,13 +742,18 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
         }
     }
     for e in &errors {
-        writeln!(out, "error: {e}")?;
+        writeln!(
+            out,
+            "{}",
+            crate::i18n::msg!(lang, "validate-error", problem = e.text(lang))
+        )?;
     }
-    let summary = match lang {
-        Lang::En => format!("{checked} files checked, {} problems", errors.len()),
-        Lang::ZhHans => format!("已检查 {checked} 个文件，发现 {} 个问题", errors.len()),
-        Lang::ZhHant => format!("已檢查 {checked} 個檔案，發現 {} 個問題", errors.len()),
-    };
+    let summary = crate::i18n::msg!(
+        lang,
+        "validate-summary",
+        files = checked,
+        problems = errors.len()
+    );
     writeln!(out, "{summary}")?;
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS

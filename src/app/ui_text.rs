@@ -670,63 +670,17 @@ pub fn name_at(domain: &str, lang: Lang) -> String {
 /// Exmail", "Found by autoconfig.example.com", "Guessed: …". The provider name
 /// is in `lang`; host names and URLs stay as they are.
 pub fn found_by(finding: &crate::discover::Finding, lang: Lang) -> String {
-    use crate::discover::SourceKind as K;
-    let p = finding.provenance.as_str();
-    let name = finding.provider.as_ref().map(|i| i.name.get(lang));
-    let shown = match finding.source {
-        K::Guess => {
-            return pick(
-                lang,
-                (
-                    "Guessed: the usual server names answered.",
-                    "猜测得出：常用的服务器名称有回应。",
-                    "猜測得出：常用的伺服器名稱有回應。",
-                ),
-            )
-            .to_owned();
-        }
-        K::Mx => match (
-            p.strip_prefix("MX ").and_then(|r| r.split_once(" → ")),
-            name,
-        ) {
-            (Some((host, _)), Some(name)) => format!("MX {host} → {name}"),
-            _ => p.to_owned(),
-        },
-        K::Srv => match p.strip_prefix("SRV records of ") {
-            Some(domain) => match lang {
-                Lang::En => p.to_owned(),
-                Lang::ZhHans => format!("{domain} 的 SRV 记录"),
-                Lang::ZhHant => format!("{domain} 的 SRV 記錄"),
-            },
-            None => p.to_owned(),
-        },
-        K::AutoconfigHttp | K::WellKnownHttp => {
-            let plain = pick(lang, (" (plain HTTP)", "（明文 HTTP）", "（明文 HTTP）"));
-            p.replace(" (plain HTTP)", plain)
-        }
-        K::Database => match name {
-            Some(name) => format!("{} → {name}", pick(lang, ("database", "数据库", "資料庫"))),
-            None => p.to_owned(),
-        },
-        // URLs and host names (autoconfig, .well-known, ISPDB) are shown as they are.
-        K::Autoconfig | K::WellKnown | K::Ispdb | K::IspdbMx => p.to_owned(),
-    };
-    let found = match lang {
-        Lang::En => format!("Found by {shown}"),
-        Lang::ZhHans => format!("通过 {shown} 找到"),
-        Lang::ZhHant => format!("透過 {shown} 找到"),
+    let found = match finding.source {
+        crate::discover::SourceKind::Guess => crate::i18n::msg!(lang, "found-by-guessing"),
+        _ => crate::i18n::msg!(
+            lang,
+            "found-by-sentence",
+            provenance = finding.provenance.text(lang).to_string()
+        ),
     };
     // F5: what rests on DNS answers nobody authenticated says so.
     if finding.dns_unauthenticated {
-        let label = pick(
-            lang,
-            (
-                " · found through DNS (not authenticated): compare with your provider's own instructions",
-                " · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对",
-                " · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對",
-            ),
-        );
-        found + label
+        crate::i18n::msg!(lang, "found-by-unauthenticated", found = found)
     } else {
         found
     }
@@ -740,7 +694,7 @@ pub fn nothing_found(d: &crate::discover::Discovery, lang: Lang) -> String {
     if d.sources.is_empty() {
         // Discovery could not run at all (see `Discovery::failed`); its reason is
         // technical text, kept as it is.
-        let why = &d.message;
+        let why = d.message.text(lang);
         return match lang {
             Lang::En => format!("Could not look up settings for {domain}: {why}"),
             Lang::ZhHans => format!("无法查找 {domain} 的设置：{why}"),
@@ -1068,13 +1022,16 @@ mod tests {
         d
     }
 
-    fn finding(source: crate::discover::SourceKind, provenance: &str) -> crate::discover::Finding {
+    fn finding(
+        source: crate::discover::SourceKind,
+        provenance: crate::discover::Note,
+    ) -> crate::discover::Finding {
         let db = crate::providers::Database::bundled();
         let p = &db.by_id("exmail").unwrap().provider;
         crate::discover::Finding {
             source,
             dns_unauthenticated: source.rests_on_dns(),
-            provenance: provenance.into(),
+            provenance,
             provider: (source == crate::discover::SourceKind::Mx).then(|| {
                 crate::discover::ProviderInfo {
                     id: p.id.clone(),
@@ -1091,10 +1048,15 @@ mod tests {
 
     #[test]
     fn discovery_texts_are_translated_and_keep_host_names() {
-        use crate::discover::{Outcome, SourceKind as K};
+        use crate::discover::{Note, Outcome, SourceKind as K};
+        let db = crate::providers::Database::bundled();
+        let exmail = db.by_id("exmail").unwrap().provider.name.clone();
         let mx = finding(
             K::Mx,
-            "MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)",
+            Note::Mx {
+                exchange: "mxbiz1.qq.com".into(),
+                provider: exmail,
+            },
         );
         assert_eq!(
             found_by(&mx, Lang::En),
@@ -1102,10 +1064,10 @@ mod tests {
         );
         assert_eq!(
             found_by(&mx, Lang::ZhHans),
-            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到 · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对"
+            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到 · 通过 DNS 找到（未经认证）：请与服务商自己的说明核对"
         );
         assert!(found_by(&mx, Lang::ZhHant).starts_with("透過 MX mxbiz1.qq.com → 騰訊"));
-        let auto = finding(K::Autoconfig, "autoconfig.example.org");
+        let auto = finding(K::Autoconfig, Note::Place("autoconfig.example.org".into()));
         assert_eq!(found_by(&auto, Lang::En), "Found by autoconfig.example.org");
         assert_eq!(
             found_by(&auto, Lang::ZhHans),
@@ -1114,16 +1076,16 @@ mod tests {
         // F5: the card says what rests on unauthenticated DNS (MX, SRV), and
         // not what came over HTTPS.
         assert!(!found_by(&auto, Lang::En).contains("not authenticated"));
-        let srv = finding(K::Srv, "SRV records of example.org");
+        let srv = finding(K::Srv, Note::SrvRecords("example.org".into()));
         assert_eq!(
             found_by(&srv, Lang::ZhHant),
-            "透過 example.org 的 SRV 記錄 找到 · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對"
+            "透過 example.org 的 SRV 記錄 找到 · 透過 DNS 找到（未經認證）：請與服務商自己的說明核對"
         );
-        let guess = finding(K::Guess, "guessed");
+        let guess = finding(K::Guess, Note::Guessed);
         assert!(found_by(&guess, Lang::En).starts_with("Guessed"));
         let http = finding(
             K::AutoconfigHttp,
-            "http://autoconfig.example.org (plain HTTP)",
+            Note::PlainHttp("http://autoconfig.example.org".into()),
         );
         assert!(found_by(&http, Lang::ZhHans).contains("（明文 HTTP）"));
         for lang in [Lang::ZhHans, Lang::ZhHant] {

@@ -225,7 +225,14 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: provenance.clone(),
         };
-        eprintln!("mailconf: not in the database; discovery found: {provenance}");
+        eprintln!(
+            "mailconf: {}",
+            crate::i18n::msg!(
+                lang,
+                "status-discovered",
+                provenance = provenance.text(lang).to_string()
+            )
+        );
     }
     settings.display_name = args.name.clone();
     settings.leave_on_server = args.leave_on_server;

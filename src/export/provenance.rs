@@ -36,7 +36,7 @@ pub(crate) fn provenance(s: &AccountSettings, lang: Lang) -> Vec<String> {
             }
         }),
         Verification::Discovered { provenance } => {
-            let provenance = crate::discover::translate::localize(provenance.as_str(), lang);
+            let provenance = provenance.text(lang);
             lines.push(match lang {
                 Lang::En => format!(
                     "Settings found on the network by mailconf's discovery ({provenance}); not tested against the server."

@@ -127,7 +127,7 @@ pub enum Verification {
     /// Found by discovery for a domain the database does not know; not tested.
     Discovered {
         /// Where, e.g. "autoconfig.example.com" or "guessed".
-        provenance: crate::server_text::ServerText,
+        provenance: crate::discover::Note,
     },
     /// Tested by mailconf's probe.
     Probed {

@@ -30,12 +30,21 @@ pub fn render(
                 if !args.json {
                     match (&plan.source, &plan.provider) {
                         (TargetSource::Database { .. }, Some(p)) => eprintln!(
-                            "mailconf probe: {} ({}) from the provider database",
-                            p.name.get(lang),
-                            p.id
+                            "mailconf probe: {}",
+                            crate::i18n::msg!(
+                                lang,
+                                "status-from-database",
+                                provider = p.name.get(lang),
+                                id = p.id.as_str()
+                            )
                         ),
                         (TargetSource::Discovered { provenance }, _) => eprintln!(
-                            "mailconf probe: not in the database; discovery found: {provenance}"
+                            "mailconf probe: {}",
+                            crate::i18n::msg!(
+                                lang,
+                                "status-discovered",
+                                provenance = provenance.text(lang).to_string()
+                            )
                         ),
                         _ => {}
                     }

@@ -251,7 +251,7 @@ export-write = could not write the { $format } document: { $message }
 ## Provider files (src/providers/load.rs, `providers validate`)
 
 provider-file-unreadable = { $file }: cannot be read ({ $detail })
-provider-file-parse = { $file }:{ $line }:{ $column }: { $field }{ $detail }
+provider-file-parse = { $file }, line { $line }, column { $column }: { $field }{ $detail }
 provider-field-prefix = field `{ $field }`:{" "}
 provider-file-invalid = { $file }: field `{ $field }`: { $detail }
 provider-file-duplicate-domain = { $file }: domain { $domain } is already served by { $other } ({ $other_file })
@@ -304,3 +304,18 @@ advice-dns-failure = The server name could not be found (DNS). Check the spellin
 advice-everything-blocked = No mail port answered. A firewall, proxy or the network (office, school, hotel Wi-Fi, some countries) probably blocks mail connections; try another network or ask the administrator.
 advice-service-closed = This mail service has closed.
 advice-nothing-found = No mail settings were found for this domain. Check the address for typos, or test your mail server's name instead.
+
+## Why a check could not run (src/check/run.rs)
+
+check-discontinued = { $provider } was discontinued in { $year }; there is nothing to probe
+check-nothing-found = no settings found for { $domain }: { $why }
+check-credentials = {"--user"}/password: { $problem }
+credentials-empty-username = the username is empty
+credentials-control-username = the username contains a control character (line break, {"NUL"}…)
+credentials-control-password = the password contains a control character (line break, {"NUL"}…)
+check-no-user = a password was given but no user: add {"--user"} (or give an address as the target)
+check-consent-needs-host = {"--allow-insecure-auth"} { $consent } names no host, and this run probes several: { $hosts }; write {"protocol:HOST:port:security"}, e.g. { $example }
+check-no-endpoints = no endpoint left to probe (check {"--only"})
+check-tls-setup = cannot set up TLS
+check-runtime = cannot start the check
+check-ended-without-answer = the check ended without an answer

@@ -276,3 +276,18 @@ advice-dns-failure = 找不到服务器名称（DNS 解析失败）。请检查�
 advice-everything-blocked = 所有邮件端口都没有响应。可能是防火墙、代理或所在网络（公司、学校、酒店 Wi-Fi 等）封锁了邮件连接；请换一个网络试试，或询问网络管理员。
 advice-service-closed = 这个邮件服务已经关闭。
 advice-nothing-found = 没有找到这个域名的邮件设置。请检查地址是否有误，或直接测试邮件服务器的名称。
+
+## Why a check could not run
+
+check-discontinued = { $provider }已于 { $year } 年停止服务，没有可以探测的服务器
+check-nothing-found = 没有找到 { $domain } 的设置：{ $why }
+check-credentials = {"--user"}/密码：{ $problem }
+credentials-empty-username = 用户名为空
+credentials-control-username = 用户名含有控制字符（换行、{"NUL"} 等）
+credentials-control-password = 密码含有控制字符（换行、{"NUL"} 等）
+check-no-user = 给出了密码但没有用户名：请加上 {"--user"}（或以邮箱地址作为目标）
+check-consent-needs-host = {"--allow-insecure-auth"} { $consent } 没有指明主机，而这次要探测多台主机：{ $hosts }；请写成 {"protocol:HOST:port:security"}，例如 { $example }
+check-no-endpoints = 没有剩下可探测的连接方式（请检查 {"--only"}）
+check-tls-setup = 无法设置 TLS
+check-runtime = 无法开始检查
+check-ended-without-answer = 检查结束了，但没有结果

@@ -276,3 +276,18 @@ advice-dns-failure = 找不到伺服器名稱（DNS 解析失敗）。請檢查�
 advice-everything-blocked = 所有郵件連接埠都沒有回應。可能是防火牆、代理或所在網路（公司、學校、飯店 Wi-Fi 等）封鎖了郵件連線；請換一個網路試試，或詢問網路管理員。
 advice-service-closed = 這個郵件服務已經關閉。
 advice-nothing-found = 沒有找到這個網域的郵件設定。請檢查地址是否有誤，或直接測試郵件伺服器的名稱。
+
+## Why a check could not run
+
+check-discontinued = { $provider }已於 { $year } 年停止服務，沒有可以探測的伺服器
+check-nothing-found = 沒有找到 { $domain } 的設定：{ $why }
+check-credentials = {"--user"}/密碼：{ $problem }
+credentials-empty-username = 使用者名稱為空
+credentials-control-username = 使用者名稱含有控制字元（換行、{"NUL"} 等）
+credentials-control-password = 密碼含有控制字元（換行、{"NUL"} 等）
+check-no-user = 給出了密碼但沒有使用者名稱：請加上 {"--user"}（或以郵件地址作為目標）
+check-consent-needs-host = {"--allow-insecure-auth"} { $consent } 沒有指明主機，而這次要探測多台主機：{ $hosts }；請寫成 {"protocol:HOST:port:security"}，例如 { $example }
+check-no-endpoints = 沒有剩下可探測的連線方式（請檢查 {"--only"}）
+check-tls-setup = 無法設定 TLS
+check-runtime = 無法開始檢查
+check-ended-without-answer = 檢查結束了，但沒有結果

@@ -880,9 +880,9 @@ pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
         (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHant) => {
             format!("沒有可測試的：該服務已於 {year} 年關閉。")
         }
-        (e, Lang::En) => format!("The test could not start: {e}"),
-        (e, Lang::ZhHans) => format!("测试无法开始：{e}"),
-        (e, Lang::ZhHant) => format!("測試無法開始：{e}"),
+        (e, Lang::En) => format!("The test could not start: {}", e.text(lang)),
+        (e, Lang::ZhHans) => format!("测试无法开始：{}", e.text(lang)),
+        (e, Lang::ZhHant) => format!("測試無法開始：{}", e.text(lang)),
     }
 }
 

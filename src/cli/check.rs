@@ -277,7 +277,10 @@ pub fn execute(
                 }
                 Some(_) => {}
                 None => {
-                    eprintln!("mailconf check: the check ended without an answer");
+                    eprintln!(
+                        "mailconf check: {}",
+                        crate::i18n::msg!(lang, "check-ended-without-answer")
+                    );
                     return Ok(EXIT_ERROR);
                 }
             }

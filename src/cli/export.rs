@@ -491,7 +491,7 @@ fn probe_into(
         provider: None,
     };
     if let Err(e) = handle.start(request) {
-        eprintln!("mailconf: {e}");
+        eprintln!("mailconf: {}", e.text(lang));
         return Err(ExitCode::from(if e.is_usage() {
             EXIT_USAGE
         } else {
@@ -502,7 +502,7 @@ fn probe_into(
         match events.recv() {
             Some(CheckEvent::Finished { summary, .. }) => break summary,
             Some(CheckEvent::Failed { error, .. }) => {
-                eprintln!("mailconf: {error}");
+                eprintln!("mailconf: {}", error.text(lang));
                 return Err(ExitCode::from(if error.is_usage() {
                     EXIT_USAGE
                 } else {
@@ -511,7 +511,10 @@ fn probe_into(
             }
             Some(_) => {}
             None => {
-                eprintln!("mailconf: the check ended without an answer");
+                eprintln!(
+                    "mailconf: {}",
+                    crate::i18n::msg!(lang, "check-ended-without-answer")
+                );
                 return Err(ExitCode::from(EXIT_ERROR));
             }
         }

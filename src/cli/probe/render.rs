@@ -68,21 +68,24 @@ pub fn render(
                     // A negative answer: nothing found, a closed provider.
                     Some(summary) => {
                         if !args.json {
-                            eprintln!("mailconf probe: {error}");
+                            eprintln!("mailconf probe: {}", error.text(lang));
                         }
                         print_summary(out, args, &style, &summary)?;
                         summary.exit_code
                     }
                     None if matches!(*error, CheckError::Start(_)) => {
-                        eprintln!("mailconf probe: {error}");
+                        eprintln!("mailconf probe: {}", error.text(lang));
                         crate::cli::EXIT_ERROR
                     }
-                    None => usage(error),
+                    None => usage(error.text(lang)),
                 });
             }
         }
     }
-    eprintln!("mailconf probe: the check ended without an answer");
+    eprintln!(
+        "mailconf probe: {}",
+        crate::i18n::msg!(lang, "check-ended-without-answer")
+    );
     Ok(crate::cli::EXIT_ERROR)
 }
 

@@ -291,3 +291,22 @@ check-no-endpoints = 没有剩下可探测的连接方式（请检查 {"--only"}
 check-tls-setup = 无法设置 TLS
 check-runtime = 无法开始检查
 check-ended-without-answer = 检查结束了，但没有结果
+
+## What exported files say about themselves (src/export/provenance.rs)
+
+export-generated = { $who } 的邮件设置，由 mailconf 生成。
+export-from-database = 设置来自 mailconf 的服务商数据库（条目“{ $entry }”），未经服务器实测。
+export-from-discovery = 设置由 mailconf 在网上查找得出（{ $provenance }），未经服务器实测。
+export-tested-on = 已由 mailconf 于 { $when } 对服务器实测：
+export-certificate-fingerprint = 证书 SHA-256 { $fingerprint }
+export-login-ok = 登录成功
+export-login-failed = 登录失败
+export-endpoint-verdict = - { $protocol } { $host }:{ $port }（{ $security }）：{ $facts }
+export-facts-separator = {"；"}
+export-leave-on-server = 下载后邮件保留在服务器上（只下载，不删除）。
+export-delete-from-server = 下载后从服务器上删除邮件。
+export-no-keep-setting = 此文件无法设置“在服务器上保留邮件”，将沿用客户端自己的默认设置（您选择了保留邮件：请检查客户端的 POP 设置）。
+export-no-delete-setting = 此文件无法设置“下载后从服务器删除邮件”，将沿用客户端自己的默认设置（您选择了删除：请在客户端的 POP 设置中更改）。
+export-imap-id-no-setting = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），否则打开邮箱时会出现“Unsafe Login”错误。此文件无法设置这一项，将沿用客户端自己的行为：如果客户端不发送 ID，请改用 POP3（{ $command }）。
+export-imap-id-client-cannot = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），而 { $format } 无法发送：打开邮箱时会出现“Unsafe Login”错误。请改用 POP3（{ $command }）。
+export-good-to-know = 注意：{ $note }。

@@ -291,3 +291,22 @@ check-no-endpoints = 沒有剩下可探測的連線方式（請檢查 {"--only"}
 check-tls-setup = 無法設定 TLS
 check-runtime = 無法開始檢查
 check-ended-without-answer = 檢查結束了，但沒有結果
+
+## What exported files say about themselves (src/export/provenance.rs)
+
+export-generated = { $who } 的郵件設定，由 mailconf 產生。
+export-from-database = 設定來自 mailconf 的服務商資料庫（條目「{ $entry }」），未經伺服器實測。
+export-from-discovery = 設定由 mailconf 在網路上查找得出（{ $provenance }），未經伺服器實測。
+export-tested-on = 已由 mailconf 於 { $when } 對伺服器實測：
+export-certificate-fingerprint = 憑證 SHA-256 { $fingerprint }
+export-login-ok = 登入成功
+export-login-failed = 登入失敗
+export-endpoint-verdict = - { $protocol } { $host }:{ $port }（{ $security }）：{ $facts }
+export-facts-separator = {"；"}
+export-leave-on-server = 下載後郵件保留在伺服器上（只下載，不刪除）。
+export-delete-from-server = 下載後從伺服器上刪除郵件。
+export-no-keep-setting = 此檔案無法設定「在伺服器上保留郵件」，將沿用用戶端自己的預設設定（您選擇了保留郵件：請檢查用戶端的 POP 設定）。
+export-no-delete-setting = 此檔案無法設定「下載後從伺服器刪除郵件」，將沿用用戶端自己的預設設定（您選擇了刪除：請在用戶端的 POP 設定中變更）。
+export-imap-id-no-setting = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），否則開啟郵箱時會出現「Unsafe Login」錯誤。此檔案無法設定這一項，將沿用用戶端自己的行為：如果用戶端不傳送 ID，請改用 POP3（{ $command }）。
+export-imap-id-client-cannot = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），而 { $format } 無法傳送：開啟郵箱時會出現「Unsafe Login」錯誤。請改用 POP3（{ $command }）。
+export-good-to-know = 注意：{ $note }。

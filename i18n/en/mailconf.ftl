@@ -338,3 +338,62 @@ export-no-delete-setting = This file has no setting for deleting mail from the s
 export-imap-id-no-setting = { $provider } requires IMAP clients to send the ID command (RFC 2971), or opening a mailbox fails with "Unsafe Login". This file has no setting for it, so the client's own behaviour applies: if the client does not send ID, use POP3 ({ $command }).
 export-imap-id-client-cannot = { $provider } requires IMAP clients to send the ID command (RFC 2971), which { $format } cannot send: opening a mailbox will fail with "Unsafe Login". Use POP3 instead ({ $command }).
 export-good-to-know = Good to know: { $note }.
+
+## A mail program's settings file (src/existing/)
+
+# What the file is.
+kind-thunderbird = Thunderbird profile
+kind-fetchmail = fetchmail run control file
+kind-msmtp = msmtp configuration
+kind-mutt = mutt / neomutt configuration
+kind-getmail = getmail rc file
+kind-apple = Apple configuration profile
+kind-mailconf-json = mailconf JSON export
+kind-autoconfig = Thunderbird autoconfig document
+
+# A setting, as the fixed file's changes name it (Thunderbird's words).
+field-host = server
+field-port = port
+field-security = connection security
+field-auth = authentication
+field-username = user name
+
+# How an account logs in (Thunderbird's words where it has them).
+auth-automatic = automatic
+auth-none = none
+auth-password = normal password
+auth-encrypted-password = encrypted password
+auth-external = external (certificate)
+
+# Why a file could not be read. { $path } is the file, { $reason } what the
+# system said, { $message } what the parser said, { $what } what is not supported.
+read-not-found = Cannot read { $path }: the file does not exist.
+read-permission = Cannot read { $path }: you do not have permission to read it.
+read-io = Cannot read { $path }: the system reports: { $reason }.
+read-too-large = { $path } is { $size } bytes, more than the { $limit }-byte limit for this kind of file.
+read-line-too-long = { $path } line { $line }: longer than { $limit } bytes.
+read-encoding = { $path } line { $line }: not valid UTF-8 text.
+read-syntax = { $path } line { $line }: malformed ({ $message }).
+read-unknown-format = { $path }: cannot tell which program this file is for (Thunderbird, fetchmail, msmtp, mutt, getmail, Apple profile, mailconf JSON, autoconfig).
+read-unsupported = { $path }: not supported ({ $what }).
+
+# A line of the file that was not read as settings.
+note-not-understood = not understood; kept as it is
+note-client-refuses = the program itself refuses this line, and with it the whole file
+note-source-not-followed = “source”: the other file was not read (check it separately)
+note-command-not-run = a command: shown, never run by mailconf
+note-hook-not-read = a hook: its settings apply later and were not read
+
+## Checking the settings a user already has (src/check/existing.rs,
+## `mailconf check`, the app's "Check my current settings")
+
+existing-password-not-in-file = not in the file
+existing-password-in-file = in the file (not shown)
+existing-password-command = from the command “{ $command }” (not run)
+existing-file-says = The file says: { $host }:{ $port } { $security }, login { $auth }, user { $user }, password { $password }
+# One change of the fixed file: the setting, its old and new value.
+existing-change = Line { $line }: { $field } { $before } → { $after }
+existing-verdict = Verdict: { $verdict }
+existing-what-changed = What changed: “{ $change }”
+existing-saved = Saved: { $path }
+existing-not-saved = Not saved: { $error }

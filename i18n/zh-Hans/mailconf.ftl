@@ -310,3 +310,55 @@ export-no-delete-setting = 此文件无法设置“下载后从服务器删除�
 export-imap-id-no-setting = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），否则打开邮箱时会出现“Unsafe Login”错误。此文件无法设置这一项，将沿用客户端自己的行为：如果客户端不发送 ID，请改用 POP3（{ $command }）。
 export-imap-id-client-cannot = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），而 { $format } 无法发送：打开邮箱时会出现“Unsafe Login”错误。请改用 POP3（{ $command }）。
 export-good-to-know = 注意：{ $note }。
+
+## A mail program's settings file (src/existing/)
+
+kind-thunderbird = Thunderbird 配置文件夹
+kind-fetchmail = fetchmail 配置文件
+kind-msmtp = msmtp 配置文件
+kind-mutt = mutt / neomutt 配置文件
+kind-getmail = getmail 配置文件
+kind-apple = Apple 描述文件
+kind-mailconf-json = mailconf JSON 导出文件
+kind-autoconfig = Thunderbird 自动配置文件
+
+field-host = 服务器
+field-port = 端口
+field-security = 连接安全
+field-auth = 身份验证
+field-username = 用户名
+
+auth-automatic = 自动
+auth-none = 无
+auth-password = 普通密码
+auth-encrypted-password = 加密的密码
+auth-external = 外部（证书）
+
+read-not-found = 无法读取 { $path }：文件不存在。
+read-permission = 无法读取 { $path }：你没有读取它的权限。
+read-io = 无法读取 { $path }：系统报告：{ $reason }。
+read-too-large = { $path } 有 { $size } 字节，超过这类文件 { $limit } 字节的上限。
+read-line-too-long = { $path } 第 { $line } 行：超过 { $limit } 字节。
+read-encoding = { $path } 第 { $line } 行：不是有效的 UTF-8 文本。
+read-syntax = { $path } 第 { $line } 行：格式错误（{ $message }）。
+read-unknown-format = { $path }：无法判断这个文件属于哪个程序（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述文件、mailconf JSON、autoconfig）。
+read-unsupported = { $path }：不支持（{ $what }）。
+
+note-not-understood = 无法识别；原样保留
+note-client-refuses = 该程序本身会拒绝这一行，进而拒绝整个文件
+note-source-not-followed = “source”：未读取被引入的文件（请单独检查）
+note-command-not-run = 命令：仅显示，mailconf 不会运行
+note-hook-not-read = 钩子（hook）：其中的设置稍后才生效，未读取
+
+## Checking the settings a user already has (src/check/existing.rs,
+## `mailconf check`, the app's "Check my current settings")
+
+existing-password-not-in-file = 不在文件中
+existing-password-in-file = 在文件中（不显示）
+existing-password-command = 来自命令“{ $command }”（未运行）
+existing-file-says = 文件中的设置：{ $host }:{ $port } { $security }，登录方式 { $auth }，用户名 { $user }，密码{ $password }
+existing-change = 第 { $line } 行：{ $field } { $before } → { $after }
+existing-verdict = 结论：{ $verdict }
+existing-what-changed = 变化：“{ $change }”
+existing-saved = 已保存：{ $path }
+existing-not-saved = 未保存：{ $error }

@@ -310,3 +310,55 @@ export-no-delete-setting = 此檔案無法設定「下載後從伺服器刪除�
 export-imap-id-no-setting = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），否則開啟郵箱時會出現「Unsafe Login」錯誤。此檔案無法設定這一項，將沿用用戶端自己的行為：如果用戶端不傳送 ID，請改用 POP3（{ $command }）。
 export-imap-id-client-cannot = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），而 { $format } 無法傳送：開啟郵箱時會出現「Unsafe Login」錯誤。請改用 POP3（{ $command }）。
 export-good-to-know = 注意：{ $note }。
+
+## A mail program's settings file (src/existing/)
+
+kind-thunderbird = Thunderbird 設定檔資料夾
+kind-fetchmail = fetchmail 設定檔
+kind-msmtp = msmtp 設定檔
+kind-mutt = mutt / neomutt 設定檔
+kind-getmail = getmail 設定檔
+kind-apple = Apple 描述檔
+kind-mailconf-json = mailconf JSON 匯出檔
+kind-autoconfig = Thunderbird 自動設定檔
+
+field-host = 伺服器
+field-port = 連接埠
+field-security = 連線安全性
+field-auth = 驗證方式
+field-username = 使用者名稱
+
+auth-automatic = 自動
+auth-none = 無
+auth-password = 一般密碼
+auth-encrypted-password = 加密的密碼
+auth-external = 外部（憑證）
+
+read-not-found = 無法讀取 { $path }：檔案不存在。
+read-permission = 無法讀取 { $path }：你沒有讀取它的權限。
+read-io = 無法讀取 { $path }：系統回報：{ $reason }。
+read-too-large = { $path } 有 { $size } 位元組，超過這類檔案 { $limit } 位元組的上限。
+read-line-too-long = { $path } 第 { $line } 行：超過 { $limit } 位元組。
+read-encoding = { $path } 第 { $line } 行：不是有效的 UTF-8 文字。
+read-syntax = { $path } 第 { $line } 行：格式錯誤（{ $message }）。
+read-unknown-format = { $path }：無法判斷這個檔案屬於哪個程式（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述檔、mailconf JSON、autoconfig）。
+read-unsupported = { $path }：不支援（{ $what }）。
+
+note-not-understood = 無法識別；原樣保留
+note-client-refuses = 該程式本身會拒絕這一行，進而拒絕整個檔案
+note-source-not-followed = 「source」：未讀取被引入的檔案（請單獨檢查）
+note-command-not-run = 命令：僅顯示，mailconf 不會執行
+note-hook-not-read = 掛鉤（hook）：其中的設定稍後才生效，未讀取
+
+## Checking the settings a user already has (src/check/existing.rs,
+## `mailconf check`, the app's "Check my current settings")
+
+existing-password-not-in-file = 不在檔案中
+existing-password-in-file = 在檔案中（不顯示）
+existing-password-command = 來自命令「{ $command }」（未執行）
+existing-file-says = 檔案中的設定：{ $host }:{ $port } { $security }，登入方式 { $auth }，使用者名稱 { $user }，密碼{ $password }
+existing-change = 第 { $line } 行：{ $field } { $before } → { $after }
+existing-verdict = 結論：{ $verdict }
+existing-what-changed = 變化：「{ $change }」
+existing-saved = 已儲存：{ $path }
+existing-not-saved = 未儲存：{ $error }

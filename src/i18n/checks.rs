@@ -191,6 +191,17 @@ const NAMES: &[&str] = &[
     "Unsafe Login",
     "Wi-Fi",
     "POP",
+    // The programs whose files mailconf reads, and keywords of those files a
+    // note quotes.
+    "neomutt",
+    "mutt",
+    "fetchmail",
+    "msmtp",
+    "getmail",
+    "autoconfig",
+    "JSON",
+    "hook",
+    "source",
 ];
 
 /// What is left of `text` when names and numbers are taken out.

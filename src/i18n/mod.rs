@@ -111,24 +111,6 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// "Label: value": a space after an English colon, none after a full-width
-/// one (Chinese puts no space next to full-width punctuation).
-pub fn labelled(label: &str, value: impl std::fmt::Display) -> String {
-    if label.ends_with('：') {
-        format!("{label}{value}")
-    } else {
-        format!("{label} {value}")
-    }
-}
-
-/// The separator of a list in a sentence: ", " or "，".
-pub fn comma(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::ZhHans | Lang::ZhHant => "，",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -417,12 +417,14 @@ async fn f15_autoconfig_redirected_to_plain_http_ranks_and_reads_as_plain_http()
     let best = d.best.as_ref().expect("found");
     assert_eq!(best.source, SourceKind::AutoconfigHttp, "{d:#?}");
     assert!(
-        best.provenance.contains("redirected to plain HTTP"),
+        best.provenance
+            .to_string()
+            .contains("redirected to plain HTTP"),
         "{}",
         best.provenance
     );
     assert!(
-        d.message.contains("redirected to plain HTTP"),
+        d.message.to_string().contains("redirected to plain HTTP"),
         "{}",
         d.message
     );
@@ -496,8 +498,12 @@ async fn found_only_by_srv_with_the_forged_record_ignored() {
         ig.what,
         "SRV _imaps._tcp.srv-only.test → imap.attacker.test:993"
     );
-    assert!(ig.reason.contains("outside srv-only.test"), "{}", ig.reason);
-    assert!(ig.reason.contains("forged"), "{}", ig.reason);
+    assert!(
+        ig.reason.to_string().contains("outside srv-only.test"),
+        "{}",
+        ig.reason
+    );
+    assert!(ig.reason.to_string().contains("forged"), "{}", ig.reason);
 }
 
 #[tokio::test]
@@ -506,7 +512,7 @@ async fn forged_srv_records_alone_find_nothing() {
     let d = env.discover("a@forged.test").await;
     assert_eq!(d.outcome, Outcome::NothingFound, "{d:#?}");
     assert_eq!(state(&d, SourceKind::Srv), SourceState::Nothing);
-    let targets: Vec<&str> = d.ignored.iter().map(|i| i.what.as_str()).collect();
+    let targets: Vec<String> = d.ignored.iter().map(|i| i.what.to_string()).collect();
     assert_eq!(
         targets,
         [
@@ -590,7 +596,14 @@ async fn found_only_by_guessing_and_checked_live() {
     let imap = &best.incoming[1];
     assert_eq!(imap.server.protocol, Protocol::Imap);
     assert_eq!(imap.server.security, Security::Tls);
-    assert!(imap.verified.as_ref().unwrap().detail.starts_with("* OK"));
+    assert!(
+        imap.verified
+            .as_ref()
+            .unwrap()
+            .detail
+            .to_string()
+            .starts_with("* OK")
+    );
     // Shown ports are the standard ones; the mapped port is only where it connected.
     assert_eq!(best.outgoing[0].server.port, 587);
 }
@@ -616,7 +629,9 @@ async fn nothing_found_is_a_clear_answer() {
     assert_eq!(d.outcome, Outcome::NothingFound, "{d:#?}");
     assert!(d.best.is_none() && d.alternatives.is_empty());
     assert!(
-        d.message.contains("nothing found for nothing.test"),
+        d.message
+            .to_string()
+            .contains("nothing found for nothing.test"),
         "{}",
         d.message
     );
@@ -636,7 +651,11 @@ async fn deadline_reached_says_so() {
     let d = env.discover_with("a@slow.test", &opts).await;
     assert_eq!(d.outcome, Outcome::DeadlineReached, "{d:#?}");
     assert_eq!(state(&d, SourceKind::Autoconfig), SourceState::TimedOut);
-    assert!(d.message.contains("before the deadline"), "{}", d.message);
+    assert!(
+        d.message.to_string().contains("before the deadline"),
+        "{}",
+        d.message
+    );
     assert_eq!(d.timeout_ms, 1500);
 }
 
@@ -667,11 +686,16 @@ async fn unreachable_dns_fails_fast_with_a_clear_error() {
     assert_eq!(d.outcome, Outcome::DnsUnreachable, "{d:#?}");
     assert!(
         d.message
+            .to_string()
             .contains(&format!("127.0.0.1:{port} is unreachable")),
         "{}",
         d.message
     );
-    assert!(d.message.contains("connection refused"), "{}", d.message);
+    assert!(
+        d.message.to_string().contains("connection refused"),
+        "{}",
+        d.message
+    );
     assert_eq!(state(&d, SourceKind::Mx), SourceState::Failed);
     assert!(d.sources.iter().all(|s| s.state != SourceState::TimedOut));
 }

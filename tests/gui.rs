@@ -1696,8 +1696,10 @@ fn found_by_mx(address: &str) -> Discovery {
     let a = parse(address);
     let entry = Database::bundled().by_id("exmail").unwrap();
     let p = &entry.provider;
-    let provenance =
-        mailconf::server_text::ServerText::new(&format!("MX mxbiz1.qq.com → {}", p.name.en));
+    let provenance = mailconf::discover::Note::Mx {
+        exchange: "mxbiz1.qq.com".into(),
+        provider: p.name.clone(),
+    };
     let cand = |s: &Server| Candidate {
         server: Server {
             host: s.host_for(&a.domain),
@@ -1708,7 +1710,7 @@ fn found_by_mx(address: &str) -> Discovery {
     };
     let mut d = Discovery::failed(&a, "");
     d.outcome = DiscoveryOutcome::Found;
-    d.message = format!("found by {provenance}").as_str().into();
+    d.message = mailconf::discover::Note::FoundBy(Box::new(provenance.clone()));
     d.best = Some(Finding {
         source: SourceKind::Mx,
         dns_unauthenticated: true,
@@ -1729,7 +1731,7 @@ fn found_by_mx(address: &str) -> Discovery {
 /// Discovery found the domain's own autoconfig document (no database provider).
 fn found_by_autoconfig(address: &str) -> Discovery {
     let a = parse(address);
-    let provenance = mailconf::server_text::ServerText::new(&format!("autoconfig.{}", a.domain));
+    let provenance = mailconf::discover::Note::Place(format!("autoconfig.{}", a.domain));
     let server = |protocol, host: &str, port, security| Candidate {
         server: Server {
             protocol,

@@ -519,13 +519,13 @@ fn gmail_needs_an_app_password() {
         "login-gmail-smtp-465-apppassword.txt",
         AdviceKind::AppPasswordRequired,
         "myaccount.google.com/apppasswords",
-        ["app password", "应用专用密码", "應用程式密碼"],
+        ["app password", "应用专用密码", "應用程式專用密碼"],
     );
     provider_case(
         "login-gmail-imap-993-invalid.txt",
         AdviceKind::AppPasswordRequired,
         "google.com",
-        ["app password", "应用专用密码", "應用程式密碼"],
+        ["app password", "应用专用密码", "應用程式專用密碼"],
     );
 }
 
@@ -535,7 +535,7 @@ fn yahoo_needs_an_app_password() {
         "login-yahoo-imap-993-authfailed.txt",
         AdviceKind::AppPasswordRequired,
         "login.yahoo.com",
-        ["app password", "应用专用密码", "應用程式密碼"],
+        ["app password", "应用专用密码", "應用程式專用密碼"],
     );
 }
 

@@ -424,7 +424,10 @@ fn discovery_checks_are_reused_by_the_probe_that_follows() {
         .find(|c| c.server.port == 995)
         .unwrap_or_else(|| panic!("{best:#?}"));
     let v = pop.verified.as_ref().unwrap();
-    assert!(v.ok && v.detail.contains("certificate trusted"), "{v:?}");
+    assert!(
+        v.ok && v.detail.to_string().contains("certificate trusted"),
+        "{v:?}"
+    );
 
     let reused = &summary.endpoints;
     assert_eq!(reused.len(), 8, "{reused:#?}");

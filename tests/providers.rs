@@ -558,7 +558,10 @@ fn cli_validate_rejects_a_broken_file_precisely() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("bad2.json:") && out.contains("incoming[0].port") && out.contains("99999"),
+        // The same words as the app's banner (one renderer for both faces).
+        out.contains("bad2.json, line")
+            && out.contains("incoming[0].port")
+            && out.contains("99999"),
         "{out}"
     );
     write(

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::probe::login::{LoginOutcome, LoginReport, NotTriedReason};
 use crate::probe::report::{EndpointReport, PlaintextReason, Verdict};
 use crate::probe::{Endpoint, TimeoutPhase, TlsErrorKind};
@@ -96,21 +96,20 @@ impl Advice {
     }
 }
 
-fn l(en: String, hans: String, hant: String) -> Localized {
+/// One message of the catalog in the three languages (advice is part of the
+/// JSON with all three).
+fn words(f: impl Fn(Lang) -> String) -> Localized {
     Localized {
-        en,
-        zh_hans: hans,
-        zh_hant: hant,
+        en: f(Lang::En),
+        zh_hans: f(Lang::ZhHans),
+        zh_hant: f(Lang::ZhHant),
     }
 }
 
 /// The provider's name, or a neutral word.
 fn name(p: Option<&Provider>) -> Localized {
-    p.map(|p| p.name.clone()).unwrap_or_else(|| Localized {
-        en: "The server".to_owned(),
-        zh_hans: "服务器".to_owned(),
-        zh_hant: "伺服器".to_owned(),
-    })
+    p.map(|p| p.name.clone())
+        .unwrap_or_else(|| words(|l| msg!(l, "advice-the-server")))
 }
 
 /// Advice when the provider has closed its mail service (nothing to test).
@@ -122,20 +121,25 @@ pub fn advise_discontinued(p: &Provider) -> Advice {
         _ => (0, None),
     };
     let n = &p.name;
+    let year = year.to_string();
     let text = match replaced {
-        Some(r) => l(
-            format!("{} closed in {year}; {}.", n.en, r.en),
-            format!("{}已于 {year} 年关闭；{}。", n.zh_hans, r.zh_hans),
-            format!("{}已於 {year} 年關閉；{}。", n.zh_hant, r.zh_hant),
-        ),
-        None => l(
-            format!(
-                "{} closed in {year}: there are no servers left to test.",
-                n.en
-            ),
-            format!("{}已于 {year} 年关闭，没有可以测试的服务器了。", n.zh_hans),
-            format!("{}已於 {year} 年關閉，沒有可以測試的伺服器了。", n.zh_hant),
-        ),
+        Some(r) => words(|l| {
+            msg!(
+                l,
+                "advice-discontinued-replaced",
+                provider = n.get(l),
+                year = year.as_str(),
+                replacement = r.get(l)
+            )
+        }),
+        None => words(|l| {
+            msg!(
+                l,
+                "advice-discontinued",
+                provider = n.get(l),
+                year = year.as_str()
+            )
+        }),
     };
     Advice {
         kind: AdviceKind::Discontinued,
@@ -151,17 +155,14 @@ pub fn advise_nothing_found(domain: &str) -> Advice {
     Advice {
         kind: AdviceKind::NothingFound,
         severity: Severity::Error,
-        text: l(
-            format!(
-                "No mail settings were found for {domain}. Check the address for typos; if you know your mail server's name (your provider or administrator can tell you), test that name instead, e.g. mailconf probe mail.{domain}."
-            ),
-            format!(
-                "没有找到 {domain} 的邮件设置。请检查地址是否有误；如果你知道邮件服务器的名称（可以问服务商或管理员），请直接测试该名称，例如 mailconf probe mail.{domain}。"
-            ),
-            format!(
-                "沒有找到 {domain} 的郵件設定。請檢查地址是否有誤；如果你知道郵件伺服器的名稱（可以問服務商或管理員），請直接測試該名稱，例如 mailconf probe mail.{domain}。"
-            ),
-        ),
+        text: words(|l| {
+            msg!(
+                l,
+                "advice-nothing-found-for",
+                domain = domain,
+                command = format!("mailconf probe mail.{domain}")
+            )
+        }),
         link: None,
         endpoints: Vec::new(),
     }
@@ -192,267 +193,117 @@ pub fn advice_for(
     endpoints: Vec<Endpoint>,
 ) -> Advice {
     let n = name(provider);
-    let spaces = provider.is_some_and(|p| p.quirks.contains(&Quirk::CodeWithoutSpaces));
+    let spaces = if provider.is_some_and(|p| p.quirks.contains(&Quirk::CodeWithoutSpaces)) {
+        "yes"
+    } else {
+        "no"
+    };
+    // A message about the provider (its name in each language).
+    let about = |f: fn(Lang, &str, &str) -> String| words(|l| f(l, n.get(l), spaces));
+    let plain = |f: fn(Lang) -> String| words(f);
     let (severity, text, link) = match kind {
         AdviceKind::AuthorizationCodeRequired => (
             Severity::Error,
-            l(
-                format!(
-                    "{} needs an authorization code (授权码), not your web password. Sign in to the web mail, \
-                     open Settings → POP3/SMTP/IMAP, switch the service on, generate an authorization code \
-                     and enter it as the password{}.",
-                    n.en,
-                    if spaces { ", without spaces" } else { "" }
-                ),
-                format!(
-                    "{}需要使用授权码，而不是网页登录密码。请登录网页版邮箱，打开“设置 → POP3/SMTP/IMAP”，开启服务并生成授权码，把它作为密码填写{}。",
-                    n.zh_hans,
-                    if spaces { "（不要带空格）" } else { "" }
-                ),
-                format!(
-                    "{}需要使用授權碼，而不是網頁登入密碼。請登入網頁版郵箱，開啟「設定 → POP3/SMTP/IMAP」，開啟服務並產生授權碼，把它當作密碼填寫{}。",
-                    n.zh_hant,
-                    if spaces { "（不要帶空格）" } else { "" }
-                ),
-            ),
+            about(|l, provider, spaces| {
+                msg!(
+                    l,
+                    "advice-authorization-code",
+                    provider = provider,
+                    spaces = spaces
+                )
+            }),
             create_link(provider),
         ),
         AdviceKind::AppPasswordRequired => (
             Severity::Error,
-            l(
-                format!(
-                    "{} does not accept your normal password in mail apps. Turn on two-step verification, \
-                     create an app password in your account's security settings and enter it as the password{}.",
-                    n.en,
-                    if spaces { ", without spaces" } else { "" }
-                ),
-                format!(
-                    "{}在邮件客户端中不接受普通密码。请开启两步验证，在账户的安全设置中创建应用专用密码，并把它作为密码填写{}。",
-                    n.zh_hans,
-                    if spaces { "（不要带空格）" } else { "" }
-                ),
-                format!(
-                    "{}在郵件用戶端中不接受一般密碼。請開啟兩步驟驗證，在帳戶的安全性設定中建立應用程式密碼，並把它當作密碼填寫{}。",
-                    n.zh_hant,
-                    if spaces { "（不要帶空格）" } else { "" }
-                ),
-            ),
+            about(|l, provider, spaces| {
+                msg!(
+                    l,
+                    "advice-app-password",
+                    provider = provider,
+                    spaces = spaces
+                )
+            }),
             create_link(provider),
         ),
         AdviceKind::Oauth2Only => (
             Severity::Error,
-            l(
-                format!(
-                    "{} no longer accepts passwords (or app passwords) for POP, IMAP and SMTP; only sign-in with \
-                     OAuth2 works. Use a mail app that offers \"Sign in with Microsoft\"/OAuth2, such as \
-                     Thunderbird, Outlook or Apple Mail; the settings above stay the same.",
-                    n.en
-                ),
-                format!(
-                    "{}的 POP、IMAP 和 SMTP 已不再接受密码（包括应用密码），只能通过 OAuth2 登录。请使用支持 OAuth2（“使用微软账户登录”）的邮件客户端，例如 Thunderbird、Outlook 或 Apple 邮件；上面的服务器设置不变。",
-                    n.zh_hans
-                ),
-                format!(
-                    "{}的 POP、IMAP 和 SMTP 已不再接受密碼（包括應用程式密碼），只能透過 OAuth2 登入。請使用支援 OAuth2（「使用 Microsoft 帳戶登入」）的郵件用戶端，例如 Thunderbird、Outlook 或 Apple 郵件；上面的伺服器設定不變。",
-                    n.zh_hant
-                ),
-            ),
+            about(|l, provider, _| msg!(l, "advice-oauth2-only", provider = provider)),
             help_link(provider),
         ),
         AdviceKind::ServiceNotEnabled => (
             Severity::Error,
-            l(
-                format!(
-                    "{} has POP3/IMAP/SMTP switched off for this account. Switch it on in the web mail settings \
-                     (often under POP3/SMTP/IMAP or Forwarding and POP/IMAP), then test again.",
-                    n.en
-                ),
-                format!(
-                    "{}尚未为此账户开启 POP3/IMAP/SMTP 服务。请在网页版邮箱的设置中开启（通常在“POP3/SMTP/IMAP”或“转发和 POP/IMAP”下），然后重新测试。",
-                    n.zh_hans
-                ),
-                format!(
-                    "{}尚未為此帳戶開啟 POP3/IMAP/SMTP 服務。請在網頁版郵箱的設定中開啟（通常在「POP3/SMTP/IMAP」或「轉寄和 POP/IMAP」下），然後重新測試。",
-                    n.zh_hant
-                ),
-            ),
+            about(|l, provider, _| msg!(l, "advice-service-not-enabled", provider = provider)),
             help_link(provider),
         ),
         AdviceKind::CredentialsRejected => (
             Severity::Error,
-            l(
-                format!(
-                    "{} rejected the username or password. Check both (the username is usually the full \
-                     address), and watch for a changed password or the Caps Lock key.",
-                    n.en
-                ),
-                format!(
-                    "{}拒绝了用户名或密码。请检查两者（用户名通常是完整的邮箱地址），并注意密码是否已更改或是否开启了大写锁定。",
-                    n.zh_hans
-                ),
-                format!(
-                    "{}拒絕了使用者名稱或密碼。請檢查兩者（使用者名稱通常是完整的郵件地址），並注意密碼是否已變更或是否開啟了大寫鎖定。",
-                    n.zh_hant
-                ),
-            ),
+            about(|l, provider, _| msg!(l, "advice-credentials-rejected", provider = provider)),
             help_link(provider),
         ),
         AdviceKind::ImapIdRequired => (
             Severity::Warning,
-            l(
-                format!(
-                    "{} refuses to open mailboxes (\"Unsafe Login\") for IMAP clients that do not identify \
-                     themselves with the ID command. Use a client that sends it (Thunderbird, Foxmail, the \
-                     provider's own app), or POP3.",
-                    n.en
-                ),
-                format!(
-                    "{}对不发送 ID 命令的 IMAP 客户端会拒绝打开邮箱（“Unsafe Login”）。请使用会发送 ID 命令的客户端（Thunderbird、Foxmail、官方客户端），或改用 POP3。",
-                    n.zh_hans
-                ),
-                format!(
-                    "{}對不傳送 ID 指令的 IMAP 用戶端會拒絕開啟郵箱（「Unsafe Login」）。請使用會傳送 ID 指令的用戶端（Thunderbird、Foxmail、官方用戶端），或改用 POP3。",
-                    n.zh_hant
-                ),
-            ),
+            about(|l, provider, _| msg!(l, "advice-imap-id-required", provider = provider)),
             help_link(provider),
         ),
         AdviceKind::LoginStoppedAfterRejection => (
             Severity::Info,
-            l(
-                "After the first rejection mailconf did not try the same password on the other servers, \
-                 so that the account is not locked."
-                    .to_owned(),
-                "第一次被拒绝后，mailconf 没有在其他服务器上再试同一密码，以免账户被锁定。".to_owned(),
-                "第一次被拒絕後，mailconf 沒有在其他伺服器上再試同一密碼，以免帳戶被鎖定。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-login-stopped")),
             None,
         ),
         AdviceKind::TemporarilyUnavailable => (
             Severity::Warning,
-            l(
-                format!(
-                    "{} is temporarily unable to log you in (busy, mailbox in use, or logging in too often). \
-                     Wait a few minutes and try again; close other mail apps using this account.",
-                    n.en
-                ),
-                format!(
-                    "{}暂时无法登录（服务器繁忙、邮箱正被使用或登录过于频繁）。请等几分钟再试，并关闭其他正在使用此账户的邮件客户端。",
-                    n.zh_hans
-                ),
-                format!(
-                    "{}暫時無法登入（伺服器忙碌、郵箱正被使用或登入過於頻繁）。請等幾分鐘再試，並關閉其他正在使用此帳戶的郵件用戶端。",
-                    n.zh_hant
-                ),
-            ),
+            about(|l, provider, _| msg!(l, "advice-temporarily-unavailable", provider = provider)),
             None,
         ),
         AdviceKind::InsecureLoginNotTried => (
             Severity::Info,
-            l(
-                "The password was not sent where the connection is unencrypted or the certificate is not \
-                 trusted: anyone on the network could read it. Use the recommended secure settings."
-                    .to_owned(),
-                "在未加密或证书不受信任的连接上没有发送密码：网络上的任何人都可能读取它。请使用推荐的安全设置。".to_owned(),
-                "在未加密或憑證不受信任的連線上沒有傳送密碼：網路上的任何人都可能讀取它。請使用推薦的安全設定。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-insecure-login-not-tried")),
             None,
         ),
         AdviceKind::EncryptionRequired => (
             Severity::Info,
-            l(
-                "The server refuses logins without encryption (that is good). Use SSL/TLS or STARTTLS.".to_owned(),
-                "服务器拒绝未加密的登录（这是好事）。请使用 SSL/TLS 或 STARTTLS。".to_owned(),
-                "伺服器拒絕未加密的登入（這是好事）。請使用 SSL/TLS 或 STARTTLS。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-encryption-required")),
             None,
         ),
         AdviceKind::LoginWorks => (
             Severity::Info,
-            l(
-                "The username and password work.".to_owned(),
-                "用户名和密码可以正常登录。".to_owned(),
-                "使用者名稱和密碼可以正常登入。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-login-works")),
             None,
         ),
         AdviceKind::Port25Blocked => (
             Severity::Warning,
-            l(
-                "Port 25 does not answer from here (internet providers often block it), but 465/587 work: \
-                 send mail through 465 (SSL/TLS) or 587 (STARTTLS)."
-                    .to_owned(),
-                "从这里无法连接 25 端口（运营商常会封锁），但 465/587 可用：请通过 465（SSL/TLS）或 587（STARTTLS）发信。".to_owned(),
-                "從這裡無法連線 25 連接埠（網路業者常會封鎖），但 465/587 可用：請透過 465（SSL/TLS）或 587（STARTTLS）寄信。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-port25-blocked")),
             None,
         ),
         AdviceKind::StarttlsMissing => (
             Severity::Warning,
-            l(
-                "Some ports work only without encryption (STARTTLS missing or refused): passwords and mail \
-                 would travel readable. Do not use them."
-                    .to_owned(),
-                "部分端口只能不加密使用（不支持或拒绝 STARTTLS）：密码和邮件会以明文传输。请不要使用这些端口。".to_owned(),
-                "部分連接埠只能不加密使用（不支援或拒絕 STARTTLS）：密碼和郵件會以明文傳輸。請不要使用這些連接埠。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-starttls-missing")),
             None,
         ),
         AdviceKind::CertificateExpired => (
             Severity::Error,
-            l(
-                "The server's certificate has expired (or is not valid yet). The connection cannot be \
-                 trusted; the provider must renew it. Also check that this computer's date is right."
-                    .to_owned(),
-                "服务器证书已过期（或尚未生效），连接不可信，需要服务商更新证书。也请检查本机日期是否正确。".to_owned(),
-                "伺服器憑證已過期（或尚未生效），連線不可信，需要服務商更新憑證。也請檢查本機日期是否正確。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-certificate-expired")),
             None,
         ),
         AdviceKind::CertificateWrongName => (
             Severity::Error,
-            l(
-                "The server's certificate is for a different name: either the server name is wrong or \
-                 someone is intercepting the connection. Use the server name the provider documents."
-                    .to_owned(),
-                "服务器证书上的名称不符：服务器名称填错了，或有人在拦截连接。请使用服务商公布的服务器名称。".to_owned(),
-                "伺服器憑證上的名稱不符：伺服器名稱填錯了，或有人在攔截連線。請使用服務商公布的伺服器名稱。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-certificate-wrong-name")),
             None,
         ),
         AdviceKind::CertificateUntrusted => (
             Severity::Error,
-            l(
-                "The server's certificate is not issued by a trusted authority (self-signed or unknown \
-                 issuer). Your password could be intercepted; do not accept it unless your administrator \
-                 tells you to."
-                    .to_owned(),
-                "服务器证书不是由受信任的机构签发的（自签名或未知签发者）。密码可能被截获；除非管理员要求，请不要接受该证书。".to_owned(),
-                "伺服器憑證不是由受信任的機構簽發的（自簽或未知簽發者）。密碼可能被截取；除非管理員要求，請不要接受該憑證。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-certificate-untrusted")),
             None,
         ),
         AdviceKind::DnsFailure => (
             Severity::Error,
-            l(
-                "The server name could not be found (DNS). Check the spelling of the address or server, \
-                 and that this computer is online."
-                    .to_owned(),
-                "找不到服务器名称（DNS 解析失败）。请检查邮箱地址或服务器名称的拼写，并确认本机已联网。".to_owned(),
-                "找不到伺服器名稱（DNS 解析失敗）。請檢查郵件地址或伺服器名稱的拼寫，並確認本機已連網。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-dns-failure")),
             None,
         ),
         AdviceKind::EverythingBlocked => (
             Severity::Error,
-            l(
-                "No mail port answered. A firewall, proxy or the network (office, school, hotel Wi-Fi, \
-                 some countries) probably blocks mail connections; try another network or ask the \
-                 administrator."
-                    .to_owned(),
-                "所有邮件端口都没有响应。可能是防火墙、代理或所在网络（公司、学校、酒店 Wi-Fi 等）封锁了邮件连接；请换一个网络试试，或询问网络管理员。".to_owned(),
-                "所有郵件連接埠都沒有回應。可能是防火牆、代理或所在網路（公司、學校、飯店 Wi-Fi 等）封鎖了郵件連線；請換一個網路試試，或詢問網路管理員。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-everything-blocked")),
             None,
         ),
         AdviceKind::Discontinued => match provider {
@@ -462,21 +313,13 @@ pub fn advice_for(
             }
             None => (
                 Severity::Error,
-                l(
-                    "This mail service has closed.".to_owned(),
-                    "这个邮件服务已经关闭。".to_owned(),
-                    "這個郵件服務已經關閉。".to_owned(),
-                ),
+                plain(|l| msg!(l, "advice-service-closed")),
                 None,
             ),
         },
         AdviceKind::NothingFound => (
             Severity::Error,
-            l(
-                "No mail settings were found for this domain. Check the address for typos, or test your mail server's name instead.".to_owned(),
-                "没有找到这个域名的邮件设置。请检查地址是否有误，或直接测试邮件服务器的名称。".to_owned(),
-                "沒有找到這個網域的郵件設定。請檢查地址是否有誤，或直接測試郵件伺服器的名稱。".to_owned(),
-            ),
+            plain(|l| msg!(l, "advice-nothing-found")),
             None,
         ),
     };
@@ -688,8 +531,8 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
 /// "Port 25 is blocked", naming the ports that did work: "465 (SSL/TLS) or
 /// 994 (SSL/TLS)".
 fn port25_text(working: &[(u16, Security)]) -> Localized {
-    let list = |or: &str, open: &str, close: &str| -> String {
-        working
+    words(|l| {
+        let ports: Vec<String> = working
             .iter()
             .map(|(port, security)| {
                 let label = match security {
@@ -697,27 +540,21 @@ fn port25_text(working: &[(u16, Security)]) -> Localized {
                     Security::Starttls => "STARTTLS",
                     Security::Plain => "plain",
                 };
-                format!("{port}{open}{label}{close}")
+                msg!(
+                    l,
+                    "advice-port-with-security",
+                    port = port.to_string(),
+                    security = label
+                )
             })
-            .collect::<Vec<_>>()
-            .join(or)
-    };
-    l(
-        format!(
-            "Port 25 does not answer from here (internet providers often block it). \
-             Send mail through {}, which {}.",
-            list(" or ", " (", ")"),
-            if working.len() == 1 { "works" } else { "work" }
-        ),
-        format!(
-            "从这里无法连接 25 端口（运营商常会封锁）。请通过可用的 {}发信。",
-            list(" 或 ", "（", "）")
-        ),
-        format!(
-            "從這裡無法連線 25 連接埠（網路業者常會封鎖）。請透過可用的 {}寄信。",
-            list(" 或 ", "（", "）")
-        ),
-    )
+            .collect();
+        msg!(
+            l,
+            "advice-port25-blocked-use",
+            ports = ports.join(&msg!(l, "advice-or")),
+            count = working.len()
+        )
+    })
 }
 
 #[cfg(test)]

@@ -309,7 +309,7 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
         .filter(|p| protocols(&provider).contains(p))
         .unwrap_or_else(|| default_protocol(session, &provider));
     let mut settings =
-        AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.to_string())?;
+        AccountSettings::from_provider(&provider, address, incoming).map_err(|e| e.text(lang))?;
     // A username typed by hand (always, for a server's name) goes into the
     // file as it is; otherwise the provider's rule applies to the address.
     let username = session.username.trim();
@@ -341,9 +341,7 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
     if with_password {
         settings.password = Some(SecretString::from(session.password.expose().to_owned()));
     }
-    let text = exporter
-        .render(&settings, lang)
-        .map_err(|e| e.to_string())?;
+    let text = exporter.render(&settings, lang).map_err(|e| e.text(lang))?;
     Ok(Document {
         text,
         file_name: exporter.file_name(&settings),

@@ -12,8 +12,8 @@
 //! see in English in their mail clients too.
 
 use crate::i18n::Lang;
+use crate::providers::AddressError;
 use crate::providers::describe::pick;
-use crate::providers::{AddressError, ProviderError};
 
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident => $en:literal, $hans:literal, $hant:literal;)*) => {
@@ -670,63 +670,17 @@ pub fn name_at(domain: &str, lang: Lang) -> String {
 /// Exmail", "Found by autoconfig.example.com", "Guessed: …". The provider name
 /// is in `lang`; host names and URLs stay as they are.
 pub fn found_by(finding: &crate::discover::Finding, lang: Lang) -> String {
-    use crate::discover::SourceKind as K;
-    let p = finding.provenance.as_str();
-    let name = finding.provider.as_ref().map(|i| i.name.get(lang));
-    let shown = match finding.source {
-        K::Guess => {
-            return pick(
-                lang,
-                (
-                    "Guessed: the usual server names answered.",
-                    "猜测得出：常用的服务器名称有回应。",
-                    "猜測得出：常用的伺服器名稱有回應。",
-                ),
-            )
-            .to_owned();
-        }
-        K::Mx => match (
-            p.strip_prefix("MX ").and_then(|r| r.split_once(" → ")),
-            name,
-        ) {
-            (Some((host, _)), Some(name)) => format!("MX {host} → {name}"),
-            _ => p.to_owned(),
-        },
-        K::Srv => match p.strip_prefix("SRV records of ") {
-            Some(domain) => match lang {
-                Lang::En => p.to_owned(),
-                Lang::ZhHans => format!("{domain} 的 SRV 记录"),
-                Lang::ZhHant => format!("{domain} 的 SRV 記錄"),
-            },
-            None => p.to_owned(),
-        },
-        K::AutoconfigHttp | K::WellKnownHttp => {
-            let plain = pick(lang, (" (plain HTTP)", "（明文 HTTP）", "（明文 HTTP）"));
-            p.replace(" (plain HTTP)", plain)
-        }
-        K::Database => match name {
-            Some(name) => format!("{} → {name}", pick(lang, ("database", "数据库", "資料庫"))),
-            None => p.to_owned(),
-        },
-        // URLs and host names (autoconfig, .well-known, ISPDB) are shown as they are.
-        K::Autoconfig | K::WellKnown | K::Ispdb | K::IspdbMx => p.to_owned(),
-    };
-    let found = match lang {
-        Lang::En => format!("Found by {shown}"),
-        Lang::ZhHans => format!("通过 {shown} 找到"),
-        Lang::ZhHant => format!("透過 {shown} 找到"),
+    let found = match finding.source {
+        crate::discover::SourceKind::Guess => crate::i18n::msg!(lang, "found-by-guessing"),
+        _ => crate::i18n::msg!(
+            lang,
+            "found-by-sentence",
+            provenance = finding.provenance.text(lang).to_string()
+        ),
     };
     // F5: what rests on DNS answers nobody authenticated says so.
     if finding.dns_unauthenticated {
-        let label = pick(
-            lang,
-            (
-                " · found through DNS (not authenticated): compare with your provider's own instructions",
-                " · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对",
-                " · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對",
-            ),
-        );
-        found + label
+        crate::i18n::msg!(lang, "found-by-unauthenticated", found = found)
     } else {
         found
     }
@@ -740,7 +694,7 @@ pub fn nothing_found(d: &crate::discover::Discovery, lang: Lang) -> String {
     if d.sources.is_empty() {
         // Discovery could not run at all (see `Discovery::failed`); its reason is
         // technical text, kept as it is.
-        let why = &d.message;
+        let why = d.message.text(lang);
         return match lang {
             Lang::En => format!("Could not look up settings for {domain}: {why}"),
             Lang::ZhHans => format!("无法查找 {domain} 的设置：{why}"),
@@ -871,66 +825,6 @@ pub fn address_error(e: &AddressError, lang: Lang) -> String {
     }
 }
 
-/// One broken user provider file, naming the file and the line, in `lang`. The
-/// parser's own message (field names, JSON syntax) is quoted as it is.
-pub fn provider_error(e: &ProviderError, lang: Lang) -> String {
-    match e {
-        ProviderError::Io { file, message } => match lang {
-            Lang::En => format!("{file}: cannot be read ({message})"),
-            Lang::ZhHans => format!("{file}：无法读取（{message}）"),
-            Lang::ZhHant => format!("{file}：無法讀取（{message}）"),
-        },
-        ProviderError::Parse {
-            file,
-            line,
-            column,
-            field,
-            message,
-        } => {
-            let field = if field.is_empty() || field == "." {
-                String::new()
-            } else {
-                format!(" `{field}`")
-            };
-            match lang {
-                Lang::En => format!("{file}, line {line}, column {column}:{field} {message}"),
-                Lang::ZhHans => format!("{file}，第 {line} 行第 {column} 列：{field} {message}"),
-                Lang::ZhHant => format!("{file}，第 {line} 行第 {column} 欄：{field} {message}"),
-            }
-        }
-        ProviderError::Invalid {
-            file,
-            field,
-            message,
-        } => match lang {
-            Lang::En => format!("{file}: field `{field}`: {message}"),
-            Lang::ZhHans => format!("{file}：字段 `{field}`：{message}"),
-            Lang::ZhHant => format!("{file}：欄位 `{field}`：{message}"),
-        },
-        ProviderError::DuplicateDomain {
-            file,
-            domain,
-            other,
-            other_file,
-        } => match lang {
-            Lang::En => {
-                format!("{file}: domain {domain} is already served by {other} ({other_file})")
-            }
-            Lang::ZhHans => format!("{file}：域名 {domain} 已由 {other}（{other_file}）提供"),
-            Lang::ZhHant => format!("{file}：網域 {domain} 已由 {other}（{other_file}）提供"),
-        },
-        ProviderError::DuplicateId {
-            file,
-            id,
-            other_file,
-        } => match lang {
-            Lang::En => format!("{file}: id {id} is already used by {other_file}"),
-            Lang::ZhHans => format!("{file}：编号 {id} 已被 {other_file} 使用"),
-            Lang::ZhHant => format!("{file}：編號 {id} 已被 {other_file} 使用"),
-        },
-    }
-}
-
 /// The Export window: the results shown are of another account.
 pub fn export_stale(other: &str, lang: Lang) -> String {
     match lang {
@@ -986,9 +880,9 @@ pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
         (CheckError::Plan(PlanError::Discontinued { year, .. }), Lang::ZhHant) => {
             format!("沒有可測試的：該服務已於 {year} 年關閉。")
         }
-        (e, Lang::En) => format!("The test could not start: {e}"),
-        (e, Lang::ZhHans) => format!("测试无法开始：{e}"),
-        (e, Lang::ZhHant) => format!("測試無法開始：{e}"),
+        (e, Lang::En) => format!("The test could not start: {}", e.text(lang)),
+        (e, Lang::ZhHans) => format!("测试无法开始：{}", e.text(lang)),
+        (e, Lang::ZhHant) => format!("測試無法開始：{}", e.text(lang)),
     }
 }
 
@@ -1128,13 +1022,16 @@ mod tests {
         d
     }
 
-    fn finding(source: crate::discover::SourceKind, provenance: &str) -> crate::discover::Finding {
+    fn finding(
+        source: crate::discover::SourceKind,
+        provenance: crate::discover::Note,
+    ) -> crate::discover::Finding {
         let db = crate::providers::Database::bundled();
         let p = &db.by_id("exmail").unwrap().provider;
         crate::discover::Finding {
             source,
             dns_unauthenticated: source.rests_on_dns(),
-            provenance: provenance.into(),
+            provenance,
             provider: (source == crate::discover::SourceKind::Mx).then(|| {
                 crate::discover::ProviderInfo {
                     id: p.id.clone(),
@@ -1151,10 +1048,15 @@ mod tests {
 
     #[test]
     fn discovery_texts_are_translated_and_keep_host_names() {
-        use crate::discover::{Outcome, SourceKind as K};
+        use crate::discover::{Note, Outcome, SourceKind as K};
+        let db = crate::providers::Database::bundled();
+        let exmail = db.by_id("exmail").unwrap().provider.name.clone();
         let mx = finding(
             K::Mx,
-            "MX mxbiz1.qq.com → Tencent Exmail (Tencent Enterprise Mail, WeCom Mail)",
+            Note::Mx {
+                exchange: "mxbiz1.qq.com".into(),
+                provider: exmail,
+            },
         );
         assert_eq!(
             found_by(&mx, Lang::En),
@@ -1162,10 +1064,10 @@ mod tests {
         );
         assert_eq!(
             found_by(&mx, Lang::ZhHans),
-            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到 · 通过 DNS 找到（未经验证）：请与服务商自己的说明核对"
+            "通过 MX mxbiz1.qq.com → 腾讯企业邮箱（企业微信邮箱） 找到 · 通过 DNS 找到（未经认证）：请与服务商自己的说明核对"
         );
         assert!(found_by(&mx, Lang::ZhHant).starts_with("透過 MX mxbiz1.qq.com → 騰訊"));
-        let auto = finding(K::Autoconfig, "autoconfig.example.org");
+        let auto = finding(K::Autoconfig, Note::Place("autoconfig.example.org".into()));
         assert_eq!(found_by(&auto, Lang::En), "Found by autoconfig.example.org");
         assert_eq!(
             found_by(&auto, Lang::ZhHans),
@@ -1174,16 +1076,16 @@ mod tests {
         // F5: the card says what rests on unauthenticated DNS (MX, SRV), and
         // not what came over HTTPS.
         assert!(!found_by(&auto, Lang::En).contains("not authenticated"));
-        let srv = finding(K::Srv, "SRV records of example.org");
+        let srv = finding(K::Srv, Note::SrvRecords("example.org".into()));
         assert_eq!(
             found_by(&srv, Lang::ZhHant),
-            "透過 example.org 的 SRV 記錄 找到 · 透過 DNS 找到（未經驗證）：請與服務商自己的說明核對"
+            "透過 example.org 的 SRV 記錄 找到 · 透過 DNS 找到（未經認證）：請與服務商自己的說明核對"
         );
-        let guess = finding(K::Guess, "guessed");
+        let guess = finding(K::Guess, Note::Guessed);
         assert!(found_by(&guess, Lang::En).starts_with("Guessed"));
         let http = finding(
             K::AutoconfigHttp,
-            "http://autoconfig.example.org (plain HTTP)",
+            Note::PlainHttp("http://autoconfig.example.org".into()),
         );
         assert!(found_by(&http, Lang::ZhHans).contains("（明文 HTTP）"));
         for lang in [Lang::ZhHans, Lang::ZhHant] {

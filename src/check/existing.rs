@@ -35,7 +35,7 @@ use super::plan::{endpoints_for_servers, standard_endpoints};
 use super::run::{CheckError, CheckRequest, LoginSpec};
 use super::summary::ProbeSummary;
 use crate::existing::{Account, AuthMethod, Corrected, Kind, Loaded, Password, ReadError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::probe::login::{InsecureAllow, LoginOutcome};
 use crate::probe::{Endpoint, EndpointReport, PlaintextReason, Verdict};
 use crate::providers::describe::security;
@@ -181,6 +181,52 @@ pub fn in_line(lang: Lang, line: usize) -> String {
         Lang::En => format!("(line {line})"),
         Lang::ZhHans | Lang::ZhHant => format!("（第 {line} 行）"),
     }
+}
+
+/// "The file says: HOST:PORT SECURITY, login …, user …, password …": what
+/// the account's file sets, in `lang`, everything from the file escaped.
+pub fn file_says(a: &Account, lang: Lang) -> String {
+    let password = match &a.password {
+        Password::NotInFile => msg!(lang, "existing-password-not-in-file"),
+        Password::InFile { .. } => msg!(lang, "existing-password-in-file"),
+        Password::Command { command, .. } => msg!(
+            lang,
+            "existing-password-command",
+            command = ServerText::new(command).to_string()
+        ),
+    };
+    msg!(
+        lang,
+        "existing-file-says",
+        host = ServerText::new(&a.host.value).to_string(),
+        port = a.port.value,
+        security = security(a.security.value, lang),
+        auth = a.auth.value.words(lang),
+        user = a
+            .username
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
+        password = password
+    )
+}
+
+/// "Line 12: port 110 → 995": one change of the fixed file, in `lang`
+/// (`before` and `after` escaped by the caller).
+pub fn change_line(
+    lang: Lang,
+    line: usize,
+    field: crate::existing::Field,
+    before: &ServerText,
+    after: &ServerText,
+) -> String {
+    msg!(
+        lang,
+        "existing-change",
+        line = line,
+        field = field.words(lang),
+        before = before.to_string(),
+        after = after.to_string()
+    )
 }
 
 /// The provider whose servers the account uses: by the host it connects to
@@ -1062,6 +1108,10 @@ pub struct FixReport {
 pub struct ChangeReport {
     /// `host`, `port`, `security`, `auth` or `username`.
     pub field: String,
+    /// The same, to be put into words (not in the JSON).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub what: crate::existing::Field,
     /// Its line in the original.
     pub line: usize,
     /// Before (escaped).
@@ -1085,6 +1135,7 @@ impl FixReport {
                     .iter()
                     .map(|c| ChangeReport {
                         field: c.field.label().to_owned(),
+                        what: c.field,
                         line: c.line,
                         before: ServerText::new(&c.before),
                         after: ServerText::new(&c.after),

@@ -14,7 +14,7 @@ use std::time::Duration;
 use super::plan::{self, Plan};
 use super::run::{CheckBackend, CheckError, CheckEvent, CheckRequest, Generation, LookupId, Waker};
 use super::summary::ProbeSummary;
-use crate::discover::Discovery;
+use crate::discover::{Discovery, Note};
 use crate::probe::caps::{Capabilities, ImapCaps, Pop3Caps, SmtpCaps};
 use crate::probe::login::{LoginOutcome, LoginReport, NotTriedReason};
 use crate::probe::report::{PlaintextReason, Timings, Verdict, summary_for};
@@ -210,10 +210,7 @@ pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointRep
         };
         lines.push((Direction::Client, quit.to_owned()));
     }
-    let mut summary = summary_for(&verdict, error.as_ref(), tls.as_ref());
-    if let Some(note) = crate::probe::driver::report_only_note(&verdict, tls.as_ref(), false) {
-        summary.push_str(note);
-    }
+    let summary = summary_for(&verdict, error.as_ref(), tls.as_ref(), false);
     let mut transcript = Transcript::default();
     for (i, (dir, text)) in lines.into_iter().enumerate() {
         transcript.lines.push(TranscriptLine {
@@ -489,7 +486,7 @@ pub fn demo_discovery(address: &Address) -> Discovery {
     use crate::discover::{Candidate, Finding, Outcome, SourceKind};
     use crate::providers::{Server, UsernameForm};
     let d = &address.domain;
-    let provenance = ServerText::new("demo (made-up results)");
+    let provenance = Note::Verbatim(ServerText::new("demo (made-up results)"));
     let candidate = |protocol, prefix: &str, port, security| Candidate {
         server: Server {
             protocol,
@@ -505,7 +502,7 @@ pub fn demo_discovery(address: &Address) -> Discovery {
     };
     let mut found = Discovery::failed(address, "");
     found.outcome = Outcome::Found;
-    found.message = ServerText::new("found by demo (made-up results)");
+    found.message = Note::Verbatim(ServerText::new("found by demo (made-up results)"));
     found.best = Some(Finding {
         source: SourceKind::Guess,
         dns_unauthenticated: false,

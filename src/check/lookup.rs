@@ -24,7 +24,6 @@ use crate::dns::BoxFuture;
 use crate::probe::cache::ProbeCache;
 use crate::probe::{Endpoint, EndpointReport, ProbeOptions, Resolve};
 use crate::providers::{Address, Database, Server};
-use crate::server_text::ServerText;
 
 /// The probe's [`Resolve`] over a discovery [`crate::dns::Resolver`].
 #[derive(Debug, Clone)]
@@ -68,7 +67,9 @@ impl ProbeVerifier {
 fn verification(report: &EndpointReport) -> Verification {
     Verification {
         ok: report.verdict.is_secure(),
-        detail: report.summary.clone(),
+        detail: crate::discover::Note::Localized(Box::new(
+            crate::i18n::Lang::ALL.map(|l| crate::probe::report::summary_in(report, l)),
+        )),
         address: report.connected_to.map(|a| a.to_string()),
     }
 }
@@ -86,9 +87,7 @@ impl Verifier for ProbeVerifier {
                 Ok(report) => verification(&report),
                 Err(_) => Verification {
                     ok: false,
-                    detail: ServerText::new(
-                        "the probe had not finished when discovery's deadline passed",
-                    ),
+                    detail: crate::discover::Note::ProbeUnfinished,
                     address: None,
                 },
             }
@@ -143,5 +142,40 @@ pub async fn look_up(
             cache,
         },
         Err(e) => failed(&e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fake::{FakeOutcome, report};
+    use crate::i18n::Lang;
+    use crate::probe::report::{PlaintextReason, summary_in};
+    use crate::providers::{Protocol, Security};
+
+    /// A guessed server's check says what the probe's row says, in every
+    /// language: "STARTTLS is not offered" had two Chinese translations, one
+    /// here (through discovery's English-keyed table) and one in the table.
+    #[test]
+    fn a_checked_guess_says_what_the_probe_row_says_in_every_language() {
+        let e = Endpoint::new(Protocol::Pop3, "pop.example.com", 110, Security::Starttls);
+        let r = report(
+            &e,
+            FakeOutcome::Plaintext(PlaintextReason::StarttlsNotOffered),
+            10,
+        );
+        let v = verification(&r);
+        for lang in Lang::ALL {
+            assert_eq!(v.detail.text(lang), summary_in(&r, lang), "{lang:?}");
+        }
+        assert_eq!(
+            v.detail.english(),
+            r.summary,
+            "the JSON keeps the engine's words"
+        );
+        assert_eq!(
+            v.detail.text(Lang::ZhHans).as_str(),
+            "服务器不支持 STARTTLS：只能明文连接"
+        );
     }
 }

@@ -16,7 +16,6 @@
 use crate::discover::Discovery;
 use crate::probe::Endpoint;
 use crate::providers::{Address, Database, Protocol, Provider, Security, Server, Status};
-use crate::server_text::ServerText;
 
 /// Where the endpoints came from (in `mailconf probe --json` as `source`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -30,14 +29,14 @@ pub enum TargetSource {
     /// Discovery found the servers.
     Discovered {
         /// Where, e.g. "MX aspmx.l.google.com → Google Workspace" (escaped).
-        provenance: ServerText,
+        provenance: crate::discover::Note,
     },
     /// The name itself is probed as a host.
     Host,
     /// Discovery found nothing for the address: there is nothing to probe.
     NothingFound {
         /// What discovery said (escaped).
-        message: ServerText,
+        message: crate::discover::Note,
     },
 }
 
@@ -78,8 +77,8 @@ pub enum PlanError {
     NotFound {
         /// The domain (Unicode).
         domain: String,
-        /// What discovery said (escaped).
-        message: ServerText,
+        /// What discovery said (escaped); boxed, as it may be large.
+        message: Box<crate::discover::Note>,
     },
 }
 
@@ -305,7 +304,7 @@ pub fn plan(
             let Some(best) = &d.best else {
                 return Err(PlanError::NotFound {
                     domain: d.domain_unicode.clone(),
-                    message: d.message.clone(),
+                    message: Box::new(d.message.clone()),
                 });
             };
             let servers: Vec<Server> = best

@@ -140,6 +140,72 @@ pub enum CheckError {
 }
 
 impl CheckError {
+    /// The error in `lang`, for people (the CLI's stderr, the app's status);
+    /// the English `Display` stays for logs. Flags are named because these
+    /// come from what was typed on the command line; host names, consents and
+    /// the system's words are shown as they are.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        let l = lang;
+        let consent = |e: &ConsentError| match e {
+            ConsentError::NeedsHost {
+                consent,
+                hosts,
+                example,
+            } => msg!(
+                l,
+                "check-consent-needs-host",
+                consent = consent.as_str(),
+                hosts = hosts.join(", "),
+                example = example.as_str()
+            ),
+        };
+        let detail = |sentence: String, e: &dyn std::fmt::Display| {
+            msg!(
+                l,
+                "with-detail",
+                sentence = sentence,
+                detail = e.to_string()
+            )
+        };
+        match self {
+            // The address reader's words (AddressError) are not in the catalog yet.
+            CheckError::Plan(PlanError::Invalid(why)) => why.clone(),
+            CheckError::Plan(PlanError::Discontinued { name, year, .. }) => msg!(
+                l,
+                "check-discontinued",
+                provider = name.as_str(),
+                year = year.to_string()
+            ),
+            CheckError::Plan(PlanError::NotFound { domain, message }) => msg!(
+                l,
+                "check-nothing-found",
+                domain = domain.as_str(),
+                why = message.text(l).to_string()
+            ),
+            CheckError::Credentials(e) => {
+                let problem = match e {
+                    CredentialsError::EmptyUsername => msg!(l, "credentials-empty-username"),
+                    CredentialsError::ControlCharacter("username") => {
+                        msg!(l, "credentials-control-username")
+                    }
+                    CredentialsError::ControlCharacter(_) => {
+                        msg!(l, "credentials-control-password")
+                    }
+                    CredentialsError::EmptyPassword => msg!(l, "password-empty"),
+                };
+                msg!(l, "check-credentials", problem = problem)
+            }
+            CheckError::NoUser => msg!(l, "check-no-user"),
+            CheckError::Consent(e) | CheckError::Start(StartError::Consent(e)) => consent(e),
+            CheckError::NoEndpoints => msg!(l, "check-no-endpoints"),
+            CheckError::Start(StartError::Tls(e)) => detail(msg!(l, "check-tls-setup"), e),
+            CheckError::Start(StartError::Runtime(e)) | CheckError::Runtime(e) => {
+                detail(msg!(l, "check-runtime"), e)
+            }
+        }
+    }
+
     /// Whether the user asked for something impossible (exit code 2), as
     /// opposed to a negative answer (nothing found, discontinued: exit 1).
     pub fn is_usage(&self) -> bool {
@@ -759,6 +825,66 @@ impl CheckBackend for EngineBackend {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Why a check could not run, in Chinese: Chinese sentences with the flags,
+    /// hosts and names as they are (the window showed "测试无法开始：a password
+    /// was given but no user…").
+    #[test]
+    fn check_errors_are_said_in_the_users_language() {
+        use crate::i18n::Lang;
+        let all = [
+            CheckError::NoUser,
+            CheckError::NoEndpoints,
+            CheckError::Credentials(CredentialsError::EmptyUsername),
+            CheckError::Credentials(CredentialsError::ControlCharacter("password")),
+            CheckError::Plan(PlanError::Discontinued {
+                name: "eTang".into(),
+                year: 2021,
+                provider_id: "etang".into(),
+            }),
+            CheckError::Plan(PlanError::NotFound {
+                domain: "x.test".into(),
+                message: Box::new(crate::discover::Note::NothingAnswered("x.test".into())),
+            }),
+            CheckError::Consent(ConsentError::NeedsHost {
+                consent: "pop3:110:plain".into(),
+                hosts: vec!["a.test".into(), "b.test".into()],
+                example: "pop3:a.test:110:plain".into(),
+            }),
+        ];
+        let names = [
+            "--allow-insecure-auth",
+            "--user",
+            "--only",
+            "protocol:HOST:port:security",
+            "pop3:a.test:110:plain",
+            "pop3:110:plain",
+            "a.test",
+            "b.test",
+            "x.test",
+            "eTang",
+            "NUL",
+        ];
+        for e in &all {
+            assert!(!e.text(Lang::En).is_empty());
+            for lang in [Lang::ZhHans, Lang::ZhHant] {
+                let t = e.text(lang);
+                let mut rest = t.clone();
+                for n in names {
+                    rest = rest.replace(n, " ");
+                }
+                assert!(
+                    !rest.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{lang:?}: English left in {t:?}"
+                );
+            }
+        }
+        assert_eq!(
+            CheckError::NoUser.text(Lang::En),
+            CheckError::NoUser.to_string(),
+            "English says what it said"
+        );
+    }
     use crate::check::plan::{TargetSource, host_provider};
     use crate::providers::IdnUsername;
 

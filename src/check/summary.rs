@@ -195,7 +195,7 @@ impl ProbeSummary {
             ),
             PlanError::NotFound { domain, message } => (
                 Some(TargetSource::NothingFound {
-                    message: message.clone(),
+                    message: (**message).clone(),
                 }),
                 Some(crate::advice::advise_nothing_found(domain)),
             ),

@@ -10,6 +10,9 @@ use std::time::Duration;
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
+use crate::i18n::Lang;
+use crate::i18n::msg;
+
 /// `--resolve HOST:ADDR` (also curl's `host:port:addr`); IPv6 addresses may be
 /// bracketed. The host must be a valid host name.
 pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
@@ -59,32 +62,43 @@ pub struct PasswordSource<'a> {
 }
 
 /// Reads the password as asked: stdin's first line, an environment variable,
-/// or a no-echo prompt naming `who` on a terminal. Errors are usage errors
-/// (said in words); an empty password is one too.
-pub fn read_password(source: PasswordSource<'_>, who: &str) -> Result<SecretString, String> {
+/// or a no-echo prompt naming `who` on a terminal, in `lang`. Errors are usage
+/// errors (said in words); an empty password is one too.
+pub fn read_password(
+    source: PasswordSource<'_>,
+    who: &str,
+    lang: Lang,
+) -> Result<SecretString, String> {
+    let with_error = |sentence: String, e: std::io::Error| {
+        msg!(
+            lang,
+            "with-detail",
+            sentence = sentence,
+            detail = e.to_string()
+        )
+    };
     let raw: Zeroizing<String> = if source.stdin {
         let mut line = Zeroizing::new(String::new());
         std::io::stdin()
             .read_line(&mut line)
-            .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+            .map_err(|e| with_error(msg!(lang, "password-stdin-failed"), e))?;
         Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned())
     } else if let Some(var) = source.env {
-        Zeroizing::new(
-            std::env::var(var).map_err(|_| format!("{var} is not set (or not valid UTF-8)"))?,
-        )
+        Zeroizing::new(std::env::var(var).map_err(|_| msg!(lang, "password-env-unset", var = var))?)
     } else if std::io::stdin().is_terminal() {
         Zeroizing::new(
-            rpassword::prompt_password(format!("Password for {who} (not shown): "))
-                .map_err(|e| format!("cannot read the password: {e}"))?,
+            rpassword::prompt_password(format!("{} ", msg!(lang, "password-prompt", who = who)))
+                .map_err(|e| with_error(msg!(lang, "password-read-failed"), e))?,
         )
     } else {
-        return Err(
-            "a password is needed: --password-stdin, --password-env VAR, or run on a terminal to be asked"
-                .to_owned(),
-        );
+        return Err(msg!(
+            lang,
+            "password-needed",
+            flags = "--password-stdin, --password-env VAR"
+        ));
     };
     if raw.is_empty() {
-        return Err("the password is empty".to_owned());
+        return Err(msg!(lang, "password-empty"));
     }
     Ok(SecretString::from(raw.as_str().to_owned()))
 }

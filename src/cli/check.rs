@@ -31,10 +31,10 @@ use crate::check::existing::{
     in_line, line_label,
 };
 use crate::check::{CheckEvent, CheckHandle};
-use crate::existing::{Destination, Kind, Password, ReadError, thunderbird};
-use crate::i18n::{Lang, comma, labelled};
+use crate::existing::{Destination, Kind, ReadError, thunderbird};
+use crate::i18n::{Lang, msg};
 use crate::probe::login::InsecureAllow;
-use crate::providers::describe::{pick, security};
+use crate::providers::describe::pick;
 use crate::server_text::ServerText;
 
 /// Arguments of `mailconf check`.
@@ -241,6 +241,7 @@ pub fn execute(
                 env: None,
             },
             &who,
+            lang,
         ) {
             Ok(p) => Some(p),
             Err(e) => {
@@ -276,7 +277,10 @@ pub fn execute(
                 }
                 Some(_) => {}
                 None => {
-                    eprintln!("mailconf check: the check ended without an answer");
+                    eprintln!(
+                        "mailconf check: {}",
+                        crate::i18n::msg!(lang, "check-ended-without-answer")
+                    );
                     return Ok(EXIT_ERROR);
                 }
             }
@@ -354,12 +358,12 @@ fn print_human(
                 writeln!(
                     out,
                     "== {path} ==\n  ✗ {}\n",
-                    ServerText::new(e.describe().get(lang))
+                    ServerText::new(&e.describe(lang))
                 )?;
                 continue;
             }
         };
-        writeln!(out, "== {path} ({}) ==", loaded.kind.label().get(lang))?;
+        writeln!(out, "== {path} ({}) ==", loaded.kind.label(lang))?;
         if loaded.accounts.is_empty() {
             writeln!(
                 out,
@@ -380,46 +384,7 @@ fn print_human(
                 ServerText::new(&a.name),
                 in_line(lang, a.line)
             )?;
-            let password = match &a.password {
-                Password::NotInFile => {
-                    t(("not in the file", "不在文件中", "不在檔案中")).to_owned()
-                }
-                Password::InFile { .. } => t((
-                    "in the file (not shown)",
-                    "在文件中（不显示）",
-                    "在檔案中（不顯示）",
-                ))
-                .to_owned(),
-                Password::Command { command, .. } => format!(
-                    "{} `{}` ({})",
-                    t(("from the command", "来自命令", "來自命令")),
-                    ServerText::new(command),
-                    t(("not run", "未运行", "未執行"))
-                ),
-            };
-            let c = comma(lang);
-            writeln!(
-                out,
-                "  {}",
-                labelled(
-                    t(("The file says:", "文件中的设置：", "檔案中的設定：")),
-                    format_args!(
-                        "{}:{} {}{c}{} {}{c}{} {}{c}{} {}",
-                        ServerText::new(&a.host.value),
-                        a.port.value,
-                        security(a.security.value, lang),
-                        t(("login", "登录方式", "登入方式")),
-                        a.auth.value.words(lang),
-                        t(("user", "用户名", "使用者名稱")),
-                        a.username.as_ref().map_or_else(
-                            || "-".to_owned(),
-                            |u| ServerText::new(&u.value).to_string()
-                        ),
-                        t(("password", "密码", "密碼")),
-                        password
-                    )
-                )
-            )?;
+            writeln!(out, "  {}", crate::check::existing::file_says(a, lang))?;
             let r = AccountRef {
                 file: fi,
                 account: ai,
@@ -477,9 +442,10 @@ fn print_human(
             writeln!(
                 out,
                 "\n  {mark} {}",
-                labelled(
-                    t(("Verdict:", "结论：", "結論：")),
-                    result.verdict.label().get(lang)
+                msg!(
+                    lang,
+                    "existing-verdict",
+                    verdict = result.verdict.label().get(lang).to_owned()
                 )
             )?;
             writeln!(out, "    {}", explain(a, result).get(lang))?;
@@ -489,9 +455,8 @@ fn print_human(
             if let Some(h) = history_note(result) {
                 writeln!(
                     out,
-                    "    {} “{}”",
-                    t(("What changed:", "变化：", "變化：")),
-                    h.get(lang)
+                    "    {}",
+                    msg!(lang, "existing-what-changed", change = h.get(lang))
                 )?;
             }
             if let Some(summary) = &result.summary {
@@ -515,7 +480,7 @@ fn print_human(
                     "    {}: {} — {}",
                     line_label(lang, n.line),
                     ServerText::new(&n.excerpt),
-                    n.kind.describe().get(lang)
+                    n.kind.describe(lang)
                 )?;
             }
             if loaded.notes_left_out > 0 {
@@ -555,13 +520,10 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
     }
     writeln!(out, "\n  {}", t(("Changes:", "修改：", "修改：")))?;
     for c in &fix.changes {
-        let line = format!("{}{}", line_label(lang, c.line), t((":", "：", "：")));
         writeln!(
             out,
-            "    {} {} → {}",
-            labelled(&line, &c.field),
-            c.before,
-            c.after
+            "    {}",
+            crate::check::existing::change_line(lang, c.line, c.what, &c.before, &c.after)
         )?;
     }
     if let Some(e) = &fix.error {

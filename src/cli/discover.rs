@@ -9,13 +9,13 @@
 
 use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
-use crate::discover::translate::localize;
 use crate::discover::{
     self, Candidate, DiscoverOptions, Discovery, Finding, Outcome, PortMap, SourceState,
 };
 use crate::i18n::Lang;
+use crate::i18n::msg;
 use crate::providers::Address;
-use crate::providers::describe::{self, pick};
+use crate::providers::describe;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -160,32 +160,25 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Outcome::Found => ExitCode::SUCCESS,
         Outcome::NothingFound | Outcome::DeadlineReached => ExitCode::from(EXIT_NEGATIVE),
         Outcome::DnsUnreachable => {
-            eprintln!("mailconf: {}", d.message);
+            eprintln!("mailconf: {}", d.message.text(lang));
             ExitCode::from(EXIT_ERROR)
         }
     })
 }
 
-fn source_state(s: SourceState, lang: Lang) -> &'static str {
+fn source_state(s: SourceState, lang: Lang) -> String {
     match s {
-        SourceState::Found => pick(lang, ("found", "找到", "找到")),
-        SourceState::Nothing => pick(lang, ("nothing", "无", "無")),
-        SourceState::Failed => pick(lang, ("failed", "失败", "失敗")),
-        SourceState::NotNeeded => pick(lang, ("not needed", "无需等待", "無需等待")),
-        SourceState::TimedOut => pick(lang, ("timed out", "超时", "逾時")),
+        SourceState::Found => msg!(lang, "discover-state-found"),
+        SourceState::Nothing => msg!(lang, "discover-state-nothing"),
+        SourceState::Failed => msg!(lang, "discover-state-failed"),
+        SourceState::NotNeeded => msg!(lang, "discover-state-not-needed"),
+        SourceState::TimedOut => msg!(lang, "discover-state-timed-out"),
     }
 }
 
 /// The label of a finding that rests on DNS answers nothing authenticated.
-fn unauthenticated(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        (
-            "found through DNS (not authenticated): anyone on the network path could have forged it; compare with your provider's own instructions",
-            "通过 DNS 找到（未经认证）：网络路径上的任何人都可能伪造它；请与服务商自己的说明核对",
-            "透過 DNS 找到（未經認證）：網路路徑上的任何人都可能偽造它；請與服務商自己的說明核對",
-        ),
-    )
+fn unauthenticated(lang: Lang) -> String {
+    msg!(lang, "discover-unauthenticated")
 }
 
 fn print_candidates(
@@ -200,28 +193,28 @@ fn print_candidates(
         let hp = format!("{}:{}", s.host, s.port);
         write!(
             out,
-            "{indent}{:<5} {:<32} {} {} {}",
+            "{indent}{:<5} {:<32} {} {}",
             s.protocol.label(),
             hp,
             pad(describe::security(s.security, lang), 9),
-            pick(lang, ("username:", "用户名：", "使用者名稱：")),
-            describe::username_form(s.username, lang)
+            msg!(
+                lang,
+                "discover-username",
+                form = describe::username_form(s.username, lang)
+            )
         )?;
         if c.provenance != f.provenance {
-            write!(out, "  [{}]", localize(c.provenance.as_str(), lang))?;
+            write!(out, "  [{}]", c.provenance.text(lang))?;
         }
         writeln!(out)?;
         if let Some(v) = &c.verified {
-            let word = if v.ok {
-                pick(lang, ("answered:", "已应答：", "已回應："))
+            let detail = v.detail.text(lang).to_string();
+            let line = if v.ok {
+                msg!(lang, "discover-answered", detail = detail)
             } else {
-                pick(lang, ("check failed:", "检查失败：", "檢查失敗："))
+                msg!(lang, "discover-check-failed", detail = detail)
             };
-            writeln!(
-                out,
-                "{indent}      {word} {}",
-                localize(v.detail.as_str(), lang)
-            )?;
+            writeln!(out, "{indent}      {line}")?;
         }
     }
     Ok(())
@@ -234,41 +227,22 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         d.domain.clone()
     };
     writeln!(out, "{}", d.address)?;
-    let secs = d.timeout_ms as f64 / 1000.0;
+    let secs = (d.timeout_ms as f64 / 1000.0).to_string();
+    let domain = shown.as_str();
     let headline = match (&d.outcome, &d.best) {
-        (Outcome::Found, Some(b)) => match lang {
-            Lang::En => format!("Found by {}", b.provenance),
-            Lang::ZhHans => format!("来源：{}", localize(b.provenance.as_str(), lang)),
-            Lang::ZhHant => format!("來源：{}", localize(b.provenance.as_str(), lang)),
-        },
-        (Outcome::DeadlineReached, _) => match lang {
-            Lang::En => format!("Nothing found for {shown} within the {secs} s deadline."),
-            Lang::ZhHans => format!("在 {secs} 秒的时限内未找到 {shown} 的设置。"),
-            Lang::ZhHant => format!("在 {secs} 秒的時限內未找到 {shown} 的設定。"),
-        },
-        (Outcome::DnsUnreachable, _) => match lang {
-            Lang::En => format!("Nothing found for {shown}: the DNS server cannot be reached."),
-            Lang::ZhHans => format!("未找到 {shown} 的设置：无法连接 DNS 服务器。"),
-            Lang::ZhHant => format!("未找到 {shown} 的設定：無法連線 DNS 伺服器。"),
-        },
-        _ if d.sources.iter().any(|s| s.state == SourceState::Failed) => match lang {
-            Lang::En => format!(
-                "Nothing found for {shown}: no source had settings, some could not be asked (see below)."
-            ),
-            Lang::ZhHans => {
-                format!("未找到 {shown} 的设置：没有来源提供设置，部分来源无法访问（见下文）。")
-            }
-            Lang::ZhHant => {
-                format!("未找到 {shown} 的設定：沒有來源提供設定，部分來源無法存取（見下文）。")
-            }
-        },
-        _ => match lang {
-            Lang::En => {
-                format!("Nothing found for {shown}: every source answered, none had settings.")
-            }
-            Lang::ZhHans => format!("未找到 {shown} 的设置：所有来源均已回答，都没有可用设置。"),
-            Lang::ZhHant => format!("未找到 {shown} 的設定：所有來源均已回覆，都沒有可用設定。"),
-        },
+        (Outcome::Found, Some(b)) => msg!(
+            lang,
+            "discover-found",
+            provenance = b.provenance.text(lang).to_string()
+        ),
+        (Outcome::DeadlineReached, _) => {
+            msg!(lang, "discover-deadline", domain = domain, secs = secs)
+        }
+        (Outcome::DnsUnreachable, _) => msg!(lang, "discover-dns-unreachable", domain = domain),
+        _ if d.sources.iter().any(|s| s.state == SourceState::Failed) => {
+            msg!(lang, "discover-some-failed", domain = domain)
+        }
+        _ => msg!(lang, "discover-all-answered", domain = domain),
     };
     writeln!(out, "  {headline}")?;
     if d.best.as_ref().is_some_and(|b| b.dns_unauthenticated) {
@@ -288,16 +262,12 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         print_candidates(out, b, "    ", lang)?;
     }
     if !d.alternatives.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            pick(lang, ("Alternatives:", "备选：", "備選："))
-        )?;
+        writeln!(out, "  {}", msg!(lang, "discover-alternatives"))?;
         for f in &d.alternatives {
             writeln!(
                 out,
                 "    {} ({})",
-                localize(f.provenance.as_str(), lang),
+                f.provenance.text(lang),
                 f.source.as_str()
             )?;
             if f.dns_unauthenticated {
@@ -307,28 +277,23 @@ fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Resul
         }
     }
     if !d.ignored.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            pick(lang, ("Ignored:", "已忽略：", "已忽略："))
-        )?;
+        writeln!(out, "  {}", msg!(lang, "discover-ignored"))?;
         for i in &d.ignored {
-            writeln!(out, "    {}", i.what)?;
-            writeln!(out, "      {}", localize(i.reason.as_str(), lang))?;
+            writeln!(out, "    {}", i.what.text(lang))?;
+            writeln!(out, "      {}", i.reason.text(lang))?;
         }
     }
-    writeln!(
-        out,
-        "  {}",
-        pick(lang, ("Sources:", "各来源：", "各來源："))
-    )?;
+    writeln!(out, "  {}", msg!(lang, "discover-sources"))?;
     for s in &d.sources {
         writeln!(
             out,
             "    {:<16} {} {}",
             s.source.as_str(),
-            pad(source_state(s.state, lang), 10),
-            localize(s.detail.as_ref().map_or("", |d| d.as_str()), lang)
+            pad(&source_state(s.state, lang), 10),
+            s.detail
+                .as_ref()
+                .map(|d| d.text(lang).to_string())
+                .unwrap_or_default()
         )?;
     }
     Ok(())

@@ -146,8 +146,8 @@ fn usage(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-fn export_error(e: &ExportError) -> ExitCode {
-    eprintln!("mailconf: {e}");
+fn export_error(e: &ExportError, lang: Lang) -> ExitCode {
+    eprintln!("mailconf: {}", e.text(lang));
     ExitCode::from(if e.is_negative() {
         EXIT_NEGATIVE
     } else if e.is_usage() {
@@ -219,13 +219,20 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut settings =
         match AccountSettings::from_provider(&provider, plan.address.as_ref(), protocol) {
             Ok(s) => s,
-            Err(e) => return Ok(export_error(&e)),
+            Err(e) => return Ok(export_error(&e, lang)),
         };
     if let crate::check::TargetSource::Discovered { provenance } = &plan.source {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: provenance.clone(),
         };
-        eprintln!("mailconf: not in the database; discovery found: {provenance}");
+        eprintln!(
+            "mailconf: {}",
+            crate::i18n::msg!(
+                lang,
+                "status-discovered",
+                provenance = provenance.text(lang).to_string()
+            )
+        );
     }
     settings.display_name = args.name.clone();
     settings.leave_on_server = args.leave_on_server;
@@ -240,9 +247,12 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // Everything that can be refused is refused before asking for a password.
     if args.include_password {
         if !exporter.supports_password() {
-            return Ok(export_error(&ExportError::PasswordNotSupported {
-                format: exporter.name(),
-            }));
+            return Ok(export_error(
+                &ExportError::PasswordNotSupported {
+                    format: exporter.name(),
+                },
+                lang,
+            ));
         }
         if to_stdout {
             return Ok(usage(pick(
@@ -260,7 +270,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     if let Err(e) = exporter.render(&settings, lang) {
-        return Ok(export_error(&e));
+        return Ok(export_error(&e, lang));
     }
 
     if args.include_password {
@@ -274,6 +284,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 env: args.password_env.as_deref(),
             },
             &who,
+            lang,
         ) {
             Ok(p) => settings.password = Some(p),
             Err(e) => return Ok(usage(e)),
@@ -286,7 +297,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let text = match exporter.render(&settings, lang) {
         Ok(t) => t,
-        Err(e) => return Ok(export_error(&e)),
+        Err(e) => return Ok(export_error(&e, lang)),
     };
     // What the file cannot set (it says so too): "the client's own default applies".
     for note in exporter.cannot_express(&settings, lang) {
@@ -466,7 +477,7 @@ fn probe_into(
     );
     let username = settings
         .username(&settings.incoming, "--probe")
-        .map_err(|e| export_error(&e))?;
+        .map_err(|e| export_error(&e, lang))?;
     let login = settings.password.as_ref().map(|p| LoginSpec {
         username: Some(username),
         password: p.clone(),
@@ -480,7 +491,7 @@ fn probe_into(
         provider: None,
     };
     if let Err(e) = handle.start(request) {
-        eprintln!("mailconf: {e}");
+        eprintln!("mailconf: {}", e.text(lang));
         return Err(ExitCode::from(if e.is_usage() {
             EXIT_USAGE
         } else {
@@ -491,7 +502,7 @@ fn probe_into(
         match events.recv() {
             Some(CheckEvent::Finished { summary, .. }) => break summary,
             Some(CheckEvent::Failed { error, .. }) => {
-                eprintln!("mailconf: {error}");
+                eprintln!("mailconf: {}", error.text(lang));
                 return Err(ExitCode::from(if error.is_usage() {
                     EXIT_USAGE
                 } else {
@@ -500,7 +511,10 @@ fn probe_into(
             }
             Some(_) => {}
             None => {
-                eprintln!("mailconf: the check ended without an answer");
+                eprintln!(
+                    "mailconf: {}",
+                    crate::i18n::msg!(lang, "check-ended-without-answer")
+                );
                 return Err(ExitCode::from(EXIT_ERROR));
             }
         }
@@ -528,5 +542,5 @@ fn probe_into(
         );
         return Err(ExitCode::from(EXIT_NEGATIVE));
     }
-    crate::export::probed::apply_probe(settings, &summary).map_err(|e| export_error(&e))
+    crate::export::probed::apply_probe(settings, &summary).map_err(|e| export_error(&e, lang))
 }

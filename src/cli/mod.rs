@@ -170,15 +170,8 @@ pub(crate) fn load_database(lang: Lang) -> crate::providers::Database {
     let db = crate::providers::Database::load(None);
     for w in &db.warnings {
         eprintln!(
-            "{} {w}",
-            crate::providers::describe::pick(
-                lang,
-                (
-                    "warning: skipped a provider file:",
-                    "警告：已跳过一个提供商文件：",
-                    "警告：已略過一個提供者檔案："
-                )
-            )
+            "{}",
+            crate::i18n::msg!(lang, "provider-file-skipped", problem = w.text(lang))
         );
     }
     db

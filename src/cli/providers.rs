@@ -421,12 +421,12 @@ fn print_list(
                 db.domain_count()
             ),
             Lang::ZhHans => format!(
-                "显示 {} 个提供商；数据库共覆盖 {} 个域名。",
+                "显示 {} 个服务商；数据库共覆盖 {} 个域名。",
                 entries.len(),
                 db.domain_count()
             ),
             Lang::ZhHant => format!(
-                "顯示 {} 個提供者；資料庫共涵蓋 {} 個網域。",
+                "顯示 {} 個服務商；資料庫共涵蓋 {} 個網域。",
                 entries.len(),
                 db.domain_count()
             ),
@@ -742,13 +742,18 @@ fn validate(out: &mut impl Write, paths: &[PathBuf], lang: Lang) -> anyhow::Resu
         }
     }
     for e in &errors {
-        writeln!(out, "error: {e}")?;
+        writeln!(
+            out,
+            "{}",
+            crate::i18n::msg!(lang, "validate-error", problem = e.text(lang))
+        )?;
     }
-    let summary = match lang {
-        Lang::En => format!("{checked} files checked, {} problems", errors.len()),
-        Lang::ZhHans => format!("已检查 {checked} 个文件，发现 {} 个问题", errors.len()),
-        Lang::ZhHant => format!("已檢查 {checked} 個檔案，發現 {} 個問題", errors.len()),
-    };
+    let summary = crate::i18n::msg!(
+        lang,
+        "validate-summary",
+        files = checked,
+        problems = errors.len()
+    );
     writeln!(out, "{summary}")?;
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
@@ -781,8 +786,8 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
                     lang,
                     (
                         "no such provider entry:",
-                        "没有这个提供商条目：",
-                        "沒有這個提供者條目："
+                        "没有这个服务商条目：",
+                        "沒有這個服務商項目："
                     )
                 ),
                 unknown.join("\n  ")

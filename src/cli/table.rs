@@ -9,6 +9,7 @@ use super::pad;
 use crate::advice::Severity;
 use crate::check::ProbeSummary;
 use crate::i18n::Lang;
+use crate::i18n::msg;
 use crate::probe::login::{InsecureAllow, LoginOutcome, LoginReport, NotTriedReason};
 use crate::probe::{Endpoint, EndpointReport, Verdict};
 
@@ -20,14 +21,6 @@ pub(crate) fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
 pub(crate) struct Style {
     pub(crate) color: bool,
     pub(crate) lang: Lang,
-}
-
-fn tr(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::ZhHans => hans,
-        Lang::ZhHant => hant,
-    }
 }
 
 impl Style {
@@ -42,20 +35,17 @@ impl Style {
     fn verdict_label(&self, v: &Verdict) -> String {
         let l = self.lang;
         match v {
-            Verdict::Secure => tr(l, "secure", "安全", "安全").to_owned(),
-            Verdict::InsecurePlaintextOnly { .. } => {
-                tr(l, "plaintext only", "仅明文", "僅明文").to_owned()
-            }
-            Verdict::TlsError { tls_kind } => {
-                format!(
-                    "{} {tls_kind}",
-                    tr(l, "TLS error:", "TLS 错误：", "TLS 錯誤：")
-                )
-            }
-            Verdict::Refused => tr(l, "refused", "拒绝连接", "拒絕連線").to_owned(),
-            Verdict::TimedOut { .. } => tr(l, "timed out", "超时", "逾時").to_owned(),
-            Verdict::ProtocolError => tr(l, "protocol error", "协议错误", "協定錯誤").to_owned(),
-            Verdict::DnsError => tr(l, "DNS error", "DNS 错误", "DNS 錯誤").to_owned(),
+            Verdict::Secure => msg!(l, "verdict-secure"),
+            Verdict::InsecurePlaintextOnly { .. } => msg!(l, "verdict-plaintext"),
+            Verdict::TlsError { tls_kind } => msg!(
+                l,
+                "verdict-tls-error",
+                problem = crate::probe::report::summary::tls_kind_label(*tls_kind, l)
+            ),
+            Verdict::Refused => msg!(l, "verdict-refused"),
+            Verdict::TimedOut { .. } => msg!(l, "verdict-timed-out"),
+            Verdict::ProtocolError => msg!(l, "verdict-protocol-error"),
+            Verdict::DnsError => msg!(l, "verdict-dns-error"),
         }
     }
 
@@ -79,11 +69,13 @@ impl Style {
         {
             writeln!(
                 out,
-                "{} {} ({} {})",
-                tr(l, "Probing", "正在测试", "正在測試"),
-                first.host,
-                endpoints.len(),
-                tr(l, "ways in", "种连接方式", "種連線方式"),
+                "{}",
+                msg!(
+                    l,
+                    "table-probing",
+                    host = first.host.as_str(),
+                    count = endpoints.len()
+                )
             )?;
         }
         writeln!(
@@ -92,12 +84,12 @@ impl Style {
             self.paint(
                 &format!(
                     "{}{}{}{}{}{}",
-                    pad(tr(l, "PROTOCOL", "协议", "協定"), 10),
-                    pad(tr(l, "PORT", "端口", "連接埠"), 24),
-                    pad(tr(l, "SECURITY", "加密", "加密"), 10),
-                    pad(tr(l, "RESULT", "结果", "結果"), 28),
-                    pad(tr(l, "TIME", "耗时", "耗時"), 9),
-                    tr(l, "DETAILS", "详情", "詳情"),
+                    pad(&msg!(l, "table-protocol"), 10),
+                    pad(&msg!(l, "table-port"), 24),
+                    pad(&msg!(l, "table-security"), 10),
+                    pad(&msg!(l, "table-result"), 28),
+                    pad(&msg!(l, "table-time"), 9),
+                    msg!(l, "table-details"),
                 ),
                 "1"
             )
@@ -149,120 +141,44 @@ impl Style {
     fn login_label(&self, r: &LoginReport) -> String {
         let l = self.lang;
         match &r.result {
-            LoginOutcome::Success => tr(l, "success", "登录成功", "登入成功").to_owned(),
-            LoginOutcome::CredentialsRejected => tr(
-                l,
-                "credentials rejected",
-                "用户名或密码被拒绝",
-                "使用者名稱或密碼被拒絕",
-            )
-            .to_owned(),
-            LoginOutcome::AuthorizationCodeRequired => tr(
-                l,
-                "authorization code (授权码) required",
-                "需要授权码",
-                "需要授權碼",
-            )
-            .to_owned(),
-            LoginOutcome::AppPasswordRequired => tr(
-                l,
-                "app password required",
-                "需要应用专用密码",
-                "需要應用程式密碼",
-            )
-            .to_owned(),
-            LoginOutcome::ServiceDisabled => tr(
-                l,
-                "service not enabled for this account",
-                "账户未开启此服务",
-                "帳戶未開啟此服務",
-            )
-            .to_owned(),
-            LoginOutcome::Oauth2Required => tr(
-                l,
-                "OAuth2 sign-in required",
-                "需要 OAuth2 登录",
-                "需要 OAuth2 登入",
-            )
-            .to_owned(),
-            LoginOutcome::TemporarilyUnavailable => {
-                tr(l, "temporarily unavailable", "暂时不可用", "暫時無法使用").to_owned()
+            LoginOutcome::Success => msg!(l, "login-success"),
+            LoginOutcome::CredentialsRejected => msg!(l, "login-credentials-rejected"),
+            LoginOutcome::AuthorizationCodeRequired => {
+                msg!(l, "login-authorization-code-required")
             }
-            LoginOutcome::EncryptionRequired => tr(
-                l,
-                "server requires encryption for login",
-                "服务器要求加密后才能登录",
-                "伺服器要求加密後才能登入",
-            )
-            .to_owned(),
-            LoginOutcome::MechanismNotOffered { .. } => tr(
-                l,
-                "no password login offered",
-                "服务器未提供密码登录方式",
-                "伺服器未提供密碼登入方式",
-            )
-            .to_owned(),
-            LoginOutcome::ConnectionProblem { .. } => {
-                tr(l, "connection problem", "连接出错", "連線出錯").to_owned()
-            }
-            LoginOutcome::UnexpectedReply => {
-                tr(l, "unexpected reply", "意外的回复", "意外的回覆").to_owned()
-            }
+            LoginOutcome::AppPasswordRequired => msg!(l, "login-app-password-required"),
+            LoginOutcome::ServiceDisabled => msg!(l, "login-service-disabled"),
+            LoginOutcome::Oauth2Required => msg!(l, "login-oauth2-required"),
+            LoginOutcome::TemporarilyUnavailable => msg!(l, "login-temporarily-unavailable"),
+            LoginOutcome::EncryptionRequired => msg!(l, "login-encryption-required"),
+            LoginOutcome::MechanismNotOffered { .. } => msg!(l, "login-mechanism-not-offered"),
+            LoginOutcome::ConnectionProblem { .. } => msg!(l, "login-connection-problem"),
+            LoginOutcome::UnexpectedReply => msg!(l, "login-unexpected-reply"),
             LoginOutcome::NotTried { reason } => {
                 let why = match reason {
-                    NotTriedReason::Plaintext => tr(
+                    NotTriedReason::Plaintext => msg!(l, "not-tried-plaintext"),
+                    NotTriedReason::UntrustedCertificate { tls_kind } => msg!(
                         l,
-                        "the connection was not encrypted",
-                        "连接未加密",
-                        "連線未加密",
-                    )
-                    .to_owned(),
-                    NotTriedReason::UntrustedCertificate { tls_kind } => format!(
-                        "{} ({tls_kind})",
-                        tr(l, "certificate not trusted", "证书不受信任", "憑證不受信任")
+                        "not-tried-untrusted-certificate",
+                        problem = crate::probe::report::summary::tls_kind_label(*tls_kind, l)
                     ),
-                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => match l {
-                        Lang::En => format!(
-                            "credentials rejected on {} {}",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHans => format!(
-                            "凭据已在 {} {} 被拒绝",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHant => format!(
-                            "憑據已在 {} {} 被拒絕",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                    },
-                    NotTriedReason::LoginFailedElsewhere { endpoint, outcome } => match l {
-                        Lang::En => format!(
-                            "the login on {} {} sent the password and did not succeed ({outcome}); another try could lock the account",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHans => format!(
-                            "{} {} 上的登录已发送密码但未成功（{outcome}）；再试可能导致账户被锁定",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                        Lang::ZhHant => format!(
-                            "{} {} 上的登入已傳送密碼但未成功（{outcome}）；再試可能導致帳戶被鎖定",
-                            endpoint.protocol.label(),
-                            endpoint.port
-                        ),
-                    },
-                    NotTriedReason::ProbeFailed => {
-                        tr(l, "probe failed", "探测失败", "探測失敗").to_owned()
-                    }
-                    NotTriedReason::Preauthenticated => {
-                        tr(l, "already logged in (PREAUTH)", "已预先登录", "已預先登入").to_owned()
-                    }
+                    NotTriedReason::CredentialsRejectedElsewhere { endpoint } => msg!(
+                        l,
+                        "not-tried-rejected-elsewhere",
+                        protocol = endpoint.protocol.label(),
+                        port = endpoint.port.to_string()
+                    ),
+                    NotTriedReason::LoginFailedElsewhere { endpoint, outcome } => msg!(
+                        l,
+                        "not-tried-failed-elsewhere",
+                        protocol = endpoint.protocol.label(),
+                        port = endpoint.port.to_string(),
+                        outcome = outcome.to_string()
+                    ),
+                    NotTriedReason::ProbeFailed => msg!(l, "not-tried-probe-failed"),
+                    NotTriedReason::Preauthenticated => msg!(l, "not-tried-preauthenticated"),
                 };
-                format!("{}{why}", tr(l, "not tried: ", "未尝试：", "未嘗試："))
+                msg!(l, "login-not-tried", why = why)
             }
         }
     }
@@ -282,11 +198,7 @@ impl Style {
             LoginOutcome::TemporarilyUnavailable | LoginOutcome::EncryptionRequired => "33",
             _ => "31",
         };
-        let mut line = format!(
-            "{}{}",
-            tr(l, "  └ login: ", "  └ 登录：", "  └ 登入："),
-            self.login_label(r)
-        );
+        let mut line = format!("  {}", msg!(l, "login-line", outcome = self.login_label(r)));
         if let Some(m) = &r.mechanism {
             line.push_str(&format!(" [{m}]"));
         }
@@ -296,25 +208,15 @@ impl Style {
         // The hint names exactly the risk its consent covers, and the consent
         // names the host and, for a certificate, its fingerprint.
         if let Some(allow) = InsecureAllow::offer(report) {
-            let risk = match (&allow.certificate_sha256, l) {
-                (None, Lang::En) => {
-                    "no encryption: anyone on the network path can read the password".to_owned()
-                }
-                (None, Lang::ZhHans) => "不加密：网络路径上的任何人都能读到密码".to_owned(),
-                (None, Lang::ZhHant) => "不加密：網路路徑上的任何人都能讀到密碼".to_owned(),
-                (Some(fp), Lang::En) => format!(
-                    "the certificate is not trusted; this covers only the certificate with SHA-256 {fp}"
-                ),
-                (Some(fp), Lang::ZhHans) => {
-                    format!("证书不受信任；只适用于 SHA-256 为 {fp} 的证书")
-                }
-                (Some(fp), Lang::ZhHant) => {
-                    format!("憑證不受信任；只適用於 SHA-256 為 {fp} 的憑證")
-                }
+            let risk = match &allow.certificate_sha256 {
+                None => msg!(l, "login-risk-plaintext"),
+                Some(fp) => msg!(l, "login-risk-certificate", fingerprint = fp.as_str()),
             };
-            line.push_str(&format!(
-                " ({} {risk}: --allow-insecure-auth {allow})",
-                tr(l, "at your own risk,", "风险自负，", "風險自負，")
+            line.push_str(&msg!(
+                l,
+                "login-at-your-own-risk",
+                risk = risk,
+                flag = format!("--allow-insecure-auth {allow}")
             ));
         }
         writeln!(out, "{}", self.paint(&line, color))?;
@@ -323,9 +225,9 @@ impl Style {
                 out,
                 "      EXAMINE INBOX {}: {} — {}",
                 if c.after_id {
-                    tr(l, "after ID", "发送 ID 后", "傳送 ID 後")
+                    msg!(l, "mailbox-check-after-id")
                 } else {
-                    tr(l, "without ID", "未发送 ID", "未傳送 ID")
+                    msg!(l, "mailbox-check-without-id")
                 },
                 if c.ok { "OK" } else { "NO" },
                 c.reply.as_str()
@@ -339,11 +241,7 @@ impl Style {
             return Ok(());
         }
         let l = self.lang;
-        writeln!(
-            out,
-            "\n{}",
-            self.paint(tr(l, "Advice:", "建议：", "建議："), "1")
-        )?;
+        writeln!(out, "\n{}", self.paint(&msg!(l, "advice-heading"), "1"))?;
         for a in &s.advice {
             let (mark, color) = match a.severity {
                 Severity::Error => ("✗", "31"),
@@ -367,15 +265,7 @@ impl Style {
         writeln!(
             out,
             "\n{}",
-            self.paint(
-                tr(
-                    l,
-                    "Recommendation (RFC 8314: implicit TLS first, then STARTTLS; never plaintext):",
-                    "推荐设置（RFC 8314：优先隐式 TLS，其次 STARTTLS；绝不使用明文）：",
-                    "推薦設定（RFC 8314：優先隱式 TLS，其次 STARTTLS；絕不使用明文）：",
-                ),
-                "1"
-            )
+            self.paint(&msg!(l, "recommendation-heading"), "1")
         )?;
         for rec in &s.recommendations {
             match &rec.endpoint {
@@ -400,10 +290,10 @@ impl Style {
                                 }
                             })
                             .collect();
-                        line.push_str(&format!(
-                            "   ({} {})",
-                            tr(l, "also:", "也可：", "也可："),
-                            alts.join(", ")
+                        line.push_str(&msg!(
+                            l,
+                            "recommendation-also",
+                            alternatives = alts.join(", ")
                         ));
                     }
                     writeln!(out, "{}", self.paint(&line, "32"))?;
@@ -412,15 +302,7 @@ impl Style {
                     out,
                     "  {}{}",
                     pad(rec.protocol.label(), 6),
-                    self.paint(
-                        tr(
-                            l,
-                            "no secure way in found",
-                            "未找到安全的连接方式",
-                            "未找到安全的連線方式"
-                        ),
-                        "31"
-                    )
+                    self.paint(&msg!(l, "recommendation-none"), "31")
                 )?,
             }
         }

@@ -36,8 +36,8 @@ pub enum Fetched {
         /// followed only with the plain-HTTP opt-in): nothing protected it.
         plain_http: bool,
     },
-    /// The document is not there (HTTP 404/410, or the host name does not exist).
-    Missing(String),
+    /// The document is not there: the HTTP status (404 or 410).
+    Missing(u16),
 }
 
 /// An HTTP client bound to one discovery (its resolver and deadline).
@@ -135,7 +135,7 @@ impl Fetcher {
             let status = resp.status();
             let plain_http = resp.url().scheme() != "https";
             if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
-                return Ok(Fetched::Missing(format!("HTTP {}", status.as_u16())));
+                return Ok(Fetched::Missing(status.as_u16()));
             }
             if !status.is_success() {
                 return Err(DiscoverError::HttpStatus {
@@ -162,17 +162,11 @@ impl Fetcher {
             }
             String::from_utf8(body)
                 .map(|text| Fetched::Body { text, plain_http })
-                .map_err(|_| DiscoverError::Autoconfig {
-                    url: shown.clone(),
-                    detail: "the document is not UTF-8 text".into(),
-                })
+                .map_err(|_| DiscoverError::NotUtf8 { url: shown.clone() })
         };
         match tokio::time::timeout_at(self.deadline, fetch).await {
             Ok(r) => r,
-            Err(_) => Err(DiscoverError::Http {
-                url: shown.clone(),
-                detail: "no complete answer before the deadline".into(),
-            }),
+            Err(_) => Err(DiscoverError::Deadline { url: shown.clone() }),
         }
     }
 }
@@ -190,9 +184,11 @@ fn map_error(url: &str, e: &reqwest::Error) -> DiscoverError {
         }
         cur = c.source();
     }
-    let detail = if e.is_timeout() {
-        "timed out".to_owned()
-    } else if e.is_connect() {
+    let url = url.to_owned();
+    if e.is_timeout() {
+        return DiscoverError::TimedOut { url };
+    }
+    if e.is_connect() {
         // The innermost cause says it best ("Connection refused", a TLS alert…).
         let mut root: &dyn std::error::Error = e;
         while let Some(next) = root.source() {
@@ -208,13 +204,15 @@ fn map_error(url: &str, e: &reqwest::Error) -> DiscoverError {
                 )
             })
             .unwrap_or_default();
-        format!("cannot connect to {target}: {root}")
-    } else {
-        chain(e)
-    };
+        return DiscoverError::Connect {
+            url,
+            target,
+            detail: root.to_string(),
+        };
+    }
     DiscoverError::Http {
-        url: url.to_owned(),
-        detail,
+        url,
+        detail: chain(e),
     }
 }
 

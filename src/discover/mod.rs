@@ -34,18 +34,18 @@
 //! JSON Schema is [`json_schema`].
 
 pub mod http;
+pub mod note;
 mod run;
 mod sources;
 pub mod tls;
-pub mod translate;
 pub mod verify;
 
+pub use note::Note;
 pub use run::discover;
 pub use verify::{Verification, Verifier};
 
 use crate::dns::{DnsError, Mx, Resolver};
 use crate::providers::{Address, Auth, Localized, Server, Status};
-use crate::server_text::ServerText;
 use rustls_pki_types::CertificateDer;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -71,13 +71,41 @@ pub enum DiscoverError {
     /// A DNS lookup failed.
     #[error(transparent)]
     Dns(#[from] DnsError),
-    /// The HTTP request failed (connection, TLS, protocol, timeout).
+    /// The HTTP request failed (TLS, protocol…): reqwest's words.
     #[error("{url}: {detail}")]
     Http {
         /// The URL asked.
         url: String,
         /// What went wrong.
         detail: String,
+    },
+    /// No connection to the server.
+    #[error("{url}: cannot connect to {target}: {detail}")]
+    Connect {
+        /// The URL asked.
+        url: String,
+        /// `host:port`.
+        target: String,
+        /// The system's or TLS library's words.
+        detail: String,
+    },
+    /// The request timed out.
+    #[error("{url}: timed out")]
+    TimedOut {
+        /// The URL asked.
+        url: String,
+    },
+    /// Discovery's deadline passed before the answer was complete.
+    #[error("{url}: no complete answer before the deadline")]
+    Deadline {
+        /// The URL asked.
+        url: String,
+    },
+    /// The document is not UTF-8.
+    #[error("{url}: the document is not UTF-8 text")]
+    NotUtf8 {
+        /// The URL asked.
+        url: String,
     },
     /// The server answered with an HTTP error status.
     #[error("{url}: HTTP status {status}")]
@@ -239,7 +267,7 @@ pub struct Candidate {
     /// The server, as the database models servers (placeholders expanded).
     pub server: Server,
     /// Where it came from, e.g. "SRV _submissions._tcp" or "guessed" (escaped).
-    pub provenance: ServerText,
+    pub provenance: Note,
     /// The live check, when one was made (guessed servers are always checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<Verification>,
@@ -251,7 +279,7 @@ pub struct Finding {
     /// Which source.
     pub source: SourceKind,
     /// Where exactly, e.g. "MX aspmx.l.google.com → Google Workspace" (escaped).
-    pub provenance: ServerText,
+    pub provenance: Note,
     /// The provider it names, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderInfo>,
@@ -270,9 +298,9 @@ pub struct Ignored {
     /// Which source produced it.
     pub source: SourceKind,
     /// What was ignored, e.g. "SRV _imaps._tcp.example.com → imap.evil.example:993" (escaped).
-    pub what: ServerText,
+    pub what: Note,
     /// Why (escaped).
-    pub reason: ServerText,
+    pub reason: Note,
 }
 
 /// How a source ended.
@@ -301,7 +329,7 @@ pub struct SourceReport {
     /// Provenance when found; the reason otherwise (escaped: DNS and HTTP
     /// error texts come from the network).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<ServerText>,
+    pub detail: Option<Note>,
 }
 
 /// The overall answer.
@@ -330,7 +358,7 @@ pub struct Discovery {
     /// The overall answer.
     pub outcome: Outcome,
     /// One sentence (English) saying what happened (escaped).
-    pub message: ServerText,
+    pub message: Note,
     /// The most trusted finding.
     pub best: Option<Finding>,
     /// Findings of less trusted sources that had answered by then, most trusted first.
@@ -348,13 +376,13 @@ pub struct Discovery {
 impl Discovery {
     /// A discovery that could not run at all (e.g. no resolver configuration):
     /// nothing found, with `message` saying why.
-    pub fn failed(address: &Address, message: &str) -> Discovery {
+    pub fn failed(address: &Address, message: impl Into<Note>) -> Discovery {
         Discovery {
             address: address.canonical(),
             domain: address.domain.clone(),
             domain_unicode: idna::domain_to_unicode(&address.domain).0,
             outcome: Outcome::NothingFound,
-            message: ServerText::new(message),
+            message: message.into(),
             best: None,
             alternatives: Vec::new(),
             ignored: Vec::new(),

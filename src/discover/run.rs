@@ -12,8 +12,8 @@
 use super::http::Fetcher;
 use super::sources::{self, SourceOutput};
 use super::{
-    DiscoverError, DiscoverOptions, Discovery, Finding, Ignored, Network, Outcome, SourceKind,
-    SourceReport, SourceState,
+    DiscoverError, DiscoverOptions, Discovery, Finding, Ignored, Network, Note, Outcome,
+    SourceKind, SourceReport, SourceState,
 };
 use crate::dns::{DnsError, Mx};
 use crate::providers::load::display_domain;
@@ -231,23 +231,21 @@ fn capped(mut out: SourceOutput) -> SourceOutput {
     let mut keep = |c: &super::Candidate| {
         let n = per_protocol.entry(c.server.protocol).or_default();
         if *n >= super::MAX_SERVERS_PER_PROTOCOL {
-            return Some(format!(
-                "more than {} {} servers in one answer",
-                super::MAX_SERVERS_PER_PROTOCOL,
-                c.server.protocol.label()
-            ));
+            return Some(Note::TooManyOfProtocol {
+                max: super::MAX_SERVERS_PER_PROTOCOL,
+                protocol: c.server.protocol.label(),
+            });
         }
         if total >= super::MAX_SERVERS_PER_FINDING {
-            return Some(format!(
-                "more than {} servers in one answer",
-                super::MAX_SERVERS_PER_FINDING
-            ));
+            return Some(Note::TooMany {
+                max: super::MAX_SERVERS_PER_FINDING,
+            });
         }
         *n += 1;
         total += 1;
         None
     };
-    let mut dropped: Vec<(super::Candidate, String)> = Vec::new();
+    let mut dropped: Vec<(super::Candidate, Note)> = Vec::new();
     for list in [&mut f.incoming, &mut f.outgoing] {
         let mut kept = Vec::with_capacity(list.len().min(super::MAX_SERVERS_PER_FINDING));
         for c in list.drain(..) {
@@ -270,15 +268,16 @@ fn capped(mut out: SourceOutput) -> SourceOutput {
                 c.server.host,
                 c.server.port,
                 c.server.security.as_str()
-            )),
-            reason: ServerText::new(&format!("not probed: {why}")),
+            ))
+            .into(),
+            reason: why.clone(),
         });
     }
     if n > 8 {
         out.ignored.push(Ignored {
             source,
-            what: ServerText::new(&format!("{} more servers", n - 8)),
-            reason: ServerText::new("not probed: too many servers in one answer"),
+            what: Note::MoreServers(n - 8),
+            reason: Note::TooManyServers,
         });
     }
     out
@@ -319,18 +318,8 @@ fn assemble(
     let decided = findings_exist(&slots);
     for (kind, slot) in kinds.into_iter().zip(slots) {
         let (state, detail) = match slot {
-            Slot::Running if deadline_hit => (
-                SourceState::TimedOut,
-                Some(ServerText::new("still running when the deadline passed")),
-            ),
-            Slot::Running => (
-                SourceState::NotNeeded,
-                Some(ServerText::new(if decided {
-                    "cancelled: a more trusted source had answered"
-                } else {
-                    "cancelled"
-                })),
-            ),
+            Slot::Running if deadline_hit => (SourceState::TimedOut, Some(Note::StillRunning)),
+            Slot::Running => (SourceState::NotNeeded, Some(Note::Cancelled { decided })),
             Slot::Done(r) => match *r {
                 Ok(out) => {
                     ignored.extend(out.ignored);
@@ -347,7 +336,7 @@ fn assemble(
                     if let Some(d) = e.dns().filter(|d| d.is_unreachable()) {
                         dns_down.get_or_insert_with(|| d.clone());
                     }
-                    (SourceState::Failed, Some(ServerText::new(&e.to_string())))
+                    (SourceState::Failed, Some(Note::Failed(e)))
                 }
             },
         };
@@ -369,33 +358,31 @@ fn assemble(
     let shown = display_domain(&address.domain);
     let timeout_ms = u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX);
     let (outcome, message) = match (&best, &dns_down) {
-        (Some(b), _) => {
-            let mut m = ServerText::new("found by ");
-            m.push_text(&b.provenance);
-            (Outcome::Found, m)
-        }
+        (Some(b), _) => (
+            Outcome::Found,
+            Note::FoundBy(Box::new(b.provenance.clone())),
+        ),
         (None, Some(e)) => (
             Outcome::DnsUnreachable,
-            ServerText::new(&format!("nothing found for {shown}: {e}")),
+            Note::NothingFound {
+                domain: shown,
+                why: Box::new(Note::Dns(e.clone())),
+            },
         ),
         (None, None) if deadline_hit => (
             Outcome::DeadlineReached,
-            ServerText::new(&format!(
-                "nothing found for {shown} before the deadline ({} s); sources still running were stopped",
-                opts.timeout.as_secs_f64()
-            )),
+            Note::NothingBeforeDeadline {
+                domain: shown,
+                secs: opts.timeout.as_secs_f64().to_string(),
+            },
         ),
-        (None, None) if failed == 0 => (
-            Outcome::NothingFound,
-            ServerText::new(&format!(
-                "nothing found for {shown}: every source answered, none had settings"
-            )),
-        ),
+        (None, None) if failed == 0 => (Outcome::NothingFound, Note::NothingAnswered(shown)),
         (None, None) => (
             Outcome::NothingFound,
-            ServerText::new(&format!(
-                "nothing found for {shown}: no source had settings, {failed} could not be asked (see sources)"
-            )),
+            Note::NothingSomeFailed {
+                domain: shown,
+                failed,
+            },
         ),
     };
     let (domain_unicode, _) = idna::domain_to_unicode(&address.domain);
@@ -431,7 +418,7 @@ mod tests {
             finding: found.map(|source| Finding {
                 source,
                 dns_unauthenticated: false,
-                provenance: ServerText::new("x"),
+                provenance: Note::Guessed,
                 provider: None,
                 incoming: Vec::new(),
                 outgoing: Vec::new(),
@@ -477,13 +464,13 @@ mod tests {
                 note: None,
                 login: None,
             },
-            provenance: ServerText::new("autoconfig.example.com"),
+            provenance: Note::Place("autoconfig.example.com".into()),
             verified: None,
         };
         let finding = Finding {
             source: K::Autoconfig,
             dns_unauthenticated: false,
-            provenance: ServerText::new("autoconfig.example.com"),
+            provenance: Note::Place("autoconfig.example.com".into()),
             provider: None,
             incoming: (0..7800)
                 .map(|i| {
@@ -512,12 +499,15 @@ mod tests {
         );
         assert_eq!(out.ignored.len(), 9);
         assert!(
-            out.ignored[0].reason.contains("more than 4"),
+            out.ignored[0].reason.english().contains("more than 4"),
             "{:?}",
             out.ignored[0]
         );
         assert!(
-            out.ignored[8].what.starts_with("7830 more servers"),
+            out.ignored[8]
+                .what
+                .english()
+                .starts_with("7830 more servers"),
             "{:?}",
             out.ignored[8]
         );

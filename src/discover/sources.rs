@@ -5,7 +5,9 @@
 //! from "could not ask" (an error), so the report can tell them apart.
 
 use super::http::{Fetched, Fetcher};
-use super::{Candidate, DiscoverError, Finding, Ignored, ProviderInfo, SourceKind, Verification};
+use super::{
+    Candidate, DiscoverError, Finding, Ignored, Note, ProviderInfo, SourceKind, Verification,
+};
 use crate::dns::{DnsError, Srv};
 use crate::providers::address::parse_host;
 use crate::providers::autoconfig;
@@ -28,15 +30,11 @@ pub(super) struct SourceOutput {
     /// Answers seen and not used.
     pub ignored: Vec<Ignored>,
     /// Why nothing was found (when nothing was).
-    pub note: Option<ServerText>,
+    pub note: Option<Note>,
 }
 
 impl SourceOutput {
-    fn nothing(note: impl AsRef<str>) -> Self {
-        Self::nothing_text(ServerText::new(note.as_ref()))
-    }
-
-    fn nothing_text(note: ServerText) -> Self {
+    fn nothing(note: Note) -> Self {
         Self {
             note: Some(note),
             ..Self::default()
@@ -56,12 +54,11 @@ type SourceResult = Result<SourceOutput, DiscoverError>;
 /// Turns a provider's servers into candidates for `domain`.
 fn finding_from_provider(
     source: SourceKind,
-    provenance: String,
+    provenance: Note,
     p: &Provider,
     file: Option<String>,
     domain: &str,
 ) -> Finding {
-    let provenance = ServerText::new(&provenance);
     let cand = |s: &Server| Candidate {
         server: Server {
             host: s.host_for(domain),
@@ -88,7 +85,7 @@ fn finding_from_provider(
     }
 }
 
-fn entry_finding(source: SourceKind, provenance: String, e: &Entry, domain: &str) -> Finding {
+fn entry_finding(source: SourceKind, provenance: Note, e: &Entry, domain: &str) -> Finding {
     finding_from_provider(
         source,
         provenance,
@@ -102,10 +99,10 @@ fn entry_finding(source: SourceKind, provenance: String, e: &Entry, domain: &str
 pub(super) fn database(db: &Database, domain: &str) -> SourceOutput {
     match db.by_domain(domain) {
         Some((entry, kind, matched)) => {
-            let name = &entry.provider.name.en;
-            let provenance = match kind {
-                MatchKind::ParentDomain => format!("database {matched} (parent domain) → {name}"),
-                _ => format!("database {matched} → {name}"),
+            let provenance = Note::Database {
+                matched: matched.to_owned(),
+                provider: entry.provider.name.clone(),
+                parent: kind == MatchKind::ParentDomain,
             };
             SourceOutput::found(entry_finding(
                 SourceKind::Database,
@@ -114,7 +111,7 @@ pub(super) fn database(db: &Database, domain: &str) -> SourceOutput {
                 domain,
             ))
         }
-        None => SourceOutput::nothing(format!("no database entry for {}", display_domain(domain))),
+        None => SourceOutput::nothing(Note::NoDatabaseEntry(display_domain(domain))),
     }
 }
 
@@ -122,13 +119,16 @@ pub(super) fn database(db: &Database, domain: &str) -> SourceOutput {
 pub(super) async fn mx(ctx: &Ctx) -> SourceResult {
     let records = match ctx.mx().await {
         Ok(r) => r,
-        Err(e) if e.is_not_found() => return Ok(SourceOutput::nothing(e.to_string())),
+        Err(e) if e.is_not_found() => return Ok(SourceOutput::nothing(Note::Dns(e))),
         Err(e) => return Err(e.into()),
     };
     let (records, ignored) = valid_mx(&records);
     for m in &records {
         if let Some(entry) = ctx.db.by_mx(&m.exchange) {
-            let provenance = format!("MX {} → {}", m.exchange, entry.provider.name.en);
+            let provenance = Note::Mx {
+                exchange: m.exchange.clone(),
+                provider: entry.provider.name.clone(),
+            };
             let mut out = SourceOutput::found(entry_finding(
                 SourceKind::Mx,
                 provenance,
@@ -141,12 +141,9 @@ pub(super) async fn mx(ctx: &Ctx) -> SourceResult {
     }
     let hosts: Vec<&str> = records.iter().map(|m| m.exchange.as_str()).collect();
     let mut out = SourceOutput::nothing(if hosts.is_empty() {
-        "no usable MX record".to_owned()
+        Note::NoUsableMx
     } else {
-        format!(
-            "MX {} matches no provider in the database",
-            hosts.join(", ")
-        )
+        Note::MxMatchesNothing(hosts.join(", "))
     });
     out.ignored = ignored;
     Ok(out)
@@ -165,8 +162,8 @@ pub(super) fn valid_mx(records: &[crate::dns::Mx]) -> (Vec<crate::dns::Mx>, Vec<
             }),
             Err(e) => ignored.push(Ignored {
                 source: SourceKind::Mx,
-                what: ServerText::new(&format!("MX {}", m.exchange)),
-                reason: ServerText::new(&e.to_string()),
+                what: ServerText::new(&format!("MX {}", m.exchange)).into(),
+                reason: ServerText::new(&e.to_string()).into(),
             }),
         }
     }
@@ -181,7 +178,7 @@ pub(super) fn base_domain(host: &str) -> Option<String> {
 /// Why a fetching source asks nothing.
 enum Skip {
     /// Nothing to ask, with the reason (e.g. no MX records for `ispdb-mx`).
-    Nothing(String),
+    Nothing(Note),
     /// The question could not be formed.
     Error(DiscoverError),
 }
@@ -189,7 +186,7 @@ enum Skip {
 impl From<DnsError> for Skip {
     fn from(e: DnsError) -> Self {
         if e.is_not_found() {
-            Skip::Nothing(e.to_string())
+            Skip::Nothing(Note::Dns(e))
         } else {
             Skip::Error(e.into())
         }
@@ -197,7 +194,7 @@ impl From<DnsError> for Skip {
 }
 
 /// The URL a fetching source asks, with its provenance text.
-async fn autoconfig_url(ctx: &Ctx, kind: SourceKind) -> Result<(Url, String), Skip> {
+async fn autoconfig_url(ctx: &Ctx, kind: SourceKind) -> Result<(Url, Note), Skip> {
     let d = &ctx.domain;
     let parse = |s: String| {
         Url::parse(&s).map_err(|e| {
@@ -212,53 +209,54 @@ async fn autoconfig_url(ctx: &Ctx, kind: SourceKind) -> Result<(Url, String), Sk
             let mut url = parse(format!("https://autoconfig.{d}/mail/config-v1.1.xml"))?;
             url.query_pairs_mut()
                 .append_pair("emailaddress", &ctx.address.canonical());
-            Ok((url, format!("autoconfig.{d}")))
+            Ok((url, Note::Place(format!("autoconfig.{d}"))))
         }
         SourceKind::WellKnown => Ok((
             parse(format!(
                 "https://{d}/.well-known/autoconfig/mail/config-v1.1.xml"
             ))?,
-            format!("{d}/.well-known/autoconfig"),
+            Note::Place(format!("{d}/.well-known/autoconfig")),
         )),
         // Over plain HTTP the address is not sent: anyone on the path could read it.
         SourceKind::AutoconfigHttp => Ok((
             parse(format!("http://autoconfig.{d}/mail/config-v1.1.xml"))?,
-            format!("http://autoconfig.{d} (plain HTTP)"),
+            Note::PlainHttp(format!("http://autoconfig.{d}")),
         )),
         SourceKind::WellKnownHttp => Ok((
             parse(format!(
                 "http://{d}/.well-known/autoconfig/mail/config-v1.1.xml"
             ))?,
-            format!("http://{d}/.well-known/autoconfig (plain HTTP)"),
+            Note::PlainHttp(format!("http://{d}/.well-known/autoconfig")),
         )),
         SourceKind::Ispdb => {
             let base = ctx.opts.ispdb_url.clone().unwrap_or_default();
-            Ok((parse(format!("{base}{d}"))?, format!("ISPDB {d}")))
+            Ok((
+                parse(format!("{base}{d}"))?,
+                Note::Place(format!("ISPDB {d}")),
+            ))
         }
         SourceKind::IspdbMx => {
             let (records, _) = valid_mx(&ctx.mx().await?);
             let Some(best) = records.first() else {
-                return Err(Skip::Nothing("no MX records".into()));
+                return Err(Skip::Nothing(Note::NoMx));
             };
             let Some(base) = base_domain(&best.exchange) else {
-                return Err(Skip::Nothing(format!(
-                    "MX {} has no base domain",
-                    best.exchange
-                )));
+                return Err(Skip::Nothing(Note::MxNoBaseDomain(best.exchange.clone())));
             };
             if base == *d || d.ends_with(&format!(".{base}")) {
-                return Err(Skip::Nothing(format!(
-                    "the MX host {} is in the domain itself",
-                    best.exchange
-                )));
+                return Err(Skip::Nothing(Note::MxInsideDomain(best.exchange.clone())));
             }
             let prefix = ctx.opts.ispdb_url.clone().unwrap_or_default();
             Ok((
                 parse(format!("{prefix}{base}"))?,
-                format!("ISPDB {base} (MX {})", best.exchange),
+                Note::IspdbByMx {
+                    domain: base,
+                    exchange: best.exchange.clone(),
+                },
             ))
         }
-        _ => Err(Skip::Nothing("not an autoconfig source".into())),
+        // Only the kinds above are asked here (`run::ask_source`).
+        _ => Err(Skip::Nothing(Note::Cancelled { decided: false })),
     }
 }
 
@@ -272,11 +270,11 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
     let shown = url.to_string();
     let (body, plain_http) = match http.get(url).await {
         Ok(Fetched::Body { text, plain_http }) => (text, plain_http),
-        Ok(Fetched::Missing(why)) => {
-            return Ok(SourceOutput::nothing(format!("{shown}: {why}")));
+        Ok(Fetched::Missing(status)) => {
+            return Ok(SourceOutput::nothing(Note::Missing { url: shown, status }));
         }
         Err(DiscoverError::Dns(e)) if e.is_not_found() => {
-            return Ok(SourceOutput::nothing(e.to_string()));
+            return Ok(SourceOutput::nothing(Note::Dns(e)));
         }
         Err(e) => return Err(e),
     };
@@ -296,7 +294,7 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
     let (found_kind, provenance) = if plain_http && kind.over_plain_http() != kind {
         (
             kind.over_plain_http(),
-            format!("{provenance} (redirected to plain HTTP)"),
+            Note::RedirectedToHttp(Box::new(provenance)),
         )
     } else {
         (kind, provenance)
@@ -313,8 +311,8 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
         .into_iter()
         .map(|r| Ignored {
             source: kind,
-            what: ServerText::new(&format!("{shown}: {}", r.what)),
-            reason: ServerText::new(&r.reason),
+            what: ServerText::new(&format!("{shown}: {}", r.what)).into(),
+            reason: ServerText::new(&r.reason).into(),
         })
         .collect();
     Ok(out)
@@ -383,10 +381,10 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                 continue;
             }
             let what = || {
-                ServerText::new(&format!(
+                Note::from(ServerText::new(&format!(
                     "SRV {label}._tcp.{} → {}:{}",
                     ctx.domain, r.target, r.port
-                ))
+                )))
             };
             let target = match parse_host(&r.target) {
                 Ok(t) => t,
@@ -394,7 +392,7 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                     ignored.push(Ignored {
                         source: SourceKind::Srv,
                         what: what(),
-                        reason: ServerText::new(&e.to_string()),
+                        reason: ServerText::new(&e.to_string()).into(),
                     });
                     continue;
                 }
@@ -403,11 +401,10 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                 ignored.push(Ignored {
                     source: SourceKind::Srv,
                     what: what(),
-                    reason: ServerText::new(&format!(
-                        "the target {target} lies outside {} and is not a server the database knows; \
-                         DNS answers can be forged, so it was not used",
-                        ctx.domain
-                    )),
+                    reason: Note::SrvOutside {
+                        target: target.clone(),
+                        domain: ctx.domain.clone(),
+                    },
                 });
                 continue;
             }
@@ -421,7 +418,7 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                     note: None,
                     login: None,
                 },
-                provenance: ServerText::new(&format!("SRV {label}._tcp")),
+                provenance: Note::SrvLabel(label),
                 verified: None,
             };
             if *protocol == Protocol::Smtp {
@@ -438,21 +435,21 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
             return Err(e.into());
         }
         let note = if ignored.is_empty() {
-            format!("no usable SRV records for {}", ctx.domain)
+            Note::NoUsableSrv(ctx.domain.clone())
         } else {
-            format!("every SRV record of {} was ignored", ctx.domain)
+            Note::EverySrvIgnored(ctx.domain.clone())
         };
         return Ok(SourceOutput {
             finding: None,
             ignored,
-            note: Some(ServerText::new(&note)),
+            note: Some(note),
         });
     }
     Ok(SourceOutput {
         finding: Some(Finding {
             source: SourceKind::Srv,
             dns_unauthenticated: true,
-            provenance: ServerText::new(&format!("SRV records of {}", ctx.domain)),
+            provenance: Note::SrvRecords(ctx.domain.clone()),
             provider: None,
             incoming,
             outgoing,
@@ -535,9 +532,8 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
         }
     }
     if resolved.is_empty() {
-        return Ok(SourceOutput::nothing(format!(
-            "none of the usual host names (pop., imap., smtp., mail., bare) of {} resolves",
-            ctx.domain
+        return Ok(SourceOutput::nothing(Note::NoGuessResolves(
+            ctx.domain.clone(),
         )));
     }
     let wanted: Vec<Server> = servers
@@ -561,17 +557,15 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
     }
     let mut incoming = Vec::new();
     let mut outgoing = Vec::new();
-    let mut failures: Vec<ServerText> = Vec::new();
+    let mut failures: Vec<(String, Note)> = Vec::new();
     for (s, v) in wanted.into_iter().zip(verdicts) {
         let Some(v) = v else { continue };
         if !v.ok {
-            let mut f = ServerText::new(&format!("{}:{} ", s.host, s.port));
-            f.push_text(&v.detail);
-            failures.push(f);
+            failures.push((format!("{}:{}", s.host, s.port), v.detail));
             continue;
         }
         let c = Candidate {
-            provenance: ServerText::new("guessed"),
+            provenance: Note::Guessed,
             verified: Some(v),
             server: s,
         };
@@ -582,23 +576,15 @@ pub(super) async fn guess(ctx: &Ctx, net: &super::Network) -> SourceResult {
         }
     }
     if incoming.is_empty() && outgoing.is_empty() {
-        let n = failures.len();
-        let mut note = ServerText::new(&format!(
-            "{n} guessed servers checked, none answered like a mail server ("
-        ));
-        for (i, f) in failures.iter().take(3).enumerate() {
-            if i > 0 {
-                note.push_str("; ");
-            }
-            note.push_text(f);
-        }
-        note.push_str(if n > 3 { "; …)" } else { ")" });
-        return Ok(SourceOutput::nothing_text(note));
+        return Ok(SourceOutput::nothing(Note::GuessesUnanswered {
+            count: failures.len(),
+            failures,
+        }));
     }
     Ok(SourceOutput::found(Finding {
         source: SourceKind::Guess,
         dns_unauthenticated: false,
-        provenance: ServerText::new("guessed"),
+        provenance: Note::Guessed,
         provider: None,
         incoming,
         outgoing,

@@ -16,7 +16,7 @@ pub struct Verification {
     /// Whether the server answered like the protocol's server.
     pub ok: bool,
     /// The greeting line when it did; what went wrong when it did not (escaped).
-    pub detail: crate::server_text::ServerText,
+    pub detail: super::Note,
     /// The address connected to (`IP:port`, after port mapping), when a connection was made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,

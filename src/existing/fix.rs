@@ -16,6 +16,7 @@
 
 use super::edit::{self, Edit};
 use super::{AuthMethod, Kind, Loaded};
+use crate::i18n::{Lang, msg};
 use crate::output::{Mode, OutputError, write_atomic_mode};
 use crate::providers::{Localized, Security};
 use serde::Serialize;
@@ -104,20 +105,14 @@ impl Field {
         }
     }
 
-    /// Its name for people, in the three languages (the words the
-    /// Thunderbird steps use).
-    pub fn words(self) -> Localized {
-        let (en, zh_hans, zh_hant) = match self {
-            Field::Host => ("server", "服务器", "伺服器"),
-            Field::Port => ("port", "端口", "連接埠"),
-            Field::Security => ("connection security", "连接安全", "連線安全性"),
-            Field::Auth => ("authentication", "身份验证", "驗證方式"),
-            Field::Username => ("user name", "用户名", "使用者名稱"),
-        };
-        Localized {
-            en: en.into(),
-            zh_hans: zh_hans.into(),
-            zh_hant: zh_hant.into(),
+    /// Its name for people in `lang` (the words the Thunderbird steps use).
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            Field::Host => msg!(lang, "field-host"),
+            Field::Port => msg!(lang, "field-port"),
+            Field::Security => msg!(lang, "field-security"),
+            Field::Auth => msg!(lang, "field-auth"),
+            Field::Username => msg!(lang, "field-username"),
         }
     }
 }

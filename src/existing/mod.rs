@@ -53,7 +53,8 @@ mod xml;
 
 pub use fix::{Change, Corrected, Destination, Field, FixError, Fixed, WriteError};
 
-use crate::providers::{Localized, Protocol, Security};
+use crate::i18n::{Lang, msg};
+use crate::providers::{Protocol, Security};
 use crate::secret::Secret;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -114,45 +115,16 @@ impl Kind {
     }
 
     /// What the file is, for people.
-    pub fn label(self) -> Localized {
-        let (en, hans, hant) = match self {
-            Kind::Thunderbird => (
-                "Thunderbird profile",
-                "Thunderbird 配置文件夹",
-                "Thunderbird 設定檔資料夾",
-            ),
-            Kind::Fetchmail => (
-                "fetchmail run control file",
-                "fetchmail 配置文件",
-                "fetchmail 設定檔",
-            ),
-            Kind::Msmtp => ("msmtp configuration", "msmtp 配置文件", "msmtp 設定檔"),
-            Kind::Mutt => (
-                "mutt / neomutt configuration",
-                "mutt / neomutt 配置文件",
-                "mutt / neomutt 設定檔",
-            ),
-            Kind::Getmail => ("getmail rc file", "getmail 配置文件", "getmail 設定檔"),
-            Kind::Apple => (
-                "Apple configuration profile",
-                "Apple 描述文件",
-                "Apple 描述檔",
-            ),
-            Kind::MailconfJson => (
-                "mailconf JSON export",
-                "mailconf JSON 导出文件",
-                "mailconf JSON 匯出檔",
-            ),
-            Kind::Autoconfig => (
-                "Thunderbird autoconfig document",
-                "Thunderbird 自动配置文件",
-                "Thunderbird 自動設定檔",
-            ),
-        };
-        Localized {
-            en: en.into(),
-            zh_hans: hans.into(),
-            zh_hant: hant.into(),
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Kind::Thunderbird => msg!(lang, "kind-thunderbird"),
+            Kind::Fetchmail => msg!(lang, "kind-fetchmail"),
+            Kind::Msmtp => msg!(lang, "kind-msmtp"),
+            Kind::Mutt => msg!(lang, "kind-mutt"),
+            Kind::Getmail => msg!(lang, "kind-getmail"),
+            Kind::Apple => msg!(lang, "kind-apple"),
+            Kind::MailconfJson => msg!(lang, "kind-mailconf-json"),
+            Kind::Autoconfig => msg!(lang, "kind-autoconfig"),
         }
     }
 
@@ -307,58 +279,51 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// The error for people, in the three languages (English is the
-    /// `Display` text). Paths and parser messages are as they are: escape the
+    /// The error for people, in `lang` (the `Display` text is the terse
+    /// English of logs). Paths and parser messages are as they are: escape the
     /// result before showing it.
-    pub fn describe(&self) -> Localized {
-        let path = self.path().display();
-        let (zh_hans, zh_hant) = match self {
-            ReadError::Io { source, .. } => {
-                let (hans, hant) = match source.kind() {
-                    std::io::ErrorKind::NotFound => ("文件不存在".into(), "檔案不存在".into()),
-                    std::io::ErrorKind::PermissionDenied => {
-                        ("你没有读取它的权限".into(), "你沒有讀取它的權限".into())
-                    }
-                    _ => (format!("系统报告：{source}"), format!("系統回報：{source}")),
-                };
-                (
-                    format!("无法读取 {path}：{hans}。"),
-                    format!("無法讀取 {path}：{hant}。"),
+    pub fn describe(&self, lang: Lang) -> String {
+        let path = self.path().display().to_string();
+        match self {
+            ReadError::Io { source, .. } => match source.kind() {
+                std::io::ErrorKind::NotFound => msg!(lang, "read-not-found", path = path),
+                std::io::ErrorKind::PermissionDenied => {
+                    msg!(lang, "read-permission", path = path)
+                }
+                _ => msg!(lang, "read-io", path = path, reason = source.to_string()),
+            },
+            ReadError::TooLarge { size, limit, .. } => {
+                msg!(
+                    lang,
+                    "read-too-large",
+                    path = path,
+                    size = *size,
+                    limit = *limit
                 )
             }
-            ReadError::TooLarge { size, limit, .. } => (
-                format!("{path} 有 {size} 字节，超过这类文件 {limit} 字节的上限。"),
-                format!("{path} 有 {size} 位元組，超過這類檔案 {limit} 位元組的上限。"),
+            ReadError::LineTooLong { line, limit, .. } => {
+                msg!(
+                    lang,
+                    "read-line-too-long",
+                    path = path,
+                    line = *line,
+                    limit = *limit
+                )
+            }
+            ReadError::Encoding { line, .. } => {
+                msg!(lang, "read-encoding", path = path, line = *line)
+            }
+            ReadError::Syntax { line, message, .. } => msg!(
+                lang,
+                "read-syntax",
+                path = path,
+                line = *line,
+                message = message.clone()
             ),
-            ReadError::LineTooLong { line, limit, .. } => (
-                format!("{path} 第 {line} 行：超过 {limit} 字节。"),
-                format!("{path} 第 {line} 行：超過 {limit} 位元組。"),
-            ),
-            ReadError::Encoding { line, .. } => (
-                format!("{path} 第 {line} 行：不是有效的 UTF-8 文本。"),
-                format!("{path} 第 {line} 行：不是有效的 UTF-8 文字。"),
-            ),
-            ReadError::Syntax { line, message, .. } => (
-                format!("{path} 第 {line} 行：格式错误（{message}）。"),
-                format!("{path} 第 {line} 行：格式錯誤（{message}）。"),
-            ),
-            ReadError::UnknownFormat { .. } => (
-                format!(
-                    "{path}：无法判断这个文件属于哪个程序（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述文件、mailconf JSON、autoconfig）。"
-                ),
-                format!(
-                    "{path}：無法判斷這個檔案屬於哪個程式（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述檔、mailconf JSON、autoconfig）。"
-                ),
-            ),
-            ReadError::Unsupported { what, .. } => (
-                format!("{path}：不支持（{what}）。"),
-                format!("{path}：不支援（{what}）。"),
-            ),
-        };
-        Localized {
-            en: self.to_string(),
-            zh_hans,
-            zh_hant,
+            ReadError::UnknownFormat { .. } => msg!(lang, "read-unknown-format", path = path),
+            ReadError::Unsupported { what, .. } => {
+                msg!(lang, "read-unsupported", path = path, what = what.clone())
+            }
         }
     }
 
@@ -475,16 +440,15 @@ impl AuthMethod {
 
     /// Its name for people in `lang` (Thunderbird's words where it has them;
     /// protocol names and a method mailconf does not know stay as they are).
-    pub fn words(&self, lang: crate::i18n::Lang) -> &str {
-        let t = |x| crate::providers::describe::pick(lang, x);
+    pub fn words(&self, lang: Lang) -> String {
         match self {
-            AuthMethod::Automatic => t(("automatic", "自动", "自動")),
-            AuthMethod::None => t(("none", "无", "無")),
-            AuthMethod::Password => t(("normal password", "普通密码", "一般密碼")),
-            AuthMethod::EncryptedPassword => t(("encrypted password", "加密的密码", "加密的密碼")),
-            AuthMethod::External => t(("external (certificate)", "外部（证书）", "外部（憑證）")),
+            AuthMethod::Automatic => msg!(lang, "auth-automatic"),
+            AuthMethod::None => msg!(lang, "auth-none"),
+            AuthMethod::Password => msg!(lang, "auth-password"),
+            AuthMethod::EncryptedPassword => msg!(lang, "auth-encrypted-password"),
+            AuthMethod::External => msg!(lang, "auth-external"),
             AuthMethod::Oauth2 | AuthMethod::Gssapi | AuthMethod::Ntlm | AuthMethod::Other(_) => {
-                self.label()
+                self.label().to_owned()
             }
         }
     }
@@ -645,39 +609,14 @@ pub enum NoteKind {
 }
 
 impl NoteKind {
-    /// The note for people.
-    pub fn describe(&self) -> Localized {
-        let (en, hans, hant) = match self {
-            NoteKind::NotUnderstood => (
-                "not understood; kept as it is",
-                "无法识别；原样保留",
-                "無法識別；原樣保留",
-            ),
-            NoteKind::ClientRefuses => (
-                "the program itself refuses this line, and with it the whole file",
-                "该程序本身会拒绝这一行，进而拒绝整个文件",
-                "該程式本身會拒絕這一行，進而拒絕整個檔案",
-            ),
-            NoteKind::SourceNotFollowed => (
-                "`source`: the other file was not read (check it separately)",
-                "`source`：未读取被引入的文件（请单独检查）",
-                "`source`：未讀取被引入的檔案（請單獨檢查）",
-            ),
-            NoteKind::CommandNotRun => (
-                "a command: shown, never run by mailconf",
-                "命令：仅显示，mailconf 不会运行",
-                "命令：僅顯示，mailconf 不會執行",
-            ),
-            NoteKind::HookNotRead => (
-                "a hook: its settings apply later and were not read",
-                "钩子（hook）：其中的设置稍后才生效，未读取",
-                "掛鉤（hook）：其中的設定稍後才生效，未讀取",
-            ),
-        };
-        Localized {
-            en: en.into(),
-            zh_hans: hans.into(),
-            zh_hant: hant.into(),
+    /// The note for people, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            NoteKind::NotUnderstood => msg!(lang, "note-not-understood"),
+            NoteKind::ClientRefuses => msg!(lang, "note-client-refuses"),
+            NoteKind::SourceNotFollowed => msg!(lang, "note-source-not-followed"),
+            NoteKind::CommandNotRun => msg!(lang, "note-command-not-run"),
+            NoteKind::HookNotRead => msg!(lang, "note-hook-not-read"),
         }
     }
 }

@@ -149,6 +149,81 @@ pub enum ExportError {
 }
 
 impl ExportError {
+    /// The error in `lang`, for people (the window and the command line); the
+    /// English `Display` stays for logs and JSON. Names, formats, hosts and
+    /// ports are shown as they are; no command-line flag is named, so the
+    /// window can show it too.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::i18n::msg;
+        let l = lang;
+        match self {
+            ExportError::NoServer { provider, protocol } => msg!(
+                l,
+                "export-no-server",
+                provider = provider.as_str(),
+                protocol = protocol.label()
+            ),
+            ExportError::OnlyPlaintext { provider, protocol } => msg!(
+                l,
+                "export-only-plaintext",
+                provider = provider.as_str(),
+                protocol = protocol.label()
+            ),
+            ExportError::Oauth2Only { provider } => {
+                msg!(l, "export-oauth2-only", provider = provider.as_str())
+            }
+            ExportError::NothingSecure { protocol } => {
+                msg!(l, "export-nothing-secure", protocol = protocol.label())
+            }
+            ExportError::WrongProtocol {
+                role,
+                expected,
+                found,
+            } => msg!(
+                l,
+                "export-wrong-protocol",
+                role = *role,
+                expected = *expected,
+                found = found.label()
+            ),
+            ExportError::Plaintext { host, port } => msg!(
+                l,
+                "export-plaintext",
+                host = host.as_str(),
+                port = port.to_string()
+            ),
+            ExportError::AddressRequired { format } => {
+                msg!(l, "export-address-required", format = *format)
+            }
+            ExportError::PasswordNotSupported { format } => {
+                msg!(l, "export-password-not-supported", format = *format)
+            }
+            ExportError::Unsupported { format, what } => msg!(
+                l,
+                "export-unsupported",
+                format = *format,
+                what = what.as_str()
+            ),
+            ExportError::Unrepresentable {
+                format,
+                field,
+                reason,
+            } => msg!(
+                l,
+                "export-unrepresentable",
+                format = *format,
+                field = *field,
+                reason = *reason
+            ),
+            ExportError::Write { format, message } => msg!(
+                l,
+                "export-write",
+                format = *format,
+                message = message.as_str()
+            ),
+        }
+    }
+
     /// Whether the answer is "nothing usable" (no secure server, OAuth2 only, the
     /// client cannot do it) rather than a problem with what the user typed.
     pub fn is_negative(&self) -> bool {
@@ -470,6 +545,77 @@ impl UuidGenerator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every export error in Chinese is a Chinese sentence (names, formats and
+    /// hosts as they are), and none tells a window user to type a flag: the
+    /// Export window showed "导出失败：etang has no IMAP server in the database".
+    #[test]
+    fn export_errors_are_said_in_the_window_language_without_flags() {
+        let all = [
+            ExportError::NoServer {
+                provider: "etang".into(),
+                protocol: Protocol::Imap,
+            },
+            ExportError::OnlyPlaintext {
+                provider: "etang".into(),
+                protocol: Protocol::Pop3,
+            },
+            ExportError::Oauth2Only {
+                provider: "outlook".into(),
+            },
+            ExportError::NothingSecure {
+                protocol: Protocol::Smtp,
+            },
+            ExportError::WrongProtocol {
+                role: "incoming",
+                expected: "POP3/IMAP",
+                found: Protocol::Smtp,
+            },
+            ExportError::Plaintext {
+                host: "mail.example.com".into(),
+                port: 110,
+            },
+            ExportError::AddressRequired { format: "mutt" },
+            ExportError::PasswordNotSupported {
+                format: "thunderbird",
+            },
+        ];
+        let names = [
+            "etang",
+            "outlook",
+            "POP3/IMAP",
+            "IMAP",
+            "POP3",
+            "SMTP",
+            "OAuth2",
+            "mail.example.com",
+            "mutt",
+            "thunderbird",
+            "mailconf",
+            "STARTTLS",
+            "TLS",
+        ];
+        for e in &all {
+            let en = e.text(Lang::En);
+            assert!(!en.contains("--"), "{en}");
+            for lang in [Lang::ZhHans, Lang::ZhHant] {
+                let t = e.text(lang);
+                assert!(!t.contains("--"), "{t}");
+                let mut rest = t.clone();
+                for n in names {
+                    rest = rest.replace(n, " ");
+                }
+                assert!(
+                    !rest.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{lang:?}: English left in {t:?}"
+                );
+            }
+        }
+        assert_eq!(
+            all[0].text(Lang::ZhHans),
+            "数据库中的 etang 没有 IMAP 服务器"
+        );
+    }
 
     #[test]
     fn seeded_uuids_are_stable_distinct_v4() {

@@ -127,7 +127,7 @@ pub enum Verification {
     /// Found by discovery for a domain the database does not know; not tested.
     Discovered {
         /// Where, e.g. "autoconfig.example.com" or "guessed".
-        provenance: crate::server_text::ServerText,
+        provenance: crate::discover::Note,
     },
     /// Tested by mailconf's probe.
     Probed {
@@ -226,7 +226,7 @@ impl AccountSettings {
         if incoming == Protocol::Smtp {
             return Err(ExportError::WrongProtocol {
                 role: "incoming",
-                expected: "POP3 or IMAP",
+                expected: "POP3/IMAP",
                 found: incoming,
             });
         }
@@ -313,7 +313,7 @@ impl AccountSettings {
         if !matches!(self.incoming.protocol, Protocol::Pop3 | Protocol::Imap) {
             return Err(ExportError::WrongProtocol {
                 role: "incoming",
-                expected: "POP3 or IMAP",
+                expected: "POP3/IMAP",
                 found: self.incoming.protocol,
             });
         }

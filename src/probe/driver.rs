@@ -280,10 +280,7 @@ pub async fn probe_endpoint_with_login(
     if let (Some(mut pass), Some(r)) = (run.pass.take(), &login_report) {
         pass.record(endpoint, &r.result, run.secret_sent);
     }
-    let mut summary = summary_for(&verdict, error, run.tls.as_ref());
-    if let Some(note) = report_only_note(&verdict, run.tls.as_ref(), run.secret_sent) {
-        summary.push_str(note);
-    }
+    let summary = summary_for(&verdict, error, run.tls.as_ref(), run.secret_sent);
     EndpointReport {
         endpoint: endpoint.clone(),
         connect_port,
@@ -298,25 +295,6 @@ pub async fn probe_endpoint_with_login(
         transcript: run.transcript,
         login: login_report,
     }
-}
-
-/// What the row says when the capabilities were read through a certificate
-/// that failed verification (report-only mode): whether anything secret went
-/// over that connection (only with a consent naming exactly that certificate).
-pub(crate) fn report_only_note(
-    verdict: &Verdict,
-    tls: Option<&TlsReport>,
-    secret_sent: bool,
-) -> Option<&'static str> {
-    let t = tls?;
-    if !matches!(verdict, Verdict::TlsError { .. }) || t.cert_mode != CertMode::ReportOnly {
-        return None;
-    }
-    Some(if secret_sent {
-        "; read in report-only mode; the password was sent because you allowed exactly this certificate"
-    } else {
-        "; read in report-only mode; nothing secret sent"
-    })
 }
 
 async fn drive(

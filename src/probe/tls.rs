@@ -438,27 +438,19 @@ pub fn classify_handshake_error(e: &std::io::Error) -> (TlsErrorKind, String) {
             _ => (kind, e.to_string()),
         };
     };
+    // The message is rustls's own words, kept as the detail; the sentence
+    // that explains the kind comes from the catalog (`probe::report::summary`).
     let msg = tls.to_string();
     let kind = match tls {
         Error::AlertReceived(AlertDescription::ProtocolVersion)
         | Error::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13) => {
-            return (
-                TlsErrorKind::ProtocolVersion,
-                format!("server offers only TLS below 1.2 ({msg})"),
-            );
+            TlsErrorKind::ProtocolVersion
         }
         Error::AlertReceived(
             AlertDescription::HandshakeFailure | AlertDescription::InsufficientSecurity,
         )
         | Error::PeerMisbehaved(PeerMisbehaved::SelectedUnofferedCipherSuite) => {
-            return (
-                TlsErrorKind::NoCommonCipher,
-                format!(
-                    "the server accepts none of the cipher suites mailconf offers \
-                     (TLS 1.2/1.3 with ECDHE key exchange); it probably offers only \
-                     RSA or DHE key exchange, which mailconf does not use ({msg})"
-                ),
-            );
+            TlsErrorKind::NoCommonCipher
         }
         Error::InvalidCertificate(ce) => certificate_error_kind(ce, false),
         Error::InvalidMessage(_) => TlsErrorKind::NotTls,

@@ -79,6 +79,81 @@ pub enum ProviderError {
     },
 }
 
+impl ProviderError {
+    /// The problem in `lang`, naming the file and the line; the parser's own
+    /// words (field names, JSON syntax) are quoted as they are. The English
+    /// `Display` stays for logs.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        let l = lang;
+        match self {
+            ProviderError::Io { file, message } => msg!(
+                l,
+                "provider-file-unreadable",
+                file = file.as_str(),
+                detail = message.as_str()
+            ),
+            ProviderError::Parse {
+                file,
+                line,
+                column,
+                field,
+                message,
+            } => {
+                let field = if field.is_empty() || field == "." {
+                    String::new()
+                } else {
+                    msg!(l, "provider-field-prefix", field = field.as_str())
+                };
+                msg!(
+                    l,
+                    "provider-file-parse",
+                    file = file.as_str(),
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    field = field,
+                    detail = message.as_str()
+                )
+            }
+            ProviderError::Invalid {
+                file,
+                field,
+                message,
+            } => msg!(
+                l,
+                "provider-file-invalid",
+                file = file.as_str(),
+                field = field.as_str(),
+                detail = message.as_str()
+            ),
+            ProviderError::DuplicateDomain {
+                file,
+                domain,
+                other,
+                other_file,
+            } => msg!(
+                l,
+                "provider-file-duplicate-domain",
+                file = file.as_str(),
+                domain = domain.as_str(),
+                other = other.as_str(),
+                other_file = other_file.as_str()
+            ),
+            ProviderError::DuplicateId {
+                file,
+                id,
+                other_file,
+            } => msg!(
+                l,
+                "provider-file-duplicate-id",
+                file = file.as_str(),
+                id = id.as_str(),
+                other_file = other_file.as_str()
+            ),
+        }
+    }
+}
+
 /// Parses one provider file, reporting the line, column and field path of any error.
 pub fn parse_provider(file: &str, text: &str) -> Result<Provider, ProviderError> {
     let mut de = serde_json::Deserializer::from_str(text);

@@ -17,7 +17,7 @@ use tokio::time::Instant;
 fn failed(detail: impl Into<String>, address: Option<SocketAddr>) -> Verification {
     Verification {
         ok: false,
-        detail: ServerText::new(&detail.into()),
+        detail: ServerText::new(&detail.into()).into(),
         address: address.map(|a| a.to_string()),
     }
 }
@@ -151,7 +151,7 @@ fn judge(protocol: Protocol, line: String, addr: SocketAddr) -> Verification {
     if ok {
         Verification {
             ok: true,
-            detail: ServerText::new(&line),
+            detail: ServerText::new(&line).into(),
             address: Some(addr.to_string()),
         }
     } else {
@@ -188,6 +188,9 @@ mod tests {
         assert!(!judge(Protocol::Imap, "* BYE".into(), addr()).ok);
         assert!(judge(Protocol::Smtp, "220 mx ESMTP".into(), addr()).ok);
         let bad = judge(Protocol::Smtp, "+OK pop".into(), addr());
-        assert!(!bad.ok && bad.detail.contains("SMTP"), "{bad:?}");
+        assert!(
+            !bad.ok && bad.detail.to_string().contains("SMTP"),
+            "{bad:?}"
+        );
     }
 }

@@ -270,8 +270,8 @@ fn discovery_status(ui: &mut egui::Ui, session: &Session, address: &crate::provi
                 )
                 .wrap(),
             )
-            // The engine's own words, for the curious (English, technical).
-            .on_hover_text(d.message.as_str());
+            // The engine's own words, for the curious.
+            .on_hover_text(d.message.text(lang).to_string());
             ui.add(egui::Label::new(T::NothingFoundWhatToDo.get(lang)).wrap());
         }
         Some(_) => {}

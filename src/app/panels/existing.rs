@@ -30,8 +30,8 @@ use crate::check::existing::{
     line_label,
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
-use crate::existing::{Destination, Password, thunderbird};
-use crate::i18n::{Lang, labelled};
+use crate::existing::{Destination, thunderbird};
+use crate::i18n::{Lang, msg};
 use crate::providers::Database;
 use crate::providers::describe::{pick, security};
 use crate::server_text::ServerText;
@@ -398,13 +398,15 @@ impl ExistingView {
                     Reply::Saved(
                         i,
                         match loaded.write_fixed(&fixed, &Destination::Path(path), true) {
-                            Ok(p) => labelled(
-                                t(lang, ("Saved:", "已保存：", "已儲存：")),
-                                ServerText::new(&p.display().to_string()),
+                            Ok(p) => msg!(
+                                lang,
+                                "existing-saved",
+                                path = ServerText::new(&p.display().to_string()).to_string()
                             ),
-                            Err(e) => labelled(
-                                t(lang, ("Not saved:", "未保存：", "未儲存：")),
-                                ServerText::new(&e.to_string()),
+                            Err(e) => msg!(
+                                lang,
+                                "existing-not-saved",
+                                error = ServerText::new(&e.to_string()).to_string()
                             ),
                         },
                     )
@@ -500,12 +502,12 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             Err(e) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    ServerText::new(e.describe().get(lang)).to_string(),
+                    ServerText::new(&e.describe(lang)).to_string(),
                 );
                 continue;
             }
         };
-        ui.heading(format!("{} — {path}", loaded.kind.label().get(lang)));
+        ui.heading(format!("{} — {path}", loaded.kind.label(lang)));
         if loaded.accounts.is_empty() {
             ui.label(t(
                 lang,
@@ -541,7 +543,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                         "{}: {} — {}",
                         line_label(lang, n.line),
                         ServerText::new(&n.excerpt),
-                        n.kind.describe().get(lang)
+                        n.kind.describe(lang)
                     ));
                 }
             });
@@ -557,13 +559,15 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                     ),
                 ));
                 for c in &fixed.changes {
-                    let line =
-                        format!("{}{}", line_label(lang, c.line), t(lang, (":", "：", "：")));
                     ui.label(format!(
-                        "  {} {} → {}",
-                        labelled(&line, c.field.words().get(lang)),
-                        ServerText::new(&c.before),
-                        ServerText::new(&c.after)
+                        "  {}",
+                        crate::check::existing::change_line(
+                            lang,
+                            c.line,
+                            c.field,
+                            &ServerText::new(&c.before),
+                            &ServerText::new(&c.after)
+                        )
                     ));
                 }
                 for (i, s) in fixed.steps.iter().enumerate() {
@@ -603,41 +607,7 @@ fn account_card(
             a.protocol.label(),
             in_line(lang, a.line)
         ));
-        let password = match &a.password {
-            Password::NotInFile => {
-                t(lang, ("not in the file", "不在文件中", "不在檔案中")).to_owned()
-            }
-            Password::InFile { .. } => t(
-                lang,
-                (
-                    "in the file (not shown)",
-                    "在文件中（不显示）",
-                    "在檔案中（不顯示）",
-                ),
-            )
-            .to_owned(),
-            Password::Command { command, .. } => format!(
-                "{} `{}` ({})",
-                t(lang, ("from the command", "来自命令", "來自命令")),
-                ServerText::new(command),
-                t(lang, ("not run", "未运行", "未執行"))
-            ),
-        };
-        ui.label(labelled(
-            t(lang, ("The file says:", "文件中的设置：", "檔案中的設定：")),
-            format_args!(
-                "{}:{} {} · {} {} · {} {}",
-                ServerText::new(&a.host.value),
-                a.port.value,
-                security(a.security.value, lang),
-                t(lang, ("user", "用户名", "使用者名稱")),
-                a.username
-                    .as_ref()
-                    .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
-                t(lang, ("password", "密码", "密碼")),
-                password
-            ),
-        ));
+        ui.label(crate::check::existing::file_says(a, lang));
         let Some(result) = check.result(r) else {
             if !a.active {
                 ui.weak(t(
@@ -659,9 +629,10 @@ fn account_card(
         };
         ui.colored_label(
             color,
-            labelled(
-                t(lang, ("Verdict:", "结论：", "結論：")),
-                result.verdict.label().get(lang),
+            msg!(
+                lang,
+                "existing-verdict",
+                verdict = result.verdict.label().get(lang).to_owned()
             ),
         );
         ui.label(explain(a, result).get(lang));
@@ -669,10 +640,7 @@ fn account_card(
             ui.label(e.to_string());
         }
         if let Some(h) = history_note(result) {
-            ui.label(labelled(
-                t(lang, ("What changed:", "变化：", "變化：")),
-                format_args!("“{}”", h.get(lang)),
-            ));
+            ui.label(msg!(lang, "existing-what-changed", change = h.get(lang)));
         }
         if let Some(summary) = &result.summary {
             egui::CollapsingHeader::new(t(

@@ -21,7 +21,7 @@ pub mod top_bar;
 
 use super::command::Command;
 use super::state::{Persisted, Session};
-use super::ui_text::{self, T};
+use super::ui_text::T;
 use crate::providers::Database;
 use eframe::egui;
 
@@ -116,10 +116,7 @@ fn warnings(ui: &mut egui::Ui, session: &Session, out: &mut Out) {
         });
     });
     for w in session.warnings.iter().take(5) {
-        ui.add(
-            egui::Label::new(egui::RichText::new(ui_text::provider_error(w, lang)).monospace())
-                .wrap(),
-        );
+        ui.add(egui::Label::new(egui::RichText::new(w.text(lang)).monospace()).wrap());
     }
     if session.warnings.len() > 5 {
         ui.label(format!("… +{}", session.warnings.len() - 5));

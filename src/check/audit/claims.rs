@@ -405,10 +405,9 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         Security::Tls => match (tls, report.verdict) {
             (Some(t), _) => (CheckResult::Holds, tls_words(t)),
             (None, Verdict::TlsError { tls_kind }) => {
-                let msg = report
-                    .error
-                    .as_ref()
-                    .map_or(report.summary.as_str(), |e| e.message.as_str());
+                // The summary: the catalog's sentence for the kind, then the
+                // TLS library's own words.
+                let msg = report.summary.as_str();
                 // The probe names the cause (no-common-cipher for a server
                 // with only RSA or DHE key exchange) in each language.
                 let observed = with_summary(

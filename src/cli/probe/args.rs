@@ -124,7 +124,10 @@ pub(crate) fn check_options(args: &ProbeArgs) -> Result<CheckOptions, String> {
 }
 
 /// The login test asked for on the command line, if any (the password is read now).
-pub(crate) fn login_spec(args: &ProbeArgs) -> Result<Option<LoginSpec>, String> {
+pub(crate) fn login_spec(
+    args: &ProbeArgs,
+    lang: crate::i18n::Lang,
+) -> Result<Option<LoginSpec>, String> {
     let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
     if !wants {
         if !args.allow_insecure_auth.is_empty() {
@@ -146,6 +149,7 @@ pub(crate) fn login_spec(args: &ProbeArgs) -> Result<Option<LoginSpec>, String> 
             env: args.password_env.as_deref(),
         },
         who,
+        lang,
     )
     .map_err(|e| format!("--user/password: {e}"))?;
     Ok(Some(LoginSpec {

@@ -60,7 +60,7 @@ pub fn execute(
         Ok(o) => o,
         Err(e) => return Ok(usage(e)),
     };
-    let login = match login_spec(args) {
+    let login = match login_spec(args, lang) {
         Ok(l) => l,
         Err(e) => return Ok(usage(e)),
     };
@@ -75,9 +75,9 @@ pub fn execute(
     };
     if let Err(e) = handle.start(request) {
         return Ok(match e {
-            e if e.is_usage() => usage(e),
+            e if e.is_usage() => usage(e.text(lang)),
             e => {
-                eprintln!("mailconf probe: {e}");
+                eprintln!("mailconf probe: {}", e.text(lang));
                 EXIT_NEGATIVE
             }
         });

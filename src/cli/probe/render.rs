@@ -30,12 +30,21 @@ pub fn render(
                 if !args.json {
                     match (&plan.source, &plan.provider) {
                         (TargetSource::Database { .. }, Some(p)) => eprintln!(
-                            "mailconf probe: {} ({}) from the provider database",
-                            p.name.get(lang),
-                            p.id
+                            "mailconf probe: {}",
+                            crate::i18n::msg!(
+                                lang,
+                                "status-from-database",
+                                provider = p.name.get(lang),
+                                id = p.id.as_str()
+                            )
                         ),
                         (TargetSource::Discovered { provenance }, _) => eprintln!(
-                            "mailconf probe: not in the database; discovery found: {provenance}"
+                            "mailconf probe: {}",
+                            crate::i18n::msg!(
+                                lang,
+                                "status-discovered",
+                                provenance = provenance.text(lang).to_string()
+                            )
                         ),
                         _ => {}
                     }
@@ -59,21 +68,24 @@ pub fn render(
                     // A negative answer: nothing found, a closed provider.
                     Some(summary) => {
                         if !args.json {
-                            eprintln!("mailconf probe: {error}");
+                            eprintln!("mailconf probe: {}", error.text(lang));
                         }
                         print_summary(out, args, &style, &summary)?;
                         summary.exit_code
                     }
                     None if matches!(*error, CheckError::Start(_)) => {
-                        eprintln!("mailconf probe: {error}");
+                        eprintln!("mailconf probe: {}", error.text(lang));
                         crate::cli::EXIT_ERROR
                     }
-                    None => usage(error),
+                    None => usage(error.text(lang)),
                 });
             }
         }
     }
-    eprintln!("mailconf probe: the check ended without an answer");
+    eprintln!(
+        "mailconf probe: {}",
+        crate::i18n::msg!(lang, "check-ended-without-answer")
+    );
     Ok(crate::cli::EXIT_ERROR)
 }
 

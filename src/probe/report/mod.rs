@@ -5,11 +5,10 @@
 //! (documented in `docs/probe-json.md`; the JSON Schema is generated from the
 //! whole document, [`crate::check::summary::ProbeSummary`]). The way in is in
 //! [`endpoint`], the verdict in [`verdict`], the sentence people read in
-//! [`summary`] (English) and `summary_zh` (Chinese).
+//! [`summary`] (made from the typed facts by the message catalog).
 
 pub mod endpoint;
 pub mod summary;
-mod summary_zh;
 pub mod verdict;
 
 use std::net::{IpAddr, SocketAddr};
@@ -43,9 +42,15 @@ pub struct Timings {
     pub total_ms: u64,
 }
 
+// The typed error is kept for people (rendered in their language from the
+// catalog); its kind names and English words are derived for the JSON.
 /// An error, as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ErrorInfo {
+    /// The error itself; what every sentence about it is made from.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub typed: Option<ProbeError>,
     /// `dns`, `refused`, `unreachable`, `timeout`, `tls`, `protocol`, `io`, `cancelled`.
     pub kind: String,
     /// For protocol errors: the precise kind (`line-too-long`, `response-injection`…).
@@ -84,13 +89,15 @@ pub struct EndpointReport {
 }
 
 impl EndpointReport {
-    /// The error as a typed value is not kept; this rebuilds the ErrorInfo from one.
+    /// The report's [`ErrorInfo`] of a probe error: the error kept typed, its
+    /// kind names and English message derived for the JSON.
     pub(crate) fn error_info(e: &ProbeError) -> ErrorInfo {
         let protocol_kind = match e {
             ProbeError::Protocol(p) => Some(p.kind_name().to_owned()),
             _ => None,
         };
         ErrorInfo {
+            typed: Some(e.clone()),
             kind: e.kind_name().to_owned(),
             protocol_kind,
             message: ServerText::new(&e.to_string()),

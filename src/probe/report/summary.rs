@@ -1,97 +1,251 @@
-//! The one-line summary of a verdict that people read: the engine's own
-//! English sentence ([`summary_for`], stored in
-//! [`EndpointReport::summary`]) and the same in the user's language
-//! ([`summary_in`]; the Chinese sentences are in `summary_zh`).
+//! The one-line summary of a verdict that people read, made from the typed
+//! facts (verdict, [`ProbeError`], [`TlsReport`]) by the message catalog: in
+//! English for [`EndpointReport::summary`] (the JSON's derived field) and in
+//! the user's language for the app's rows and the CLI's DETAILS column
+//! ([`summary_in`]). Host names, addresses, dates, certificate names, TLS
+//! versions and cipher suites stay as they are; technical text from the
+//! system, the TLS library or the server follows the sentence verbatim.
 
-use super::summary_zh::summary_in_chinese;
 use super::{EndpointReport, PlaintextReason, Verdict};
-use crate::probe::error::ProbeError;
-use crate::probe::tls::TlsReport;
+use crate::i18n::Lang;
+use crate::i18n::msg;
+use crate::probe::error::{ProbeError, ProtocolError, TimeoutPhase, format_secs};
+use crate::probe::login::LoginOutcome;
+use crate::probe::tls::{CertMode, TlsErrorKind, TlsReport};
 use crate::server_text::ServerText;
 
-/// What is wrong with a certificate, in words, naming the facts that show it.
-fn certificate_problem(kind: crate::probe::tls::TlsErrorKind, t: &TlsReport) -> String {
-    use crate::probe::tls::TlsErrorKind as K;
-    let leaf = t.certificates.first();
-    let detail = match (kind, leaf) {
-        (K::Expired, Some(c)) => format!(
-            "certificate expired on {} ({} days ago)",
-            c.not_after, -c.days_left
-        ),
-        (K::NotYetValid, Some(c)) => format!("certificate is not valid before {}", c.not_before),
-        (K::WrongName, Some(c)) => format!(
-            "certificate is for {}, not this host",
-            c.sans
-                .iter()
-                .map(|n| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        (K::SelfSigned, Some(c)) => format!(
-            "self-signed certificate ({}) that nothing vouches for",
-            c.subject
-        ),
-        (K::UnknownIssuer, Some(c)) => {
-            format!("certificate issued by an unknown authority ({})", c.issuer)
-        }
-        _ => format!("certificate {kind}"),
-    };
-    match &t.chain_error {
-        Some(e) => format!("{detail}; {} (not trusted)", e),
-        None => format!("{detail} (not trusted)"),
+/// `sentence: detail` in `lang`, or the sentence alone when there is no detail.
+fn with_detail(lang: Lang, sentence: String, detail: Option<&str>) -> String {
+    match detail.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(detail) => msg!(lang, "with-detail", sentence = sentence, detail = detail),
+        None => sentence,
     }
 }
 
-/// A one-line explanation of a verdict.
-pub fn summary_for(
+/// What is wrong with TLS, by kind.
+pub fn tls_kind_text(kind: TlsErrorKind, lang: Lang) -> String {
+    match kind {
+        TlsErrorKind::Expired => msg!(lang, "tls-expired"),
+        TlsErrorKind::NotYetValid => msg!(lang, "tls-not-yet-valid"),
+        TlsErrorKind::WrongName => msg!(lang, "tls-wrong-name"),
+        TlsErrorKind::SelfSigned => msg!(lang, "tls-self-signed"),
+        TlsErrorKind::UnknownIssuer => msg!(lang, "tls-unknown-issuer"),
+        TlsErrorKind::InvalidCertificate => msg!(lang, "tls-invalid-certificate"),
+        TlsErrorKind::ProtocolVersion => msg!(lang, "tls-protocol-version"),
+        TlsErrorKind::NoCommonCipher => msg!(lang, "tls-no-common-cipher"),
+        TlsErrorKind::HandshakeFailed => msg!(lang, "tls-handshake-failed"),
+        TlsErrorKind::NotTls => msg!(lang, "tls-not-tls"),
+    }
+}
+
+/// A short name of a TLS problem, for a table's RESULT column.
+pub fn tls_kind_label(kind: TlsErrorKind, lang: Lang) -> String {
+    match kind {
+        TlsErrorKind::Expired => msg!(lang, "tls-label-expired"),
+        TlsErrorKind::NotYetValid => msg!(lang, "tls-label-not-yet-valid"),
+        TlsErrorKind::WrongName => msg!(lang, "tls-label-wrong-name"),
+        TlsErrorKind::SelfSigned => msg!(lang, "tls-label-self-signed"),
+        TlsErrorKind::UnknownIssuer => msg!(lang, "tls-label-unknown-issuer"),
+        TlsErrorKind::InvalidCertificate => msg!(lang, "tls-label-invalid-certificate"),
+        TlsErrorKind::ProtocolVersion => msg!(lang, "tls-label-protocol-version"),
+        TlsErrorKind::NoCommonCipher => msg!(lang, "tls-label-no-common-cipher"),
+        TlsErrorKind::HandshakeFailed => msg!(lang, "tls-label-handshake-failed"),
+        TlsErrorKind::NotTls => msg!(lang, "tls-label-not-tls"),
+    }
+}
+
+/// What is wrong with a certificate, naming the facts that show it (dates,
+/// names, subject and issuer verbatim), and whether anything secret was sent
+/// over a connection read in report-only mode.
+fn certificate_problem(kind: TlsErrorKind, t: &TlsReport, secret_sent: bool, lang: Lang) -> String {
+    let problem = match (kind, t.certificates.first()) {
+        (TlsErrorKind::Expired, Some(c)) => msg!(
+            lang,
+            "cert-expired",
+            date = c.not_after.as_str(),
+            days = c.days_left.saturating_neg()
+        ),
+        (TlsErrorKind::NotYetValid, Some(c)) => {
+            msg!(lang, "cert-not-yet-valid", date = c.not_before.as_str())
+        }
+        (TlsErrorKind::WrongName, Some(c)) => {
+            let names = c
+                .sans
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            msg!(lang, "cert-wrong-name", names = names)
+        }
+        (TlsErrorKind::SelfSigned, Some(c)) => {
+            msg!(lang, "cert-self-signed", subject = c.subject.as_str())
+        }
+        (TlsErrorKind::UnknownIssuer, Some(c)) => {
+            msg!(lang, "cert-unknown-issuer", issuer = c.issuer.as_str())
+        }
+        _ => tls_kind_text(kind, lang),
+    };
+    let untrusted = match &t.chain_error {
+        // The verifier's own message is technical text, kept verbatim.
+        Some(e) => msg!(
+            lang,
+            "cert-untrusted-detail",
+            problem = problem,
+            detail = e.as_str()
+        ),
+        None => msg!(lang, "cert-untrusted", problem = problem),
+    };
+    match (t.cert_mode, secret_sent) {
+        (CertMode::ReportOnly, false) => {
+            msg!(lang, "cert-report-only-nothing-sent", problem = untrusted)
+        }
+        (CertMode::ReportOnly, true) => {
+            msg!(lang, "cert-report-only-password-sent", problem = untrusted)
+        }
+        _ => untrusted,
+    }
+}
+
+/// A protocol error; the server's own words are kept verbatim.
+fn protocol_error(e: &ProtocolError, lang: Lang) -> String {
+    match e {
+        ProtocolError::LineTooLong { max } => msg!(lang, "protocol-line-too-long", max = *max),
+        ProtocolError::TooManyLines { max } => msg!(lang, "protocol-too-many-lines", max = *max),
+        ProtocolError::TooManyBytes { max } => msg!(lang, "protocol-too-many-bytes", max = *max),
+        ProtocolError::Malformed { line, .. } => {
+            with_detail(lang, msg!(lang, "protocol-malformed"), Some(line.as_str()))
+        }
+        ProtocolError::Rejected { reply } => {
+            with_detail(lang, msg!(lang, "protocol-rejected"), Some(reply.as_str()))
+        }
+        ProtocolError::Unexpected { command, reply } => with_detail(
+            lang,
+            msg!(lang, "protocol-unexpected", command = *command),
+            Some(reply.as_str()),
+        ),
+        ProtocolError::ResponseInjection { command, bytes } => msg!(
+            lang,
+            "protocol-response-injection",
+            command = *command,
+            bytes = *bytes
+        ),
+        ProtocolError::UnexpectedEof { .. } => msg!(lang, "protocol-unexpected-eof"),
+        ProtocolError::Finished => msg!(lang, "protocol-finished"),
+    }
+}
+
+/// A probe error in `lang`: the sentence, then the system's or library's own
+/// words verbatim.
+pub fn error_text(e: &ProbeError, lang: Lang) -> String {
+    match e {
+        ProbeError::Dns { host, message } => with_detail(
+            lang,
+            msg!(lang, "probe-dns", host = host.as_str()),
+            Some(message),
+        ),
+        ProbeError::Refused { addr } => msg!(lang, "probe-refused", addr = addr.as_str()),
+        ProbeError::Unreachable { addr, message } => with_detail(
+            lang,
+            msg!(lang, "probe-unreachable", addr = addr.as_str()),
+            Some(message),
+        ),
+        ProbeError::Timeout { phase, after_ms } => {
+            let secs = format_secs(*after_ms);
+            match phase {
+                TimeoutPhase::Connect => msg!(lang, "probe-timeout-connect", secs = secs),
+                TimeoutPhase::Reply => msg!(lang, "probe-timeout-reply", secs = secs),
+                TimeoutPhase::TlsHandshake => msg!(lang, "probe-timeout-tls", secs = secs),
+                TimeoutPhase::Overall => msg!(lang, "probe-timeout-overall", secs = secs),
+            }
+        }
+        ProbeError::Tls { kind, message } => {
+            with_detail(lang, tls_kind_text(*kind, lang), Some(message))
+        }
+        ProbeError::Protocol(p) => protocol_error(p, lang),
+        ProbeError::Io { message } => with_detail(lang, msg!(lang, "probe-io"), Some(message)),
+        ProbeError::Cancelled => msg!(lang, "probe-cancelled"),
+    }
+}
+
+/// The one-line explanation of a verdict in `lang`. `secret_sent` says whether
+/// the password went over a connection read in report-only mode.
+pub fn summary_text(
     verdict: &Verdict,
     error: Option<&ProbeError>,
     tls: Option<&TlsReport>,
-) -> ServerText {
-    ServerText::new(&summary_text(verdict, error, tls))
-}
-
-fn summary_text(verdict: &Verdict, error: Option<&ProbeError>, tls: Option<&TlsReport>) -> String {
+    secret_sent: bool,
+    lang: Lang,
+) -> String {
     match verdict {
         Verdict::Secure => match tls {
-            Some(t) => format!("{} {}, certificate trusted", t.version, t.cipher_suite),
-            None => "secure".to_owned(),
+            Some(t) => msg!(
+                lang,
+                "probe-secure",
+                version = t.version.as_str(),
+                cipher = t.cipher_suite.as_str()
+            ),
+            None => msg!(lang, "probe-secure-no-tls"),
         },
         Verdict::InsecurePlaintextOnly { reason } => match reason {
-            PlaintextReason::PlainEndpoint => {
-                "no encryption: anyone on the network path can read this connection".to_owned()
-            }
-            PlaintextReason::StarttlsNotOffered => {
-                "STARTTLS is not offered: plaintext only".to_owned()
-            }
-            PlaintextReason::StarttlsRefused => "STARTTLS was refused: plaintext only".to_owned(),
+            PlaintextReason::PlainEndpoint => msg!(lang, "probe-plain-endpoint"),
+            PlaintextReason::StarttlsNotOffered => msg!(lang, "probe-starttls-not-offered"),
+            PlaintextReason::StarttlsRefused => msg!(lang, "probe-starttls-refused"),
         },
         Verdict::TlsError { tls_kind } => match (error, tls) {
-            (Some(e), _) => e.to_string(),
-            (None, Some(t)) => certificate_problem(*tls_kind, t),
-            (None, None) => format!("TLS error: {tls_kind}"),
+            (Some(e), _) => error_text(e, lang),
+            (None, Some(t)) => certificate_problem(*tls_kind, t, secret_sent, lang),
+            (None, None) => msg!(
+                lang,
+                "probe-tls-error",
+                problem = tls_kind_text(*tls_kind, lang)
+            ),
         },
         Verdict::Refused
         | Verdict::TimedOut { .. }
         | Verdict::ProtocolError
         | Verdict::DnsError => match error {
-            Some(e) => e.to_string(),
-            None => verdict.name().to_owned(),
+            Some(e) => error_text(e, lang),
+            None => match verdict {
+                Verdict::DnsError => msg!(lang, "probe-dns-any"),
+                Verdict::Refused => msg!(lang, "probe-refused-any"),
+                Verdict::TimedOut { phase, after_ms } => error_text(
+                    &ProbeError::Timeout {
+                        phase: *phase,
+                        after_ms: *after_ms,
+                    },
+                    lang,
+                ),
+                _ => msg!(lang, "probe-protocol"),
+            },
         },
     }
 }
 
-/// [`EndpointReport::summary`] in `lang`: the same one-line explanation of the
-/// verdict, for the app's result rows and the CLI's DETAILS column. English is
-/// the engine's own summary, unchanged. In Chinese every sentence is translated;
-/// host names, addresses, dates, certificate names, TLS versions and cipher
-/// suites stay as they are, and technical text from the system, the TLS library
-/// or the server is appended verbatim after the translated sentence.
-pub fn summary_in(report: &EndpointReport, lang: crate::i18n::Lang) -> ServerText {
-    if lang == crate::i18n::Lang::En {
-        return report.summary.clone();
-    }
-    ServerText::new(&summary_in_chinese(report, lang))
+/// The English summary the driver stores in [`EndpointReport::summary`].
+pub fn summary_for(
+    verdict: &Verdict,
+    error: Option<&ProbeError>,
+    tls: Option<&TlsReport>,
+    secret_sent: bool,
+) -> ServerText {
+    ServerText::new(&summary_text(verdict, error, tls, secret_sent, Lang::En))
+}
+
+/// [`EndpointReport::summary`] in `lang`, made again from the report's typed
+/// facts: for the app's result rows, the CLI's DETAILS column and the audit.
+pub fn summary_in(report: &EndpointReport, lang: Lang) -> ServerText {
+    let secret_sent = report
+        .login
+        .as_ref()
+        .is_some_and(|l| !matches!(l.result, LoginOutcome::NotTried { .. }));
+    let error = report.error.as_ref().and_then(|e| e.typed.as_ref());
+    ServerText::new(&summary_text(
+        &report.verdict,
+        error,
+        report.tls.as_ref(),
+        secret_sent,
+        lang,
+    ))
 }
 
 #[cfg(test)]
@@ -116,7 +270,7 @@ mod tests {
     ) -> EndpointReport {
         let endpoint = Endpoint::new(Protocol::Imap, "imap.example.com", 993, security);
         EndpointReport {
-            summary: summary_for(&verdict, error.as_ref(), tls.as_ref()),
+            summary: summary_for(&verdict, error.as_ref(), tls.as_ref(), false),
             verdict,
             error: error.as_ref().map(EndpointReport::error_info),
             addresses: Vec::new(),

@@ -115,6 +115,7 @@ fn provider(i: usize, host: &str) -> (String, Provider) {
         }],
         origin: Origin::User,
         username_idn: IdnUsername::default(),
+        oauth2: None,
     };
     (format!("bench{i:04}.json"), provider)
 }

@@ -74,6 +74,7 @@ fn provider(
         }],
         origin: Origin::User,
         username_idn: Default::default(),
+        oauth2: None,
     }
 }
 

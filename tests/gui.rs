@@ -1123,6 +1123,7 @@ fn test_connection_with_the_real_engine() {
         }],
         origin: Origin::User,
         username_idn: Default::default(),
+        oauth2: None,
     };
     let config = tempfile::tempdir().unwrap();
     let providers = config.path().join("providers");

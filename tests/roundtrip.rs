@@ -53,6 +53,7 @@ fn provider(s: &Servers) -> Provider {
         }],
         origin: Origin::User,
         username_idn: Default::default(),
+        oauth2: None,
     }
 }
 

@@ -394,6 +394,7 @@ pub fn host_provider(host: &str) -> Provider {
         sources: Vec::new(),
         origin: Origin::User,
         username_idn: crate::providers::IdnUsername::default(),
+        oauth2: None,
     }
 }
 

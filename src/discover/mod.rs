@@ -441,6 +441,7 @@ impl Discovery {
             sources: Vec::new(),
             origin: crate::providers::Origin::User,
             username_idn: crate::providers::IdnUsername::default(),
+            oauth2: None,
         })
     }
 

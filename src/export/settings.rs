@@ -426,6 +426,7 @@ mod tests {
             sources: vec![],
             origin: Origin::User,
             username_idn: IdnUsername::default(),
+            oauth2: None,
         }
     }
 

@@ -15,8 +15,8 @@
 
 use super::address::parse_host;
 use super::model::{
-    Auth, AuthKind, HelpLink, Localized, Origin, Protocol, Provider, Security, Server, ServerLogin,
-    Source, SourceKind, Status, UsernameForm,
+    Auth, AuthKind, HelpLink, Localized, OAuth2, Origin, PerProtocol, Protocol, Provider, Security,
+    Server, ServerLogin, Source, SourceKind, Status, UsernameForm,
 };
 use crate::server_text::escape_controls;
 use serde::Deserialize;
@@ -47,6 +47,10 @@ pub struct ClientConfig {
     /// `<enable>` found at the top level (some files put it here).
     #[serde(rename = "enable", default)]
     pub enable: Vec<Enable>,
+    /// `<oAuth2>`: the issuer, scopes and endpoints of the provider's OAuth2
+    /// sign-in (Thunderbird's extension of the format).
+    #[serde(rename = "oAuth2", default)]
+    pub oauth2: Option<XmlOAuth2>,
     /// `<domain>`s that the document's own comments mark as MX host domains
     /// (see [`mx_host_domains`]); filled by [`parse`].
     #[serde(skip)]
@@ -80,6 +84,65 @@ pub struct EmailProvider {
     /// `<enable visiturl>` inside the provider element.
     #[serde(rename = "enable", default)]
     pub enable: Vec<Enable>,
+}
+
+/// `<oAuth2>`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct XmlOAuth2 {
+    /// `<issuer>`: the host name of the token issuer.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// `<scope>`: space-separated scopes, one list for every protocol.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// `<authURL>`.
+    #[serde(rename = "authURL", default)]
+    pub auth_url: Option<String>,
+    /// `<tokenURL>`.
+    #[serde(rename = "tokenURL", default)]
+    pub token_url: Option<String>,
+}
+
+/// The OAuth2 block of a document, checked like a provider file's
+/// (`providers::oauth2`); the ISPDB gives one scope list, which goes to each
+/// protocol the document has servers for. `Err` names the first problem.
+fn convert_oauth2(x: &XmlOAuth2, protocols: &[Protocol]) -> Result<OAuth2, String> {
+    let text = |v: &Option<String>, name: &str| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .ok_or_else(|| format!("<{name}> is missing"))
+    };
+    let scopes: Vec<String> = text(&x.scope, "scope")?
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let mut per = PerProtocol::default();
+    for p in protocols {
+        let list = match p {
+            Protocol::Pop3 => &mut per.pop3,
+            Protocol::Imap => &mut per.imap,
+            Protocol::Smtp => &mut per.smtp,
+        };
+        if list.is_empty() {
+            list.clone_from(&scopes);
+        }
+    }
+    let o = OAuth2 {
+        issuer: text(&x.issuer, "issuer")?,
+        authorization_url: text(&x.auth_url, "authURL")?,
+        token_url: text(&x.token_url, "tokenURL")?,
+        device_authorization_url: None,
+        tenant: None,
+        scopes: per,
+        mechanisms: PerProtocol::default(),
+        note: None,
+    };
+    match super::oauth2::problems(&o).into_iter().next() {
+        Some((field, message)) => Err(format!("{field}: {message}")),
+        None => Ok(o),
+    }
 }
 
 /// `<incomingServer>` / `<outgoingServer>`.
@@ -685,6 +748,41 @@ pub fn convert(
             }),
         }
     }
+    // Where a browser is sent and a token asked for comes only from the ISPDB
+    // import (reviewed, committed) and hand-written entries, never from a
+    // document fetched while the user waits: a planted autoconfig file must not
+    // choose the sign-in page.
+    let oauth2 = match (&doc.oauth2, origin) {
+        (None, _) => None,
+        (Some(x), Origin::Ispdb | Origin::Hand) => {
+            let mut protocols: Vec<Protocol> = incoming
+                .iter()
+                .chain(&outgoing)
+                .map(|s| s.protocol)
+                .collect();
+            protocols.sort();
+            protocols.dedup();
+            match convert_oauth2(x, &protocols) {
+                Ok(o) => Some(o),
+                Err(reason) => {
+                    rejected.push(Rejected {
+                        what: "oAuth2".into(),
+                        reason,
+                    });
+                    None
+                }
+            }
+        }
+        (Some(_), Origin::User) => {
+            rejected.push(Rejected {
+                what: "oAuth2".into(),
+                reason: "OAuth2 endpoints are taken only from mailconf's own database, \
+                         never from a document found at run time"
+                    .into(),
+            });
+            None
+        }
+    };
     let id = sanitize_id(if ep.id.is_empty() { &display } else { &ep.id });
     let provider = Provider {
         schema: Some("../schema.json".into()),
@@ -721,6 +819,7 @@ pub fn convert(
         }],
         origin,
         username_idn: crate::providers::IdnUsername::default(),
+        oauth2,
     };
     Ok(Converted { provider, rejected })
 }
@@ -921,6 +1020,107 @@ mod tests {
     /// newline. A host name carrying one is refused with the reason; a display
     /// name, an instruction or a description carrying one is escaped; a link
     /// that is not http(s) is dropped.
+    fn with_oauth2(block: &str) -> String {
+        format!(
+            r#"<clientConfig version="1.1">
+  <emailProvider id="example.com">
+    <domain>example.com</domain>
+    <incomingServer type="imap">
+      <hostname>imap.example.com</hostname><port>993</port><socketType>SSL</socketType>
+      <authentication>OAuth2</authentication>
+    </incomingServer>
+    <outgoingServer type="smtp">
+      <hostname>smtp.example.com</hostname><port>465</port><socketType>SSL</socketType>
+      <authentication>OAuth2</authentication>
+    </outgoingServer>
+  </emailProvider>
+  {block}
+</clientConfig>"#
+        )
+    }
+
+    #[test]
+    fn ispdb_oauth2_is_imported_for_each_protocol_with_servers() {
+        let xml = with_oauth2(
+            "<oAuth2><issuer>login.example.com</issuer><scope>mail-w offline</scope>\
+             <authURL>https://login.example.com/auth</authURL>\
+             <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+        );
+        let doc = parse(&xml).unwrap();
+        let c = convert(&doc, Origin::Ispdb, SourceKind::Ispdb, "u", "2026-03").unwrap();
+        assert!(c.rejected.is_empty(), "{:?}", c.rejected);
+        let o = c.provider.oauth2.expect("oauth2 imported");
+        assert_eq!(o.issuer, "login.example.com");
+        assert_eq!(o.authorization_url, "https://login.example.com/auth");
+        assert_eq!(o.token_url, "https://login.example.com/token");
+        assert_eq!(o.scopes.imap, ["mail-w", "offline"]);
+        assert_eq!(o.scopes.smtp, ["mail-w", "offline"]);
+        assert!(o.scopes.pop3.is_empty(), "no POP3 server, no POP3 scopes");
+        assert!(o.mechanisms.is_empty());
+    }
+
+    #[test]
+    fn hostile_or_fetched_oauth2_blocks_are_refused() {
+        for (block, why) in [
+            (
+                "<oAuth2><issuer>login.example.com</issuer><scope>mail</scope>\
+                 <authURL>http://login.example.com/auth</authURL>\
+                 <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+                "authorization_url: not an https URL",
+            ),
+            (
+                "<oAuth2><issuer>login.example.com</issuer><scope>mail</scope>\
+                 <authURL>https://login.example.com/auth</authURL>\
+                 <tokenURL>https://203.0.113.9/token</tokenURL></oAuth2>",
+                "token_url: \"203.0.113.9\" is an IP address",
+            ),
+            (
+                "<oAuth2><issuer>login&#x1b;[2J.example.com</issuer><scope>mail</scope>\
+                 <authURL>https://login.example.com/auth</authURL>\
+                 <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+                "issuer: \"login\\x1b[2J.example.com\" is not a lowercase",
+            ),
+            (
+                "<oAuth2><issuer>login.example.com</issuer><scope>ma\"il</scope>\
+                 <authURL>https://login.example.com/auth</authURL>\
+                 <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+                "scopes.imap[0]:",
+            ),
+            (
+                "<oAuth2><issuer>login.example.com</issuer>\
+                 <authURL>https://login.example.com/auth</authURL>\
+                 <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+                "<scope> is missing",
+            ),
+        ] {
+            let doc = parse(&with_oauth2(block)).unwrap();
+            let c = convert(&doc, Origin::Ispdb, SourceKind::Ispdb, "u", "2026-03").unwrap();
+            assert!(c.provider.oauth2.is_none(), "{block}");
+            assert_eq!(c.rejected.len(), 1, "{block}: {:?}", c.rejected);
+            assert!(
+                c.rejected[0].reason.contains(why),
+                "{why}: {:?}",
+                c.rejected
+            );
+        }
+        // A well-formed block in a document found at run time is not used either.
+        let good = with_oauth2(
+            "<oAuth2><issuer>login.example.com</issuer><scope>mail</scope>\
+             <authURL>https://login.example.com/auth</authURL>\
+             <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
+        );
+        let doc = parse(&good).unwrap();
+        let c = convert(&doc, Origin::User, SourceKind::ProviderDocs, "u", "").unwrap();
+        assert!(c.provider.oauth2.is_none());
+        assert!(
+            c.rejected[0]
+                .reason
+                .contains("only from mailconf's own database"),
+            "{:?}",
+            c.rejected
+        );
+    }
+
     #[test]
     fn f2_autoconfig_hostile_names_are_refused_or_escaped() {
         let hostile = r#"<clientConfig version="1.1">

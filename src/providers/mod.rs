@@ -6,7 +6,8 @@
 //! - [`validate`]: semantic checks beyond the JSON Schema;
 //! - [`address`]: addresses and domains as users type them (IDN, full-width `＠`);
 //! - [`autoconfig`]: the Thunderbird autoconfig XML reader;
-//! - [`ispdb`]: the importer that turns the ISPDB into `providers/ispdb/*.json`.
+//! - [`ispdb`]: the importer that turns the ISPDB into `providers/ispdb/*.json`;
+//! - [`oauth2`]: checks of a provider's OAuth2 endpoints, scopes and tenant.
 
 pub mod address;
 pub mod autoconfig;
@@ -14,6 +15,7 @@ pub mod describe;
 pub mod ispdb;
 pub mod load;
 pub mod model;
+pub mod oauth2;
 pub mod validate;
 
 pub use address::{Address, AddressError};

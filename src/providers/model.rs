@@ -60,6 +60,122 @@ pub struct Provider {
     /// to the servers as a username. Absent means `unicode`.
     #[serde(default, skip_serializing_if = "IdnUsername::is_default")]
     pub username_idn: IdnUsername,
+    /// How to sign in with OAuth2: endpoints, scopes per protocol and the SASL
+    /// mechanisms each protocol's servers take. Absent: mailconf knows of no
+    /// OAuth2 sign-in for this provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2: Option<OAuth2>,
+}
+
+/// OAuth2 sign-in facts of a provider (RFC 6749, RFC 8628, RFC 7628). Every URL
+/// is https and names its host by a DNS name (`providers::oauth2` checks them:
+/// a provider file is hostile input, and these are where a browser is sent and
+/// a token requested).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OAuth2 {
+    /// Host name of the token issuer (the ISPDB's `<issuer>`), e.g.
+    /// `login.microsoftonline.com`.
+    pub issuer: String,
+    /// Authorization endpoint (the browser goes here). May contain `{tenant}`
+    /// as a whole path segment when `tenant` is given.
+    pub authorization_url: String,
+    /// Token endpoint (codes and refresh tokens are exchanged here). May
+    /// contain `{tenant}` like `authorization_url`.
+    pub token_url: String,
+    /// Device authorization endpoint (RFC 8628), where the provider offers the
+    /// device flow for mail scopes. May contain `{tenant}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_authorization_url: Option<String>,
+    /// The `{tenant}` used when the user names none (Microsoft: `common`,
+    /// `organizations`, `consumers`, a tenant id or a verified domain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// Scopes to request, per protocol (a sign-in for several protocols asks
+    /// for all of theirs at once).
+    pub scopes: PerProtocol<String>,
+    /// The SASL mechanisms each protocol's servers take with a token, in the
+    /// provider's order of preference; empty where no source says (the probe
+    /// then goes by what the server advertises).
+    #[serde(default, skip_serializing_if = "PerProtocol::is_empty")]
+    pub mechanisms: PerProtocol<SaslMechanism>,
+    /// What to know before registering a client (e.g. "the device flow does
+    /// not allow the mail scope").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// One list per protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+pub struct PerProtocol<T> {
+    /// POP3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pop3: Vec<T>,
+    /// IMAP.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imap: Vec<T>,
+    /// SMTP.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub smtp: Vec<T>,
+}
+
+impl<T> Default for PerProtocol<T> {
+    fn default() -> Self {
+        Self {
+            pop3: Vec::new(),
+            imap: Vec::new(),
+            smtp: Vec::new(),
+        }
+    }
+}
+
+impl<T> PerProtocol<T> {
+    /// The list of `protocol`.
+    pub fn get(&self, protocol: Protocol) -> &[T] {
+        match protocol {
+            Protocol::Pop3 => &self.pop3,
+            Protocol::Imap => &self.imap,
+            Protocol::Smtp => &self.smtp,
+        }
+    }
+
+    /// Whether every list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.pop3.is_empty() && self.imap.is_empty() && self.smtp.is_empty()
+    }
+
+    /// Each protocol with its list.
+    pub fn iter(&self) -> impl Iterator<Item = (Protocol, &[T])> {
+        [
+            (Protocol::Pop3, self.pop3.as_slice()),
+            (Protocol::Imap, self.imap.as_slice()),
+            (Protocol::Smtp, self.smtp.as_slice()),
+        ]
+        .into_iter()
+    }
+}
+
+/// A SASL mechanism that carries an OAuth2 bearer token.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SaslMechanism {
+    /// Google's `XOAUTH2` (also Microsoft's only one): `user=…^Aauth=Bearer …^A^A`.
+    Xoauth2,
+    /// `OAUTHBEARER` (RFC 7628): a GS2 header, then `auth=Bearer …`.
+    Oauthbearer,
+}
+
+impl SaslMechanism {
+    /// The mechanism's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SaslMechanism::Xoauth2 => "XOAUTH2",
+            SaslMechanism::Oauthbearer => "OAUTHBEARER",
+        }
+    }
 }
 
 /// The wire form of a username whose domain is internationalized. People

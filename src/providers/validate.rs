@@ -215,6 +215,14 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             );
         }
     }
+    if let Some(o) = &p.oauth2 {
+        for (field, message) in super::oauth2::problems(o) {
+            push(&mut out, format!("oauth2.{field}"), message);
+        }
+        if let Some(n) = &o.note {
+            check_localized(&mut out, "oauth2.note", n);
+        }
+    }
     if p.sources.is_empty() {
         push(&mut out, "sources", "every entry needs at least one source");
     }
@@ -273,6 +281,29 @@ pub fn check_hand(p: &Provider) -> Vec<Finding> {
              (kind provider-docs, with url and checked month), or a no-provider-page \
              source saying why there is none",
         );
+    }
+    if let Some(o) = &p.oauth2 {
+        // Each OAuth2 fact has its own source: endpoints, scopes and (where
+        // given) the SASL mechanisms come from different pages.
+        let mut facts = vec!["oauth2 endpoints", "oauth2 scopes"];
+        if !o.mechanisms.is_empty() {
+            facts.push("oauth2 mechanisms");
+        }
+        for fact in facts {
+            let backed = p
+                .sources
+                .iter()
+                .any(|s| s.url.is_some() && s.about.to_ascii_lowercase().contains(fact));
+            if !backed {
+                push(
+                    &mut out,
+                    "sources",
+                    format!(
+                        "the oauth2 block needs a source with a url whose about names {fact:?}"
+                    ),
+                );
+            }
+        }
     }
     for (i, s) in p.sources.iter().enumerate() {
         if s.kind == SourceKind::NoProviderPage && s.about.trim().len() < 20 {

@@ -135,7 +135,7 @@ fn all_eight_ways_in_against_dovecot_and_postfix() {
     assert_eq!(caps(sub, "caps_before_tls")["auth"], serde_json::json!([]));
     assert_eq!(
         caps(sub, "caps_after_tls")["auth"],
-        serde_json::json!(["PLAIN", "LOGIN"])
+        serde_json::json!(["PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER"])
     );
     let mx = endpoint(&v, "smtp", 25, "starttls");
     assert_eq!(caps(mx, "caps_before_tls")["starttls"], true);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Check, after `mailservers.sh start`, that the 7 listeners (8 endpoints:
-# POP3 110 is probed plain and with STLS) behave as the probe tests expect.
+# POP3 110 is probed plain and with STLS) behave as the probe tests expect,
+# and that the OAuth2 authorization server issues tokens that Dovecot and
+# Postfix accept with XOAUTH2 and refuse, with the error JSON, when bad.
 # Uses only openssl s_client, bash /dev/tcp and curl. Prints one PASS/FAIL
 # line per check and a closing "N passed, M failed" line; exits non-zero on
 # any failure.
@@ -262,6 +264,62 @@ if curl -sS --max-time 15 --ssl-reqd --cacert "$CA" --resolve "$H:$P587:$A" --us
     fi
 else
     fail "submission $P587: alice sends to alice (STARTTLS + AUTH)" "curl failed" "$OUT/curl"
+fi
+
+# ------------------------------------------------- oauth2: server, XOAUTH2, OAUTHBEARER
+O=$MAILCONF_TEST_OAUTH2_URL
+OPORT=${O##*:}
+OCURL=(curl -sS --max-time 10 --cacert "$CA" --resolve "$H:$OPORT:$MAILCONF_TEST_ADDR")
+access=""
+if "${OCURL[@]}" -d "user=$U" "$O/test/mint" >"$OUT/mint" 2>&1 &&
+    access=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["access_token"])' "$OUT/mint" 2>/dev/null) &&
+    [[ -n $access ]]; then
+    pass "oauth2 $OPORT: HTTPS verifies against the test CA, a token is issued"
+else
+    fail "oauth2 $OPORT: HTTPS verifies against the test CA, a token is issued" "no token" "$OUT/mint"
+fi
+challenge=$(printf '%s' "selfcheck-verifier-0123456789-0123456789-0123456789" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d '=')
+redir=$("${OCURL[@]}" -o /dev/null -w '%{redirect_url}' \
+    "$O/authorize?response_type=code&client_id=$MAILCONF_TEST_OAUTH2_CLIENT&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&scope=mail&state=st4te&code_challenge=$challenge&code_challenge_method=S256" 2>&1 || true)
+if [[ $redir == http://127.0.0.1:9/cb\?code=ac-*\&state=st4te ]]; then
+    pass "oauth2 $OPORT: authorization code + PKCE redirects to the loopback URI with code and state"
+else
+    fail "oauth2 $OPORT: authorization code + PKCE redirects to the loopback URI with code and state" "got: $redir" ""
+fi
+if "${OCURL[@]}" -d "client_id=$MAILCONF_TEST_OAUTH2_CLIENT&scope=mail" "$O/devicecode" 2>&1 | grep -q '"user_code"'; then
+    pass "oauth2 $OPORT: device authorization gives a user code"
+else
+    fail "oauth2 $OPORT: device authorization gives a user code" "no user_code" ""
+fi
+xo=$(printf 'user=%s\001auth=Bearer %s\001\001' "$U" "$access" | base64 -w0)
+if check_tls "imaps $P993: AUTHENTICATE XOAUTH2 with a valid token" "$P993" "a AUTHENTICATE XOAUTH2 $xo\r\nb LOGOUT\r\n"; then
+    if grep -q '^a OK' "$OUT/tls"; then
+        pass "imaps $P993: XOAUTH2 token accepted (Dovecot oauth2 passdb, introspection)"
+    else
+        fail "imaps $P993: XOAUTH2 token accepted (Dovecot oauth2 passdb, introspection)" "not OK" "$OUT/tls"
+    fi
+fi
+if check_tls "smtps $P465: AUTH XOAUTH2 with a valid token" "$P465" "EHLO selfcheck.test\r\nAUTH XOAUTH2 $xo\r\nQUIT\r\n"; then
+    if grep -q '^235 ' "$OUT/tls"; then
+        pass "smtps $P465: XOAUTH2 accepted through Dovecot's SASL"
+    else
+        fail "smtps $P465: XOAUTH2 accepted through Dovecot's SASL" "no 235" "$OUT/tls"
+    fi
+fi
+ob=$(printf 'n,a=%s,\001auth=Bearer not-a-token\001\001' "$U" | base64 -w0)
+if check_tls "imaps $P993: OAUTHBEARER with a bad token" "$P993" "a AUTHENTICATE OAUTHBEARER $ob\r\nAQ==\r\nb LOGOUT\r\n"; then
+    err_json=$(sed -n 's/^+ //p' "$OUT/tls" | head -n 1 | base64 -d 2>/dev/null || true)
+    if [[ $err_json == *'"status":"invalid_token"'* ]] && grep -q '^a NO' "$OUT/tls"; then
+        pass "imaps $P993: bad OAUTHBEARER token gets the error JSON, then NO"
+    else
+        fail "imaps $P993: bad OAUTHBEARER token gets the error JSON, then NO" "got: $err_json" "$OUT/tls"
+    fi
+fi
+if [[ -n $access ]] && grep -rsqF -e "$access" -e "$xo" \
+    "$MAILCONF_HARNESS_DIR/log" "$MAILCONF_HARNESS_DIR/dovecot" "$MAILCONF_HARNESS_DIR/postfix"; then
+    fail "logs and config: no access token" "found" ""
+else
+    pass "logs and config: no access token"
 fi
 
 # ----------------------------------------------------- no password in the logs

@@ -33,7 +33,7 @@ use crate::servers::Servers;
 
 // ------------------------------------------------------------------ helpers
 
-fn options(s: &Servers) -> ProbeOptions {
+pub(crate) fn options(s: &Servers) -> ProbeOptions {
     let addr: IpAddr = s.addr.parse().unwrap();
     let port_map: BTreeMap<u16, u16> = s
         .port_map
@@ -200,23 +200,16 @@ fn good_credentials_succeed_on_every_secure_endpoint() {
     assert_no_secret("the reports", &json, &s.user, &s.pass);
 }
 
-#[test]
-fn wrong_password_is_tried_once_and_nowhere_else() {
-    let s = Servers::get();
-    let wrong = format!("wrong {} password", std::process::id());
-    let before = log_len(&s.dovecot_log);
-    let reports = run(
-        secure_endpoints(&s.host),
-        options(&s),
-        login(&s.user2, &wrong, vec![]),
-    );
+/// Exactly one endpoint refused the credentials; every other one did not try
+/// them because of it, and sent nothing secret. Returns the one that refused.
+pub(crate) fn rejected_once_and_nowhere_else(reports: &[EndpointReport]) -> &EndpointReport {
     let rejected: Vec<&EndpointReport> = reports
         .iter()
         .filter(|r| outcome(r) == &LoginOutcome::CredentialsRejected)
         .collect();
     assert_eq!(rejected.len(), 1, "{reports:#?}");
     let first = &rejected[0].endpoint;
-    for r in &reports {
+    for r in reports {
         if &r.endpoint != first {
             assert_eq!(
                 outcome(r),
@@ -239,6 +232,20 @@ fn wrong_password_is_tried_once_and_nowhere_else() {
             );
         }
     }
+    rejected[0]
+}
+
+#[test]
+fn wrong_password_is_tried_once_and_nowhere_else() {
+    let s = Servers::get();
+    let wrong = format!("wrong {} password", std::process::id());
+    let before = log_len(&s.dovecot_log);
+    let reports = run(
+        secure_endpoints(&s.host),
+        options(&s),
+        login(&s.user2, &wrong, vec![]),
+    );
+    rejected_once_and_nowhere_else(&reports);
     // Dovecot (which also checks Postfix's SMTP AUTH) saw exactly one attempt for bob.
     let log = log_since(&s.dovecot_log, before);
     let attempts = log

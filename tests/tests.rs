@@ -10,6 +10,7 @@ mod existing_gui;
 mod export;
 mod gui;
 mod login;
+mod oauth2;
 mod packaging;
 mod probe;
 mod probe_real;

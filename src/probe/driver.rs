@@ -460,7 +460,7 @@ async fn drive(
                 let decision = match login {
                     None => Err(NotTriedReason::ProbeFailed),
                     Some(l) => {
-                        match login_policy(endpoint, run.tls.as_ref(), &l.request.allow_insecure) {
+                        match login_policy(endpoint, run.tls.as_ref(), l.request.consents()) {
                             Err(reason) => Err(reason),
                             Ok(()) => match l.gate.enter().await {
                                 Ok(pass) => {

@@ -9,7 +9,9 @@
 //!
 //! With credentials configured, once the capabilities to use are known the
 //! machine asks for permission ([`Step::Login`]) and logs in with
-//! `AUTHENTICATE PLAIN` (SASL-IR when offered) or `LOGIN`. For providers that
+//! `AUTHENTICATE PLAIN` (SASL-IR when offered) or `LOGIN`; an OAuth2 token
+//! with `AUTHENTICATE OAUTHBEARER` or `XOAUTH2`, whose error challenge is
+//! read and answered (RFC 7628 §3.2.2). For providers that
 //! require the RFC 2971 ID command (NetEase), it then opens the INBOX
 //! read-only (`EXAMINE`) without ID, and when that fails sends ID and tries
 //! again, so the report shows what a client without ID would meet.
@@ -277,11 +279,18 @@ impl Dialogue for Imap {
                     return Ok(m.close());
                 };
                 m.stage = Stage::Talking(State::Secret);
-                let b64 = login.credentials.sasl_plain_b64();
-                Ok(m.wire.send(Outgoing::secret(
-                    b64.as_bytes(),
-                    "AUTHENTICATE PLAIN response",
-                )))
+                let b64 = m.first_response(&login.credentials);
+                let label = match m.bearer {
+                    Some(_) => "AUTHENTICATE token response",
+                    None => "AUTHENTICATE PLAIN response",
+                };
+                Ok(m.wire.send(Outgoing::secret(b64.as_bytes(), label)))
+            }
+            ImapResponse::Continuation(ref payload)
+                if m.is_in(&State::Secret)
+                    && let Some(step) = m.bearer_challenge(payload) =>
+            {
+                Ok(step)
             }
             ImapResponse::Continuation(_) if m.is_in(&State::Secret) => {
                 // More challenges than PLAIN has: cancel (RFC 9051 §6.2.2);
@@ -347,6 +356,19 @@ impl Dialogue for Imap {
             Some(Capabilities::Imap(c)) => c.clone(),
             _ => ImapCaps::default(),
         };
+        if creds.is_bearer() {
+            // A token goes only with a bearer mechanism, never as a password.
+            let Some(mech) = creds.bearer_mechanism(&caps.auth) else {
+                return m.no_mechanism(caps.auth.clone());
+            };
+            if caps.sasl_ir {
+                return m.sasl_bearer(creds, mech, "AUTHENTICATE", Stage::Talking(State::Secret));
+            }
+            let command = format!("AUTHENTICATE {}", mech.as_str());
+            m.begin_login(&command);
+            m.bearer = Some(mech);
+            return m.send(&command, State::AuthenticateStart);
+        }
         if caps.auth.iter().any(|m| m == "PLAIN") {
             if caps.sasl_ir {
                 return m.sasl_plain(creds, "AUTHENTICATE PLAIN", Stage::Talking(State::Secret));

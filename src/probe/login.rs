@@ -25,15 +25,27 @@ use serde::Serialize;
 use super::reply::{EnhancedStatus, Pop3RespCode};
 use super::report::Endpoint;
 use super::tls::{ChainVerdict, TlsErrorKind, TlsReport};
-use crate::providers::{KnownReply, Protocol, ReplyMeaning, Security};
+use crate::providers::{KnownReply, Protocol, ReplyMeaning, SaslMechanism, Security};
 use crate::server_text::ServerText;
 
-/// A username and a password (or authorization code / app password).
+/// A username and a password (or authorization code / app password), or a
+/// username and an OAuth2 access token.
 #[derive(Clone)]
 pub struct Credentials {
     /// The login name (not secret; shown in transcripts of `USER`).
     pub username: String,
     password: SecretString,
+    /// A password, or a bearer token with the SASL mechanisms to carry it.
+    kind: SecretKind,
+}
+
+/// What the secret of [`Credentials`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SecretKind {
+    Password,
+    /// An OAuth2 access token; the provider's mechanisms in its order of
+    /// preference (empty: whatever the server offers, OAUTHBEARER first).
+    Bearer(Vec<SaslMechanism>),
 }
 
 /// Credentials that cannot be sent safely.
@@ -48,6 +60,10 @@ pub enum CredentialsError {
     /// No password.
     #[error("the password is empty")]
     EmptyPassword,
+    /// An access token with characters a bearer token never has (RFC 6750
+    /// §2.1: letters, digits and `-._~+/`, then `=` padding).
+    #[error("the access token contains characters an OAuth2 bearer token cannot have")]
+    BadToken,
 }
 
 impl Credentials {
@@ -70,7 +86,90 @@ impl Credentials {
         if password.expose_secret().chars().any(char::is_control) {
             return Err(CredentialsError::ControlCharacter("password"));
         }
-        Ok(Credentials { username, password })
+        Ok(Credentials {
+            username,
+            password,
+            kind: SecretKind::Password,
+        })
+    }
+
+    /// Credentials for an OAuth2 sign-in: `username` and an access `token`,
+    /// sent with SASL XOAUTH2 or OAUTHBEARER only (never as a password).
+    /// `mechanisms`: the provider's, in its order of preference; empty when
+    /// no source says (then OAUTHBEARER, the standard one, before XOAUTH2).
+    pub fn bearer(
+        username: impl Into<String>,
+        token: SecretString,
+        mechanisms: Vec<SaslMechanism>,
+    ) -> Result<Credentials, CredentialsError> {
+        let mut c = Credentials::new(username, token)?;
+        let t = c.password().as_bytes();
+        let body = t.iter().rposition(|&b| b != b'=').map_or(0, |i| i + 1);
+        let ok = body > 0
+            && t[..body]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(b));
+        if !ok {
+            return Err(CredentialsError::BadToken);
+        }
+        c.kind = SecretKind::Bearer(mechanisms);
+        Ok(c)
+    }
+
+    /// Whether the secret is an OAuth2 access token.
+    pub fn is_bearer(&self) -> bool {
+        matches!(self.kind, SecretKind::Bearer(_))
+    }
+
+    /// The bearer mechanism to use among those a server `offered` (upper
+    /// case names): the provider's first that is offered, or, when the
+    /// provider names none, OAUTHBEARER before XOAUTH2. `None` for a password
+    /// or when nothing fits.
+    pub(crate) fn bearer_mechanism(&self, offered: &[String]) -> Option<SaslMechanism> {
+        let SecretKind::Bearer(preferred) = &self.kind else {
+            return None;
+        };
+        let default = [SaslMechanism::Oauthbearer, SaslMechanism::Xoauth2];
+        let order: &[SaslMechanism] = if preferred.is_empty() {
+            &default
+        } else {
+            preferred
+        };
+        order
+            .iter()
+            .copied()
+            .find(|m| offered.iter().any(|o| o.eq_ignore_ascii_case(m.as_str())))
+    }
+
+    /// The initial client response of `mechanism`, base64 (zeroized on
+    /// drop): XOAUTH2 `user=U^Aauth=Bearer T^A^A`, OAUTHBEARER (RFC 7628
+    /// §3.1) `n,a=U,^Aauth=Bearer T^A^A` (`,` and `=` in the username escaped
+    /// as `=2C` and `=3D`, RFC 5801).
+    pub(crate) fn bearer_b64(&self, mechanism: SaslMechanism) -> Zeroizing<String> {
+        let mut raw = Zeroizing::new(Vec::with_capacity(
+            self.username.len() + self.password().len() + 32,
+        ));
+        match mechanism {
+            SaslMechanism::Xoauth2 => {
+                raw.extend_from_slice(b"user=");
+                raw.extend_from_slice(self.username.as_bytes());
+            }
+            SaslMechanism::Oauthbearer => {
+                raw.extend_from_slice(b"n,a=");
+                for b in self.username.bytes() {
+                    match b {
+                        b',' => raw.extend_from_slice(b"=2C"),
+                        b'=' => raw.extend_from_slice(b"=3D"),
+                        _ => raw.push(b),
+                    }
+                }
+                raw.push(b',');
+            }
+        }
+        raw.extend_from_slice(b"\x01auth=Bearer ");
+        raw.extend_from_slice(self.password().as_bytes());
+        raw.extend_from_slice(b"\x01\x01");
+        base64(&raw)
     }
 
     /// The password, for building wire bytes only.
@@ -87,6 +186,11 @@ impl Credentials {
         r.add(self.sasl_plain_b64().as_bytes());
         if let Some(q) = imap_quoted(self.password()) {
             r.add(q.as_bytes());
+        }
+        if self.is_bearer() {
+            for m in [SaslMechanism::Xoauth2, SaslMechanism::Oauthbearer] {
+                r.add(self.bearer_b64(m).as_bytes());
+            }
         }
     }
 
@@ -286,6 +390,17 @@ pub struct LoginRequest {
 }
 
 impl LoginRequest {
+    /// The consents that apply: none for an OAuth2 token, which goes only
+    /// over TLS with a trusted certificate (a token opens the mailbox for
+    /// weeks through its refresh; no consent widens that).
+    pub fn consents(&self) -> &[InsecureAllow] {
+        if self.credentials.is_bearer() {
+            &[]
+        } else {
+            &self.allow_insecure
+        }
+    }
+
     /// Checks that every consent names exactly one endpoint of a run over
     /// `endpoints`: with more than one host, a consent must name its host.
     pub fn check_consents(&self, endpoints: &[Endpoint]) -> Result<(), ConsentError> {
@@ -486,6 +601,72 @@ pub struct LoginReport {
     pub basis: Option<Basis>,
     /// IMAP: `EXAMINE INBOX` without and with the ID command (providers that require ID).
     pub mailbox_checks: Vec<MailboxCheck>,
+    /// XOAUTH2/OAUTHBEARER: the error the server sent in the SASL
+    /// continuation (RFC 7628 §3.2.2) before refusing the token.
+    pub bearer_error: Option<BearerError>,
+}
+
+/// Why a server refused an OAuth2 token, from the JSON of its SASL challenge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct BearerError {
+    /// The status, typed.
+    pub status: BearerStatus,
+    /// The status as the server wrote it, escaped (`invalid_token`, Google's `401`).
+    pub status_text: ServerText,
+    /// The scope the server says a token needs, escaped.
+    pub scope: Option<ServerText>,
+}
+
+/// The `status` of a bearer error (RFC 6750 §3.1 codes; Google sends HTTP codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BearerStatus {
+    /// The token is expired, revoked or not for this server (`invalid_token`, `401`).
+    InvalidToken,
+    /// The token lacks the scope for this protocol (`insufficient_scope`, `403`).
+    InsufficientScope,
+    /// The request was malformed (`invalid_request`, `400`).
+    InvalidRequest,
+    /// Anything else, or no JSON at all.
+    Other,
+}
+
+/// Most bytes of a bearer challenge decoded (servers send a few dozen).
+const MAX_BEARER_CHALLENGE: usize = 4096;
+
+impl BearerError {
+    /// Reads a server's challenge after a bearer response: base64 of a JSON
+    /// object (`{"status":"invalid_token","scope":"…"}`). Hostile input:
+    /// bounded, never trusted beyond the two strings, which are escaped.
+    pub fn parse(b64: &[u8]) -> BearerError {
+        use base64::Engine as _;
+        let trimmed = b64.trim_ascii();
+        let decoded = if trimmed.len() <= MAX_BEARER_CHALLENGE {
+            base64::engine::general_purpose::STANDARD
+                .decode(trimmed)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let json: serde_json::Value = serde_json::from_slice(&decoded).unwrap_or_default();
+        let text = |key: &str| match json.get(key) {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let raw = text("status").unwrap_or_default();
+        let status = match raw.as_str() {
+            "invalid_token" | "401" => BearerStatus::InvalidToken,
+            "insufficient_scope" | "403" => BearerStatus::InsufficientScope,
+            "invalid_request" | "400" => BearerStatus::InvalidRequest,
+            _ => BearerStatus::Other,
+        };
+        BearerError {
+            status,
+            status_text: ServerText::from_bytes(raw.as_bytes()),
+            scope: text("scope").map(|s| ServerText::from_bytes(s.as_bytes())),
+        }
+    }
 }
 
 impl LoginReport {
@@ -498,6 +679,7 @@ impl LoginReport {
             code: None,
             basis: None,
             mailbox_checks: Vec::new(),
+            bearer_error: None,
         }
     }
 
@@ -767,6 +949,139 @@ pub(crate) fn md5_hex(data: &[u8]) -> Zeroizing<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn token(t: &str) -> Result<Credentials, CredentialsError> {
+        Credentials::bearer(
+            "alice@example.com",
+            SecretString::from(t.to_owned()),
+            vec![],
+        )
+    }
+
+    #[test]
+    fn bearer_payloads_are_the_documented_ones() {
+        // Google's XOAUTH2 example (developers.google.com/gmail/imap/xoauth2-protocol).
+        let c = Credentials::bearer(
+            "someuser@example.com",
+            SecretString::from("ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg".to_owned()),
+            vec![SaslMechanism::Xoauth2],
+        )
+        .unwrap();
+        assert_eq!(
+            c.bearer_b64(SaslMechanism::Xoauth2).as_str(),
+            "dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYXJlciB5YTI5LnZGOWRmdDRxbVRjMk52\
+             YjNSbGNrQmhkSFJoZG1semRHRXVZMjl0Q2cBAQ=="
+        );
+        // RFC 7628 §4.1's message, with the GS2 escaping of ',' and '=' (RFC 5801).
+        let c = Credentials::bearer(
+            "u,=v@example.com",
+            SecretString::from("vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg==".to_owned()),
+            vec![],
+        )
+        .unwrap();
+        let raw = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            c.bearer_b64(SaslMechanism::Oauthbearer).as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            raw,
+            b"n,a=u=2C=3Dv@example.com,\x01auth=Bearer vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg==\x01\x01"
+        );
+    }
+
+    #[test]
+    fn a_token_that_could_break_the_sasl_message_is_refused() {
+        assert!(token("ya29.a0Af-_~+/x==").is_ok());
+        for bad in [
+            "a\x01auth=Bearer x",
+            "a b",
+            "a,b",
+            "tok\r\nA2 LOGOUT",
+            "é",
+            "=",
+            "a=b",
+        ] {
+            assert!(token(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(token("").unwrap_err(), CredentialsError::EmptyPassword);
+    }
+
+    #[test]
+    fn the_mechanism_follows_the_provider_then_oauthbearer() {
+        let offered = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let any = token("abc").unwrap();
+        let both = offered(&["PLAIN", "XOAUTH2", "OAUTHBEARER"]);
+        assert_eq!(
+            any.bearer_mechanism(&both),
+            Some(SaslMechanism::Oauthbearer)
+        );
+        assert_eq!(
+            any.bearer_mechanism(&offered(&["XOAUTH2"])),
+            Some(SaslMechanism::Xoauth2)
+        );
+        assert_eq!(any.bearer_mechanism(&offered(&["PLAIN", "LOGIN"])), None);
+        let ms = Credentials::bearer(
+            "a@b.c",
+            SecretString::from("abc".to_owned()),
+            vec![SaslMechanism::Xoauth2],
+        )
+        .unwrap();
+        assert_eq!(ms.bearer_mechanism(&both), Some(SaslMechanism::Xoauth2));
+        assert_eq!(ms.bearer_mechanism(&offered(&["OAUTHBEARER"])), None);
+        let password = Credentials::new("a", SecretString::from("p".to_owned())).unwrap();
+        assert_eq!(password.bearer_mechanism(&both), None);
+    }
+
+    #[test]
+    fn bearer_error_json_is_read_typed_and_escaped() {
+        let b64 = |s: &str| base64(s.as_bytes());
+        let e = BearerError::parse(
+            b64(r#"{"status":"invalid_token","schemes":"bearer","scope":"https://mail.google.com/"}"#)
+                .as_bytes(),
+        );
+        assert_eq!(e.status, BearerStatus::InvalidToken);
+        assert_eq!(
+            e.scope.as_ref().map(|s| s.as_str()),
+            Some("https://mail.google.com/")
+        );
+        // Google writes HTTP codes, as strings or numbers.
+        assert_eq!(
+            BearerError::parse(b64(r#"{"status":"401"}"#).as_bytes()).status,
+            BearerStatus::InvalidToken
+        );
+        assert_eq!(
+            BearerError::parse(b64(r#"{"status":403}"#).as_bytes()).status,
+            BearerStatus::InsufficientScope
+        );
+        // Hostile: control characters escaped, garbage and oversize give Other.
+        let e = BearerError::parse(
+            b64("{\"status\":\"x\\u001b[2J\",\"scope\":\"\\u202e\"}").as_bytes(),
+        );
+        assert_eq!(e.status, BearerStatus::Other);
+        assert!(
+            !e.status_text.as_str().chars().any(char::is_control),
+            "{:?}",
+            e.status_text
+        );
+        assert!(!e.scope.unwrap().as_str().contains('\u{202e}'));
+        assert_eq!(
+            BearerError::parse(b"%%%not base64").status,
+            BearerStatus::Other
+        );
+        assert_eq!(
+            BearerError::parse(b64("[1,2]").as_bytes()).status,
+            BearerStatus::Other
+        );
+        let huge = b64(&format!(
+            "{{\"status\":\"invalid_token\",\"x\":\"{}\"}}",
+            "a".repeat(10_000)
+        ));
+        assert_eq!(
+            BearerError::parse(huge.as_bytes()).status,
+            BearerStatus::Other
+        );
+    }
 
     #[test]
     fn base64_vectors() {

@@ -8,7 +8,8 @@
 //! With credentials configured, the machine asks the driver for permission
 //! ([`Step::Login`]) once the capabilities to use are known, and then logs in
 //! with the best mechanism those capabilities offer: `AUTH PLAIN`, `AUTH
-//! LOGIN`, `USER`/`PASS`, then `APOP` (greeting timestamp). On a plaintext
+//! LOGIN`, `USER`/`PASS`, then `APOP` (greeting timestamp); an OAuth2 token
+//! only with `AUTH OAUTHBEARER` or `AUTH XOAUTH2`. On a plaintext
 //! connection the user allowed, an unadvertised `USER` is still tried: the
 //! server's refusal before any secret is sent is reported as
 //! "encryption required". Every secret goes out as an [`Outgoing::secret`] /
@@ -132,6 +133,11 @@ impl Dialogue for Pop3 {
             }
             State::AuthLoginStart | State::AuthLoginUser => m.refused(&line, false),
             State::Secret => {
+                if is_continuation(&line)
+                    && let Some(step) = m.bearer_challenge(line.get(1..).unwrap_or_default())
+                {
+                    return Ok(step);
+                }
                 if is_continuation(&line) {
                     return Ok(m.finish_login(
                         LoginOutcome::UnexpectedReply,
@@ -155,6 +161,14 @@ impl Dialogue for Pop3 {
             Some(Capabilities::Pop3(c)) => c.clone(),
             _ => Pop3Caps::default(),
         };
+        if creds.is_bearer() {
+            // A token goes only with a bearer mechanism (RFC 5034 AUTH with
+            // an initial response), never as a password.
+            return match creds.bearer_mechanism(&caps.sasl) {
+                Some(mech) => m.sasl_bearer(creds, mech, "AUTH", Stage::Talking(State::Secret)),
+                None => m.no_mechanism(caps.sasl.clone()),
+            };
+        }
         let has = |m: &str| caps.sasl.iter().any(|x| x == m);
         if has("PLAIN") {
             return m.sasl_plain(creds, "AUTH PLAIN", Stage::Talking(State::Secret));

@@ -23,13 +23,14 @@ use super::caps::Capabilities;
 use super::error::ProtocolError;
 use super::line::{Frame, LineFramer};
 use super::login::{
-    Basis, Credentials, FailedReply, LoginOutcome, LoginReport, LoginRequest, NotTriedReason,
-    base64, classify,
+    Basis, BearerError, Credentials, FailedReply, LoginOutcome, LoginReport, LoginRequest,
+    NotTriedReason, base64, classify,
 };
 use super::reply::Limits;
 use super::transcript::{LogEntry, Outgoing, Redactor};
-use crate::providers::{KnownReply, Protocol, Security};
+use crate::providers::{KnownReply, Protocol, SaslMechanism, Security};
 use crate::server_text::ServerText;
+use secrecy::zeroize::Zeroizing;
 
 /// What the driver must do next.
 #[derive(Debug)]
@@ -253,6 +254,10 @@ pub(crate) struct Machine<P: Dialogue> {
     pub(crate) security: Security,
     pub(crate) tls_active: bool,
     pub(crate) login: Option<Arc<LoginRequest>>,
+    /// The bearer mechanism of the login in progress (XOAUTH2/OAUTHBEARER).
+    pub(crate) bearer: Option<SaslMechanism>,
+    /// The server already sent its bearer error challenge (one is answered).
+    pub(crate) bearer_challenged: bool,
     /// The protocol's own data.
     pub(crate) own: P,
 }
@@ -270,6 +275,8 @@ impl<P: Dialogue> Machine<P> {
             },
             security,
             tls_active: false,
+            bearer: None,
+            bearer_challenged: false,
             own: P::new(&config),
             login: config.login,
         }
@@ -524,6 +531,55 @@ impl<P: Dialogue> Machine<P> {
         self.begin_login(command);
         let b64 = credentials.sasl_plain_b64();
         self.secret_command(command, b64.as_bytes(), next)
+    }
+
+    /// An OAuth2 login with `mechanism` and its initial response:
+    /// `{verb} XOAUTH2 [redacted]` (`verb`: `AUTH` or `AUTHENTICATE`); `next`
+    /// waits for the verdict or the error challenge.
+    pub(crate) fn sasl_bearer(
+        &mut self,
+        credentials: &Credentials,
+        mechanism: SaslMechanism,
+        verb: &str,
+        next: Stage<P::State>,
+    ) -> Step {
+        let command = format!("{verb} {}", mechanism.as_str());
+        self.begin_login(&command);
+        self.bearer = Some(mechanism);
+        let b64 = credentials.bearer_b64(mechanism);
+        self.secret_command(&command, b64.as_bytes(), next)
+    }
+
+    /// The SASL response to a first `+` challenge when no initial response
+    /// was sent (IMAP without SASL-IR): the bearer payload or PLAIN's.
+    pub(crate) fn first_response(&self, credentials: &Credentials) -> Zeroizing<String> {
+        match self.bearer {
+            Some(m) => credentials.bearer_b64(m),
+            None => credentials.sasl_plain_b64(),
+        }
+    }
+
+    /// A challenge after the bearer token went out: the server's error JSON
+    /// (RFC 7628 §3.2.2), `payload` being its base64. Recorded on the login,
+    /// then answered with the dummy response that asks for the final verdict
+    /// (`AQ==`, the byte 0x01, for OAUTHBEARER; an empty line for XOAUTH2).
+    /// `None` when no bearer login waits for it or one was already answered:
+    /// the caller treats it as any unexpected challenge.
+    pub(crate) fn bearer_challenge(&mut self, payload: &[u8]) -> Option<Step> {
+        let mechanism = self.bearer?;
+        if self.bearer_challenged {
+            return None;
+        }
+        self.bearer_challenged = true;
+        let error = BearerError::parse(payload);
+        if let Some(r) = self.wire.report.login.as_mut() {
+            r.bearer_error = Some(error);
+        }
+        let dummy = match mechanism {
+            SaslMechanism::Oauthbearer => "AQ==",
+            SaslMechanism::Xoauth2 => "",
+        };
+        Some(self.wire.send(Outgoing::command(dummy)))
     }
 
     /// Answers an `AUTH LOGIN` challenge: the username (base64) to the first,
@@ -902,5 +958,89 @@ mod tests {
         };
         assert!(report.quit_acknowledged);
         assert_eq!(report.login.map(|l| l.result), Some(LoginOutcome::Success));
+    }
+
+    fn bearer_machine(
+        protocol: Protocol,
+        mechanisms: Vec<SaslMechanism>,
+    ) -> Box<dyn ProtocolMachine> {
+        let credentials = Credentials::bearer(
+            "alice@example.com",
+            SecretString::from("tok-123.abc"),
+            mechanisms,
+        )
+        .unwrap();
+        let config = MachineConfig {
+            login: Some(Arc::new(LoginRequest::new(credentials, None, Vec::new()))),
+            ..MachineConfig::default()
+        };
+        // Plain only to drive the machine here; the driver's policy is not in play.
+        machine_for(protocol, Security::Plain, config)
+    }
+
+    #[test]
+    fn a_bearer_error_challenge_is_read_answered_and_refused_in_each_protocol() {
+        let challenge = base64(br#"{"status":"invalid_token","scope":"mail"}"#);
+        for (protocol, greeting, caps, first, dummy, final_no) in [
+            (
+                Protocol::Imap,
+                "* OK ready\r\n",
+                "* CAPABILITY IMAP4rev1 AUTH=XOAUTH2\r\na1 OK done\r\n",
+                "a2 AUTHENTICATE XOAUTH2",
+                "",
+                "a2 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n",
+            ),
+            (
+                Protocol::Pop3,
+                "+OK ready\r\n",
+                "+OK\r\nSASL OAUTHBEARER XOAUTH2\r\n.\r\n",
+                "AUTH OAUTHBEARER [redacted]",
+                "AQ==",
+                "-ERR [AUTH] Authentication failed.\r\n",
+            ),
+            (
+                Protocol::Smtp,
+                "220 mail.test ESMTP\r\n",
+                "250-mail.test\r\n250 AUTH PLAIN XOAUTH2\r\n",
+                "AUTH XOAUTH2 [redacted]",
+                "",
+                "535 5.7.8 Error: authentication failed\r\n",
+            ),
+        ] {
+            let mut m = bearer_machine(protocol, vec![]);
+            let mut sent = Vec::new();
+            feed(&mut *m, greeting.as_bytes(), &mut sent);
+            feed(&mut *m, caps.as_bytes(), &mut sent);
+            // IMAP without SASL-IR: the payload follows the empty challenge.
+            if protocol == Protocol::Imap {
+                feed(&mut *m, b"+ \r\n", &mut sent);
+            }
+            let cont = match protocol {
+                Protocol::Smtp => format!("334 {}\r\n", challenge.as_str()),
+                _ => format!("+ {}\r\n", challenge.as_str()),
+            };
+            feed(&mut *m, cont.as_bytes(), &mut sent);
+            feed(&mut *m, final_no.as_bytes(), &mut sent);
+            assert!(sent.iter().any(|l| l == first), "{protocol:?}: {sent:?}");
+            assert!(sent.iter().any(|l| l == dummy), "{protocol:?}: {sent:?}");
+            let report = m.report();
+            let login = report.login.expect("a login");
+            assert_eq!(
+                login.result,
+                LoginOutcome::CredentialsRejected,
+                "{protocol:?}"
+            );
+            let e = login.bearer_error.expect("the error JSON read");
+            assert_eq!(e.status, crate::probe::login::BearerStatus::InvalidToken);
+            // The token in none of its forms in what the machine recorded.
+            let log: String = m.take_log().into_iter().map(|l| l.text + "\n").collect();
+            assert!(!log.contains("tok-123.abc"), "{log}");
+            assert!(
+                !sent
+                    .iter()
+                    .any(|l| l.contains("tok-123") || l.contains("dXNlcj1hbGljZ")),
+                "{sent:?}"
+            );
+        }
     }
 }

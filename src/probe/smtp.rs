@@ -9,7 +9,8 @@
 //! With credentials configured, after EHLO (over TLS, or over plaintext only
 //! when the driver's policy allows) the machine asks for permission
 //! ([`Step::Login`]) and authenticates with `AUTH PLAIN` (initial response) or
-//! `AUTH LOGIN`, then says QUIT. It never sends MAIL, RCPT or DATA. Secrets go
+//! `AUTH LOGIN` (an OAuth2 token with `AUTH OAUTHBEARER` or `AUTH XOAUTH2`,
+//! answering the error challenge, RFC 7628 §3.2.2), then says QUIT. It never sends MAIL, RCPT or DATA. Secrets go
 //! out as [`Outgoing::secret`] / [`Outgoing::secret_arg`].
 
 use super::caps::{Capabilities, SmtpCaps};
@@ -113,6 +114,11 @@ impl Machine<Smtp> {
             State::Secret => {
                 if reply.code == 235 {
                     Ok(self.finish_login(LoginOutcome::Success, Some(&reply.raw()), None, None))
+                } else if reply.code == 334
+                    && let Some(step) =
+                        self.bearer_challenge(reply.lines.first().map_or(&[][..], |l| &l[..]))
+                {
+                    Ok(step)
                 } else if reply.code == 334 {
                     Ok(self.finish_login(
                         LoginOutcome::UnexpectedReply,
@@ -177,6 +183,13 @@ impl Dialogue for Smtp {
             Some(Capabilities::Smtp(c)) => c.auth.clone(),
             _ => Vec::new(),
         };
+        if creds.is_bearer() {
+            // A token goes only with a bearer mechanism, never as a password.
+            return match creds.bearer_mechanism(&offered) {
+                Some(mech) => m.sasl_bearer(creds, mech, "AUTH", Stage::Talking(State::Secret)),
+                None => m.no_mechanism(offered),
+            };
+        }
         if offered.iter().any(|m| m == "PLAIN") {
             return m.sasl_plain(creds, "AUTH PLAIN", Stage::Talking(State::Secret));
         }

@@ -1,0 +1,218 @@
+//! OAuth2 sign-in against the real Dovecot and Postfix of tests/harness/,
+//! whose `oauth2` passdb checks tokens with the harness's authorization server
+//! (tests/harness/oauth2-server.py): SASL XOAUTH2 and OAUTHBEARER succeed on
+//! 995, 993, 465 and 587; an expired or revoked token is refused once, with
+//! the server's error JSON read, and no other endpoint is tried; no form of
+//! the token reaches the reports, the transcripts or the server logs.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use mailconf::probe::login::{
+    BearerStatus, Credentials, LoginOutcome, LoginRequest, NotTriedReason,
+};
+use mailconf::probe::{Endpoint, EndpointReport, ProbeHandle, ProbeRequest, Protocol, Security};
+use mailconf::providers::SaslMechanism;
+use secrecy::SecretString;
+
+use crate::login::{options, rejected_once_and_nowhere_else};
+use crate::servers::Servers;
+
+/// The authorization server's URL (`https://mail.test.mailconf:PORT`).
+pub fn oauth2_url() -> String {
+    std::env::var("MAILCONF_TEST_OAUTH2_URL")
+        .expect("MAILCONF_TEST_OAUTH2_URL is not set: run the tests with tests/run")
+}
+
+/// POSTs `form` to the harness's authorization server at `path` with curl
+/// (the test CA, the harness address) and returns the JSON answer.
+pub fn post(s: &Servers, path: &str, form: &str) -> serde_json::Value {
+    let url = oauth2_url();
+    let port = url.rsplit(':').next().unwrap_or_default().to_owned();
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "10", "--cacert"])
+        .arg(&s.ca)
+        .arg("--resolve")
+        .arg(format!("{}:{port}:{}", s.host, s.addr))
+        .args(["--data", form])
+        .arg(format!("{url}{path}"))
+        .output()
+        .expect("curl runs");
+    assert!(out.status.success(), "curl {path}: {:?}", out);
+    serde_json::from_slice(&out.stdout).expect("JSON from the authorization server")
+}
+
+/// A fresh access token for `user`, valid for `expires_in` seconds
+/// (negative: already expired).
+pub fn mint(s: &Servers, user: &str, expires_in: i64) -> String {
+    let v = post(
+        s,
+        "/test/mint",
+        &format!("user={user}&expires_in={expires_in}"),
+    );
+    v["access_token"].as_str().expect("a token").to_owned()
+}
+
+fn bearer(user: &str, token: &str, mechanisms: Vec<SaslMechanism>) -> LoginRequest {
+    LoginRequest {
+        credentials: Arc::new(
+            Credentials::bearer(user, SecretString::from(token.to_owned()), mechanisms).unwrap(),
+        ),
+        allow_insecure: Vec::new(),
+        imap_id: false,
+        known_replies: Vec::new(),
+    }
+}
+
+/// The four endpoints an OAuth2 provider serves: POP3 995, IMAP 993, SMTP 465 and 587.
+fn endpoints(host: &str) -> Vec<Endpoint> {
+    [
+        (Protocol::Pop3, 995, Security::Tls),
+        (Protocol::Imap, 993, Security::Tls),
+        (Protocol::Smtp, 465, Security::Tls),
+        (Protocol::Smtp, 587, Security::Starttls),
+    ]
+    .into_iter()
+    .map(|(p, port, sec)| Endpoint::new(p, host, port, sec))
+    .collect()
+}
+
+fn run(s: &Servers, endpoints: Vec<Endpoint>, login: LoginRequest) -> Vec<EndpointReport> {
+    let (mut handle, events) = ProbeHandle::new().unwrap();
+    crate::servers::collect(
+        &mut handle,
+        &events,
+        ProbeRequest {
+            endpoints,
+            options: options(s),
+            login: Some(login),
+            reuse: None,
+        },
+    )
+}
+
+/// Every form in which `token` could leak: raw, and the base64 of both
+/// mechanisms' payloads (and of the token alone).
+pub fn token_forms(user: &str, token: &str) -> Vec<String> {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    vec![
+        token.to_owned(),
+        b64(token.as_bytes()),
+        b64(format!("user={user}\x01auth=Bearer {token}\x01\x01").as_bytes()),
+        b64(format!("n,a={user},\x01auth=Bearer {token}\x01\x01").as_bytes()),
+    ]
+}
+
+fn assert_no_token(what: &str, text: &str, user: &str, token: &str) {
+    for f in token_forms(user, token) {
+        assert!(!text.contains(&f), "{what} holds the token (form {f:?})");
+    }
+}
+
+fn login_of(r: &EndpointReport) -> &mailconf::probe::login::LoginReport {
+    r.login.as_ref().expect("a login report")
+}
+
+#[test]
+fn xoauth2_and_oauthbearer_sign_in_on_995_993_465_and_587() {
+    let s = Servers::get();
+    for (mech, name) in [
+        (SaslMechanism::Xoauth2, "XOAUTH2"),
+        (SaslMechanism::Oauthbearer, "OAUTHBEARER"),
+    ] {
+        let token = mint(&s, &s.user, 600);
+        let reports = run(&s, endpoints(&s.host), bearer(&s.user, &token, vec![mech]));
+        for r in &reports {
+            let l = login_of(r);
+            assert_eq!(
+                l.result,
+                LoginOutcome::Success,
+                "{}\n{}",
+                r.endpoint,
+                r.transcript
+            );
+            let m = l.mechanism.as_deref().unwrap_or_default();
+            assert!(m.ends_with(name), "{}: {m}", r.endpoint);
+            assert!(l.bearer_error.is_none());
+        }
+        let json = serde_json::to_string(&reports).unwrap();
+        assert!(
+            json.contains("[redacted]"),
+            "the transcripts show the redacted token"
+        );
+        assert_no_token("the reports", &json, &s.user, &token);
+    }
+}
+
+#[test]
+fn without_a_preference_the_server_s_oauthbearer_is_used() {
+    let s = Servers::get();
+    let token = mint(&s, &s.user, 600);
+    let ep = vec![Endpoint::new(Protocol::Imap, &s.host, 993, Security::Tls)];
+    let reports = run(&s, ep, bearer(&s.user, &token, vec![]));
+    let l = login_of(&reports[0]);
+    assert_eq!(l.result, LoginOutcome::Success, "{}", reports[0].transcript);
+    assert_eq!(l.mechanism.as_deref(), Some("AUTHENTICATE OAUTHBEARER"));
+}
+
+/// An expired token and a revoked one: each refused by the first endpoint
+/// that tries it, with Dovecot's error JSON read (`invalid_token`); the other
+/// endpoints never send it.
+#[test]
+fn an_expired_or_revoked_token_is_refused_once_and_no_other_endpoint_tries_it() {
+    let s = Servers::get();
+    let expired = mint(&s, &s.user, -60);
+    let revoked = mint(&s, &s.user, 600);
+    let v = post(&s, "/test/revoke", &format!("token={revoked}"));
+    assert_eq!(v["revoked"], true);
+    for (what, token) in [("expired", &expired), ("revoked", &revoked)] {
+        for mech in [SaslMechanism::Xoauth2, SaslMechanism::Oauthbearer] {
+            let before = std::fs::read(&s.dovecot_log).map(|b| b.len()).unwrap_or(0);
+            let reports = run(&s, endpoints(&s.host), bearer(&s.user, token, vec![mech]));
+            let first = rejected_once_and_nowhere_else(&reports);
+            let err = login_of(first).bearer_error.as_ref().unwrap_or_else(|| {
+                panic!("{what} {mech:?}: no error JSON read\n{}", first.transcript)
+            });
+            assert_eq!(err.status, BearerStatus::InvalidToken, "{what}: {err:?}");
+            let json = serde_json::to_string(&reports).unwrap();
+            assert_no_token("the reports", &json, &s.user, token);
+            let log = std::fs::read(&s.dovecot_log).unwrap_or_default();
+            let log = String::from_utf8_lossy(log.get(before..).unwrap_or_default());
+            assert_no_token("the Dovecot log", &log, &s.user, token);
+        }
+    }
+}
+
+#[test]
+fn a_token_is_never_offered_as_a_password_nor_over_plaintext() {
+    let s = Servers::get();
+    let token = mint(&s, &s.user, 600);
+    // 110 without encryption: not tried, even though the token is valid.
+    // 25 (an MX) offers no mechanism: a token is not sent with PLAIN either.
+    let eps = vec![
+        Endpoint::new(Protocol::Pop3, &s.host, 110, Security::Plain),
+        Endpoint::new(Protocol::Smtp, &s.host, 25, Security::Starttls),
+    ];
+    let mut login = bearer(&s.user, &token, vec![SaslMechanism::Xoauth2]);
+    // A consent that would let a password go over 110 does not cover a token.
+    login.allow_insecure =
+        vec![mailconf::probe::login::InsecureAllow::parse("pop3:110:plain").unwrap()];
+    let reports = run(&s, eps, login);
+    assert_eq!(
+        login_of(&reports[0]).result,
+        LoginOutcome::NotTried {
+            reason: NotTriedReason::Plaintext
+        }
+    );
+    assert!(
+        matches!(
+            login_of(&reports[1]).result,
+            LoginOutcome::MechanismNotOffered { .. }
+        ),
+        "{:?}",
+        login_of(&reports[1]).result
+    );
+    let json = serde_json::to_string(&reports).unwrap();
+    assert_no_token("the reports", &json, &s.user, &token);
+}

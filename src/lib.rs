@@ -13,6 +13,8 @@
 //!   mutt, getmail, Apple profiles, …), read and written back with only the wrong
 //!   parts changed;
 //! - [`dns`]: the one wrapper around the DNS resolver library;
+//! - [`signin`]: OAuth2 sign-in (authorization code + PKCE on a loopback
+//!   redirect, device flow, refresh) for providers that refuse passwords;
 //! - [`advice`]: probe and login results turned into localized, actionable advice;
 //! - [`check`]: the use-case layer both faces drive: plan, discover + probe with
 //!   reuse, one summary (ranking, advice, exit code);
@@ -36,3 +38,4 @@ pub mod probe;
 pub mod providers;
 pub mod secret;
 pub mod server_text;
+pub mod signin;

@@ -20,6 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &[]),
     ("probe", &["providers"]),
     ("discover", &["providers", "dns"]),
+    ("signin", &["providers"]),
     ("advice", &["providers", "probe"]),
     (
         "check",
@@ -46,6 +47,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "app",
         &[
+            "signin",
             "providers",
             "probe",
             "discover",
@@ -59,6 +61,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
+            "signin",
             "providers",
             "dns",
             "probe",
@@ -91,6 +94,10 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         ],
     ),
     ("export", &["app", "cli"]),
+    (
+        "signin",
+        &["probe", "discover", "dns", "check", "app", "cli"],
+    ),
     ("advice", &["app", "cli"]),
 ];
 

@@ -216,3 +216,284 @@ fn a_token_is_never_offered_as_a_password_nor_over_plaintext() {
     let json = serde_json::to_string(&reports).unwrap();
     assert_no_token("the reports", &json, &s.user, &token);
 }
+
+// ------------------------------------------------------------------ flows
+
+mod flows {
+    use super::*;
+    use mailconf::i18n::Lang;
+    use mailconf::probe::tls::load_pem_certs;
+    use mailconf::providers::oauth2::Endpoints;
+    use mailconf::signin::{self, Cancel, Client, HttpOptions, RefusalKind, SigninError};
+    use secrecy::ExposeSecret as _;
+    use std::collections::BTreeMap;
+    use std::time::Duration;
+
+    fn endpoints() -> Endpoints {
+        let url = oauth2_url();
+        Endpoints {
+            authorization_url: format!("{url}/authorize"),
+            token_url: format!("{url}/token"),
+            device_authorization_url: Some(format!("{url}/devicecode")),
+            scopes: vec!["mail".into(), "offline_access".into()],
+        }
+    }
+
+    fn http(s: &Servers) -> HttpOptions {
+        HttpOptions {
+            extra_roots: load_pem_certs(&s.ca).unwrap(),
+            resolve: BTreeMap::from([(s.host.clone(), vec![s.addr.parse().unwrap()])]),
+        }
+    }
+
+    fn client(id: &str) -> Client {
+        Client {
+            id: id.to_owned(),
+            secret: None,
+        }
+    }
+
+    /// The test is the browser: it GETs the authorization URL with curl
+    /// (the harness CA and address), takes the 302's Location (the loopback
+    /// redirect), optionally changes its state, and follows it.
+    fn browse(s: &Servers, url: &str, tamper_state: bool) {
+        let port = oauth2_url().rsplit(':').next().unwrap().to_owned();
+        let out = Command::new("curl")
+            .args([
+                "-sS",
+                "--max-time",
+                "10",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{redirect_url}",
+                "--cacert",
+            ])
+            .arg(&s.ca)
+            .arg("--resolve")
+            .arg(format!("{}:{port}:{}", s.host, s.addr))
+            .arg(url)
+            .output()
+            .expect("curl runs");
+        let mut location = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            location.starts_with("http://127.0.0.1:"),
+            "no loopback redirect: {location:?} {out:?}"
+        );
+        if tamper_state {
+            location = location.replace("state=", "state=forged");
+        }
+        let out = Command::new("curl")
+            .args([
+                "-sS",
+                "--max-time",
+                "10",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+            ])
+            .arg(&location)
+            .output()
+            .expect("curl runs");
+        let code = String::from_utf8_lossy(&out.stdout).into_owned();
+        let want = if tamper_state { "400" } else { "200" };
+        assert_eq!(code, want, "the loopback page for {location}");
+    }
+
+    fn flow<'a>(
+        endpoints: &'a Endpoints,
+        client: &'a Client,
+        http: &'a HttpOptions,
+        timeout_s: u64,
+        cancel: &'a Cancel,
+    ) -> signin::Flow<'a> {
+        signin::Flow {
+            endpoints,
+            client,
+            http,
+            timeout: Duration::from_secs(timeout_s),
+            cancel,
+        }
+    }
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    fn code_flow(
+        s: &Servers,
+        client_id: &str,
+        tamper: bool,
+    ) -> Result<signin::Tokens, SigninError> {
+        let rt = runtime();
+        let s2 = s.clone();
+        let (e, c, h) = (endpoints(), client(client_id), http(s));
+        rt.block_on(signin::authorization_code(
+            flow(&e, &c, &h, 30, &Cancel::default()),
+            Some(&s.user),
+            move |url| {
+                let url = url.to_owned();
+                // The browser runs beside the flow, as a real one would.
+                std::thread::spawn(move || browse(&s2, &url, tamper));
+            },
+            Lang::En,
+        ))
+    }
+
+    #[test]
+    fn the_loopback_flow_with_pkce_gives_a_token_dovecot_accepts() {
+        let s = Servers::get();
+        let t = code_flow(&s, "mailconf-test-client", false).expect("signed in");
+        let refresh = t.refresh.clone().expect("a refresh token (offline_access)");
+        let token = t.access.expose_secret().to_owned();
+        let ep = vec![Endpoint::new(Protocol::Imap, &s.host, 993, Security::Tls)];
+        let reports = run(&s, ep, bearer(&s.user, &token, vec![]));
+        assert_eq!(
+            login_of(&reports[0]).result,
+            LoginOutcome::Success,
+            "{}",
+            reports[0].transcript
+        );
+        // The refresh grant gives a new access token; the old refresh token is spent.
+        let rt = runtime();
+        let again = rt
+            .block_on(signin::refresh(
+                &endpoints(),
+                &client("mailconf-test-client"),
+                &refresh,
+                &http(&s),
+                Duration::from_secs(10),
+            ))
+            .expect("refreshed");
+        assert_ne!(again.access.expose_secret(), token.as_str());
+        let spent = rt.block_on(signin::refresh(
+            &endpoints(),
+            &client("mailconf-test-client"),
+            &refresh,
+            &http(&s),
+            Duration::from_secs(10),
+        ));
+        assert!(
+            matches!(
+                spent,
+                Err(SigninError::Refused {
+                    kind: RefusalKind::GrantExpired,
+                    ..
+                })
+            ),
+            "{spent:?}"
+        );
+    }
+
+    #[test]
+    fn a_redirect_with_a_wrong_state_is_refused() {
+        let s = Servers::get();
+        let r = code_flow(&s, "mailconf-test-client", true);
+        assert_eq!(r.map(|_| ()).unwrap_err(), SigninError::StateMismatch);
+    }
+
+    #[test]
+    fn consent_denied_is_a_typed_refusal_in_three_languages() {
+        let s = Servers::get();
+        let r = code_flow(&s, "mailconf-test-denied", false);
+        assert!(
+            matches!(
+                r,
+                Err(SigninError::Refused {
+                    kind: RefusalKind::ConsentDenied,
+                    ..
+                })
+            ),
+            "{:?}",
+            r.map(|_| ())
+        );
+        let e = r.map(|_| ()).unwrap_err();
+        for lang in [Lang::En, Lang::ZhHans, Lang::ZhHant] {
+            assert!(
+                e.message(lang).contains("access_denied"),
+                "{}",
+                e.message(lang)
+            );
+        }
+    }
+
+    #[test]
+    fn the_device_flow_is_polled_to_completion() {
+        let s = Servers::get();
+        let rt = runtime();
+        let s2 = s.clone();
+        let shown = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let shown2 = shown.clone();
+        let (e, c, h) = (endpoints(), client("mailconf-test-client"), http(&s));
+        let t = rt
+            .block_on(signin::device(
+                flow(&e, &c, &h, 30, &Cancel::default()),
+                move |d| {
+                    *shown2.lock().unwrap() = signin::text::device_prompt(Lang::ZhHans, d);
+                    let code = d.user_code.as_str().to_owned();
+                    // The user approves after a few polls.
+                    std::thread::spawn(move || {
+                        std::thread::sleep(Duration::from_millis(2500));
+                        let port = oauth2_url().rsplit(':').next().unwrap().to_owned();
+                        let out = Command::new("curl")
+                            .args(["-sS", "--max-time", "10", "--cacert"])
+                            .arg(&s2.ca)
+                            .arg("--resolve")
+                            .arg(format!("{}:{port}:{}", s2.host, s2.addr))
+                            .arg(format!(
+                                "{}/device?user_code={code}&user={}",
+                                oauth2_url(),
+                                s2.user
+                            ))
+                            .output()
+                            .unwrap();
+                        assert!(String::from_utf8_lossy(&out.stdout).contains("approved"));
+                    });
+                },
+            ))
+            .expect("device sign-in");
+        assert!(
+            shown.lock().unwrap().contains("请在浏览器中打开"),
+            "{}",
+            shown.lock().unwrap()
+        );
+        let ep = vec![Endpoint::new(Protocol::Smtp, &s.host, 465, Security::Tls)];
+        let reports = run(&s, ep, bearer(&s.user, t.access.expose_secret(), vec![]));
+        assert_eq!(
+            login_of(&reports[0]).result,
+            LoginOutcome::Success,
+            "{}",
+            reports[0].transcript
+        );
+    }
+
+    #[test]
+    fn a_sign_in_nobody_finishes_times_out_and_one_can_be_cancelled() {
+        let s = Servers::get();
+        let rt = runtime();
+        let (e, c, h) = (endpoints(), client("mailconf-test-client"), http(&s));
+        let r = rt.block_on(signin::device(
+            flow(&e, &c, &h, 2, &Cancel::default()),
+            |_| {},
+        ));
+        assert_eq!(r.map(|_| ()).unwrap_err(), SigninError::TimedOut(2));
+        let cancel = Cancel::default();
+        let c2 = cancel.clone();
+        let r = rt.block_on(signin::authorization_code(
+            flow(&e, &c, &h, 30, &cancel),
+            None,
+            move |_| {
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_millis(300));
+                    c2.cancel();
+                });
+            },
+            Lang::En,
+        ));
+        assert_eq!(r.map(|_| ()).unwrap_err(), SigninError::Cancelled);
+    }
+}

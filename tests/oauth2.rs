@@ -26,14 +26,24 @@ pub fn oauth2_url() -> String {
 
 /// POSTs `form` to the harness's authorization server at `path` with curl
 /// (the test CA, the harness address) and returns the JSON answer.
-pub fn post(s: &Servers, path: &str, form: &str) -> serde_json::Value {
-    let url = oauth2_url();
-    let port = url.rsplit(':').next().unwrap_or_default().to_owned();
-    let out = Command::new("curl")
-        .args(["-sS", "--max-time", "10", "--cacert"])
+/// curl with the harness CA and the authorization server's address.
+pub fn curl(s: &Servers) -> Command {
+    let port = oauth2_url()
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let mut c = Command::new("curl");
+    c.args(["-sS", "--max-time", "10", "--cacert"])
         .arg(&s.ca)
         .arg("--resolve")
-        .arg(format!("{}:{port}:{}", s.host, s.addr))
+        .arg(format!("{}:{port}:{}", s.host, s.addr));
+    c
+}
+
+pub fn post(s: &Servers, path: &str, form: &str) -> serde_json::Value {
+    let url = oauth2_url();
+    let out = curl(s)
         .args(["--data", form])
         .arg(format!("{url}{path}"))
         .output()
@@ -257,21 +267,8 @@ mod flows {
     /// (the harness CA and address), takes the 302's Location (the loopback
     /// redirect), optionally changes its state, and follows it.
     fn browse(s: &Servers, url: &str, tamper_state: bool) {
-        let port = oauth2_url().rsplit(':').next().unwrap().to_owned();
-        let out = Command::new("curl")
-            .args([
-                "-sS",
-                "--max-time",
-                "10",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{redirect_url}",
-                "--cacert",
-            ])
-            .arg(&s.ca)
-            .arg("--resolve")
-            .arg(format!("{}:{port}:{}", s.host, s.addr))
+        let out = curl(s)
+            .args(["-o", "/dev/null", "-w", "%{redirect_url}"])
             .arg(url)
             .output()
             .expect("curl runs");
@@ -283,16 +280,8 @@ mod flows {
         if tamper_state {
             location = location.replace("state=", "state=forged");
         }
-        let out = Command::new("curl")
-            .args([
-                "-sS",
-                "--max-time",
-                "10",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-            ])
+        let out = curl(s)
+            .args(["-o", "/dev/null", "-w", "%{http_code}"])
             .arg(&location)
             .output()
             .expect("curl runs");
@@ -315,6 +304,11 @@ mod flows {
             timeout: Duration::from_secs(timeout_s),
             cancel,
         }
+    }
+
+    /// The browser for a URL printed by the CLI.
+    pub(super) fn browse_for(s: &Servers, url: &str) {
+        browse(s, url, false);
     }
 
     fn runtime() -> tokio::runtime::Runtime {
@@ -438,12 +432,7 @@ mod flows {
                     // The user approves after a few polls.
                     std::thread::spawn(move || {
                         std::thread::sleep(Duration::from_millis(2500));
-                        let port = oauth2_url().rsplit(':').next().unwrap().to_owned();
-                        let out = Command::new("curl")
-                            .args(["-sS", "--max-time", "10", "--cacert"])
-                            .arg(&s2.ca)
-                            .arg("--resolve")
-                            .arg(format!("{}:{port}:{}", s2.host, s2.addr))
+                        let out = curl(&s2)
                             .arg(format!(
                                 "{}/device?user_code={code}&user={}",
                                 oauth2_url(),
@@ -495,5 +484,234 @@ mod flows {
             Lang::En,
         ));
         assert_eq!(r.map(|_| ()).unwrap_err(), SigninError::Cancelled);
+    }
+}
+
+// ------------------------------------------------------------------ the CLI helper
+
+/// `mailconf oauth2 login` and `mailconf oauth2 token` as a user runs them,
+/// with the refresh token in a real Secret Service: gnome-keyring in a private
+/// D-Bus session (its own HOME, unlocked with a test password), so the test
+/// never touches a keyring of the machine's.
+mod cli {
+    use super::*;
+    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::process::{Child, Stdio};
+
+    /// A private session bus with an unlocked gnome-keyring on it; both are
+    /// stopped (by their own pids) when dropped.
+    struct Keyring {
+        bus: Child,
+        keyring: Child,
+        address: String,
+        home: tempfile::TempDir,
+    }
+
+    impl Keyring {
+        fn start() -> Keyring {
+            let home = tempfile::tempdir().unwrap();
+            let mut bus = Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--print-address=1"])
+                .env("HOME", home.path())
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("dbus-daemon (tests/harness/install-deps.sh installs it)");
+            let mut line = String::new();
+            BufReader::new(bus.stdout.take().unwrap())
+                .read_line(&mut line)
+                .unwrap();
+            let address = line.trim().to_owned();
+            assert!(address.starts_with("unix:"), "{address:?}");
+            let mut keyring = Command::new("gnome-keyring-daemon")
+                .args(["--foreground", "--unlock", "--components=secrets"])
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("DBUS_SESSION_BUS_ADDRESS", &address)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("gnome-keyring-daemon (tests/harness/install-deps.sh installs it)");
+            keyring
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"mailconf test keyring")
+                .unwrap();
+            // It registers on the bus; a moment later the secrets service answers.
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            Keyring {
+                bus,
+                keyring,
+                address,
+                home,
+            }
+        }
+
+        fn command(&self, config: &std::path::Path, s: &Servers, args: &[&str]) -> Command {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+            c.args(["oauth2"])
+                .args(args)
+                .arg("--ca-file")
+                .arg(&s.ca)
+                .arg("--resolve")
+                .arg(format!("{}:{}", s.host, s.addr))
+                .env("HOME", self.home.path())
+                .env("XDG_DATA_HOME", self.home.path().join("data"))
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+                .env("MAILCONF_CONFIG_DIR", config)
+                .env("LANG", "C");
+            c
+        }
+    }
+
+    impl Drop for Keyring {
+        fn drop(&mut self) {
+            let _ = self.keyring.kill();
+            let _ = self.keyring.wait();
+            let _ = self.bus.kill();
+            let _ = self.bus.wait();
+        }
+    }
+
+    /// A user provider file that makes the harness's servers an OAuth2
+    /// provider for `test.mailconf`, its endpoints the harness's server.
+    fn provider_file(dir: &std::path::Path, s: &Servers) {
+        let url = oauth2_url();
+        let p = serde_json::json!({
+            "id": "test-oauth2",
+            "name": {"en": "Test OAuth2", "zh-Hans": "测试 OAuth2", "zh-Hant": "測試 OAuth2"},
+            "domains": [s.domain],
+            "status": {"state": "active"},
+            "incoming": [
+                {"protocol": "imap", "host": s.host, "port": 993, "security": "tls"},
+                {"protocol": "pop3", "host": s.host, "port": 995, "security": "tls"}
+            ],
+            "outgoing": [
+                {"protocol": "smtp", "host": s.host, "port": 465, "security": "tls"},
+                {"protocol": "smtp", "host": s.host, "port": 587, "security": "starttls"}
+            ],
+            "auth": {"kind": "oauth2-only"},
+            "oauth2": {
+                "issuer": s.host,
+                "authorization_url": format!("{url}/authorize"),
+                "token_url": format!("{url}/token"),
+                "device_authorization_url": format!("{url}/devicecode"),
+                "scopes": {"pop3": ["mail", "offline_access"], "imap": ["mail", "offline_access"], "smtp": ["mail", "offline_access"]}
+            },
+            "sources": [{"about": "the test harness", "kind": "general-knowledge", "checked": "2026-12"}]
+        });
+        let providers = dir.join("providers");
+        std::fs::create_dir_all(&providers).unwrap();
+        std::fs::write(
+            providers.join("test-oauth2.json"),
+            serde_json::to_string_pretty(&p).unwrap(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn login_keeps_the_refresh_token_in_the_keyring_and_token_prints_fresh_ones() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        // login: the test reads the address the CLI prints and is the browser.
+        let mut login = keyring
+            .command(
+                config.path(),
+                &s,
+                &[
+                    "login",
+                    &s.user,
+                    "--oauth2-client-id",
+                    "mailconf-test-client",
+                    "--no-browser",
+                    "--timeout",
+                    "60",
+                ],
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr_text = String::new();
+        let mut reader = BufReader::new(login.stderr.take().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 {
+            stderr_text.push_str(&line);
+            if let Some(at) = line.find("https://") {
+                let url = line[at..].trim().to_owned();
+                let s2 = s.clone();
+                std::thread::spawn(move || flows::browse_for(&s2, &url));
+            }
+            line.clear();
+        }
+        let status = login.wait().unwrap();
+        assert!(status.success(), "login failed:\n{stderr_text}");
+        assert!(stderr_text.contains("system keyring"), "{stderr_text}");
+        // The client id is remembered, no token is in the config directory.
+        let remembered =
+            std::fs::read_to_string(config.path().join("oauth2-clients.json")).unwrap();
+        assert!(remembered.contains("mailconf-test-client"), "{remembered}");
+        // token, twice: each a fresh access token from the (rotated) refresh token.
+        let mut tokens = Vec::new();
+        for _ in 0..2 {
+            let out = keyring
+                .command(config.path(), &s, &["token", &s.user])
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "token failed: {err}");
+            let t = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+            assert!(t.starts_with("at-"), "{t:?}");
+            assert_no_token("token's stderr", &err, &s.user, &t);
+            tokens.push(t);
+        }
+        assert_ne!(tokens[0], tokens[1]);
+        for t in &tokens {
+            assert_no_token("login's stderr", &stderr_text, &s.user, t);
+            for f in std::fs::read_dir(config.path()).unwrap().flatten() {
+                if f.path().is_file() {
+                    let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+                    assert_no_token("the config directory", &text, &s.user, t);
+                }
+            }
+        }
+        // The token from the helper signs in on every endpoint.
+        let reports = run(&s, endpoints(&s.host), bearer(&s.user, &tokens[1], vec![]));
+        for r in &reports {
+            assert_eq!(
+                login_of(r).result,
+                LoginOutcome::Success,
+                "{}",
+                r.transcript
+            );
+        }
+    }
+
+    #[test]
+    fn token_without_a_sign_in_says_to_log_in_first() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        let out = keyring
+            .command(
+                config.path(),
+                &s,
+                &[
+                    "token",
+                    &s.user2,
+                    "--oauth2-client-id",
+                    "mailconf-test-client",
+                ],
+            )
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("mailconf oauth2 login"), "{err}");
+        assert!(out.stdout.is_empty());
     }
 }

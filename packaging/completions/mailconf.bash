@@ -25,11 +25,20 @@ _mailconf() {
             mailconf,export)
                 cmd="mailconf__subcmd__export"
                 ;;
+            mailconf,oauth2)
+                cmd="mailconf__subcmd__oauth2"
+                ;;
             mailconf,probe)
                 cmd="mailconf__subcmd__probe"
                 ;;
             mailconf,providers)
                 cmd="mailconf__subcmd__providers"
+                ;;
+            mailconf__subcmd__oauth2,login)
+                cmd="mailconf__subcmd__oauth2__subcmd__login"
+                ;;
+            mailconf__subcmd__oauth2,token)
+                cmd="mailconf__subcmd__oauth2__subcmd__token"
                 ;;
             mailconf__subcmd__providers,audit)
                 cmd="mailconf__subcmd__providers__subcmd__audit"
@@ -59,7 +68,7 @@ _mailconf() {
 
     case "${cmd}" in
         mailconf)
-            opts="-h -V --lang --ca-file --dns --help --version providers export probe discover check"
+            opts="-h -V --lang --ca-file --dns --help --version providers export probe discover check oauth2"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -232,6 +241,108 @@ _mailconf() {
                     return 0
                     ;;
                 --port-map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailconf__subcmd__oauth2)
+            opts="-h -V --lang --help --version login token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailconf__subcmd__oauth2__subcmd__login)
+            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --timeout --lang --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --oauth2-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mailconf__subcmd__oauth2__subcmd__token)
+            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --timeout --lang --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --oauth2-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

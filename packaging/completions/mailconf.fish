@@ -34,6 +34,7 @@ complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "export" -d 'Write
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "probe" -d 'Test every way in (POP3, IMAP, SMTP; plaintext, STARTTLS, TLS) live, in parallel'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "discover" -d 'Find settings for any address: database, MX, autoconfig, SRV, guessing'
 complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "check" -d 'Check the settings you already have (fetchmail, msmtp, mutt, getmail, Thunderbird…), say what changed, and write the fixed file (--fix)'
+complete -c mailconf -n "__fish_mailconf_needs_command" -f -a "oauth2" -d 'OAuth2 sign-in (Outlook, Microsoft 365, Gmail): sign in once, keep the refresh token in the system keyring, print fresh access tokens for msmtp, fetchmail, mutt and getmail'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand providers; and not __fish_seen_subcommand_from list show validate import-ispdb audit schema dir" -s V -l version -d 'Print version'
@@ -166,3 +167,30 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l system-roots
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l transcript -d 'Print each endpoint\'s (redacted) transcript'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and not __fish_seen_subcommand_from login token" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and not __fish_seen_subcommand_from login token" -s h -l help -d 'Print help'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and not __fish_seen_subcommand_from login token" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and not __fish_seen_subcommand_from login token" -f -a "login" -d 'Sign in once (browser or --device) and keep the refresh token in the system keyring'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and not __fish_seen_subcommand_from login token" -f -a "token" -d 'Print a fresh access token for ACCOUNT (for msmtp, fetchmail, mutt, getmail)'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l oauth2-client-id -d 'The client id of the app you (or your administrator) registered with the provider; remembered for the provider once given' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l oauth2-client-secret-env -d 'Read the client secret (Google desktop clients have one) from this environment variable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l oauth2-tenant -d 'Microsoft 365: your tenant (its id or domain, or common/organizations)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l ca-file -d 'Extra trust anchors for the sign-in server: a PEM file of CA certificates' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l resolve -d 'Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds the whole sign-in may take' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l device -d 'login: use the device flow (a code to type on another device) instead of the browser'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l no-browser -d 'login: do not try to open a browser; only print the address to open'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l oauth2-client-id -d 'The client id of the app you (or your administrator) registered with the provider; remembered for the provider once given' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l oauth2-client-secret-env -d 'Read the client secret (Google desktop clients have one) from this environment variable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l oauth2-tenant -d 'Microsoft 365: your tenant (its id or domain, or common/organizations)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l ca-file -d 'Extra trust anchors for the sign-in server: a PEM file of CA certificates' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l resolve -d 'Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds the whole sign-in may take' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l device -d 'login: use the device flow (a code to type on another device) instead of the browser'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l no-browser -d 'login: do not try to open a browser; only print the address to open'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'

@@ -16,6 +16,7 @@ pub mod args;
 pub mod check;
 pub mod discover;
 pub mod export;
+pub mod oauth2;
 pub mod probe;
 pub mod providers;
 mod table;
@@ -75,6 +76,11 @@ pub enum Command {
     /// Check the settings you already have (fetchmail, msmtp, mutt, getmail,
     /// Thunderbird…), say what changed, and write the fixed file (--fix).
     Check(check::CheckArgs),
+    /// OAuth2 sign-in (Outlook, Microsoft 365, Gmail): sign in once, keep the
+    /// refresh token in the system keyring, print fresh access tokens for
+    /// msmtp, fetchmail, mutt and getmail.
+    #[command(subcommand, name = "oauth2")]
+    OAuth2(oauth2::OAuth2Command),
 }
 
 impl Command {
@@ -92,6 +98,13 @@ impl Command {
             Command::Discover(a) => (&mut a.ca_file, &mut a.dns),
             Command::Export(a) => (&mut a.ca_file, &mut a.dns),
             Command::Check(a) => (&mut a.ca_file, &mut a.dns),
+            Command::OAuth2(oauth2::OAuth2Command::Login(a) | oauth2::OAuth2Command::Token(a)) => {
+                if dns.is_some() {
+                    return Err("--dns is not used by oauth2 (give --resolve HOST:ADDR)".into());
+                }
+                merge(&mut a.ca_file, ca_file, "--ca-file")?;
+                return Ok(self);
+            }
             Command::Providers(providers::ProvidersCommand::Audit(a)) => {
                 (&mut a.ca_file, &mut a.dns)
             }
@@ -145,6 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Probe(args)) => probe::run(args, lang),
         Some(Command::Discover(args)) => discover::run(args, lang),
         Some(Command::Check(args)) => check::run(args, lang),
+        Some(Command::OAuth2(cmd)) => Ok(oauth2::run(cmd, lang)),
         // No subcommand (`cargo run`, a double-click on the binary): the desktop app.
         None => crate::app::run(
             cli.lang,

@@ -22,6 +22,7 @@
 //! keyring; it never opens a browser itself.
 
 pub mod loopback;
+pub mod store;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -385,6 +386,15 @@ fn tokens_of(t: &oauth2::basic::BasicTokenResponse) -> Tokens {
     }
 }
 
+/// The crate's client for `client`: its id, and its secret where it has one.
+fn base_client(client: &Client) -> BasicClient {
+    let oauth = BasicClient::new(ClientId::new(client.id.clone()));
+    match &client.secret {
+        Some(s) => oauth.set_client_secret(ClientSecret::new(s.expose_secret().to_owned())),
+        None => oauth,
+    }
+}
+
 fn setup<E: std::fmt::Display>(what: &str) -> impl Fn(E) -> SigninError + '_ {
     move |e| SigninError::Setup(format!("{what}: {e}"))
 }
@@ -414,16 +424,13 @@ pub async fn authorization_code(
         .await
         .map_err(setup("no loopback port for the redirect"))?;
     let redirect = listener.redirect_uri();
-    let mut oauth = BasicClient::new(ClientId::new(client.id.clone()))
+    let oauth = base_client(client)
         .set_auth_uri(
             AuthUrl::new(endpoints.authorization_url.clone())
                 .map_err(setup("authorization URL"))?,
         )
         .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?)
         .set_redirect_uri(RedirectUrl::new(redirect).map_err(setup("redirect URI"))?);
-    if let Some(s) = &client.secret {
-        oauth = oauth.set_client_secret(ClientSecret::new(s.expose_secret().to_owned()));
-    }
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = oauth
         .authorize_url(CsrfToken::new_random)
@@ -472,14 +479,11 @@ pub async fn device(flow: Flow<'_>, show: impl FnOnce(&DeviceCode)) -> Result<To
         .device_authorization_url
         .clone()
         .ok_or(SigninError::NoDeviceFlow)?;
-    let mut oauth = BasicClient::new(ClientId::new(client.id.clone()))
+    let oauth = base_client(client)
         .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?)
         .set_device_authorization_url(
             DeviceAuthorizationUrl::new(device_url.clone()).map_err(setup("device URL"))?,
         );
-    if let Some(s) = &client.secret {
-        oauth = oauth.set_client_secret(ClientSecret::new(s.expose_secret().to_owned()));
-    }
     let http_client = Http::new(http)?;
     let call = |r| http_client.call(r);
     let token_url = endpoints.token_url.clone();
@@ -531,11 +535,8 @@ pub async fn refresh(
     timeout: Duration,
 ) -> Result<Tokens, SigninError> {
     let started = Instant::now();
-    let mut oauth = BasicClient::new(ClientId::new(client.id.clone()))
+    let oauth = base_client(client)
         .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?);
-    if let Some(s) = &client.secret {
-        oauth = oauth.set_client_secret(ClientSecret::new(s.expose_secret().to_owned()));
-    }
     let http_client = Http::new(http)?;
     let call = |r| http_client.call(r);
     let token = RefreshToken::new(refresh_token.expose_secret().to_owned());

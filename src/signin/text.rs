@@ -145,6 +145,46 @@ impl SigninError {
     }
 }
 
+/// Printed with the authorization URL.
+pub fn open_browser_prompt(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Sign in in your browser; if it did not open, open:",
+        Lang::ZhHans => "请在浏览器中登录；如果浏览器没有打开，请打开：",
+        Lang::ZhHant => "請在瀏覽器中登入；如果瀏覽器沒有開啟，請開啟：",
+    }
+}
+
+/// The provider gave no refresh token.
+pub fn no_refresh_token(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "The provider gave no refresh token, so nothing could be kept for later; check that the app may ask for offline access."
+        }
+        Lang::ZhHans => {
+            "服务商没有提供刷新令牌，因此无法保存登录；请检查应用是否允许离线访问（offline access）。"
+        }
+        Lang::ZhHant => {
+            "服務商沒有提供重新整理權杖，因此無法保存登入；請檢查應用程式是否允許離線存取（offline access）。"
+        }
+    }
+}
+
+/// `mailconf oauth2 login` finished.
+pub fn signed_in(lang: Lang, account: &str, provider: &crate::providers::Provider) -> String {
+    let name = provider.name.get(lang);
+    match lang {
+        Lang::En => format!(
+            "Signed in as {account} at {name}; the refresh token is in the system keyring. `mailconf oauth2 token {account}` prints an access token."
+        ),
+        Lang::ZhHans => format!(
+            "已以 {account} 登录 {name}；刷新令牌保存在系统钥匙串中。`mailconf oauth2 token {account}` 会输出访问令牌。"
+        ),
+        Lang::ZhHant => format!(
+            "已以 {account} 登入 {name}；重新整理權杖保存在系統鑰匙圈中。`mailconf oauth2 token {account}` 會輸出存取權杖。"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

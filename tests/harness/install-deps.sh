@@ -30,6 +30,9 @@ PACKAGES=(
     mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri
     # the save dialog's portal check talks to a private D-Bus session bus
     dbus-daemon
+    # `mailconf oauth2`: its refresh tokens in a real Secret Service (gnome-keyring on a
+    # private session bus, unlocked with a test password; tests/oauth2.rs)
+    gnome-keyring
     # tests/package.sh: the Debian package checked as a distribution does (lintian,
     # desktop-file-validate, appstreamcli), its man page, completions (zsh, fish
     # parse them) and the window the menu entry opens (Xvfb, xdotool, xprop)

@@ -1,0 +1,306 @@
+//! `mailconf oauth2 login ACCOUNT` and `mailconf oauth2 token ACCOUNT`.
+//!
+//! `login` signs in once (the browser with a loopback redirect, or
+//! `--device` for a machine without one) and keeps the refresh token in the
+//! system keyring ([`crate::signin::store`]); the client id (and Microsoft
+//! tenant) given with `--oauth2-client-id`/`--oauth2-tenant` is remembered per
+//! provider in `oauth2-clients.json` in the config directory (not a secret).
+//! `token` prints a fresh access token on stdout, refreshing with the stored
+//! refresh token and storing the one the server rotates to: the helper that
+//! msmtp's `passwordeval`, fetchmail's and mutt's refresh commands call.
+//! Nothing but the access token is ever printed, and only by `token`.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret as _, SecretString};
+use serde::{Deserialize, Serialize};
+
+use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
+use crate::i18n::Lang;
+use crate::providers::Protocol;
+use crate::signin::{self, Cancel, Client, Flow, HttpOptions, store};
+
+/// `mailconf oauth2 …`.
+#[derive(Debug, clap::Subcommand)]
+pub enum OAuth2Command {
+    /// Sign in once (browser or --device) and keep the refresh token in the system keyring.
+    Login(OAuth2Args),
+    /// Print a fresh access token for ACCOUNT (for msmtp, fetchmail, mutt, getmail).
+    Token(OAuth2Args),
+}
+
+/// The arguments both subcommands take.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OAuth2Args {
+    /// The account: its address (the provider is found from the domain).
+    pub account: String,
+    /// The client id of the app you (or your administrator) registered with
+    /// the provider; remembered for the provider once given.
+    #[arg(long = "oauth2-client-id", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Read the client secret (Google desktop clients have one) from this
+    /// environment variable.
+    #[arg(long = "oauth2-client-secret-env", value_name = "VAR")]
+    pub client_secret_env: Option<String>,
+    /// Microsoft 365: your tenant (its id or domain, or common/organizations).
+    #[arg(long = "oauth2-tenant", value_name = "TENANT")]
+    pub tenant: Option<String>,
+    /// login: use the device flow (a code to type on another device) instead of the browser.
+    #[arg(long)]
+    pub device: bool,
+    /// login: do not try to open a browser; only print the address to open.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Extra trust anchors for the sign-in server: a PEM file of CA certificates.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`.
+    #[arg(long, value_name = "HOST:ADDR", value_parser = crate::cli::args::parse_resolve)]
+    pub resolve: Vec<(String, IpAddr)>,
+    /// Seconds the whole sign-in may take.
+    #[arg(long, value_name = "S", default_value = "300", value_parser = crate::cli::args::parse_seconds)]
+    pub timeout: Duration,
+}
+
+/// A provider's remembered client: not secret (a public client's id).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Remembered {
+    client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tenant: Option<String>,
+}
+
+/// Largest `oauth2-clients.json` read.
+const MAX_CLIENTS_FILE: u64 = 64 * 1024;
+
+fn clients_file() -> Option<PathBuf> {
+    crate::providers::load::config_dir().map(|d| d.join("oauth2-clients.json"))
+}
+
+fn read_clients() -> BTreeMap<String, Remembered> {
+    let Some(path) = clients_file() else {
+        return BTreeMap::new();
+    };
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() && m.len() <= MAX_CLIENTS_FILE => {}
+        _ => return BTreeMap::new(),
+    }
+    std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn remember(provider: &str, r: &Remembered) -> Result<(), String> {
+    let Some(path) = clients_file() else {
+        return Err("no config directory to remember the client id in".into());
+    };
+    let mut all = read_clients();
+    all.insert(provider.to_owned(), r.clone());
+    let mut text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
+    text.push('\n');
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    crate::output::write_atomic(&path, text.as_bytes(), false, true).map_err(|e| e.to_string())
+}
+
+/// Runs `mailconf oauth2 …`.
+pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
+    let (args, login) = match command {
+        OAuth2Command::Login(a) => (a, true),
+        OAuth2Command::Token(a) => (a, false),
+    };
+    let db = super::load_database(lang);
+    let provider = match db.lookup(&args.account) {
+        Ok(m) if m.address.is_some() => m.entry.provider.clone(),
+        Ok(_) => {
+            return usage(
+                lang,
+                &format!("{}: give the account as an address", args.account),
+            );
+        }
+        Err(e) => return usage(lang, &e.to_string()),
+    };
+    let Some(oauth2) = provider.oauth2.clone() else {
+        return usage(
+            lang,
+            &format!(
+                "{} ({}) has no OAuth2 sign-in in mailconf's database",
+                args.account, provider.id
+            ),
+        );
+    };
+    let saved = read_clients().remove(&provider.id);
+    let client_id = match args
+        .client_id
+        .clone()
+        .or_else(|| saved.as_ref().map(|s| s.client_id.clone()))
+    {
+        Some(id) if !id.trim().is_empty() && !id.chars().any(char::is_control) => id,
+        _ => {
+            return usage(
+                lang,
+                "no client id: register an app with the provider (README, \"OAuth2\") and give it with --oauth2-client-id",
+            );
+        }
+    };
+    let tenant = args
+        .tenant
+        .clone()
+        .or_else(|| saved.as_ref().and_then(|s| s.tenant.clone()));
+    let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
+    let endpoints = match oauth2.endpoints(tenant.as_deref(), &protocols) {
+        Ok(e) => e,
+        Err(e) => return usage(lang, &format!("--oauth2-tenant: {e}")),
+    };
+    let secret = match &args.client_secret_env {
+        Some(var) => match std::env::var(var) {
+            Ok(v) => Some(SecretString::from(v)),
+            Err(_) => {
+                return usage(
+                    lang,
+                    &format!("--oauth2-client-secret-env: {var} is not set"),
+                );
+            }
+        },
+        None => None,
+    };
+    let client = Client {
+        id: client_id.clone(),
+        secret,
+    };
+    let http = match http_options(&args) {
+        Ok(h) => h,
+        Err(e) => return usage(lang, &e),
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let cancel = Cancel::default();
+    let flow = Flow {
+        endpoints: &endpoints,
+        client: &client,
+        http: &http,
+        timeout: args.timeout,
+        cancel: &cancel,
+    };
+    let account = args.account.trim().to_owned();
+    if login {
+        let result = if args.device {
+            rt.block_on(signin::device(flow, |d| {
+                eprintln!("{}", signin::text::device_prompt(lang, d));
+            }))
+        } else {
+            let no_browser = args.no_browser;
+            rt.block_on(signin::authorization_code(
+                flow,
+                Some(&account),
+                |url| {
+                    eprintln!("{} {url}", signin::text::open_browser_prompt(lang));
+                    if !no_browser {
+                        open_browser(url);
+                    }
+                },
+                lang,
+            ))
+        };
+        let tokens = match result {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("mailconf: {}", e.message(lang));
+                return ExitCode::from(EXIT_NEGATIVE);
+            }
+        };
+        let Some(refresh) = tokens.refresh else {
+            eprintln!("mailconf: {}", signin::text::no_refresh_token(lang));
+            return ExitCode::from(EXIT_NEGATIVE);
+        };
+        if let Err(e) = store::save(&provider.id, &account, &refresh) {
+            eprintln!("mailconf: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+        if let Err(e) = remember(&provider.id, &Remembered { client_id, tenant }) {
+            eprintln!("mailconf: {e}");
+        }
+        eprintln!("{}", signin::text::signed_in(lang, &account, &provider));
+        return ExitCode::SUCCESS;
+    }
+    let refresh = match store::load(&provider.id, &account) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mailconf: {e}");
+            return ExitCode::from(EXIT_NEGATIVE);
+        }
+    };
+    match rt.block_on(signin::refresh(
+        &endpoints,
+        &client,
+        &refresh,
+        &http,
+        args.timeout,
+    )) {
+        Ok(t) => {
+            if let Some(new) = &t.refresh
+                && let Err(e) = store::save(&provider.id, &account, new)
+            {
+                eprintln!("mailconf: {e}");
+                return ExitCode::from(EXIT_ERROR);
+            }
+            println!("{}", t.access.expose_secret());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("mailconf: {}", e.message(lang));
+            ExitCode::from(EXIT_NEGATIVE)
+        }
+    }
+}
+
+fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {
+    let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
+    for (host, ip) in &args.resolve {
+        resolve.entry(host.clone()).or_default().push(*ip);
+    }
+    Ok(HttpOptions {
+        extra_roots: crate::cli::args::ca_file(args.ca_file.as_deref())?,
+        resolve,
+    })
+}
+
+fn usage(lang: Lang, message: &str) -> ExitCode {
+    let prefix = match lang {
+        Lang::En => "mailconf oauth2:",
+        Lang::ZhHans | Lang::ZhHant => "mailconf oauth2：",
+    };
+    eprintln!("{prefix} {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Opens the system browser on `url` (a URL this process made, never one a
+/// server sent); failure is fine: the address is printed too.
+fn open_browser(url: &str) {
+    #[cfg(target_os = "macos")]
+    let program = "open";
+    #[cfg(not(target_os = "macos"))]
+    let program = "xdg-open";
+    let _ = std::process::Command::new(program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

@@ -549,9 +549,13 @@ mod cli {
         }
 
         fn command(&self, config: &std::path::Path, s: &Servers, args: &[&str]) -> Command {
+            self.mailconf(config, s, &[&["oauth2"], args].concat())
+        }
+
+        /// `mailconf ARGS --ca-file … --resolve …` in this keyring's session.
+        fn mailconf(&self, config: &std::path::Path, s: &Servers, args: &[&str]) -> Command {
             let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
-            c.args(["oauth2"])
-                .args(args)
+            c.args(args)
                 .arg("--ca-file")
                 .arg(&s.ca)
                 .arg("--resolve")
@@ -678,6 +682,35 @@ mod cli {
                 }
             }
         }
+        // probe --oauth2: a fresh token from the keyring on every secure endpoint.
+        let mut probe =
+            keyring.mailconf(config.path(), &s, &["probe", &s.user, "--oauth2", "--json"]);
+        if !s.port_map.is_empty() {
+            probe.args(["--port-map", &s.port_map]);
+        }
+        let out = probe.output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("probe --oauth2 --json: {e}\n{text}\n{err}"));
+        let mut successes = 0;
+        for ep in v["endpoints"].as_array().expect("endpoints") {
+            let outcome = ep["login"]["outcome"].as_str().unwrap_or("none");
+            match outcome {
+                "success" => successes += 1,
+                "not-tried" | "mechanism-not-offered" | "none" => {}
+                other => panic!("{}: {other}\n{text}", ep["endpoint"]),
+            }
+            if outcome == "success" {
+                let m = ep["login"]["mechanism"].as_str().unwrap_or_default();
+                assert!(m.ends_with("OAUTHBEARER") || m.ends_with("XOAUTH2"), "{m}");
+            }
+        }
+        assert!(successes >= 4, "{successes} logins succeeded:\n{text}");
+        let leaked = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .any(|w| w.starts_with("at-") && w.len() > 20);
+        assert!(!leaked, "an access token in the probe output:\n{text}");
         // The token from the helper signs in on every endpoint.
         let reports = run(&s, endpoints(&s.host), bearer(&s.user, &tokens[1], vec![]));
         for r in &reports {

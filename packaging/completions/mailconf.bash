@@ -358,7 +358,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__probe)
-            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --max-connections --lang --help --version"
+            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --oauth2 --oauth2-client-id --oauth2-tenant --max-connections --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +409,14 @@ _mailconf() {
                     return 0
                     ;;
                 --allow-insecure-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth2-tenant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -124,6 +124,8 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l dns -d 'DNS 
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l user -d 'Test logging in as this user on every secure endpoint (default with a password source: the target address)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l password-env -d 'Read the password from this environment variable' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint, at your own risk: `protocol:[host:]port:plain` (no encryption at all), or `protocol:[host:]port:tls|starttls:sha256=FINGERPRINT` (exactly that certificate, which failed verification; the probe prints the line to use). The host is required when the run probes several hosts. Repeatable' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l oauth2-client-id -d 'With --oauth2: the client id (when `oauth2 login` did not remember one)' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l oauth2-tenant -d 'With --oauth2: the Microsoft 365 tenant (its id or domain)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l max-connections -d 'At most this many connections at once (discovery\'s checks and the probe)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l system-roots -d 'Also trust the operating system\'s certificate store'
@@ -132,6 +134,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l transcript -
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l json -d 'Print one JSON document (see docs/probe-json.md) instead of the table'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l no-discovery -d 'Do not run discovery for an unknown address; probe its domain as a host instead'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l password-stdin -d 'Read the password (or authorization code / app password) from the first line of stdin'
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l oauth2 -d 'Test the login with OAuth2 (Outlook, Microsoft 365, Gmail): a fresh access token from the sign-in `mailconf oauth2 login` kept, sent with SASL XOAUTH2/OAUTHBEARER on every secure endpoint'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -l dns -d 'DNS server to ask instead of the system\'s: IP or IP:PORT (UDP and TCP)' -r

@@ -732,6 +732,7 @@ impl Session {
             username: (!username.is_empty()).then(|| username.to_owned()),
             password: secrecy::SecretString::from(self.password.expose().to_owned()),
             consents: self.allow_insecure.clone(),
+            bearer: false,
         });
         Some((
             CheckRequest {

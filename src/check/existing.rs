@@ -495,6 +495,7 @@ impl ExistingCheck {
                         username: Some(user.to_owned()),
                         password,
                         consents: self.options.consents.clone(),
+                        bearer: false,
                     }),
                     _ => None,
                 }

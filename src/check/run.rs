@@ -83,6 +83,9 @@ pub struct LoginSpec {
     pub password: SecretString,
     /// The user's consents to insecure endpoints (see [`InsecureAllow`]).
     pub consents: Vec<InsecureAllow>,
+    /// `password` is an OAuth2 access token: sent only with SASL XOAUTH2 or
+    /// OAUTHBEARER, in the provider's order, and only over trusted TLS.
+    pub bearer: bool,
 }
 
 impl std::fmt::Debug for LoginSpec {
@@ -91,6 +94,7 @@ impl std::fmt::Debug for LoginSpec {
             .field("username", &self.username)
             .field("password", &crate::probe::transcript::REDACTED)
             .field("consents", &self.consents)
+            .field("bearer", &self.bearer)
             .finish()
     }
 }
@@ -635,7 +639,23 @@ fn login_for(spec: LoginSpec, plan: &Plan) -> Result<LoginRequest, CheckError> {
             form.apply(&address.in_form(idn))
         }
     };
-    let credentials = Credentials::new(username, spec.password)?;
+    let credentials = if spec.bearer {
+        // The provider's mechanisms, in its order, whatever the protocol: every
+        // provider in the database lists the same ones for each.
+        let mut mechanisms = Vec::new();
+        if let Some(o) = plan.provider.as_ref().and_then(|p| p.oauth2.as_ref()) {
+            for (_, list) in o.mechanisms.iter() {
+                for m in list {
+                    if !mechanisms.contains(m) {
+                        mechanisms.push(*m);
+                    }
+                }
+            }
+        }
+        Credentials::bearer(username, spec.password, mechanisms)?
+    } else {
+        Credentials::new(username, spec.password)?
+    };
     Ok(LoginRequest::new(
         credentials,
         plan.provider.as_ref(),
@@ -909,6 +929,7 @@ mod tests {
             username: given.map(str::to_owned),
             password: SecretString::from("pw"),
             consents: Vec::new(),
+            bearer: false,
         };
         login_for(spec, plan).unwrap().credentials.username.clone()
     }

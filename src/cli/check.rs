@@ -122,6 +122,9 @@ impl CheckArgs {
             password_env: None,
             allow_insecure_auth: self.allow_insecure_auth.clone(),
             max_connections: 16,
+            oauth2: false,
+            oauth2_client_id: None,
+            oauth2_tenant: None,
         }
     }
 }

@@ -482,6 +482,7 @@ fn probe_into(
         username: Some(username),
         password: p.clone(),
         consents: Vec::new(),
+        bearer: false,
     });
     let request = CheckRequest {
         input: query.to_owned(),

@@ -110,31 +110,37 @@ fn remember(provider: &str, r: &Remembered) -> Result<(), String> {
     crate::output::write_atomic(&path, text.as_bytes(), false, true).map_err(|e| e.to_string())
 }
 
-/// Runs `mailconf oauth2 …`.
-pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
-    let (args, login) = match command {
-        OAuth2Command::Login(a) => (a, true),
-        OAuth2Command::Token(a) => (a, false),
-    };
+/// What a sign-in or a refresh needs, from the arguments and the database.
+struct Prepared {
+    provider_id: String,
+    provider: crate::providers::Provider,
+    endpoints: crate::providers::oauth2::Endpoints,
+    client: Client,
+    remembered: Remembered,
+    http: HttpOptions,
+}
+
+/// A failure with its exit code.
+type Failure = (u8, String);
+
+fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
+    let usage = |m: String| (EXIT_USAGE, m);
     let db = super::load_database(lang);
     let provider = match db.lookup(&args.account) {
         Ok(m) if m.address.is_some() => m.entry.provider.clone(),
         Ok(_) => {
-            return usage(
-                lang,
-                &format!("{}: give the account as an address", args.account),
-            );
+            return Err(usage(format!(
+                "{}: give the account as an address",
+                args.account
+            )));
         }
-        Err(e) => return usage(lang, &e.to_string()),
+        Err(e) => return Err(usage(e.to_string())),
     };
     let Some(oauth2) = provider.oauth2.clone() else {
-        return usage(
-            lang,
-            &format!(
-                "{} ({}) has no OAuth2 sign-in in mailconf's database",
-                args.account, provider.id
-            ),
-        );
+        return Err(usage(format!(
+            "{} ({}) has no OAuth2 sign-in in mailconf's database",
+            args.account, provider.id
+        )));
     };
     let saved = read_clients().remove(&provider.id);
     let client_id = match args
@@ -144,10 +150,9 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
     {
         Some(id) if !id.trim().is_empty() && !id.chars().any(char::is_control) => id,
         _ => {
-            return usage(
-                lang,
-                "no client id: register an app with the provider (README, \"OAuth2\") and give it with --oauth2-client-id",
-            );
+            return Err(usage(
+                "no client id: register an app with the provider (README, \"OAuth2 sign-in\") and give it with --oauth2-client-id".into(),
+            ));
         }
     };
     let tenant = args
@@ -155,119 +160,133 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
         .clone()
         .or_else(|| saved.as_ref().and_then(|s| s.tenant.clone()));
     let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
-    let endpoints = match oauth2.endpoints(tenant.as_deref(), &protocols) {
-        Ok(e) => e,
-        Err(e) => return usage(lang, &format!("--oauth2-tenant: {e}")),
-    };
+    let endpoints = oauth2
+        .endpoints(tenant.as_deref(), &protocols)
+        .map_err(|e| usage(format!("--oauth2-tenant: {e}")))?;
     let secret = match &args.client_secret_env {
         Some(var) => match std::env::var(var) {
             Ok(v) => Some(SecretString::from(v)),
             Err(_) => {
-                return usage(
-                    lang,
-                    &format!("--oauth2-client-secret-env: {var} is not set"),
-                );
+                return Err(usage(format!(
+                    "--oauth2-client-secret-env: {var} is not set"
+                )));
             }
         },
         None => None,
     };
-    let client = Client {
-        id: client_id.clone(),
-        secret,
-    };
-    let http = match http_options(&args) {
-        Ok(h) => h,
-        Err(e) => return usage(lang, &e),
-    };
-    let rt = match tokio::runtime::Builder::new_multi_thread()
+    Ok(Prepared {
+        provider_id: provider.id.clone(),
+        provider,
+        endpoints,
+        client: Client {
+            id: client_id.clone(),
+            secret,
+        },
+        remembered: Remembered { client_id, tenant },
+        http: http_options(args).map_err(usage)?,
+    })
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("mailconf: {e}");
-            return ExitCode::from(EXIT_ERROR);
-        }
+        .map_err(|e| (EXIT_ERROR, e.to_string()))
+}
+
+/// A fresh access token for `args.account` from the refresh token in the
+/// keyring; the refresh token the provider rotates to replaces it. What
+/// `oauth2 token` prints and `probe --oauth2` sends.
+pub fn fresh_token(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
+    let p = prepare(args, lang)?;
+    let account = args.account.trim();
+    let refresh =
+        store::load(&p.provider_id, account).map_err(|e| (EXIT_NEGATIVE, e.to_string()))?;
+    let rt = runtime()?;
+    let t = rt
+        .block_on(signin::refresh(
+            &p.endpoints,
+            &p.client,
+            &refresh,
+            &p.http,
+            args.timeout,
+        ))
+        .map_err(|e| (EXIT_NEGATIVE, e.message(lang)))?;
+    if let Some(new) = &t.refresh {
+        store::save(&p.provider_id, account, new).map_err(|e| (EXIT_ERROR, e.to_string()))?;
+    }
+    Ok(t.access)
+}
+
+/// Runs `mailconf oauth2 …`.
+pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
+    let (args, login) = match command {
+        OAuth2Command::Login(a) => (a, true),
+        OAuth2Command::Token(a) => (a, false),
     };
+    let result = if login {
+        sign_in(&args, lang)
+    } else {
+        fresh_token(&args, lang).map(|t| println!("{}", t.expose_secret()))
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, message)) => {
+            let prefix = match lang {
+                Lang::En => "mailconf oauth2:",
+                Lang::ZhHans | Lang::ZhHant => "mailconf oauth2：",
+            };
+            eprintln!("{prefix} {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// `oauth2 login`: sign in, keep the refresh token, remember the client.
+fn sign_in(args: &OAuth2Args, lang: Lang) -> Result<(), Failure> {
+    let p = prepare(args, lang)?;
+    let rt = runtime()?;
     let cancel = Cancel::default();
     let flow = Flow {
-        endpoints: &endpoints,
-        client: &client,
-        http: &http,
+        endpoints: &p.endpoints,
+        client: &p.client,
+        http: &p.http,
         timeout: args.timeout,
         cancel: &cancel,
     };
     let account = args.account.trim().to_owned();
-    if login {
-        let result = if args.device {
-            rt.block_on(signin::device(flow, |d| {
-                eprintln!("{}", signin::text::device_prompt(lang, d));
-            }))
-        } else {
-            let no_browser = args.no_browser;
-            rt.block_on(signin::authorization_code(
-                flow,
-                Some(&account),
-                |url| {
-                    eprintln!("{} {url}", signin::text::open_browser_prompt(lang));
-                    if !no_browser {
-                        open_browser(url);
-                    }
-                },
-                lang,
-            ))
-        };
-        let tokens = match result {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("mailconf: {}", e.message(lang));
-                return ExitCode::from(EXIT_NEGATIVE);
-            }
-        };
-        let Some(refresh) = tokens.refresh else {
-            eprintln!("mailconf: {}", signin::text::no_refresh_token(lang));
-            return ExitCode::from(EXIT_NEGATIVE);
-        };
-        if let Err(e) = store::save(&provider.id, &account, &refresh) {
-            eprintln!("mailconf: {e}");
-            return ExitCode::from(EXIT_ERROR);
-        }
-        if let Err(e) = remember(&provider.id, &Remembered { client_id, tenant }) {
-            eprintln!("mailconf: {e}");
-        }
-        eprintln!("{}", signin::text::signed_in(lang, &account, &provider));
-        return ExitCode::SUCCESS;
-    }
-    let refresh = match store::load(&provider.id, &account) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("mailconf: {e}");
-            return ExitCode::from(EXIT_NEGATIVE);
-        }
+    let result = if args.device {
+        rt.block_on(signin::device(flow, |d| {
+            eprintln!("{}", signin::text::device_prompt(lang, d));
+        }))
+    } else {
+        let no_browser = args.no_browser;
+        rt.block_on(signin::authorization_code(
+            flow,
+            Some(&account),
+            |url| {
+                eprintln!("{} {url}", signin::text::open_browser_prompt(lang));
+                if !no_browser {
+                    open_browser(url);
+                }
+            },
+            lang,
+        ))
     };
-    match rt.block_on(signin::refresh(
-        &endpoints,
-        &client,
-        &refresh,
-        &http,
-        args.timeout,
-    )) {
-        Ok(t) => {
-            if let Some(new) = &t.refresh
-                && let Err(e) = store::save(&provider.id, &account, new)
-            {
-                eprintln!("mailconf: {e}");
-                return ExitCode::from(EXIT_ERROR);
-            }
-            println!("{}", t.access.expose_secret());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("mailconf: {}", e.message(lang));
-            ExitCode::from(EXIT_NEGATIVE)
-        }
+    let tokens = result.map_err(|e| (EXIT_NEGATIVE, e.message(lang)))?;
+    let Some(refresh) = tokens.refresh else {
+        return Err((
+            EXIT_NEGATIVE,
+            signin::text::no_refresh_token(lang).to_owned(),
+        ));
+    };
+    store::save(&p.provider_id, &account, &refresh).map_err(|e| (EXIT_ERROR, e.to_string()))?;
+    if let Err(e) = remember(&p.provider_id, &p.remembered) {
+        eprintln!("mailconf: {e}");
     }
+    eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider));
+    Ok(())
 }
 
 fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {
@@ -279,15 +298,6 @@ fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {
         extra_roots: crate::cli::args::ca_file(args.ca_file.as_deref())?,
         resolve,
     })
-}
-
-fn usage(lang: Lang, message: &str) -> ExitCode {
-    let prefix = match lang {
-        Lang::En => "mailconf oauth2:",
-        Lang::ZhHans | Lang::ZhHant => "mailconf oauth2：",
-    };
-    eprintln!("{prefix} {message}");
-    ExitCode::from(EXIT_USAGE)
 }
 
 /// Opens the system browser on `url` (a URL this process made, never one a

@@ -82,6 +82,17 @@ pub struct ProbeArgs {
     /// Repeatable.
     #[arg(long = "allow-insecure-auth", value_name = "PROTO:[HOST:]PORT:SECURITY[:sha256=FP]", value_parser = InsecureAllow::parse)]
     pub allow_insecure_auth: Vec<InsecureAllow>,
+    /// Test the login with OAuth2 (Outlook, Microsoft 365, Gmail): a fresh
+    /// access token from the sign-in `mailconf oauth2 login` kept, sent with
+    /// SASL XOAUTH2/OAUTHBEARER on every secure endpoint.
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_env", "allow_insecure_auth"])]
+    pub oauth2: bool,
+    /// With --oauth2: the client id (when `oauth2 login` did not remember one).
+    #[arg(long = "oauth2-client-id", value_name = "ID", requires = "oauth2")]
+    pub oauth2_client_id: Option<String>,
+    /// With --oauth2: the Microsoft 365 tenant (its id or domain).
+    #[arg(long = "oauth2-tenant", value_name = "TENANT", requires = "oauth2")]
+    pub oauth2_tenant: Option<String>,
     /// At most this many connections at once (discovery's checks and the probe).
     #[arg(long, value_name = "N", default_value = "16", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub max_connections: u16,
@@ -128,6 +139,9 @@ pub(crate) fn login_spec(
     args: &ProbeArgs,
     lang: crate::i18n::Lang,
 ) -> Result<Option<LoginSpec>, String> {
+    if args.oauth2 {
+        return oauth2_login_spec(args).map(Some);
+    }
     let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
     if !wants {
         if !args.allow_insecure_auth.is_empty() {
@@ -156,5 +170,37 @@ pub(crate) fn login_spec(
         username: args.user.clone(),
         password,
         consents: args.allow_insecure_auth.clone(),
+        bearer: false,
     }))
+}
+
+/// `--oauth2`: a fresh access token for the account from the stored sign-in.
+fn oauth2_login_spec(args: &ProbeArgs) -> Result<LoginSpec, String> {
+    let target = args.target.as_deref().map(str::trim).unwrap_or_default();
+    let account = match &args.user {
+        Some(u) => u.clone(),
+        None if target.contains(['@', '\u{FF20}']) => target.to_owned(),
+        None => {
+            return Err("--oauth2 needs an address: give one as the target or with --user".into());
+        }
+    };
+    let oauth2_args = crate::cli::oauth2::OAuth2Args {
+        account: account.clone(),
+        client_id: args.oauth2_client_id.clone(),
+        client_secret_env: None,
+        tenant: args.oauth2_tenant.clone(),
+        device: false,
+        no_browser: true,
+        ca_file: args.ca_file.clone(),
+        resolve: args.resolve.clone(),
+        timeout: std::time::Duration::from_secs(60),
+    };
+    let token = crate::cli::oauth2::fresh_token(&oauth2_args, crate::i18n::Lang::from_env())
+        .map_err(|(_, message)| format!("--oauth2: {message}"))?;
+    Ok(LoginSpec {
+        username: Some(account),
+        password: token,
+        consents: Vec::new(),
+        bearer: true,
+    })
 }

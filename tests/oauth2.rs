@@ -493,14 +493,14 @@ mod flows {
 /// with the refresh token in a real Secret Service: gnome-keyring in a private
 /// D-Bus session (its own HOME, unlocked with a test password), so the test
 /// never touches a keyring of the machine's.
-mod cli {
+pub(crate) mod cli {
     use super::*;
     use std::io::{BufRead as _, BufReader, Write as _};
     use std::process::{Child, Stdio};
 
     /// A private session bus with an unlocked gnome-keyring on it; both are
     /// stopped (by their own pids) when dropped.
-    struct Keyring {
+    pub(crate) struct Keyring {
         bus: Child,
         keyring: Child,
         address: String,
@@ -508,7 +508,7 @@ mod cli {
     }
 
     impl Keyring {
-        fn start() -> Keyring {
+        pub(crate) fn start() -> Keyring {
             let home = tempfile::tempdir().unwrap();
             let mut bus = Command::new("dbus-daemon")
                 .args(["--session", "--nofork", "--print-address=1"])
@@ -559,13 +559,55 @@ mod cli {
                 .arg("--ca-file")
                 .arg(&s.ca)
                 .arg("--resolve")
-                .arg(format!("{}:{}", s.host, s.addr))
-                .env("HOME", self.home.path())
+                .arg(format!("{}:{}", s.host, s.addr));
+            self.session_env(&mut c, config);
+            c
+        }
+
+        /// This keyring's session and `config` as the config directory.
+        pub(crate) fn session_env(&self, c: &mut Command, config: &std::path::Path) {
+            c.env("HOME", self.home.path())
                 .env("XDG_DATA_HOME", self.home.path().join("data"))
                 .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
                 .env("MAILCONF_CONFIG_DIR", config)
                 .env("LANG", "C");
-            c
+        }
+
+        /// `oauth2 login` for the test user, the test being the browser.
+        pub(crate) fn sign_in(&self, config: &std::path::Path, s: &Servers) -> String {
+            let mut login = self
+                .command(
+                    config,
+                    s,
+                    &[
+                        "login",
+                        &s.user,
+                        "--oauth2-client-id",
+                        "mailconf-test-client",
+                        "--no-browser",
+                        "--timeout",
+                        "60",
+                    ],
+                )
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut stderr_text = String::new();
+            let mut reader = BufReader::new(login.stderr.take().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 0 {
+                stderr_text.push_str(&line);
+                if let Some(at) = line.find("https://") {
+                    let url = line[at..].trim().to_owned();
+                    let s2 = s.clone();
+                    std::thread::spawn(move || flows::browse_for(&s2, &url));
+                }
+                line.clear();
+            }
+            let status = login.wait().unwrap();
+            assert!(status.success(), "login failed:\n{stderr_text}");
+            stderr_text
         }
     }
 
@@ -580,7 +622,7 @@ mod cli {
 
     /// A user provider file that makes the harness's servers an OAuth2
     /// provider for `test.mailconf`, its endpoints the harness's server.
-    fn provider_file(dir: &std::path::Path, s: &Servers) {
+    pub(crate) fn provider_file(dir: &std::path::Path, s: &Servers) {
         let url = oauth2_url();
         let p = serde_json::json!({
             "id": "test-oauth2",
@@ -621,38 +663,7 @@ mod cli {
         let config = tempfile::tempdir().unwrap();
         provider_file(config.path(), &s);
         // login: the test reads the address the CLI prints and is the browser.
-        let mut login = keyring
-            .command(
-                config.path(),
-                &s,
-                &[
-                    "login",
-                    &s.user,
-                    "--oauth2-client-id",
-                    "mailconf-test-client",
-                    "--no-browser",
-                    "--timeout",
-                    "60",
-                ],
-            )
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stderr_text = String::new();
-        let mut reader = BufReader::new(login.stderr.take().unwrap());
-        let mut line = String::new();
-        while reader.read_line(&mut line).unwrap() > 0 {
-            stderr_text.push_str(&line);
-            if let Some(at) = line.find("https://") {
-                let url = line[at..].trim().to_owned();
-                let s2 = s.clone();
-                std::thread::spawn(move || flows::browse_for(&s2, &url));
-            }
-            line.clear();
-        }
-        let status = login.wait().unwrap();
-        assert!(status.success(), "login failed:\n{stderr_text}");
+        let stderr_text = keyring.sign_in(config.path(), &s);
         assert!(stderr_text.contains("system keyring"), "{stderr_text}");
         // The client id is remembered, no token is in the config directory.
         let remembered =
@@ -746,5 +757,104 @@ mod cli {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("mailconf oauth2 login"), "{err}");
         assert!(out.stdout.is_empty());
+    }
+}
+
+/// The exported msmtprc of an OAuth2-only provider sends through Postfix
+/// with the helper's token: `auth xoauth2` and `passwordeval "mailconf oauth2
+/// token …"`, msmtp running as users run it (the address resolved by
+/// /etc/hosts in a private mount namespace, `mailconf` on its PATH, the
+/// keyring session in its environment).
+mod export {
+    use super::cli::{Keyring, provider_file};
+    use super::*;
+    use mailconf::export::settings::AccountSettings;
+    use mailconf::export::{ExportOptions, Format};
+    use mailconf::i18n::Lang;
+    use mailconf::providers::{Address, Provider};
+    use std::process::Stdio;
+
+    #[test]
+    fn msmtp_sends_with_the_exported_file_and_the_token_helper() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        keyring.sign_in(config.path(), &s);
+        let provider: Provider = serde_json::from_str(
+            &std::fs::read_to_string(config.path().join("providers/test-oauth2.json")).unwrap(),
+        )
+        .unwrap();
+        let address = Address::parse(&s.user).unwrap();
+        let settings =
+            AccountSettings::from_provider(&provider, Some(&address), Protocol::Pop3).unwrap();
+        let opts = ExportOptions {
+            ca_file: Some(s.ca.clone()),
+            ..Default::default()
+        };
+        let rc = Format::Msmtp
+            .exporter(&opts)
+            .render(&settings, Lang::En)
+            .unwrap();
+        assert!(rc.contains("auth xoauth2"), "{rc}");
+        assert!(
+            rc.contains("passwordeval \"mailconf oauth2 token '"),
+            "{rc}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let msmtprc = dir.path().join("msmtprc");
+        std::fs::write(&msmtprc, &rc).unwrap();
+        std::fs::set_permissions(
+            &msmtprc,
+            std::os::unix::fs::PermissionsExt::from_mode(0o600),
+        )
+        .unwrap();
+        // `mailconf` on PATH, as an installed one would be.
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_mailconf"), bin.join("mailconf")).unwrap();
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let token = format!("mailconf-oauth2-msmtp-{}", std::process::id());
+        let message = format!(
+            "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\n\r\nSent with an OAuth2 token.\r\n",
+            u = s.user
+        );
+        let mut c = crate::roundtrip::client(
+            &s,
+            dir.path(),
+            "msmtp",
+            &["-C", msmtprc.to_str().unwrap(), "-a", "default", &s.user],
+        );
+        keyring.session_env(&mut c, config.path());
+        let mut child = c
+            .env("PATH", &path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "msmtp failed: {err}");
+        assert!(!err.contains("at-"), "{err}");
+        let mut delivered = false;
+        for _ in 0..100 {
+            if crate::roundtrip::maildir_holds(&s.maildir, &token) {
+                delivered = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(delivered, "the message did not arrive");
+        let log = std::fs::read_to_string(&s.postfix_log).unwrap_or_default();
+        assert!(
+            log.lines().any(|l| l.contains("sasl_method=XOAUTH2")),
+            "Postfix logged no XOAUTH2 login"
+        );
     }
 }

@@ -306,11 +306,22 @@ pub trait Exporter {
     fn write(&self, settings: &AccountSettings, lang: Lang) -> Result<String, ExportError>;
 
     /// Checks the settings and writes the document; comments and texts in `lang`.
+    /// Whether the file can sign in with OAuth2 through `mailconf oauth2
+    /// token` (a provider that refuses passwords is refused by the others).
+    fn writes_oauth2(&self) -> bool {
+        false
+    }
+
     fn render(&self, settings: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         settings.check()?;
         if settings.password.is_some() && !self.supports_password() {
             return Err(ExportError::PasswordNotSupported {
                 format: self.name(),
+            });
+        }
+        if settings.provider.oauth2 && !self.writes_oauth2() {
+            return Err(ExportError::Oauth2Only {
+                provider: settings.provider.id.clone(),
             });
         }
         self.write(settings, lang)

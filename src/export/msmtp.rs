@@ -79,6 +79,10 @@ impl Exporter for Msmtp {
         true
     }
 
+    fn writes_oauth2(&self) -> bool {
+        true
+    }
+
     fn expresses(&self) -> Expresses {
         Expresses {
             leave_on_server: Support::NotApplicable,
@@ -121,6 +125,43 @@ impl Exporter for Msmtp {
             _ => "tls_starttls off\n",
         });
         out.push_str(&line("from", "address", &from)?);
+        if s.provider.oauth2 && s.password.is_none() {
+            // The provider refuses passwords: msmtp sends a fresh token from
+            // the helper with SASL XOAUTH2 (msmtp 1.8.x has no OAUTHBEARER
+            // refresh of its own). Single quotes: passwordeval runs in a shell.
+            out.push_str("auth xoauth2\n");
+            out.push_str(&line("user", "username", &user)?);
+            if from.contains('\'')
+                || self
+                    .ca_file
+                    .as_ref()
+                    .is_some_and(|c| c.display().to_string().contains(['\'', '"']))
+            {
+                return Err(ExportError::Unrepresentable {
+                    format: NAME,
+                    field: "address",
+                    reason: "a quote cannot go into the token command",
+                });
+            }
+            let mut command = format!("mailconf oauth2 token '{from}'");
+            if let Some(ca) = &self.ca_file {
+                command.push_str(&format!(" --ca-file '{}'", ca.display()));
+            }
+            out.push_str(&format!(
+                "# {}\n",
+                pick(
+                    lang,
+                    (
+                        "OAuth2: sign in once with `mailconf oauth2 login ADDRESS`; msmtp then asks mailconf for a fresh token:",
+                        "OAuth2：先用 `mailconf oauth2 login 地址` 登录一次；之后 msmtp 会向 mailconf 获取新的令牌：",
+                        "OAuth2：先用 `mailconf oauth2 login 地址` 登入一次；之後 msmtp 會向 mailconf 取得新的權杖：",
+                    ),
+                )
+            ));
+            out.push_str(&line("passwordeval", "address", &command)?);
+            out.push_str(&format!("\naccount default : {account}\n"));
+            return Ok(out);
+        }
         out.push_str("auth on\n");
         out.push_str(&line("user", "username", &user)?);
         match s.password_text() {

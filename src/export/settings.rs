@@ -61,6 +61,9 @@ pub struct ProviderInfo {
     pub quirks: Vec<Quirk>,
     /// How an internationalized domain goes into the username.
     pub username_idn: IdnUsername,
+    /// Passwords are refused and mailconf knows the provider's OAuth2 sign-in:
+    /// clients get their token from `mailconf oauth2 token`.
+    pub oauth2: bool,
 }
 
 impl ProviderInfo {
@@ -75,6 +78,7 @@ impl ProviderInfo {
             hints: p.hints.clone(),
             quirks: p.quirks.clone(),
             username_idn: p.username_idn,
+            oauth2: p.oauth2.is_some() && p.auth.kind == AuthKind::Oauth2Only,
         }
     }
 }
@@ -230,7 +234,9 @@ impl AccountSettings {
                 found: incoming,
             });
         }
-        if provider.auth.kind == AuthKind::Oauth2Only {
+        // With its OAuth2 sign-in known the settings are made; each format
+        // then says whether its client can take a token (`Exporter::render`).
+        if provider.auth.kind == AuthKind::Oauth2Only && provider.oauth2.is_none() {
             return Err(ExportError::Oauth2Only {
                 provider: provider.id.clone(),
             });

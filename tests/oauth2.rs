@@ -772,7 +772,6 @@ mod export {
     use mailconf::export::{ExportOptions, Format};
     use mailconf::i18n::Lang;
     use mailconf::providers::{Address, Provider};
-    use std::process::Stdio;
 
     #[test]
     fn msmtp_sends_with_the_exported_file_and_the_token_helper() {
@@ -819,38 +818,17 @@ mod export {
             std::env::var("PATH").unwrap_or_default()
         );
         let token = format!("mailconf-oauth2-msmtp-{}", std::process::id());
-        let message = format!(
-            "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\n\r\nSent with an OAuth2 token.\r\n",
-            u = s.user
-        );
-        let mut c = crate::roundtrip::client(
-            &s,
-            dir.path(),
-            "msmtp",
-            &["-C", msmtprc.to_str().unwrap(), "-a", "default", &s.user],
-        );
-        keyring.session_env(&mut c, config.path());
-        let mut child = c
-            .env("PATH", &path)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = crate::roundtrip::msmtp_send(&s, dir.path(), &msmtprc, "default", &token, |c| {
+            keyring.session_env(c, config.path());
+            c.env("PATH", &path);
+        });
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(out.status.success(), "msmtp failed: {err}");
         assert!(!err.contains("at-"), "{err}");
-        let mut delivered = false;
-        for _ in 0..100 {
-            if crate::roundtrip::maildir_holds(&s.maildir, &token) {
-                delivered = true;
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        assert!(delivered, "the message did not arrive");
+        assert!(
+            crate::roundtrip::arrives(&s.maildir, &token),
+            "the message did not arrive"
+        );
         let log = std::fs::read_to_string(&s.postfix_log).unwrap_or_default();
         assert!(
             log.lines().any(|l| l.contains("sasl_method=XOAUTH2")),

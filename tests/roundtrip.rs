@@ -123,6 +123,49 @@ pub(crate) fn fetchmail(
     (out.status.code(), log)
 }
 
+/// Sends a message to the test user whose Subject is `subject` with the real
+/// msmtp and the rc file `rc` (account `account`), as [`client`] runs it;
+/// `setup` adds to the command (environment). Returns msmtp's output.
+pub(crate) fn msmtp_send(
+    s: &Servers,
+    dir: &Path,
+    rc: &Path,
+    account: &str,
+    subject: &str,
+    setup: impl FnOnce(&mut Command),
+) -> std::process::Output {
+    let message = format!(
+        "From: {u}\r\nTo: {u}\r\nSubject: {subject}\r\n\r\nRound trip through an exported msmtprc.\r\n",
+        u = s.user
+    );
+    let mut c = client(
+        s,
+        dir,
+        "msmtp",
+        &["-C", rc.to_str().unwrap(), "-a", account, &s.user],
+    );
+    setup(&mut c);
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("msmtp is installed (tests/harness/install-deps.sh)");
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Whether a message with `token` arrives in `maildir` within 10 s.
+pub(crate) fn arrives(maildir: &Path, token: &str) -> bool {
+    for _ in 0..100 {
+        if maildir_holds(maildir, token) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
 pub(crate) fn maildir_holds(maildir: &Path, token: &str) -> bool {
     ["new", "cur"].iter().any(|sub| {
         std::fs::read_dir(maildir.join(sub))
@@ -150,23 +193,7 @@ fn msmtp_sends_and_fetchmail_keeps() {
     let msmtprc = dir.path().join("msmtprc");
     write_private(&msmtprc, &render(Format::Msmtp, &settings, &s.ca));
     let token = format!("mailconf-roundtrip-{}", std::process::id());
-    let message = format!(
-        "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\n\r\nRound trip through the exported msmtprc.\r\n",
-        u = s.user
-    );
-    let mut child = client(
-        &s,
-        dir.path(),
-        "msmtp",
-        &["-C", msmtprc.to_str().unwrap(), "-a", "default", &s.user],
-    )
-    .stdin(Stdio::piped())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped())
-    .spawn()
-    .expect("msmtp is installed (tests/harness/install-deps.sh)");
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), message.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = msmtp_send(&s, dir.path(), &msmtprc, "default", &token, |_| {});
     assert!(
         out.status.success(),
         "msmtp failed: {}",
@@ -174,16 +201,8 @@ fn msmtp_sends_and_fetchmail_keeps() {
     );
 
     // 2. Postfix delivers to Dovecot; wait (bounded) for it to land.
-    let mut delivered = false;
-    for _ in 0..100 {
-        if maildir_holds(&s.maildir, &token) {
-            delivered = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
     assert!(
-        delivered,
+        arrives(&s.maildir, &token),
         "the message did not arrive in {} within 10 s",
         s.maildir.display()
     );

@@ -863,7 +863,7 @@ fn neomutt_reads_the_same_urls() {
 }
 
 /// getmail's own reader (RawConfigParser) of the `[retriever]` section.
-fn getmail_retriever(rc: &Path) -> serde_json::Value {
+pub(crate) fn getmail_retriever(rc: &Path) -> serde_json::Value {
     let out = run(Command::new(tool("python3"))
         .arg("-c")
         .arg(

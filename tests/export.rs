@@ -1757,3 +1757,153 @@ fn cli_says_what_the_client_must_do_about_imap_id() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("set imap_send_id = yes"));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("ID command"));
 }
+
+// ---------------------------------------------------------------------------
+// OAuth2: the files that take their token from `mailconf oauth2 token`
+
+/// Outlook.com as the bundled database has it (OAuth2 only, with its sign-in).
+fn outlook(protocol: Protocol, address: &str) -> AccountSettings {
+    let db = mailconf::providers::Database::bundled();
+    let p = &db.lookup(address).unwrap().entry.provider;
+    assert_eq!(p.auth.kind, AuthKind::Oauth2Only);
+    AccountSettings::from_provider(p, Some(&Address::parse(address).unwrap()), protocol).unwrap()
+}
+
+/// Every OAuth2 file is read back by the client's own parser: msmtp's
+/// `auth xoauth2` with `passwordeval`, neomutt's authenticators and refresh
+/// commands, getmail6's `use_xoauth2` and the `password_command` tuple it
+/// evaluates, Thunderbird's `OAuth2` read back by the autoconfig reader. The
+/// address carries shell and Python metacharacters: each client gets it back
+/// as one word, never as code.
+#[test]
+fn oauth2_exports_are_read_back_by_the_clients_with_the_token_helper() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(home.join("Maildir").join(sub)).unwrap();
+    }
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    write(
+        &bin,
+        "mailconf",
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGV_OUT\"\necho stand-in-token\n",
+        0o755,
+    );
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for address in ["you@outlook.com", "o'neil\"$(x)`y`\\@outlook.com"] {
+        let imap = outlook(Imap, address);
+        let words = ["mailconf", "oauth2", "token", address];
+
+        // msmtp: `--pretend` runs passwordeval; a stand-in `mailconf` on
+        // PATH writes down the words it was given.
+        let rc = render(&outlook(Pop3, address), Format::Msmtp, Lang::En).unwrap();
+        let rc = write(dir.path(), "msmtprc", &rc, 0o600);
+        let recorded = dir.path().join("argv");
+        let _ = std::fs::remove_file(&recorded);
+        let out = run(Command::new(tool("msmtp"))
+            .arg("-C")
+            .arg(&rc)
+            .arg("--pretend")
+            .env("HOME", &home)
+            .env("PATH", &path)
+            .env("ARGV_OUT", &recorded)
+            .stdin(Stdio::null()));
+        let pretend = String::from_utf8_lossy(&out.stdout);
+        assert!(pretend.contains("auth = XOAUTH2"), "{pretend}");
+        assert_eq!(
+            std::fs::read_to_string(&recorded).unwrap(),
+            format!("{}\n", words[1..].join("\n")),
+            "{pretend}"
+        );
+
+        // neomutt: the authenticators and both refresh commands.
+        let rc = render(&imap, Format::Mutt, Lang::En).unwrap();
+        let v = neomutt_query(
+            &write(dir.path(), "muttrc", &rc, 0o600),
+            &home,
+            &[
+                "imap_authenticators",
+                "smtp_authenticators",
+                "imap_oauth_refresh_command",
+                "smtp_oauth_refresh_command",
+            ],
+        );
+        assert_eq!(v[0], "oauthbearer:xoauth2");
+        assert_eq!(v[1], "oauthbearer:xoauth2");
+        assert_eq!(v[2], v[3]);
+        let sh = run(Command::new("sh")
+            .arg("-c")
+            .arg(format!("set -- {}; printf '%s\\n' \"$@\"", v[2])));
+        assert_eq!(
+            String::from_utf8_lossy(&sh.stdout),
+            format!("{}\n", words.join("\n")),
+            "{}",
+            v[2]
+        );
+        assert!(
+            !rc.contains("imap_pass") && !rc.contains("smtp_pass"),
+            "{rc}"
+        );
+
+        // getmail6: its own reader, then the tuple it evaluates.
+        let rc = render(&imap, Format::Getmail, Lang::En).unwrap();
+        let path = write(dir.path(), "getmailrc", &rc, 0o600);
+        let out = run(Command::new(tool("getmail"))
+            .arg(format!("--rcfile={}", path.display()))
+            .arg(format!("--getmaildir={}", home.display()))
+            .arg("--dump")
+            .env("HOME", &home)
+            .env("LC_ALL", "C.UTF-8"));
+        let dump = String::from_utf8_lossy(&out.stdout);
+        assert!(dump.contains("use_xoauth2=\"True\""), "{dump}");
+        let command = crate::existing::getmail_retriever(&path)["password_command"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        // getmail evaluates the value as Python (ConfTupleOfStrings).
+        let out = run(Command::new(tool("python3"))
+            .arg("-c")
+            .arg("import json, sys\nprint(json.dumps(list(eval(sys.argv[1]))))")
+            .arg(&command));
+        let argv: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(argv, words, "{rc}");
+
+        // fetchmail: IMAP with `auth oauthbearer`, no password; the token on a pipe.
+        let rc = render(&imap, Format::Fetchmail, Lang::En).unwrap();
+        assert!(rc.contains("\n    auth oauthbearer\n"), "{rc}");
+        assert!(!rc.contains(" password "), "{rc}");
+        assert!(rc.contains("| fetchmail --passwordfd 0"), "{rc}");
+
+        // Thunderbird signs in itself.
+        let xml = render(&imap, Format::Thunderbird, Lang::En).unwrap();
+        assert_eq!(
+            xml.matches("<authentication>OAuth2</authentication>")
+                .count(),
+            2
+        );
+        let doc = autoconfig::parse(&xml).unwrap();
+        let back =
+            autoconfig::to_provider(&doc, Origin::User, SourceKind::Ispdb, "t", "2026-12").unwrap();
+        assert_eq!(back.auth.kind, AuthKind::Oauth2Only, "{xml}");
+    }
+    // POP3 has no OAuth2 in these three clients (and Microsoft's POP3 takes
+    // only XOAUTH2): a clear refusal naming IMAP, never a password file.
+    for f in [Format::Fetchmail, Format::Getmail, Format::Mutt] {
+        match render(&outlook(Pop3, "you@outlook.com"), f, Lang::En) {
+            Err(ExportError::Unsupported { what, .. }) => assert!(what.contains("IMAP"), "{what}"),
+            other => panic!("{f:?}: {other:?}"),
+        }
+    }
+    // Formats without a token helper still refuse an OAuth2-only provider.
+    for f in [Format::Apple, Format::Autodiscover] {
+        assert!(matches!(
+            render(&outlook(Imap, "you@outlook.com"), f, Lang::En),
+            Err(ExportError::Oauth2Only { .. })
+        ));
+    }
+}

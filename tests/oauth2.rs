@@ -8,6 +8,7 @@
 use std::process::Command;
 use std::sync::Arc;
 
+use mailconf::advice::{AdviceKind, advise};
 use mailconf::probe::login::{
     BearerStatus, Credentials, LoginOutcome, LoginRequest, NotTriedReason,
 };
@@ -114,6 +115,13 @@ pub fn token_forms(user: &str, token: &str) -> Vec<String> {
     ]
 }
 
+/// Whether `text` holds a word shaped like the harness's access tokens
+/// (`at-…`), for output where the token itself is not known.
+pub fn holds_an_access_token(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .any(|w| w.starts_with("at-") && w.len() > 20)
+}
+
 fn assert_no_token(what: &str, text: &str, user: &str, token: &str) {
     for f in token_forms(user, token) {
         assert!(!text.contains(&f), "{what} holds the token (form {f:?})");
@@ -146,6 +154,9 @@ fn xoauth2_and_oauthbearer_sign_in_on_995_993_465_and_587() {
             assert!(m.ends_with(name), "{}: {m}", r.endpoint);
             assert!(l.bearer_error.is_none());
         }
+        // "The token was accepted", never "the username and password work".
+        let kinds: Vec<AdviceKind> = advise(&reports, None).iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, [AdviceKind::Oauth2TokenAccepted]);
         let json = serde_json::to_string(&reports).unwrap();
         assert!(
             json.contains("[redacted]"),
@@ -185,6 +196,16 @@ fn an_expired_or_revoked_token_is_refused_once_and_no_other_endpoint_tries_it() 
                 panic!("{what} {mech:?}: no error JSON read\n{}", first.transcript)
             });
             assert_eq!(err.status, BearerStatus::InvalidToken, "{what}: {err:?}");
+            // The advice says to sign in again, not to check a password.
+            let kinds: Vec<AdviceKind> = advise(&reports, None).iter().map(|a| a.kind).collect();
+            assert!(
+                kinds.contains(&AdviceKind::Oauth2TokenRejected),
+                "{kinds:?}"
+            );
+            assert!(
+                !kinds.contains(&AdviceKind::CredentialsRejected),
+                "{kinds:?}"
+            );
             let json = serde_json::to_string(&reports).unwrap();
             assert_no_token("the reports", &json, &s.user, token);
             let log = std::fs::read(&s.dovecot_log).unwrap_or_default();
@@ -575,7 +596,7 @@ pub(crate) mod cli {
 
         /// `oauth2 login` for the test user, the test being the browser.
         pub(crate) fn sign_in(&self, config: &std::path::Path, s: &Servers) -> String {
-            let mut login = self
+            let login = self
                 .command(
                     config,
                     s,
@@ -593,22 +614,38 @@ pub(crate) mod cli {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap();
-            let mut stderr_text = String::new();
-            let mut reader = BufReader::new(login.stderr.take().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).unwrap() > 0 {
-                stderr_text.push_str(&line);
-                if let Some(at) = line.find("https://") {
-                    let url = line[at..].trim().to_owned();
-                    let s2 = s.clone();
-                    std::thread::spawn(move || flows::browse_for(&s2, &url));
-                }
-                line.clear();
-            }
-            let status = login.wait().unwrap();
+            let (status, _, stderr_text) = be_the_browser(login, s);
             assert!(status.success(), "login failed:\n{stderr_text}");
             stderr_text
         }
+    }
+
+    /// Waits for `child`, opening (as the browser) every sign-in address it
+    /// prints on stderr; returns its status, stdout and stderr.
+    pub(crate) fn be_the_browser(
+        mut child: Child,
+        s: &Servers,
+    ) -> (std::process::ExitStatus, String, String) {
+        let mut stdout = child.stdout.take().unwrap();
+        let out = std::thread::spawn(move || {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
+            text
+        });
+        let mut stderr_text = String::new();
+        let mut reader = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 {
+            stderr_text.push_str(&line);
+            if let Some(at) = line.find("https://") {
+                let url = line[at..].trim().to_owned();
+                let s2 = s.clone();
+                std::thread::spawn(move || flows::browse_for(&s2, &url));
+            }
+            line.clear();
+        }
+        let status = child.wait().unwrap();
+        (status, out.join().unwrap(), stderr_text)
     }
 
     impl Drop for Keyring {
@@ -718,10 +755,10 @@ pub(crate) mod cli {
             }
         }
         assert!(successes >= 4, "{successes} logins succeeded:\n{text}");
-        let leaked = text
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .any(|w| w.starts_with("at-") && w.len() > 20);
-        assert!(!leaked, "an access token in the probe output:\n{text}");
+        assert!(
+            !holds_an_access_token(&text),
+            "an access token in the probe output:\n{text}"
+        );
         // The token from the helper signs in on every endpoint.
         let reports = run(&s, endpoints(&s.host), bearer(&s.user, &tokens[1], vec![]));
         for r in &reports {
@@ -732,6 +769,66 @@ pub(crate) mod cli {
                 r.transcript
             );
         }
+    }
+
+    /// `probe --oauth2` with nothing kept signs in by itself (the test is the
+    /// browser), in the language of `--lang`, keeps the sign-in for the
+    /// helper, and tests every secure endpoint with the token.
+    #[test]
+    fn probe_oauth2_signs_in_by_itself_when_nothing_is_kept_in_the_language_asked() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        let mut probe = keyring.mailconf(
+            config.path(),
+            &s,
+            &[
+                "--lang",
+                "zh-Hans",
+                "probe",
+                &s.user,
+                "--oauth2",
+                "--oauth2-client-id",
+                "mailconf-test-client",
+                "--no-browser",
+                "--json",
+            ],
+        );
+        if !s.port_map.is_empty() {
+            probe.args(["--port-map", &s.port_map]);
+        }
+        let child = probe
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (status, text, err) = be_the_browser(child, &s);
+        assert_eq!(status.code(), Some(0), "{err}\n{text}");
+        // The sign-in spoke Simplified Chinese.
+        assert!(err.contains("现在开始登录"), "{err}");
+        assert!(err.contains("请在浏览器中登录"), "{err}");
+        assert!(!err.contains("Sign in in your browser"), "{err}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let successes = v["endpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|ep| ep["login"]["outcome"] == "success")
+            .count();
+        assert!(successes >= 4, "{successes} logins succeeded:\n{text}");
+        assert!(!holds_an_access_token(&text), "{text}");
+        assert!(!holds_an_access_token(&err), "{err}");
+        // The sign-in is kept: the helper now works without a browser.
+        let out = keyring
+            .command(config.path(), &s, &["token", &s.user])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     #[test]
@@ -760,11 +857,15 @@ pub(crate) mod cli {
     }
 }
 
-/// The exported msmtprc of an OAuth2-only provider sends through Postfix
-/// with the helper's token: `auth xoauth2` and `passwordeval "mailconf oauth2
-/// token …"`, msmtp running as users run it (the address resolved by
-/// /etc/hosts in a private mount namespace, `mailconf` on its PATH, the
-/// keyring session in its environment).
+/// The exported files of an OAuth2-only provider, used as users use them
+/// against the real servers: msmtp sends through Postfix (`auth xoauth2`,
+/// `passwordeval "mailconf oauth2 token …"`), getmail6 fetches the message
+/// from Dovecot over IMAP (`use_xoauth2`, `password_command`), both asking
+/// the helper for a fresh token from the keyring. The clients run as users
+/// run them: the address resolved by /etc/hosts in a private mount
+/// namespace, `mailconf` on PATH, the keyring session in the environment.
+/// (fetchmail is not here: the fetchmail 6.4 of Debian 12 has no OAuth2;
+/// tests/export.rs checks its file.)
 mod export {
     use super::cli::{Keyring, provider_file};
     use super::*;
@@ -774,7 +875,7 @@ mod export {
     use mailconf::providers::{Address, Provider};
 
     #[test]
-    fn msmtp_sends_with_the_exported_file_and_the_token_helper() {
+    fn msmtp_sends_and_getmail_fetches_with_the_exported_files_and_the_token_helper() {
         let s = Servers::get();
         let keyring = Keyring::start();
         let config = tempfile::tempdir().unwrap();
@@ -785,29 +886,41 @@ mod export {
         )
         .unwrap();
         let address = Address::parse(&s.user).unwrap();
-        let settings =
-            AccountSettings::from_provider(&provider, Some(&address), Protocol::Pop3).unwrap();
         let opts = ExportOptions {
             ca_file: Some(s.ca.clone()),
             ..Default::default()
         };
-        let rc = Format::Msmtp
-            .exporter(&opts)
-            .render(&settings, Lang::En)
-            .unwrap();
-        assert!(rc.contains("auth xoauth2"), "{rc}");
-        assert!(
-            rc.contains("passwordeval \"mailconf oauth2 token '"),
-            "{rc}"
-        );
+        let export = |protocol: Protocol, format: Format| {
+            let settings =
+                AccountSettings::from_provider(&provider, Some(&address), protocol).unwrap();
+            format.exporter(&opts).render(&settings, Lang::En).unwrap()
+        };
         let dir = tempfile::tempdir().unwrap();
-        let msmtprc = dir.path().join("msmtprc");
-        std::fs::write(&msmtprc, &rc).unwrap();
-        std::fs::set_permissions(
-            &msmtprc,
-            std::os::unix::fs::PermissionsExt::from_mode(0o600),
-        )
-        .unwrap();
+        let private = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .unwrap();
+            p
+        };
+        let rc = export(Protocol::Pop3, Format::Msmtp);
+        assert!(rc.contains("auth xoauth2"), "{rc}");
+        let msmtprc = private("msmtprc", &rc);
+        let getmail = export(Protocol::Imap, Format::Getmail);
+        assert!(getmail.contains("use_xoauth2 = True"), "{getmail}");
+        // The retriever is the export's; the destination is replaced because
+        // getmail refuses to deliver into a maildir as root (the tests' user).
+        let inbox = dir.path().join("downloaded");
+        let (retriever, _) = getmail.split_once("[destination]").unwrap();
+        let getmailrc = private(
+            "getmailrc",
+            &format!(
+                "{retriever}[destination]\ntype = MDA_external\npath = /bin/sh\n\
+                 arguments = (\"-c\", \"cat >> {}\")\nallow_root_commands = true\n\n\
+                 [options]\ndelete = false\n",
+                inbox.display()
+            ),
+        );
         // `mailconf` on PATH, as an installed one would be.
         let bin = dir.path().join("bin");
         std::fs::create_dir_all(&bin).unwrap();
@@ -817,14 +930,16 @@ mod export {
             bin.display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        let token = format!("mailconf-oauth2-msmtp-{}", std::process::id());
+
+        // 1. msmtp sends.
+        let token = format!("mailconf-oauth2-e2e-{}", std::process::id());
         let out = crate::roundtrip::msmtp_send(&s, dir.path(), &msmtprc, "default", &token, |c| {
             keyring.session_env(c, config.path());
             c.env("PATH", &path);
         });
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(out.status.success(), "msmtp failed: {err}");
-        assert!(!err.contains("at-"), "{err}");
+        assert!(!holds_an_access_token(&err), "{err}");
         assert!(
             crate::roundtrip::arrives(&s.maildir, &token),
             "the message did not arrive"
@@ -833,6 +948,38 @@ mod export {
         assert!(
             log.lines().any(|l| l.contains("sasl_method=XOAUTH2")),
             "Postfix logged no XOAUTH2 login"
+        );
+
+        // 2. getmail6 fetches it over IMAP with XOAUTH2.
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let rcfile = format!("--rcfile={}", getmailrc.display());
+        let getmaildir = format!("--getmaildir={}", home.display());
+        let mut c = crate::roundtrip::client(&s, dir.path(), "getmail", &[&rcfile, &getmaildir]);
+        keyring.session_env(&mut c, config.path());
+        c.env("PATH", &path).env("HOME", &home);
+        let out = c.output().expect("getmail (tests/harness/install-deps.sh)");
+        let log = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "getmail failed:\n{log}");
+        let downloaded = std::fs::read_to_string(&inbox).unwrap_or_default();
+        assert!(
+            downloaded.contains(&token),
+            "getmail did not fetch the message:\n{log}"
+        );
+        assert!(
+            !holds_an_access_token(&log),
+            "a token in getmail's output:\n{log}"
+        );
+        let dovecot = std::fs::read_to_string(&s.dovecot_log).unwrap_or_default();
+        assert!(
+            dovecot.lines().any(|l| l.contains("imap-login:")
+                && l.contains(" Login: ")
+                && l.contains("method=XOAUTH2")),
+            "Dovecot logged no IMAP XOAUTH2 login"
         );
     }
 }

@@ -16,6 +16,8 @@ use crate::probe::report::{EndpointReport, PlaintextReason, Verdict};
 use crate::probe::{Endpoint, TimeoutPhase, TlsErrorKind};
 use crate::providers::{AuthKind, Localized, Protocol, Provider, Quirk, ReplyMeaning, Security};
 
+mod oauth2;
+
 /// What a piece of advice is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -60,6 +62,16 @@ pub enum AdviceKind {
     Discontinued,
     /// Discovery found no settings for the domain: there is nothing to test.
     NothingFound,
+    /// OAuth2: the server accepted the access token.
+    Oauth2TokenAccepted,
+    /// OAuth2: the server refused the access token (expired, revoked, another account).
+    Oauth2TokenRejected,
+    /// OAuth2: the token lacks the scope for the protocol (the SASL error JSON says so).
+    Oauth2ScopeMissing,
+    /// OAuth2: the token is good but POP/IMAP is off for the mailbox or tenant.
+    Oauth2ProtocolDisabled,
+    /// SMTP AUTH is off for the mailbox or tenant (Microsoft 365).
+    SmtpAuthDisabled,
 }
 
 /// How much it matters.
@@ -317,6 +329,14 @@ pub fn advice_for(
                 None,
             ),
         },
+        k @ (AdviceKind::Oauth2TokenAccepted
+        | AdviceKind::Oauth2TokenRejected
+        | AdviceKind::Oauth2ScopeMissing
+        | AdviceKind::Oauth2ProtocolDisabled
+        | AdviceKind::SmtpAuthDisabled) => {
+            let (severity, text) = oauth2::words(k, &n).unwrap_or((Severity::Info, n.clone()));
+            (severity, text, help_link(provider))
+        }
         AdviceKind::NothingFound => (
             Severity::Error,
             plain(|l| msg!(l, "advice-nothing-found")),
@@ -334,7 +354,16 @@ pub fn advice_for(
 
 /// What a rejected login means for this provider: the provider's auth kind
 /// turns a plain "rejected" into "authorization code / app password needed".
-fn login_kind(outcome: &LoginOutcome, provider: Option<&Provider>) -> Option<AdviceKind> {
+/// A login with an OAuth2 token has its own kinds ([`oauth2::kind`]).
+fn login_kind(
+    login: &LoginReport,
+    protocol: Option<Protocol>,
+    provider: Option<&Provider>,
+) -> Option<AdviceKind> {
+    if let Some(kind) = oauth2::kind(login, protocol) {
+        return kind;
+    }
+    let outcome = &login.result;
     let auth = provider.map(|p| p.auth.kind);
     Some(match outcome {
         LoginOutcome::Success => AdviceKind::LoginWorks,
@@ -368,7 +397,7 @@ fn login_kind(outcome: &LoginOutcome, provider: Option<&Provider>) -> Option<Adv
 
 /// The advice kinds one login report calls for.
 fn login_kinds(login: &LoginReport, provider: Option<&Provider>) -> Vec<AdviceKind> {
-    let mut v: Vec<AdviceKind> = login_kind(&login.result, provider).into_iter().collect();
+    let mut v: Vec<AdviceKind> = login_kind(login, None, provider).into_iter().collect();
     let id_needed = login
         .mailbox_checks
         .iter()
@@ -449,7 +478,7 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
             _ => {}
         }
         if let Some(login) = &r.login {
-            if let Some(kind) = login_kind(&login.result, provider) {
+            if let Some(kind) = login_kind(login, Some(r.endpoint.protocol), provider) {
                 add(kind, e);
             }
             let id_needed = login
@@ -499,10 +528,13 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
                 | AdviceKind::AppPasswordRequired
                 | AdviceKind::Oauth2Only
                 | AdviceKind::CredentialsRejected
+                | AdviceKind::Oauth2TokenRejected
         )
     });
     if rejected {
-        found.retain(|(k, _)| *k != AdviceKind::LoginWorks);
+        found.retain(|(k, _)| {
+            !matches!(k, AdviceKind::LoginWorks | AdviceKind::Oauth2TokenAccepted)
+        });
     }
     // "Not sent over an insecure connection" matters when nothing else was
     // learnt about the password; next to a real answer it is noise.

@@ -125,6 +125,7 @@ impl CheckArgs {
             oauth2: false,
             oauth2_client_id: None,
             oauth2_tenant: None,
+            no_browser: false,
         }
     }
 }

@@ -121,7 +121,7 @@ struct Prepared {
 }
 
 /// A failure with its exit code.
-type Failure = (u8, String);
+pub type Failure = (u8, String);
 
 fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let usage = |m: String| (EXIT_USAGE, m);
@@ -197,20 +197,47 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 
 /// A fresh access token for `args.account` from the refresh token in the
 /// keyring; the refresh token the provider rotates to replaces it. What
-/// `oauth2 token` prints and `probe --oauth2` sends.
+/// `oauth2 token` prints.
 pub fn fresh_token(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
     let p = prepare(args, lang)?;
     let account = args.account.trim();
     let refresh =
         store::load(&p.provider_id, account).map_err(|e| (EXIT_NEGATIVE, e.to_string()))?;
+    refreshed(&p, account, &refresh, args.timeout, lang)
+}
+
+/// A fresh access token for `args.account`: from the kept sign-in, or, when
+/// none is kept, from a sign-in started now (the browser, as `oauth2 login`),
+/// which is then kept. What `probe --oauth2` sends.
+pub fn token_or_sign_in(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
+    let p = prepare(args, lang)?;
+    let account = args.account.trim();
+    match store::load(&p.provider_id, account) {
+        Ok(refresh) => refreshed(&p, account, &refresh, args.timeout, lang),
+        Err(store::StoreError::NotSignedIn(_)) => {
+            eprintln!("{}", signin::text::signing_in_now(lang, account));
+            sign_in_with(&p, args, lang)
+        }
+        Err(e) => Err((EXIT_ERROR, e.to_string())),
+    }
+}
+
+/// Refreshes with `refresh`, keeping the refresh token the provider rotates to.
+fn refreshed(
+    p: &Prepared,
+    account: &str,
+    refresh: &SecretString,
+    timeout: Duration,
+    lang: Lang,
+) -> Result<SecretString, Failure> {
     let rt = runtime()?;
     let t = rt
         .block_on(signin::refresh(
             &p.endpoints,
             &p.client,
-            &refresh,
+            refresh,
             &p.http,
-            args.timeout,
+            timeout,
         ))
         .map_err(|e| (EXIT_NEGATIVE, e.message(lang)))?;
     if let Some(new) = &t.refresh {
@@ -246,6 +273,12 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
 /// `oauth2 login`: sign in, keep the refresh token, remember the client.
 fn sign_in(args: &OAuth2Args, lang: Lang) -> Result<(), Failure> {
     let p = prepare(args, lang)?;
+    sign_in_with(&p, args, lang).map(drop)
+}
+
+/// Signs in (browser or device flow), keeps the refresh token, remembers the
+/// client; returns the access token of the sign-in.
+fn sign_in_with(p: &Prepared, args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
     let rt = runtime()?;
     let cancel = Cancel::default();
     let flow = Flow {
@@ -286,7 +319,7 @@ fn sign_in(args: &OAuth2Args, lang: Lang) -> Result<(), Failure> {
         eprintln!("mailconf: {e}");
     }
     eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider));
-    Ok(())
+    Ok(tokens.access)
 }
 
 fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {

@@ -4,7 +4,8 @@
 //! placeholders `%EMAILADDRESS%` / `%EMAILLOCALPART%` when they follow the
 //! provider's rule, so the same file works for everyone at the domain, whether it
 //! sits in Thunderbird's `isp/` folder or is served at `autoconfig.<domain>`. For the
-//! same reason it never carries a password. mailconf's own reader
+//! same reason it never carries a password. A provider that refuses passwords
+//! gets `<authentication>OAuth2</authentication>`: Thunderbird signs in itself. mailconf's own reader
 //! ([`crate::providers::autoconfig::parse`]) reads it back in the tests.
 
 use super::provenance::header;
@@ -43,6 +44,7 @@ fn server(
     x: &mut Xml,
     element: &str,
     ep: &Endpoint,
+    oauth2: bool,
     leave_on_server: Option<bool>,
 ) -> Result<(), ExportError> {
     x.start(element, &[("type", ep.protocol.as_str())])?;
@@ -50,7 +52,16 @@ fn server(
     x.text("port", &ep.port.to_string())?;
     x.text("socketType", socket_type(ep.security))?;
     x.text("username", &username(ep))?;
-    x.text("authentication", "password-cleartext")?;
+    // Thunderbird signs in with OAuth2 itself (its own client id), so a
+    // provider that refuses passwords needs nothing but this value.
+    x.text(
+        "authentication",
+        if oauth2 {
+            "OAuth2"
+        } else {
+            "password-cleartext"
+        },
+    )?;
     if let Some(keep) = leave_on_server {
         x.start("pop3", &[])?;
         x.text("leaveMessagesOnServer", if keep { "true" } else { "false" })?;
@@ -94,6 +105,10 @@ impl Exporter for Thunderbird {
         false
     }
 
+    fn writes_oauth2(&self) -> bool {
+        true
+    }
+
     fn expresses(&self) -> Expresses {
         Expresses {
             leave_on_server: Support::Setting,
@@ -117,7 +132,11 @@ impl Exporter for Thunderbird {
             .unwrap_or_else(|| s.provider.id.clone());
 
         let mut x = Xml::new(NAME)?;
-        x.comment(&header(self, s, true, lang))?;
+        let mut comment = header(self, s, true, lang);
+        if s.provider.oauth2 {
+            comment.push(super::token::thunderbird_note(lang).to_owned());
+        }
+        x.comment(&comment)?;
         x.start("clientConfig", &[("version", "1.1")])?;
         x.start("emailProvider", &[("id", &id)])?;
         for d in &domains {
@@ -126,8 +145,9 @@ impl Exporter for Thunderbird {
         x.text("displayName", s.provider.name.get(lang))?;
         x.text("displayShortName", &s.provider.id)?;
         let keep = (s.incoming.protocol == Protocol::Pop3).then_some(s.leave_on_server);
-        server(&mut x, "incomingServer", &s.incoming, keep)?;
-        server(&mut x, "outgoingServer", &s.outgoing, None)?;
+        let oauth2 = s.provider.oauth2;
+        server(&mut x, "incomingServer", &s.incoming, oauth2, keep)?;
+        server(&mut x, "outgoingServer", &s.outgoing, oauth2, None)?;
         x.end("emailProvider")?;
         x.end("clientConfig")?;
         x.finish()

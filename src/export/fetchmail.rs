@@ -10,9 +10,16 @@
 //! appear inside, so it is written as the hex escape `\x22` and a backslash as `\\`.
 //! fetchmail refuses an rc file that others can read, so the file is always written
 //! owner-only.
+//!
+//! For a provider that refuses passwords the entry is IMAP with `auth
+//! oauthbearer` and no password: the token comes from `mailconf oauth2 token`
+//! on a pipe (`--passwordfd 0`). Only fetchmail builds with OAuth2 read it
+//! (fetchmail 7, the openSUSE/SUSE package); the file says so, and names
+//! getmail6 for Debian's fetchmail 6.4.
 
 use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
+use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
@@ -79,10 +86,24 @@ impl Exporter for Fetchmail {
         }
     }
 
+    fn writes_oauth2(&self) -> bool {
+        true
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let ep = &s.incoming;
         let host = s.host(ep, NAME)?;
         let user = s.username(ep, NAME)?;
+        // OAuth2 (fetchmail's `auth oauthbearer`, which falls back to
+        // XOAUTH2) exists for IMAP only; the token comes on a pipe
+        // (`--passwordfd`), so it is never in this file nor in another.
+        let oauth2 = s.provider.oauth2 && s.password.is_none();
+        if oauth2 && ep.protocol != Protocol::Imap {
+            return Err(ExportError::Unsupported {
+                format: NAME,
+                what: token::imap_only("fetchmail"),
+            });
+        }
         let mut out = String::new();
         for l in header(self, s, true, lang) {
             out.push_str(&format!("# {l}\n"));
@@ -99,7 +120,14 @@ impl Exporter for Fetchmail {
                 ),
             )
         ));
-        if s.password.is_none() {
+        if oauth2 {
+            let address = s.require_address(NAME)?;
+            let command = token::shell(NAME, &address, self.ca_file.as_deref())?;
+            out.push_str(&format!("# {}\n", token::sign_in_once(lang, "fetchmail")));
+            for l in token::fetchmail_note(lang, &command) {
+                out.push_str(&format!("# {l}\n"));
+            }
+        } else if s.password.is_none() {
             out.push_str(&format!(
                 "# {}\n",
                 pick(
@@ -132,6 +160,9 @@ impl Exporter for Fetchmail {
             out.push_str(&format!(" password {}", quote(p)));
         }
         out.push('\n');
+        if oauth2 {
+            out.push_str("    auth oauthbearer\n");
+        }
         // sslproto both sets the lowest TLS version and, without `ssl`, makes
         // STARTTLS mandatory (fetchmail(1), --sslproto).
         let tls = match ep.security {

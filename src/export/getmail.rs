@@ -10,9 +10,14 @@
 //! STARTTLS-only incoming server is refused rather than exported unencrypted.
 //! getmail reads the file with Python's `RawConfigParser`: no interpolation, so `%`
 //! is safe, but surrounding whitespace is stripped and a value cannot span lines.
+//!
+//! For a provider that refuses passwords: `use_xoauth2 = True` (IMAP only in
+//! getmail6) with `password_command` running `mailconf oauth2 token`; getmail
+//! evaluates that tuple as Python, so each word is an escaped string literal.
 
 use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
+use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
@@ -86,8 +91,20 @@ impl Exporter for Getmail {
         }
     }
 
+    fn writes_oauth2(&self) -> bool {
+        true
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let ep = &s.incoming;
+        // getmail6 has `use_xoauth2` in its IMAP retrievers only.
+        let oauth2 = s.provider.oauth2 && s.password.is_none();
+        if oauth2 && ep.protocol != Protocol::Imap {
+            return Err(ExportError::Unsupported {
+                format: NAME,
+                what: token::imap_only("getmail6"),
+            });
+        }
         if ep.security != Security::Tls {
             return Err(ExportError::Unsupported {
                 format: NAME,
@@ -121,10 +138,25 @@ impl Exporter for Getmail {
         });
         out.push_str(&format!("server = {host}\nport = {}\n", ep.port));
         out.push_str(&format!("username = {user}\n"));
-        match s.password_text() {
-            Some(p) => out.push_str(&format!("password = {}\n", value("password", p)?)),
-            None => {
-                out.push_str(&format!(
+        if oauth2 {
+            // getmail evaluates password_command as a Python tuple (eval):
+            // every word is a string literal with `\` and `"` escaped.
+            let address = s.require_address(NAME)?;
+            let words: Vec<String> = token::argv(&address, self.ca_file.as_deref())
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\"")))
+                .collect();
+            out.push_str(&format!("# {}\n", token::sign_in_once(lang, "getmail")));
+            out.push_str("use_xoauth2 = True\n");
+            out.push_str(&format!(
+                "password_command = ({},)\n",
+                value("address", &words.join(", "))?
+            ));
+        } else {
+            match s.password_text() {
+                Some(p) => out.push_str(&format!("password = {}\n", value("password", p)?)),
+                None => {
+                    out.push_str(&format!(
                     "# {}\n",
                     pick(
                         lang,
@@ -135,10 +167,11 @@ impl Exporter for Getmail {
                         ),
                     )
                 ));
-                out.push_str(&format!(
+                    out.push_str(&format!(
                     "# password_command = (\"secret-tool\", \"lookup\", \"host\", \"{host}\", \"user\", \"{}\")\n",
                     user.replace(['"', '\\'], "_")
                 ));
+                }
             }
         }
         let ca = self

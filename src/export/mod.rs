@@ -40,6 +40,7 @@ pub mod probed;
 mod provenance;
 pub mod settings;
 pub mod summary;
+pub mod token;
 mod xml;
 
 pub use settings::{
@@ -305,13 +306,13 @@ pub trait Exporter {
     /// Writes the document. Called by [`Exporter::render`] after the checks.
     fn write(&self, settings: &AccountSettings, lang: Lang) -> Result<String, ExportError>;
 
-    /// Checks the settings and writes the document; comments and texts in `lang`.
     /// Whether the file can sign in with OAuth2 through `mailconf oauth2
     /// token` (a provider that refuses passwords is refused by the others).
     fn writes_oauth2(&self) -> bool {
         false
     }
 
+    /// Checks the settings and writes the document; comments and texts in `lang`.
     fn render(&self, settings: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         settings.check()?;
         if settings.password.is_some() && !self.supports_password() {

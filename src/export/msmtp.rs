@@ -3,7 +3,9 @@
 //! One account named after the provider, made the default: `tls on` always,
 //! `tls_starttls off` for implicit TLS (465) and `on` for STARTTLS (587), `auth on`,
 //! the system CA list. Without an included password the file suggests
-//! `passwordeval` with the desktop keyring instead of storing one.
+//! `passwordeval` with the desktop keyring instead of storing one. For a
+//! provider that refuses passwords: `auth xoauth2` with `passwordeval`
+//! running `mailconf oauth2 token`.
 //!
 //! msmtp's parser (`conf.c`, `trim_string`) takes everything after the command,
 //! trims blanks, and removes one pair of double quotes around it; there are no
@@ -128,35 +130,13 @@ impl Exporter for Msmtp {
         if s.provider.oauth2 && s.password.is_none() {
             // The provider refuses passwords: msmtp sends a fresh token from
             // the helper with SASL XOAUTH2 (msmtp 1.8.x has no OAUTHBEARER
-            // refresh of its own). Single quotes: passwordeval runs in a shell.
+            // refresh of its own); passwordeval runs it with `sh -c`.
             out.push_str("auth xoauth2\n");
             out.push_str(&line("user", "username", &user)?);
-            if from.contains('\'')
-                || self
-                    .ca_file
-                    .as_ref()
-                    .is_some_and(|c| c.display().to_string().contains(['\'', '"']))
-            {
-                return Err(ExportError::Unrepresentable {
-                    format: NAME,
-                    field: "address",
-                    reason: "a quote cannot go into the token command",
-                });
-            }
-            let mut command = format!("mailconf oauth2 token '{from}'");
-            if let Some(ca) = &self.ca_file {
-                command.push_str(&format!(" --ca-file '{}'", ca.display()));
-            }
+            let command = super::token::shell(NAME, &from, self.ca_file.as_deref())?;
             out.push_str(&format!(
                 "# {}\n",
-                pick(
-                    lang,
-                    (
-                        "OAuth2: sign in once with `mailconf oauth2 login ADDRESS`; msmtp then asks mailconf for a fresh token:",
-                        "OAuth2：先用 `mailconf oauth2 login 地址` 登录一次；之后 msmtp 会向 mailconf 获取新的令牌：",
-                        "OAuth2：先用 `mailconf oauth2 login 地址` 登入一次；之後 msmtp 會向 mailconf 取得新的權杖：",
-                    ),
-                )
+                super::token::sign_in_once(lang, "msmtp")
             ));
             out.push_str(&line("passwordeval", "address", &command)?);
             out.push_str(&format!("\naccount default : {account}\n"));

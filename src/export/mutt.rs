@@ -12,9 +12,14 @@
 //! a value without `'` is written in single quotes; otherwise in double quotes, where
 //! `\`, `"`, `` ` `` (command substitution) and `$` (variable expansion) are
 //! backslash-escaped. The user name inside URLs is percent-encoded (`@` → `%40`).
+//!
+//! For a provider that refuses passwords (IMAP only: NeoMutt has no XOAUTH2
+//! for POP3) the file sets `imap_authenticators`/`smtp_authenticators` to
+//! `oauthbearer:xoauth2` and both refresh commands to `mailconf oauth2 token`.
 
 use super::provenance::{header, leave_on_server};
 use super::settings::{AccountSettings, Endpoint};
+use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
 use crate::i18n::Lang;
 use crate::providers::describe::pick;
@@ -93,9 +98,22 @@ impl Exporter for Mutt {
         }
     }
 
+    fn writes_oauth2(&self) -> bool {
+        true
+    }
+
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let from = s.require_address(NAME)?;
         let inc = &s.incoming;
+        // OAuth2 over IMAP only: NeoMutt (20220429, Debian 12) refuses
+        // `xoauth2` in pop_authenticators, and Microsoft's POP3 takes only XOAUTH2.
+        let oauth2 = s.provider.oauth2 && s.password.is_none();
+        if oauth2 && inc.protocol != Protocol::Imap {
+            return Err(ExportError::Unsupported {
+                format: NAME,
+                what: token::imap_only("mutt"),
+            });
+        }
         let mailbox = url(s, inc)?;
         let mut out = String::new();
         for l in header(self, s, true, lang) {
@@ -134,6 +152,16 @@ impl Exporter for Mutt {
             quote(&url(s, &s.outgoing)?)
         ));
         out.push_str("set ssl_force_tls = yes\nset ssl_starttls = yes\n");
+        if oauth2 {
+            // mutt runs the refresh commands with `sh -c` each time it connects.
+            let command = quote(&token::shell(NAME, &from, None)?);
+            out.push_str(&format!("# {}\n", token::sign_in_once(lang, "mutt")));
+            out.push_str("set imap_authenticators = 'oauthbearer:xoauth2'\n");
+            out.push_str(&format!("set imap_oauth_refresh_command = {command}\n"));
+            out.push_str("set smtp_authenticators = 'oauthbearer:xoauth2'\n");
+            out.push_str(&format!("set smtp_oauth_refresh_command = {command}\n"));
+            return Ok(out);
+        }
         match s.password_text() {
             Some(p) => {
                 let var = match inc.protocol {

@@ -154,6 +154,15 @@ pub fn open_browser_prompt(lang: Lang) -> &'static str {
     }
 }
 
+/// `probe --oauth2` found no kept sign-in and starts one.
+pub fn signing_in_now(lang: Lang, account: &str) -> String {
+    match lang {
+        Lang::En => format!("No sign-in is kept for {account}; signing in now."),
+        Lang::ZhHans => format!("没有保存 {account} 的登录，现在开始登录。"),
+        Lang::ZhHant => format!("沒有保存 {account} 的登入，現在開始登入。"),
+    }
+}
+
 /// The provider gave no refresh token.
 pub fn no_refresh_token(lang: Lang) -> &'static str {
     match lang {

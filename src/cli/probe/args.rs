@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::check::{CheckOptions, LoginSpec};
 use crate::cli::args::{PasswordSource, read_password};
 use crate::discover::{DiscoverOptions, PortMap};
+use crate::i18n::Lang;
 use crate::probe::login::InsecureAllow;
 use crate::probe::{CertMode, Endpoint, ProbeOptions, Protocol};
 
@@ -93,6 +94,10 @@ pub struct ProbeArgs {
     /// With --oauth2: the Microsoft 365 tenant (its id or domain).
     #[arg(long = "oauth2-tenant", value_name = "TENANT", requires = "oauth2")]
     pub oauth2_tenant: Option<String>,
+    /// With --oauth2, when no sign-in is kept: do not open a browser, only
+    /// print the address to open.
+    #[arg(long, requires = "oauth2")]
+    pub no_browser: bool,
     /// At most this many connections at once (discovery's checks and the probe).
     #[arg(long, value_name = "N", default_value = "16", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub max_connections: u16,
@@ -134,14 +139,17 @@ pub(crate) fn check_options(args: &ProbeArgs) -> Result<CheckOptions, String> {
     })
 }
 
-/// The login test asked for on the command line, if any (the password is read now).
-pub(crate) fn login_spec(
-    args: &ProbeArgs,
-    lang: crate::i18n::Lang,
-) -> Result<Option<LoginSpec>, String> {
+/// The login test asked for on the command line, if any (the password is
+/// read now; with `--oauth2` the token is fetched, or signed in for, now).
+/// Errors: the exit code and the message.
+pub(crate) fn login_spec(args: &ProbeArgs, lang: Lang) -> Result<Option<LoginSpec>, (u8, String)> {
     if args.oauth2 {
-        return oauth2_login_spec(args).map(Some);
+        return oauth2_login_spec(args, lang).map(Some);
     }
+    login_spec_password(args, lang).map_err(|m| (crate::cli::EXIT_USAGE, m))
+}
+
+fn login_spec_password(args: &ProbeArgs, lang: Lang) -> Result<Option<LoginSpec>, String> {
     let wants = args.user.is_some() || args.password_stdin || args.password_env.is_some();
     if !wants {
         if !args.allow_insecure_auth.is_empty() {
@@ -174,14 +182,18 @@ pub(crate) fn login_spec(
     }))
 }
 
-/// `--oauth2`: a fresh access token for the account from the stored sign-in.
-fn oauth2_login_spec(args: &ProbeArgs) -> Result<LoginSpec, String> {
+/// `--oauth2`: a fresh access token for the account from the stored
+/// sign-in, or from a sign-in started now when none is stored.
+fn oauth2_login_spec(args: &ProbeArgs, lang: Lang) -> Result<LoginSpec, (u8, String)> {
     let target = args.target.as_deref().map(str::trim).unwrap_or_default();
     let account = match &args.user {
         Some(u) => u.clone(),
         None if target.contains(['@', '\u{FF20}']) => target.to_owned(),
         None => {
-            return Err("--oauth2 needs an address: give one as the target or with --user".into());
+            return Err((
+                crate::cli::EXIT_USAGE,
+                "--oauth2 needs an address: give one as the target or with --user".into(),
+            ));
         }
     };
     let oauth2_args = crate::cli::oauth2::OAuth2Args {
@@ -190,13 +202,13 @@ fn oauth2_login_spec(args: &ProbeArgs) -> Result<LoginSpec, String> {
         client_secret_env: None,
         tenant: args.oauth2_tenant.clone(),
         device: false,
-        no_browser: true,
+        no_browser: args.no_browser,
         ca_file: args.ca_file.clone(),
         resolve: args.resolve.clone(),
-        timeout: std::time::Duration::from_secs(60),
+        timeout: std::time::Duration::from_secs(300),
     };
-    let token = crate::cli::oauth2::fresh_token(&oauth2_args, crate::i18n::Lang::from_env())
-        .map_err(|(_, message)| format!("--oauth2: {message}"))?;
+    let token = crate::cli::oauth2::token_or_sign_in(&oauth2_args, lang)
+        .map_err(|(code, message)| (code, format!("--oauth2: {message}")))?;
     Ok(LoginSpec {
         username: Some(account),
         password: token,

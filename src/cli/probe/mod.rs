@@ -62,7 +62,11 @@ pub fn execute(
     };
     let login = match login_spec(args, lang) {
         Ok(l) => l,
-        Err(e) => return Ok(usage(e)),
+        Err((EXIT_USAGE, e)) => return Ok(usage(e)),
+        Err((code, e)) => {
+            eprintln!("mailconf probe: {e}");
+            return Ok(code);
+        }
     };
     let db = Arc::new(super::load_database(lang));
     let (mut handle, events) = CheckHandle::new(db, options)?;

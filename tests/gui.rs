@@ -126,7 +126,7 @@ pub(crate) fn type_into(h: &mut App, label: &str, text: &str) {
     h.run();
 }
 
-fn address(h: &mut App, lang: Lang, text: &str) {
+pub(crate) fn address(h: &mut App, lang: Lang, text: &str) {
     type_into(h, T::EmailAddress.get(lang), text);
 }
 

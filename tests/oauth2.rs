@@ -328,7 +328,7 @@ mod flows {
     }
 
     /// The browser for a URL printed by the CLI.
-    pub(super) fn browse_for(s: &Servers, url: &str) {
+    pub(crate) fn browse_for(s: &Servers, url: &str) {
         browse(s, url, false);
     }
 
@@ -981,5 +981,175 @@ mod export {
                 && l.contains("method=XOAUTH2")),
             "Dovecot logged no IMAP XOAUTH2 login"
         );
+    }
+}
+
+/// The window's sign-in against the harness's authorization server, the
+/// test being the browser: the states people see (waiting for the browser,
+/// cancelled, error, signed in) in English and Simplified Chinese, and Test
+/// connection then signing in with the token on every secure endpoint of the
+/// real Dovecot and Postfix.
+mod gui {
+    use super::cli::provider_file;
+    use super::*;
+    use crate::gui::{App, address, has_text, texts, type_into, until};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use mailconf::app::signin::{SigninState, text};
+    use mailconf::app::state::Persisted;
+    use mailconf::app::ui_text::T;
+    use mailconf::app::{self, AppOptions, MailconfApp};
+    use mailconf::check::{CheckOptions, EngineBackend};
+    use mailconf::i18n::Lang;
+    use mailconf::probe::ProbeOptions;
+    use mailconf::providers::Database;
+    use mailconf::signin::HttpOptions;
+    use std::collections::BTreeMap;
+
+    fn window(s: &Servers, lang: Lang, providers: &std::path::Path) -> App {
+        let db = Arc::new(Database::load(Some(providers)));
+        let mut options = ProbeOptions::default();
+        options
+            .resolve
+            .insert(s.host.clone(), vec![s.addr.parse().unwrap()]);
+        for pair in s.port_map.split(',').filter_map(|p| p.split_once('=')) {
+            options.port_map.insert(
+                pair.0.trim().parse().unwrap(),
+                pair.1.trim().parse().unwrap(),
+            );
+        }
+        let roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
+        options.extra_roots = roots.clone();
+        let engine = EngineBackend::new(
+            db.clone(),
+            CheckOptions {
+                probe: options,
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+        let http = HttpOptions {
+            extra_roots: roots,
+            resolve: BTreeMap::from([(s.host.clone(), vec![s.addr.parse().unwrap()])]),
+        };
+        let mut h = Harness::builder()
+            .with_size([1100.0, 900.0])
+            .with_context_setup(app::install_fonts)
+            .build_eframe(move |cc| {
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database: db,
+                        backend: Some(Box::new(engine)),
+                        lang: Some(lang),
+                        persisted: Some(Persisted::default()),
+                    },
+                )
+                .with_signin_http(http)
+            });
+        h.run();
+        h
+    }
+
+    fn state(h: &App) -> SigninState {
+        h.state().session.signin.state.clone()
+    }
+
+    /// Clicks Sign in and waits for the browser's address.
+    fn sign_in(h: &mut App, lang: Lang) -> String {
+        h.get_by_label(text::sign_in(lang)).click();
+        until(h, |h| {
+            matches!(state(h), SigninState::Waiting { url: Some(_) })
+        });
+        assert!(has_text(h, &text::state(lang, &state(h))), "{:?}", texts(h));
+        match state(h) {
+            SigninState::Waiting { url: Some(url) } => url,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn sign_in_states_and_test_connection_with_the_token_in_english_and_chinese() {
+        let s = Servers::get();
+        for lang in [Lang::En, Lang::ZhHans] {
+            let config = tempfile::tempdir().unwrap();
+            provider_file(config.path(), &s);
+            let mut h = window(&s, lang, &config.path().join("providers"));
+            address(&mut h, lang, &s.user);
+            // Before signing in: the block says why.
+            assert!(
+                has_text(&h, text::sign_in_first(lang)),
+                "{lang:?}: {:?}",
+                texts(&h)
+            );
+            // No client id: a clear error, nothing started.
+            h.get_by_label(text::sign_in(lang)).click();
+            h.run();
+            assert!(has_text(&h, text::no_client_id(lang)), "{:?}", texts(&h));
+
+            // Waiting, then cancelled.
+            type_into(&mut h, text::client_id_label(lang), "mailconf-test-client");
+            let _url = sign_in(&mut h, lang);
+            h.get_by_label(text::cancel(lang)).click();
+            until(&mut h, |h| state(h) == SigninState::Cancelled);
+            assert!(
+                has_text(&h, &text::state(lang, &SigninState::Cancelled)),
+                "{:?}",
+                texts(&h)
+            );
+
+            // An error: the provider denies consent to this client.
+            h.state_mut().session.signin.client_id = "mailconf-test-denied".into();
+            let url = sign_in(&mut h, lang);
+            browse(&s, &url);
+            until(&mut h, |h| matches!(state(h), SigninState::Failed(_)));
+            let failed = text::state(lang, &state(&h));
+            assert!(failed.contains("access_denied"), "{failed}");
+            assert!(has_text(&h, &failed), "{:?}", texts(&h));
+
+            // Signed in.
+            h.state_mut().session.signin.client_id = "mailconf-test-client".into();
+            let url = sign_in(&mut h, lang);
+            browse(&s, &url);
+            until(&mut h, |h| matches!(state(h), SigninState::SignedIn { .. }));
+            let signed = text::state(lang, &state(&h));
+            assert!(signed.contains(&s.user), "{signed}");
+            assert!(has_text(&h, &signed), "{:?}", texts(&h));
+            // The client id is remembered for the provider.
+            assert_eq!(
+                h.state().persisted().oauth2_clients.get("test-oauth2"),
+                Some(&"mailconf-test-client".to_owned())
+            );
+
+            // Test connection signs in with the token on every secure endpoint.
+            h.get_by_label(T::TestConnection.get(lang)).click();
+            let start = std::time::Instant::now();
+            loop {
+                h.run_steps(1);
+                if !h.state().session.check.running {
+                    break;
+                }
+                assert!(start.elapsed() < std::time::Duration::from_secs(60));
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            h.run_steps(8);
+            let mut signed_in = 0;
+            for r in &h.state().session.check.rows {
+                if let Some(l) = r.report().and_then(|r| r.login.as_ref())
+                    && l.result == LoginOutcome::Success
+                {
+                    let m = l.mechanism.as_deref().unwrap_or_default();
+                    assert!(m.ends_with("XOAUTH2") || m.ends_with("OAUTHBEARER"), "{m}");
+                    signed_in += 1;
+                }
+            }
+            assert!(signed_in >= 4, "{signed_in}: {:?}", texts(&h));
+            assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
+            assert!(!holds_an_access_token(&texts(&h).join("\n")));
+        }
+    }
+
+    fn browse(s: &Servers, url: &str) {
+        super::flows::browse_for(s, url);
     }
 }

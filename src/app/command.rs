@@ -69,4 +69,8 @@ pub enum Command {
     AnswerInsecureLogin(bool),
     /// Open "Check my current settings".
     OpenExisting,
+    /// Start the OAuth2 sign-in for the account in the form.
+    SignIn,
+    /// Cancel it.
+    CancelSignIn,
 }

@@ -25,6 +25,7 @@ pub mod export;
 pub mod file_chooser;
 pub mod panels;
 pub mod report;
+pub mod signin;
 pub mod state;
 pub mod ui_text;
 
@@ -220,6 +221,8 @@ pub struct MailconfApp {
     chooser: Option<(ChooserFor, file_chooser::FileChooser)>,
     /// Where the own chooser starts (tests); `None`: documents or home.
     chooser_folder: Option<std::path::PathBuf>,
+    /// Trust and addresses for the OAuth2 sign-in ([`Self::with_signin_http`]).
+    signin_http: crate::signin::HttpOptions,
 }
 
 impl MailconfApp {
@@ -281,7 +284,15 @@ impl MailconfApp {
 
             chooser: None,
             chooser_folder: None,
+            signin_http: crate::signin::HttpOptions::default(),
         }
+    }
+
+    /// Trust and fixed addresses for the OAuth2 sign-in's HTTPS requests
+    /// (`--ca-file`; the tests' authorization server).
+    pub fn with_signin_http(mut self, http: crate::signin::HttpOptions) -> Self {
+        self.signin_http = http;
+        self
     }
 
     /// The database in use.
@@ -642,6 +653,8 @@ impl MailconfApp {
             }
             Command::CancelCopy => s.confirm_copy = None,
             Command::OpenExisting => self.existing.open(),
+            Command::SignIn => self.start_sign_in(ctx),
+            Command::CancelSignIn => s.signin.cancel(),
             Command::ExportProtocol(p) => {
                 s.export_protocol = Some(p);
                 s.copied = None;
@@ -694,6 +707,30 @@ impl MailconfApp {
         }
     }
 
+    /// Starts the OAuth2 sign-in for the account in the form; the client id
+    /// is remembered for the provider.
+    fn start_sign_in(&mut self, ctx: &egui::Context) {
+        let s = &mut self.session;
+        let (Some(entry), Recognition::Known { address, .. }) =
+            (s.provider(&self.db), &s.recognition)
+        else {
+            return;
+        };
+        let provider = entry.provider.clone();
+        let account = address.canonical();
+        match s
+            .signin
+            .start(&provider, &account, self.signin_http.clone(), s.lang, ctx)
+        {
+            Ok(()) => {
+                self.persisted
+                    .oauth2_clients
+                    .insert(provider.id.clone(), s.signin.client_id.trim().to_owned());
+            }
+            Err(reason) => s.signin.state = signin::SigninState::Failed(reason),
+        }
+    }
+
     fn start_probe(&mut self) {
         let Some(backend) = self.backend.as_mut() else {
             return;
@@ -740,6 +777,9 @@ fn apply_theme(ctx: &egui::Context, t: ThemeChoice) {
 
 impl eframe::App for MailconfApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.session.signin.poll(self.session.lang) {
+            ctx.request_repaint();
+        }
         self.drain_events();
         self.drive_discovery(ctx);
         self.drain_save();
@@ -752,6 +792,15 @@ impl eframe::App for MailconfApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut out = panels::Out::default();
+        // The client id field shows the one remembered for the provider.
+        if let Some(e) = self.session.provider(&self.db)
+            && panels::signin::applies(Some(e))
+        {
+            let id = e.provider.id.clone();
+            self.session
+                .signin
+                .show_provider(&id, self.persisted.oauth2_clients.get(&id));
+        }
         panels::show(
             ui,
             &mut self.session,
@@ -833,6 +882,10 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("--ca-file {}: {e}", p.display()))?,
         None => Vec::new(),
     };
+    let signin_http = crate::signin::HttpOptions {
+        extra_roots: extra_roots.clone(),
+        ..Default::default()
+    };
     // Read the provider files while the window and the GPU context come up.
     let loader = std::thread::spawn(|| Database::load(None));
     let lang = lang.or_else(|| {
@@ -892,15 +945,18 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
                     }
                 }
             };
-            Ok(Box::new(MailconfApp::new(
-                cc,
-                AppOptions {
-                    database,
-                    backend,
-                    lang,
-                    persisted: None,
-                },
-            )))
+            Ok(Box::new(
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database,
+                        backend,
+                        lang,
+                        persisted: None,
+                    },
+                )
+                .with_signin_http(signin_http),
+            ))
         }),
     )
     .map_err(|e| {

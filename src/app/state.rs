@@ -50,6 +50,8 @@ pub struct Persisted {
     pub lang: Option<Lang>,
     /// Light, dark, or following the system.
     pub theme: ThemeChoice,
+    /// The OAuth2 client id given per provider (provider id → client id; not a secret).
+    pub oauth2_clients: std::collections::BTreeMap<String, String>,
 }
 
 /// What the last Copy button put on the clipboard: that button shows the
@@ -393,6 +395,8 @@ impl CheckView {
 pub struct Session {
     /// The UI language.
     pub lang: Lang,
+    /// The OAuth2 sign-in (providers that take only OAuth2).
+    pub signin: super::signin::SigninView,
     /// The address field.
     pub address: String,
     /// What the address amounts to.
@@ -728,12 +732,31 @@ impl Session {
             }
         };
         let username = self.username.trim();
-        let login = (!self.password.is_empty()).then(|| LoginSpec {
-            username: (!username.is_empty()).then(|| username.to_owned()),
-            password: secrecy::SecretString::from(self.password.expose().to_owned()),
-            consents: self.allow_insecure.clone(),
-            bearer: false,
-        });
+        // Signed in with OAuth2 for this account: the token, never a password.
+        let token = match &self.recognition {
+            Recognition::Known { address, id, .. } => {
+                self.signin.token_for(&address.canonical(), id)
+            }
+            _ => None,
+        };
+        let login = match token {
+            Some(token) => Some(LoginSpec {
+                username: Some(if username.is_empty() {
+                    input.clone()
+                } else {
+                    username.to_owned()
+                }),
+                password: token,
+                consents: Vec::new(),
+                bearer: true,
+            }),
+            None => (!self.password.is_empty()).then(|| LoginSpec {
+                username: (!username.is_empty()).then(|| username.to_owned()),
+                password: secrecy::SecretString::from(self.password.expose().to_owned()),
+                consents: self.allow_insecure.clone(),
+                bearer: false,
+            }),
+        };
         Some((
             CheckRequest {
                 input,

@@ -205,6 +205,9 @@ pub fn show(
             );
             ui.end_row();
         });
+    if super::signin::applies(entry) {
+        super::signin::show(ui, session, field_width, out);
+    }
 
     ui.add_space(8.0);
     // One line is always taken, so the buttons below do not move as lines

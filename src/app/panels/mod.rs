@@ -17,6 +17,7 @@ pub mod account;
 pub mod existing;
 pub mod provider_list;
 pub mod results;
+pub mod signin;
 pub mod top_bar;
 
 use super::command::Command;

@@ -1,0 +1,355 @@
+//! The window's OAuth2 sign-in: for a provider that takes only OAuth2
+//! (Outlook.com, Microsoft 365) the account form asks for the client id the
+//! user registered (remembered per provider), signs in through the system
+//! browser (authorization code + PKCE on a loopback redirect, the same flow
+//! as `mailconf oauth2 login`), and Test connection then sends the access
+//! token instead of a password.
+//!
+//! The flow runs on a worker thread with its own small runtime; the UI
+//! thread only polls a channel each frame (it never waits) and the worker
+//! wakes it. The states people see: waiting for the browser (with Cancel),
+//! cancelled, signed in, error. The refresh token goes into the system
+//! keyring as with the CLI, so `mailconf oauth2 token` works afterwards; the
+//! access token lives only in memory. Every sentence of this module is in
+//! [`text`], in one place for the move to Fluent.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use eframe::egui;
+use secrecy::SecretString;
+
+use crate::i18n::Lang;
+use crate::providers::{Protocol, Provider};
+use crate::signin::{self, Cancel, Client, Flow, HttpOptions, SigninError, Tokens, store};
+
+/// How long the browser may take.
+pub const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Where the sign-in stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SigninState {
+    /// Nothing started.
+    #[default]
+    Idle,
+    /// The browser was sent to the provider's page (`url`, once known).
+    Waiting {
+        /// The address the browser was sent to (shown so it can be opened by hand).
+        url: Option<String>,
+    },
+    /// The user cancelled.
+    Cancelled,
+    /// Signed in; `kept`: the refresh token is in the system keyring.
+    SignedIn {
+        /// The account signed in.
+        account: String,
+        /// Whether the keyring took the refresh token.
+        kept: bool,
+    },
+    /// The sign-in failed; the reason in the user's language.
+    Failed(String),
+}
+
+/// What the worker sends.
+enum Message {
+    Url(String),
+    /// The outcome; `bool`: the refresh token went into the keyring.
+    Done(Box<Result<(Tokens, bool), SigninError>>),
+}
+
+/// The sign-in part of the session.
+#[derive(Default)]
+pub struct SigninView {
+    /// Where it stands.
+    pub state: SigninState,
+    /// The client id field.
+    pub client_id: String,
+    /// The provider the client id field was filled for.
+    pub client_for: Option<String>,
+    /// The account and provider of the sign-in (running or done).
+    pub account: Option<(String, String)>,
+    token: Option<SecretString>,
+    cancel: Option<Cancel>,
+    events: Option<Receiver<Message>>,
+}
+
+impl std::fmt::Debug for SigninView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SigninView")
+            .field("state", &self.state)
+            .field("client_id", &self.client_id)
+            .field("account", &self.account)
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .finish()
+    }
+}
+
+impl SigninView {
+    /// Whether a sign-in is running.
+    pub fn running(&self) -> bool {
+        matches!(self.state, SigninState::Waiting { .. })
+    }
+
+    /// Fills the client id field with `remembered` when the provider changed.
+    pub fn show_provider(&mut self, provider: &str, remembered: Option<&String>) {
+        if self.client_for.as_deref() != Some(provider) {
+            self.client_for = Some(provider.to_owned());
+            self.client_id = remembered.cloned().unwrap_or_default();
+        }
+    }
+
+    /// Starts a sign-in for `account` at `provider`; `ctx` is woken and asked
+    /// to open the browser. Refused (with the reason) without a client id or
+    /// an OAuth2 description of the provider.
+    pub fn start(
+        &mut self,
+        provider: &Provider,
+        account: &str,
+        http: HttpOptions,
+        lang: Lang,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        self.cancel();
+        let client_id = self.client_id.trim().to_owned();
+        if client_id.is_empty() || client_id.chars().any(char::is_control) {
+            return Err(text::no_client_id(lang).to_owned());
+        }
+        let Some(oauth2) = &provider.oauth2 else {
+            return Err(text::no_oauth2(lang).to_owned());
+        };
+        let endpoints = oauth2
+            .endpoints(None, &[Protocol::Pop3, Protocol::Imap, Protocol::Smtp])
+            .map_err(|e| e.to_string())?;
+        let (tx, rx): (Sender<Message>, Receiver<Message>) = channel();
+        let cancel = Cancel::default();
+        let worker_cancel = cancel.clone();
+        let waker = ctx.clone();
+        let hint = account.to_owned();
+        let provider_id = provider.id.clone();
+        std::thread::Builder::new()
+            .name("mailconf-signin".into())
+            .spawn(move || {
+                let client = Client {
+                    id: client_id,
+                    secret: None,
+                };
+                let result = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt.block_on(signin::authorization_code(
+                        Flow {
+                            endpoints: &endpoints,
+                            client: &client,
+                            http: &http,
+                            timeout: SIGN_IN_TIMEOUT,
+                            cancel: &worker_cancel,
+                        },
+                        Some(&hint),
+                        |url| {
+                            let _ = tx.send(Message::Url(url.to_owned()));
+                            waker.open_url(egui::OpenUrl::new_tab(url));
+                            waker.request_repaint();
+                        },
+                        lang,
+                    )),
+                    Err(e) => Err(SigninError::Setup(e.to_string())),
+                };
+                // The keyring is asked here, never on the UI thread (D-Bus may be slow).
+                let result = result.map(|tokens| {
+                    let kept = tokens
+                        .refresh
+                        .as_ref()
+                        .is_some_and(|r| store::save(&provider_id, &hint, r).is_ok());
+                    (tokens, kept)
+                });
+                let _ = tx.send(Message::Done(Box::new(result)));
+                waker.request_repaint();
+            })
+            .map_err(|e| e.to_string())?;
+        self.state = SigninState::Waiting { url: None };
+        self.account = Some((account.to_owned(), provider.id.clone()));
+        self.token = None;
+        self.cancel = Some(cancel);
+        self.events = Some(rx);
+        Ok(())
+    }
+
+    /// Cancels a running sign-in (the worker ends with "cancelled").
+    pub fn cancel(&mut self) {
+        if let Some(c) = self.cancel.take() {
+            c.cancel();
+        }
+        if self.running() {
+            self.state = SigninState::Cancelled;
+        }
+        self.events = None;
+    }
+
+    /// Takes what the worker sent; `true` when something changed.
+    pub fn poll(&mut self, lang: Lang) -> bool {
+        let Some(rx) = &self.events else {
+            return false;
+        };
+        let mut changed = false;
+        while let Ok(m) = rx.try_recv() {
+            changed = true;
+            match m {
+                Message::Url(url) => {
+                    if let SigninState::Waiting { url: u } = &mut self.state {
+                        *u = Some(url);
+                    }
+                }
+                Message::Done(result) => {
+                    self.cancel = None;
+                    self.state = match *result {
+                        Ok((tokens, kept)) => {
+                            let (account, _) = self.account.clone().unwrap_or_default();
+                            self.token = Some(tokens.access);
+                            SigninState::SignedIn { account, kept }
+                        }
+                        Err(SigninError::Cancelled) => SigninState::Cancelled,
+                        Err(e) => SigninState::Failed(e.message(lang)),
+                    };
+                }
+            }
+        }
+        if !self.running() {
+            self.events = None;
+        }
+        changed
+    }
+
+    /// The access token for `account` at `provider`, when signed in for it.
+    pub fn token_for(&self, account: &str, provider: &str) -> Option<SecretString> {
+        match (&self.state, &self.account) {
+            (SigninState::SignedIn { .. }, Some((a, p))) if a == account && p == provider => {
+                self.token.clone()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Every sentence of the window's sign-in.
+pub mod text {
+    use super::SigninState;
+    use crate::i18n::Lang;
+
+    /// Picks one of three.
+    fn pick(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &'static str {
+        match lang {
+            Lang::En => en,
+            Lang::ZhHans => hans,
+            Lang::ZhHant => hant,
+        }
+    }
+
+    /// The client id field's label.
+    pub fn client_id_label(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "OAuth2 client ID",
+            "OAuth2 客户端 ID",
+            "OAuth2 用戶端 ID",
+        )
+    }
+
+    /// The field's hint.
+    pub fn client_id_hint(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "the app you registered (README: OAuth2 sign-in)",
+            "你注册的应用（见 README：OAuth2 登录）",
+            "你註冊的應用程式（見 README：OAuth2 登入）",
+        )
+    }
+
+    /// The sign-in button.
+    pub fn sign_in(lang: Lang) -> &'static str {
+        pick(lang, "Sign in", "登录", "登入")
+    }
+
+    /// The cancel button.
+    pub fn cancel(lang: Lang) -> &'static str {
+        pick(lang, "Cancel sign-in", "取消登录", "取消登入")
+    }
+
+    /// Without a client id.
+    pub fn no_client_id(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Enter the client ID of the app you registered with the provider first.",
+            "请先填写你在服务商处注册的应用的客户端 ID。",
+            "請先填寫你在服務商處註冊的應用程式的用戶端 ID。",
+        )
+    }
+
+    /// The provider has no OAuth2 description.
+    pub fn no_oauth2(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "mailconf does not know this provider's OAuth2 sign-in.",
+            "mailconf 不了解此服务商的 OAuth2 登录方式。",
+            "mailconf 不了解此服務商的 OAuth2 登入方式。",
+        )
+    }
+
+    /// Sign in first, for Test connection to test the login.
+    pub fn sign_in_first(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "This provider takes only OAuth2: sign in to test the login (Test connection checks the servers without it).",
+            "此服务商只接受 OAuth2：请先登录再测试登录（不登录时“测试连接”只检查服务器）。",
+            "此服務商只接受 OAuth2：請先登入再測試登入（不登入時「測試連線」只檢查伺服器）。",
+        )
+    }
+
+    /// The state line.
+    pub fn state(lang: Lang, s: &SigninState) -> String {
+        match s {
+            SigninState::Idle => sign_in_first(lang).to_owned(),
+            SigninState::Waiting { .. } => pick(
+                lang,
+                "Waiting for the browser: sign in on the provider's page.",
+                "正在等待浏览器：请在服务商的页面上登录。",
+                "正在等待瀏覽器：請在服務商的頁面上登入。",
+            )
+            .to_owned(),
+            SigninState::Cancelled => pick(
+                lang,
+                "The sign-in was cancelled.",
+                "登录已取消。",
+                "登入已取消。",
+            )
+            .to_owned(),
+            SigninState::SignedIn { account, kept } => {
+                let first = match lang {
+                    Lang::En => {
+                        format!("Signed in as {account}. Test connection now uses the token.")
+                    }
+                    Lang::ZhHans => format!("已以 {account} 登录。“测试连接”现在会使用令牌。"),
+                    Lang::ZhHant => format!("已以 {account} 登入。「測試連線」現在會使用權杖。"),
+                };
+                if *kept {
+                    first
+                } else {
+                    format!(
+                        "{first} {}",
+                        pick(
+                            lang,
+                            "(The system keyring is not available: the sign-in is not kept after the window closes.)",
+                            "（系统密钥环不可用：关闭窗口后不会保留登录。）",
+                            "（系統金鑰圈無法使用：關閉視窗後不會保留登入。）",
+                        )
+                    )
+                }
+            }
+            SigninState::Failed(reason) => match lang {
+                Lang::En => format!("The sign-in failed: {reason}"),
+                Lang::ZhHans => format!("登录失败：{reason}"),
+                Lang::ZhHant => format!("登入失敗：{reason}"),
+            },
+        }
+    }
+}

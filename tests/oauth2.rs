@@ -831,6 +831,75 @@ pub(crate) mod cli {
         );
     }
 
+    /// `--token-file`: the refresh token in a 0600 file instead of the
+    /// keyring (here there is no keyring at all: no session bus); `token`
+    /// reads it and writes the rotated one back; a file others can read is
+    /// refused, as is a link.
+    #[test]
+    fn the_explicit_token_file_is_0600_and_one_others_can_read_is_refused() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let s = Servers::get();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        let file = config.path().join("refresh-token");
+        let with_file = |args: &[&str], file: &std::path::Path| {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_mailconf"));
+            c.arg("oauth2")
+                .args(args)
+                .args(["--oauth2-client-id", "mailconf-test-client"])
+                .arg("--token-file")
+                .arg(file)
+                .arg("--ca-file")
+                .arg(&s.ca)
+                .arg("--resolve")
+                .arg(format!("{}:{}", s.host, s.addr))
+                .env("HOME", config.path())
+                .env("MAILCONF_CONFIG_DIR", config.path())
+                .env_remove("DBUS_SESSION_BUS_ADDRESS")
+                .env("LANG", "C");
+            c
+        };
+        let mailconf = |args: &[&str]| with_file(args, &file);
+        let login = mailconf(&["login", &s.user, "--no-browser", "--timeout", "60"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (status, _, err) = be_the_browser(login, &s);
+        assert!(status.success(), "{err}");
+        assert!(err.contains("mode 0600"), "{err}");
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let first = std::fs::read_to_string(&file).unwrap();
+        let out = mailconf(&["token", &s.user]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let token = String::from_utf8(out.stdout).unwrap();
+        assert!(token.starts_with("at-"), "{token}");
+        // The provider rotated the refresh token: the file has the new one, still 0600.
+        assert_ne!(std::fs::read_to_string(&file).unwrap(), first);
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        // Readable by the group: refused, and the token is not printed.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let out = mailconf(&["token", &s.user]).output().unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("chmod 600"), "{err}");
+        // A link to the file: refused.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = config.path().join("link");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let out = with_file(&["token", &s.user], &link).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{out:?}");
+    }
+
     #[test]
     fn token_without_a_sign_in_says_to_log_in_first() {
         let s = Servers::get();

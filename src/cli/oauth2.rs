@@ -61,6 +61,11 @@ pub struct OAuth2Args {
     /// Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`.
     #[arg(long, value_name = "HOST:ADDR", value_parser = crate::cli::args::parse_resolve)]
     pub resolve: Vec<(String, IpAddr)>,
+    /// Keep the refresh token in this file (owner-only, mode 0600) instead of
+    /// the system keyring. Worse than the keyring (README, "OAuth2 sign-in"):
+    /// only for a machine without one. `token` then needs it too.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
     /// Seconds the whole sign-in may take.
     #[arg(long, value_name = "S", default_value = "300", value_parser = crate::cli::args::parse_seconds)]
     pub timeout: Duration,
@@ -201,9 +206,11 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 pub fn fresh_token(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
     let p = prepare(args, lang)?;
     let account = args.account.trim();
-    let refresh =
-        store::load(&p.provider_id, account).map_err(|e| (EXIT_NEGATIVE, e.to_string()))?;
-    refreshed(&p, account, &refresh, args.timeout, lang)
+    let refresh = kept_load(args, &p.provider_id, account).map_err(|e| match e {
+        store::StoreError::NotSignedIn(_) => (EXIT_NEGATIVE, e.to_string()),
+        e => (EXIT_ERROR, e.to_string()),
+    })?;
+    refreshed(&p, args, account, &refresh, lang)
 }
 
 /// A fresh access token for `args.account`: from the kept sign-in, or, when
@@ -212,8 +219,8 @@ pub fn fresh_token(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failur
 pub fn token_or_sign_in(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failure> {
     let p = prepare(args, lang)?;
     let account = args.account.trim();
-    match store::load(&p.provider_id, account) {
-        Ok(refresh) => refreshed(&p, account, &refresh, args.timeout, lang),
+    match kept_load(args, &p.provider_id, account) {
+        Ok(refresh) => refreshed(&p, args, account, &refresh, lang),
         Err(store::StoreError::NotSignedIn(_)) => {
             eprintln!("{}", signin::text::signing_in_now(lang, account));
             sign_in_with(&p, args, lang)
@@ -225,9 +232,9 @@ pub fn token_or_sign_in(args: &OAuth2Args, lang: Lang) -> Result<SecretString, F
 /// Refreshes with `refresh`, keeping the refresh token the provider rotates to.
 fn refreshed(
     p: &Prepared,
+    args: &OAuth2Args,
     account: &str,
     refresh: &SecretString,
-    timeout: Duration,
     lang: Lang,
 ) -> Result<SecretString, Failure> {
     let rt = runtime()?;
@@ -237,11 +244,11 @@ fn refreshed(
             &p.client,
             refresh,
             &p.http,
-            timeout,
+            args.timeout,
         ))
         .map_err(|e| (EXIT_NEGATIVE, e.message(lang)))?;
     if let Some(new) = &t.refresh {
-        store::save(&p.provider_id, account, new).map_err(|e| (EXIT_ERROR, e.to_string()))?;
+        kept_save(args, &p.provider_id, account, new).map_err(|e| (EXIT_ERROR, e.to_string()))?;
     }
     Ok(t.access)
 }
@@ -314,12 +321,82 @@ fn sign_in_with(p: &Prepared, args: &OAuth2Args, lang: Lang) -> Result<SecretStr
             signin::text::no_refresh_token(lang).to_owned(),
         ));
     };
-    store::save(&p.provider_id, &account, &refresh).map_err(|e| (EXIT_ERROR, e.to_string()))?;
+    kept_save(args, &p.provider_id, &account, &refresh).map_err(|e| (EXIT_ERROR, e.to_string()))?;
     if let Err(e) = remember(&p.provider_id, &p.remembered) {
         eprintln!("mailconf: {e}");
     }
-    eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider));
+    match &args.token_file {
+        None => eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider)),
+        Some(f) => eprintln!(
+            "{}",
+            signin::text::signed_in_to_file(lang, &account, &p.provider, &f.display().to_string())
+        ),
+    }
     Ok(tokens.access)
+}
+
+/// Largest refresh-token file read.
+const MAX_TOKEN_FILE: u64 = 16 * 1024;
+
+/// The kept refresh token: from `--token-file` when given, else the keyring.
+/// The file must be a regular file (not a link) that only its owner can
+/// read or write, as ssh and fetchmail insist for their secrets.
+fn kept_load(
+    args: &OAuth2Args,
+    provider: &str,
+    account: &str,
+) -> Result<SecretString, store::StoreError> {
+    let Some(path) = &args.token_file else {
+        return store::load(provider, account);
+    };
+    let bad = |why: String| store::StoreError::Keyring(format!("{}: {why}", path.display()));
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(store::StoreError::NotSignedIn(account.to_owned()));
+        }
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    if !meta.file_type().is_file() {
+        return Err(bad("not a regular file".into()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(bad(format!(
+                "others can access it (mode {mode:04o}); run chmod 600 on it"
+            )));
+        }
+    }
+    if meta.len() > MAX_TOKEN_FILE {
+        return Err(bad("too large for a refresh token".into()));
+    }
+    let text =
+        zeroize::Zeroizing::new(std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?);
+    let token = text.trim();
+    if token.is_empty() || token.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(bad("does not hold a refresh token".into()));
+    }
+    Ok(SecretString::from(token.to_owned()))
+}
+
+/// Keeps `refresh`: in `--token-file` (written atomically, mode 0600) when
+/// given, else in the keyring.
+fn kept_save(
+    args: &OAuth2Args,
+    provider: &str,
+    account: &str,
+    refresh: &SecretString,
+) -> Result<(), store::StoreError> {
+    let Some(path) = &args.token_file else {
+        return store::save(provider, account, refresh);
+    };
+    let mut text = zeroize::Zeroizing::new(refresh.expose_secret().to_owned());
+    text.push('\n');
+    crate::output::write_atomic(path, text.as_bytes(), true, true)
+        .map_err(|e| store::StoreError::Keyring(format!("{}: {e}", path.display())))
 }
 
 fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {

@@ -1,8 +1,10 @@
 //! Where a refresh token is kept between sign-ins: the operating system's
 //! keyring (the `keyring` crate: Secret Service on Linux, Keychain on macOS,
 //! Credential Manager on Windows), under the service `mailconf-oauth2` and the
-//! name `PROVIDER:ACCOUNT`. Never a plain file. The access token is never
-//! stored: it is short-lived and comes fresh from the refresh token.
+//! name `PROVIDER:ACCOUNT`. Never a plain file, unless the user asks for one
+//! explicitly (`mailconf oauth2 --token-file`, kept by the CLI, mode 0600).
+//! The access token is never stored: it is short-lived and comes fresh from
+//! the refresh token.
 
 use secrecy::{ExposeSecret as _, SecretString};
 

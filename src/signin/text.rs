@@ -194,6 +194,27 @@ pub fn signed_in(lang: Lang, account: &str, provider: &crate::providers::Provide
     }
 }
 
+/// `mailconf oauth2 login --token-file` finished.
+pub fn signed_in_to_file(
+    lang: Lang,
+    account: &str,
+    provider: &crate::providers::Provider,
+    file: &str,
+) -> String {
+    let name = provider.name.get(lang);
+    match lang {
+        Lang::En => format!(
+            "Signed in as {account} at {name}; the refresh token is in {file} (mode 0600), not in the system keyring. Pass --token-file {file} to `mailconf oauth2 token` as well."
+        ),
+        Lang::ZhHans => format!(
+            "已以 {account} 登录 {name}；刷新令牌保存在 {file}（权限 0600），而不是系统钥匙串中。运行 `mailconf oauth2 token` 时也要加上 --token-file {file}。"
+        ),
+        Lang::ZhHant => format!(
+            "已以 {account} 登入 {name}；重新整理權杖保存在 {file}（權限 0600），而不是系統鑰匙圈中。執行 `mailconf oauth2 token` 時也要加上 --token-file {file}。"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -203,6 +203,7 @@ fn oauth2_login_spec(args: &ProbeArgs, lang: Lang) -> Result<LoginSpec, (u8, Str
         tenant: args.oauth2_tenant.clone(),
         device: false,
         no_browser: args.no_browser,
+        token_file: None,
         ca_file: args.ca_file.clone(),
         resolve: args.resolve.clone(),
         timeout: std::time::Duration::from_secs(300),

@@ -642,7 +642,7 @@ fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-fn assert_no_english(h: &App, state: &str) {
+pub(crate) fn assert_no_english(h: &App, state: &str) {
     let leftovers = english_leftovers(h);
     assert!(
         leftovers.is_empty(),

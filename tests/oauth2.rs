@@ -1061,7 +1061,7 @@ mod export {
 mod gui {
     use super::cli::provider_file;
     use super::*;
-    use crate::gui::{App, address, has_text, texts, type_into, until};
+    use crate::gui::{App, address, assert_no_english, has_text, texts, type_into, until};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use mailconf::app::signin::{SigninState, text};
@@ -1156,9 +1156,17 @@ mod gui {
             h.run();
             assert!(has_text(&h, text::no_client_id(lang)), "{:?}", texts(&h));
 
+            let chinese = |h: &App, what: &str| {
+                if lang == Lang::ZhHans {
+                    assert_no_english(h, what);
+                }
+            };
+            chinese(&h, "before signing in");
+
             // Waiting, then cancelled.
             type_into(&mut h, text::client_id_label(lang), "mailconf-test-client");
             let _url = sign_in(&mut h, lang);
+            chinese(&h, "waiting for the browser");
             h.get_by_label(text::cancel(lang)).click();
             until(&mut h, |h| state(h) == SigninState::Cancelled);
             assert!(
@@ -1166,6 +1174,7 @@ mod gui {
                 "{:?}",
                 texts(&h)
             );
+            chinese(&h, "cancelled");
 
             // An error: the provider denies consent to this client.
             h.state_mut().session.signin.client_id = "mailconf-test-denied".into();
@@ -1184,6 +1193,7 @@ mod gui {
             let signed = text::state(lang, &state(&h));
             assert!(signed.contains(&s.user), "{signed}");
             assert!(has_text(&h, &signed), "{:?}", texts(&h));
+            chinese(&h, "signed in");
             // The client id is remembered for the provider.
             assert_eq!(
                 h.state().persisted().oauth2_clients.get("test-oauth2"),

@@ -259,9 +259,9 @@ pub mod text {
     pub fn client_id_hint(lang: Lang) -> &'static str {
         pick(
             lang,
-            "the app you registered (README: OAuth2 sign-in)",
-            "你注册的应用（见 README：OAuth2 登录）",
-            "你註冊的應用程式（見 README：OAuth2 登入）",
+            "of the app you registered with the provider",
+            "你在服务商处注册的应用的 ID",
+            "你在服務商處註冊的應用程式的 ID",
         )
     }
 

@@ -1899,6 +1899,10 @@ fn oauth2_exports_are_read_back_by_the_clients_with_the_token_helper() {
             other => panic!("{f:?}: {other:?}"),
         }
     }
+    // Without a choice, an OAuth2-only provider's export is IMAP.
+    let db = mailconf::providers::Database::bundled();
+    let p = &db.lookup("you@outlook.com").unwrap().entry.provider;
+    assert_eq!(mailconf::export::preferred_incoming(p), Some(Imap));
     // Formats without a token helper still refuse an OAuth2-only provider.
     for f in [Format::Apple, Format::Autodiscover] {
         assert!(matches!(

@@ -169,8 +169,19 @@ pub struct EndpointVerdict {
 }
 
 /// The protocol of the provider's first encrypted incoming server (the database
-/// lists servers in order of preference): what to export when the user did not choose.
+/// lists servers in order of preference), IMAP for a provider that takes only
+/// OAuth2: what to export when the user did not choose.
 pub fn preferred_incoming(p: &Provider) -> Option<Protocol> {
+    // Signing in with OAuth2, IMAP is what every client's token support
+    // covers (NeoMutt, getmail6 and fetchmail have none for POP3).
+    let oauth2 = p.auth.kind == AuthKind::Oauth2Only && p.oauth2.is_some();
+    if oauth2
+        && p.incoming
+            .iter()
+            .any(|s| s.protocol == Protocol::Imap && s.security != Security::Plain)
+    {
+        return Some(Protocol::Imap);
+    }
     p.incoming
         .iter()
         .find(|s| s.security != Security::Plain && s.protocol != Protocol::Smtp)

@@ -1075,10 +1075,61 @@ fn insecure_login_needs_an_explicit_yes() {
 }
 
 /// The real engine against the test Dovecot/Postfix, through the window.
-#[test]
-fn test_connection_with_the_real_engine() {
+/// The window with the real engine pointed at the harness's servers (its
+/// address, port map and CA); the OAuth2 sign-in trusts the same CA and
+/// address.
+pub(crate) fn real_engine(
+    s: &crate::servers::Servers,
+    db: Arc<Database>,
+    lang: Lang,
+    size: [f32; 2],
+) -> App {
     use mailconf::check::{CheckOptions, EngineBackend};
     use mailconf::probe::ProbeOptions;
+    let mut options = ProbeOptions::default();
+    let addr: std::net::IpAddr = s.addr.parse().unwrap();
+    options.resolve.insert(s.host.clone(), vec![addr]);
+    for pair in s.port_map.split(',').filter_map(|p| p.split_once('=')) {
+        options.port_map.insert(
+            pair.0.trim().parse().unwrap(),
+            pair.1.trim().parse().unwrap(),
+        );
+    }
+    let roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
+    options.extra_roots = roots.clone();
+    let engine = EngineBackend::new(
+        db.clone(),
+        CheckOptions {
+            probe: options,
+            ..CheckOptions::default()
+        },
+    )
+    .unwrap();
+    let http = mailconf::signin::HttpOptions {
+        extra_roots: roots,
+        resolve: std::collections::BTreeMap::from([(s.host.clone(), vec![addr])]),
+    };
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(app::install_fonts)
+        .build_eframe(move |cc| {
+            MailconfApp::new(
+                cc,
+                AppOptions {
+                    database: db,
+                    backend: Some(Box::new(engine)),
+                    lang: Some(lang),
+                    persisted: Some(Persisted::default()),
+                },
+            )
+            .with_signin_http(http)
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn test_connection_with_the_real_engine() {
     use mailconf::providers::{
         Auth, AuthKind, Localized, Origin, Provider, Server, Source, SourceKind, Status,
         UsernameForm,
@@ -1134,44 +1185,8 @@ fn test_connection_with_the_real_engine() {
     )
     .unwrap();
     let db = Arc::new(Database::load(Some(&providers)));
-
-    let mut options = ProbeOptions::default();
-    let (host, addr) = s.resolve.split_once(':').unwrap();
-    options
-        .resolve
-        .insert(host.to_owned(), vec![addr.parse().unwrap()]);
-    for pair in s.port_map.split(',').filter_map(|p| p.split_once('=')) {
-        options.port_map.insert(
-            pair.0.trim().parse().unwrap(),
-            pair.1.trim().parse().unwrap(),
-        );
-    }
-    options.extra_roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
-    let engine = EngineBackend::new(
-        db.clone(),
-        CheckOptions {
-            probe: options,
-            ..CheckOptions::default()
-        },
-    )
-    .unwrap();
-
     let lang = Lang::En;
-    let mut h = Harness::builder()
-        .with_size([1100.0, 800.0])
-        .with_context_setup(app::install_fonts)
-        .build_eframe(move |cc| {
-            MailconfApp::new(
-                cc,
-                AppOptions {
-                    database: db,
-                    backend: Some(Box::new(engine)),
-                    lang: Some(lang),
-                    persisted: Some(Persisted::default()),
-                },
-            )
-        });
-    h.run();
+    let mut h = real_engine(&s, db, lang, [1100.0, 800.0]);
     address(&mut h, lang, &s.user);
     type_into(&mut h, T::Password.get(lang), &s.pass);
     h.get_by_label("Test connection").click();

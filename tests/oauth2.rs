@@ -1062,62 +1062,15 @@ mod gui {
     use super::cli::provider_file;
     use super::*;
     use crate::gui::{App, address, assert_no_english, has_text, texts, type_into, until};
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use mailconf::app::signin::{SigninState, text};
-    use mailconf::app::state::Persisted;
     use mailconf::app::ui_text::T;
-    use mailconf::app::{self, AppOptions, MailconfApp};
-    use mailconf::check::{CheckOptions, EngineBackend};
     use mailconf::i18n::Lang;
-    use mailconf::probe::ProbeOptions;
     use mailconf::providers::Database;
-    use mailconf::signin::HttpOptions;
-    use std::collections::BTreeMap;
 
     fn window(s: &Servers, lang: Lang, providers: &std::path::Path) -> App {
         let db = Arc::new(Database::load(Some(providers)));
-        let mut options = ProbeOptions::default();
-        options
-            .resolve
-            .insert(s.host.clone(), vec![s.addr.parse().unwrap()]);
-        for pair in s.port_map.split(',').filter_map(|p| p.split_once('=')) {
-            options.port_map.insert(
-                pair.0.trim().parse().unwrap(),
-                pair.1.trim().parse().unwrap(),
-            );
-        }
-        let roots = mailconf::probe::tls::load_pem_certs(&s.ca).unwrap();
-        options.extra_roots = roots.clone();
-        let engine = EngineBackend::new(
-            db.clone(),
-            CheckOptions {
-                probe: options,
-                ..CheckOptions::default()
-            },
-        )
-        .unwrap();
-        let http = HttpOptions {
-            extra_roots: roots,
-            resolve: BTreeMap::from([(s.host.clone(), vec![s.addr.parse().unwrap()])]),
-        };
-        let mut h = Harness::builder()
-            .with_size([1100.0, 900.0])
-            .with_context_setup(app::install_fonts)
-            .build_eframe(move |cc| {
-                MailconfApp::new(
-                    cc,
-                    AppOptions {
-                        database: db,
-                        backend: Some(Box::new(engine)),
-                        lang: Some(lang),
-                        persisted: Some(Persisted::default()),
-                    },
-                )
-                .with_signin_http(http)
-            });
-        h.run();
-        h
+        crate::gui::real_engine(s, db, lang, [1100.0, 900.0])
     }
 
     fn state(h: &App) -> SigninState {

@@ -631,7 +631,7 @@ fn english_words(text: &str) -> Vec<String> {
 }
 
 /// Texts on screen with English words left after names and data are taken out.
-fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
+pub(crate) fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
     let db = Database::bundled();
     texts(h)
         .into_iter()
@@ -642,7 +642,7 @@ fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-pub(crate) fn assert_no_english(h: &App, state: &str) {
+fn assert_no_english(h: &App, state: &str) {
     let leftovers = english_leftovers(h);
     assert!(
         leftovers.is_empty(),

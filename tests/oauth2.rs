@@ -1079,7 +1079,7 @@ mod gui {
 
     /// Clicks Sign in and waits for the browser's address.
     fn sign_in(h: &mut App, lang: Lang) -> String {
-        h.get_by_label(text::sign_in(lang)).click();
+        h.get_by_label(&text::sign_in(lang)).click();
         until(h, |h| {
             matches!(state(h), SigninState::Waiting { url: Some(_) })
         });
@@ -1100,14 +1100,14 @@ mod gui {
             address(&mut h, lang, &s.user);
             // Before signing in: the block says why.
             assert!(
-                has_text(&h, text::sign_in_first(lang)),
+                has_text(&h, &text::sign_in_first(lang)),
                 "{lang:?}: {:?}",
                 texts(&h)
             );
             // No client id: a clear error, nothing started.
-            h.get_by_label(text::sign_in(lang)).click();
+            h.get_by_label(&text::sign_in(lang)).click();
             h.run();
-            assert!(has_text(&h, text::no_client_id(lang)), "{:?}", texts(&h));
+            assert!(has_text(&h, &text::no_client_id(lang)), "{:?}", texts(&h));
 
             // No English on the Chinese screens but the data: the client id typed.
             let chinese = |h: &App, what: &str| {
@@ -1122,10 +1122,10 @@ mod gui {
             chinese(&h, "before signing in");
 
             // Waiting, then cancelled.
-            type_into(&mut h, text::client_id_label(lang), "mailconf-test-client");
+            type_into(&mut h, &text::client_id_label(lang), "mailconf-test-client");
             let _url = sign_in(&mut h, lang);
             chinese(&h, "waiting for the browser");
-            h.get_by_label(text::cancel(lang)).click();
+            h.get_by_label(&text::cancel(lang)).click();
             until(&mut h, |h| state(h) == SigninState::Cancelled);
             assert!(
                 has_text(&h, &text::state(lang, &SigninState::Cancelled)),

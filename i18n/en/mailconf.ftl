@@ -397,3 +397,30 @@ existing-verdict = Verdict: { $verdict }
 existing-what-changed = What changed: “{ $change }”
 existing-saved = Saved: { $path }
 existing-not-saved = Not saved: { $error }
+
+# OAuth2 (issue 17). Commands, options, file names and keywords arrive as
+# variables: they are typed as they are in every language.
+credentials-bad-token = the access token contains characters an OAuth2 bearer token cannot have
+advice-oauth2-token-accepted = The OAuth2 sign-in works: the server accepted the access token.
+advice-oauth2-token-rejected = { $provider } refused the access token (expired, revoked, or issued for another account). Sign in again with this account ({ $command }, or Sign in in the window), then test again.
+advice-oauth2-scope-missing = { $provider } says the token lacks the permission (scope) for this protocol. Add the mail permissions to the app registration (README, "OAuth2 sign-in"), sign in again and accept them, then test again.
+advice-oauth2-protocol-disabled = The token was accepted, but { $provider } has POP or IMAP turned off for this mailbox or the whole organisation. Outlook.com: Settings → Mail → Forwarding and IMAP. Microsoft 365: the administrator turns it on under Users → Mail → Manage email apps.
+advice-smtp-auth-disabled = { $provider } has SMTP AUTH turned off for this mailbox or the organisation, so mail apps cannot send (common in Microsoft 365). The administrator turns on "Authenticated SMTP" for the mailbox (Users → Mail → Manage email apps); receiving is not affected.
+export-oauth2-sign-in-once = OAuth2: sign in once with { $login } (the refresh token goes into the system keyring); { $client } then asks { $token } for a fresh access token each time.
+export-oauth2-fetchmail-builds = { $keyword } needs a fetchmail with OAuth2 ({ $builds }); the fetchmail 6.4 of { $distributions } refuses this file. There, use getmail6 ({ $command }) or neomutt.
+export-oauth2-fetchmail-run = Run it with the token on a pipe, so it is never written to a file: { $command }
+export-oauth2-thunderbird = OAuth2: Thunderbird opens the provider's sign-in page itself when the account is added; no password is asked for.
+signin-signing-in-now = No sign-in is kept for { $account }; signing in now.
+signin-signed-in-to-file = Signed in as { $account } at { $provider }; the refresh token is in { $file } (mode 0600), not in the system keyring. Give { $option } to { $command } as well.
+app-signin-client-id = OAuth2 client ID
+app-signin-client-id-hint = of the app you registered with the provider
+app-signin-sign-in = Sign in
+app-signin-cancel = Cancel sign-in
+app-signin-no-client-id = Enter the client ID of the app you registered with the provider first.
+app-signin-no-oauth2 = mailconf does not know this provider's OAuth2 sign-in.
+app-signin-sign-in-first = This provider takes only OAuth2: sign in to test the login (Test connection checks the servers without it).
+app-signin-waiting = Waiting for the browser: sign in on the provider's page.
+app-signin-cancelled = The sign-in was cancelled.
+app-signin-signed-in = Signed in as { $account }. Test connection now uses the token.
+app-signin-not-kept = (The system keyring is not available: the sign-in is not kept after the window closes.)
+app-signin-failed = The sign-in failed: { $reason }

@@ -329,14 +329,38 @@ pub fn advice_for(
                 None,
             ),
         },
-        k @ (AdviceKind::Oauth2TokenAccepted
-        | AdviceKind::Oauth2TokenRejected
-        | AdviceKind::Oauth2ScopeMissing
-        | AdviceKind::Oauth2ProtocolDisabled
-        | AdviceKind::SmtpAuthDisabled) => {
-            let (severity, text) = oauth2::words(k, &n).unwrap_or((Severity::Info, n.clone()));
-            (severity, text, help_link(provider))
-        }
+        AdviceKind::Oauth2TokenAccepted => (
+            Severity::Info,
+            plain(|l| msg!(l, "advice-oauth2-token-accepted")),
+            None,
+        ),
+        AdviceKind::Oauth2TokenRejected => (
+            Severity::Error,
+            about(|l, provider, _| {
+                msg!(
+                    l,
+                    "advice-oauth2-token-rejected",
+                    provider = provider,
+                    command = "mailconf oauth2 login ADDRESS"
+                )
+            }),
+            help_link(provider),
+        ),
+        AdviceKind::Oauth2ScopeMissing => (
+            Severity::Error,
+            about(|l, provider, _| msg!(l, "advice-oauth2-scope-missing", provider = provider)),
+            help_link(provider),
+        ),
+        AdviceKind::Oauth2ProtocolDisabled => (
+            Severity::Error,
+            about(|l, provider, _| msg!(l, "advice-oauth2-protocol-disabled", provider = provider)),
+            help_link(provider),
+        ),
+        AdviceKind::SmtpAuthDisabled => (
+            Severity::Error,
+            about(|l, provider, _| msg!(l, "advice-smtp-auth-disabled", provider = provider)),
+            help_link(provider),
+        ),
         AdviceKind::NothingFound => (
             Severity::Error,
             plain(|l| msg!(l, "advice-nothing-found")),

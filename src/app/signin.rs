@@ -10,8 +10,8 @@
 //! wakes it. The states people see: waiting for the browser (with Cancel),
 //! cancelled, signed in, error. The refresh token goes into the system
 //! keyring as with the CLI, so `mailconf oauth2 token` works afterwards; the
-//! access token lives only in memory. Every sentence of this module is in
-//! [`text`], in one place for the move to Fluent.
+//! access token lives only in memory. Its sentences come from the catalog
+//! through [`text`].
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
@@ -112,10 +112,10 @@ impl SigninView {
         self.cancel();
         let client_id = self.client_id.trim().to_owned();
         if client_id.is_empty() || client_id.chars().any(char::is_control) {
-            return Err(text::no_client_id(lang).to_owned());
+            return Err(text::no_client_id(lang));
         }
         let Some(oauth2) = &provider.oauth2 else {
-            return Err(text::no_oauth2(lang).to_owned());
+            return Err(text::no_oauth2(lang));
         };
         let endpoints = oauth2
             .endpoints(None, &[Protocol::Pop3, Protocol::Imap, Protocol::Smtp])
@@ -231,125 +231,63 @@ impl SigninView {
     }
 }
 
-/// Every sentence of the window's sign-in.
+/// Every sentence of the window's sign-in, from the catalog (`app-signin-*`).
 pub mod text {
     use super::SigninState;
-    use crate::i18n::Lang;
-
-    /// Picks one of three.
-    fn pick(lang: Lang, en: &'static str, hans: &'static str, hant: &'static str) -> &'static str {
-        match lang {
-            Lang::En => en,
-            Lang::ZhHans => hans,
-            Lang::ZhHant => hant,
-        }
-    }
+    use crate::i18n::{Lang, msg};
 
     /// The client id field's label.
-    pub fn client_id_label(lang: Lang) -> &'static str {
-        pick(
-            lang,
-            "OAuth2 client ID",
-            "OAuth2 客户端 ID",
-            "OAuth2 用戶端 ID",
-        )
+    pub fn client_id_label(lang: Lang) -> String {
+        msg!(lang, "app-signin-client-id")
     }
 
     /// The field's hint.
-    pub fn client_id_hint(lang: Lang) -> &'static str {
-        pick(
-            lang,
-            "of the app you registered with the provider",
-            "你在服务商处注册的应用的 ID",
-            "你在服務商處註冊的應用程式的 ID",
-        )
+    pub fn client_id_hint(lang: Lang) -> String {
+        msg!(lang, "app-signin-client-id-hint")
     }
 
     /// The sign-in button.
-    pub fn sign_in(lang: Lang) -> &'static str {
-        pick(lang, "Sign in", "登录", "登入")
+    pub fn sign_in(lang: Lang) -> String {
+        msg!(lang, "app-signin-sign-in")
     }
 
     /// The cancel button.
-    pub fn cancel(lang: Lang) -> &'static str {
-        pick(lang, "Cancel sign-in", "取消登录", "取消登入")
+    pub fn cancel(lang: Lang) -> String {
+        msg!(lang, "app-signin-cancel")
     }
 
     /// Without a client id.
-    pub fn no_client_id(lang: Lang) -> &'static str {
-        pick(
-            lang,
-            "Enter the client ID of the app you registered with the provider first.",
-            "请先填写你在服务商处注册的应用的客户端 ID。",
-            "請先填寫你在服務商處註冊的應用程式的用戶端 ID。",
-        )
+    pub fn no_client_id(lang: Lang) -> String {
+        msg!(lang, "app-signin-no-client-id")
     }
 
     /// The provider has no OAuth2 description.
-    pub fn no_oauth2(lang: Lang) -> &'static str {
-        pick(
-            lang,
-            "mailconf does not know this provider's OAuth2 sign-in.",
-            "mailconf 不了解此服务商的 OAuth2 登录方式。",
-            "mailconf 不了解此服務商的 OAuth2 登入方式。",
-        )
+    pub fn no_oauth2(lang: Lang) -> String {
+        msg!(lang, "app-signin-no-oauth2")
     }
 
     /// Sign in first, for Test connection to test the login.
-    pub fn sign_in_first(lang: Lang) -> &'static str {
-        pick(
-            lang,
-            "This provider takes only OAuth2: sign in to test the login (Test connection checks the servers without it).",
-            "此服务商只接受 OAuth2：请先登录再测试登录（不登录时“测试连接”只检查服务器）。",
-            "此服務商只接受 OAuth2：請先登入再測試登入（不登入時「測試連線」只檢查伺服器）。",
-        )
+    pub fn sign_in_first(lang: Lang) -> String {
+        msg!(lang, "app-signin-sign-in-first")
     }
 
     /// The state line.
     pub fn state(lang: Lang, s: &SigninState) -> String {
         match s {
-            SigninState::Idle => sign_in_first(lang).to_owned(),
-            SigninState::Waiting { .. } => pick(
-                lang,
-                "Waiting for the browser: sign in on the provider's page.",
-                "正在等待浏览器：请在服务商的页面上登录。",
-                "正在等待瀏覽器：請在服務商的頁面上登入。",
-            )
-            .to_owned(),
-            SigninState::Cancelled => pick(
-                lang,
-                "The sign-in was cancelled.",
-                "登录已取消。",
-                "登入已取消。",
-            )
-            .to_owned(),
+            SigninState::Idle => sign_in_first(lang),
+            SigninState::Waiting { .. } => msg!(lang, "app-signin-waiting"),
+            SigninState::Cancelled => msg!(lang, "app-signin-cancelled"),
             SigninState::SignedIn { account, kept } => {
-                let first = match lang {
-                    Lang::En => {
-                        format!("Signed in as {account}. Test connection now uses the token.")
-                    }
-                    Lang::ZhHans => format!("已以 {account} 登录。“测试连接”现在会使用令牌。"),
-                    Lang::ZhHant => format!("已以 {account} 登入。「測試連線」現在會使用權杖。"),
-                };
+                let first = msg!(lang, "app-signin-signed-in", account = account.as_str());
                 if *kept {
                     first
                 } else {
-                    format!(
-                        "{first} {}",
-                        pick(
-                            lang,
-                            "(The system keyring is not available: the sign-in is not kept after the window closes.)",
-                            "（系统密钥环不可用：关闭窗口后不会保留登录。）",
-                            "（系統金鑰圈無法使用：關閉視窗後不會保留登入。）",
-                        )
-                    )
+                    format!("{first} {}", msg!(lang, "app-signin-not-kept"))
                 }
             }
-            SigninState::Failed(reason) => match lang {
-                Lang::En => format!("The sign-in failed: {reason}"),
-                Lang::ZhHans => format!("登录失败：{reason}"),
-                Lang::ZhHant => format!("登入失敗：{reason}"),
-            },
+            SigninState::Failed(reason) => {
+                msg!(lang, "app-signin-failed", reason = reason.as_str())
+            }
         }
     }
 }

@@ -197,6 +197,7 @@ impl CheckError {
                         msg!(l, "credentials-control-password")
                     }
                     CredentialsError::EmptyPassword => msg!(l, "password-empty"),
+                    CredentialsError::BadToken => msg!(l, "credentials-bad-token"),
                 };
                 msg!(l, "check-credentials", problem = problem)
             }

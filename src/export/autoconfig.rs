@@ -134,7 +134,7 @@ impl Exporter for Thunderbird {
         let mut x = Xml::new(NAME)?;
         let mut comment = header(self, s, true, lang);
         if s.provider.oauth2 {
-            comment.push(super::token::thunderbird_note(lang).to_owned());
+            comment.push(super::token::thunderbird_note(lang));
         }
         x.comment(&comment)?;
         x.start("clientConfig", &[("version", "1.1")])?;

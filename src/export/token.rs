@@ -11,8 +11,7 @@
 //! for the move to Fluent.
 
 use super::ExportError;
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use std::path::Path;
 
 /// The helper's argument list: `mailconf oauth2 token ADDRESS [--ca-file PATH]`.
@@ -68,52 +67,43 @@ pub fn shell(
 /// The first comment line of every OAuth2 export: sign in once, then the
 /// client asks the helper.
 pub fn sign_in_once(lang: Lang, client: &str) -> String {
-    match lang {
-        Lang::En => format!(
-            "OAuth2: sign in once with `mailconf oauth2 login ADDRESS` (the refresh token goes into the system keyring); {client} then asks `mailconf oauth2 token` for a fresh access token each time."
-        ),
-        Lang::ZhHans => format!(
-            "OAuth2：先用 `mailconf oauth2 login 地址` 登录一次（刷新令牌保存在系统密钥环中）；之后 {client} 每次都会通过 `mailconf oauth2 token` 获取新的访问令牌。"
-        ),
-        Lang::ZhHant => format!(
-            "OAuth2：先用 `mailconf oauth2 login 地址` 登入一次（更新權杖儲存在系統金鑰圈中）；之後 {client} 每次都會透過 `mailconf oauth2 token` 取得新的存取權杖。"
-        ),
-    }
+    msg!(
+        lang,
+        "export-oauth2-sign-in-once",
+        login = "`mailconf oauth2 login ADDRESS`",
+        client = client,
+        token = "`mailconf oauth2 token`"
+    )
 }
 
 /// fetchmail: which builds can sign in with OAuth2, and how to run it.
 pub fn fetchmail_note(lang: Lang, command: &str) -> Vec<String> {
-    match lang {
-        Lang::En => vec![
-            "`auth oauthbearer` needs a fetchmail with OAuth2 (fetchmail 7, or the openSUSE/SUSE package); the fetchmail 6.4 of Debian and Ubuntu refuses this file. There, use getmail6 (mailconf export … --format getmail) or neomutt.".into(),
-            format!("Run it with the token on a pipe, so it is never written to a file: {command} | fetchmail --passwordfd 0"),
-        ],
-        Lang::ZhHans => vec![
-            "`auth oauthbearer` 需要支持 OAuth2 的 fetchmail（fetchmail 7，或 openSUSE/SUSE 的软件包）；Debian 和 Ubuntu 的 fetchmail 6.4 会拒绝此文件，请改用 getmail6（mailconf export … --format getmail）或 neomutt。".into(),
-            format!("运行时通过管道传入令牌，令牌不会写入任何文件：{command} | fetchmail --passwordfd 0"),
-        ],
-        Lang::ZhHant => vec![
-            "`auth oauthbearer` 需要支援 OAuth2 的 fetchmail（fetchmail 7，或 openSUSE/SUSE 的套件）；Debian 和 Ubuntu 的 fetchmail 6.4 會拒絕此檔案，請改用 getmail6（mailconf export … --format getmail）或 neomutt。".into(),
-            format!("執行時透過管線傳入權杖，權杖不會寫入任何檔案：{command} | fetchmail --passwordfd 0"),
-        ],
-    }
+    vec![
+        msg!(
+            lang,
+            "export-oauth2-fetchmail-builds",
+            keyword = "`auth oauthbearer`",
+            builds = "fetchmail 7, openSUSE/SUSE",
+            distributions = "Debian/Ubuntu",
+            command = "mailconf export … --format getmail"
+        ),
+        msg!(
+            lang,
+            "export-oauth2-fetchmail-run",
+            command = format!("{command} | fetchmail --passwordfd 0")
+        ),
+    ]
 }
 
-/// Why a format signs in with OAuth2 only over IMAP (fetchmail, getmail6).
+/// Why a format signs in with OAuth2 only over IMAP (fetchmail, getmail6):
+/// the `what` of [`ExportError::Unsupported`], in English like its siblings.
 pub fn imap_only(client: &str) -> String {
     format!("{client} signs in with OAuth2 only over IMAP; choose IMAP (--protocol imap)")
 }
 
 /// Thunderbird: it signs in by itself.
-pub fn thunderbird_note(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        (
-            "OAuth2: Thunderbird opens the provider's sign-in page itself when the account is added; no password is asked for.",
-            "OAuth2：添加账户时 Thunderbird 会自行打开服务商的登录页面，不需要输入密码。",
-            "OAuth2：新增帳戶時 Thunderbird 會自行開啟服務商的登入頁面，不需要輸入密碼。",
-        ),
-    )
+pub fn thunderbird_note(lang: Lang) -> String {
+    msg!(lang, "export-oauth2-thunderbird")
 }
 
 #[cfg(test)]

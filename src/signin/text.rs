@@ -156,11 +156,7 @@ pub fn open_browser_prompt(lang: Lang) -> &'static str {
 
 /// `probe --oauth2` found no kept sign-in and starts one.
 pub fn signing_in_now(lang: Lang, account: &str) -> String {
-    match lang {
-        Lang::En => format!("No sign-in is kept for {account}; signing in now."),
-        Lang::ZhHans => format!("没有保存 {account} 的登录，现在开始登录。"),
-        Lang::ZhHant => format!("沒有保存 {account} 的登入，現在開始登入。"),
-    }
+    crate::i18n::msg!(lang, "signin-signing-in-now", account = account)
 }
 
 /// The provider gave no refresh token.
@@ -201,18 +197,15 @@ pub fn signed_in_to_file(
     provider: &crate::providers::Provider,
     file: &str,
 ) -> String {
-    let name = provider.name.get(lang);
-    match lang {
-        Lang::En => format!(
-            "Signed in as {account} at {name}; the refresh token is in {file} (mode 0600), not in the system keyring. Pass --token-file {file} to `mailconf oauth2 token` as well."
-        ),
-        Lang::ZhHans => format!(
-            "已以 {account} 登录 {name}；刷新令牌保存在 {file}（权限 0600），而不是系统钥匙串中。运行 `mailconf oauth2 token` 时也要加上 --token-file {file}。"
-        ),
-        Lang::ZhHant => format!(
-            "已以 {account} 登入 {name}；重新整理權杖保存在 {file}（權限 0600），而不是系統鑰匙圈中。執行 `mailconf oauth2 token` 時也要加上 --token-file {file}。"
-        ),
-    }
+    crate::i18n::msg!(
+        lang,
+        "signin-signed-in-to-file",
+        account = account,
+        provider = provider.name.get(lang),
+        file = file,
+        option = format!("--token-file {file}"),
+        command = "`mailconf oauth2 token`"
+    )
 }
 
 #[cfg(test)]

@@ -128,7 +128,7 @@ async fn read_request(mut stream: TcpStream, state: &str, lang: Lang) -> Answer 
         respond(
             &mut stream,
             400,
-            super::text::page(lang, super::text::Page::StateMismatch),
+            &super::text::page(lang, super::text::Page::StateMismatch),
         )
         .await;
         return Answer::Refused(SigninError::StateMismatch);
@@ -137,7 +137,7 @@ async fn read_request(mut stream: TcpStream, state: &str, lang: Lang) -> Answer 
         respond(
             &mut stream,
             200,
-            super::text::page(lang, super::text::Page::Refused),
+            &super::text::page(lang, super::text::Page::Refused),
         )
         .await;
         return Answer::Refused(RefusalKind::refusal(&e, description.as_deref()));
@@ -147,7 +147,7 @@ async fn read_request(mut stream: TcpStream, state: &str, lang: Lang) -> Answer 
             respond(
                 &mut stream,
                 200,
-                super::text::page(lang, super::text::Page::SignedIn),
+                &super::text::page(lang, super::text::Page::SignedIn),
             )
             .await;
             Answer::Code(c)

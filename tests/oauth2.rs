@@ -1190,3 +1190,106 @@ mod gui {
         super::flows::browse_for(s, url);
     }
 }
+
+/// The window's sign-in states that need no authorization server, with
+/// Outlook.com from the bundled database: the loopback listener is real, the
+/// test answers it as the provider's page would after a refusal. Waiting for
+/// the browser (its address shown), cancelled, and an error in the user's
+/// language, in English and Simplified Chinese.
+mod gui_states {
+    use crate::gui::{App, address, build, bundled, has_text, texts, type_into, until};
+    use egui_kittest::kittest::Queryable as _;
+    use mailconf::app::signin::{SigninState, text};
+    use mailconf::i18n::Lang;
+    use std::io::{Read as _, Write as _};
+
+    fn state(h: &App) -> SigninState {
+        h.state().session.signin.state.clone()
+    }
+
+    fn waiting_url(h: &mut App, lang: Lang) -> String {
+        h.get_by_label(&text::sign_in(lang)).click();
+        until(h, |h| {
+            matches!(state(h), SigninState::Waiting { url: Some(_) })
+        });
+        match state(h) {
+            SigninState::Waiting { url: Some(u) } => u,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// What the provider's page does when the user declines: redirect to
+    /// the loopback address with `error=access_denied` and the `state`.
+    fn decline(authorize: &str) {
+        let url = url::Url::parse(authorize).unwrap();
+        let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+        let redirect = url::Url::parse(&q["redirect_uri"]).unwrap();
+        assert_eq!(redirect.host_str(), Some("127.0.0.1"));
+        let port = redirect.port().unwrap();
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET /?error=access_denied&error_description=The+user+declined&state={} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n",
+            q["state"]
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+
+    #[test]
+    fn waiting_cancelled_and_declined_in_english_and_chinese() {
+        for lang in [Lang::En, Lang::ZhHans] {
+            let mut h = build(lang, bundled(), None);
+            address(&mut h, lang, "you@outlook.com");
+            assert!(has_text(&h, &text::sign_in_first(lang)), "{:?}", texts(&h));
+            h.get_by_label(&text::sign_in(lang)).click();
+            h.run();
+            assert!(has_text(&h, &text::no_client_id(lang)), "{:?}", texts(&h));
+            type_into(
+                &mut h,
+                &text::client_id_label(lang),
+                "00000000-0000-0000-0000-000000000000",
+            );
+            // The sign-in's own words are the language's (the catalog tests
+            // keep English out of the Chinese ones; Outlook's card quotes "POP").
+            let chinese = |h: &App, what: &str| {
+                if lang == Lang::ZhHans {
+                    let line = text::state(Lang::En, &state(h));
+                    assert!(!has_text(h, &line), "{what}: {line}");
+                    assert!(!has_text(h, &text::sign_in(Lang::En)), "{what}");
+                }
+            };
+            // Waiting for the browser: the provider's page, the loopback redirect.
+            let url = waiting_url(&mut h, lang);
+            assert!(
+                url.starts_with("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?"),
+                "{url}"
+            );
+            assert!(url.contains("code_challenge_method=S256"), "{url}");
+            assert!(
+                has_text(&h, &text::state(lang, &state(&h))),
+                "{:?}",
+                texts(&h)
+            );
+            assert!(has_text(&h, &text::cancel(lang)));
+            chinese(&h, "waiting");
+
+            // Cancelled.
+            h.get_by_label(&text::cancel(lang)).click();
+            until(&mut h, |h| state(h) == SigninState::Cancelled);
+            assert!(has_text(&h, &text::state(lang, &SigninState::Cancelled)));
+            assert!(has_text(&h, &text::sign_in(lang)));
+            chinese(&h, "cancelled");
+
+            // Declined on the provider's page: an error in the user's language.
+            let url = waiting_url(&mut h, lang);
+            decline(&url);
+            until(&mut h, |h| matches!(state(h), SigninState::Failed(_)));
+            let failed = text::state(lang, &state(&h));
+            assert!(failed.contains("access_denied"), "{failed}");
+            assert!(has_text(&h, &failed), "{:?}", texts(&h));
+        }
+    }
+}

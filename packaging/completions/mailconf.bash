@@ -274,7 +274,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__oauth2__subcmd__login)
-            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --timeout --lang --help --version"
+            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --token-file --timeout --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,6 +297,10 @@ _mailconf() {
                     return 0
                     ;;
                 --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -316,7 +320,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__oauth2__subcmd__token)
-            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --timeout --lang --help --version"
+            opts="-h -V --oauth2-client-id --oauth2-client-secret-env --oauth2-tenant --device --no-browser --ca-file --resolve --token-file --timeout --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,6 +346,10 @@ _mailconf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -358,7 +366,7 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__probe)
-            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --oauth2 --oauth2-client-id --oauth2-tenant --max-connections --lang --help --version"
+            opts="-h -V --only --endpoint --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --overall-timeout --strict-certificates --transcript --json --dns --no-discovery --user --password-stdin --password-env --allow-insecure-auth --oauth2 --oauth2-client-id --oauth2-tenant --no-browser --max-connections --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -135,6 +135,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l json -d 'Pri
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l no-discovery -d 'Do not run discovery for an unknown address; probe its domain as a host instead'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l password-stdin -d 'Read the password (or authorization code / app password) from the first line of stdin'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l oauth2 -d 'Test the login with OAuth2 (Outlook, Microsoft 365, Gmail): a fresh access token from the sign-in `mailconf oauth2 login` kept, sent with SASL XOAUTH2/OAUTHBEARER on every secure endpoint'
+complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -l no-browser -d 'With --oauth2, when no sign-in is kept: do not open a browser, only print the address to open'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand probe" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -l dns -d 'DNS server to ask instead of the system\'s: IP or IP:PORT (UDP and TCP)' -r
@@ -180,6 +181,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_see
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l oauth2-tenant -d 'Microsoft 365: your tenant (its id or domain, or common/organizations)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l ca-file -d 'Extra trust anchors for the sign-in server: a PEM file of CA certificates' -r -F
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l resolve -d 'Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l token-file -d 'Keep the refresh token in this file (owner-only, mode 0600) instead of the system keyring. Worse than the keyring (README, "OAuth2 sign-in"): only for a machine without one. `token` then needs it too' -r -F
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds the whole sign-in may take' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from login" -l device -d 'login: use the device flow (a code to type on another device) instead of the browser'
@@ -191,6 +193,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_see
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l oauth2-tenant -d 'Microsoft 365: your tenant (its id or domain, or common/organizations)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l ca-file -d 'Extra trust anchors for the sign-in server: a PEM file of CA certificates' -r -F
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l resolve -d 'Use this address for a host name instead of DNS: `login.example.com:127.0.0.1`' -r
+complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l token-file -d 'Keep the refresh token in this file (owner-only, mode 0600) instead of the system keyring. Worse than the keyring (README, "OAuth2 sign-in"): only for a machine without one. `token` then needs it too' -r -F
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds the whole sign-in may take' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand oauth2; and __fish_seen_subcommand_from token" -l device -d 'login: use the device flow (a code to type on another device) instead of the browser'

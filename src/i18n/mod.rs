@@ -111,9 +111,32 @@ impl std::str::FromStr for Lang {
     }
 }
 
+/// For tests of Chinese text: what is left of `text` once each of `allowed`
+/// (names, hosts, flags and replies shown verbatim) is taken out, when an
+/// English letter is still in it; `None` when none is.
+#[cfg(test)]
+pub(crate) fn english_left(text: &str, allowed: &[&str]) -> Option<String> {
+    let mut rest = text.to_owned();
+    for a in allowed {
+        rest = rest.replace(a, " ");
+    }
+    rest.chars()
+        .any(|c| c.is_ascii_alphabetic())
+        .then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_left_finds_english_outside_the_allowed_words() {
+        assert_eq!(english_left("测试 POP3 连接", &["POP3"]), None);
+        assert_eq!(
+            english_left("测试 POP3 failed", &["POP3"]).as_deref(),
+            Some("测试   failed")
+        );
+    }
 
     #[test]
     fn locales() {

@@ -108,13 +108,13 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
     let lang = Lang::En;
     let home = home_with_fetchmailrc();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Open));
-    assert!(has_text(&h, T::OpenFileTitle.get(lang)), "{:?}", texts(&h));
-    assert!(has_text(&h, T::NoSystemDialog.get(lang)));
+    assert!(has_text(&h, &T::OpenFileTitle.get(lang)), "{:?}", texts(&h));
+    assert!(has_text(&h, &T::NoSystemDialog.get(lang)));
     assert_eq!(
-        h.get_by_label(T::Folder.get(lang)).value(),
+        h.get_by_label(&T::Folder.get(lang)).value(),
         Some(home.path().display().to_string())
     );
     assert!(handle.requests().is_empty(), "nothing checked yet");
@@ -122,10 +122,10 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
     h.get_by_label(".fetchmailrc").click();
     h.run();
     assert_eq!(
-        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
         Some(".fetchmailrc")
     );
-    h.get_by_label(T::Open.get(lang)).click();
+    h.get_by_label(&T::Open.get(lang)).click();
     h.run_steps(3);
     finish_checks(&mut h, &handle);
     assert!(h.state().chooser().is_none(), "the chooser closed");
@@ -160,9 +160,9 @@ fn the_open_chooser_works_from_the_keyboard() {
     let lang = Lang::ZhHant;
     let home = home_with_fetchmailrc();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    let name_field = T::FileName.get(lang);
+    let name_field = &T::FileName.get(lang);
 
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     h.key_press(egui::Key::Escape);
     h.run();
@@ -170,7 +170,7 @@ fn the_open_chooser_works_from_the_keyboard() {
     assert!(h.state().existing.open, "and only the chooser");
     assert!(handle.requests().is_empty());
 
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     h.run();
     assert!(focused(&h, name_field), "the name field has the focus");
@@ -186,7 +186,7 @@ fn the_open_chooser_works_from_the_keyboard() {
         Some(home.path().join("Mail"))
     );
     assert!(focused(&h, name_field), "the focus stays in the name field");
-    h.get_by_label(T::ParentFolder.get(lang)).click();
+    h.get_by_label(&T::ParentFolder.get(lang)).click();
     h.run();
     assert_eq!(
         h.state().chooser().map(|c| c.folder().to_path_buf()),
@@ -217,7 +217,7 @@ fn the_open_chooser_works_from_the_keyboard() {
     assert!(!has_text(&h, "此資料夾中沒有"), "{:?}", texts(&h));
     h.key_press(egui::Key::Tab);
     h.run();
-    assert!(focused(&h, T::Open.get(lang)), "Tab goes to Open");
+    assert!(focused(&h, &T::Open.get(lang)), "Tab goes to Open");
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
     finish_checks(&mut h, &handle);
@@ -243,12 +243,12 @@ fn the_open_chooser_opens_a_thunderbird_profile_folder() {
     )
     .unwrap();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
-    assert!(h.query_by_label(T::OpenProfileFolder.get(lang)).is_none());
+    assert!(h.query_by_label(&T::OpenProfileFolder.get(lang)).is_none());
     h.get_by_label("k3v9x2.default-release/").click();
     h.run();
-    h.get_by_label(T::OpenProfileFolder.get(lang)).click();
+    h.get_by_label(&T::OpenProfileFolder.get(lang)).click();
     h.run_steps(3);
     finish_checks(&mut h, &handle);
     assert!(h.state().chooser().is_none());
@@ -288,10 +288,10 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Save));
     assert_eq!(
-        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
         Some(".fetchmailrc.mailconf-fixed")
     );
-    h.get_by_label(T::Save.get(lang)).click();
+    h.get_by_label(&T::Save.get(lang)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let fixed = out.path().join(".fetchmailrc.mailconf-fixed");
     // Said where the user looks: right below the button (it used to be at
@@ -400,9 +400,9 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     // The main window's test, while the account's check waits (its spinner
     // keeps repainting: steps, not `run`).
     let field = mailconf::app::ui_text::T::EmailAddress.get(Lang::En);
-    h.get_by_label(field).focus();
+    h.get_by_label(&field).focus();
     h.run_steps(2);
-    h.get_by_label(field).type_text("alice@qq.com");
+    h.get_by_label(&field).type_text("alice@qq.com");
     h.run_steps(2);
     // Enter in the address field (the window covers the button).
     h.key_press(egui::Key::Enter);
@@ -482,7 +482,7 @@ fn open_chooser_zh_hans() {
     h.state_mut().set_file_dialog(no_portal());
     h.get_by_label(&pick(lang, ENTRY)).click();
     h.run();
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert!(has_text(&h, "打开配置文件"), "{:?}", texts(&h));
     assert!(has_text(&h, ".fetchmailrc"));

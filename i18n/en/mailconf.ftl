@@ -397,3 +397,442 @@ existing-verdict = Verdict: { $verdict }
 existing-what-changed = What changed: “{ $change }”
 existing-saved = Saved: { $path }
 existing-not-saved = Not saved: { $error }
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+# The language menu.
+ui-language = Language
+# The view menu.
+ui-view = View
+# Theme follows the system.
+ui-theme-system = Follow system theme
+# Light theme.
+ui-theme-light = Light
+# Dark theme.
+ui-theme-dark = Dark
+
+## App: Broken user provider files
+# Banner heading.
+ui-user-files-broken = Some of your own provider files have errors and were skipped. The built-in database still works.
+# Dismiss a banner.
+ui-dismiss = Dismiss
+
+## App: Provider list
+# Heading of the provider list.
+ui-providers = Providers
+# Label of the search field.
+ui-search = Search
+# Placeholder of the search field.
+ui-search-hint = name or domain: 163, qq.com…
+# No provider matches the search.
+ui-no-match = No provider matches.
+
+## App: Account
+# Heading of the account section.
+ui-account = Account
+# Label of the address field.
+ui-email-address = Email address
+# Placeholder of the address field.
+ui-email-hint = name@example.com
+# Label of the username field.
+ui-username = Username
+# Placeholder of the username field.
+ui-optional = optional
+# Label of the password field (normal passwords).
+ui-password = Password
+# Label of the password field (authorization codes).
+ui-authorization-code = Authorization code
+# Label of the password field (app passwords).
+ui-app-password = App password
+# Show the password.
+ui-show-password = Show
+# Hide the password.
+ui-hide-password = Hide
+# Where the password is kept.
+ui-password-note = Kept in this program's memory only: never saved to disk, and sent to no one but the mail server under test.
+# Nothing typed, nothing picked.
+ui-type-address = Type your email address, or pick your provider from the list.
+# Picked from the list without an address.
+ui-picked-without-address = Chosen from the list. Type your name (the part before the @): the domain is added, and the username filled in.
+
+## App: Provider card
+# Status row.
+ui-status = Status
+# What the password field takes.
+ui-password-field = Password field
+# Link to where the code is created.
+ui-create-it-here = Create it here
+# Setup steps section.
+ui-setup-steps = How to set it up
+# Quirks section.
+ui-good-to-know = Good to know
+# Known servers section.
+ui-known-servers = Known servers
+# Help pages section.
+ui-help-pages = Help pages
+# History section.
+ui-history = History
+# The username form of a server.
+ui-username-is = username
+# Before the username as it goes to the server (internationalized domains).
+ui-sent-as = Sent to the server as:{" "}
+# Entry from the user's own file.
+ui-from-your-file = From your own provider file
+# Entry imported from the ISPDB.
+ui-from-ispdb = Imported from Thunderbird's ISPDB
+
+## App: Discovery (domains the database does not know)
+# What to do when discovery found nothing.
+ui-nothing-found-what-to-do = Check the address for typos. If you know your mail server's name (your provider or administrator can tell you), type it instead of the address, for example mail.example.com, and press Test connection.
+# Card of settings found for a domain the database does not know.
+ui-discovered-note = Not in the database: these settings were found on the network. Test connection checks them.
+# Servers found by discovery.
+ui-servers-found = Servers found
+
+## App: Test
+# The test button.
+ui-test-connection = Test connection
+# Tooltip of the test button.
+ui-test-tooltip = Tries every way in, all at once (Enter)
+# Test button disabled: the engine could not start.
+ui-engine-missing = The connection test could not start (the terminal says why).
+# Heading of the protocol choice in the Export window.
+ui-export-protocol = Incoming mail:
+# After the protocol the test found working.
+ui-protocol-tested-default = {" "}(works in your test)
+# After the provider's preferred protocol (no test yet).
+ui-protocol-provider-default = {" "}(the provider's recommendation)
+# Hover text of the provider search field: its keys.
+ui-search-tooltip = Ctrl+F: search · ↑ ↓: move in the list · Enter: pick
+# Cancel the test.
+ui-cancel = Cancel
+# Tooltip of the cancel button.
+ui-cancel-tooltip = Stop the test (Esc)
+# Results heading.
+ui-results = Connection test
+# The results come from the demo backend.
+ui-demo-data = Demo data (MAILCONF_DEMO=1): these results are made up.
+# Nothing tested yet.
+ui-not-tested-yet = Press Test connection to try every server and port at once.
+
+## App: Result table
+# Column: protocol.
+ui-col-protocol = Protocol
+# Column: port.
+ui-col-port = Port
+# Column: encryption mode.
+ui-col-security = Encryption
+# Column: server.
+ui-col-server = Server
+# Column: result.
+ui-col-result = Result
+# Column: time.
+ui-col-time = Time
+# Column: TLS version.
+ui-col-tls = TLS
+# Column: certificate.
+ui-col-certificate = Certificate
+# Row state: waiting.
+ui-testing = testing…
+# Row state: secure.
+ui-secure = secure
+# Row state: answers without encryption.
+ui-insecure = insecure
+# Row state: failed.
+ui-failed = failed
+# Row state: no answer at all (filtered).
+ui-blocked = blocked
+# Row state: cancelled.
+ui-cancelled = cancelled
+# Expand a row.
+ui-show-details = Show details
+# Collapse a row.
+ui-hide-details = Hide details
+
+## App: Why a row is insecure or failed
+# Insecure: plain endpoint.
+ui-why-plain-port = this port has no encryption
+# Insecure: STARTTLS not offered.
+ui-why-starttls-not-offered = the server does not offer STARTTLS
+# Insecure: STARTTLS refused.
+ui-why-starttls-refused = the server refused STARTTLS
+# Failed: refused.
+ui-why-refused = connection refused
+# Failed: timeout.
+ui-why-timeout = no answer in time
+# Failed: DNS.
+ui-why-dns = server name not found
+# Failed: TLS.
+ui-why-tls = encryption (TLS) failed
+# Failed: certificate not trusted.
+ui-why-certificate = certificate not trusted
+# Failed: protocol.
+ui-why-protocol = unexpected server reply
+# Blocked: filtered.
+ui-why-filtered = no answer: the port is probably blocked by a firewall or your ISP
+
+## App: Certificate verdicts
+# Certificate trusted.
+ui-cert-trusted = trusted
+# Certificate expired.
+ui-cert-expired = expired
+# Certificate for another name.
+ui-cert-wrong-name = wrong name
+# Self-signed certificate.
+ui-cert-self-signed = self-signed
+# Untrusted issuer.
+ui-cert-untrusted = not trusted
+
+## App: Row details
+# Capabilities (implicit TLS or plain).
+ui-capabilities = Capabilities
+# Capabilities before STARTTLS.
+ui-caps-before = Capabilities before STARTTLS
+# Capabilities after STARTTLS.
+ui-caps-after = Capabilities after STARTTLS
+# Certificate section.
+ui-certificate = Certificate
+# Certificate subject.
+ui-subject = Subject
+# Certificate issuer.
+ui-issuer = Issuer
+# Certificate names.
+ui-names = Names
+# Validity.
+ui-validity = Valid
+# Fingerprint.
+ui-fingerprint = SHA-256 fingerprint
+# Transcript.
+ui-transcript = Transcript (passwords removed)
+# Raw engine message.
+ui-detail = Message
+# No details.
+ui-no-details = No details yet.
+# Copy the transcript.
+ui-copy = Copy
+
+## App: Summary
+# Summary heading.
+ui-summary = Summary
+# No secure way for a protocol.
+ui-no-secure-way = no secure way found
+# Use … (followed by an endpoint).
+ui-use = use
+# Heading of the advice in the summary.
+ui-advice = What to do
+# Link to the provider's page.
+ui-more-help = Open the provider's page
+
+## App: Login test
+# Label of the login result in the details.
+ui-login = Login
+# Login worked.
+ui-login-ok = login OK
+# Wrong username or password.
+ui-login-rejected = login rejected
+# Needs an authorization code.
+ui-login-auth-code = needs an authorization code
+# Needs an app password.
+ui-login-app-password = needs an app password
+# Service switched off.
+ui-login-service-disabled = service not enabled
+# OAuth2 only.
+ui-login-oauth2 = OAuth2 sign-in only
+# Try later.
+ui-login-temporary = temporarily unavailable
+# Server wants TLS first.
+ui-login-encryption-required = server requires encryption first
+# No usable mechanism.
+ui-login-no-mechanism = no usable login method
+# Password not sent.
+ui-login-not-tried = password not sent
+# Connection broke during login.
+ui-login-connection-problem = connection lost during login
+# Odd reply.
+ui-login-unexpected = unexpected login reply
+# Button: allow the password over this insecure endpoint.
+ui-allow-insecure-login = Log in here anyway…
+# Title of the insecure-login dialog.
+ui-insecure-login-title = Send the password without protection?
+# No, keep the password safe (default).
+ui-insecure-login-no = No, don't send it
+# Yes, send it on the next test.
+ui-insecure-login-yes = Yes, send it on the next test
+
+## App: Export and report
+# Export button and window title.
+ui-export = Export settings
+# Export uses the probe.
+ui-export-from-probe = The files use the servers this test verified.
+# Export uses the database.
+ui-export-from-discovery = Not tested: the files use the settings found on the network and say so.
+ui-export-from-database = Not tested: the files use the database's settings and say so.
+# Checkbox: include the password.
+ui-include-password = Include the password
+# Warning when the password is included.
+ui-password-in-file = Anyone who can read the file can read the password. It is saved readable by you only.
+# Close a window.
+ui-close = Close
+# Save button.
+ui-save-as = Save as…
+# The save dialog is open.
+ui-waiting-for-save-dialog = Waiting for the save dialog…
+# Copy the path of the file just saved.
+ui-copy-path = Copy path
+# The path was copied.
+ui-path-copied = Path copied.
+# What Copy report copies.
+ui-what-report = the report (results and transcripts, no password)
+# What a row's Copy copies.
+ui-what-transcript = the transcript (password hidden)
+# What Copy link copies.
+ui-what-link = the link
+# Copy a link.
+ui-copy-link = Copy link
+# Heading of the insecure-login permissions under the results.
+ui-insecure-permissions = Permissions to log in without protection
+# Withdraw such a permission.
+ui-withdraw = Withdraw
+# Row offers an insecure login (not allowed yet).
+ui-insecure-not-tried = login not tried: no protection
+
+## App: mailconf's own file chooser (when no system dialog answers)
+# Its title.
+ui-save-file-title = Save file
+# Why it is mailconf's own.
+ui-no-system-dialog = No system file dialog answered on this desktop, so mailconf shows its own.
+# Label of the folder field.
+ui-folder = Folder
+# Label of the file name field.
+ui-file-name = File name
+# Go to the parent folder.
+ui-parent-folder = Up one folder
+# Go to the home folder.
+ui-home-folder = Home folder
+# Go to the documents folder.
+ui-documents-folder = Documents
+# The folder has nothing to show.
+ui-empty-folder = This folder is empty.
+# The typed name is not a file name.
+ui-not-a-file-name = A file name cannot contain “/” and cannot be “.” or “..”.
+# Save the file.
+ui-save = Save
+# The title of mailconf's own chooser when it opens a file.
+ui-open-file-title = Open a settings file
+# Open the file chosen.
+ui-open = Open
+# Open the folder shown, a Thunderbird profile (it holds prefs.js).
+ui-open-profile-folder = Open this Thunderbird profile
+# The button of "Check my current settings" that picks the file through a dialog.
+ui-open-ellipsis = Open…
+# Replace the existing file.
+ui-replace = Replace
+# Copy the text.
+ui-copy-to-clipboard = Copy to clipboard
+# Copied.
+ui-copied = Copied to the clipboard.
+# No provider: nothing to export.
+ui-export-needs-provider = Type an address of a known provider, or pick one, to export its settings.
+# Copy the diagnostic report.
+ui-copy-report = Copy diagnostic report
+# Tooltip of the report button.
+ui-copy-report-tooltip = The results, verdicts and advice, without the password, for a helpdesk
+# Note once allowed.
+ui-insecure-login-allowed = allowed: the next test sends the password here
+# Ask the insecure-login question again (No withdraws the permission).
+ui-change-insecure-login = Change…
+# Export of a server known only by its name.
+ui-export-from-server-name = Not tested: the files use this server's standard encrypted ports and say so.
+# A server's name needs a username to export.
+ui-export-needs-username = Type the username for this server first.
+# Yes, copy with the password.
+ui-copy-with-password = Copy with the password
+# No, do not copy.
+ui-do-not-copy = Do not copy
+# The check is looking the domain up before it can test.
+ui-planning = Looking up the servers to test…
+# Port 25 answers securely, but it is the relay port.
+ui-why-relay-port = for server-to-server mail (port 25), not for sending from a mail app
+# The password was cleared when another provider was picked.
+ui-password-cleared = The password was cleared: it was typed for another provider's account.
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = Saved to { $path }.
+ui-replace-file = “{ $name }” already exists. Replace it?
+ui-save-failed = Could not save { $path }: { $reason }.
+ui-no-such-file = There is no file “{ $name }” in this folder.
+ui-folder-unreadable = Cannot open { $folder }: { $reason }.
+ui-export-failed = Could not export: { $message }
+ui-risk-plaintext = { $endpoint } has no encryption: anyone on the network path (Wi-Fi, the network operator) can read the password as it is sent. Yes allows exactly this endpoint, without encryption.
+ui-risk-certificate = The certificate of { $endpoint } is not trusted: the server may be an impostor that collects the password. Yes allows this endpoint only with exactly this certificate (SHA-256 { $fingerprint }), and only once TLS is up.
+ui-progress = { $done } of { $total } done
+ui-progress-cancelled = cancelled after { $done } of { $total }
+ui-latency = { $ms } ms
+ui-provider-count = { $count ->
+        [one] { $count } provider
+       *[other] { $count } providers
+    }
+ui-not-in-database = { $domain } is not in the database; discovery will look it up.
+ui-looking-up = Looking up settings for { $domain }…
+ui-testing-host = No @: Test connection tries { $host } as the mail server.
+ui-export-title = Export settings for { $account }
+ui-meaning-pop3 = POP3: downloads your mail to this device; by default a copy stays on the server
+ui-meaning-imap = IMAP: keeps your mail on the server and syncs folders and read marks with every device
+ui-missing-address = Type your email address first, for example zhangsan@163.com, or pick your provider from the list.
+ui-missing-domain = “{ $name }” has no @ and domain yet: type the whole address, for example { $name }@163.com, or pick your provider from the list.
+ui-missing-name = Type your name before the @, for example zhangsan@{ $domain }.
+ui-missing-domain-end = The domain after the @ is not complete: for example { $name }@163.com.
+ui-missing-invalid = This is not an email address yet: see the message under the address field.
+ui-name-at = your name, then @{ $domain } is added
+ui-lookup-failed = Could not look up settings for { $domain }: { $why }
+ui-nothing-found-in-time = Nothing found for { $domain } within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    }.
+ui-nothing-found-no-dns = Nothing found for { $domain }: the DNS server could not be reached. Is the network connected?
+ui-nothing-found = Nothing found for { $domain }: neither its DNS records, nor autoconfig, nor the usual server names gave settings.
+ui-parent-domain-match = recognized by the parent domain { $domain }
+ui-validity-range = { $from } to { $to }
+ui-export-stale = The results shown are from an older test of { $other }: not used. The files use the settings of the database or of discovery, and say so; test again to export tested settings.
+ui-results-for-other = Results for { $target }: test again for the account above.
+ui-could-not-test = could not be tested ({ $reason })
+ui-nothing-to-test-not-found = Nothing to test: no settings were found for { $domain }.
+ui-nothing-to-test-closed = Nothing to test: { $name } closed in { $year }.
+ui-test-could-not-start = The test could not start: { $why }
+ui-copy-password-warning = This copy contains your password. Every program can read the clipboard, and clipboard managers keep a history of what was copied. mailconf empties the clipboard again after { $secs } seconds (if it still holds this).
+ui-copied-with-password = Copied { $what }, with the password: the clipboard is emptied again in { $secs } seconds.
+ui-copied-what = ✔ Copied { $what }.
+ui-format-copied = the { $title } settings
+ui-secure-alternatives = { $host } works securely on { $ways }: that needs no permission, and your mail client should use it.
+# Between the items of a list: "995 (SSL/TLS) and 110 (STARTTLS)".
+list-and = {" "}and{" "}
+
+# Why the system refused to read or write.
+io-no-permission-to-write = you have no permission to write there
+io-no-permission-to-open = you have no permission to open it
+io-no-such-folder = the folder does not exist
+io-read-only = the disk is read-only
+io-disk-full = the disk is full
+io-is-a-folder = a folder has that name
+io-not-a-folder = part of the path is a file, not a folder
+io-bad-file-name = the system does not accept that file name
+io-system-said = the system said: { $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = The address is empty.
+address-no-at = Type the whole address, with @.
+address-empty-local-part = Something must come before the @.
+address-empty-domain = Type the domain after the @.
+address-local-part-too-long = The part before the @ is { $bytes } bytes long; at most 64 are allowed.
+address-two-ats = There is more than one @: type one address, like alice@example.com.
+address-bad-character-domain = The domain contains { $found }, which is not allowed.
+address-bad-character-local-part = The part before the @ contains { $found }, which is not allowed.
+address-invalid-domain = { $domain } is not a valid domain name.
+# A character that may not be there; { $code } is its Unicode number (U+0007).
+char-space = a space
+char-tab = a tab
+char-control = a control character ({ $code })
+char-other-space = a space character ({ $code })

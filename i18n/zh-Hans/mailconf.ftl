@@ -362,3 +362,270 @@ existing-verdict = 结论：{ $verdict }
 existing-what-changed = 变化：“{ $change }”
 existing-saved = 已保存：{ $path }
 existing-not-saved = 未保存：{ $error }
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+ui-language = 语言
+ui-view = 视图
+ui-theme-system = 跟随系统主题
+ui-theme-light = 浅色
+ui-theme-dark = 深色
+
+## App: Broken user provider files
+ui-user-files-broken = 你自己的部分服务商文件有错误，已被跳过。内置数据库仍可正常使用。
+ui-dismiss = 关闭提示
+
+## App: Provider list
+ui-providers = 邮件服务商
+ui-search = 搜索
+ui-search-hint = 名称或域名：网易、qq.com…
+ui-no-match = 没有匹配的服务商。
+
+## App: Account
+ui-account = 邮箱账户
+ui-email-address = 邮箱地址
+ui-email-hint = 例如 zhangsan@163.com
+ui-username = 用户名
+ui-optional = 可选
+ui-password = 密码
+ui-authorization-code = 授权码
+ui-app-password = 应用专用密码
+ui-show-password = 显示
+ui-hide-password = 隐藏
+ui-password-note = 仅保存在本程序的内存中：不会写入磁盘，只会发送给正在测试的邮件服务器。
+ui-type-address = 请输入你的邮箱地址，或在列表中选择你的邮件服务商。
+ui-picked-without-address = 已从列表中选择。输入你的邮箱名（@ 前面的部分）即可：会自动补上域名并填写用户名。
+
+## App: Provider card
+ui-status = 状态
+ui-password-field = 密码栏填写
+ui-create-it-here = 点此生成
+ui-setup-steps = 设置步骤
+ui-good-to-know = 注意事项
+ui-known-servers = 已知服务器
+ui-help-pages = 帮助页面
+ui-history = 历史
+ui-username-is = 用户名
+ui-sent-as = 发送给服务器的用户名：
+ui-from-your-file = 来自你自己的服务商文件
+ui-from-ispdb = 导入自 Thunderbird 的 ISPDB 数据库
+
+## App: Discovery (domains the database does not know)
+ui-nothing-found-what-to-do = 请检查地址是否有拼写错误。如果你知道邮件服务器的名称（可以询问服务商或管理员），请在地址栏中输入它来代替邮箱地址（例如 mail.example.com），然后点击“测试连接”。
+ui-discovered-note = 数据库中没有此服务商：这些设置是在网上找到的。“测试连接”会检查它们。
+ui-servers-found = 找到的服务器
+
+## App: Test
+ui-test-connection = 测试连接
+ui-test-tooltip = 同时测试所有连接方式（回车键）
+ui-engine-missing = 连接测试无法启动（原因见终端输出）。
+ui-export-protocol = 收信方式：
+ui-protocol-tested-default = （测试可用）
+ui-protocol-provider-default = （服务商推荐）
+ui-search-tooltip = Ctrl+F：搜索 · ↑ ↓：在列表中移动 · 回车键：选择
+ui-cancel = 取消
+ui-cancel-tooltip = 停止测试（Esc 键）
+ui-results = 连接测试
+ui-demo-data = 演示数据：这些结果是虚构的。
+ui-not-tested-yet = 点击“测试连接”，同时测试所有服务器和端口。
+
+## App: Result table
+ui-col-protocol = 协议
+ui-col-port = 端口
+ui-col-security = 加密方式
+ui-col-server = 服务器
+ui-col-result = 结果
+ui-col-time = 耗时
+ui-col-tls = TLS
+ui-col-certificate = 证书
+ui-testing = 测试中…
+ui-secure = 安全
+ui-insecure = 不安全
+ui-failed = 失败
+ui-blocked = 被拦截
+ui-cancelled = 已取消
+ui-show-details = 显示详情
+ui-hide-details = 隐藏详情
+
+## App: Why a row is insecure or failed
+ui-why-plain-port = 此端口不加密
+ui-why-starttls-not-offered = 服务器不支持 STARTTLS
+ui-why-starttls-refused = 服务器拒绝了 STARTTLS
+ui-why-refused = 连接被拒绝
+ui-why-timeout = 等待回应超时
+ui-why-dns = 找不到服务器域名
+ui-why-tls = 加密（TLS）失败
+ui-why-certificate = 证书不受信任
+ui-why-protocol = 服务器回应异常
+ui-why-filtered = 没有回应：该端口可能被防火墙或网络运营商拦截
+
+## App: Certificate verdicts
+ui-cert-trusted = 受信任
+ui-cert-expired = 已过期
+ui-cert-wrong-name = 名称不符
+ui-cert-self-signed = 自签名
+ui-cert-untrusted = 不受信任
+
+## App: Row details
+ui-capabilities = 服务器功能
+ui-caps-before = STARTTLS 之前的服务器功能
+ui-caps-after = STARTTLS 之后的服务器功能
+ui-certificate = 证书
+ui-subject = 主体
+ui-issuer = 颁发者
+ui-names = 域名
+ui-validity = 有效期
+ui-fingerprint = SHA-256 指纹
+ui-transcript = 会话记录（已去除密码）
+ui-detail = 详细信息
+ui-no-details = 暂无详情。
+ui-copy = 复制
+
+## App: Summary
+ui-summary = 结论
+ui-no-secure-way = 未找到安全的连接方式
+ui-use = 使用
+ui-advice = 建议
+ui-more-help = 打开服务商的说明页面
+
+## App: Login test
+ui-login = 登录
+ui-login-ok = 登录成功
+ui-login-rejected = 登录被拒绝
+ui-login-auth-code = 需要授权码
+ui-login-app-password = 需要应用专用密码
+ui-login-service-disabled = 服务未开启
+ui-login-oauth2 = 仅支持 OAuth2 登录
+ui-login-temporary = 暂时不可用
+ui-login-encryption-required = 服务器要求先加密
+ui-login-no-mechanism = 没有可用的登录方式
+ui-login-not-tried = 未发送密码
+ui-login-connection-problem = 登录时连接中断
+ui-login-unexpected = 登录回应异常
+ui-allow-insecure-login = 仍要在此登录…
+ui-insecure-login-title = 在不安全的连接上发送密码？
+ui-insecure-login-no = 不，不发送
+ui-insecure-login-yes = 是，下次测试时发送
+
+## App: Export and report
+ui-export = 导出设置
+ui-export-from-probe = 文件使用本次测试验证过的服务器。
+ui-export-from-discovery = 未测试：文件使用在网上找到的设置，并在文件中注明。
+ui-export-from-database = 未测试：文件使用数据库中的设置，并在文件中注明。
+ui-include-password = 包含密码
+ui-password-in-file = 任何能读取该文件的人都能看到密码。文件将设为仅你本人可读。
+ui-close = 关闭
+ui-save-as = 另存为…
+ui-waiting-for-save-dialog = 正在等待保存对话框…
+ui-copy-path = 复制路径
+ui-path-copied = 已复制路径。
+ui-what-report = 诊断报告（结果和记录，不含密码）
+ui-what-transcript = 通信记录（密码已隐藏）
+ui-what-link = 链接
+ui-copy-link = 复制链接
+ui-insecure-permissions = 允许在不安全连接上登录
+ui-withdraw = 撤销
+ui-insecure-not-tried = 未尝试登录：连接不安全
+
+## App: mailconf's own file chooser (when no system dialog answers)
+ui-save-file-title = 保存文件
+ui-no-system-dialog = 此桌面上没有可用的系统文件对话框，因此显示本程序自带的对话框。
+ui-folder = 文件夹
+ui-file-name = 文件名
+ui-parent-folder = 上一级文件夹
+ui-home-folder = 主文件夹
+ui-documents-folder = 文档
+ui-empty-folder = 此文件夹为空。
+ui-not-a-file-name = 文件名不能包含“/”，也不能是“.”或“..”。
+ui-save = 保存
+ui-open-file-title = 打开配置文件
+ui-open = 打开
+ui-open-profile-folder = 打开这个 Thunderbird 配置文件夹
+ui-open-ellipsis = 打开…
+ui-replace = 替换
+ui-copy-to-clipboard = 复制到剪贴板
+ui-copied = 已复制到剪贴板。
+ui-export-needs-provider = 请输入已知服务商的邮箱地址或选择服务商，才能导出设置。
+ui-copy-report = 复制诊断报告
+ui-copy-report-tooltip = 测试结果、结论和建议（不含密码），可发给技术支持
+ui-insecure-login-allowed = 已允许：下次测试将在此发送密码
+ui-change-insecure-login = 更改…
+ui-export-from-server-name = 未测试：文件使用该服务器的标准加密端口，并在文件中注明。
+ui-export-needs-username = 请先输入这个服务器的用户名。
+ui-copy-with-password = 仍然复制（含密码）
+ui-do-not-copy = 不复制
+ui-planning = 正在查找要测试的服务器…
+ui-why-relay-port = 用于服务器之间传递邮件（端口 25），不适合邮件客户端发信
+ui-password-cleared = 密码已清空：它是为另一个服务商的账户输入的。
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = 已保存到 { $path }。
+ui-replace-file = “{ $name }”已存在。要替换它吗？
+ui-save-failed = 无法保存 { $path }：{ $reason }。
+ui-no-such-file = 此文件夹中没有“{ $name }”。
+ui-folder-unreadable = 无法打开 { $folder }：{ $reason }。
+ui-export-failed = 导出失败：{ $message }
+ui-risk-plaintext = { $endpoint } 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。选“是”只允许这一个不加密的连接方式。
+ui-risk-certificate = { $endpoint } 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。选“是”只在建立 TLS 后、且证书正是这一张（SHA-256 { $fingerprint }）时才允许。
+ui-progress = 已完成 { $done }/{ $total }
+ui-progress-cancelled = 已取消（完成 { $done }/{ $total }）
+ui-latency = { $ms } 毫秒
+ui-provider-count = 共 { $count } 个服务商
+ui-not-in-database = 数据库中没有 { $domain }；自动发现功能将在网上查找它的设置。
+ui-looking-up = 正在查找 { $domain } 的设置…
+ui-testing-host = 没有 @：“测试连接”会把 { $host } 当作邮件服务器来测试。
+ui-export-title = 导出 { $account } 的设置
+ui-meaning-pop3 = POP3：把邮件下载到这台设备；默认在服务器上保留副本
+ui-meaning-imap = IMAP：邮件留在服务器上，文件夹和已读状态在所有设备间同步
+ui-missing-address = 请先输入邮箱地址，例如 zhangsan@163.com，或在左侧列表中选择服务商。
+ui-missing-domain = “{ $name }”还缺少 @ 和域名：请输入完整地址，例如 { $name }@163.com，或在左侧列表中选择服务商。
+ui-missing-name = 请在 @ 前面输入你的邮箱名，例如 zhangsan@{ $domain }。
+ui-missing-domain-end = @ 后面的域名还不完整，例如 { $name }@163.com。
+ui-missing-invalid = 这还不是有效的邮箱地址：请看地址栏下方的说明。
+ui-name-at = 输入邮箱名，自动补上 @{ $domain }
+ui-lookup-failed = 无法查找 { $domain } 的设置：{ $why }
+ui-nothing-found-in-time = 在 { $secs } 秒内没有找到 { $domain } 的设置。
+ui-nothing-found-no-dns = 没有找到 { $domain } 的设置：无法连接 DNS 服务器。网络是否已连接？
+ui-nothing-found = 没有找到 { $domain } 的设置：DNS 记录、自动配置和常用的服务器名称都没有给出设置。
+ui-parent-domain-match = 根据上级域名 { $domain } 识别
+ui-validity-range = { $from } 至 { $to }
+ui-export-stale = 显示的结果来自之前对 { $other } 的测试：不会使用。文件使用数据库或自动查找到的设置，并在文件中注明；重新测试后才能导出经过测试的设置。
+ui-results-for-other = 以下是 { $target } 的结果：请为上面的账户重新测试。
+ui-could-not-test = 无法测试（{ $reason }）
+ui-nothing-to-test-not-found = 没有可测试的：未找到 { $domain } 的设置。
+ui-nothing-to-test-closed = 没有可测试的：{ $name }已于 { $year } 年关闭。
+ui-test-could-not-start = 测试无法开始：{ $why }
+ui-copy-password-warning = 这份内容包含你的密码。任何程序都能读取剪贴板，剪贴板管理器还会保存复制历史。mailconf 会在 { $secs } 秒后清空剪贴板（如果其中仍是这份内容）。
+ui-copied-with-password = 已复制{ $what }（含密码）：{ $secs } 秒后清空剪贴板。
+ui-copied-what = ✔ 已复制{ $what }。
+ui-format-copied = “{ $title }”
+ui-secure-alternatives = { $host } 在 { $ways } 上可以安全连接：无需此许可，邮件客户端也应使用它。
+list-and = 、
+
+io-no-permission-to-write = 你没有在那里写入的权限
+io-no-permission-to-open = 你没有打开它的权限
+io-no-such-folder = 文件夹不存在
+io-read-only = 磁盘是只读的
+io-disk-full = 磁盘已满
+io-is-a-folder = 已有同名的文件夹
+io-not-a-folder = 路径中的某一部分是文件而不是文件夹
+io-bad-file-name = 系统不接受这个文件名
+io-system-said = 系统报告：{ $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = 邮箱地址为空。
+address-no-at = 请输入完整的邮箱地址（包含 @）。
+address-empty-local-part = @ 前面不能为空。
+address-empty-domain = 请在 @ 后面输入域名。
+address-local-part-too-long = @ 前面的部分长 { $bytes } 字节，最多允许 64 字节。
+address-two-ats = 含有多个 @：请只输入一个地址，例如 alice@example.com。
+address-bad-character-domain = 域名中含有不允许的字符：{ $found }。
+address-bad-character-local-part = @ 前面的部分含有不允许的字符：{ $found }。
+address-invalid-domain = { $domain } 不是有效的域名。
+char-space = 空格
+char-tab = 制表符
+char-control = 控制字符（{ $code }）
+char-other-space = 空白字符（{ $code }）

@@ -362,3 +362,270 @@ existing-verdict = 結論：{ $verdict }
 existing-what-changed = 變化：「{ $change }」
 existing-saved = 已儲存：{ $path }
 existing-not-saved = 未儲存：{ $error }
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+ui-language = 語言
+ui-view = 檢視
+ui-theme-system = 跟隨系統主題
+ui-theme-light = 淺色
+ui-theme-dark = 深色
+
+## App: Broken user provider files
+ui-user-files-broken = 你自己的部分服務商檔案有錯誤，已被略過。內建資料庫仍可正常使用。
+ui-dismiss = 關閉提示
+
+## App: Provider list
+ui-providers = 郵件服務商
+ui-search = 搜尋
+ui-search-hint = 名稱或網域：網易、qq.com…
+ui-no-match = 沒有符合的服務商。
+
+## App: Account
+ui-account = 郵件帳戶
+ui-email-address = 郵件地址
+ui-email-hint = 例如 chen@yahoo.com.tw
+ui-username = 使用者名稱
+ui-optional = 選填
+ui-password = 密碼
+ui-authorization-code = 授權碼
+ui-app-password = 應用程式專用密碼
+ui-show-password = 顯示
+ui-hide-password = 隱藏
+ui-password-note = 僅保存在本程式的記憶體中：不會寫入磁碟，只會傳送給正在測試的郵件伺服器。
+ui-type-address = 請輸入你的郵件地址，或在清單中選擇你的郵件服務商。
+ui-picked-without-address = 已從清單中選擇。輸入你的郵件名稱（@ 前面的部分）即可：會自動補上網域並填寫使用者名稱。
+
+## App: Provider card
+ui-status = 狀態
+ui-password-field = 密碼欄填寫
+ui-create-it-here = 點此產生
+ui-setup-steps = 設定步驟
+ui-good-to-know = 注意事項
+ui-known-servers = 已知伺服器
+ui-help-pages = 說明頁面
+ui-history = 歷史
+ui-username-is = 使用者名稱
+ui-sent-as = 傳送給伺服器的使用者名稱：
+ui-from-your-file = 來自你自己的服務商檔案
+ui-from-ispdb = 匯入自 Thunderbird 的 ISPDB 資料庫
+
+## App: Discovery (domains the database does not know)
+ui-nothing-found-what-to-do = 請檢查地址是否有拼寫錯誤。如果你知道郵件伺服器的名稱（可以詢問服務商或管理員），請在地址欄中輸入它來代替郵件地址（例如 mail.example.com），然後按下「測試連線」。
+ui-discovered-note = 資料庫中沒有此服務商：這些設定是在網路上找到的。「測試連線」會檢查它們。
+ui-servers-found = 找到的伺服器
+
+## App: Test
+ui-test-connection = 測試連線
+ui-test-tooltip = 同時測試所有連線方式（Enter 鍵）
+ui-engine-missing = 連線測試無法啟動（原因見終端機輸出）。
+ui-export-protocol = 收信方式：
+ui-protocol-tested-default = （測試可用）
+ui-protocol-provider-default = （服務商推薦）
+ui-search-tooltip = Ctrl+F：搜尋 · ↑ ↓：在清單中移動 · Enter 鍵：選擇
+ui-cancel = 取消
+ui-cancel-tooltip = 停止測試（Esc 鍵）
+ui-results = 連線測試
+ui-demo-data = 示範資料：這些結果是虛構的。
+ui-not-tested-yet = 按下「測試連線」，同時測試所有伺服器和連接埠。
+
+## App: Result table
+ui-col-protocol = 協定
+ui-col-port = 連接埠
+ui-col-security = 加密方式
+ui-col-server = 伺服器
+ui-col-result = 結果
+ui-col-time = 耗時
+ui-col-tls = TLS
+ui-col-certificate = 憑證
+ui-testing = 測試中…
+ui-secure = 安全
+ui-insecure = 不安全
+ui-failed = 失敗
+ui-blocked = 被攔截
+ui-cancelled = 已取消
+ui-show-details = 顯示詳情
+ui-hide-details = 隱藏詳情
+
+## App: Why a row is insecure or failed
+ui-why-plain-port = 此連接埠不加密
+ui-why-starttls-not-offered = 伺服器不支援 STARTTLS
+ui-why-starttls-refused = 伺服器拒絕了 STARTTLS
+ui-why-refused = 連線被拒絕
+ui-why-timeout = 等待回應逾時
+ui-why-dns = 找不到伺服器網域名稱
+ui-why-tls = 加密（TLS）失敗
+ui-why-certificate = 憑證不受信任
+ui-why-protocol = 伺服器回應異常
+ui-why-filtered = 沒有回應：該連接埠可能被防火牆或網路業者攔截
+
+## App: Certificate verdicts
+ui-cert-trusted = 受信任
+ui-cert-expired = 已過期
+ui-cert-wrong-name = 名稱不符
+ui-cert-self-signed = 自簽署
+ui-cert-untrusted = 不受信任
+
+## App: Row details
+ui-capabilities = 伺服器功能
+ui-caps-before = STARTTLS 之前的伺服器功能
+ui-caps-after = STARTTLS 之後的伺服器功能
+ui-certificate = 憑證
+ui-subject = 主體
+ui-issuer = 簽發者
+ui-names = 名稱
+ui-validity = 有效期
+ui-fingerprint = SHA-256 指紋
+ui-transcript = 工作階段記錄（已去除密碼）
+ui-detail = 詳細訊息
+ui-no-details = 暫無詳情。
+ui-copy = 複製
+
+## App: Summary
+ui-summary = 結論
+ui-no-secure-way = 未找到安全的連線方式
+ui-use = 使用
+ui-advice = 建議
+ui-more-help = 開啟服務商的說明頁面
+
+## App: Login test
+ui-login = 登入
+ui-login-ok = 登入成功
+ui-login-rejected = 登入被拒絕
+ui-login-auth-code = 需要授權碼
+ui-login-app-password = 需要應用程式專用密碼
+ui-login-service-disabled = 服務未開啟
+ui-login-oauth2 = 僅支援 OAuth2 登入
+ui-login-temporary = 暫時無法使用
+ui-login-encryption-required = 伺服器要求先加密
+ui-login-no-mechanism = 沒有可用的登入方式
+ui-login-not-tried = 未傳送密碼
+ui-login-connection-problem = 登入時連線中斷
+ui-login-unexpected = 登入回應異常
+ui-allow-insecure-login = 仍要在此登入…
+ui-insecure-login-title = 在不安全的連線上傳送密碼？
+ui-insecure-login-no = 不，不傳送
+ui-insecure-login-yes = 是，下次測試時傳送
+
+## App: Export and report
+ui-export = 匯出設定
+ui-export-from-probe = 檔案使用本次測試驗證過的伺服器。
+ui-export-from-discovery = 未測試：檔案使用在網路上找到的設定，並在檔案中註明。
+ui-export-from-database = 未測試：檔案使用資料庫中的設定，並在檔案中註明。
+ui-include-password = 包含密碼
+ui-password-in-file = 任何能讀取該檔案的人都能看到密碼。檔案將設為僅你本人可讀。
+ui-close = 關閉
+ui-save-as = 另存新檔…
+ui-waiting-for-save-dialog = 正在等待儲存對話方塊…
+ui-copy-path = 複製路徑
+ui-path-copied = 已複製路徑。
+ui-what-report = 診斷報告（結果和紀錄，不含密碼）
+ui-what-transcript = 通訊紀錄（密碼已隱藏）
+ui-what-link = 連結
+ui-copy-link = 複製連結
+ui-insecure-permissions = 允許在不安全連線上登入
+ui-withdraw = 撤銷
+ui-insecure-not-tried = 未嘗試登入：連線不安全
+
+## App: mailconf's own file chooser (when no system dialog answers)
+ui-save-file-title = 儲存檔案
+ui-no-system-dialog = 此桌面上沒有可用的系統檔案對話方塊，因此顯示本程式內建的對話方塊。
+ui-folder = 資料夾
+ui-file-name = 檔案名稱
+ui-parent-folder = 上一層資料夾
+ui-home-folder = 個人資料夾
+ui-documents-folder = 文件
+ui-empty-folder = 此資料夾是空的。
+ui-not-a-file-name = 檔案名稱不能包含「/」，也不能是「.」或「..」。
+ui-save = 儲存
+ui-open-file-title = 開啟設定檔
+ui-open = 開啟
+ui-open-profile-folder = 開啟這個 Thunderbird 設定檔資料夾
+ui-open-ellipsis = 開啟…
+ui-replace = 取代
+ui-copy-to-clipboard = 複製到剪貼簿
+ui-copied = 已複製到剪貼簿。
+ui-export-needs-provider = 請輸入已知服務商的郵件地址或選擇服務商，才能匯出設定。
+ui-copy-report = 複製診斷報告
+ui-copy-report-tooltip = 測試結果、結論和建議（不含密碼），可傳給技術支援
+ui-insecure-login-allowed = 已允許：下次測試將在此傳送密碼
+ui-change-insecure-login = 變更…
+ui-export-from-server-name = 未測試：檔案使用該伺服器的標準加密連接埠，並在檔案中註明。
+ui-export-needs-username = 請先輸入這個伺服器的使用者名稱。
+ui-copy-with-password = 仍然複製（含密碼）
+ui-do-not-copy = 不複製
+ui-planning = 正在查找要測試的伺服器…
+ui-why-relay-port = 用於伺服器之間傳遞郵件（連接埠 25），不適合郵件用戶端寄信
+ui-password-cleared = 密碼已清空：它是為另一個服務商的帳戶輸入的。
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = 已儲存到 { $path }。
+ui-replace-file = 「{ $name }」已存在。要取代它嗎？
+ui-save-failed = 無法儲存 { $path }：{ $reason }。
+ui-no-such-file = 此資料夾中沒有「{ $name }」。
+ui-folder-unreadable = 無法開啟 { $folder }：{ $reason }。
+ui-export-failed = 匯出失敗：{ $message }
+ui-risk-plaintext = { $endpoint } 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。選「是」只允許這一個不加密的連線方式。
+ui-risk-certificate = { $endpoint } 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。選「是」只在建立 TLS 後、且憑證正是這一張（SHA-256 { $fingerprint }）時才允許。
+ui-progress = 已完成 { $done }/{ $total }
+ui-progress-cancelled = 已取消（完成 { $done }/{ $total }）
+ui-latency = { $ms } 毫秒
+ui-provider-count = 共 { $count } 個服務商
+ui-not-in-database = 資料庫中沒有 { $domain }；自動探索功能將在網路上查找它的設定。
+ui-looking-up = 正在查找 { $domain } 的設定…
+ui-testing-host = 沒有 @：「測試連線」會把 { $host } 當作郵件伺服器來測試。
+ui-export-title = 匯出 { $account } 的設定
+ui-meaning-pop3 = POP3：把郵件下載到這台裝置；預設在伺服器上保留副本
+ui-meaning-imap = IMAP：郵件留在伺服器上，資料夾和已讀狀態在所有裝置間同步
+ui-missing-address = 請先輸入郵件地址，例如 chen@yahoo.com.tw，或在左側清單中選擇服務商。
+ui-missing-domain = 「{ $name }」還缺少 @ 和網域：請輸入完整地址，例如 { $name }@yahoo.com.tw，或在左側清單中選擇服務商。
+ui-missing-name = 請在 @ 前面輸入你的郵件名稱，例如 chen@{ $domain }。
+ui-missing-domain-end = @ 後面的網域還不完整，例如 { $name }@yahoo.com.tw。
+ui-missing-invalid = 這還不是有效的郵件地址：請看地址欄下方的說明。
+ui-name-at = 輸入郵件名稱，自動補上 @{ $domain }
+ui-lookup-failed = 無法查找 { $domain } 的設定：{ $why }
+ui-nothing-found-in-time = 在 { $secs } 秒內沒有找到 { $domain } 的設定。
+ui-nothing-found-no-dns = 沒有找到 { $domain } 的設定：無法連線 DNS 伺服器。網路是否已連線？
+ui-nothing-found = 沒有找到 { $domain } 的設定：DNS 記錄、自動設定和常用的伺服器名稱都沒有提供設定。
+ui-parent-domain-match = 根據上層網域 { $domain } 識別
+ui-validity-range = { $from } 至 { $to }
+ui-export-stale = 顯示的結果來自之前對 { $other } 的測試：不會使用。檔案使用資料庫或自動查找到的設定，並在檔案中註明；重新測試後才能匯出經過測試的設定。
+ui-results-for-other = 以下是 { $target } 的結果：請為上面的帳戶重新測試。
+ui-could-not-test = 無法測試（{ $reason }）
+ui-nothing-to-test-not-found = 沒有可測試的：未找到 { $domain } 的設定。
+ui-nothing-to-test-closed = 沒有可測試的：{ $name }已於 { $year } 年關閉。
+ui-test-could-not-start = 測試無法開始：{ $why }
+ui-copy-password-warning = 這份內容包含你的密碼。任何程式都能讀取剪貼簿，剪貼簿管理程式還會保存複製歷史。mailconf 會在 { $secs } 秒後清空剪貼簿（如果其中仍是這份內容）。
+ui-copied-with-password = 已複製{ $what }（含密碼）：{ $secs } 秒後清空剪貼簿。
+ui-copied-what = ✔ 已複製{ $what }。
+ui-format-copied = 「{ $title }」
+ui-secure-alternatives = { $host } 在 { $ways } 上可以安全連線：無需此許可，郵件用戶端也應使用它。
+list-and = 、
+
+io-no-permission-to-write = 你沒有在那裡寫入的權限
+io-no-permission-to-open = 你沒有開啟它的權限
+io-no-such-folder = 資料夾不存在
+io-read-only = 磁碟是唯讀的
+io-disk-full = 磁碟已滿
+io-is-a-folder = 已有同名的資料夾
+io-not-a-folder = 路徑中的某一部分是檔案而不是資料夾
+io-bad-file-name = 系統不接受這個檔案名稱
+io-system-said = 系統回報：{ $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = 郵件地址為空。
+address-no-at = 請輸入完整的郵件地址（包含 @）。
+address-empty-local-part = @ 前面不能為空。
+address-empty-domain = 請在 @ 後面輸入網域。
+address-local-part-too-long = @ 前面的部分長 { $bytes } 位元組，最多允許 64 位元組。
+address-two-ats = 含有多個 @：請只輸入一個地址，例如 alice@example.com。
+address-bad-character-domain = 網域中含有不允許的字元：{ $found }。
+address-bad-character-local-part = @ 前面的部分含有不允許的字元：{ $found }。
+address-invalid-domain = { $domain } 不是有效的網域名稱。
+char-space = 空格
+char-tab = 定位字元
+char-control = 控制字元（{ $code }）
+char-other-space = 空白字元（{ $code }）

@@ -670,7 +670,7 @@ fn protocol_choice(
     for p in offered {
         let mut label = ui_text::protocol_meaning(p, lang);
         if p == default {
-            label.push_str(if session.summary().is_some() {
+            label.push_str(&if session.summary().is_some() {
                 T::ProtocolTestedDefault.get(lang)
             } else {
                 T::ProtocolProviderDefault.get(lang)

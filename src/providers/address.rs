@@ -33,12 +33,13 @@ pub enum AddressError {
     #[error("{0:?} has more than one @: type one address, like alice@example.com")]
     TwoAts(String),
     /// Spaces or control characters where none may be.
-    #[error("{what} contains {found}, which is not allowed in {place}")]
+    #[error("{what} contains {}, which is not allowed in {place}", describe_char(*.found))]
     BadCharacter {
         /// "the part before the @", "the domain" or "the host name".
         what: &'static str,
-        /// A description of the character, e.g. "a space" or "a control character (U+0007)".
-        found: String,
+        /// The character (a space, a tab, a control character…): put into
+        /// words where it is shown.
+        found: char,
         /// "an address" or "a host name".
         place: &'static str,
     },
@@ -88,7 +89,7 @@ impl Address {
         if let Some(c) = local.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return Err(AddressError::BadCharacter {
                 what: "the part before the @",
-                found: describe_char(c),
+                found: c,
                 place: "an address",
             });
         }
@@ -161,7 +162,7 @@ pub fn parse_host(input: &str) -> Result<String, AddressError> {
     if let Some(c) = input.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(AddressError::BadCharacter {
             what: "the host name",
-            found: describe_char(c),
+            found: c,
             place: "a host name",
         });
     }
@@ -184,7 +185,7 @@ fn normalize(input: &str, what: &'static str, place: &'static str) -> Result<Str
     {
         return Err(AddressError::BadCharacter {
             what,
-            found: describe_char(c),
+            found: c,
             place,
         });
     }

@@ -433,7 +433,7 @@ fn card(
                                     out.commands.push(Command::CopyLink(url.clone()));
                                 }
                                 if link_copied {
-                                    ui.label(ui_text::copied(T::WhatLink.get(lang), lang));
+                                    ui.label(ui_text::copied(&T::WhatLink.get(lang), lang));
                                 }
                             });
                         }

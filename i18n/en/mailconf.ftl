@@ -836,3 +836,96 @@ char-space = a space
 char-tab = a tab
 char-control = a control character ({ $code })
 char-other-space = a space character ({ $code })
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = active
+status-needs-setup = needs setup: switch on POP3/IMAP/SMTP in the web settings first
+status-discontinued = discontinued in { $year }
+status-discontinued-replaced = discontinued in { $year }; replaced by: { $replacement }
+security-plain = plaintext
+username-address = full address
+username-local-part = part before @
+username-local-part-dot-domain = part before @, a dot, the domain (alice.example.jp)
+server-login-password = password login
+server-login-oauth2 = OAuth2 sign-in only on this server
+server-login-none = no login: the server accepts mail without a password
+idn-unicode = internationalized domain sent as written (UTF-8)
+idn-ascii = this provider wants the domain in its ASCII form (punycode)
+auth-kind-password = account password
+auth-kind-app-password = app password (not your normal password)
+auth-kind-authorization-code = authorization code (授权码), not your web password
+auth-kind-oauth2-only = OAuth2 sign-in only: passwords are refused
+auth-kind-bridge = the password shown by the local bridge program
+quirk-imap-id-required = IMAP clients must send the ID command, or mailboxes fail with “Unsafe Login”
+quirk-port25-blocked = port 25 is often blocked by ISPs: use 465 or 587
+quirk-service-off-by-default = POP3/IMAP/SMTP are off until switched on in the web settings
+quirk-code-without-spaces = type the code without spaces
+quirk-pop3-recent-only = POP3 may fetch only recent mail unless configured in the web settings
+quirk-slow-outside-china = servers can be slow or unreachable from outside mainland China
+quirk-local-bridge = works only through the provider's bridge program on this computer
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = Did you mean:
+providers-list-total = { $shown ->
+        [one] { $shown } provider shown
+       *[other] { $shown } providers shown
+    }; the database answers for { $domains ->
+        [one] { $domains } domain
+       *[other] { $domains } domains
+    }.
+origin-hand = hand
+origin-user = user
+status-word-needs-setup = needs setup
+status-word-discontinued = discontinued
+show-status = Status
+show-domains = Domains
+show-mx-hosts = MX hosts
+show-matched = Matched
+show-username = Username
+show-password = Password
+show-create-it-at = create it at { $url }
+show-incoming = Incoming
+show-outgoing = Outgoing
+show-setup = Setup
+show-good-to-know = Good to know
+show-history = History
+show-help = Help
+show-sources = Sources
+show-entry = Entry
+source-provider-docs = provider docs
+source-general-knowledge = general knowledge
+source-user-reports = user reports
+source-no-provider-page = no page of the provider's own
+show-source = { $about }: { $kind } { $url } (checked { $checked })
+show-source-no-url = { $about }: { $kind } (checked { $checked })
+show-entry-origin = { $origin }, { $file }
+show-entry-origin-overrides = { $origin }, { $file } (takes precedence over { $overrides })
+show-ispdb-license = Data from the Thunderbird ISPDB, MPL-2.0 (see providers/ispdb/LICENSE).
+# Between the items of a list: "a.json, b.json".
+list-comma = {", "}
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = no such provider entry:
+audit-drift = drift
+audit-note = note
+audit-unverified = unverified
+audit-ok = ok
+audit-unreachable = unreachable
+audit-claimed = claimed: { $claim }
+audit-observed = observed: { $observed }
+audit-col-entry = ENTRY
+audit-col-status = STATUS
+audit-col-servers-ok = SERVERS OK
+audit-col-first-finding = FIRST FINDING
+audit-entry-as-a-whole = the entry as a whole
+audit-entry-heading = { $id } ({ $file }): { $status }
+audit-summary = { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }: { $ok } ok, { $drift } drift, { $unreachable } unreachable ({ $endpoints ->
+        [one] { $endpoints } endpoint
+       *[other] { $endpoints } endpoints
+    }, { $concurrency } at a time)

@@ -629,3 +629,83 @@ char-space = 空格
 char-tab = 制表符
 char-control = 控制字符（{ $code }）
 char-other-space = 空白字符（{ $code }）
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = 可用
+status-needs-setup = 需要设置：请先在网页版设置中开启 POP3/IMAP/SMTP 服务
+status-discontinued = 已于 { $year } 年停止服务
+status-discontinued-replaced = 已于 { $year } 年停止服务；替代：{ $replacement }
+security-plain = 明文
+username-address = 完整邮箱地址
+username-local-part = @ 前面的部分
+username-local-part-dot-domain = @ 前面的部分加点和域名（alice.example.jp）
+server-login-password = 密码登录
+server-login-oauth2 = 此服务器仅支持 OAuth2 登录
+server-login-none = 无需登录：服务器不用密码即可接受发出的邮件
+idn-unicode = 国际化域名按原样（UTF-8）发送
+idn-ascii = 该服务商要求域名使用 ASCII 形式（punycode）
+auth-kind-password = 账户密码
+auth-kind-app-password = 应用专用密码（不是登录密码）
+auth-kind-authorization-code = 客户端授权码（不是网页登录密码）
+auth-kind-oauth2-only = 仅支持 OAuth2 登录：不接受密码
+auth-kind-bridge = 本地桥接程序显示的密码
+quirk-imap-id-required = IMAP 客户端必须发送 ID 命令，否则会出现“Unsafe Login”错误
+quirk-port25-blocked = 25 端口常被运营商封锁：请使用 465 或 587
+quirk-service-off-by-default = POP3/IMAP/SMTP 默认关闭，需在网页版设置中开启
+quirk-code-without-spaces = 输入授权码时不要带空格
+quirk-pop3-recent-only = POP3 可能只下载近期邮件，除非在网页版设置中更改
+quirk-slow-outside-china = 在中国大陆以外访问服务器可能较慢或无法连接
+quirk-local-bridge = 只能通过本机上的服务商桥接程序使用
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = 您是否要找：
+providers-list-total = 显示 { $shown } 个服务商；数据库共覆盖 { $domains } 个域名。
+origin-hand = 手工
+origin-user = 用户
+status-word-needs-setup = 需设置
+status-word-discontinued = 已停止
+show-status = 状态
+show-domains = 域名
+show-mx-hosts = MX 主机
+show-matched = 匹配
+show-username = 用户名
+show-password = 密码
+show-create-it-at = 获取地址：{ $url }
+show-incoming = 收信服务器
+show-outgoing = 发信服务器
+show-setup = 设置步骤
+show-good-to-know = 注意事项
+show-history = 历史
+show-help = 帮助
+show-sources = 来源
+show-entry = 条目
+source-provider-docs = 服务商文档
+source-general-knowledge = 公开常识
+source-user-reports = 用户反馈
+source-no-provider-page = 无服务商自己的页面
+show-source = { $about }：{ $kind } { $url }（核对于 { $checked }）
+show-source-no-url = { $about }：{ $kind }（核对于 { $checked }）
+show-entry-origin = { $origin }，{ $file }
+show-entry-origin-overrides = { $origin }，{ $file }（优先于 { $overrides }）
+show-ispdb-license = 数据来自 Thunderbird ISPDB，采用 MPL-2.0 许可（见 providers/ispdb/LICENSE）。
+list-comma = 、
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = 没有这个服务商条目：
+audit-drift = 不符
+audit-note = 提示
+audit-unverified = 未能核实
+audit-ok = 正常
+audit-unreachable = 无法连接
+audit-claimed = 条目所述：{ $claim }
+audit-observed = 实际情况：{ $observed }
+audit-col-entry = 条目
+audit-col-status = 状态
+audit-col-servers-ok = 正常服务器
+audit-col-first-finding = 首个发现
+audit-entry-as-a-whole = 整个条目
+audit-entry-heading = { $id }（{ $file }）：{ $status }
+audit-summary = 共 { $entries } 个条目：{ $ok } 个正常，{ $drift } 个不符，{ $unreachable } 个无法连接（{ $endpoints } 个端点，同时 { $concurrency } 个）

@@ -629,3 +629,83 @@ char-space = 空格
 char-tab = 定位字元
 char-control = 控制字元（{ $code }）
 char-other-space = 空白字元（{ $code }）
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = 可用
+status-needs-setup = 需要設定：請先在網頁版設定中開啟 POP3/IMAP/SMTP 服務
+status-discontinued = 已於 { $year } 年停止服務
+status-discontinued-replaced = 已於 { $year } 年停止服務；替代：{ $replacement }
+security-plain = 明文
+username-address = 完整郵件地址
+username-local-part = @ 前面的部分
+username-local-part-dot-domain = @ 前面的部分加點和網域（alice.example.jp）
+server-login-password = 密碼登入
+server-login-oauth2 = 此伺服器僅支援 OAuth2 登入
+server-login-none = 無需登入：伺服器不用密碼即可接受寄出的郵件
+idn-unicode = 國際化網域按原樣（UTF-8）傳送
+idn-ascii = 此服務商要求網域使用 ASCII 形式（punycode）
+auth-kind-password = 帳戶密碼
+auth-kind-app-password = 應用程式專用密碼（不是登入密碼）
+auth-kind-authorization-code = 用戶端授權碼（不是網頁登入密碼）
+auth-kind-oauth2-only = 僅支援 OAuth2 登入：不接受密碼
+auth-kind-bridge = 本機橋接程式顯示的密碼
+quirk-imap-id-required = IMAP 用戶端必須傳送 ID 指令，否則會出現「Unsafe Login」錯誤
+quirk-port25-blocked = 25 連接埠常被網路業者封鎖：請使用 465 或 587
+quirk-service-off-by-default = POP3/IMAP/SMTP 預設關閉，需在網頁版設定中開啟
+quirk-code-without-spaces = 輸入授權碼時不要帶空格
+quirk-pop3-recent-only = POP3 可能只下載近期郵件，除非在網頁版設定中變更
+quirk-slow-outside-china = 在中國大陸以外存取伺服器可能較慢或無法連線
+quirk-local-bridge = 只能透過本機上的服務商橋接程式使用
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = 您是否要找：
+providers-list-total = 顯示 { $shown } 個服務商；資料庫共涵蓋 { $domains } 個網域。
+origin-hand = 手工
+origin-user = 使用者
+status-word-needs-setup = 需設定
+status-word-discontinued = 已停止
+show-status = 狀態
+show-domains = 網域
+show-mx-hosts = MX 主機
+show-matched = 符合
+show-username = 使用者名稱
+show-password = 密碼
+show-create-it-at = 取得網址：{ $url }
+show-incoming = 收信伺服器
+show-outgoing = 寄信伺服器
+show-setup = 設定步驟
+show-good-to-know = 注意事項
+show-history = 歷史
+show-help = 說明
+show-sources = 來源
+show-entry = 條目
+source-provider-docs = 服務商文件
+source-general-knowledge = 公開常識
+source-user-reports = 使用者回報
+source-no-provider-page = 無服務商自己的頁面
+show-source = { $about }：{ $kind } { $url }（核對於 { $checked }）
+show-source-no-url = { $about }：{ $kind }（核對於 { $checked }）
+show-entry-origin = { $origin }，{ $file }
+show-entry-origin-overrides = { $origin }，{ $file }（優先於 { $overrides }）
+show-ispdb-license = 資料來自 Thunderbird ISPDB，採用 MPL-2.0 授權（見 providers/ispdb/LICENSE）。
+list-comma = 、
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = 沒有這個服務商條目：
+audit-drift = 不符
+audit-note = 提示
+audit-unverified = 未能核實
+audit-ok = 正常
+audit-unreachable = 無法連線
+audit-claimed = 條目所述：{ $claim }
+audit-observed = 實際情況：{ $observed }
+audit-col-entry = 條目
+audit-col-status = 狀態
+audit-col-servers-ok = 正常伺服器
+audit-col-first-finding = 首個發現
+audit-entry-as-a-whole = 整個條目
+audit-entry-heading = { $id }（{ $file }）：{ $status }
+audit-summary = 共 { $entries } 個條目：{ $ok } 個正常，{ $drift } 個不符，{ $unreachable } 個無法連線（{ $endpoints } 個端點，同時 { $concurrency } 個）

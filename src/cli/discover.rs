@@ -196,7 +196,7 @@ fn print_candidates(
             "{indent}{:<5} {:<32} {} {}",
             s.protocol.label(),
             hp,
-            pad(describe::security(s.security, lang), 9),
+            pad(&describe::security(s.security, lang), 9),
             msg!(
                 lang,
                 "discover-username",

@@ -258,7 +258,7 @@ impl Exporter for Summary {
                 pick(lang, ("Good to know", "注意事项", "注意事項"))
             ));
             for q in &p.quirks {
-                out.push_str(&format!("- {}\n", md_text(quirk(*q, lang))));
+                out.push_str(&format!("- {}\n", md_text(&quirk(*q, lang))));
             }
         }
         Ok(out)

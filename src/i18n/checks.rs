@@ -205,6 +205,11 @@ const NAMES: &[&str] = &[
     "Unsafe Login",
     "Wi-Fi",
     "POP",
+    // Standards and files a message names.
+    "providers/ispdb/LICENSE",
+    "MPL-2.0",
+    "ASCII",
+    "punycode",
     // Keys on the keyboard, as they are printed on it.
     "Ctrl+F",
     "Esc",

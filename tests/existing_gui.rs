@@ -8,7 +8,6 @@ use std::os::unix::fs::PermissionsExt as _;
 
 use egui_kittest::kittest::Queryable;
 use mailconf::app::export::FixedPath;
-use mailconf::app::panels::existing::{CHECK, ENTRY, FILE_LABEL, SAVE_FIXED, STOPPED_FOR_TEST};
 use mailconf::check::fake::{FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::i18n::Lang;
 use mailconf::probe::{EndpointReport, PlaintextReason};
@@ -19,14 +18,6 @@ use mailconf::app::ui_text::{self, T};
 
 use crate::gui::snapshots::build_sized;
 use crate::gui::{App, build, bundled, has_text, no_portal, texts, type_into, until};
-
-fn pick(lang: Lang, t: (&str, &'static str, &'static str)) -> String {
-    match lang {
-        Lang::En => t.0.to_owned(),
-        Lang::ZhHans => t.1.to_owned(),
-        Lang::ZhHant => t.2.to_owned(),
-    }
-}
 
 /// Today's answer of the old servers: plaintext rows plaintext, the rest secure.
 fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
@@ -47,10 +38,10 @@ fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
 
 /// Opens the window, checks `path` and lets every account's check finish.
 fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
-    type_into(h, &pick(lang, FILE_LABEL), path);
-    h.get_by_label(&pick(lang, CHECK)).click();
+    type_into(h, &T::ExistingFileLabel.get(lang), path);
+    h.get_by_label(&T::ExistingCheck.get(lang)).click();
     h.run_steps(3);
     finish_checks(h, handle);
 }
@@ -90,7 +81,7 @@ fn without_a_portal(lang: Lang, home: &std::path::Path) -> (App, FakeHandle) {
     let mut h = build(lang, bundled(), Some(Box::new(backend)));
     h.state_mut().set_chooser_folder(home.to_path_buf());
     h.state_mut().set_file_dialog(no_portal());
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
     (h, handle)
 }
@@ -131,7 +122,7 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
     assert!(h.state().chooser().is_none(), "the chooser closed");
     let rc = home.path().join(".fetchmailrc");
     assert_eq!(
-        h.get_by_label(FILE_LABEL.0).value(),
+        h.get_by_label(&T::ExistingFileLabel.get(Lang::En)).value(),
         Some(rc.display().to_string()),
         "the path field names the file opened"
     );
@@ -253,7 +244,7 @@ fn the_open_chooser_opens_a_thunderbird_profile_folder() {
     finish_checks(&mut h, &handle);
     assert!(h.state().chooser().is_none());
     assert_eq!(
-        h.get_by_label(FILE_LABEL.0).value(),
+        h.get_by_label(&T::ExistingFileLabel.get(Lang::En)).value(),
         Some(profile.display().to_string())
     );
     assert!(has_text(&h, "Thunderbird"), "{:?}", texts(&h));
@@ -282,9 +273,10 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
         lang,
         home.path().join(".fetchmailrc").to_str().unwrap(),
     );
-    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
+        .scroll_to_me();
     h.run();
-    h.get_by_label(SAVE_FIXED.0).click();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Save));
     assert_eq!(
@@ -297,7 +289,7 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
     // Said where the user looks: right below the button (it used to be at
     // the top of the window, scrolled out of sight).
     let saved = format!("Saved: {}", fixed.display());
-    let button = h.get_by_label(SAVE_FIXED.0).rect();
+    let button = h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).rect();
     let said = h.get_by_label(&saved).rect();
     assert!(
         said.top() >= button.bottom() - 1.0 && said.top() - button.bottom() < 40.0,
@@ -344,9 +336,10 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     h.state_mut()
         .set_file_dialog(Box::new(FixedPath(out.clone())));
     // The button is below the cards: scrolled to, as a user would.
-    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
+        .scroll_to_me();
     h.run();
-    h.get_by_label(SAVE_FIXED.0).click();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("port 995") && text.contains("ssl"), "{text}");
@@ -391,10 +384,14 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     .unwrap();
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
     let mut h = build(Lang::En, bundled(), Some(Box::new(backend)));
-    h.get_by_label(ENTRY.0).click();
+    h.get_by_label(&T::ExistingEntry.get(Lang::En)).click();
     h.run();
-    type_into(&mut h, FILE_LABEL.0, rc.to_str().unwrap());
-    h.get_by_label(CHECK.0).click();
+    type_into(
+        &mut h,
+        &T::ExistingFileLabel.get(Lang::En),
+        rc.to_str().unwrap(),
+    );
+    h.get_by_label(&T::ExistingCheck.get(Lang::En)).click();
     h.run_steps(3);
     assert!(h.state().existing.running(), "{:?}", texts(&h));
     // The main window's test, while the account's check waits (its spinner
@@ -408,7 +405,11 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
     assert!(!h.state().existing.running(), "{:?}", texts(&h));
-    assert!(has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, &T::ExistingStoppedForTest.get(Lang::En)),
+        "{:?}",
+        texts(&h)
+    );
     assert!(!has_text(&h, "Testing…"), "{:?}", texts(&h));
     assert_eq!(handle.requests().len(), 2);
     // The main test gets its results.
@@ -416,7 +417,7 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     until(&mut h, |h| !h.state().session.check.running);
     assert!(has_text(&h, "pop.qq.com:995"), "{:?}", texts(&h));
     // Check again: the file's account is checked to the end.
-    h.get_by_label(CHECK.0).click();
+    h.get_by_label(&T::ExistingCheck.get(Lang::En)).click();
     h.run_steps(3);
     for _ in 0..10 {
         if !h.state().existing.running() {
@@ -426,7 +427,11 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
         h.run_steps(3);
     }
     assert!(!h.state().existing.running(), "{:?}", texts(&h));
-    assert!(!has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(
+        !has_text(&h, &T::ExistingStoppedForTest.get(Lang::En)),
+        "{:?}",
+        texts(&h)
+    );
     assert!(has_text(&h, "Verdict: works"), "{:?}", texts(&h));
 }
 
@@ -480,7 +485,7 @@ fn open_chooser_zh_hans() {
     );
     h.state_mut().set_chooser_folder(folder);
     h.state_mut().set_file_dialog(no_portal());
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
     h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());

@@ -929,3 +929,69 @@ audit-summary = { $entries ->
         [one] { $endpoints } endpoint
        *[other] { $endpoints } endpoints
     }, { $concurrency } at a time)
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = testing { $host }:{ $port } …
+existing-no-account = No mail account found in this file.
+existing-account = { $name } — { $protocol } (line { $line })
+existing-not-used = Not used by the program: not checked.
+existing-network-says = What the network says now
+existing-lines-not-read-count = { $count ->
+        [one] { $count } line not read
+       *[other] { $count } lines not read
+    }
+existing-note = line { $line }: { $excerpt } — { $note }
+existing-run-with-fix = Run again with --fix to write the corrected file (only the wrong settings change).
+existing-nothing-to-change = Nothing to change in the file.
+existing-changes = Changes:
+existing-not-written = Not written: { $error }
+existing-fragment-written = Thunderbird fragment written to { $path }
+existing-fixed-written = Fixed file written to { $path }
+existing-login-not-tested = { $who }: login not tested: { $error }
+ui-existing-entry = Check my current settings…
+ui-existing-title = Check my current settings
+ui-existing-intro = Reads the settings your mail program already has (fetchmail, msmtp, mutt, getmail, Thunderbird, Apple profiles, mailconf JSON, autoconfig), tests them now, and writes a fixed copy. Outlook and Foxmail keep theirs in the registry or binary files: type your address in the main window instead.
+ui-existing-file-label = Settings file or Thunderbird profile folder
+ui-existing-check = Check
+ui-existing-also-login = Also test the login with the password in the file (never over an unencrypted connection)
+ui-existing-profiles-found = Thunderbird profiles found:
+ui-existing-testing = Testing…
+ui-existing-no-backend = The connection test is unavailable.
+ui-existing-fixed-changes = What the fixed file changes:
+ui-existing-save-fixed = Save the fixed file…
+ui-existing-stopped-for-test = Stopped: Test connection was started in the main window. Press Check to test these settings again.
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+## { $was } is "POP3 pop.163.com:110"; { $provider } the provider's name.
+
+verdict-works = works
+verdict-insecure = works but insecure
+verdict-insecure-login-refused = insecure, and the login is refused
+verdict-broken = broken
+verdict-discontinued = service discontinued
+existing-the-server = The server
+existing-works = { $was } works with encryption.
+existing-works-login = { $was } works with encryption, and the login worked.
+existing-discontinued = { $provider } closed this service in { $year }; nothing to fix. Move to another mail service.
+existing-insecure-login-refused = { $provider } no longer accepts a login over plaintext { $was }, so your client cannot log in this way, and it would send your password unencrypted
+existing-insecure-plaintext = Your file connects to { $was } without encryption: anyone on the way can read your password and mail
+existing-insecure-untrusted = { $was } answers, but its certificate is not trusted: someone may be in between
+existing-insecure-starttls-optional = Your file uses STARTTLS on { $was } only when offered: someone in between can switch encryption off
+existing-insecure-unchecked = Your file does not check the certificate of { $was }: someone in between could read your password
+existing-broken-invalid-host = The server name in your file ({ $host }) is not a valid host name
+existing-broken-host-not-found = The server of { $was } no longer exists (its name does not resolve)
+existing-broken-port-closed = { $was } refuses connections (the port is closed)
+existing-broken-no-answer = { $was } does not answer from here (blocked or filtered)
+existing-broken-starttls-missing = { $was } does not offer STARTTLS, which your file asks for
+existing-broken-tls-failed = Encryption with { $was } cannot be set up
+existing-broken-protocol = { $was } did not answer as a { $protocol } server should
+existing-broken-login-refused = { $was } refused the login with the password from your file
+# What to do instead; { $endpoint } is "pop.163.com:995 (TLS)".
+existing-todo-use = use { $endpoint }
+existing-todo-use-code = use { $endpoint } and an authorization code (授权码) instead of the web password
+existing-todo-use-app-password = use { $endpoint } and an app password instead of your account password
+existing-todo-create-at = { $todo } (create it at { $url })
+existing-problem-todo = { $problem }: { $todo }.
+existing-problem = { $problem }.
+existing-endpoint = { $host }:{ $port } ({ $security })

@@ -709,3 +709,64 @@ audit-col-first-finding = 首个发现
 audit-entry-as-a-whole = 整个条目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 个条目：{ $ok } 个正常，{ $drift } 个不符，{ $unreachable } 个无法连接（{ $endpoints } 个端点，同时 { $concurrency } 个）
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = 正在测试 { $host }:{ $port }…
+existing-no-account = 文件中没有找到邮件账户。
+existing-account = { $name } — { $protocol }（第 { $line } 行）
+existing-not-used = 该程序未使用此项：未检查。
+existing-network-says = 现在的网络测试结果
+existing-lines-not-read-count = 未读取的行（{ $count }）
+existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-run-with-fix = 加上 {"--fix"} 再运行一次即可写出修正后的文件（只改动错误的设置）。
+existing-nothing-to-change = 文件无需修改。
+existing-changes = 修改：
+existing-not-written = 未写入：{ $error }
+existing-fragment-written = Thunderbird 设置片段已写入 { $path }
+existing-fixed-written = 修正后的文件已写入 { $path }
+existing-login-not-tested = { $who }：未测试登录：{ $error }
+ui-existing-entry = 检查我现有的设置…
+ui-existing-title = 检查我现有的设置
+ui-existing-intro = 读取你的邮件程序现有的设置（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述文件、mailconf JSON、autoconfig），立即测试，并写出修正后的副本。Outlook 和 Foxmail 的设置保存在注册表或二进制文件中：请在主窗口输入邮箱地址。
+ui-existing-file-label = 配置文件或 Thunderbird 配置文件夹
+ui-existing-check = 检查
+ui-existing-also-login = 同时用文件中的密码测试登录（绝不通过未加密的连接发送）
+ui-existing-profiles-found = 找到的 Thunderbird 配置文件夹：
+ui-existing-testing = 正在测试…
+ui-existing-no-backend = 连接测试不可用。
+ui-existing-fixed-changes = 修正后的文件将修改：
+ui-existing-save-fixed = 保存修正后的文件…
+ui-existing-stopped-for-test = 已停止：主窗口开始了连接测试。按“检查”可重新测试这些设置。
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+
+verdict-works = 正常
+verdict-insecure = 可用但不安全
+verdict-insecure-login-refused = 不安全，且无法登录
+verdict-broken = 无法使用
+verdict-discontinued = 服务已停止
+existing-the-server = 服务器
+existing-works = { $was } 可以正常加密连接。
+existing-works-login = { $was } 可以正常加密连接，登录也成功。
+existing-discontinued = { $provider }已于 { $year } 年停止这项服务，无法修复。请改用其他邮箱服务。
+existing-insecure-login-refused = { $provider }已不再接受通过明文 { $was } 登录，你的客户端这样无法登录，而且会把密码以明文发送
+existing-insecure-plaintext = 你的配置通过 { $was } 不加密连接：途中任何人都能读到你的密码和邮件
+existing-insecure-untrusted = { $was } 可以连接，但证书不受信任：可能有人在中间拦截
+existing-insecure-starttls-optional = 你的配置在 { $was } 上仅在服务器提供时才使用 STARTTLS：中间人可以关闭加密
+existing-insecure-unchecked = 你的配置不检查 { $was } 的证书：中间人可能读到你的密码
+existing-broken-invalid-host = 配置中的服务器名称（{ $host }）不是有效的主机名
+existing-broken-host-not-found = { $was } 的服务器已不存在（域名无法解析）
+existing-broken-port-closed = { $was } 拒绝连接（端口已关闭）
+existing-broken-no-answer = 从这里连接 { $was } 没有响应（被屏蔽或过滤）
+existing-broken-starttls-missing = { $was } 不提供你的配置所要求的 STARTTLS
+existing-broken-tls-failed = 无法与 { $was } 建立加密连接
+existing-broken-protocol = { $was } 的回应不像正常的 { $protocol } 服务器
+existing-broken-login-refused = { $was } 拒绝了使用配置中密码的登录
+existing-todo-use = 请改用 { $endpoint }
+existing-todo-use-code = 请改用 { $endpoint }，并使用授权码代替网页登录密码
+existing-todo-use-app-password = 请改用 { $endpoint }，并使用应用专用密码代替账户密码
+existing-todo-create-at = { $todo }（在 { $url } 创建）
+existing-problem-todo = { $problem }：{ $todo }。
+existing-problem = { $problem }。
+existing-endpoint = { $host }:{ $port }（{ $security }）

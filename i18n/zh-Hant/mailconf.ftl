@@ -709,3 +709,64 @@ audit-col-first-finding = 首個發現
 audit-entry-as-a-whole = 整個條目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 個條目：{ $ok } 個正常，{ $drift } 個不符，{ $unreachable } 個無法連線（{ $endpoints } 個端點，同時 { $concurrency } 個）
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = 正在測試 { $host }:{ $port }…
+existing-no-account = 檔案中沒有找到郵件帳戶。
+existing-account = { $name } — { $protocol }（第 { $line } 行）
+existing-not-used = 該程式未使用此項：未檢查。
+existing-network-says = 現在的網路測試結果
+existing-lines-not-read-count = 未讀取的行（{ $count }）
+existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-run-with-fix = 加上 {"--fix"} 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。
+existing-nothing-to-change = 檔案無需修改。
+existing-changes = 修改：
+existing-not-written = 未寫入：{ $error }
+existing-fragment-written = Thunderbird 設定片段已寫入 { $path }
+existing-fixed-written = 修正後的檔案已寫入 { $path }
+existing-login-not-tested = { $who }：未測試登入：{ $error }
+ui-existing-entry = 檢查我現有的設定…
+ui-existing-title = 檢查我現有的設定
+ui-existing-intro = 讀取你的郵件程式現有的設定（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述檔、mailconf JSON、autoconfig），立即測試，並寫出修正後的副本。Outlook 和 Foxmail 的設定儲存在登錄檔或二進位檔案中：請在主視窗輸入郵件地址。
+ui-existing-file-label = 設定檔或 Thunderbird 設定檔資料夾
+ui-existing-check = 檢查
+ui-existing-also-login = 同時用檔案中的密碼測試登入（絕不透過未加密的連線傳送）
+ui-existing-profiles-found = 找到的 Thunderbird 設定檔資料夾：
+ui-existing-testing = 正在測試…
+ui-existing-no-backend = 連線測試無法使用。
+ui-existing-fixed-changes = 修正後的檔案將修改：
+ui-existing-save-fixed = 儲存修正後的檔案…
+ui-existing-stopped-for-test = 已停止：主視窗開始了連線測試。按「檢查」可重新測試這些設定。
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+
+verdict-works = 正常
+verdict-insecure = 可用但不安全
+verdict-insecure-login-refused = 不安全，且無法登入
+verdict-broken = 無法使用
+verdict-discontinued = 服務已停止
+existing-the-server = 伺服器
+existing-works = { $was } 可以正常加密連線。
+existing-works-login = { $was } 可以正常加密連線，登入也成功。
+existing-discontinued = { $provider }已於 { $year } 年停止這項服務，無法修復。請改用其他郵件服務。
+existing-insecure-login-refused = { $provider }已不再接受透過明文 { $was } 登入，你的用戶端這樣無法登入，而且會把密碼以明文傳送
+existing-insecure-plaintext = 你的設定透過 { $was } 不加密連線：途中任何人都能讀到你的密碼和郵件
+existing-insecure-untrusted = { $was } 可以連線，但憑證不受信任：可能有人在中間攔截
+existing-insecure-starttls-optional = 你的設定在 { $was } 上僅在伺服器提供時才使用 STARTTLS：中間人可以關閉加密
+existing-insecure-unchecked = 你的設定不檢查 { $was } 的憑證：中間人可能讀到你的密碼
+existing-broken-invalid-host = 設定中的伺服器名稱（{ $host }）不是有效的主機名稱
+existing-broken-host-not-found = { $was } 的伺服器已不存在（網域名稱無法解析）
+existing-broken-port-closed = { $was } 拒絕連線（連接埠已關閉）
+existing-broken-no-answer = 從這裡連線 { $was } 沒有回應（被封鎖或過濾）
+existing-broken-starttls-missing = { $was } 不提供你的設定所要求的 STARTTLS
+existing-broken-tls-failed = 無法與 { $was } 建立加密連線
+existing-broken-protocol = { $was } 的回應不像正常的 { $protocol } 伺服器
+existing-broken-login-refused = { $was } 拒絕了使用設定中密碼的登入
+existing-todo-use = 請改用 { $endpoint }
+existing-todo-use-code = 請改用 { $endpoint }，並使用授權碼代替網頁登入密碼
+existing-todo-use-app-password = 請改用 { $endpoint }，並使用應用程式專用密碼代替帳戶密碼
+existing-todo-create-at = { $todo }（在 { $url } 建立）
+existing-problem-todo = { $problem }：{ $todo }。
+existing-problem = { $problem }。
+existing-endpoint = { $host }:{ $port }（{ $security }）

@@ -37,6 +37,32 @@ macro_rules! texts {
 }
 
 texts! {
+    // --- Check my current settings (src/app/panels/existing.rs)
+    /// The menu entry that opens the window.
+    ExistingEntry => "ui-existing-entry";
+    /// The window's title.
+    ExistingTitle => "ui-existing-title";
+    /// What the window does.
+    ExistingIntro => "ui-existing-intro";
+    /// The path field's label.
+    ExistingFileLabel => "ui-existing-file-label";
+    /// The button that reads and checks the file.
+    ExistingCheck => "ui-existing-check";
+    /// Also test the login.
+    ExistingAlsoLogin => "ui-existing-also-login";
+    /// Above the Thunderbird profiles found.
+    ExistingProfilesFound => "ui-existing-profiles-found";
+    /// While the accounts are tested.
+    ExistingTesting => "ui-existing-testing";
+    /// No backend to test with.
+    ExistingNoBackend => "ui-existing-no-backend";
+    /// Above the fixed file's changes.
+    ExistingFixedChanges => "ui-existing-fixed-changes";
+    /// The button that saves a fixed file.
+    ExistingSaveFixed => "ui-existing-save-fixed";
+    /// Test connection in the main window stopped this window's check.
+    ExistingStoppedForTest => "ui-existing-stopped-for-test";
+
     // --- Menu bar
     /// The language menu.
     Language => "ui-language";

@@ -46,9 +46,9 @@ fn closed_stdout() -> Stdio {
 const MALFORMED: &[(&str, &str)] = &[
     ("a@@b", "more than one @"),
     ("al ice@163.com", "a space"),
-    ("x@", "nothing after the @"),
+    ("x@", "the domain after the @"),
     ("a\u{7}b@163.com", "control character"),
-    ("@163.com", "nothing before the @"),
+    ("@163.com", "before the @"),
 ];
 
 /// The same malformed address gets the same answer in every subcommand that
@@ -132,7 +132,7 @@ fn a_negative_answer_is_exit_1_everywhere() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["providers", "show", "no-such-provider.test"],
-            "no provider",
+            "No provider",
         ),
         (&["providers", "list", "--search", "zzqqxx-nothing"], ""),
         (

@@ -995,3 +995,46 @@ existing-todo-create-at = { $todo } (create it at { $url })
 existing-problem-todo = { $problem }: { $todo }.
 existing-problem = { $problem }.
 existing-endpoint = { $host }:{ $port } ({ $security })
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = { $query } is not a provider the database knows, and not an address: give your address (alice@{ $query }) to discover its settings
+export-password-needs-file = {"--include-password"} needs {"-o FILE"}, so the file can be created owner-only (0600)
+export-wrote-with-password = Wrote { $path }. It contains your password: it is readable only by you (mode 0600); do not share it.
+export-wrote = Wrote { $path }.
+formats-col-format = FORMAT
+formats-col-file = FILE
+formats-col-password = PASSWORD
+formats-col-description = DESCRIPTION
+yes = yes
+no = no
+export-testing-servers = Testing the servers…
+export-password-failed-everywhere = the password did not work on any server: nothing written
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = The host name contains { $found }, which is not allowed.
+lookup-not-found = No provider in the database serves { $domain }.
+plan-invalid-host = “{ $input }”: { $problem }
+plan-unknown-id = There is no provider “{ $id }” in the database.
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } already exists; use {"--force"} to replace it.
+output-not-a-file = { $path } is { $what }, not a regular file: mailconf replaces only regular files (for standard output use {"-o -"}).
+output-symlink = a symbolic link
+output-directory = a folder
+output-fifo = a named pipe (FIFO)
+output-device = a device
+output-socket = a socket
+output-not-regular = something else
+output-io = Could not write { $path }: { $reason }.
+export-discontinued = { $provider } was discontinued in { $year }; there is nothing to export.
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = No display found: run mailconf from a desktop session, or use the command line ({"mailconf --help"}).
+app-cannot-open-window = The window cannot be opened here; the command line works without one ({"mailconf --help"}).
+# A sentence, then what the system or a library said, verbatim.
+with-details = { $sentence }
+    details: { $details }

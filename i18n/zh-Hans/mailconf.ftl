@@ -770,3 +770,45 @@ existing-todo-create-at = { $todo }（在 { $url } 创建）
 existing-problem-todo = { $problem }：{ $todo }。
 existing-problem = { $problem }。
 existing-endpoint = { $host }:{ $port }（{ $security }）
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = 数据库中没有 { $query } 这个服务商，它也不是邮箱地址：请输入完整地址（例如 alice@{ $query }）以自动查找设置
+export-password-needs-file = {"--include-password"} 需要配合 {"-o"} 文件使用，以便创建仅所有者可读的文件（0600）
+export-wrote-with-password = 已写入 { $path }。文件中包含密码：仅您本人可读（权限 0600），请勿分享。
+export-wrote = 已写入 { $path }。
+formats-col-format = 格式
+formats-col-file = 文件
+formats-col-password = 可含密码
+formats-col-description = 说明
+yes = 是
+no = 否
+export-testing-servers = 正在测试服务器…
+export-password-failed-everywhere = 密码在所有服务器上都无法登录：未写入文件
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = 主机名中含有不允许的字符：{ $found }。
+lookup-not-found = 数据库中没有服务 { $domain } 的服务商。
+plan-invalid-host = “{ $input }”：{ $problem }
+plan-unknown-id = 数据库中没有“{ $id }”这个服务商。
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } 已存在；如要替换，请加上 {"--force"}。
+output-not-a-file = { $path } 是{ $what }，不是普通文件：mailconf 只替换普通文件（要输出到标准输出，请用 {"-o -"}）。
+output-symlink = 符号链接
+output-directory = 文件夹
+output-fifo = 命名管道
+output-device = 设备
+output-socket = 套接字
+output-not-regular = 其他类型的对象
+output-io = 无法写入 { $path }：{ $reason }。
+export-discontinued = { $provider }已于 { $year } 年停止服务，没有可以导出的设置。
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = 找不到显示器：请在桌面会话中运行 mailconf，或使用命令行（{"mailconf --help"}）。
+app-cannot-open-window = 无法在这里打开窗口；命令行不需要窗口（{"mailconf --help"}）。
+with-details = { $sentence }
+    详细信息：{ $details }

@@ -770,3 +770,45 @@ existing-todo-create-at = { $todo }（在 { $url } 建立）
 existing-problem-todo = { $problem }：{ $todo }。
 existing-problem = { $problem }。
 existing-endpoint = { $host }:{ $port }（{ $security }）
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = 資料庫中沒有 { $query } 這個服務商，它也不是郵件地址：請輸入完整地址（例如 alice@{ $query }）以自動查找設定
+export-password-needs-file = {"--include-password"} 需要搭配 {"-o"} 檔案使用，以便建立僅擁有者可讀的檔案（0600）
+export-wrote-with-password = 已寫入 { $path }。檔案中包含密碼：僅您本人可讀（權限 0600），請勿分享。
+export-wrote = 已寫入 { $path }。
+formats-col-format = 格式
+formats-col-file = 檔案
+formats-col-password = 可含密碼
+formats-col-description = 說明
+yes = 是
+no = 否
+export-testing-servers = 正在測試伺服器…
+export-password-failed-everywhere = 密碼在所有伺服器上都無法登入：未寫入檔案
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = 主機名稱中含有不允許的字元：{ $found }。
+lookup-not-found = 資料庫中沒有服務 { $domain } 的服務商。
+plan-invalid-host = 「{ $input }」：{ $problem }
+plan-unknown-id = 資料庫中沒有「{ $id }」這個服務商。
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } 已存在；如要取代，請加上 {"--force"}。
+output-not-a-file = { $path } 是{ $what }，不是一般檔案：mailconf 只取代一般檔案（要輸出到標準輸出，請用 {"-o -"}）。
+output-symlink = 符號連結
+output-directory = 資料夾
+output-fifo = 具名管道
+output-device = 裝置
+output-socket = 通訊端
+output-not-regular = 其他類型的物件
+output-io = 無法寫入 { $path }：{ $reason }。
+export-discontinued = { $provider }已於 { $year } 年停止服務，沒有可以匯出的設定。
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = 找不到顯示器：請在桌面工作階段中執行 mailconf，或使用命令列（{"mailconf --help"}）。
+app-cannot-open-window = 無法在這裡開啟視窗；命令列不需要視窗（{"mailconf --help"}）。
+with-details = { $sentence }
+    詳細資訊：{ $details }

@@ -11,7 +11,6 @@
 //! in full-width punctuation and in the glossary's terms.
 
 use crate::i18n::{Lang, msg};
-use crate::providers::AddressError;
 
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident => $id:literal;)*) => {
@@ -417,29 +416,13 @@ pub fn replace_file(name: &str, lang: Lang) -> String {
     msg!(lang, "ui-replace-file", name = name)
 }
 
-/// Why the system refused to read or write, in words (the OS's own message
-/// only for the rare kinds without a sentence of their own).
-pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    match error.kind() {
-        K::PermissionDenied => msg!(lang, "io-no-permission-to-write"),
-        K::NotFound => msg!(lang, "io-no-such-folder"),
-        K::ReadOnlyFilesystem => msg!(lang, "io-read-only"),
-        K::StorageFull | K::QuotaExceeded => msg!(lang, "io-disk-full"),
-        K::IsADirectory => msg!(lang, "io-is-a-folder"),
-        K::NotADirectory => msg!(lang, "io-not-a-folder"),
-        K::InvalidFilename => msg!(lang, "io-bad-file-name"),
-        _ => msg!(lang, "io-system-said", error = error.to_string()),
-    }
-}
-
 /// "Could not save PATH: REASON."
 pub fn save_failed(path: &str, error: &std::io::Error, lang: Lang) -> String {
     msg!(
         lang,
         "ui-save-failed",
         path = path,
-        reason = io_reason(error, lang)
+        reason = crate::i18n::io_reason(error, lang)
     )
 }
 
@@ -453,7 +436,7 @@ pub fn no_such_file(name: &str, lang: Lang) -> String {
 pub fn folder_unreadable(folder: &str, error: &std::io::Error, lang: Lang) -> String {
     let reason = match error.kind() {
         std::io::ErrorKind::PermissionDenied => msg!(lang, "io-no-permission-to-open"),
-        _ => io_reason(error, lang),
+        _ => crate::i18n::io_reason(error, lang),
     };
     msg!(
         lang,
@@ -600,43 +583,6 @@ pub fn parent_domain_match(domain: &str, lang: Lang) -> String {
 /// "valid from A to B".
 pub fn validity(from: &str, to: &str, lang: Lang) -> String {
     msg!(lang, "ui-validity-range", from = from, to = to)
-}
-
-/// A character that may not be in an address or host name, in words.
-fn character(c: char, lang: Lang) -> String {
-    let code = format!("U+{:04X}", u32::from(c));
-    match c {
-        ' ' => msg!(lang, "char-space"),
-        '\t' => msg!(lang, "char-tab"),
-        c if c.is_control() => msg!(lang, "char-control", code = code),
-        c if c.is_whitespace() => msg!(lang, "char-other-space", code = code),
-        _ => code,
-    }
-}
-
-/// What is wrong with a typed address, in `lang`.
-pub fn address_error(e: &AddressError, lang: Lang) -> String {
-    match e {
-        AddressError::Empty => msg!(lang, "address-empty"),
-        AddressError::NoAt(_) => msg!(lang, "address-no-at"),
-        AddressError::EmptyLocalPart(_) => msg!(lang, "address-empty-local-part"),
-        AddressError::EmptyDomain(_) => msg!(lang, "address-empty-domain"),
-        AddressError::LocalPartTooLong(n) => {
-            msg!(lang, "address-local-part-too-long", bytes = *n)
-        }
-        AddressError::TwoAts(_) => msg!(lang, "address-two-ats"),
-        AddressError::BadCharacter { what, found, .. } => {
-            let found = character(*found, lang);
-            if what.contains("domain") {
-                msg!(lang, "address-bad-character-domain", found = found)
-            } else {
-                msg!(lang, "address-bad-character-local-part", found = found)
-            }
-        }
-        AddressError::InvalidDomain { domain, .. } => {
-            msg!(lang, "address-invalid-domain", domain = domain.as_str())
-        }
-    }
 }
 
 /// The Export window: the results shown are of another account.

@@ -169,8 +169,7 @@ impl CheckError {
             )
         };
         match self {
-            // The address reader's words (AddressError) are not in the catalog yet.
-            CheckError::Plan(PlanError::Invalid(why)) => why.clone(),
+            CheckError::Plan(PlanError::Invalid(why)) => why.text(l),
             CheckError::Plan(PlanError::Discontinued { name, year, .. }) => msg!(
                 l,
                 "check-discontinued",

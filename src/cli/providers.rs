@@ -210,11 +210,11 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                 }
                 // Malformed input is a usage error (2), as in every subcommand.
                 Err(e @ crate::providers::LookupError::Address(_)) => {
-                    eprintln!("mailconf: {e}");
+                    eprintln!("mailconf: {}", e.text(lang));
                     Ok(ExitCode::from(EXIT_USAGE))
                 }
                 Err(e) => {
-                    eprintln!("mailconf: {e}");
+                    eprintln!("mailconf: {}", e.text(lang));
                     let suggestions = db.search(&query);
                     if !suggestions.is_empty() {
                         eprintln!("{}", msg!(lang, "providers-did-you-mean"));
@@ -754,7 +754,7 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
             match db.lookup(t) {
                 Ok(m) if !chosen.iter().any(|e| std::ptr::eq(*e, m.entry)) => chosen.push(m.entry),
                 Ok(_) => {}
-                Err(e) => unknown.push(format!("{t}: {e}")),
+                Err(e) => unknown.push(format!("{t}: {}", e.text(lang))),
             }
         }
         if !unknown.is_empty() {

@@ -2930,7 +2930,7 @@ fn quality_walk(lang: Lang) {
         ));
     h.run();
     assert!(clipboard.last().unwrap().contains("imap.163.com"));
-    let what = ui_text::format_copied(Format::Thunderbird.title(lang), lang);
+    let what = ui_text::format_copied(&Format::Thunderbird.title(lang), lang);
     assert!(
         has_text(&h, &ui_text::copied(&what, lang)),
         "{:?}",

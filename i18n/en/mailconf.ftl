@@ -1038,3 +1038,72 @@ app-cannot-open-window = The window cannot be opened here; the command line work
 # A sentence, then what the system or a library said, verbatim.
 with-details = { $sentence }
     details: { $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird autoconfig file (config-v1.1.xml, the ISPDB format)
+export-thunderbird-destination = Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/163.com.xml), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.
+export-autodiscover-description = Outlook Autodiscover response (POX XML) for administrators
+export-autodiscover-destination = For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the Outlook setup steps (“{"--format outlook"}” on the command line).
+export-autodiscover-manual-setup-steps-mailconf = Manual setup steps: mailconf export <address> --format outlook
+export-outlook-steps-description = Step-by-step manual setup for Outlook (Markdown)
+export-outlook-steps-destination = Read it, or send it to the user; follow the steps in Outlook.
+export-outlook-steps-under-more-settings-advanced = Under **More Settings → Advanced → Delivery**, tick **Leave a copy of messages on the server** and untick **Remove from server after … days**.
+export-outlook-steps-under-more-settings-advanced-2 = Under **More Settings → Advanced → Delivery**, untick **Leave a copy of messages on the server** (mail is deleted from the server after downloading).
+export-outlook-steps-click-next-outlook-tests = Click **Next**: Outlook tests the settings and sends a test message.
+export-outlook-steps-before-you-start = Before you start
+export-fetchmail-description = fetchmail run control file (.fetchmailrc)
+export-fetchmail-destination = Save as ~/.fetchmailrc (owner-only, mode 0600: fetchmail refuses anything else), then run “{"fetchmail -v"}”.
+export-fetchmail-fetchmail-hands-mail-to = fetchmail hands mail to the local mail system (SMTP on localhost); to deliver another way add e.g. mda "/usr/bin/procmail -d %T" after the user line.
+export-fetchmail-no-password-stored-fetchmail = No password stored: fetchmail asks for it (or reads ~/.netrc).
+export-getmail-description = getmail6 rc file (getmailrc)
+export-getmail-destination = Save as ~/.config/getmail/getmailrc (or ~/.getmail/getmailrc), create the maildir with “{"mkdir -p ~/Maildir/{cur,new,tmp}"}”, then run “{"getmail"}”.
+export-getmail-no-password-stored-getmail = No password stored: getmail asks for it. To read it from a password manager instead:
+export-getmail-getmail-checks-the-server = getmail checks the server certificate only when ca_certs is set (macOS: /etc/ssl/cert.pem).
+export-json-description = mailconf JSON: all settings and what was verified (docs/export-json.md)
+export-json-destination = For scripts and other tools; the fields are documented in docs/export-json.md.
+export-apple-description = Apple configuration profile (.mobileconfig) for Mail on macOS, iPhone and iPad
+export-apple-destination = Open the file on the Mac (System Settings → Privacy & Security → Profiles) or send it to the iPhone/iPad (Settings → Profile Downloaded → Install). The profile is unsigned, so the system calls it "unverified"; enter the password when asked.
+export-msmtp-description = msmtp configuration (msmtprc) for sending mail
+export-msmtp-destination = Save as ~/.msmtprc or ~/.config/msmtp/config (mode 0600 if it holds a password); test with “{"msmtp --pretend"}”, send with “{"msmtp recipient@example.com < message"}”.
+export-msmtp-no-password-stored-keep = No password stored. Keep it in the keyring (secret-tool store --label=msmtp host HOST service smtp user USER) and msmtp finds it, or read it with passwordeval:
+export-mutt-description = mutt / neomutt configuration (muttrc)
+export-mutt-destination = Save as ~/.muttrc (mutt) or ~/.config/neomutt/neomuttrc (neomutt), or “{"source"}” it from there.
+export-mutt-no-password-stored-mutt = No password stored: mutt asks for it when it connects.
+export-summary-text = :{" "}
+export-summary-ssl-tls-encrypted-from = SSL/TLS (encrypted from the start)
+export-summary-starttls-required = STARTTLS (required)
+export-summary-none = none
+export-summary-outgoing-mail = Outgoing mail
+export-summary-incoming-mail = Incoming mail
+export-summary-your-domain = <your domain>
+export-summary-server = Server
+export-summary-port = Port
+export-summary-encryption = Encryption
+export-summary-username = Username
+export-summary-password = Password
+export-summary-leave-mail-on-server = Leave mail on server
+export-summary-yes-download-without-deleting = yes (download without deleting)
+export-summary-no-deleted-from-the = no (deleted from the server after downloading)
+export-summary-description = Readable summary (Markdown) for a helpdesk ticket
+export-summary-destination = Paste it into the ticket or an e-mail; it never contains the password.
+export-summary-mail-settings = Mail settings
+export-summary-provider = Provider
+export-summary-address = Address
+export-summary-name = Name
+export-summary-before-you-start = Before you start
+export-summary-where-to-get-the = Where to get the password or code
+export-summary-good-to-know = Good to know
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird (autoconfig)
+format-title-apple = Apple Mail, iPhone and iPad (.mobileconfig)
+format-title-autodiscover = Outlook Autodiscover (for administrators)
+format-title-outlook = Outlook (setup steps)
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON (all settings, for scripts)
+format-title-summary = Summary (to read or send)

@@ -812,3 +812,72 @@ app-no-display = 找不到显示器：请在桌面会话中运行 mailconf，或
 app-cannot-open-window = 无法在这里打开窗口；命令行不需要窗口（{"mailconf --help"}）。
 with-details = { $sentence }
     详细信息：{ $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird 自动配置文件（{"config-v1.1.xml"}，ISPDB 格式）
+export-thunderbird-destination = 保存为 Thunderbird 程序目录下的 {"isp/<"}域名{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}域名{">/mail/config-v1.1.xml"} 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。
+export-autodiscover-description = Outlook 自动发现（Autodiscover）响应（POX XML），供管理员使用
+export-autodiscover-destination = 供管理员使用：作为该用户对 {"POST https://autodiscover.<"}域名{">/autodiscover/autodiscover.xml"} 的响应（或作为模板）。普通用户请用 Outlook 设置步骤手动设置（命令行：“{"--format outlook"}”）。
+export-autodiscover-manual-setup-steps-mailconf = 手动设置步骤：{"mailconf export <"}邮箱地址{"> --format outlook"}
+export-outlook-steps-description = Outlook 手动设置步骤（Markdown）
+export-outlook-steps-destination = 阅读或发给用户，然后在 Outlook 中按步骤操作。
+export-outlook-steps-under-more-settings-advanced = 在 **其他设置 → 高级 → 传递** 中勾选 **在服务器上保留邮件的副本**，并取消勾选 **…天后从服务器删除**。
+export-outlook-steps-under-more-settings-advanced-2 = 在 **其他设置 → 高级 → 传递** 中取消勾选 **在服务器上保留邮件的副本**（下载后从服务器删除）。
+export-outlook-steps-click-next-outlook-tests = 点击 **下一步**：Outlook 会测试设置并发送一封测试邮件。
+export-outlook-steps-before-you-start = 开始之前
+export-fetchmail-description = fetchmail 配置文件（{".fetchmailrc"}）
+export-fetchmail-destination = 保存为 {"~/.fetchmailrc"}（仅所有者可读写，权限 0600，否则 fetchmail 拒绝使用），然后运行 “{"fetchmail -v"}”。
+export-fetchmail-fetchmail-hands-mail-to = fetchmail 默认把邮件交给本机邮件系统（localhost 的 SMTP）；如需其他投递方式，可在 {"user"} 行后加入例如 {"mda \"/usr/bin/procmail -d %T\""}。
+export-fetchmail-no-password-stored-fetchmail = 未保存密码：fetchmail 会提示输入（或读取 {"~/.netrc"}）。
+export-getmail-description = getmail6 配置文件（getmailrc）
+export-getmail-destination = 保存为 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 “{"mkdir -p ~/Maildir/{cur,new,tmp}"}” 创建邮件目录，然后运行 “{"getmail"}”。
+export-getmail-no-password-stored-getmail = 未保存密码：getmail 会提示输入。也可以从密码管理器读取：
+export-getmail-getmail-checks-the-server = 只有设置了 {"ca_certs"}，getmail 才会校验服务器证书（macOS：{"/etc/ssl/cert.pem"}）。
+export-json-description = mailconf JSON：全部设置及验证结果（{"docs/export-json.md"}）
+export-json-destination = 供脚本和其他工具使用；字段说明见 {"docs/export-json.md"}。
+export-apple-description = Apple 描述文件（{".mobileconfig"}），用于 macOS、iPhone 和 iPad 的“邮件”
+export-apple-destination = 在 Mac 上打开此文件（系统设置 → 隐私与安全性 → 描述文件），或发送到 {"iPhone/iPad"}（设置 → 已下载描述文件 → 安装）。描述文件未签名，系统会显示“未验证”；按提示输入密码。
+export-msmtp-description = msmtp 发信配置文件（msmtprc）
+export-msmtp-destination = 保存为 {"~/.msmtprc"} 或 {"~/.config/msmtp/config"}（含密码时权限须为 0600）；用 “{"msmtp --pretend"}” 检查，用 “{"msmtp 收件人@example.com < 邮件"}” 发送。
+export-msmtp-no-password-stored-keep = 未保存密码。可存入系统密钥环（{"secret-tool store --label=msmtp host"} 主机 {"service smtp user"} 用户名），msmtp 会自动读取；或用 {"passwordeval"} 读取：
+export-mutt-description = {"mutt / neomutt"} 配置文件（muttrc）
+export-mutt-destination = 保存为 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 “{"source"}” 引入。
+export-mutt-no-password-stored-mutt = 未保存密码：mutt 连接时会提示输入。
+export-summary-text = ：
+export-summary-ssl-tls-encrypted-from = SSL/TLS（连接即加密）
+export-summary-starttls-required = STARTTLS（必须启用）
+export-summary-none = 无
+export-summary-outgoing-mail = 发送邮件
+export-summary-incoming-mail = 接收邮件
+export-summary-your-domain = <你的域名>
+export-summary-server = 服务器
+export-summary-port = 端口
+export-summary-encryption = 加密
+export-summary-username = 用户名
+export-summary-password = 密码
+export-summary-leave-mail-on-server = 在服务器上保留邮件
+export-summary-yes-download-without-deleting = 是（只下载，不删除）
+export-summary-no-deleted-from-the = 否（下载后从服务器删除）
+export-summary-description = 便于阅读的摘要（Markdown），可贴到工单中
+export-summary-destination = 贴到工单或邮件中；其中不含密码。
+export-summary-mail-settings = 邮件设置
+export-summary-provider = 服务商
+export-summary-address = 邮箱地址
+export-summary-name = 姓名
+export-summary-before-you-start = 开始之前
+export-summary-where-to-get-the = 获取密码或授权码的地方
+export-summary-good-to-know = 注意事项
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird（自动配置）
+format-title-apple = Apple 邮件、iPhone 和 iPad（.mobileconfig）
+format-title-autodiscover = Outlook 自动发现（供管理员使用）
+format-title-outlook = Outlook（设置步骤）
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON（全部设置，供脚本使用）
+format-title-summary = 摘要（阅读或发送）

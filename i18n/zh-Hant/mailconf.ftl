@@ -812,3 +812,72 @@ app-no-display = 找不到顯示器：請在桌面工作階段中執行 mailconf
 app-cannot-open-window = 無法在這裡開啟視窗；命令列不需要視窗（{"mailconf --help"}）。
 with-details = { $sentence }
     詳細資訊：{ $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird 自動設定檔（{"config-v1.1.xml"}，ISPDB 格式）
+export-thunderbird-destination = 儲存為 Thunderbird 程式資料夾下的 {"isp/<"}網域{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}網域{">/mail/config-v1.1.xml"} 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。
+export-autodiscover-description = Outlook 自動探索（Autodiscover）回應（POX XML），供管理員使用
+export-autodiscover-destination = 供管理員使用：作為該使用者對 {"POST https://autodiscover.<"}網域{">/autodiscover/autodiscover.xml"} 的回應（或作為範本）。一般使用者請依 Outlook 設定步驟手動設定（命令列：「{"--format outlook"}」）。
+export-autodiscover-manual-setup-steps-mailconf = 手動設定步驟：{"mailconf export <"}郵件地址{"> --format outlook"}
+export-outlook-steps-description = Outlook 手動設定步驟（Markdown）
+export-outlook-steps-destination = 閱讀或傳給使用者，然後在 Outlook 中依步驟操作。
+export-outlook-steps-under-more-settings-advanced = 在 **其他設定 → 進階 → 傳遞** 中勾選 **在伺服器上保留一份郵件複本**，並取消勾選 **…天後從伺服器移除**。
+export-outlook-steps-under-more-settings-advanced-2 = 在 **其他設定 → 進階 → 傳遞** 中取消勾選 **在伺服器上保留一份郵件複本**（下載後從伺服器刪除）。
+export-outlook-steps-click-next-outlook-tests = 按 **下一步**：Outlook 會測試設定並傳送一封測試郵件。
+export-outlook-steps-before-you-start = 開始之前
+export-fetchmail-description = fetchmail 設定檔（{".fetchmailrc"}）
+export-fetchmail-destination = 儲存為 {"~/.fetchmailrc"}（僅擁有者可讀寫，權限 0600，否則 fetchmail 拒絕使用），然後執行 「{"fetchmail -v"}」。
+export-fetchmail-fetchmail-hands-mail-to = fetchmail 預設把郵件交給本機郵件系統（localhost 的 SMTP）；如需其他投遞方式，可在 {"user"} 行後加入例如 {"mda \"/usr/bin/procmail -d %T\""}。
+export-fetchmail-no-password-stored-fetchmail = 未儲存密碼：fetchmail 會提示輸入（或讀取 {"~/.netrc"}）。
+export-getmail-description = getmail6 設定檔（getmailrc）
+export-getmail-destination = 儲存為 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 「{"mkdir -p ~/Maildir/{cur,new,tmp}"}」 建立郵件目錄，然後執行 「{"getmail"}」。
+export-getmail-no-password-stored-getmail = 未儲存密碼：getmail 會提示輸入。也可以從密碼管理器讀取：
+export-getmail-getmail-checks-the-server = 只有設定了 {"ca_certs"}，getmail 才會驗證伺服器憑證（macOS：{"/etc/ssl/cert.pem"}）。
+export-json-description = mailconf JSON：全部設定及驗證結果（{"docs/export-json.md"}）
+export-json-destination = 供指令碼和其他工具使用；欄位說明見 {"docs/export-json.md"}。
+export-apple-description = Apple 描述檔（{".mobileconfig"}），用於 macOS、iPhone 和 iPad 的「郵件」
+export-apple-destination = 在 Mac 上打開此檔案（系統設定 → 隱私權與安全性 → 描述檔），或傳送到 {"iPhone/iPad"}（設定 → 已下載描述檔 → 安裝）。描述檔未簽署，系統會顯示「未驗證」；依提示輸入密碼。
+export-msmtp-description = msmtp 寄信設定檔（msmtprc）
+export-msmtp-destination = 儲存為 {"~/.msmtprc"} 或 {"~/.config/msmtp/config"}（含密碼時權限須為 0600）；用 「{"msmtp --pretend"}」 檢查，用 「{"msmtp 收件人@example.com < 郵件"}」 寄送。
+export-msmtp-no-password-stored-keep = 未儲存密碼。可存入系統金鑰圈（{"secret-tool store --label=msmtp host"} 主機 {"service smtp user"} 使用者名稱），msmtp 會自動讀取；或用 {"passwordeval"} 讀取：
+export-mutt-description = {"mutt / neomutt"} 設定檔（muttrc）
+export-mutt-destination = 儲存為 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 「{"source"}」 引入。
+export-mutt-no-password-stored-mutt = 未儲存密碼：mutt 連線時會提示輸入。
+export-summary-text = ：
+export-summary-ssl-tls-encrypted-from = SSL/TLS（連線即加密）
+export-summary-starttls-required = STARTTLS（必須啟用）
+export-summary-none = 無
+export-summary-outgoing-mail = 外寄郵件
+export-summary-incoming-mail = 內送郵件
+export-summary-your-domain = <你的網域>
+export-summary-server = 伺服器
+export-summary-port = 連接埠
+export-summary-encryption = 加密
+export-summary-username = 使用者名稱
+export-summary-password = 密碼
+export-summary-leave-mail-on-server = 在伺服器上保留郵件
+export-summary-yes-download-without-deleting = 是（只下載，不刪除）
+export-summary-no-deleted-from-the = 否（下載後從伺服器刪除）
+export-summary-description = 易讀的摘要（Markdown），可貼到工單中
+export-summary-destination = 貼到工單或郵件中；其中不含密碼。
+export-summary-mail-settings = 郵件設定
+export-summary-provider = 服務商
+export-summary-address = 郵件地址
+export-summary-name = 姓名
+export-summary-before-you-start = 開始之前
+export-summary-where-to-get-the = 取得密碼或授權碼的地方
+export-summary-good-to-know = 注意事項
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird（自動設定）
+format-title-apple = Apple 郵件、iPhone 和 iPad（.mobileconfig）
+format-title-autodiscover = Outlook 自動探索（供管理員使用）
+format-title-outlook = Outlook（設定步驟）
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON（全部設定，供指令碼使用）
+format-title-summary = 摘要（閱讀或傳送）

@@ -341,10 +341,10 @@ pub struct FormatInfo {
 impl FormatInfo {
     fn of(format: Format, options: &ExportOptions) -> Self {
         let e = format.exporter(options);
-        let three = |text: &dyn Fn(Lang) -> &'static str| Localized {
-            en: text(Lang::En).to_owned(),
-            zh_hans: text(Lang::ZhHans).to_owned(),
-            zh_hant: text(Lang::ZhHant).to_owned(),
+        let three = |text: &dyn Fn(Lang) -> String| Localized {
+            en: text(Lang::En),
+            zh_hans: text(Lang::ZhHans),
+            zh_hant: text(Lang::ZhHant),
         };
         FormatInfo {
             name: format.name().to_owned(),

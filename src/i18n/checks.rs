@@ -214,8 +214,22 @@ const NAMES: &[&str] = &[
     "Ctrl+F",
     "Esc",
     "Enter",
-    // The programs whose files mailconf reads, and keywords of those files a
-    // note quotes.
+    // The programs whose files mailconf reads and writes, their files, and
+    // keywords of those files a note quotes.
+    "getmail6",
+    "getmailrc",
+    "msmtprc",
+    "muttrc",
+    ".mobileconfig",
+    "Autodiscover",
+    "XML",
+    "POX",
+    "Markdown",
+    "macOS",
+    "iPhone",
+    "iPad",
+    "Mac",
+    "localhost",
     "neomutt",
     "mutt",
     "fetchmail",

@@ -614,7 +614,7 @@ pub fn check_failed(e: &crate::check::CheckError, lang: Lang) -> String {
         CheckError::Plan(PlanError::Discontinued { name, year, .. }) => msg!(
             lang,
             "ui-nothing-to-test-closed",
-            name = name.as_str(),
+            name = name.get(lang),
             year = year.to_string()
         ),
         e => msg!(lang, "ui-test-could-not-start", why = e.text(lang)),

@@ -106,10 +106,10 @@ pub enum PlanError {
     #[error("{0}")]
     Invalid(InvalidTarget),
     /// The provider is gone.
-    #[error("{name} was discontinued in {year}; there is nothing to probe")]
+    #[error("{} was discontinued in {year}; there is nothing to probe", .name.en)]
     Discontinued {
-        /// Provider name.
-        name: String,
+        /// Provider name, in the three languages.
+        name: crate::providers::Localized,
         /// Year it closed.
         year: u16,
         /// Its id.
@@ -299,7 +299,7 @@ fn from_provider(
         && p.outgoing.is_empty()
     {
         return Err(PlanError::Discontinued {
-            name: p.name.en.clone(),
+            name: p.name.clone(),
             year,
             provider_id: p.id.clone(),
         });

@@ -173,7 +173,7 @@ impl CheckError {
             CheckError::Plan(PlanError::Discontinued { name, year, .. }) => msg!(
                 l,
                 "check-discontinued",
-                provider = name.as_str(),
+                provider = name.get(l),
                 year = year.to_string()
             ),
             CheckError::Plan(PlanError::NotFound { domain, message }) => msg!(
@@ -837,7 +837,11 @@ mod tests {
             CheckError::Credentials(CredentialsError::EmptyUsername),
             CheckError::Credentials(CredentialsError::ControlCharacter("password")),
             CheckError::Plan(PlanError::Discontinued {
-                name: "eTang".into(),
+                name: crate::providers::Localized {
+                    en: "eTang".into(),
+                    zh_hans: "亿唐".into(),
+                    zh_hant: "億唐".into(),
+                },
                 year: 2021,
                 provider_id: "etang".into(),
             }),

@@ -181,7 +181,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 msg!(
                     lang,
                     "export-discontinued",
-                    provider = name.as_str(),
+                    provider = name.get(lang),
                     year = year.to_string()
                 )
             );

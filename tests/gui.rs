@@ -483,7 +483,7 @@ fn test_button_needs_a_target_and_an_engine() {
 
 /// ASCII words allowed on a Chinese screen: protocol and technology names, brand
 /// names, and words of server replies quoted in provider hints.
-const ALLOWED: &[&str] = &[
+pub(crate) const ALLOWED: &[&str] = &[
     "POP3",
     "SMTP",
     "IMAP",

@@ -551,13 +551,19 @@ pub(crate) const ALLOWED: &[&str] = &[
 /// Data that is the same in every language: provider names (imported entries
 /// have only an English one), and hosts, domains, addresses and URLs.
 fn strip_data(text: &str, db: &Database) -> String {
-    // Commands in backticks are typed as they are.
+    // Commands in quotes (“fetchmail -v”, 「fetchmail -v」) are typed as they are.
     let mut t = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i % 2 == 0 {
-            t.push_str(part);
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '“' | '「' => quoted = true,
+            '”' | '」' => {
+                quoted = false;
+                t.push(' ');
+            }
+            _ if !quoted => t.push(c),
+            _ => {}
         }
-        t.push(' ');
     }
     let mut names: Vec<String> = db
         .entries()

@@ -1379,7 +1379,7 @@ fn results_of_another_address_are_never_exported_advised_or_reported() {
         !report.contains("alice") && !report.contains("163"),
         "{report}"
     );
-    assert!(report.contains("no test of bob@qq.com yet"), "{report}");
+    assert!(report.contains("No test of bob@qq.com yet"), "{report}");
 
     // Back to alice: her results are hers again.
     retype_address(&mut h, "alice@163.com");

@@ -1107,3 +1107,19 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON (all settings, for scripts)
 format-title-summary = Summary (to read or send)
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } diagnostic report, { $when }
+report-system = System: { $os } { $arch }
+report-not-tested = No test of { $account } yet.
+report-target = Tested: { $target }
+report-username = Username: { $username }
+report-provider = Provider: { $name } ({ $id })
+report-could-not-run = The test could not run: { $error }
+report-pending = not finished
+report-cancelled = cancelled
+report-result = { $verdict } ({ $ms } ms): { $summary }
+report-result-login = { $result }; login: { $login }
+report-recommended = Recommended settings:
+report-none = { $protocol }: none

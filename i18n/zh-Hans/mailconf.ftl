@@ -881,3 +881,19 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON（全部设置，供脚本使用）
 format-title-summary = 摘要（阅读或发送）
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } 诊断报告，{ $when }
+report-system = 系统：{ $os } { $arch }
+report-not-tested = 尚未测试 { $account }。
+report-target = 测试对象：{ $target }
+report-username = 用户名：{ $username }
+report-provider = 服务商：{ $name }（{ $id }）
+report-could-not-run = 测试无法运行：{ $error }
+report-pending = 未完成
+report-cancelled = 已取消
+report-result = { $verdict }（{ $ms } 毫秒）：{ $summary }
+report-result-login = { $result }；登录：{ $login }
+report-recommended = 推荐的设置：
+report-none = { $protocol }：无

@@ -881,3 +881,19 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON（全部設定，供指令碼使用）
 format-title-summary = 摘要（閱讀或傳送）
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } 診斷報告，{ $when }
+report-system = 系統：{ $os } { $arch }
+report-not-tested = 尚未測試 { $account }。
+report-target = 測試對象：{ $target }
+report-username = 使用者名稱：{ $username }
+report-provider = 服務商：{ $name }（{ $id }）
+report-could-not-run = 測試無法執行：{ $error }
+report-pending = 未完成
+report-cancelled = 已取消
+report-result = { $verdict }（{ $ms } 毫秒）：{ $summary }
+report-result-login = { $result }；登入：{ $login }
+report-recommended = 建議的設定：
+report-none = { $protocol }：無

@@ -502,7 +502,7 @@ fn the_glossary_holds_in_every_catalog() {
 fn a_generated_pseudo_locale_loads_and_renders_every_message() {
     let en = source(Lang::En);
     let pseudo = super::catalog::pseudo_from(&en);
-    let loader = super::catalog::loader_from("qps", &pseudo);
+    let loader = super::catalog::loader_from("qps", &pseudo).expect("the pseudo-locale loads");
     let ids = messages(Lang::En);
     for (id, m) in &ids {
         let mut args = std::collections::HashMap::new();

@@ -46,6 +46,47 @@ pub enum OutputError {
     },
 }
 
+impl OutputError {
+    /// The error for people, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            OutputError::Exists(path) => {
+                msg!(lang, "output-exists", path = path.display().to_string())
+            }
+            OutputError::NotRegular { path, what } => {
+                let what = match *what {
+                    SYMLINK => msg!(lang, "output-symlink"),
+                    DIRECTORY => msg!(lang, "output-directory"),
+                    FIFO => msg!(lang, "output-fifo"),
+                    DEVICE => msg!(lang, "output-device"),
+                    SOCKET => msg!(lang, "output-socket"),
+                    _ => msg!(lang, "output-not-regular"),
+                };
+                msg!(
+                    lang,
+                    "output-not-a-file",
+                    path = path.display().to_string(),
+                    what = what
+                )
+            }
+            OutputError::Io { path, source } => msg!(
+                lang,
+                "output-io",
+                path = path.display().to_string(),
+                reason = crate::i18n::io_reason(source, lang)
+            ),
+        }
+    }
+}
+
+/// What can be at a path instead of a regular file ([`OutputError::NotRegular`]).
+const SYMLINK: &str = "a symbolic link";
+const DIRECTORY: &str = "a directory";
+const FIFO: &str = "a named pipe (FIFO)";
+const DEVICE: &str = "a device";
+const SOCKET: &str = "a socket";
+
 /// Whether `-o` names standard output: `-` or `/dev/stdout`.
 pub fn is_stdout(output: &str) -> bool {
     output == "-" || output == "/dev/stdout"
@@ -58,22 +99,22 @@ fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
         return None;
     }
     if t.is_symlink() {
-        return Some("a symbolic link");
+        return Some(SYMLINK);
     }
     if t.is_dir() {
-        return Some("a directory");
+        return Some(DIRECTORY);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if t.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(FIFO);
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
+            return Some(DEVICE);
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some(SOCKET);
         }
     }
     Some("not a regular file")

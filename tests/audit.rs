@@ -242,7 +242,7 @@ fn audit_reports_a_closed_port_as_drift() {
     assert!(out.contains("closedport") && out.contains("drift"), "{out}");
     assert!(out.contains("claimed: SMTP answers on port 2"), "{out}");
     assert!(out.contains("observed: connection refused"), "{out}");
-    assert!(out.contains("1 entries: 0 ok, 1 drift"), "{out}");
+    assert!(out.contains("1 entry: 0 ok, 1 drift"), "{out}");
     assert!(
         !out.contains('\x1b'),
         "no progress bar or colour when piped: {out:?}"

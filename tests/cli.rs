@@ -46,9 +46,9 @@ fn closed_stdout() -> Stdio {
 const MALFORMED: &[(&str, &str)] = &[
     ("a@@b", "more than one @"),
     ("al ice@163.com", "a space"),
-    ("x@", "nothing after the @"),
+    ("x@", "the domain after the @"),
     ("a\u{7}b@163.com", "control character"),
-    ("@163.com", "nothing before the @"),
+    ("@163.com", "before the @"),
 ];
 
 /// The same malformed address gets the same answer in every subcommand that
@@ -132,7 +132,7 @@ fn a_negative_answer_is_exit_1_everywhere() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["providers", "show", "no-such-provider.test"],
-            "no provider",
+            "No provider",
         ),
         (&["providers", "list", "--search", "zzqqxx-nothing"], ""),
         (
@@ -881,4 +881,109 @@ fn an_internationalized_username_follows_the_providers_wire_form() {
         v["outgoing"]["username"], "用户@xn--fsqu00a.xn--fiqs8s",
         "{v:#}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Languages
+
+/// The runs of ASCII letters in `s` that are words of a sentence: what is left
+/// once the names the app's test allows on a Chinese screen (`gui::ALLOWED`),
+/// host names, paths, flags and the example addresses are taken out.
+fn english_words(s: &str) -> Vec<String> {
+    // Who speaks ("mailconf probe: …") and what the user typed, quoted back
+    // (“bad host!”), are not sentences of ours.
+    let s = s
+        .lines()
+        .map(|l| {
+            let l = l.strip_prefix("mailconf").map_or(l, |rest| {
+                rest.split_once(": ").map_or(rest, |(_, said)| said)
+            });
+            let mut kept = String::new();
+            let mut quoted = false;
+            for c in l.chars() {
+                match c {
+                    '“' | '「' => quoted = true,
+                    '”' | '」' => quoted = false,
+                    _ if !quoted => kept.push(c),
+                    _ => {}
+                }
+            }
+            kept
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    s.split(|c: char| c.is_whitespace() || "，。：；（）“”「」、".contains(c))
+        .filter(|w| {
+            // Host names, addresses, paths, flags, file names: technical, shown as they are.
+            !(w.contains(['.', '/', '@', '<', '>', '~', '_', '='])
+                || w.starts_with('-')
+                || w.starts_with('{'))
+        })
+        .flat_map(|w| {
+            w.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| p.chars().any(|c| c.is_ascii_alphabetic()))
+                .filter(|p| !crate::gui::ALLOWED.contains(p) && *p != "mailconf")
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// What a person reads in Chinese has no English sentence in it: the answers
+/// of each subcommand that need no network, and their errors (malformed and
+/// unknown input, a file that cannot be written, an unreadable file to
+/// check). They were English whatever the language ("the part before the @
+/// contains a space…", "no provider in the database serves…").
+#[test]
+fn chinese_output_of_every_subcommand_has_no_english_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("msmtprc");
+    let out_file = out_file.to_str().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["export", "--list-formats"],
+        vec![
+            "export",
+            "alice@163.com",
+            "--format",
+            "msmtp",
+            "-o",
+            out_file,
+        ],
+        vec!["export", "alice@163.com", "--format", "msmtp", "-o", folder],
+        vec!["export", "nosuch.example", "--format", "msmtp"],
+        vec!["export", "etang", "-f", "json"],
+        vec![
+            "export",
+            "alice@163.com",
+            "-f",
+            "msmtp",
+            "--include-password",
+        ],
+        vec!["providers", "show", "no-such-provider.test"],
+        vec!["providers", "show", "al ice@163.com"],
+        vec!["providers", "show", "x@"],
+        vec!["probe", "a@@b"],
+        vec!["probe", "bad host!"],
+        vec!["discover", "bad"],
+        vec!["check", "/nonexistent/mailconf/.msmtprc"],
+    ];
+    let mut problems = Vec::new();
+    for lang in ["zh-Hans", "zh-Hant"] {
+        for args in &cases {
+            let _ = std::fs::remove_file(out_file);
+            let out = bin()
+                .env("MAILCONF_LANG", lang)
+                .args(args)
+                .output()
+                .unwrap();
+            let shown = format!("{}{}", text(&out.stdout), text(&out.stderr));
+            assert!(!shown.trim().is_empty(), "{lang} {args:?}: nothing said");
+            let english = english_words(&shown);
+            if !english.is_empty() {
+                problems.push(format!("{lang} {args:?}: English {english:?} in\n{shown}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

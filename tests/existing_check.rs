@@ -20,6 +20,7 @@ use mailconf::check::existing::{
 use mailconf::check::fake::{FakeCheck, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::check::{CheckBackend, CheckEvent};
 use mailconf::existing;
+use mailconf::i18n::Lang;
 use mailconf::probe::{EndpointReport, PlaintextReason};
 use mailconf::providers::{Database, Security};
 
@@ -111,8 +112,11 @@ fn old_163_settings_are_insecure_and_the_advice_quotes_the_history() {
     };
     assert_eq!(reasons[0], InsecureReason::Plaintext, "{reasons:?}");
     assert!(r.verdict.cannot_log_in(), "{reasons:?}");
-    assert_eq!(r.verdict.label().en, "insecure, and the login is refused");
-    assert_eq!(r.verdict.label().zh_hans, "不安全，且无法登录");
+    assert_eq!(
+        r.verdict.label(Lang::En),
+        "insecure, and the login is refused"
+    );
+    assert_eq!(r.verdict.label(Lang::ZhHans), "不安全，且无法登录");
     let c = r.corrected.as_ref().expect("a secure way in was found");
     assert_eq!(
         (c.host.as_str(), c.port, c.security),
@@ -227,9 +231,12 @@ fn plaintext_without_a_login_before_tls_is_never_read_as_working() {
     );
     assert!(refused.cannot_log_in());
     for (lang, label) in [
-        (refused.label().en, "insecure, and the login is refused"),
-        (refused.label().zh_hans, "不安全，且无法登录"),
-        (refused.label().zh_hant, "不安全，且無法登入"),
+        (
+            refused.label(Lang::En),
+            "insecure, and the login is refused",
+        ),
+        (refused.label(Lang::ZhHans), "不安全，且无法登录"),
+        (refused.label(Lang::ZhHant), "不安全，且無法登入"),
     ] {
         assert_eq!(lang, label);
     }
@@ -242,7 +249,7 @@ fn plaintext_without_a_login_before_tls_is_never_read_as_working() {
         }
     );
     assert!(!takes_a_login.cannot_log_in());
-    assert_eq!(takes_a_login.label().en, "works but insecure");
+    assert_eq!(takes_a_login.label(Lang::En), "works but insecure");
 }
 
 #[test]

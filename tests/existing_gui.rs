@@ -8,7 +8,6 @@ use std::os::unix::fs::PermissionsExt as _;
 
 use egui_kittest::kittest::Queryable;
 use mailconf::app::export::FixedPath;
-use mailconf::app::panels::existing::{CHECK, ENTRY, FILE_LABEL, SAVE_FIXED, STOPPED_FOR_TEST};
 use mailconf::check::fake::{FakeCheck, FakeHandle, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::i18n::Lang;
 use mailconf::probe::{EndpointReport, PlaintextReason};
@@ -19,14 +18,6 @@ use mailconf::app::ui_text::{self, T};
 
 use crate::gui::snapshots::build_sized;
 use crate::gui::{App, build, bundled, has_text, no_portal, texts, type_into, until};
-
-fn pick(lang: Lang, t: (&str, &'static str, &'static str)) -> String {
-    match lang {
-        Lang::En => t.0.to_owned(),
-        Lang::ZhHans => t.1.to_owned(),
-        Lang::ZhHant => t.2.to_owned(),
-    }
-}
 
 /// Today's answer of the old servers: plaintext rows plaintext, the rest secure.
 fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
@@ -47,10 +38,10 @@ fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
 
 /// Opens the window, checks `path` and lets every account's check finish.
 fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
-    type_into(h, &pick(lang, FILE_LABEL), path);
-    h.get_by_label(&pick(lang, CHECK)).click();
+    type_into(h, &T::ExistingFileLabel.get(lang), path);
+    h.get_by_label(&T::ExistingCheck.get(lang)).click();
     h.run_steps(3);
     finish_checks(h, handle);
 }
@@ -90,7 +81,7 @@ fn without_a_portal(lang: Lang, home: &std::path::Path) -> (App, FakeHandle) {
     let mut h = build(lang, bundled(), Some(Box::new(backend)));
     h.state_mut().set_chooser_folder(home.to_path_buf());
     h.state_mut().set_file_dialog(no_portal());
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
     (h, handle)
 }
@@ -108,13 +99,13 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
     let lang = Lang::En;
     let home = home_with_fetchmailrc();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Open));
-    assert!(has_text(&h, T::OpenFileTitle.get(lang)), "{:?}", texts(&h));
-    assert!(has_text(&h, T::NoSystemDialog.get(lang)));
+    assert!(has_text(&h, &T::OpenFileTitle.get(lang)), "{:?}", texts(&h));
+    assert!(has_text(&h, &T::NoSystemDialog.get(lang)));
     assert_eq!(
-        h.get_by_label(T::Folder.get(lang)).value(),
+        h.get_by_label(&T::Folder.get(lang)).value(),
         Some(home.path().display().to_string())
     );
     assert!(handle.requests().is_empty(), "nothing checked yet");
@@ -122,16 +113,16 @@ fn open_without_a_portal_picks_the_fetchmailrc_in_mailconfs_own_chooser() {
     h.get_by_label(".fetchmailrc").click();
     h.run();
     assert_eq!(
-        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
         Some(".fetchmailrc")
     );
-    h.get_by_label(T::Open.get(lang)).click();
+    h.get_by_label(&T::Open.get(lang)).click();
     h.run_steps(3);
     finish_checks(&mut h, &handle);
     assert!(h.state().chooser().is_none(), "the chooser closed");
     let rc = home.path().join(".fetchmailrc");
     assert_eq!(
-        h.get_by_label(FILE_LABEL.0).value(),
+        h.get_by_label(&T::ExistingFileLabel.get(Lang::En)).value(),
         Some(rc.display().to_string()),
         "the path field names the file opened"
     );
@@ -160,9 +151,9 @@ fn the_open_chooser_works_from_the_keyboard() {
     let lang = Lang::ZhHant;
     let home = home_with_fetchmailrc();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    let name_field = T::FileName.get(lang);
+    let name_field = &T::FileName.get(lang);
 
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     h.key_press(egui::Key::Escape);
     h.run();
@@ -170,7 +161,7 @@ fn the_open_chooser_works_from_the_keyboard() {
     assert!(h.state().existing.open, "and only the chooser");
     assert!(handle.requests().is_empty());
 
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     h.run();
     assert!(focused(&h, name_field), "the name field has the focus");
@@ -186,7 +177,7 @@ fn the_open_chooser_works_from_the_keyboard() {
         Some(home.path().join("Mail"))
     );
     assert!(focused(&h, name_field), "the focus stays in the name field");
-    h.get_by_label(T::ParentFolder.get(lang)).click();
+    h.get_by_label(&T::ParentFolder.get(lang)).click();
     h.run();
     assert_eq!(
         h.state().chooser().map(|c| c.folder().to_path_buf()),
@@ -217,7 +208,7 @@ fn the_open_chooser_works_from_the_keyboard() {
     assert!(!has_text(&h, "此資料夾中沒有"), "{:?}", texts(&h));
     h.key_press(egui::Key::Tab);
     h.run();
-    assert!(focused(&h, T::Open.get(lang)), "Tab goes to Open");
+    assert!(focused(&h, &T::Open.get(lang)), "Tab goes to Open");
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
     finish_checks(&mut h, &handle);
@@ -243,17 +234,17 @@ fn the_open_chooser_opens_a_thunderbird_profile_folder() {
     )
     .unwrap();
     let (mut h, handle) = without_a_portal(lang, home.path());
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
-    assert!(h.query_by_label(T::OpenProfileFolder.get(lang)).is_none());
+    assert!(h.query_by_label(&T::OpenProfileFolder.get(lang)).is_none());
     h.get_by_label("k3v9x2.default-release/").click();
     h.run();
-    h.get_by_label(T::OpenProfileFolder.get(lang)).click();
+    h.get_by_label(&T::OpenProfileFolder.get(lang)).click();
     h.run_steps(3);
     finish_checks(&mut h, &handle);
     assert!(h.state().chooser().is_none());
     assert_eq!(
-        h.get_by_label(FILE_LABEL.0).value(),
+        h.get_by_label(&T::ExistingFileLabel.get(Lang::En)).value(),
         Some(profile.display().to_string())
     );
     assert!(has_text(&h, "Thunderbird"), "{:?}", texts(&h));
@@ -282,22 +273,23 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
         lang,
         home.path().join(".fetchmailrc").to_str().unwrap(),
     );
-    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
+        .scroll_to_me();
     h.run();
-    h.get_by_label(SAVE_FIXED.0).click();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Save));
     assert_eq!(
-        h.get_by_label(T::FileName.get(lang)).value().as_deref(),
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
         Some(".fetchmailrc.mailconf-fixed")
     );
-    h.get_by_label(T::Save.get(lang)).click();
+    h.get_by_label(&T::Save.get(lang)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let fixed = out.path().join(".fetchmailrc.mailconf-fixed");
     // Said where the user looks: right below the button (it used to be at
     // the top of the window, scrolled out of sight).
     let saved = format!("Saved: {}", fixed.display());
-    let button = h.get_by_label(SAVE_FIXED.0).rect();
+    let button = h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).rect();
     let said = h.get_by_label(&saved).rect();
     assert!(
         said.top() >= button.bottom() - 1.0 && said.top() - button.bottom() < 40.0,
@@ -344,9 +336,10 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     h.state_mut()
         .set_file_dialog(Box::new(FixedPath(out.clone())));
     // The button is below the cards: scrolled to, as a user would.
-    h.get_by_label(SAVE_FIXED.0).scroll_to_me();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
+        .scroll_to_me();
     h.run();
-    h.get_by_label(SAVE_FIXED.0).click();
+    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("port 995") && text.contains("ssl"), "{text}");
@@ -391,24 +384,32 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     .unwrap();
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
     let mut h = build(Lang::En, bundled(), Some(Box::new(backend)));
-    h.get_by_label(ENTRY.0).click();
+    h.get_by_label(&T::ExistingEntry.get(Lang::En)).click();
     h.run();
-    type_into(&mut h, FILE_LABEL.0, rc.to_str().unwrap());
-    h.get_by_label(CHECK.0).click();
+    type_into(
+        &mut h,
+        &T::ExistingFileLabel.get(Lang::En),
+        rc.to_str().unwrap(),
+    );
+    h.get_by_label(&T::ExistingCheck.get(Lang::En)).click();
     h.run_steps(3);
     assert!(h.state().existing.running(), "{:?}", texts(&h));
     // The main window's test, while the account's check waits (its spinner
     // keeps repainting: steps, not `run`).
     let field = mailconf::app::ui_text::T::EmailAddress.get(Lang::En);
-    h.get_by_label(field).focus();
+    h.get_by_label(&field).focus();
     h.run_steps(2);
-    h.get_by_label(field).type_text("alice@qq.com");
+    h.get_by_label(&field).type_text("alice@qq.com");
     h.run_steps(2);
     // Enter in the address field (the window covers the button).
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
     assert!(!h.state().existing.running(), "{:?}", texts(&h));
-    assert!(has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, &T::ExistingStoppedForTest.get(Lang::En)),
+        "{:?}",
+        texts(&h)
+    );
     assert!(!has_text(&h, "Testing…"), "{:?}", texts(&h));
     assert_eq!(handle.requests().len(), 2);
     // The main test gets its results.
@@ -416,7 +417,7 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
     until(&mut h, |h| !h.state().session.check.running);
     assert!(has_text(&h, "pop.qq.com:995"), "{:?}", texts(&h));
     // Check again: the file's account is checked to the end.
-    h.get_by_label(CHECK.0).click();
+    h.get_by_label(&T::ExistingCheck.get(Lang::En)).click();
     h.run_steps(3);
     for _ in 0..10 {
         if !h.state().existing.running() {
@@ -426,7 +427,11 @@ fn test_connection_during_a_check_stops_it_and_says_why() {
         h.run_steps(3);
     }
     assert!(!h.state().existing.running(), "{:?}", texts(&h));
-    assert!(!has_text(&h, STOPPED_FOR_TEST.0), "{:?}", texts(&h));
+    assert!(
+        !has_text(&h, &T::ExistingStoppedForTest.get(Lang::En)),
+        "{:?}",
+        texts(&h)
+    );
     assert!(has_text(&h, "Verdict: works"), "{:?}", texts(&h));
 }
 
@@ -480,9 +485,9 @@ fn open_chooser_zh_hans() {
     );
     h.state_mut().set_chooser_folder(folder);
     h.state_mut().set_file_dialog(no_portal());
-    h.get_by_label(&pick(lang, ENTRY)).click();
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
-    h.get_by_label(T::OpenEllipsis.get(lang)).click();
+    h.get_by_label(&T::OpenEllipsis.get(lang)).click();
     until(&mut h, |h| h.state().chooser().is_some());
     assert!(has_text(&h, "打开配置文件"), "{:?}", texts(&h));
     assert!(has_text(&h, ".fetchmailrc"));

@@ -1159,7 +1159,7 @@ mod gui {
             );
 
             // Test connection signs in with the token on every secure endpoint.
-            h.get_by_label(T::TestConnection.get(lang)).click();
+            h.get_by_label(&T::TestConnection.get(lang)).click();
             let start = std::time::Instant::now();
             loop {
                 h.run_steps(1);
@@ -1181,7 +1181,7 @@ mod gui {
                 }
             }
             assert!(signed_in >= 4, "{signed_in}: {:?}", texts(&h));
-            assert!(has_text(&h, T::LoginOk.get(lang)), "{:?}", texts(&h));
+            assert!(has_text(&h, &T::LoginOk.get(lang)), "{:?}", texts(&h));
             assert!(!holds_an_access_token(&texts(&h).join("\n")));
         }
     }

@@ -523,7 +523,7 @@ fn cli_show_unknown_and_malformed() {
     // Malformed input is a usage error, as in every subcommand (tests/cli.rs).
     let (code, _, err) = run(&["providers", "show", "alice@"]);
     assert_eq!(code, 2);
-    assert!(err.contains("nothing after the @"), "{err}");
+    assert!(err.contains("the domain after the @"), "{err}");
     let (code, _, _) = run(&["providers", "frobnicate"]);
     assert_eq!(code, 2);
 }

@@ -443,3 +443,729 @@ signin-error-cancelled = The sign-in was cancelled.
 signin-open-browser = Sign in in your browser; if it did not open, open:
 signin-no-refresh-token = The provider gave no refresh token, so nothing could be kept for later; check that the app may ask for offline access ({ $scope }).
 signin-signed-in = Signed in as { $account } at { $provider }; the refresh token is in the system keyring. { $command } prints an access token.
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+# The language menu.
+ui-language = Language
+# The view menu.
+ui-view = View
+# Theme follows the system.
+ui-theme-system = Follow system theme
+# Light theme.
+ui-theme-light = Light
+# Dark theme.
+ui-theme-dark = Dark
+
+## App: Broken user provider files
+# Banner heading.
+ui-user-files-broken = Some of your own provider files have errors and were skipped. The built-in database still works.
+# Dismiss a banner.
+ui-dismiss = Dismiss
+
+## App: Provider list
+# Heading of the provider list.
+ui-providers = Providers
+# Label of the search field.
+ui-search = Search
+# Placeholder of the search field.
+ui-search-hint = name or domain: 163, qq.com…
+# No provider matches the search.
+ui-no-match = No provider matches.
+
+## App: Account
+# Heading of the account section.
+ui-account = Account
+# Label of the address field.
+ui-email-address = Email address
+# Placeholder of the address field.
+ui-email-hint = name@example.com
+# Label of the username field.
+ui-username = Username
+# Placeholder of the username field.
+ui-optional = optional
+# Label of the password field (normal passwords).
+ui-password = Password
+# Label of the password field (authorization codes).
+ui-authorization-code = Authorization code
+# Label of the password field (app passwords).
+ui-app-password = App password
+# Show the password.
+ui-show-password = Show
+# Hide the password.
+ui-hide-password = Hide
+# Where the password is kept.
+ui-password-note = Kept in this program's memory only: never saved to disk, and sent to no one but the mail server under test.
+# Nothing typed, nothing picked.
+ui-type-address = Type your email address, or pick your provider from the list.
+# Picked from the list without an address.
+ui-picked-without-address = Chosen from the list. Type your name (the part before the @): the domain is added, and the username filled in.
+
+## App: Provider card
+# Status row.
+ui-status = Status
+# What the password field takes.
+ui-password-field = Password field
+# Link to where the code is created.
+ui-create-it-here = Create it here
+# Setup steps section.
+ui-setup-steps = How to set it up
+# Quirks section.
+ui-good-to-know = Good to know
+# Known servers section.
+ui-known-servers = Known servers
+# Help pages section.
+ui-help-pages = Help pages
+# History section.
+ui-history = History
+# The username form of a server.
+ui-username-is = username
+# Before the username as it goes to the server (internationalized domains).
+ui-sent-as = Sent to the server as:{" "}
+# Entry from the user's own file.
+ui-from-your-file = From your own provider file
+# Entry imported from the ISPDB.
+ui-from-ispdb = Imported from Thunderbird's ISPDB
+
+## App: Discovery (domains the database does not know)
+# What to do when discovery found nothing.
+ui-nothing-found-what-to-do = Check the address for typos. If you know your mail server's name (your provider or administrator can tell you), type it instead of the address, for example mail.example.com, and press Test connection.
+# Card of settings found for a domain the database does not know.
+ui-discovered-note = Not in the database: these settings were found on the network. Test connection checks them.
+# Servers found by discovery.
+ui-servers-found = Servers found
+
+## App: Test
+# The test button.
+ui-test-connection = Test connection
+# Tooltip of the test button.
+ui-test-tooltip = Tries every way in, all at once (Enter)
+# Test button disabled: the engine could not start.
+ui-engine-missing = The connection test could not start (the terminal says why).
+# Heading of the protocol choice in the Export window.
+ui-export-protocol = Incoming mail:
+# After the protocol the test found working.
+ui-protocol-tested-default = {" "}(works in your test)
+# After the provider's preferred protocol (no test yet).
+ui-protocol-provider-default = {" "}(the provider's recommendation)
+# Hover text of the provider search field: its keys.
+ui-search-tooltip = Ctrl+F: search · ↑ ↓: move in the list · Enter: pick
+# Cancel the test.
+ui-cancel = Cancel
+# Tooltip of the cancel button.
+ui-cancel-tooltip = Stop the test (Esc)
+# Results heading.
+ui-results = Connection test
+# The results come from the demo backend.
+ui-demo-data = Demo data (MAILCONF_DEMO=1): these results are made up.
+# Nothing tested yet.
+ui-not-tested-yet = Press Test connection to try every server and port at once.
+
+## App: Result table
+# Column: protocol.
+ui-col-protocol = Protocol
+# Column: port.
+ui-col-port = Port
+# Column: encryption mode.
+ui-col-security = Encryption
+# Column: server.
+ui-col-server = Server
+# Column: result.
+ui-col-result = Result
+# Column: time.
+ui-col-time = Time
+# Column: TLS version.
+ui-col-tls = TLS
+# Column: certificate.
+ui-col-certificate = Certificate
+# Row state: waiting.
+ui-testing = testing…
+# Row state: secure.
+ui-secure = secure
+# Row state: answers without encryption.
+ui-insecure = insecure
+# Row state: failed.
+ui-failed = failed
+# Row state: no answer at all (filtered).
+ui-blocked = blocked
+# Row state: cancelled.
+ui-cancelled = cancelled
+# Expand a row.
+ui-show-details = Show details
+# Collapse a row.
+ui-hide-details = Hide details
+
+## App: Why a row is insecure or failed
+# Insecure: plain endpoint.
+ui-why-plain-port = this port has no encryption
+# Insecure: STARTTLS not offered.
+ui-why-starttls-not-offered = the server does not offer STARTTLS
+# Insecure: STARTTLS refused.
+ui-why-starttls-refused = the server refused STARTTLS
+# Failed: refused.
+ui-why-refused = connection refused
+# Failed: timeout.
+ui-why-timeout = no answer in time
+# Failed: DNS.
+ui-why-dns = server name not found
+# Failed: TLS.
+ui-why-tls = encryption (TLS) failed
+# Failed: certificate not trusted.
+ui-why-certificate = certificate not trusted
+# Failed: protocol.
+ui-why-protocol = unexpected server reply
+# Blocked: filtered.
+ui-why-filtered = no answer: the port is probably blocked by a firewall or your ISP
+
+## App: Certificate verdicts
+# Certificate trusted.
+ui-cert-trusted = trusted
+# Certificate expired.
+ui-cert-expired = expired
+# Certificate for another name.
+ui-cert-wrong-name = wrong name
+# Self-signed certificate.
+ui-cert-self-signed = self-signed
+# Untrusted issuer.
+ui-cert-untrusted = not trusted
+
+## App: Row details
+# Capabilities (implicit TLS or plain).
+ui-capabilities = Capabilities
+# Capabilities before STARTTLS.
+ui-caps-before = Capabilities before STARTTLS
+# Capabilities after STARTTLS.
+ui-caps-after = Capabilities after STARTTLS
+# Certificate section.
+ui-certificate = Certificate
+# Certificate subject.
+ui-subject = Subject
+# Certificate issuer.
+ui-issuer = Issuer
+# Certificate names.
+ui-names = Names
+# Validity.
+ui-validity = Valid
+# Fingerprint.
+ui-fingerprint = SHA-256 fingerprint
+# Transcript.
+ui-transcript = Transcript (passwords removed)
+# Raw engine message.
+ui-detail = Message
+# No details.
+ui-no-details = No details yet.
+# Copy the transcript.
+ui-copy = Copy
+
+## App: Summary
+# Summary heading.
+ui-summary = Summary
+# No secure way for a protocol.
+ui-no-secure-way = no secure way found
+# Use … (followed by an endpoint).
+ui-use = use
+# Heading of the advice in the summary.
+ui-advice = What to do
+# Link to the provider's page.
+ui-more-help = Open the provider's page
+
+## App: Login test
+# Label of the login result in the details.
+ui-login = Login
+# Login worked.
+ui-login-ok = login OK
+# Wrong username or password.
+ui-login-rejected = login rejected
+# Needs an authorization code.
+ui-login-auth-code = needs an authorization code
+# Needs an app password.
+ui-login-app-password = needs an app password
+# Service switched off.
+ui-login-service-disabled = service not enabled
+# OAuth2 only.
+ui-login-oauth2 = OAuth2 sign-in only
+# Try later.
+ui-login-temporary = temporarily unavailable
+# Server wants TLS first.
+ui-login-encryption-required = server requires encryption first
+# No usable mechanism.
+ui-login-no-mechanism = no usable login method
+# Password not sent.
+ui-login-not-tried = password not sent
+# Connection broke during login.
+ui-login-connection-problem = connection lost during login
+# Odd reply.
+ui-login-unexpected = unexpected login reply
+# Button: allow the password over this insecure endpoint.
+ui-allow-insecure-login = Log in here anyway…
+# Title of the insecure-login dialog.
+ui-insecure-login-title = Send the password without protection?
+# No, keep the password safe (default).
+ui-insecure-login-no = No, don't send it
+# Yes, send it on the next test.
+ui-insecure-login-yes = Yes, send it on the next test
+
+## App: Export and report
+# Export button and window title.
+ui-export = Export settings
+# Export uses the probe.
+ui-export-from-probe = The files use the servers this test verified.
+# Export uses the database.
+ui-export-from-discovery = Not tested: the files use the settings found on the network and say so.
+ui-export-from-database = Not tested: the files use the database's settings and say so.
+# Checkbox: include the password.
+ui-include-password = Include the password
+# Warning when the password is included.
+ui-password-in-file = Anyone who can read the file can read the password. It is saved readable by you only.
+# Close a window.
+ui-close = Close
+# Save button.
+ui-save-as = Save as…
+# The save dialog is open.
+ui-waiting-for-save-dialog = Waiting for the save dialog…
+# Copy the path of the file just saved.
+ui-copy-path = Copy path
+# The path was copied.
+ui-path-copied = Path copied.
+# What Copy report copies.
+ui-what-report = the report (results and transcripts, no password)
+# What a row's Copy copies.
+ui-what-transcript = the transcript (password hidden)
+# What Copy link copies.
+ui-what-link = the link
+# Copy a link.
+ui-copy-link = Copy link
+# Heading of the insecure-login permissions under the results.
+ui-insecure-permissions = Permissions to log in without protection
+# Withdraw such a permission.
+ui-withdraw = Withdraw
+# Row offers an insecure login (not allowed yet).
+ui-insecure-not-tried = login not tried: no protection
+
+## App: mailconf's own file chooser (when no system dialog answers)
+# Its title.
+ui-save-file-title = Save file
+# Why it is mailconf's own.
+ui-no-system-dialog = No system file dialog answered on this desktop, so mailconf shows its own.
+# Label of the folder field.
+ui-folder = Folder
+# Label of the file name field.
+ui-file-name = File name
+# Go to the parent folder.
+ui-parent-folder = Up one folder
+# Go to the home folder.
+ui-home-folder = Home folder
+# Go to the documents folder.
+ui-documents-folder = Documents
+# The folder has nothing to show.
+ui-empty-folder = This folder is empty.
+# The typed name is not a file name.
+ui-not-a-file-name = A file name cannot contain “/” and cannot be “.” or “..”.
+# Save the file.
+ui-save = Save
+# The title of mailconf's own chooser when it opens a file.
+ui-open-file-title = Open a settings file
+# Open the file chosen.
+ui-open = Open
+# Open the folder shown, a Thunderbird profile (it holds prefs.js).
+ui-open-profile-folder = Open this Thunderbird profile
+# The button of "Check my current settings" that picks the file through a dialog.
+ui-open-ellipsis = Open…
+# Replace the existing file.
+ui-replace = Replace
+# Copy the text.
+ui-copy-to-clipboard = Copy to clipboard
+# Copied.
+ui-copied = Copied to the clipboard.
+# No provider: nothing to export.
+ui-export-needs-provider = Type an address of a known provider, or pick one, to export its settings.
+# Copy the diagnostic report.
+ui-copy-report = Copy diagnostic report
+# Tooltip of the report button.
+ui-copy-report-tooltip = The results, verdicts and advice, without the password, for a helpdesk
+# Note once allowed.
+ui-insecure-login-allowed = allowed: the next test sends the password here
+# Ask the insecure-login question again (No withdraws the permission).
+ui-change-insecure-login = Change…
+# Export of a server known only by its name.
+ui-export-from-server-name = Not tested: the files use this server's standard encrypted ports and say so.
+# A server's name needs a username to export.
+ui-export-needs-username = Type the username for this server first.
+# Yes, copy with the password.
+ui-copy-with-password = Copy with the password
+# No, do not copy.
+ui-do-not-copy = Do not copy
+# The check is looking the domain up before it can test.
+ui-planning = Looking up the servers to test…
+# Port 25 answers securely, but it is the relay port.
+ui-why-relay-port = for server-to-server mail (port 25), not for sending from a mail app
+# The password was cleared when another provider was picked.
+ui-password-cleared = The password was cleared: it was typed for another provider's account.
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = Saved to { $path }.
+ui-replace-file = “{ $name }” already exists. Replace it?
+ui-save-failed = Could not save { $path }: { $reason }.
+ui-no-such-file = There is no file “{ $name }” in this folder.
+ui-folder-unreadable = Cannot open { $folder }: { $reason }.
+ui-export-failed = Could not export: { $message }
+ui-risk-plaintext = { $endpoint } has no encryption: anyone on the network path (Wi-Fi, the network operator) can read the password as it is sent. Yes allows exactly this endpoint, without encryption.
+ui-risk-certificate = The certificate of { $endpoint } is not trusted: the server may be an impostor that collects the password. Yes allows this endpoint only with exactly this certificate (SHA-256 { $fingerprint }), and only once TLS is up.
+ui-progress = { $done } of { $total } done
+ui-progress-cancelled = cancelled after { $done } of { $total }
+ui-latency = { $ms } ms
+ui-provider-count = { $count ->
+        [one] { $count } provider
+       *[other] { $count } providers
+    }
+ui-not-in-database = { $domain } is not in the database; discovery will look it up.
+ui-looking-up = Looking up settings for { $domain }…
+ui-testing-host = No @: Test connection tries { $host } as the mail server.
+ui-export-title = Export settings for { $account }
+ui-meaning-pop3 = POP3: downloads your mail to this device; by default a copy stays on the server
+ui-meaning-imap = IMAP: keeps your mail on the server and syncs folders and read marks with every device
+ui-missing-address = Type your email address first, for example zhangsan@163.com, or pick your provider from the list.
+ui-missing-domain = “{ $name }” has no @ and domain yet: type the whole address, for example { $name }@163.com, or pick your provider from the list.
+ui-missing-name = Type your name before the @, for example zhangsan@{ $domain }.
+ui-missing-domain-end = The domain after the @ is not complete: for example { $name }@163.com.
+ui-missing-invalid = This is not an email address yet: see the message under the address field.
+ui-name-at = your name, then @{ $domain } is added
+ui-lookup-failed = Could not look up settings for { $domain }: { $why }
+ui-nothing-found-in-time = Nothing found for { $domain } within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    }.
+ui-nothing-found-no-dns = Nothing found for { $domain }: the DNS server could not be reached. Is the network connected?
+ui-nothing-found = Nothing found for { $domain }: neither its DNS records, nor autoconfig, nor the usual server names gave settings.
+ui-parent-domain-match = recognized by the parent domain { $domain }
+ui-validity-range = { $from } to { $to }
+ui-export-stale = The results shown are from an older test of { $other }: not used. The files use the settings of the database or of discovery, and say so; test again to export tested settings.
+ui-results-for-other = Results for { $target }: test again for the account above.
+ui-could-not-test = could not be tested ({ $reason })
+ui-nothing-to-test-not-found = Nothing to test: no settings were found for { $domain }.
+ui-nothing-to-test-closed = Nothing to test: { $name } closed in { $year }.
+ui-test-could-not-start = The test could not start: { $why }
+ui-copy-password-warning = This copy contains your password. Every program can read the clipboard, and clipboard managers keep a history of what was copied. mailconf empties the clipboard again after { $secs } seconds (if it still holds this).
+ui-copied-with-password = Copied { $what }, with the password: the clipboard is emptied again in { $secs } seconds.
+ui-copied-what = ✔ Copied { $what }.
+ui-format-copied = the { $title } settings
+ui-secure-alternatives = { $host } works securely on { $ways }: that needs no permission, and your mail client should use it.
+# Between the items of a list: "995 (SSL/TLS) and 110 (STARTTLS)".
+list-and = {" "}and{" "}
+
+# Why the system refused to read or write.
+io-no-permission-to-write = you have no permission to write there
+io-no-permission-to-open = you have no permission to open it
+io-no-such-folder = the folder does not exist
+io-read-only = the disk is read-only
+io-disk-full = the disk is full
+io-is-a-folder = a folder has that name
+io-not-a-folder = part of the path is a file, not a folder
+io-bad-file-name = the system does not accept that file name
+io-system-said = the system said: { $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = The address is empty.
+address-no-at = Type the whole address, with @.
+address-empty-local-part = Something must come before the @.
+address-empty-domain = Type the domain after the @.
+address-local-part-too-long = The part before the @ is { $bytes } bytes long; at most 64 are allowed.
+address-two-ats = There is more than one @: type one address, like alice@example.com.
+address-bad-character-domain = The domain contains { $found }, which is not allowed.
+address-bad-character-local-part = The part before the @ contains { $found }, which is not allowed.
+address-invalid-domain = { $domain } is not a valid domain name.
+# A character that may not be there; { $code } is its Unicode number (U+0007).
+char-space = a space
+char-tab = a tab
+char-control = a control character ({ $code })
+char-other-space = a space character ({ $code })
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = active
+status-needs-setup = needs setup: switch on POP3/IMAP/SMTP in the web settings first
+status-discontinued = discontinued in { $year }
+status-discontinued-replaced = discontinued in { $year }; replaced by: { $replacement }
+security-plain = plaintext
+username-address = full address
+username-local-part = part before @
+username-local-part-dot-domain = part before @, a dot, the domain (alice.example.jp)
+server-login-password = password login
+server-login-oauth2 = OAuth2 sign-in only on this server
+server-login-none = no login: the server accepts mail without a password
+idn-unicode = internationalized domain sent as written (UTF-8)
+idn-ascii = this provider wants the domain in its ASCII form (punycode)
+auth-kind-password = account password
+auth-kind-app-password = app password (not your normal password)
+auth-kind-authorization-code = authorization code (授权码), not your web password
+auth-kind-oauth2-only = OAuth2 sign-in only: passwords are refused
+auth-kind-bridge = the password shown by the local bridge program
+quirk-imap-id-required = IMAP clients must send the ID command, or mailboxes fail with “Unsafe Login”
+quirk-port25-blocked = port 25 is often blocked by ISPs: use 465 or 587
+quirk-service-off-by-default = POP3/IMAP/SMTP are off until switched on in the web settings
+quirk-code-without-spaces = type the code without spaces
+quirk-pop3-recent-only = POP3 may fetch only recent mail unless configured in the web settings
+quirk-slow-outside-china = servers can be slow or unreachable from outside mainland China
+quirk-local-bridge = works only through the provider's bridge program on this computer
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = Did you mean:
+providers-list-total = { $shown ->
+        [one] { $shown } provider shown
+       *[other] { $shown } providers shown
+    }; the database answers for { $domains ->
+        [one] { $domains } domain
+       *[other] { $domains } domains
+    }.
+origin-hand = hand
+origin-user = user
+status-word-needs-setup = needs setup
+status-word-discontinued = discontinued
+show-status = Status
+show-domains = Domains
+show-mx-hosts = MX hosts
+show-matched = Matched
+show-username = Username
+show-password = Password
+show-create-it-at = create it at { $url }
+show-incoming = Incoming
+show-outgoing = Outgoing
+show-setup = Setup
+show-good-to-know = Good to know
+show-history = History
+show-help = Help
+show-sources = Sources
+show-entry = Entry
+source-provider-docs = provider docs
+source-general-knowledge = general knowledge
+source-user-reports = user reports
+source-no-provider-page = no page of the provider's own
+show-source = { $about }: { $kind } { $url } (checked { $checked })
+show-source-no-url = { $about }: { $kind } (checked { $checked })
+show-entry-origin = { $origin }, { $file }
+show-entry-origin-overrides = { $origin }, { $file } (takes precedence over { $overrides })
+show-ispdb-license = Data from the Thunderbird ISPDB, MPL-2.0 (see providers/ispdb/LICENSE).
+# Between the items of a list: "a.json, b.json".
+list-comma = {", "}
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = no such provider entry:
+audit-drift = drift
+audit-note = note
+audit-unverified = unverified
+audit-ok = ok
+audit-unreachable = unreachable
+audit-claimed = claimed: { $claim }
+audit-observed = observed: { $observed }
+audit-col-entry = ENTRY
+audit-col-status = STATUS
+audit-col-servers-ok = SERVERS OK
+audit-col-first-finding = FIRST FINDING
+audit-entry-as-a-whole = the entry as a whole
+audit-entry-heading = { $id } ({ $file }): { $status }
+audit-summary = { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }: { $ok } ok, { $drift } drift, { $unreachable } unreachable ({ $endpoints ->
+        [one] { $endpoints } endpoint
+       *[other] { $endpoints } endpoints
+    }, { $concurrency } at a time)
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = testing { $host }:{ $port } …
+existing-no-account = No mail account found in this file.
+existing-account = { $name } — { $protocol } (line { $line })
+existing-not-used = Not used by the program: not checked.
+existing-network-says = What the network says now
+existing-lines-not-read-count = { $count ->
+        [one] { $count } line not read
+       *[other] { $count } lines not read
+    }
+existing-note = line { $line }: { $excerpt } — { $note }
+existing-run-with-fix = Run again with --fix to write the corrected file (only the wrong settings change).
+existing-nothing-to-change = Nothing to change in the file.
+existing-changes = Changes:
+existing-not-written = Not written: { $error }
+existing-fragment-written = Thunderbird fragment written to { $path }
+existing-fixed-written = Fixed file written to { $path }
+existing-login-not-tested = { $who }: login not tested: { $error }
+ui-existing-entry = Check my current settings…
+ui-existing-title = Check my current settings
+ui-existing-intro = Reads the settings your mail program already has (fetchmail, msmtp, mutt, getmail, Thunderbird, Apple profiles, mailconf JSON, autoconfig), tests them now, and writes a fixed copy. Outlook and Foxmail keep theirs in the registry or binary files: type your address in the main window instead.
+ui-existing-file-label = Settings file or Thunderbird profile folder
+ui-existing-check = Check
+ui-existing-also-login = Also test the login with the password in the file (never over an unencrypted connection)
+ui-existing-profiles-found = Thunderbird profiles found:
+ui-existing-testing = Testing…
+ui-existing-no-backend = The connection test is unavailable.
+ui-existing-fixed-changes = What the fixed file changes:
+ui-existing-save-fixed = Save the fixed file…
+ui-existing-stopped-for-test = Stopped: Test connection was started in the main window. Press Check to test these settings again.
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+## { $was } is "POP3 pop.163.com:110"; { $provider } the provider's name.
+
+verdict-works = works
+verdict-insecure = works but insecure
+verdict-insecure-login-refused = insecure, and the login is refused
+verdict-broken = broken
+verdict-discontinued = service discontinued
+existing-the-server = The server
+existing-works = { $was } works with encryption.
+existing-works-login = { $was } works with encryption, and the login worked.
+existing-discontinued = { $provider } closed this service in { $year }; nothing to fix. Move to another mail service.
+existing-insecure-login-refused = { $provider } no longer accepts a login over plaintext { $was }, so your client cannot log in this way, and it would send your password unencrypted
+existing-insecure-plaintext = Your file connects to { $was } without encryption: anyone on the way can read your password and mail
+existing-insecure-untrusted = { $was } answers, but its certificate is not trusted: someone may be in between
+existing-insecure-starttls-optional = Your file uses STARTTLS on { $was } only when offered: someone in between can switch encryption off
+existing-insecure-unchecked = Your file does not check the certificate of { $was }: someone in between could read your password
+existing-broken-invalid-host = The server name in your file ({ $host }) is not a valid host name
+existing-broken-host-not-found = The server of { $was } no longer exists (its name does not resolve)
+existing-broken-port-closed = { $was } refuses connections (the port is closed)
+existing-broken-no-answer = { $was } does not answer from here (blocked or filtered)
+existing-broken-starttls-missing = { $was } does not offer STARTTLS, which your file asks for
+existing-broken-tls-failed = Encryption with { $was } cannot be set up
+existing-broken-protocol = { $was } did not answer as a { $protocol } server should
+existing-broken-login-refused = { $was } refused the login with the password from your file
+# What to do instead; { $endpoint } is "pop.163.com:995 (TLS)".
+existing-todo-use = use { $endpoint }
+existing-todo-use-code = use { $endpoint } and an authorization code (授权码) instead of the web password
+existing-todo-use-app-password = use { $endpoint } and an app password instead of your account password
+existing-todo-create-at = { $todo } (create it at { $url })
+existing-problem-todo = { $problem }: { $todo }.
+existing-problem = { $problem }.
+existing-endpoint = { $host }:{ $port } ({ $security })
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = { $query } is not a provider the database knows, and not an address: give your address (alice@{ $query }) to discover its settings
+export-password-needs-file = {"--include-password"} needs {"-o FILE"}, so the file can be created owner-only (0600)
+export-wrote-with-password = Wrote { $path }. It contains your password: it is readable only by you (mode 0600); do not share it.
+export-wrote = Wrote { $path }.
+formats-col-format = FORMAT
+formats-col-file = FILE
+formats-col-password = PASSWORD
+formats-col-description = DESCRIPTION
+yes = yes
+no = no
+export-testing-servers = Testing the servers…
+export-password-failed-everywhere = the password did not work on any server: nothing written
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = The host name contains { $found }, which is not allowed.
+lookup-not-found = No provider in the database serves { $domain }.
+plan-invalid-host = “{ $input }”: { $problem }
+plan-unknown-id = There is no provider “{ $id }” in the database.
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } already exists; use {"--force"} to replace it.
+output-not-a-file = { $path } is { $what }, not a regular file: mailconf replaces only regular files (for standard output use {"-o -"}).
+output-symlink = a symbolic link
+output-directory = a folder
+output-fifo = a named pipe (FIFO)
+output-device = a device
+output-socket = a socket
+output-not-regular = something else
+output-io = Could not write { $path }: { $reason }.
+export-discontinued = { $provider } was discontinued in { $year }; there is nothing to export.
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = No display found: run mailconf from a desktop session, or use the command line ({"mailconf --help"}).
+app-cannot-open-window = The window cannot be opened here; the command line works without one ({"mailconf --help"}).
+# A sentence, then what the system or a library said, verbatim.
+with-details = { $sentence }
+    details: { $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird autoconfig file (config-v1.1.xml, the ISPDB format)
+export-thunderbird-destination = Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/163.com.xml), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.
+export-autodiscover-description = Outlook Autodiscover response (POX XML) for administrators
+export-autodiscover-destination = For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the format “Outlook (setup steps)”.
+export-autodiscover-manual-setup-steps-mailconf = Manual setup steps: mailconf export <address> --format outlook
+export-outlook-steps-description = Step-by-step manual setup for Outlook (Markdown)
+export-outlook-steps-destination = Read it, or send it to the user; follow the steps in Outlook.
+export-outlook-steps-under-more-settings-advanced = Under **More Settings → Advanced → Delivery**, tick **Leave a copy of messages on the server** and untick **Remove from server after … days**.
+export-outlook-steps-under-more-settings-advanced-2 = Under **More Settings → Advanced → Delivery**, untick **Leave a copy of messages on the server** (mail is deleted from the server after downloading).
+export-outlook-steps-click-next-outlook-tests = Click **Next**: Outlook tests the settings and sends a test message.
+export-outlook-steps-before-you-start = Before you start
+export-fetchmail-description = fetchmail run control file (.fetchmailrc)
+export-fetchmail-destination = Save as ~/.fetchmailrc (owner-only, mode 0600: fetchmail refuses anything else), then run “{"fetchmail -v"}”.
+export-fetchmail-fetchmail-hands-mail-to = fetchmail hands mail to the local mail system (SMTP on localhost); to deliver another way add e.g. mda "/usr/bin/procmail -d %T" after the user line.
+export-fetchmail-no-password-stored-fetchmail = No password stored: fetchmail asks for it (or reads ~/.netrc).
+export-getmail-description = getmail6 rc file (getmailrc)
+export-getmail-destination = Save as ~/.config/getmail/getmailrc (or ~/.getmail/getmailrc), create the maildir with “{"mkdir -p ~/Maildir/{cur,new,tmp}"}”, then run “{"getmail"}”.
+export-getmail-no-password-stored-getmail = No password stored: getmail asks for it. To read it from a password manager instead:
+export-getmail-getmail-checks-the-server = getmail checks the server certificate only when ca_certs is set (macOS: /etc/ssl/cert.pem).
+export-json-description = mailconf JSON: all settings and what was verified (docs/export-json.md)
+export-json-destination = For scripts and other tools; the fields are documented in docs/export-json.md.
+export-apple-description = Apple configuration profile (.mobileconfig) for Mail on macOS, iPhone and iPad
+export-apple-destination = Open the file on the Mac (System Settings → Privacy & Security → Profiles) or send it to the iPhone/iPad (Settings → Profile Downloaded → Install). The profile is unsigned, so the system calls it "unverified"; enter the password when asked.
+export-msmtp-description = msmtp configuration (msmtprc) for sending mail
+export-msmtp-destination = Save as ~/.msmtprc or ~/.config/msmtp/config (mode 0600 if it holds a password); test with “{"msmtp --pretend"}”, send with “{"msmtp recipient@example.com < message"}”.
+export-msmtp-no-password-stored-keep = No password stored. Keep it in the keyring (secret-tool store --label=msmtp host HOST service smtp user USER) and msmtp finds it, or read it with passwordeval:
+export-mutt-description = mutt / neomutt configuration (muttrc)
+export-mutt-destination = Save as ~/.muttrc (mutt) or ~/.config/neomutt/neomuttrc (neomutt), or “{"source"}” it from there.
+export-mutt-no-password-stored-mutt = No password stored: mutt asks for it when it connects.
+export-summary-text = :{" "}
+export-summary-ssl-tls-encrypted-from = SSL/TLS (encrypted from the start)
+export-summary-starttls-required = STARTTLS (required)
+export-summary-none = none
+export-summary-outgoing-mail = Outgoing mail
+export-summary-incoming-mail = Incoming mail
+export-summary-your-domain = <your domain>
+export-summary-server = Server
+export-summary-port = Port
+export-summary-encryption = Encryption
+export-summary-username = Username
+export-summary-password = Password
+export-summary-leave-mail-on-server = Leave mail on server
+export-summary-yes-download-without-deleting = yes (download without deleting)
+export-summary-no-deleted-from-the = no (deleted from the server after downloading)
+export-summary-description = Readable summary (Markdown) for a helpdesk ticket
+export-summary-destination = Paste it into the ticket or an e-mail; it never contains the password.
+export-summary-mail-settings = Mail settings
+export-summary-provider = Provider
+export-summary-address = Address
+export-summary-name = Name
+export-summary-before-you-start = Before you start
+export-summary-where-to-get-the = Where to get the password or code
+export-summary-good-to-know = Good to know
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird (autoconfig)
+format-title-apple = Apple Mail, iPhone and iPad (.mobileconfig)
+format-title-autodiscover = Outlook Autodiscover (for administrators)
+format-title-outlook = Outlook (setup steps)
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON (all settings, for scripts)
+format-title-summary = Summary (to read or send)
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } diagnostic report, { $when }
+report-system = System: { $os } { $arch }
+report-not-tested = No test of { $account } yet.
+report-target = Tested: { $target }
+report-username = Username: { $username }
+report-provider = Provider: { $name } ({ $id })
+report-could-not-run = The test could not run: { $error }
+report-pending = not finished
+report-cancelled = cancelled
+report-result = { $verdict } ({ $ms } ms): { $summary }
+report-result-login = { $result }; login: { $login }
+report-recommended = Recommended settings:
+report-none = { $protocol }: none

@@ -407,3 +407,538 @@ signin-error-cancelled = 登录已取消。
 signin-open-browser = 请在浏览器中登录；如果浏览器没有打开，请打开：
 signin-no-refresh-token = 服务商没有提供刷新令牌，因此无法保存登录；请检查应用是否允许离线访问（{ $scope }）。
 signin-signed-in = 已以 { $account } 登录 { $provider }；刷新令牌保存在系统密钥环中。{ $command } 会输出访问令牌。
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+ui-language = 语言
+ui-view = 视图
+ui-theme-system = 跟随系统主题
+ui-theme-light = 浅色
+ui-theme-dark = 深色
+
+## App: Broken user provider files
+ui-user-files-broken = 你自己的部分服务商文件有错误，已被跳过。内置数据库仍可正常使用。
+ui-dismiss = 关闭提示
+
+## App: Provider list
+ui-providers = 邮件服务商
+ui-search = 搜索
+ui-search-hint = 名称或域名：网易、qq.com…
+ui-no-match = 没有匹配的服务商。
+
+## App: Account
+ui-account = 邮箱账户
+ui-email-address = 邮箱地址
+ui-email-hint = 例如 zhangsan@163.com
+ui-username = 用户名
+ui-optional = 可选
+ui-password = 密码
+ui-authorization-code = 授权码
+ui-app-password = 应用专用密码
+ui-show-password = 显示
+ui-hide-password = 隐藏
+ui-password-note = 仅保存在本程序的内存中：不会写入磁盘，只会发送给正在测试的邮件服务器。
+ui-type-address = 请输入你的邮箱地址，或在列表中选择你的邮件服务商。
+ui-picked-without-address = 已从列表中选择。输入你的邮箱名（@ 前面的部分）即可：会自动补上域名并填写用户名。
+
+## App: Provider card
+ui-status = 状态
+ui-password-field = 密码栏填写
+ui-create-it-here = 点此生成
+ui-setup-steps = 设置步骤
+ui-good-to-know = 注意事项
+ui-known-servers = 已知服务器
+ui-help-pages = 帮助页面
+ui-history = 历史
+ui-username-is = 用户名
+ui-sent-as = 发送给服务器的用户名：
+ui-from-your-file = 来自你自己的服务商文件
+ui-from-ispdb = 导入自 Thunderbird 的 ISPDB 数据库
+
+## App: Discovery (domains the database does not know)
+ui-nothing-found-what-to-do = 请检查地址是否有拼写错误。如果你知道邮件服务器的名称（可以询问服务商或管理员），请在地址栏中输入它来代替邮箱地址（例如 mail.example.com），然后点击“测试连接”。
+ui-discovered-note = 数据库中没有此服务商：这些设置是在网上找到的。“测试连接”会检查它们。
+ui-servers-found = 找到的服务器
+
+## App: Test
+ui-test-connection = 测试连接
+ui-test-tooltip = 同时测试所有连接方式（回车键）
+ui-engine-missing = 连接测试无法启动（原因见终端输出）。
+ui-export-protocol = 收信方式：
+ui-protocol-tested-default = （测试可用）
+ui-protocol-provider-default = （服务商推荐）
+ui-search-tooltip = Ctrl+F：搜索 · ↑ ↓：在列表中移动 · 回车键：选择
+ui-cancel = 取消
+ui-cancel-tooltip = 停止测试（Esc 键）
+ui-results = 连接测试
+ui-demo-data = 演示数据：这些结果是虚构的。
+ui-not-tested-yet = 点击“测试连接”，同时测试所有服务器和端口。
+
+## App: Result table
+ui-col-protocol = 协议
+ui-col-port = 端口
+ui-col-security = 加密方式
+ui-col-server = 服务器
+ui-col-result = 结果
+ui-col-time = 耗时
+ui-col-tls = TLS
+ui-col-certificate = 证书
+ui-testing = 测试中…
+ui-secure = 安全
+ui-insecure = 不安全
+ui-failed = 失败
+ui-blocked = 被拦截
+ui-cancelled = 已取消
+ui-show-details = 显示详情
+ui-hide-details = 隐藏详情
+
+## App: Why a row is insecure or failed
+ui-why-plain-port = 此端口不加密
+ui-why-starttls-not-offered = 服务器不支持 STARTTLS
+ui-why-starttls-refused = 服务器拒绝了 STARTTLS
+ui-why-refused = 连接被拒绝
+ui-why-timeout = 等待回应超时
+ui-why-dns = 找不到服务器域名
+ui-why-tls = 加密（TLS）失败
+ui-why-certificate = 证书不受信任
+ui-why-protocol = 服务器回应异常
+ui-why-filtered = 没有回应：该端口可能被防火墙或网络运营商拦截
+
+## App: Certificate verdicts
+ui-cert-trusted = 受信任
+ui-cert-expired = 已过期
+ui-cert-wrong-name = 名称不符
+ui-cert-self-signed = 自签名
+ui-cert-untrusted = 不受信任
+
+## App: Row details
+ui-capabilities = 服务器功能
+ui-caps-before = STARTTLS 之前的服务器功能
+ui-caps-after = STARTTLS 之后的服务器功能
+ui-certificate = 证书
+ui-subject = 主体
+ui-issuer = 颁发者
+ui-names = 域名
+ui-validity = 有效期
+ui-fingerprint = SHA-256 指纹
+ui-transcript = 会话记录（已去除密码）
+ui-detail = 详细信息
+ui-no-details = 暂无详情。
+ui-copy = 复制
+
+## App: Summary
+ui-summary = 结论
+ui-no-secure-way = 未找到安全的连接方式
+ui-use = 使用
+ui-advice = 建议
+ui-more-help = 打开服务商的说明页面
+
+## App: Login test
+ui-login = 登录
+ui-login-ok = 登录成功
+ui-login-rejected = 登录被拒绝
+ui-login-auth-code = 需要授权码
+ui-login-app-password = 需要应用专用密码
+ui-login-service-disabled = 服务未开启
+ui-login-oauth2 = 仅支持 OAuth2 登录
+ui-login-temporary = 暂时不可用
+ui-login-encryption-required = 服务器要求先加密
+ui-login-no-mechanism = 没有可用的登录方式
+ui-login-not-tried = 未发送密码
+ui-login-connection-problem = 登录时连接中断
+ui-login-unexpected = 登录回应异常
+ui-allow-insecure-login = 仍要在此登录…
+ui-insecure-login-title = 在不安全的连接上发送密码？
+ui-insecure-login-no = 不，不发送
+ui-insecure-login-yes = 是，下次测试时发送
+
+## App: Export and report
+ui-export = 导出设置
+ui-export-from-probe = 文件使用本次测试验证过的服务器。
+ui-export-from-discovery = 未测试：文件使用在网上找到的设置，并在文件中注明。
+ui-export-from-database = 未测试：文件使用数据库中的设置，并在文件中注明。
+ui-include-password = 包含密码
+ui-password-in-file = 任何能读取该文件的人都能看到密码。文件将设为仅你本人可读。
+ui-close = 关闭
+ui-save-as = 另存为…
+ui-waiting-for-save-dialog = 正在等待保存对话框…
+ui-copy-path = 复制路径
+ui-path-copied = 已复制路径。
+ui-what-report = 诊断报告（结果和记录，不含密码）
+ui-what-transcript = 通信记录（密码已隐藏）
+ui-what-link = 链接
+ui-copy-link = 复制链接
+ui-insecure-permissions = 允许在不安全连接上登录
+ui-withdraw = 撤销
+ui-insecure-not-tried = 未尝试登录：连接不安全
+
+## App: mailconf's own file chooser (when no system dialog answers)
+ui-save-file-title = 保存文件
+ui-no-system-dialog = 此桌面上没有可用的系统文件对话框，因此显示本程序自带的对话框。
+ui-folder = 文件夹
+ui-file-name = 文件名
+ui-parent-folder = 上一级文件夹
+ui-home-folder = 主文件夹
+ui-documents-folder = 文档
+ui-empty-folder = 此文件夹为空。
+ui-not-a-file-name = 文件名不能包含“/”，也不能是“.”或“..”。
+ui-save = 保存
+ui-open-file-title = 打开配置文件
+ui-open = 打开
+ui-open-profile-folder = 打开这个 Thunderbird 配置文件夹
+ui-open-ellipsis = 打开…
+ui-replace = 替换
+ui-copy-to-clipboard = 复制到剪贴板
+ui-copied = 已复制到剪贴板。
+ui-export-needs-provider = 请输入已知服务商的邮箱地址或选择服务商，才能导出设置。
+ui-copy-report = 复制诊断报告
+ui-copy-report-tooltip = 测试结果、结论和建议（不含密码），可发给技术支持
+ui-insecure-login-allowed = 已允许：下次测试将在此发送密码
+ui-change-insecure-login = 更改…
+ui-export-from-server-name = 未测试：文件使用该服务器的标准加密端口，并在文件中注明。
+ui-export-needs-username = 请先输入这个服务器的用户名。
+ui-copy-with-password = 仍然复制（含密码）
+ui-do-not-copy = 不复制
+ui-planning = 正在查找要测试的服务器…
+ui-why-relay-port = 用于服务器之间传递邮件（端口 25），不适合邮件客户端发信
+ui-password-cleared = 密码已清空：它是为另一个服务商的账户输入的。
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = 已保存到 { $path }。
+ui-replace-file = “{ $name }”已存在。要替换它吗？
+ui-save-failed = 无法保存 { $path }：{ $reason }。
+ui-no-such-file = 此文件夹中没有“{ $name }”。
+ui-folder-unreadable = 无法打开 { $folder }：{ $reason }。
+ui-export-failed = 导出失败：{ $message }
+ui-risk-plaintext = { $endpoint } 不加密：网络路径上的任何人（无线网络、网络运营商）都能读到发送的密码。选“是”只允许这一个不加密的连接方式。
+ui-risk-certificate = { $endpoint } 的证书不受信任：对方可能是冒充的服务器，会窃取你的密码。选“是”只在建立 TLS 后、且证书正是这一张（SHA-256 { $fingerprint }）时才允许。
+ui-progress = 已完成 { $done }/{ $total }
+ui-progress-cancelled = 已取消（完成 { $done }/{ $total }）
+ui-latency = { $ms } 毫秒
+ui-provider-count = 共 { $count } 个服务商
+ui-not-in-database = 数据库中没有 { $domain }；自动发现功能将在网上查找它的设置。
+ui-looking-up = 正在查找 { $domain } 的设置…
+ui-testing-host = 没有 @：“测试连接”会把 { $host } 当作邮件服务器来测试。
+ui-export-title = 导出 { $account } 的设置
+ui-meaning-pop3 = POP3：把邮件下载到这台设备；默认在服务器上保留副本
+ui-meaning-imap = IMAP：邮件留在服务器上，文件夹和已读状态在所有设备间同步
+ui-missing-address = 请先输入邮箱地址，例如 zhangsan@163.com，或在左侧列表中选择服务商。
+ui-missing-domain = “{ $name }”还缺少 @ 和域名：请输入完整地址，例如 { $name }@163.com，或在左侧列表中选择服务商。
+ui-missing-name = 请在 @ 前面输入你的邮箱名，例如 zhangsan@{ $domain }。
+ui-missing-domain-end = @ 后面的域名还不完整，例如 { $name }@163.com。
+ui-missing-invalid = 这还不是有效的邮箱地址：请看地址栏下方的说明。
+ui-name-at = 输入邮箱名，自动补上 @{ $domain }
+ui-lookup-failed = 无法查找 { $domain } 的设置：{ $why }
+ui-nothing-found-in-time = 在 { $secs } 秒内没有找到 { $domain } 的设置。
+ui-nothing-found-no-dns = 没有找到 { $domain } 的设置：无法连接 DNS 服务器。网络是否已连接？
+ui-nothing-found = 没有找到 { $domain } 的设置：DNS 记录、自动配置和常用的服务器名称都没有给出设置。
+ui-parent-domain-match = 根据上级域名 { $domain } 识别
+ui-validity-range = { $from } 至 { $to }
+ui-export-stale = 显示的结果来自之前对 { $other } 的测试：不会使用。文件使用数据库或自动查找到的设置，并在文件中注明；重新测试后才能导出经过测试的设置。
+ui-results-for-other = 以下是 { $target } 的结果：请为上面的账户重新测试。
+ui-could-not-test = 无法测试（{ $reason }）
+ui-nothing-to-test-not-found = 没有可测试的：未找到 { $domain } 的设置。
+ui-nothing-to-test-closed = 没有可测试的：{ $name }已于 { $year } 年关闭。
+ui-test-could-not-start = 测试无法开始：{ $why }
+ui-copy-password-warning = 这份内容包含你的密码。任何程序都能读取剪贴板，剪贴板管理器还会保存复制历史。mailconf 会在 { $secs } 秒后清空剪贴板（如果其中仍是这份内容）。
+ui-copied-with-password = 已复制{ $what }（含密码）：{ $secs } 秒后清空剪贴板。
+ui-copied-what = ✔ 已复制{ $what }。
+ui-format-copied = “{ $title }”
+ui-secure-alternatives = { $host } 在 { $ways } 上可以安全连接：无需此许可，邮件客户端也应使用它。
+list-and = 、
+
+io-no-permission-to-write = 你没有在那里写入的权限
+io-no-permission-to-open = 你没有打开它的权限
+io-no-such-folder = 文件夹不存在
+io-read-only = 磁盘是只读的
+io-disk-full = 磁盘已满
+io-is-a-folder = 已有同名的文件夹
+io-not-a-folder = 路径中的某一部分是文件而不是文件夹
+io-bad-file-name = 系统不接受这个文件名
+io-system-said = 系统报告：{ $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = 邮箱地址为空。
+address-no-at = 请输入完整的邮箱地址（包含 @）。
+address-empty-local-part = @ 前面不能为空。
+address-empty-domain = 请在 @ 后面输入域名。
+address-local-part-too-long = @ 前面的部分长 { $bytes } 字节，最多允许 64 字节。
+address-two-ats = 含有多个 @：请只输入一个地址，例如 alice@example.com。
+address-bad-character-domain = 域名中含有不允许的字符：{ $found }。
+address-bad-character-local-part = @ 前面的部分含有不允许的字符：{ $found }。
+address-invalid-domain = { $domain } 不是有效的域名。
+char-space = 空格
+char-tab = 制表符
+char-control = 控制字符（{ $code }）
+char-other-space = 空白字符（{ $code }）
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = 可用
+status-needs-setup = 需要设置：请先在网页版设置中开启 POP3/IMAP/SMTP 服务
+status-discontinued = 已于 { $year } 年停止服务
+status-discontinued-replaced = 已于 { $year } 年停止服务；替代：{ $replacement }
+security-plain = 明文
+username-address = 完整邮箱地址
+username-local-part = @ 前面的部分
+username-local-part-dot-domain = @ 前面的部分加点和域名（alice.example.jp）
+server-login-password = 密码登录
+server-login-oauth2 = 此服务器仅支持 OAuth2 登录
+server-login-none = 无需登录：服务器不用密码即可接受发出的邮件
+idn-unicode = 国际化域名按原样（UTF-8）发送
+idn-ascii = 该服务商要求域名使用 ASCII 形式（punycode）
+auth-kind-password = 账户密码
+auth-kind-app-password = 应用专用密码（不是登录密码）
+auth-kind-authorization-code = 客户端授权码（不是网页登录密码）
+auth-kind-oauth2-only = 仅支持 OAuth2 登录：不接受密码
+auth-kind-bridge = 本地桥接程序显示的密码
+quirk-imap-id-required = IMAP 客户端必须发送 ID 命令，否则会出现“Unsafe Login”错误
+quirk-port25-blocked = 25 端口常被运营商封锁：请使用 465 或 587
+quirk-service-off-by-default = POP3/IMAP/SMTP 默认关闭，需在网页版设置中开启
+quirk-code-without-spaces = 输入授权码时不要带空格
+quirk-pop3-recent-only = POP3 可能只下载近期邮件，除非在网页版设置中更改
+quirk-slow-outside-china = 在中国大陆以外访问服务器可能较慢或无法连接
+quirk-local-bridge = 只能通过本机上的服务商桥接程序使用
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = 您是否要找：
+providers-list-total = 显示 { $shown } 个服务商；数据库共覆盖 { $domains } 个域名。
+origin-hand = 手工
+origin-user = 用户
+status-word-needs-setup = 需设置
+status-word-discontinued = 已停止
+show-status = 状态
+show-domains = 域名
+show-mx-hosts = MX 主机
+show-matched = 匹配
+show-username = 用户名
+show-password = 密码
+show-create-it-at = 获取地址：{ $url }
+show-incoming = 收信服务器
+show-outgoing = 发信服务器
+show-setup = 设置步骤
+show-good-to-know = 注意事项
+show-history = 历史
+show-help = 帮助
+show-sources = 来源
+show-entry = 条目
+source-provider-docs = 服务商文档
+source-general-knowledge = 公开常识
+source-user-reports = 用户反馈
+source-no-provider-page = 无服务商自己的页面
+show-source = { $about }：{ $kind } { $url }（核对于 { $checked }）
+show-source-no-url = { $about }：{ $kind }（核对于 { $checked }）
+show-entry-origin = { $origin }，{ $file }
+show-entry-origin-overrides = { $origin }，{ $file }（优先于 { $overrides }）
+show-ispdb-license = 数据来自 Thunderbird ISPDB，采用 MPL-2.0 许可（见 providers/ispdb/LICENSE）。
+list-comma = 、
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = 没有这个服务商条目：
+audit-drift = 不符
+audit-note = 提示
+audit-unverified = 未能核实
+audit-ok = 正常
+audit-unreachable = 无法连接
+audit-claimed = 条目所述：{ $claim }
+audit-observed = 实际情况：{ $observed }
+audit-col-entry = 条目
+audit-col-status = 状态
+audit-col-servers-ok = 正常服务器
+audit-col-first-finding = 首个发现
+audit-entry-as-a-whole = 整个条目
+audit-entry-heading = { $id }（{ $file }）：{ $status }
+audit-summary = 共 { $entries } 个条目：{ $ok } 个正常，{ $drift } 个不符，{ $unreachable } 个无法连接（{ $endpoints } 个端点，同时 { $concurrency } 个）
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = 正在测试 { $host }:{ $port }…
+existing-no-account = 文件中没有找到邮件账户。
+existing-account = { $name } — { $protocol }（第 { $line } 行）
+existing-not-used = 该程序未使用此项：未检查。
+existing-network-says = 现在的网络测试结果
+existing-lines-not-read-count = 未读取的行（{ $count }）
+existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-run-with-fix = 加上 {"--fix"} 再运行一次即可写出修正后的文件（只改动错误的设置）。
+existing-nothing-to-change = 文件无需修改。
+existing-changes = 修改：
+existing-not-written = 未写入：{ $error }
+existing-fragment-written = Thunderbird 设置片段已写入 { $path }
+existing-fixed-written = 修正后的文件已写入 { $path }
+existing-login-not-tested = { $who }：未测试登录：{ $error }
+ui-existing-entry = 检查我现有的设置…
+ui-existing-title = 检查我现有的设置
+ui-existing-intro = 读取你的邮件程序现有的设置（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述文件、mailconf JSON、autoconfig），立即测试，并写出修正后的副本。Outlook 和 Foxmail 的设置保存在注册表或二进制文件中：请在主窗口输入邮箱地址。
+ui-existing-file-label = 配置文件或 Thunderbird 配置文件夹
+ui-existing-check = 检查
+ui-existing-also-login = 同时用文件中的密码测试登录（绝不通过未加密的连接发送）
+ui-existing-profiles-found = 找到的 Thunderbird 配置文件夹：
+ui-existing-testing = 正在测试…
+ui-existing-no-backend = 连接测试不可用。
+ui-existing-fixed-changes = 修正后的文件将修改：
+ui-existing-save-fixed = 保存修正后的文件…
+ui-existing-stopped-for-test = 已停止：主窗口开始了连接测试。按“检查”可重新测试这些设置。
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+
+verdict-works = 正常
+verdict-insecure = 可用但不安全
+verdict-insecure-login-refused = 不安全，且无法登录
+verdict-broken = 无法使用
+verdict-discontinued = 服务已停止
+existing-the-server = 服务器
+existing-works = { $was } 可以正常加密连接。
+existing-works-login = { $was } 可以正常加密连接，登录也成功。
+existing-discontinued = { $provider }已于 { $year } 年停止这项服务，无法修复。请改用其他邮箱服务。
+existing-insecure-login-refused = { $provider }已不再接受通过明文 { $was } 登录，你的客户端这样无法登录，而且会把密码以明文发送
+existing-insecure-plaintext = 你的配置通过 { $was } 不加密连接：途中任何人都能读到你的密码和邮件
+existing-insecure-untrusted = { $was } 可以连接，但证书不受信任：可能有人在中间拦截
+existing-insecure-starttls-optional = 你的配置在 { $was } 上仅在服务器提供时才使用 STARTTLS：中间人可以关闭加密
+existing-insecure-unchecked = 你的配置不检查 { $was } 的证书：中间人可能读到你的密码
+existing-broken-invalid-host = 配置中的服务器名称（{ $host }）不是有效的主机名
+existing-broken-host-not-found = { $was } 的服务器已不存在（域名无法解析）
+existing-broken-port-closed = { $was } 拒绝连接（端口已关闭）
+existing-broken-no-answer = 从这里连接 { $was } 没有响应（被屏蔽或过滤）
+existing-broken-starttls-missing = { $was } 不提供你的配置所要求的 STARTTLS
+existing-broken-tls-failed = 无法与 { $was } 建立加密连接
+existing-broken-protocol = { $was } 的回应不像正常的 { $protocol } 服务器
+existing-broken-login-refused = { $was } 拒绝了使用配置中密码的登录
+existing-todo-use = 请改用 { $endpoint }
+existing-todo-use-code = 请改用 { $endpoint }，并使用授权码代替网页登录密码
+existing-todo-use-app-password = 请改用 { $endpoint }，并使用应用专用密码代替账户密码
+existing-todo-create-at = { $todo }（在 { $url } 创建）
+existing-problem-todo = { $problem }：{ $todo }。
+existing-problem = { $problem }。
+existing-endpoint = { $host }:{ $port }（{ $security }）
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = 数据库中没有 { $query } 这个服务商，它也不是邮箱地址：请输入完整地址（例如 alice@{ $query }）以自动查找设置
+export-password-needs-file = {"--include-password"} 需要配合 {"-o"} 文件使用，以便创建仅所有者可读的文件（0600）
+export-wrote-with-password = 已写入 { $path }。文件中包含密码：仅您本人可读（权限 0600），请勿分享。
+export-wrote = 已写入 { $path }。
+formats-col-format = 格式
+formats-col-file = 文件
+formats-col-password = 可含密码
+formats-col-description = 说明
+yes = 是
+no = 否
+export-testing-servers = 正在测试服务器…
+export-password-failed-everywhere = 密码在所有服务器上都无法登录：未写入文件
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = 主机名中含有不允许的字符：{ $found }。
+lookup-not-found = 数据库中没有服务 { $domain } 的服务商。
+plan-invalid-host = “{ $input }”：{ $problem }
+plan-unknown-id = 数据库中没有“{ $id }”这个服务商。
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } 已存在；如要替换，请加上 {"--force"}。
+output-not-a-file = { $path } 是{ $what }，不是普通文件：mailconf 只替换普通文件（要输出到标准输出，请用 {"-o -"}）。
+output-symlink = 符号链接
+output-directory = 文件夹
+output-fifo = 命名管道
+output-device = 设备
+output-socket = 套接字
+output-not-regular = 其他类型的对象
+output-io = 无法写入 { $path }：{ $reason }。
+export-discontinued = { $provider }已于 { $year } 年停止服务，没有可以导出的设置。
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = 找不到显示器：请在桌面会话中运行 mailconf，或使用命令行（{"mailconf --help"}）。
+app-cannot-open-window = 无法在这里打开窗口；命令行不需要窗口（{"mailconf --help"}）。
+with-details = { $sentence }
+    详细信息：{ $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird 自动配置文件（{"config-v1.1.xml"}，ISPDB 格式）
+export-thunderbird-destination = 保存为 Thunderbird 程序目录下的 {"isp/<"}域名{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}域名{">/mail/config-v1.1.xml"} 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。
+export-autodiscover-description = Outlook 自动发现（Autodiscover）响应（POX XML），供管理员使用
+export-autodiscover-destination = 供管理员使用：作为该用户对 {"POST https://autodiscover.<"}域名{">/autodiscover/autodiscover.xml"} 的响应（或作为模板）。普通用户请用“Outlook（设置步骤）”格式手动设置。
+export-autodiscover-manual-setup-steps-mailconf = 手动设置步骤：{"mailconf export <"}邮箱地址{"> --format outlook"}
+export-outlook-steps-description = Outlook 手动设置步骤（Markdown）
+export-outlook-steps-destination = 阅读或发给用户，然后在 Outlook 中按步骤操作。
+export-outlook-steps-under-more-settings-advanced = 在 **其他设置 → 高级 → 传递** 中勾选 **在服务器上保留邮件的副本**，并取消勾选 **…天后从服务器删除**。
+export-outlook-steps-under-more-settings-advanced-2 = 在 **其他设置 → 高级 → 传递** 中取消勾选 **在服务器上保留邮件的副本**（下载后从服务器删除）。
+export-outlook-steps-click-next-outlook-tests = 点击 **下一步**：Outlook 会测试设置并发送一封测试邮件。
+export-outlook-steps-before-you-start = 开始之前
+export-fetchmail-description = fetchmail 配置文件（{".fetchmailrc"}）
+export-fetchmail-destination = 保存为 {"~/.fetchmailrc"}（仅所有者可读写，权限 0600，否则 fetchmail 拒绝使用），然后运行 “{"fetchmail -v"}”。
+export-fetchmail-fetchmail-hands-mail-to = fetchmail 默认把邮件交给本机邮件系统（localhost 的 SMTP）；如需其他投递方式，可在 {"user"} 行后加入例如 {"mda \"/usr/bin/procmail -d %T\""}。
+export-fetchmail-no-password-stored-fetchmail = 未保存密码：fetchmail 会提示输入（或读取 {"~/.netrc"}）。
+export-getmail-description = getmail6 配置文件（getmailrc）
+export-getmail-destination = 保存为 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 “{"mkdir -p ~/Maildir/{cur,new,tmp}"}” 创建邮件目录，然后运行 “{"getmail"}”。
+export-getmail-no-password-stored-getmail = 未保存密码：getmail 会提示输入。也可以从密码管理器读取：
+export-getmail-getmail-checks-the-server = 只有设置了 {"ca_certs"}，getmail 才会校验服务器证书（macOS：{"/etc/ssl/cert.pem"}）。
+export-json-description = mailconf JSON：全部设置及验证结果（{"docs/export-json.md"}）
+export-json-destination = 供脚本和其他工具使用；字段说明见 {"docs/export-json.md"}。
+export-apple-description = Apple 描述文件（{".mobileconfig"}），用于 macOS、iPhone 和 iPad 的“邮件”
+export-apple-destination = 在 Mac 上打开此文件（系统设置 → 隐私与安全性 → 描述文件），或发送到 {"iPhone/iPad"}（设置 → 已下载描述文件 → 安装）。描述文件未签名，系统会显示“未验证”；按提示输入密码。
+export-msmtp-description = msmtp 发信配置文件（msmtprc）
+export-msmtp-destination = 保存为 {"~/.msmtprc"} 或 {"~/.config/msmtp/config"}（含密码时权限须为 0600）；用 “{"msmtp --pretend"}” 检查，用 “{"msmtp 收件人@example.com < 邮件"}” 发送。
+export-msmtp-no-password-stored-keep = 未保存密码。可存入系统密钥环（{"secret-tool store --label=msmtp host"} 主机 {"service smtp user"} 用户名），msmtp 会自动读取；或用 {"passwordeval"} 读取：
+export-mutt-description = {"mutt / neomutt"} 配置文件（muttrc）
+export-mutt-destination = 保存为 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 “{"source"}” 引入。
+export-mutt-no-password-stored-mutt = 未保存密码：mutt 连接时会提示输入。
+export-summary-text = ：
+export-summary-ssl-tls-encrypted-from = SSL/TLS（连接即加密）
+export-summary-starttls-required = STARTTLS（必须启用）
+export-summary-none = 无
+export-summary-outgoing-mail = 发送邮件
+export-summary-incoming-mail = 接收邮件
+export-summary-your-domain = <你的域名>
+export-summary-server = 服务器
+export-summary-port = 端口
+export-summary-encryption = 加密
+export-summary-username = 用户名
+export-summary-password = 密码
+export-summary-leave-mail-on-server = 在服务器上保留邮件
+export-summary-yes-download-without-deleting = 是（只下载，不删除）
+export-summary-no-deleted-from-the = 否（下载后从服务器删除）
+export-summary-description = 便于阅读的摘要（Markdown），可贴到工单中
+export-summary-destination = 贴到工单或邮件中；其中不含密码。
+export-summary-mail-settings = 邮件设置
+export-summary-provider = 服务商
+export-summary-address = 邮箱地址
+export-summary-name = 姓名
+export-summary-before-you-start = 开始之前
+export-summary-where-to-get-the = 获取密码或授权码的地方
+export-summary-good-to-know = 注意事项
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird（自动配置）
+format-title-apple = Apple 邮件、iPhone 和 iPad（.mobileconfig）
+format-title-autodiscover = Outlook 自动发现（供管理员使用）
+format-title-outlook = Outlook（设置步骤）
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON（全部设置，供脚本使用）
+format-title-summary = 摘要（阅读或发送）
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } 诊断报告，{ $when }
+report-system = 系统：{ $os } { $arch }
+report-not-tested = 尚未测试 { $account }。
+report-target = 测试对象：{ $target }
+report-username = 用户名：{ $username }
+report-provider = 服务商：{ $name }（{ $id }）
+report-could-not-run = 测试无法运行：{ $error }
+report-pending = 未完成
+report-cancelled = 已取消
+report-result = { $verdict }（{ $ms } 毫秒）：{ $summary }
+report-result-login = { $result }；登录：{ $login }
+report-recommended = 推荐的设置：
+report-none = { $protocol }：无

@@ -407,3 +407,538 @@ signin-error-cancelled = 登入已取消。
 signin-open-browser = 請在瀏覽器中登入；如果瀏覽器沒有開啟，請開啟：
 signin-no-refresh-token = 服務商沒有提供重新整理權杖，因此無法保存登入；請檢查應用程式是否允許離線存取（{ $scope }）。
 signin-signed-in = 已以 { $account } 登入 { $provider }；重新整理權杖保存在系統鑰匙圈中。{ $command } 會輸出存取權杖。
+
+## The app's own words (src/app/ui_text.rs, `T`)
+
+## App: Menu bar
+ui-language = 語言
+ui-view = 檢視
+ui-theme-system = 跟隨系統主題
+ui-theme-light = 淺色
+ui-theme-dark = 深色
+
+## App: Broken user provider files
+ui-user-files-broken = 你自己的部分服務商檔案有錯誤，已被略過。內建資料庫仍可正常使用。
+ui-dismiss = 關閉提示
+
+## App: Provider list
+ui-providers = 郵件服務商
+ui-search = 搜尋
+ui-search-hint = 名稱或網域：網易、qq.com…
+ui-no-match = 沒有符合的服務商。
+
+## App: Account
+ui-account = 郵件帳戶
+ui-email-address = 郵件地址
+ui-email-hint = 例如 chen@yahoo.com.tw
+ui-username = 使用者名稱
+ui-optional = 選填
+ui-password = 密碼
+ui-authorization-code = 授權碼
+ui-app-password = 應用程式專用密碼
+ui-show-password = 顯示
+ui-hide-password = 隱藏
+ui-password-note = 僅保存在本程式的記憶體中：不會寫入磁碟，只會傳送給正在測試的郵件伺服器。
+ui-type-address = 請輸入你的郵件地址，或在清單中選擇你的郵件服務商。
+ui-picked-without-address = 已從清單中選擇。輸入你的郵件名稱（@ 前面的部分）即可：會自動補上網域並填寫使用者名稱。
+
+## App: Provider card
+ui-status = 狀態
+ui-password-field = 密碼欄填寫
+ui-create-it-here = 點此產生
+ui-setup-steps = 設定步驟
+ui-good-to-know = 注意事項
+ui-known-servers = 已知伺服器
+ui-help-pages = 說明頁面
+ui-history = 歷史
+ui-username-is = 使用者名稱
+ui-sent-as = 傳送給伺服器的使用者名稱：
+ui-from-your-file = 來自你自己的服務商檔案
+ui-from-ispdb = 匯入自 Thunderbird 的 ISPDB 資料庫
+
+## App: Discovery (domains the database does not know)
+ui-nothing-found-what-to-do = 請檢查地址是否有拼寫錯誤。如果你知道郵件伺服器的名稱（可以詢問服務商或管理員），請在地址欄中輸入它來代替郵件地址（例如 mail.example.com），然後按下「測試連線」。
+ui-discovered-note = 資料庫中沒有此服務商：這些設定是在網路上找到的。「測試連線」會檢查它們。
+ui-servers-found = 找到的伺服器
+
+## App: Test
+ui-test-connection = 測試連線
+ui-test-tooltip = 同時測試所有連線方式（Enter 鍵）
+ui-engine-missing = 連線測試無法啟動（原因見終端機輸出）。
+ui-export-protocol = 收信方式：
+ui-protocol-tested-default = （測試可用）
+ui-protocol-provider-default = （服務商推薦）
+ui-search-tooltip = Ctrl+F：搜尋 · ↑ ↓：在清單中移動 · Enter 鍵：選擇
+ui-cancel = 取消
+ui-cancel-tooltip = 停止測試（Esc 鍵）
+ui-results = 連線測試
+ui-demo-data = 示範資料：這些結果是虛構的。
+ui-not-tested-yet = 按下「測試連線」，同時測試所有伺服器和連接埠。
+
+## App: Result table
+ui-col-protocol = 協定
+ui-col-port = 連接埠
+ui-col-security = 加密方式
+ui-col-server = 伺服器
+ui-col-result = 結果
+ui-col-time = 耗時
+ui-col-tls = TLS
+ui-col-certificate = 憑證
+ui-testing = 測試中…
+ui-secure = 安全
+ui-insecure = 不安全
+ui-failed = 失敗
+ui-blocked = 被攔截
+ui-cancelled = 已取消
+ui-show-details = 顯示詳情
+ui-hide-details = 隱藏詳情
+
+## App: Why a row is insecure or failed
+ui-why-plain-port = 此連接埠不加密
+ui-why-starttls-not-offered = 伺服器不支援 STARTTLS
+ui-why-starttls-refused = 伺服器拒絕了 STARTTLS
+ui-why-refused = 連線被拒絕
+ui-why-timeout = 等待回應逾時
+ui-why-dns = 找不到伺服器網域名稱
+ui-why-tls = 加密（TLS）失敗
+ui-why-certificate = 憑證不受信任
+ui-why-protocol = 伺服器回應異常
+ui-why-filtered = 沒有回應：該連接埠可能被防火牆或網路業者攔截
+
+## App: Certificate verdicts
+ui-cert-trusted = 受信任
+ui-cert-expired = 已過期
+ui-cert-wrong-name = 名稱不符
+ui-cert-self-signed = 自簽署
+ui-cert-untrusted = 不受信任
+
+## App: Row details
+ui-capabilities = 伺服器功能
+ui-caps-before = STARTTLS 之前的伺服器功能
+ui-caps-after = STARTTLS 之後的伺服器功能
+ui-certificate = 憑證
+ui-subject = 主體
+ui-issuer = 簽發者
+ui-names = 名稱
+ui-validity = 有效期
+ui-fingerprint = SHA-256 指紋
+ui-transcript = 工作階段記錄（已去除密碼）
+ui-detail = 詳細訊息
+ui-no-details = 暫無詳情。
+ui-copy = 複製
+
+## App: Summary
+ui-summary = 結論
+ui-no-secure-way = 未找到安全的連線方式
+ui-use = 使用
+ui-advice = 建議
+ui-more-help = 開啟服務商的說明頁面
+
+## App: Login test
+ui-login = 登入
+ui-login-ok = 登入成功
+ui-login-rejected = 登入被拒絕
+ui-login-auth-code = 需要授權碼
+ui-login-app-password = 需要應用程式專用密碼
+ui-login-service-disabled = 服務未開啟
+ui-login-oauth2 = 僅支援 OAuth2 登入
+ui-login-temporary = 暫時無法使用
+ui-login-encryption-required = 伺服器要求先加密
+ui-login-no-mechanism = 沒有可用的登入方式
+ui-login-not-tried = 未傳送密碼
+ui-login-connection-problem = 登入時連線中斷
+ui-login-unexpected = 登入回應異常
+ui-allow-insecure-login = 仍要在此登入…
+ui-insecure-login-title = 在不安全的連線上傳送密碼？
+ui-insecure-login-no = 不，不傳送
+ui-insecure-login-yes = 是，下次測試時傳送
+
+## App: Export and report
+ui-export = 匯出設定
+ui-export-from-probe = 檔案使用本次測試驗證過的伺服器。
+ui-export-from-discovery = 未測試：檔案使用在網路上找到的設定，並在檔案中註明。
+ui-export-from-database = 未測試：檔案使用資料庫中的設定，並在檔案中註明。
+ui-include-password = 包含密碼
+ui-password-in-file = 任何能讀取該檔案的人都能看到密碼。檔案將設為僅你本人可讀。
+ui-close = 關閉
+ui-save-as = 另存新檔…
+ui-waiting-for-save-dialog = 正在等待儲存對話方塊…
+ui-copy-path = 複製路徑
+ui-path-copied = 已複製路徑。
+ui-what-report = 診斷報告（結果和紀錄，不含密碼）
+ui-what-transcript = 通訊紀錄（密碼已隱藏）
+ui-what-link = 連結
+ui-copy-link = 複製連結
+ui-insecure-permissions = 允許在不安全連線上登入
+ui-withdraw = 撤銷
+ui-insecure-not-tried = 未嘗試登入：連線不安全
+
+## App: mailconf's own file chooser (when no system dialog answers)
+ui-save-file-title = 儲存檔案
+ui-no-system-dialog = 此桌面上沒有可用的系統檔案對話方塊，因此顯示本程式內建的對話方塊。
+ui-folder = 資料夾
+ui-file-name = 檔案名稱
+ui-parent-folder = 上一層資料夾
+ui-home-folder = 個人資料夾
+ui-documents-folder = 文件
+ui-empty-folder = 此資料夾是空的。
+ui-not-a-file-name = 檔案名稱不能包含「/」，也不能是「.」或「..」。
+ui-save = 儲存
+ui-open-file-title = 開啟設定檔
+ui-open = 開啟
+ui-open-profile-folder = 開啟這個 Thunderbird 設定檔資料夾
+ui-open-ellipsis = 開啟…
+ui-replace = 取代
+ui-copy-to-clipboard = 複製到剪貼簿
+ui-copied = 已複製到剪貼簿。
+ui-export-needs-provider = 請輸入已知服務商的郵件地址或選擇服務商，才能匯出設定。
+ui-copy-report = 複製診斷報告
+ui-copy-report-tooltip = 測試結果、結論和建議（不含密碼），可傳給技術支援
+ui-insecure-login-allowed = 已允許：下次測試將在此傳送密碼
+ui-change-insecure-login = 變更…
+ui-export-from-server-name = 未測試：檔案使用該伺服器的標準加密連接埠，並在檔案中註明。
+ui-export-needs-username = 請先輸入這個伺服器的使用者名稱。
+ui-copy-with-password = 仍然複製（含密碼）
+ui-do-not-copy = 不複製
+ui-planning = 正在查找要測試的伺服器…
+ui-why-relay-port = 用於伺服器之間傳遞郵件（連接埠 25），不適合郵件用戶端寄信
+ui-password-cleared = 密碼已清空：它是為另一個服務商的帳戶輸入的。
+
+## The app's sentences with values in them (src/app/ui_text.rs)
+
+ui-export-saved = 已儲存到 { $path }。
+ui-replace-file = 「{ $name }」已存在。要取代它嗎？
+ui-save-failed = 無法儲存 { $path }：{ $reason }。
+ui-no-such-file = 此資料夾中沒有「{ $name }」。
+ui-folder-unreadable = 無法開啟 { $folder }：{ $reason }。
+ui-export-failed = 匯出失敗：{ $message }
+ui-risk-plaintext = { $endpoint } 不加密：網路路徑上的任何人（無線網路、網路業者）都能讀到傳送的密碼。選「是」只允許這一個不加密的連線方式。
+ui-risk-certificate = { $endpoint } 的憑證不受信任：對方可能是冒充的伺服器，會竊取你的密碼。選「是」只在建立 TLS 後、且憑證正是這一張（SHA-256 { $fingerprint }）時才允許。
+ui-progress = 已完成 { $done }/{ $total }
+ui-progress-cancelled = 已取消（完成 { $done }/{ $total }）
+ui-latency = { $ms } 毫秒
+ui-provider-count = 共 { $count } 個服務商
+ui-not-in-database = 資料庫中沒有 { $domain }；自動探索功能將在網路上查找它的設定。
+ui-looking-up = 正在查找 { $domain } 的設定…
+ui-testing-host = 沒有 @：「測試連線」會把 { $host } 當作郵件伺服器來測試。
+ui-export-title = 匯出 { $account } 的設定
+ui-meaning-pop3 = POP3：把郵件下載到這台裝置；預設在伺服器上保留副本
+ui-meaning-imap = IMAP：郵件留在伺服器上，資料夾和已讀狀態在所有裝置間同步
+ui-missing-address = 請先輸入郵件地址，例如 chen@yahoo.com.tw，或在左側清單中選擇服務商。
+ui-missing-domain = 「{ $name }」還缺少 @ 和網域：請輸入完整地址，例如 { $name }@yahoo.com.tw，或在左側清單中選擇服務商。
+ui-missing-name = 請在 @ 前面輸入你的郵件名稱，例如 chen@{ $domain }。
+ui-missing-domain-end = @ 後面的網域還不完整，例如 { $name }@yahoo.com.tw。
+ui-missing-invalid = 這還不是有效的郵件地址：請看地址欄下方的說明。
+ui-name-at = 輸入郵件名稱，自動補上 @{ $domain }
+ui-lookup-failed = 無法查找 { $domain } 的設定：{ $why }
+ui-nothing-found-in-time = 在 { $secs } 秒內沒有找到 { $domain } 的設定。
+ui-nothing-found-no-dns = 沒有找到 { $domain } 的設定：無法連線 DNS 伺服器。網路是否已連線？
+ui-nothing-found = 沒有找到 { $domain } 的設定：DNS 記錄、自動設定和常用的伺服器名稱都沒有提供設定。
+ui-parent-domain-match = 根據上層網域 { $domain } 識別
+ui-validity-range = { $from } 至 { $to }
+ui-export-stale = 顯示的結果來自之前對 { $other } 的測試：不會使用。檔案使用資料庫或自動查找到的設定，並在檔案中註明；重新測試後才能匯出經過測試的設定。
+ui-results-for-other = 以下是 { $target } 的結果：請為上面的帳戶重新測試。
+ui-could-not-test = 無法測試（{ $reason }）
+ui-nothing-to-test-not-found = 沒有可測試的：未找到 { $domain } 的設定。
+ui-nothing-to-test-closed = 沒有可測試的：{ $name }已於 { $year } 年關閉。
+ui-test-could-not-start = 測試無法開始：{ $why }
+ui-copy-password-warning = 這份內容包含你的密碼。任何程式都能讀取剪貼簿，剪貼簿管理程式還會保存複製歷史。mailconf 會在 { $secs } 秒後清空剪貼簿（如果其中仍是這份內容）。
+ui-copied-with-password = 已複製{ $what }（含密碼）：{ $secs } 秒後清空剪貼簿。
+ui-copied-what = ✔ 已複製{ $what }。
+ui-format-copied = 「{ $title }」
+ui-secure-alternatives = { $host } 在 { $ways } 上可以安全連線：無需此許可，郵件用戶端也應使用它。
+list-and = 、
+
+io-no-permission-to-write = 你沒有在那裡寫入的權限
+io-no-permission-to-open = 你沒有開啟它的權限
+io-no-such-folder = 資料夾不存在
+io-read-only = 磁碟是唯讀的
+io-disk-full = 磁碟已滿
+io-is-a-folder = 已有同名的資料夾
+io-not-a-folder = 路徑中的某一部分是檔案而不是資料夾
+io-bad-file-name = 系統不接受這個檔案名稱
+io-system-said = 系統回報：{ $error }
+
+## What is wrong with a typed address (src/providers/address.rs)
+
+address-empty = 郵件地址為空。
+address-no-at = 請輸入完整的郵件地址（包含 @）。
+address-empty-local-part = @ 前面不能為空。
+address-empty-domain = 請在 @ 後面輸入網域。
+address-local-part-too-long = @ 前面的部分長 { $bytes } 位元組，最多允許 64 位元組。
+address-two-ats = 含有多個 @：請只輸入一個地址，例如 alice@example.com。
+address-bad-character-domain = 網域中含有不允許的字元：{ $found }。
+address-bad-character-local-part = @ 前面的部分含有不允許的字元：{ $found }。
+address-invalid-domain = { $domain } 不是有效的網域名稱。
+char-space = 空格
+char-tab = 定位字元
+char-control = 控制字元（{ $code }）
+char-other-space = 空白字元（{ $code }）
+
+## The words for the provider model's enums (src/providers/describe.rs)
+
+status-active = 可用
+status-needs-setup = 需要設定：請先在網頁版設定中開啟 POP3/IMAP/SMTP 服務
+status-discontinued = 已於 { $year } 年停止服務
+status-discontinued-replaced = 已於 { $year } 年停止服務；替代：{ $replacement }
+security-plain = 明文
+username-address = 完整郵件地址
+username-local-part = @ 前面的部分
+username-local-part-dot-domain = @ 前面的部分加點和網域（alice.example.jp）
+server-login-password = 密碼登入
+server-login-oauth2 = 此伺服器僅支援 OAuth2 登入
+server-login-none = 無需登入：伺服器不用密碼即可接受寄出的郵件
+idn-unicode = 國際化網域按原樣（UTF-8）傳送
+idn-ascii = 此服務商要求網域使用 ASCII 形式（punycode）
+auth-kind-password = 帳戶密碼
+auth-kind-app-password = 應用程式專用密碼（不是登入密碼）
+auth-kind-authorization-code = 用戶端授權碼（不是網頁登入密碼）
+auth-kind-oauth2-only = 僅支援 OAuth2 登入：不接受密碼
+auth-kind-bridge = 本機橋接程式顯示的密碼
+quirk-imap-id-required = IMAP 用戶端必須傳送 ID 指令，否則會出現「Unsafe Login」錯誤
+quirk-port25-blocked = 25 連接埠常被網路業者封鎖：請使用 465 或 587
+quirk-service-off-by-default = POP3/IMAP/SMTP 預設關閉，需在網頁版設定中開啟
+quirk-code-without-spaces = 輸入授權碼時不要帶空格
+quirk-pop3-recent-only = POP3 可能只下載近期郵件，除非在網頁版設定中變更
+quirk-slow-outside-china = 在中國大陸以外存取伺服器可能較慢或無法連線
+quirk-local-bridge = 只能透過本機上的服務商橋接程式使用
+
+## `mailconf providers list` and `show` (src/cli/providers.rs)
+
+providers-did-you-mean = 您是否要找：
+providers-list-total = 顯示 { $shown } 個服務商；資料庫共涵蓋 { $domains } 個網域。
+origin-hand = 手工
+origin-user = 使用者
+status-word-needs-setup = 需設定
+status-word-discontinued = 已停止
+show-status = 狀態
+show-domains = 網域
+show-mx-hosts = MX 主機
+show-matched = 符合
+show-username = 使用者名稱
+show-password = 密碼
+show-create-it-at = 取得網址：{ $url }
+show-incoming = 收信伺服器
+show-outgoing = 寄信伺服器
+show-setup = 設定步驟
+show-good-to-know = 注意事項
+show-history = 歷史
+show-help = 說明
+show-sources = 來源
+show-entry = 條目
+source-provider-docs = 服務商文件
+source-general-knowledge = 公開常識
+source-user-reports = 使用者回報
+source-no-provider-page = 無服務商自己的頁面
+show-source = { $about }：{ $kind } { $url }（核對於 { $checked }）
+show-source-no-url = { $about }：{ $kind }（核對於 { $checked }）
+show-entry-origin = { $origin }，{ $file }
+show-entry-origin-overrides = { $origin }，{ $file }（優先於 { $overrides }）
+show-ispdb-license = 資料來自 Thunderbird ISPDB，採用 MPL-2.0 授權（見 providers/ispdb/LICENSE）。
+list-comma = 、
+
+## `mailconf providers audit` (src/cli/providers.rs)
+
+audit-no-such-entry = 沒有這個服務商條目：
+audit-drift = 不符
+audit-note = 提示
+audit-unverified = 未能核實
+audit-ok = 正常
+audit-unreachable = 無法連線
+audit-claimed = 條目所述：{ $claim }
+audit-observed = 實際情況：{ $observed }
+audit-col-entry = 條目
+audit-col-status = 狀態
+audit-col-servers-ok = 正常伺服器
+audit-col-first-finding = 首個發現
+audit-entry-as-a-whole = 整個條目
+audit-entry-heading = { $id }（{ $file }）：{ $status }
+audit-summary = 共 { $entries } 個條目：{ $ok } 個正常，{ $drift } 個不符，{ $unreachable } 個無法連線（{ $endpoints } 個端點，同時 { $concurrency } 個）
+
+## Checking existing settings: more of the window and of `mailconf check`
+
+existing-testing = 正在測試 { $host }:{ $port }…
+existing-no-account = 檔案中沒有找到郵件帳戶。
+existing-account = { $name } — { $protocol }（第 { $line } 行）
+existing-not-used = 該程式未使用此項：未檢查。
+existing-network-says = 現在的網路測試結果
+existing-lines-not-read-count = 未讀取的行（{ $count }）
+existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-run-with-fix = 加上 {"--fix"} 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。
+existing-nothing-to-change = 檔案無需修改。
+existing-changes = 修改：
+existing-not-written = 未寫入：{ $error }
+existing-fragment-written = Thunderbird 設定片段已寫入 { $path }
+existing-fixed-written = 修正後的檔案已寫入 { $path }
+existing-login-not-tested = { $who }：未測試登入：{ $error }
+ui-existing-entry = 檢查我現有的設定…
+ui-existing-title = 檢查我現有的設定
+ui-existing-intro = 讀取你的郵件程式現有的設定（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述檔、mailconf JSON、autoconfig），立即測試，並寫出修正後的副本。Outlook 和 Foxmail 的設定儲存在登錄檔或二進位檔案中：請在主視窗輸入郵件地址。
+ui-existing-file-label = 設定檔或 Thunderbird 設定檔資料夾
+ui-existing-check = 檢查
+ui-existing-also-login = 同時用檔案中的密碼測試登入（絕不透過未加密的連線傳送）
+ui-existing-profiles-found = 找到的 Thunderbird 設定檔資料夾：
+ui-existing-testing = 正在測試…
+ui-existing-no-backend = 連線測試無法使用。
+ui-existing-fixed-changes = 修正後的檔案將修改：
+ui-existing-save-fixed = 儲存修正後的檔案…
+ui-existing-stopped-for-test = 已停止：主視窗開始了連線測試。按「檢查」可重新測試這些設定。
+
+## What a checked account's verdict means (src/check/existing.rs, `explain`)
+
+verdict-works = 正常
+verdict-insecure = 可用但不安全
+verdict-insecure-login-refused = 不安全，且無法登入
+verdict-broken = 無法使用
+verdict-discontinued = 服務已停止
+existing-the-server = 伺服器
+existing-works = { $was } 可以正常加密連線。
+existing-works-login = { $was } 可以正常加密連線，登入也成功。
+existing-discontinued = { $provider }已於 { $year } 年停止這項服務，無法修復。請改用其他郵件服務。
+existing-insecure-login-refused = { $provider }已不再接受透過明文 { $was } 登入，你的用戶端這樣無法登入，而且會把密碼以明文傳送
+existing-insecure-plaintext = 你的設定透過 { $was } 不加密連線：途中任何人都能讀到你的密碼和郵件
+existing-insecure-untrusted = { $was } 可以連線，但憑證不受信任：可能有人在中間攔截
+existing-insecure-starttls-optional = 你的設定在 { $was } 上僅在伺服器提供時才使用 STARTTLS：中間人可以關閉加密
+existing-insecure-unchecked = 你的設定不檢查 { $was } 的憑證：中間人可能讀到你的密碼
+existing-broken-invalid-host = 設定中的伺服器名稱（{ $host }）不是有效的主機名稱
+existing-broken-host-not-found = { $was } 的伺服器已不存在（網域名稱無法解析）
+existing-broken-port-closed = { $was } 拒絕連線（連接埠已關閉）
+existing-broken-no-answer = 從這裡連線 { $was } 沒有回應（被封鎖或過濾）
+existing-broken-starttls-missing = { $was } 不提供你的設定所要求的 STARTTLS
+existing-broken-tls-failed = 無法與 { $was } 建立加密連線
+existing-broken-protocol = { $was } 的回應不像正常的 { $protocol } 伺服器
+existing-broken-login-refused = { $was } 拒絕了使用設定中密碼的登入
+existing-todo-use = 請改用 { $endpoint }
+existing-todo-use-code = 請改用 { $endpoint }，並使用授權碼代替網頁登入密碼
+existing-todo-use-app-password = 請改用 { $endpoint }，並使用應用程式專用密碼代替帳戶密碼
+existing-todo-create-at = { $todo }（在 { $url } 建立）
+existing-problem-todo = { $problem }：{ $todo }。
+existing-problem = { $problem }。
+existing-endpoint = { $host }:{ $port }（{ $security }）
+
+## `mailconf export` (src/cli/export.rs)
+
+export-unknown-provider = 資料庫中沒有 { $query } 這個服務商，它也不是郵件地址：請輸入完整地址（例如 alice@{ $query }）以自動查找設定
+export-password-needs-file = {"--include-password"} 需要搭配 {"-o"} 檔案使用，以便建立僅擁有者可讀的檔案（0600）
+export-wrote-with-password = 已寫入 { $path }。檔案中包含密碼：僅您本人可讀（權限 0600），請勿分享。
+export-wrote = 已寫入 { $path }。
+formats-col-format = 格式
+formats-col-file = 檔案
+formats-col-password = 可含密碼
+formats-col-description = 說明
+yes = 是
+no = 否
+export-testing-servers = 正在測試伺服器…
+export-password-failed-everywhere = 密碼在所有伺服器上都無法登入：未寫入檔案
+
+## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
+
+address-bad-character-host = 主機名稱中含有不允許的字元：{ $found }。
+lookup-not-found = 資料庫中沒有服務 { $domain } 的服務商。
+plan-invalid-host = 「{ $input }」：{ $problem }
+plan-unknown-id = 資料庫中沒有「{ $id }」這個服務商。
+
+## Writing a file (src/output.rs)
+
+output-exists = { $path } 已存在；如要取代，請加上 {"--force"}。
+output-not-a-file = { $path } 是{ $what }，不是一般檔案：mailconf 只取代一般檔案（要輸出到標準輸出，請用 {"-o -"}）。
+output-symlink = 符號連結
+output-directory = 資料夾
+output-fifo = 具名管道
+output-device = 裝置
+output-socket = 通訊端
+output-not-regular = 其他類型的物件
+output-io = 無法寫入 { $path }：{ $reason }。
+export-discontinued = { $provider }已於 { $year } 年停止服務，沒有可以匯出的設定。
+
+## Starting the app (src/app/mod.rs)
+
+app-no-display = 找不到顯示器：請在桌面工作階段中執行 mailconf，或使用命令列（{"mailconf --help"}）。
+app-cannot-open-window = 無法在這裡開啟視窗；命令列不需要視窗（{"mailconf --help"}）。
+with-details = { $sentence }
+    詳細資訊：{ $details }
+
+## What the export formats say: their descriptions, where the file goes,
+## and the notes inside the files (src/export/)
+
+export-thunderbird-description = Thunderbird 自動設定檔（{"config-v1.1.xml"}，ISPDB 格式）
+export-thunderbird-destination = 儲存為 Thunderbird 程式資料夾下的 {"isp/<"}網域{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}網域{">/mail/config-v1.1.xml"} 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。
+export-autodiscover-description = Outlook 自動探索（Autodiscover）回應（POX XML），供管理員使用
+export-autodiscover-destination = 供管理員使用：作為該使用者對 {"POST https://autodiscover.<"}網域{">/autodiscover/autodiscover.xml"} 的回應（或作為範本）。一般使用者請用「Outlook（設定步驟）」格式手動設定。
+export-autodiscover-manual-setup-steps-mailconf = 手動設定步驟：{"mailconf export <"}郵件地址{"> --format outlook"}
+export-outlook-steps-description = Outlook 手動設定步驟（Markdown）
+export-outlook-steps-destination = 閱讀或傳給使用者，然後在 Outlook 中依步驟操作。
+export-outlook-steps-under-more-settings-advanced = 在 **其他設定 → 進階 → 傳遞** 中勾選 **在伺服器上保留一份郵件複本**，並取消勾選 **…天後從伺服器移除**。
+export-outlook-steps-under-more-settings-advanced-2 = 在 **其他設定 → 進階 → 傳遞** 中取消勾選 **在伺服器上保留一份郵件複本**（下載後從伺服器刪除）。
+export-outlook-steps-click-next-outlook-tests = 按 **下一步**：Outlook 會測試設定並傳送一封測試郵件。
+export-outlook-steps-before-you-start = 開始之前
+export-fetchmail-description = fetchmail 設定檔（{".fetchmailrc"}）
+export-fetchmail-destination = 儲存為 {"~/.fetchmailrc"}（僅擁有者可讀寫，權限 0600，否則 fetchmail 拒絕使用），然後執行 「{"fetchmail -v"}」。
+export-fetchmail-fetchmail-hands-mail-to = fetchmail 預設把郵件交給本機郵件系統（localhost 的 SMTP）；如需其他投遞方式，可在 {"user"} 行後加入例如 {"mda \"/usr/bin/procmail -d %T\""}。
+export-fetchmail-no-password-stored-fetchmail = 未儲存密碼：fetchmail 會提示輸入（或讀取 {"~/.netrc"}）。
+export-getmail-description = getmail6 設定檔（getmailrc）
+export-getmail-destination = 儲存為 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 「{"mkdir -p ~/Maildir/{cur,new,tmp}"}」 建立郵件目錄，然後執行 「{"getmail"}」。
+export-getmail-no-password-stored-getmail = 未儲存密碼：getmail 會提示輸入。也可以從密碼管理器讀取：
+export-getmail-getmail-checks-the-server = 只有設定了 {"ca_certs"}，getmail 才會驗證伺服器憑證（macOS：{"/etc/ssl/cert.pem"}）。
+export-json-description = mailconf JSON：全部設定及驗證結果（{"docs/export-json.md"}）
+export-json-destination = 供指令碼和其他工具使用；欄位說明見 {"docs/export-json.md"}。
+export-apple-description = Apple 描述檔（{".mobileconfig"}），用於 macOS、iPhone 和 iPad 的「郵件」
+export-apple-destination = 在 Mac 上打開此檔案（系統設定 → 隱私權與安全性 → 描述檔），或傳送到 {"iPhone/iPad"}（設定 → 已下載描述檔 → 安裝）。描述檔未簽署，系統會顯示「未驗證」；依提示輸入密碼。
+export-msmtp-description = msmtp 寄信設定檔（msmtprc）
+export-msmtp-destination = 儲存為 {"~/.msmtprc"} 或 {"~/.config/msmtp/config"}（含密碼時權限須為 0600）；用 「{"msmtp --pretend"}」 檢查，用 「{"msmtp 收件人@example.com < 郵件"}」 寄送。
+export-msmtp-no-password-stored-keep = 未儲存密碼。可存入系統金鑰圈（{"secret-tool store --label=msmtp host"} 主機 {"service smtp user"} 使用者名稱），msmtp 會自動讀取；或用 {"passwordeval"} 讀取：
+export-mutt-description = {"mutt / neomutt"} 設定檔（muttrc）
+export-mutt-destination = 儲存為 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 「{"source"}」 引入。
+export-mutt-no-password-stored-mutt = 未儲存密碼：mutt 連線時會提示輸入。
+export-summary-text = ：
+export-summary-ssl-tls-encrypted-from = SSL/TLS（連線即加密）
+export-summary-starttls-required = STARTTLS（必須啟用）
+export-summary-none = 無
+export-summary-outgoing-mail = 外寄郵件
+export-summary-incoming-mail = 內送郵件
+export-summary-your-domain = <你的網域>
+export-summary-server = 伺服器
+export-summary-port = 連接埠
+export-summary-encryption = 加密
+export-summary-username = 使用者名稱
+export-summary-password = 密碼
+export-summary-leave-mail-on-server = 在伺服器上保留郵件
+export-summary-yes-download-without-deleting = 是（只下載，不刪除）
+export-summary-no-deleted-from-the = 否（下載後從伺服器刪除）
+export-summary-description = 易讀的摘要（Markdown），可貼到工單中
+export-summary-destination = 貼到工單或郵件中；其中不含密碼。
+export-summary-mail-settings = 郵件設定
+export-summary-provider = 服務商
+export-summary-address = 郵件地址
+export-summary-name = 姓名
+export-summary-before-you-start = 開始之前
+export-summary-where-to-get-the = 取得密碼或授權碼的地方
+export-summary-good-to-know = 注意事項
+
+# The formats by name, for the app's Export window (src/export/mod.rs).
+format-title-thunderbird = Thunderbird（自動設定）
+format-title-apple = Apple 郵件、iPhone 和 iPad（.mobileconfig）
+format-title-autodiscover = Outlook 自動探索（供管理員使用）
+format-title-outlook = Outlook（設定步驟）
+format-title-fetchmail = fetchmail
+format-title-getmail = getmail6
+format-title-msmtp = msmtp
+format-title-mutt = mutt / neomutt
+format-title-json = JSON（全部設定，供指令碼使用）
+format-title-summary = 摘要（閱讀或傳送）
+
+## The diagnostic report for a helpdesk (src/app/report.rs)
+
+report-title = mailconf { $version } 診斷報告，{ $when }
+report-system = 系統：{ $os } { $arch }
+report-not-tested = 尚未測試 { $account }。
+report-target = 測試對象：{ $target }
+report-username = 使用者名稱：{ $username }
+report-provider = 服務商：{ $name }（{ $id }）
+report-could-not-run = 測試無法執行：{ $error }
+report-pending = 未完成
+report-cancelled = 已取消
+report-result = { $verdict }（{ $ms } 毫秒）：{ $summary }
+report-result-login = { $result }；登入：{ $login }
+report-recommended = 建議的設定：
+report-none = { $protocol }：無

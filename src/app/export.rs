@@ -603,7 +603,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         && *f == format
                     {
                         let with_password = *with_password;
-                        let what = ui_text::format_copied(format.title(lang), lang);
+                        let what = ui_text::format_copied(&format.title(lang), lang);
                         let words = if with_password {
                             ui_text::copied_with_password(
                                 &what,
@@ -670,7 +670,7 @@ fn protocol_choice(
     for p in offered {
         let mut label = ui_text::protocol_meaning(p, lang);
         if p == default {
-            label.push_str(if session.summary().is_some() {
+            label.push_str(&if session.summary().is_some() {
                 T::ProtocolTestedDefault.get(lang)
             } else {
                 T::ProtocolProviderDefault.get(lang)

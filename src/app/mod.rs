@@ -960,6 +960,26 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| {
-        anyhow::anyhow!("cannot open the window: {e} (for the command line, see `mailconf --help`)")
+        // The usual cause, said plainly: no graphical session to open a
+        // window in. What the windowing library said stays as the details.
+        let lang = lang.unwrap_or_else(Lang::from_env);
+        let no_display = cfg!(target_os = "linux")
+            && ["WAYLAND_DISPLAY", "WAYLAND_SOCKET", "DISPLAY"]
+                .iter()
+                .all(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()));
+        let sentence = if no_display {
+            crate::i18n::msg!(lang, "app-no-display")
+        } else {
+            crate::i18n::msg!(lang, "app-cannot-open-window")
+        };
+        anyhow::anyhow!(
+            "{}",
+            crate::i18n::msg!(
+                lang,
+                "with-details",
+                sentence = sentence,
+                details = e.to_string()
+            )
+        )
     })
 }

@@ -5,91 +5,128 @@
 //! the secret field is not read here.
 
 use super::state::{RowState, Session};
+use crate::i18n::msg;
 use crate::providers::Database;
 use std::fmt::Write as _;
 
-/// The report, in the UI language where the words have translations; the
-/// technical parts (replies, transcripts) verbatim.
+/// The report, in the UI language; the technical parts (replies,
+/// transcripts, endpoints) verbatim.
 pub fn diagnostic(session: &Session, db: &Database) -> String {
     let lang = session.lang;
     let check = &session.check;
     let mut out = String::new();
     let when = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "mailconf {} diagnostic report, {when}",
-        env!("CARGO_PKG_VERSION")
+        "{}",
+        msg!(
+            lang,
+            "report-title",
+            version = env!("CARGO_PKG_VERSION"),
+            when = when
+        )
     );
     let _ = writeln!(
         out,
-        "os: {} {}",
-        std::env::consts::OS,
-        std::env::consts::ARCH
+        "{}",
+        msg!(
+            lang,
+            "report-system",
+            os = std::env::consts::OS,
+            arch = std::env::consts::ARCH
+        )
     );
     if !session.results_current() {
-        let _ = writeln!(out, "no test of {} yet", session.account_key());
+        let _ = writeln!(
+            out,
+            "{}",
+            msg!(lang, "report-not-tested", account = session.account_key())
+        );
         return out;
     }
-    let _ = writeln!(out, "target: {}", check.target);
+    let _ = writeln!(
+        out,
+        "{}",
+        msg!(lang, "report-target", target = check.target.as_str())
+    );
     if !session.username.trim().is_empty() {
-        let _ = writeln!(out, "username: {}", session.username.trim());
+        let _ = writeln!(
+            out,
+            "{}",
+            msg!(lang, "report-username", username = session.username.trim())
+        );
     }
     if let Some(e) = session.provider(db) {
         let _ = writeln!(
             out,
-            "provider: {} ({})",
-            e.provider.name.get(lang),
-            e.provider.id
+            "{}",
+            msg!(
+                lang,
+                "report-provider",
+                name = e.provider.name.get(lang),
+                id = e.provider.id.as_str()
+            )
         );
     }
     if let Some(f) = &check.failure {
-        let _ = writeln!(out, "the test could not run: {}", f.error);
+        let _ = writeln!(
+            out,
+            "{}",
+            msg!(lang, "report-could-not-run", error = f.error.to_string())
+        );
     }
     let _ = writeln!(out);
     for r in &check.rows {
         let e = &r.endpoint;
         let state = match &r.state {
-            RowState::Pending => "pending".to_owned(),
-            RowState::Cancelled => "cancelled".to_owned(),
+            RowState::Pending => msg!(lang, "report-pending"),
+            RowState::Cancelled => msg!(lang, "report-cancelled"),
             RowState::Done(report) => {
-                let mut s = format!(
-                    "{} ({} ms): {}",
-                    report.verdict.name(),
-                    report.timings.total_ms,
-                    crate::probe::report::summary_in(report, lang)
+                let result = msg!(
+                    lang,
+                    "report-result",
+                    verdict = super::panels::results::verdict_words(report, lang),
+                    ms = report.timings.total_ms,
+                    summary = crate::probe::report::summary_in(report, lang).to_string()
                 );
-                if let Some(l) = &report.login {
-                    let _ = write!(
-                        s,
-                        "; login: {}",
-                        super::panels::results::login_word(&l.result).get(lang)
-                    );
+                match &report.login {
+                    Some(l) => msg!(
+                        lang,
+                        "report-result-login",
+                        result = result,
+                        login = super::panels::results::login_word(&l.result).get(lang)
+                    ),
+                    None => result,
                 }
-                s
             }
         };
         let _ = writeln!(
             out,
-            "{:<5} {:<28} {:>5} {:<9} {}",
+            "{} {}:{} {} — {state}",
             e.protocol.label(),
             e.host,
             e.port,
             e.security.as_str(),
-            state
         );
     }
     if let Some(summary) = session.summary() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "recommended:");
+        let _ = writeln!(out, "{}", msg!(lang, "report-recommended"));
         for rec in &summary.recommendations {
             match &rec.endpoint {
                 Some(e) => {
-                    let _ = writeln!(out, "  {}", e);
+                    let _ = writeln!(out, "  {e}");
                 }
                 None => {
-                    let _ = writeln!(out, "  {}: none", rec.protocol.label());
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        msg!(lang, "report-none", protocol = rec.protocol.label())
+                    );
                 }
             }
         }

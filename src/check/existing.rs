@@ -138,48 +138,17 @@ impl AccountVerdict {
         matches!(self, AccountVerdict::Insecure { reasons } if reasons.contains(&InsecureReason::LoginRefusedBeforeTls))
     }
 
-    /// The verdict for people.
-    pub fn label(&self) -> Localized {
-        let (en, hans, hant) = match self {
-            AccountVerdict::Works => ("works", "正常", "正常"),
-            v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => (
-                "insecure, and the login is refused",
-                "不安全，且无法登录",
-                "不安全，且無法登入",
-            ),
-            AccountVerdict::Insecure { .. } => {
-                ("works but insecure", "可用但不安全", "可用但不安全")
+    /// The verdict for people, in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            AccountVerdict::Works => msg!(lang, "verdict-works"),
+            v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => {
+                msg!(lang, "verdict-insecure-login-refused")
             }
-            AccountVerdict::Broken { .. } => ("broken", "无法使用", "無法使用"),
-            AccountVerdict::Discontinued { .. } => {
-                ("service discontinued", "服务已停止", "服務已停止")
-            }
-        };
-        l(en, hans, hant)
-    }
-}
-
-fn l(en: impl Into<String>, hans: impl Into<String>, hant: impl Into<String>) -> Localized {
-    Localized {
-        en: en.into(),
-        zh_hans: hans.into(),
-        zh_hant: hant.into(),
-    }
-}
-
-/// "line 12" / "第 12 行": where in the file, in the user's language.
-pub fn line_label(lang: Lang, line: usize) -> String {
-    match lang {
-        Lang::En => format!("line {line}"),
-        Lang::ZhHans | Lang::ZhHant => format!("第 {line} 行"),
-    }
-}
-
-/// "(line 12)" / "（第 12 行）", with the language's own parentheses.
-pub fn in_line(lang: Lang, line: usize) -> String {
-    match lang {
-        Lang::En => format!("(line {line})"),
-        Lang::ZhHans | Lang::ZhHant => format!("（第 {line} 行）"),
+            AccountVerdict::Insecure { .. } => msg!(lang, "verdict-insecure"),
+            AccountVerdict::Broken { .. } => msg!(lang, "verdict-broken"),
+            AccountVerdict::Discontinued { .. } => msg!(lang, "verdict-discontinued"),
+        }
     }
 }
 
@@ -207,6 +176,18 @@ pub fn file_says(a: &Account, lang: Lang) -> String {
             .as_ref()
             .map_or_else(|| "-".to_owned(), |u| ServerText::new(&u.value).to_string()),
         password = password
+    )
+}
+
+/// "line 12: `excerpt` — why it was not read", in `lang` (the excerpt
+/// escaped).
+pub fn note_line(n: &crate::existing::Note, lang: Lang) -> String {
+    msg!(
+        lang,
+        "existing-note",
+        line = n.line,
+        excerpt = ServerText::new(&n.excerpt).to_string(),
+        note = n.kind.describe(lang)
     )
 }
 
@@ -726,13 +707,54 @@ pub fn corrected(account: &Account, summary: &ProbeSummary) -> Option<Corrected>
     Some(want)
 }
 
-/// What to tell the user about one account, in three languages: what is
-/// wrong, why, and what to do; made from the verdict and the provider's facts.
+/// What to tell the user about one account, in the three languages (the
+/// JSON carries all of them): what is wrong, why, and what to do; made from
+/// the verdict and the provider's facts.
 pub fn explain(account: &Account, result: &AccountResult) -> Localized {
-    let name = result
-        .provider
-        .as_ref()
-        .map_or_else(|| l("The server", "服务器", "伺服器"), |p| p.name.clone());
+    Localized {
+        en: explain_in(account, result, Lang::En),
+        zh_hans: explain_in(account, result, Lang::ZhHans),
+        zh_hant: explain_in(account, result, Lang::ZhHant),
+    }
+}
+
+/// What to do instead: "use HOST:PORT (TLS) and an authorization code … (create it at URL)".
+fn todo_in(result: &AccountResult, lang: Lang) -> Option<String> {
+    let c = result.corrected.as_ref()?;
+    let endpoint = msg!(
+        lang,
+        "existing-endpoint",
+        host = c.host.as_str(),
+        port = c.port,
+        security = security(c.security, lang)
+    );
+    let todo = match result.provider.as_ref().map(|p| p.auth.kind) {
+        Some(AuthKind::AuthorizationCode) => {
+            msg!(lang, "existing-todo-use-code", endpoint = endpoint)
+        }
+        Some(AuthKind::AppPassword) => {
+            msg!(lang, "existing-todo-use-app-password", endpoint = endpoint)
+        }
+        _ => return Some(msg!(lang, "existing-todo-use", endpoint = endpoint)),
+    };
+    Some(
+        match result
+            .provider
+            .as_ref()
+            .and_then(|p| p.auth.create_url.as_deref())
+        {
+            Some(url) => msg!(lang, "existing-todo-create-at", todo = todo, url = url),
+            None => todo,
+        },
+    )
+}
+
+/// [`explain`] in one language.
+pub fn explain_in(account: &Account, result: &AccountResult, lang: Lang) -> String {
+    let provider = result.provider.as_ref().map_or_else(
+        || msg!(lang, "existing-the-server"),
+        |p| p.name.get(lang).to_owned(),
+    );
     let was = match &result.endpoint {
         Some(e) => format!(
             "{} {}:{}",
@@ -746,215 +768,72 @@ pub fn explain(account: &Account, result: &AccountResult) -> Localized {
             ServerText::new(&account.host.value)
         ),
     };
-    let use_ = |lang: Lang| -> String {
-        match &result.corrected {
-            Some(c) => format!("{}:{} ({})", c.host, c.port, security(c.security, lang)),
-            None => String::new(),
+    let was = was.as_str();
+    let problem = match &result.verdict {
+        AccountVerdict::Works if result.login_tested => {
+            return msg!(lang, "existing-works-login", was = was);
         }
-    };
-    let code = result.provider.as_ref().and_then(|p| match p.auth.kind {
-        AuthKind::AuthorizationCode => Some((
-            " and an authorization code (授权码) instead of the web password",
-            "，并使用授权码代替网页登录密码",
-            "，並使用授權碼代替網頁登入密碼",
-        )),
-        AuthKind::AppPassword => Some((
-            " and an app password instead of your account password",
-            "，并使用应用专用密码代替账户密码",
-            "，並使用應用程式專用密碼代替帳號密碼",
-        )),
-        _ => None,
-    });
-    let link = result
-        .provider
-        .as_ref()
-        .and_then(|p| p.auth.create_url.clone())
-        .filter(|_| code.is_some());
-    let code = code.unwrap_or(("", "", ""));
-    let (link_en, link_hans, link_hant) = match &link {
-        Some(u) => (
-            format!(" (create it at {u})"),
-            format!("（在 {u} 创建）"),
-            format!("（在 {u} 建立）"),
-        ),
-        None => Default::default(),
-    };
-    let todo = |lang: Lang| -> String {
-        let u = use_(lang);
-        match lang {
-            Lang::En if u.is_empty() => String::new(),
-            Lang::En => format!(": use {u}{}{link_en}.", code.0),
-            Lang::ZhHans if u.is_empty() => "。".to_owned(),
-            Lang::ZhHans => format!("：请改用 {u}{}{link_hans}。", code.1),
-            Lang::ZhHant if u.is_empty() => "。".to_owned(),
-            Lang::ZhHant => format!("：請改用 {u}{}{link_hant}。", code.2),
+        AccountVerdict::Works => return msg!(lang, "existing-works", was = was),
+        AccountVerdict::Discontinued { year } => {
+            return msg!(
+                lang,
+                "existing-discontinued",
+                provider = provider,
+                year = year.to_string()
+            );
         }
-    };
-    let end_en = |s: String| if s.is_empty() { ".".to_owned() } else { s };
-    match &result.verdict {
-        AccountVerdict::Works => l(
-            format!(
-                "{was} works with encryption{}.",
-                if result.login_tested {
-                    ", and the login worked"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                "{was} 可以正常加密连接{}。",
-                if result.login_tested {
-                    "，登录也成功"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                "{was} 可以正常加密連線{}。",
-                if result.login_tested {
-                    "，登入也成功"
-                } else {
-                    ""
-                }
-            ),
-        ),
-        AccountVerdict::Discontinued { year } => l(
-            format!(
-                "{} closed this service in {year}; nothing to fix. Move to another mail service.",
-                name.en
-            ),
-            format!(
-                "{}已于 {year} 年停止这项服务，无法修复。请改用其他邮箱服务。",
-                name.zh_hans
-            ),
-            format!(
-                "{}已於 {year} 年停止這項服務，無法修復。請改用其他郵件服務。",
-                name.zh_hant
-            ),
-        ),
         AccountVerdict::Insecure { reasons } => {
-            let refuses = reasons.contains(&InsecureReason::LoginRefusedBeforeTls);
-            let (en, hans, hant) = if reasons.contains(&InsecureReason::Plaintext) {
-                if refuses {
-                    (
-                        format!(
-                            "{} no longer accepts a login over plaintext {was}, so your client cannot log in this way, and it would send your password unencrypted",
-                            name.en
-                        ),
-                        format!(
-                            "{}已不再接受通过明文 {was} 登录，你的客户端这样无法登录，而且会把密码以明文发送",
-                            name.zh_hans
-                        ),
-                        format!(
-                            "{}已不再接受透過明文 {was} 登入，你的用戶端這樣無法登入，而且會把密碼以明文傳送",
-                            name.zh_hant
-                        ),
+            if reasons.contains(&InsecureReason::Plaintext) {
+                if reasons.contains(&InsecureReason::LoginRefusedBeforeTls) {
+                    msg!(
+                        lang,
+                        "existing-insecure-login-refused",
+                        provider = provider,
+                        was = was
                     )
                 } else {
-                    (
-                        format!(
-                            "Your file connects to {was} without encryption: anyone on the way can read your password and mail"
-                        ),
-                        format!("你的配置通过 {was} 不加密连接：途中任何人都能读到你的密码和邮件"),
-                        format!("你的設定透過 {was} 不加密連線：途中任何人都能讀到你的密碼和郵件"),
-                    )
+                    msg!(lang, "existing-insecure-plaintext", was = was)
                 }
             } else if reasons.contains(&InsecureReason::CertificateUntrusted) {
-                (
-                    format!(
-                        "{was} answers, but its certificate is not trusted: someone may be in between"
-                    ),
-                    format!("{was} 可以连接，但证书不受信任：可能有人在中间拦截"),
-                    format!("{was} 可以連線，但憑證不受信任：可能有人在中間攔截"),
-                )
+                msg!(lang, "existing-insecure-untrusted", was = was)
             } else if reasons.contains(&InsecureReason::StarttlsOptional) {
-                (
-                    format!(
-                        "Your file uses STARTTLS on {was} only when offered: someone in between can switch encryption off"
-                    ),
-                    format!(
-                        "你的配置在 {was} 上仅在服务器提供时才使用 STARTTLS：中间人可以关闭加密"
-                    ),
-                    format!(
-                        "你的設定在 {was} 上僅在伺服器提供時才使用 STARTTLS：中間人可以關閉加密"
-                    ),
-                )
+                msg!(lang, "existing-insecure-starttls-optional", was = was)
             } else {
-                (
-                    format!(
-                        "Your file does not check the certificate of {was}: someone in between could read your password"
-                    ),
-                    format!("你的配置不检查 {was} 的证书：中间人可能读到你的密码"),
-                    format!("你的設定不檢查 {was} 的憑證：中間人可能讀到你的密碼"),
-                )
-            };
-            l(
-                format!("{en}{}", end_en(todo(Lang::En))),
-                format!("{hans}{}", todo(Lang::ZhHans)),
-                format!("{hant}{}", todo(Lang::ZhHant)),
-            )
+                msg!(lang, "existing-insecure-unchecked", was = was)
+            }
         }
-        AccountVerdict::Broken { reason } => {
-            let (en, hans, hant) = match reason {
-                BrokenReason::InvalidHost => (
-                    format!(
-                        "The server name in your file ({}) is not a valid host name",
-                        ServerText::new(&account.host.value)
-                    ),
-                    format!(
-                        "配置中的服务器名称（{}）不是有效的主机名",
-                        ServerText::new(&account.host.value)
-                    ),
-                    format!(
-                        "設定中的伺服器名稱（{}）不是有效的主機名稱",
-                        ServerText::new(&account.host.value)
-                    ),
-                ),
-                BrokenReason::HostNotFound => (
-                    format!("The server of {was} no longer exists (its name does not resolve)"),
-                    format!("{was} 的服务器已不存在（域名无法解析）"),
-                    format!("{was} 的伺服器已不存在（網域名稱無法解析）"),
-                ),
-                BrokenReason::PortClosed => (
-                    format!("{was} refuses connections (the port is closed)"),
-                    format!("{was} 拒绝连接（端口已关闭）"),
-                    format!("{was} 拒絕連線（連接埠已關閉）"),
-                ),
-                BrokenReason::NoAnswer => (
-                    format!("{was} does not answer from here (blocked or filtered)"),
-                    format!("从这里连接 {was} 没有响应（被屏蔽或过滤）"),
-                    format!("從這裡連線 {was} 沒有回應（被封鎖或過濾）"),
-                ),
-                BrokenReason::StarttlsMissing => (
-                    format!("{was} does not offer STARTTLS, which your file asks for"),
-                    format!("{was} 不提供你的配置所要求的 STARTTLS"),
-                    format!("{was} 不提供你的設定所要求的 STARTTLS"),
-                ),
-                BrokenReason::TlsFailed => (
-                    format!("Encryption with {was} cannot be set up"),
-                    format!("无法与 {was} 建立加密连接"),
-                    format!("無法與 {was} 建立加密連線"),
-                ),
-                BrokenReason::ProtocolError => (
-                    format!(
-                        "{was} did not answer as a {} server should",
-                        account.protocol.label()
-                    ),
-                    format!("{was} 的回应不像正常的 {} 服务器", account.protocol.label()),
-                    format!("{was} 的回應不像正常的 {} 伺服器", account.protocol.label()),
-                ),
-                BrokenReason::LoginRefused { .. } => (
-                    format!("{was} refused the login with the password from your file"),
-                    format!("{was} 拒绝了使用配置中密码的登录"),
-                    format!("{was} 拒絕了使用設定中密碼的登入"),
-                ),
-            };
-            l(
-                format!("{en}{}", end_en(todo(Lang::En))),
-                format!("{hans}{}", todo(Lang::ZhHans)),
-                format!("{hant}{}", todo(Lang::ZhHant)),
-            )
-        }
+        AccountVerdict::Broken { reason } => match reason {
+            BrokenReason::InvalidHost => msg!(
+                lang,
+                "existing-broken-invalid-host",
+                host = ServerText::new(&account.host.value).to_string()
+            ),
+            BrokenReason::HostNotFound => msg!(lang, "existing-broken-host-not-found", was = was),
+            BrokenReason::PortClosed => msg!(lang, "existing-broken-port-closed", was = was),
+            BrokenReason::NoAnswer => msg!(lang, "existing-broken-no-answer", was = was),
+            BrokenReason::StarttlsMissing => {
+                msg!(lang, "existing-broken-starttls-missing", was = was)
+            }
+            BrokenReason::TlsFailed => msg!(lang, "existing-broken-tls-failed", was = was),
+            BrokenReason::ProtocolError => msg!(
+                lang,
+                "existing-broken-protocol",
+                was = was,
+                protocol = account.protocol.label()
+            ),
+            BrokenReason::LoginRefused { .. } => {
+                msg!(lang, "existing-broken-login-refused", was = was)
+            }
+        },
+    };
+    match todo_in(result, lang) {
+        Some(todo) => msg!(
+            lang,
+            "existing-problem-todo",
+            problem = problem,
+            todo = todo
+        ),
+        None => msg!(lang, "existing-problem", problem = problem),
     }
 }
 

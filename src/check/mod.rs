@@ -31,7 +31,7 @@ pub mod plan;
 pub mod run;
 pub mod summary;
 
-pub use plan::{Plan, PlanError, TargetSource, Typed};
+pub use plan::{InvalidTarget, Plan, PlanError, TargetSource, Typed};
 pub use run::{
     CheckBackend, CheckError, CheckEvent, CheckEvents, CheckHandle, CheckOptions, CheckRequest,
     EngineBackend, Generation, LoginSpec, LookupId, Waker,

@@ -14,8 +14,12 @@
 //! protocol followed by the other servers the provider or discovery lists.
 
 use crate::discover::Discovery;
+use crate::i18n::{Lang, msg};
 use crate::probe::Endpoint;
-use crate::providers::{Address, Database, Protocol, Provider, Security, Server, Status};
+use crate::providers::{
+    Address, AddressError, Database, Protocol, Provider, Security, Server, Status,
+};
+use crate::server_text::ServerText;
 
 /// Where the endpoints came from (in `mailconf probe --json` as `source`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -56,17 +60,56 @@ pub enum Typed {
     Host(String),
 }
 
+/// What is wrong with a target that cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidTarget {
+    /// A malformed address.
+    #[error("{0}")]
+    Address(AddressError),
+    /// A malformed host name, as typed.
+    #[error("{input:?}: {error}")]
+    Host {
+        /// What was typed.
+        input: String,
+        /// What is wrong with it.
+        error: AddressError,
+    },
+    /// A provider id the database does not have.
+    #[error("no provider {0:?}")]
+    UnknownProvider(String),
+}
+
+impl InvalidTarget {
+    /// The error for people, in `lang` (what was typed escaped).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            InvalidTarget::Address(e) => e.text(lang),
+            InvalidTarget::Host { input, error } => msg!(
+                lang,
+                "plan-invalid-host",
+                input = ServerText::new(input).to_string(),
+                problem = error.text(lang)
+            ),
+            InvalidTarget::UnknownProvider(id) => msg!(
+                lang,
+                "plan-unknown-id",
+                id = ServerText::new(id).to_string()
+            ),
+        }
+    }
+}
+
 /// Why a target cannot be planned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
     /// Malformed address or host name.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(InvalidTarget),
     /// The provider is gone.
-    #[error("{name} was discontinued in {year}; there is nothing to probe")]
+    #[error("{} was discontinued in {year}; there is nothing to probe", .name.en)]
     Discontinued {
-        /// Provider name.
-        name: String,
+        /// Provider name, in the three languages.
+        name: crate::providers::Localized,
         /// Year it closed.
         year: u16,
         /// Its id.
@@ -214,7 +257,7 @@ pub fn classify(db: &Database, input: &str) -> Result<Typed, PlanError> {
     if t.contains('@') || t.contains('\u{FF20}') {
         return Address::parse(t)
             .map(Typed::Address)
-            .map_err(|e| PlanError::Invalid(e.to_string()));
+            .map_err(|e| PlanError::Invalid(InvalidTarget::Address(e)));
     }
     if let Ok(m) = db.lookup(t) {
         return Ok(Typed::Provider {
@@ -227,7 +270,12 @@ pub fn classify(db: &Database, input: &str) -> Result<Typed, PlanError> {
     }
     crate::providers::address::parse_host(t.trim_end_matches('.'))
         .map(Typed::Host)
-        .map_err(|e| PlanError::Invalid(format!("{t:?}: {e}")))
+        .map_err(|error| {
+            PlanError::Invalid(InvalidTarget::Host {
+                input: t.to_owned(),
+                error,
+            })
+        })
 }
 
 /// The unknown address `typed` needs discovery for, if any: an address whose
@@ -251,7 +299,7 @@ fn from_provider(
         && p.outgoing.is_empty()
     {
         return Err(PlanError::Discontinued {
-            name: p.name.en.clone(),
+            name: p.name.clone(),
             year,
             provider_id: p.id.clone(),
         });
@@ -337,7 +385,7 @@ pub fn plan(
         Typed::Provider { id, domain } => {
             let entry = db
                 .by_id(id)
-                .ok_or_else(|| PlanError::Invalid(format!("no provider {id:?}")))?;
+                .ok_or_else(|| PlanError::Invalid(InvalidTarget::UnknownProvider(id.clone())))?;
             from_provider(input, &entry.provider, None, domain.as_deref(), only)
         }
         Typed::Host(host) => Ok(Plan {

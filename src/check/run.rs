@@ -173,12 +173,11 @@ impl CheckError {
             )
         };
         match self {
-            // The address reader's words (AddressError) are not in the catalog yet.
-            CheckError::Plan(PlanError::Invalid(why)) => why.clone(),
+            CheckError::Plan(PlanError::Invalid(why)) => why.text(l),
             CheckError::Plan(PlanError::Discontinued { name, year, .. }) => msg!(
                 l,
                 "check-discontinued",
-                provider = name.as_str(),
+                provider = name.get(l),
                 year = year.to_string()
             ),
             CheckError::Plan(PlanError::NotFound { domain, message }) => msg!(
@@ -859,7 +858,11 @@ mod tests {
             CheckError::Credentials(CredentialsError::EmptyUsername),
             CheckError::Credentials(CredentialsError::ControlCharacter("password")),
             CheckError::Plan(PlanError::Discontinued {
-                name: "eTang".into(),
+                name: crate::providers::Localized {
+                    en: "eTang".into(),
+                    zh_hans: "亿唐".into(),
+                    zh_hant: "億唐".into(),
+                },
                 year: 2021,
                 provider_id: "etang".into(),
             }),

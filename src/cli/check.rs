@@ -27,14 +27,12 @@ use super::args::{PasswordSource, read_password};
 use super::table::{Style, endpoints_share_host};
 use super::{EXIT_ERROR, EXIT_USAGE};
 use crate::check::existing::{
-    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, FixReport, explain, history_note,
-    in_line, line_label,
+    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, FixReport, explain_in, history_note,
 };
 use crate::check::{CheckEvent, CheckHandle};
 use crate::existing::{Destination, Kind, ReadError, thunderbird};
 use crate::i18n::{Lang, msg};
 use crate::probe::login::InsecureAllow;
-use crate::providers::describe::pick;
 use crate::server_text::ServerText;
 
 /// Arguments of `mailconf check`.
@@ -249,7 +247,15 @@ pub fn execute(
         ) {
             Ok(p) => Some(p),
             Err(e) => {
-                eprintln!("mailconf check: {who}: login not tested: {e}");
+                eprintln!(
+                    "mailconf check: {}",
+                    msg!(
+                        lang,
+                        "existing-login-not-tested",
+                        who = who.as_str(),
+                        error = e
+                    )
+                );
                 None
             }
         }
@@ -259,10 +265,13 @@ pub fn execute(
             && let Some(a) = check.account(r)
         {
             eprintln!(
-                "mailconf check: {} {}:{} …",
-                pick(lang, ("testing", "正在测试", "正在測試")),
-                ServerText::new(&a.host.value),
-                a.port.value
+                "mailconf check: {}",
+                msg!(
+                    lang,
+                    "existing-testing",
+                    host = ServerText::new(&a.host.value).to_string(),
+                    port = a.port.value
+                ),
             );
         }
         if let Err(e) = handle.start(request) {
@@ -353,7 +362,6 @@ fn print_human(
     fixes: &[Option<FixReport>],
 ) -> anyhow::Result<()> {
     let lang = style.lang;
-    let t = |x: (&'static str, &'static str, &'static str)| pick(lang, x);
     for (fi, f) in check.files.iter().enumerate() {
         let path = ServerText::new(&f.path.display().to_string());
         let loaded = match &f.loaded {
@@ -369,24 +377,19 @@ fn print_human(
         };
         writeln!(out, "== {path} ({}) ==", loaded.kind.label(lang))?;
         if loaded.accounts.is_empty() {
-            writeln!(
-                out,
-                "  {}",
-                t((
-                    "no mail account found in this file",
-                    "文件中没有找到邮件账户",
-                    "檔案中沒有找到郵件帳號"
-                ))
-            )?;
+            writeln!(out, "  {}", msg!(lang, "existing-no-account"))?;
         }
         for (ai, a) in loaded.accounts.iter().enumerate() {
-            let proto = a.protocol.label();
             writeln!(
                 out,
-                "\n{} {} {} — {proto}",
-                t(("Account", "账户", "帳號")),
-                ServerText::new(&a.name),
-                in_line(lang, a.line)
+                "\n{}",
+                msg!(
+                    lang,
+                    "existing-account",
+                    name = ServerText::new(&a.name).to_string(),
+                    line = a.line,
+                    protocol = a.protocol.label()
+                )
             )?;
             writeln!(out, "  {}", crate::check::existing::file_says(a, lang))?;
             let r = AccountRef {
@@ -395,28 +398,12 @@ fn print_human(
             };
             let Some(result) = check.result(r) else {
                 if !a.active {
-                    writeln!(
-                        out,
-                        "  {}",
-                        t((
-                            "not used by the program: not checked",
-                            "该程序未使用此项：未检查",
-                            "該程式未使用此項：未檢查"
-                        ))
-                    )?;
+                    writeln!(out, "  {}", msg!(lang, "existing-not-used"))?;
                 }
                 continue;
             };
             if let Some(summary) = &result.summary {
-                writeln!(
-                    out,
-                    "  {}",
-                    t((
-                        "The network says now:",
-                        "现在的网络测试结果：",
-                        "現在的網路測試結果："
-                    ))
-                )?;
+                writeln!(out, "  {}", msg!(lang, "existing-network-says"))?;
                 style.header(
                     out,
                     &summary
@@ -449,10 +436,10 @@ fn print_human(
                 msg!(
                     lang,
                     "existing-verdict",
-                    verdict = result.verdict.label().get(lang).to_owned()
+                    verdict = result.verdict.label(lang)
                 )
             )?;
-            writeln!(out, "    {}", explain(a, result).get(lang))?;
+            writeln!(out, "    {}", explain_in(a, result, lang))?;
             if let Some(e) = &result.error {
                 writeln!(out, "    {e}")?;
             }
@@ -476,16 +463,14 @@ fn print_human(
             writeln!(
                 out,
                 "\n  {}",
-                t(("Lines not read:", "未读取的行：", "未讀取的行："))
+                msg!(
+                    lang,
+                    "existing-lines-not-read-count",
+                    count = loaded.notes.len() + loaded.notes_left_out
+                )
             )?;
             for n in &loaded.notes {
-                writeln!(
-                    out,
-                    "    {}: {} — {}",
-                    line_label(lang, n.line),
-                    ServerText::new(&n.excerpt),
-                    n.kind.describe(lang)
-                )?;
+                writeln!(out, "    {}", crate::check::existing::note_line(n, lang))?;
             }
             if loaded.notes_left_out > 0 {
                 writeln!(out, "    … +{}", loaded.notes_left_out)?;
@@ -493,15 +478,9 @@ fn print_human(
         }
         match fixes.get(fi).cloned().flatten() {
             Some(fix) => print_fix(out, lang, loaded.kind, &fix)?,
-            None if !args.fix && !check.corrections(fi).is_empty() => writeln!(
-                out,
-                "\n  {}",
-                t((
-                    "Run again with --fix to write the corrected file (only the wrong settings change).",
-                    "加上 --fix 再运行一次即可写出修正后的文件（只改动错误的设置）。",
-                    "加上 --fix 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。"
-                ))
-            )?,
+            None if !args.fix && !check.corrections(fi).is_empty() => {
+                writeln!(out, "\n  {}", msg!(lang, "existing-run-with-fix"))?
+            }
             None => {}
         }
         writeln!(out)?;
@@ -510,19 +489,10 @@ fn print_human(
 }
 
 fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> std::io::Result<()> {
-    let t = |x: (&'static str, &'static str, &'static str)| pick(lang, x);
     if fix.changes.is_empty() && fix.error.is_none() {
-        return writeln!(
-            out,
-            "\n  {}",
-            t((
-                "Nothing to change in the file.",
-                "文件无需修改。",
-                "檔案無需修改。"
-            ))
-        );
+        return writeln!(out, "\n  {}", msg!(lang, "existing-nothing-to-change"));
     }
-    writeln!(out, "\n  {}", t(("Changes:", "修改：", "修改：")))?;
+    writeln!(out, "\n  {}", msg!(lang, "existing-changes"))?;
     for c in &fix.changes {
         writeln!(
             out,
@@ -531,23 +501,20 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
         )?;
     }
     if let Some(e) = &fix.error {
-        writeln!(out, "  ✗ {}: {e}", t(("Not written", "未写入", "未寫入")))?;
+        writeln!(
+            out,
+            "  ✗ {}",
+            msg!(lang, "existing-not-written", error = e.to_string())
+        )?;
     }
     if let Some(p) = &fix.written {
-        let what = if crate::check::existing::fix_is_fragment(kind) {
-            t((
-                "Thunderbird fragment written to",
-                "Thunderbird 设置片段已写入",
-                "Thunderbird 設定片段已寫入",
-            ))
+        let path = p.to_string();
+        let written = if crate::check::existing::fix_is_fragment(kind) {
+            msg!(lang, "existing-fragment-written", path = path)
         } else {
-            t((
-                "Fixed file written to",
-                "修正后的文件已写入",
-                "修正後的檔案已寫入",
-            ))
+            msg!(lang, "existing-fixed-written", path = path)
         };
-        writeln!(out, "  ✓ {what} {p}")?;
+        writeln!(out, "  ✓ {written}")?;
     }
     for (i, s) in fix.steps.iter().enumerate() {
         writeln!(out, "    {}. {}", i + 1, s.get(lang))?;

@@ -90,7 +90,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let address = match Address::parse(args.address.as_deref().unwrap_or_default()) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            eprintln!("mailconf: {}", e.text(lang));
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -196,7 +196,7 @@ fn print_candidates(
             "{indent}{:<5} {:<32} {} {}",
             s.protocol.label(),
             hp,
-            pad(describe::security(s.security, lang), 9),
+            pad(&describe::security(s.security, lang), 9),
             msg!(
                 lang,
                 "discover-username",

@@ -17,8 +17,7 @@ use super::pad;
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::export::output::{check_target, is_stdout, write_atomic};
 use crate::export::{AccountSettings, ExportError, ExportOptions, Format, preferred_incoming};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Localized, Protocol};
 use clap::{ArgAction, ValueEnum};
 use std::io::Write as _;
@@ -177,11 +176,22 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let (plan, _) = match handle.plan_blocking(query, &[]) {
         Ok(p) => p,
         Err(crate::check::PlanError::Discontinued { name, year, .. }) => {
-            eprintln!("mailconf: {name} was discontinued in {year}; there is nothing to export");
+            eprintln!(
+                "mailconf: {}",
+                msg!(
+                    lang,
+                    "export-discontinued",
+                    provider = name.get(lang),
+                    year = year.to_string()
+                )
+            );
             return Ok(ExitCode::from(EXIT_NEGATIVE));
         }
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            eprintln!(
+                "mailconf: {}",
+                crate::check::CheckError::Plan(e.clone()).text(lang)
+            );
             return Ok(ExitCode::from(match e {
                 crate::check::PlanError::Invalid(_) => EXIT_USAGE,
                 _ => EXIT_NEGATIVE,
@@ -191,17 +201,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let Some(provider) = plan.settings_provider().cloned() else {
         eprintln!(
             "mailconf: {}",
-            match lang {
-                Lang::En => format!(
-                    "{query} is not a provider the database knows, and not an address: give your address (alice@{query}) to discover its settings"
-                ),
-                Lang::ZhHans => format!(
-                    "数据库中没有 {query} 这个服务商，它也不是邮箱地址：请输入完整地址（例如 alice@{query}）以自动查找设置"
-                ),
-                Lang::ZhHant => format!(
-                    "資料庫中沒有 {query} 這個服務商，它也不是郵件地址：請輸入完整地址（例如 alice@{query}）以自動查找設定"
-                ),
-            }
+            msg!(lang, "export-unknown-provider", query = query)
         );
         return Ok(ExitCode::from(EXIT_NEGATIVE));
     };
@@ -255,18 +255,11 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             ));
         }
         if to_stdout {
-            return Ok(usage(pick(
-                lang,
-                (
-                    "--include-password needs -o FILE, so the file can be created owner-only (0600)",
-                    "--include-password 需要配合 -o 文件 使用，以便创建仅所有者可读的文件（0600）",
-                    "--include-password 需要搭配 -o 檔案 使用，以便建立僅擁有者可讀的檔案（0600）",
-                ),
-            )));
+            return Ok(usage(msg!(lang, "export-password-needs-file")));
         }
     }
     if !to_stdout && let Err(e) = check_target(std::path::Path::new(&args.output), args.force) {
-        eprintln!("mailconf: {e}");
+        eprintln!("mailconf: {}", e.text(lang));
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     if let Err(e) = exporter.render(&settings, lang) {
@@ -315,33 +308,15 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     match write_atomic(&path, text.as_bytes(), private, args.force) {
         Ok(()) => {}
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            eprintln!("mailconf: {}", e.text(lang));
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     }
-    let shown = path.display();
+    let shown = path.display().to_string();
     if settings.password.is_some() {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::En => format!(
-                    "Wrote {shown}. It contains your password: it is readable only by you (mode 0600); do not share it."
-                ),
-                Lang::ZhHans =>
-                    format!("已写入 {shown}。文件中包含密码：仅您本人可读（权限 0600），请勿分享。"),
-                Lang::ZhHant =>
-                    format!("已寫入 {shown}。檔案中包含密碼：僅您本人可讀（權限 0600），請勿分享。"),
-            }
-        );
+        eprintln!("{}", msg!(lang, "export-wrote-with-password", path = shown));
     } else {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::En => format!("Wrote {shown}."),
-                Lang::ZhHans => format!("已写入 {shown}。"),
-                Lang::ZhHant => format!("已寫入 {shown}。"),
-            }
-        );
+        eprintln!("{}", msg!(lang, "export-wrote", path = shown));
     }
     eprintln!("{}", exporter.destination(lang));
     Ok(ExitCode::SUCCESS)
@@ -366,10 +341,10 @@ pub struct FormatInfo {
 impl FormatInfo {
     fn of(format: Format, options: &ExportOptions) -> Self {
         let e = format.exporter(options);
-        let three = |text: &dyn Fn(Lang) -> &'static str| Localized {
-            en: text(Lang::En).to_owned(),
-            zh_hans: text(Lang::ZhHans).to_owned(),
-            zh_hant: text(Lang::ZhHant).to_owned(),
+        let three = |text: &dyn Fn(Lang) -> String| Localized {
+            en: text(Lang::En),
+            zh_hans: text(Lang::ZhHans),
+            zh_hant: text(Lang::ZhHant),
         };
         FormatInfo {
             name: format.name().to_owned(),
@@ -397,32 +372,27 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = match lang {
-        Lang::En => ("FORMAT", "FILE", "PASSWORD", "DESCRIPTION"),
-        Lang::ZhHans => ("格式", "文件", "可含密码", "说明"),
-        Lang::ZhHant => ("格式", "檔案", "可含密碼", "說明"),
-    };
     writeln!(
         out,
         "{} {} {} {}",
-        pad(headers.0, 13),
-        pad(headers.1, 21),
-        pad(headers.2, 9),
-        headers.3
+        pad(&msg!(lang, "formats-col-format"), 13),
+        pad(&msg!(lang, "formats-col-file"), 21),
+        pad(&msg!(lang, "formats-col-password"), 9),
+        msg!(lang, "formats-col-description")
     )?;
     for f in Format::ALL {
         let e = f.exporter(&options);
         let yes_no = if e.supports_password() {
-            pick(lang, ("yes", "是", "是"))
+            msg!(lang, "yes")
         } else {
-            pick(lang, ("no", "否", "否"))
+            msg!(lang, "no")
         };
         writeln!(
             out,
             "{} {} {} {}",
             pad(f.name(), 13),
             pad(e.default_file_name(), 21),
-            pad(yes_no, 9),
+            pad(&yes_no, 9),
             e.description(lang)
         )?;
     }
@@ -464,17 +434,7 @@ fn probe_into(
     lang: Lang,
 ) -> Result<(), ExitCode> {
     use crate::check::{CheckEvent, CheckRequest, LoginSpec};
-    eprintln!(
-        "{}",
-        pick(
-            lang,
-            (
-                "Testing the servers…",
-                "正在测试服务器……",
-                "正在測試伺服器……"
-            )
-        )
-    );
+    eprintln!("{}", msg!(lang, "export-testing-servers"));
     let username = settings
         .username(&settings.incoming, "--probe")
         .map_err(|e| export_error(&e, lang))?;
@@ -532,14 +492,7 @@ fn probe_into(
         }
         eprintln!(
             "mailconf: {}",
-            pick(
-                lang,
-                (
-                    "the password did not work on any server: nothing written",
-                    "密码在所有服务器上都无法登录：未写入文件",
-                    "密碼在所有伺服器上都無法登入：未寫入檔案",
-                )
-            )
+            msg!(lang, "export-password-failed-everywhere")
         );
         return Err(ExitCode::from(EXIT_NEGATIVE));
     }

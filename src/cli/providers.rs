@@ -1,8 +1,8 @@
 //! `mailconf providers …`: list, search, show, validate and import the database.
 
 use super::{EXIT_NEGATIVE, EXIT_USAGE};
-use crate::i18n::Lang;
-use crate::providers::describe::{self, pick};
+use crate::i18n::{Lang, msg};
+use crate::providers::describe;
 use crate::providers::load::{self, Entry};
 use crate::providers::{
     Address, Auth, Database, Localized, MatchKind, Origin, Provider, ProviderError, Status,
@@ -210,19 +210,16 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                 }
                 // Malformed input is a usage error (2), as in every subcommand.
                 Err(e @ crate::providers::LookupError::Address(_)) => {
-                    eprintln!("mailconf: {e}");
+                    eprintln!("mailconf: {}", e.text(lang));
                     Ok(ExitCode::from(EXIT_USAGE))
                 }
                 Err(e) => {
-                    eprintln!("mailconf: {e}");
+                    eprintln!("mailconf: {}", e.text(lang));
                     let suggestions = db.search(&query);
                     if !suggestions.is_empty() {
-                        eprintln!(
-                            "{}",
-                            pick(lang, ("Did you mean:", "您是否要找：", "您是否要找："))
-                        );
+                        eprintln!("{}", msg!(lang, "providers-did-you-mean"));
                         for s in suggestions.iter().take(5) {
-                            eprintln!("  {:<20} {}", s.provider.id, s.provider.name.get(lang));
+                            eprintln!("  {}{}", pad(&s.provider.id, 20), s.provider.name.get(lang));
                         }
                     }
                     Ok(ExitCode::from(EXIT_NEGATIVE))
@@ -283,21 +280,20 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn origin_word(o: Origin, lang: Lang) -> &'static str {
+fn origin_word(o: Origin, lang: Lang) -> String {
     match o {
-        Origin::Hand => pick(lang, ("hand", "手工", "手工")),
-        Origin::Ispdb => "ISPDB",
-        Origin::User => pick(lang, ("user", "用户", "使用者")),
+        Origin::Hand => msg!(lang, "origin-hand"),
+        Origin::Ispdb => "ISPDB".to_owned(),
+        Origin::User => msg!(lang, "origin-user"),
     }
 }
 
-fn status_word(p: &Provider, lang: Lang) -> &'static str {
+/// The one word of the list's STATUS column (`providers show` says more).
+fn status_word(p: &Provider, lang: Lang) -> String {
     match p.status {
-        crate::providers::Status::Active => pick(lang, ("active", "可用", "可用")),
-        crate::providers::Status::NeedsSetup => pick(lang, ("needs setup", "需设置", "需設定")),
-        crate::providers::Status::Discontinued { .. } => {
-            pick(lang, ("discontinued", "已停止", "已停止"))
-        }
+        crate::providers::Status::Active => msg!(lang, "status-active"),
+        crate::providers::Status::NeedsSetup => msg!(lang, "status-word-needs-setup"),
+        crate::providers::Status::Discontinued { .. } => msg!(lang, "status-word-discontinued"),
     }
 }
 
@@ -403,34 +399,23 @@ fn print_list(
         }
         writeln!(
             out,
-            "{:<22} {:<28} {:<13} {:<6} {}",
-            p.id,
-            p.name.get(lang),
-            status_word(p, lang),
-            origin_word(p.origin, lang),
+            "{}{}{}{}{}",
+            pad(&p.id, 22),
+            pad(p.name.get(lang), 28),
+            pad(&status_word(p, lang), 13),
+            pad(&origin_word(p.origin, lang), 6),
             domains
         )?;
     }
     writeln!(
         out,
         "{}",
-        match lang {
-            Lang::En => format!(
-                "{} providers shown; the database answers for {} domains.",
-                entries.len(),
-                db.domain_count()
-            ),
-            Lang::ZhHans => format!(
-                "显示 {} 个服务商；数据库共覆盖 {} 个域名。",
-                entries.len(),
-                db.domain_count()
-            ),
-            Lang::ZhHant => format!(
-                "顯示 {} 個服務商；資料庫共涵蓋 {} 個網域。",
-                entries.len(),
-                db.domain_count()
-            ),
-        }
+        msg!(
+            lang,
+            "providers-list-total",
+            shown = entries.len(),
+            domains = db.domain_count()
+        )
     )?;
     Ok(())
 }
@@ -440,8 +425,9 @@ fn pad(s: &str, width: usize) -> String {
     super::pad(s, width.max(super::display_width(s) + 1))
 }
 
-fn label(lang: Lang, t: (&'static str, &'static str, &'static str)) -> String {
-    pad(pick(lang, t), 14)
+/// A label of `providers show`'s left column, padded to the column.
+fn label(text: &str) -> String {
+    pad(text, 14)
 }
 
 fn print_show(
@@ -462,13 +448,13 @@ fn print_show(
     writeln!(
         out,
         "{}{}",
-        label(lang, ("Status", "状态", "狀態")),
+        label(&msg!(lang, "show-status")),
         describe::status(&p.status, lang)
     )?;
     writeln!(
         out,
         "{}{}",
-        label(lang, ("Domains", "域名", "網域")),
+        label(&msg!(lang, "show-domains")),
         if p.domains.is_empty() {
             "-".into()
         } else {
@@ -479,7 +465,7 @@ fn print_show(
         writeln!(
             out,
             "{}{}",
-            label(lang, ("MX hosts", "MX 主机", "MX 主機")),
+            label(&msg!(lang, "show-mx-hosts")),
             p.mx_suffixes
                 .iter()
                 .map(|m| format!("*.{m}"))
@@ -488,19 +474,15 @@ fn print_show(
         )?;
     }
     if let Some(d) = matched_domain {
-        writeln!(out, "{}{d}", label(lang, ("Matched", "匹配", "符合")))?;
+        writeln!(out, "{}{d}", label(&msg!(lang, "show-matched")))?;
     }
     if let Some(u) = username {
-        writeln!(
-            out,
-            "{}{u}",
-            label(lang, ("Username", "用户名", "使用者名稱"))
-        )?;
+        writeln!(out, "{}{u}", label(&msg!(lang, "show-username")))?;
         if Address::parse(u).is_ok_and(|a| a.is_internationalized()) {
             writeln!(
                 out,
                 "{}{}",
-                label(lang, ("", "", "")),
+                label(""),
                 describe::idn_username(p.username_idn, lang)
             )?;
         }
@@ -508,14 +490,14 @@ fn print_show(
     writeln!(
         out,
         "{}{}",
-        label(lang, ("Password", "密码", "密碼")),
+        label(&msg!(lang, "show-password")),
         describe::auth_kind(p.auth.kind, lang)
     )?;
     if let Some(u) = &p.auth.create_url {
         writeln!(
             out,
-            "{indent}{}{u}",
-            pick(lang, ("create it at ", "获取地址：", "取得網址："))
+            "{indent}{}",
+            msg!(lang, "show-create-it-at", url = u.as_str())
         )?;
     }
     if let Some(n) = &p.auth.notes {
@@ -524,24 +506,27 @@ fn print_show(
         }
     }
     for (title, servers) in [
-        (("Incoming", "收信服务器", "收信伺服器"), &p.incoming),
-        (("Outgoing", "发信服务器", "寄信伺服器"), &p.outgoing),
+        (msg!(lang, "show-incoming"), &p.incoming),
+        (msg!(lang, "show-outgoing"), &p.outgoing),
     ] {
         for (i, s) in servers.iter().enumerate() {
             let head = if i == 0 {
-                label(lang, title)
+                label(&title)
             } else {
                 indent.clone()
             };
             let hp = format!("{}:{}", s.host, s.port);
             writeln!(
                 out,
-                "{head}{}{}{}{}{}",
+                "{head}{}{}{}{}",
                 pad(s.protocol.label(), 6),
                 pad(&hp, 29),
-                pad(describe::security(s.security, lang), 10),
-                pick(lang, ("username: ", "用户名：", "使用者名稱：")),
-                describe::username_form(s.username, lang)
+                pad(&describe::security(s.security, lang), 10),
+                msg!(
+                    lang,
+                    "discover-username",
+                    form = describe::username_form(s.username, lang)
+                )
             )?;
             if let Some(login) = s.login {
                 writeln!(out, "{indent}      {}", describe::server_login(login, lang))?;
@@ -555,7 +540,7 @@ fn print_show(
     }
     for (i, h) in p.hints.iter().enumerate() {
         let head = if i == 0 {
-            label(lang, ("Setup", "设置步骤", "設定步驟"))
+            label(&msg!(lang, "show-setup"))
         } else {
             indent.clone()
         };
@@ -566,7 +551,7 @@ fn print_show(
     }
     for (i, q) in p.quirks.iter().enumerate() {
         let head = if i == 0 {
-            label(lang, ("Good to know", "注意事项", "注意事項"))
+            label(&msg!(lang, "show-good-to-know"))
         } else {
             indent.clone()
         };
@@ -575,7 +560,7 @@ fn print_show(
     if let Some(h) = &p.history {
         for (j, l) in langs.iter().enumerate() {
             let head = if j == 0 {
-                label(lang, ("History", "历史", "歷史"))
+                label(&msg!(lang, "show-history"))
             } else {
                 indent.clone()
             };
@@ -584,7 +569,7 @@ fn print_show(
     }
     for (i, h) in p.help_urls.iter().enumerate() {
         let head = if i == 0 {
-            label(lang, ("Help", "帮助", "說明"))
+            label(&msg!(lang, "show-help"))
         } else {
             indent.clone()
         };
@@ -595,64 +580,57 @@ fn print_show(
     }
     for (i, s) in p.sources.iter().enumerate() {
         let head = if i == 0 {
-            label(lang, ("Sources", "来源", "來源"))
+            label(&msg!(lang, "show-sources"))
         } else {
             indent.clone()
         };
         let kind = match s.kind {
-            crate::providers::SourceKind::ProviderDocs => {
-                pick(lang, ("provider docs", "官方文档", "官方文件"))
-            }
-            crate::providers::SourceKind::Ispdb => "Thunderbird ISPDB",
+            crate::providers::SourceKind::ProviderDocs => msg!(lang, "source-provider-docs"),
+            crate::providers::SourceKind::Ispdb => "Thunderbird ISPDB".to_owned(),
             crate::providers::SourceKind::GeneralKnowledge => {
-                pick(lang, ("general knowledge", "公开常识", "公開常識"))
+                msg!(lang, "source-general-knowledge")
             }
-            crate::providers::SourceKind::UserReport => {
-                pick(lang, ("user reports", "用户反馈", "使用者回報"))
-            }
-            crate::providers::SourceKind::NoProviderPage => pick(
+            crate::providers::SourceKind::UserReport => msg!(lang, "source-user-reports"),
+            crate::providers::SourceKind::NoProviderPage => msg!(lang, "source-no-provider-page"),
+        };
+        let line = match s.url.as_deref() {
+            Some(url) => msg!(
                 lang,
-                (
-                    "no page of the provider's own",
-                    "无服务商自己的页面",
-                    "無服務商自己的頁面",
-                ),
+                "show-source",
+                about = s.about.as_str(),
+                kind = kind,
+                url = url,
+                checked = s.checked.as_str()
+            ),
+            None => msg!(
+                lang,
+                "show-source-no-url",
+                about = s.about.as_str(),
+                kind = kind,
+                checked = s.checked.as_str()
             ),
         };
-        writeln!(
-            out,
-            "{head}{}: {kind}{} ({} {})",
-            s.about,
-            s.url
-                .as_deref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default(),
-            pick(lang, ("checked", "核对于", "核對於")),
-            s.checked
-        )?;
+        writeln!(out, "{head}{line}")?;
     }
-    let mut origin = format!("{}, {}", origin_word(p.origin, lang), e.file);
-    if !e.overrides.is_empty() {
-        origin.push_str(&match lang {
-            Lang::En => format!(" (takes precedence over {})", e.overrides.join(", ")),
-            Lang::ZhHans => format!("（优先于 {}）", e.overrides.join("、")),
-            Lang::ZhHant => format!("（優先於 {}）", e.overrides.join("、")),
-        });
-    }
-    writeln!(out, "{}{origin}", label(lang, ("Entry", "条目", "條目")))?;
+    let origin = if e.overrides.is_empty() {
+        msg!(
+            lang,
+            "show-entry-origin",
+            origin = origin_word(p.origin, lang),
+            file = e.file.as_str()
+        )
+    } else {
+        msg!(
+            lang,
+            "show-entry-origin-overrides",
+            origin = origin_word(p.origin, lang),
+            file = e.file.as_str(),
+            overrides = e.overrides.join(&msg!(lang, "list-comma"))
+        )
+    };
+    writeln!(out, "{}{origin}", label(&msg!(lang, "show-entry")))?;
     if p.origin == Origin::Ispdb {
-        writeln!(
-            out,
-            "{indent}{}",
-            pick(
-                lang,
-                (
-                    "Data from the Thunderbird ISPDB, MPL-2.0 (see providers/ispdb/LICENSE).",
-                    "数据来自 Thunderbird ISPDB，采用 MPL-2.0 许可（见 providers/ispdb/LICENSE）。",
-                    "資料來自 Thunderbird ISPDB，採用 MPL-2.0 授權（見 providers/ispdb/LICENSE）。",
-                )
-            )
-        )?;
+        writeln!(out, "{indent}{}", msg!(lang, "show-ispdb-license"))?;
     }
     Ok(())
 }
@@ -776,20 +754,13 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
             match db.lookup(t) {
                 Ok(m) if !chosen.iter().any(|e| std::ptr::eq(*e, m.entry)) => chosen.push(m.entry),
                 Ok(_) => {}
-                Err(e) => unknown.push(format!("{t}: {e}")),
+                Err(e) => unknown.push(format!("{t}: {}", e.text(lang))),
             }
         }
         if !unknown.is_empty() {
             eprintln!(
                 "mailconf: {}\n  {}",
-                pick(
-                    lang,
-                    (
-                        "no such provider entry:",
-                        "没有这个服务商条目：",
-                        "沒有這個服務商項目："
-                    )
-                ),
+                msg!(lang, "audit-no-such-entry"),
                 unknown.join("\n  ")
             );
             return Ok(ExitCode::from(EXIT_USAGE));
@@ -870,35 +841,31 @@ fn print_checks(
     use crate::check::audit::CheckResult;
     for c in checks.iter().filter(|c| c.result != CheckResult::Holds) {
         let label = match c.result {
-            CheckResult::Drift => pick(lang, ("drift", "不符", "不符")),
-            CheckResult::Warning => pick(lang, ("note", "提示", "提示")),
-            CheckResult::Unverified | CheckResult::Holds => {
-                pick(lang, ("unverified", "未能核实", "未能核實"))
-            }
+            CheckResult::Drift => msg!(lang, "audit-drift"),
+            CheckResult::Warning => msg!(lang, "audit-note"),
+            CheckResult::Unverified | CheckResult::Holds => msg!(lang, "audit-unverified"),
         };
         writeln!(
             out,
-            "    [{label}] {} {}",
-            pick(lang, ("claimed:", "条目所述：", "條目所述：")),
-            c.claim.get(lang)
+            "    [{label}] {}",
+            msg!(lang, "audit-claimed", claim = c.claim.get(lang))
         )?;
         writeln!(
             out,
-            "    {} {} {}",
-            " ".repeat(super::display_width(label) + 2),
-            pick(lang, ("observed:", "实际情况：", "實際情況：")),
-            c.observed.get(lang)
+            "    {} {}",
+            " ".repeat(super::display_width(&label) + 2),
+            msg!(lang, "audit-observed", observed = c.observed.get(lang))
         )?;
     }
     Ok(())
 }
 
-fn entry_status_word(s: crate::check::audit::EntryStatus, lang: Lang) -> &'static str {
+fn entry_status_word(s: crate::check::audit::EntryStatus, lang: Lang) -> String {
     use crate::check::audit::EntryStatus as S;
     match s {
-        S::Ok => pick(lang, ("ok", "正常", "正常")),
-        S::Drift => pick(lang, ("drift", "不符", "不符")),
-        S::Unreachable => pick(lang, ("unreachable", "无法连接", "無法連線")),
+        S::Ok => msg!(lang, "audit-ok"),
+        S::Drift => msg!(lang, "audit-drift"),
+        S::Unreachable => msg!(lang, "audit-unreachable"),
     }
 }
 
@@ -913,10 +880,10 @@ fn print_audit(
     writeln!(
         out,
         "{}{}{}{}",
-        pad(pick(lang, ("ENTRY", "条目", "條目")), 24),
-        pad(pick(lang, ("STATUS", "状态", "狀態")), 14),
-        pad(pick(lang, ("SERVERS OK", "正常服务器", "正常伺服器")), 12),
-        pick(lang, ("FIRST FINDING", "首个发现", "首個發現")),
+        pad(&msg!(lang, "audit-col-entry"), 24),
+        pad(&msg!(lang, "audit-col-status"), 14),
+        pad(&msg!(lang, "audit-col-servers-ok"), 12),
+        msg!(lang, "audit-col-first-finding"),
     )?;
     for e in &report.entries {
         let ok = e
@@ -942,7 +909,7 @@ fn print_audit(
             out,
             "{}{}{}{}",
             pad(&e.id, 24),
-            pad(entry_status_word(e.status, lang), 14),
+            pad(&entry_status_word(e.status, lang), 14),
             pad(&format!("{ok}/{}", e.servers.len()), 12),
             first
         )?;
@@ -960,21 +927,21 @@ fn print_audit(
         writeln!(out)?;
         writeln!(
             out,
-            "{} ({}): {}",
-            e.id,
-            e.file,
-            entry_status_word(e.status, lang)
+            "{}",
+            msg!(
+                lang,
+                "audit-entry-heading",
+                id = e.id.as_str(),
+                file = e.file.as_str(),
+                status = entry_status_word(e.status, lang)
+            )
         )?;
         for s in e.servers.iter().filter(|s| notable(&s.checks)) {
             writeln!(out, "  {}", s.endpoint)?;
             print_checks(out, &s.checks, lang)?;
         }
         if notable(&e.checks) {
-            writeln!(
-                out,
-                "  {}",
-                pick(lang, ("the entry as a whole", "整个条目", "整個條目"))
-            )?;
+            writeln!(out, "  {}", msg!(lang, "audit-entry-as-a-whole"))?;
             print_checks(out, &e.checks, lang)?;
         }
     }
@@ -983,20 +950,16 @@ fn print_audit(
     writeln!(
         out,
         "{}",
-        match lang {
-            Lang::En => format!(
-                "{} entries: {} ok, {} drift, {} unreachable ({} endpoints, {} at a time)",
-                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
-            ),
-            Lang::ZhHans => format!(
-                "共 {} 个条目：{} 个正常，{} 个不符，{} 个无法连接（{} 个端点，同时 {} 个）",
-                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
-            ),
-            Lang::ZhHant => format!(
-                "共 {} 個條目：{} 個正常，{} 個不符，{} 個無法連線（{} 個端點，同時 {} 個）",
-                s.entries, s.ok, s.drift, s.unreachable, s.endpoints, report.concurrency
-            ),
-        }
+        msg!(
+            lang,
+            "audit-summary",
+            entries = s.entries,
+            ok = s.ok,
+            drift = s.drift,
+            unreachable = s.unreachable,
+            endpoints = s.endpoints,
+            concurrency = report.concurrency
+        )
     )?;
     Ok(())
 }

@@ -18,6 +18,13 @@ pub(crate) fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
     endpoints.windows(2).all(|w| w[0].host == w[1].host)
 }
 
+/// The PORT column's width: a port (and a mapped port, "110 (→10110)") when
+/// every endpoint is on one host, `host:port` otherwise (it was 24 columns
+/// for a 3-digit port).
+fn port_width(same_host: bool) -> usize {
+    if same_host { 14 } else { 30 }
+}
+
 pub(crate) struct Style {
     pub(crate) color: bool,
     pub(crate) lang: Lang,
@@ -85,7 +92,10 @@ impl Style {
                 &format!(
                     "{}{}{}{}{}{}",
                     pad(&msg!(l, "table-protocol"), 10),
-                    pad(&msg!(l, "table-port"), 24),
+                    pad(
+                        &msg!(l, "table-port"),
+                        port_width(endpoints_share_host(endpoints))
+                    ),
                     pad(&msg!(l, "table-security"), 10),
                     pad(&msg!(l, "table-result"), 28),
                     pad(&msg!(l, "table-time"), 9),
@@ -130,7 +140,7 @@ impl Style {
             out,
             "{}{}{}{}{}{}",
             pad(e.protocol.label(), 10),
-            pad(&place, 24),
+            pad(&place, port_width(same_host)),
             pad(e.security.as_str(), 10),
             self.paint(&pad(&label, 28), Self::verdict_color(&r.verdict)),
             pad(&time, 9),
@@ -346,6 +356,35 @@ mod tests {
             FakeOutcome::Secure,
             10,
         )
+    }
+
+    /// One host: the PORT column is as wide as a port needs, so SECURITY
+    /// follows it closely; many hosts: `host:port` has room, and one longer
+    /// than the column still keeps a space before SECURITY.
+    #[test]
+    fn the_port_column_fits_what_it_holds() {
+        use Protocol::Pop3;
+        use Security::{Starttls, Tls};
+        let style = Style {
+            color: false,
+            lang: Lang::En,
+        };
+        let row = |r: &EndpointReport, same: bool| {
+            let mut out = Vec::new();
+            style.row(&mut out, r, same).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let one = row(&secure(Pop3, "pop.a.test", 995, Tls), true);
+        let security_at = one.find("tls").unwrap();
+        assert!(security_at <= 10 + 14, "{one:?}");
+        let long = row(
+            &secure(Pop3, "a-very-long-host-name.example.test", 110, Starttls),
+            false,
+        );
+        assert!(
+            long.contains("a-very-long-host-name.example.test:110 starttls"),
+            "{long:?}"
+        );
     }
 
     /// Alternatives on other hosts name their host, and each is listed once

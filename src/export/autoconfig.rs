@@ -12,8 +12,7 @@ use super::provenance::header;
 use super::settings::{AccountSettings, Endpoint, Username};
 use super::xml::Xml;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security, UsernameForm};
 
 /// The Thunderbird autoconfig exporter.
@@ -79,26 +78,12 @@ impl Exporter for Thunderbird {
         "config-v1.1.xml"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Thunderbird autoconfig file (config-v1.1.xml, the ISPDB format)",
-                "Thunderbird 自动配置文件（config-v1.1.xml，ISPDB 格式）",
-                "Thunderbird 自動設定檔（config-v1.1.xml，ISPDB 格式）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-thunderbird-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/163.com.xml), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.",
-                "保存为 Thunderbird 程序目录下的 isp/<域名>.xml（例如 /usr/lib/thunderbird/isp/163.com.xml），或放在 https://autoconfig.<域名>/mail/config-v1.1.xml 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。",
-                "儲存為 Thunderbird 程式資料夾下的 isp/<網域>.xml（例如 /usr/lib/thunderbird/isp/163.com.xml），或放在 https://autoconfig.<網域>/mail/config-v1.1.xml 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-thunderbird-destination")
     }
 
     fn supports_password(&self) -> bool {

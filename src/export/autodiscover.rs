@@ -14,8 +14,8 @@ use super::provenance::{header, who};
 use super::settings::{AccountSettings, Endpoint};
 use super::xml::Xml;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::{auth_kind, pick};
+use crate::i18n::{Lang, msg};
+use crate::providers::describe::auth_kind;
 use crate::providers::{Protocol, Security};
 
 /// The Autodiscover POX response exporter.
@@ -77,26 +77,12 @@ impl Exporter for Autodiscover {
         "autodiscover.xml"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Outlook Autodiscover response (POX XML) for administrators",
-                "Outlook 自动发现（Autodiscover）响应（POX XML），供管理员使用",
-                "Outlook 自動探索（Autodiscover）回應（POX XML），供管理員使用",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-autodiscover-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the Outlook setup steps (`--format outlook` on the command line).",
-                "供管理员使用：作为该用户对 POST https://autodiscover.<域名>/autodiscover/autodiscover.xml 的响应（或作为模板）。普通用户请用 Outlook 设置步骤手动设置（命令行：`--format outlook`）。",
-                "供管理員使用：作為該使用者對 POST https://autodiscover.<網域>/autodiscover/autodiscover.xml 的回應（或作為範本）。一般使用者請依 Outlook 設定步驟手動設定（命令列：`--format outlook`）。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-autodiscover-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -114,17 +100,10 @@ impl Exporter for Autodiscover {
         s.require_address(NAME)?;
         let mut x = Xml::new(NAME)?;
         let mut lines = header(self, s, true, lang);
-        lines.push(
-            pick(
-                lang,
-                (
-                    "Manual setup steps: mailconf export <address> --format outlook",
-                    "手动设置步骤：mailconf export <邮箱地址> --format outlook",
-                    "手動設定步驟：mailconf export <郵件地址> --format outlook",
-                ),
-            )
-            .into(),
-        );
+        lines.push(msg!(
+            lang,
+            "export-autodiscover-manual-setup-steps-mailconf"
+        ));
         x.comment(&lines)?;
         x.start("Autodiscover", &[("xmlns", NS_ROOT)])?;
         x.start("Response", &[("xmlns", NS_OUTLOOK)])?;
@@ -163,26 +142,12 @@ impl Exporter for OutlookSteps {
         "outlook-setup.md"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Step-by-step manual setup for Outlook (Markdown)",
-                "Outlook 手动设置步骤（Markdown）",
-                "Outlook 手動設定步驟（Markdown）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-outlook-steps-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Read it, or send it to the user; follow the steps in Outlook.",
-                "阅读或发给用户，然后在 Outlook 中按步骤操作。",
-                "閱讀或傳給使用者，然後在 Outlook 中依步驟操作。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-outlook-steps-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -274,42 +239,21 @@ impl Exporter for OutlookSteps {
         if inc.protocol == Protocol::Pop3 {
             n += 1;
             let step = if s.leave_on_server {
-                pick(
-                    lang,
-                    (
-                        "Under **More Settings → Advanced → Delivery**, tick **Leave a copy of messages on the server** and untick **Remove from server after … days**.",
-                        "在 **其他设置 → 高级 → 传递** 中勾选 **在服务器上保留邮件的副本**，并取消勾选 **…天后从服务器删除**。",
-                        "在 **其他設定 → 進階 → 傳遞** 中勾選 **在伺服器上保留一份郵件複本**，並取消勾選 **…天後從伺服器移除**。",
-                    ),
-                )
+                msg!(lang, "export-outlook-steps-under-more-settings-advanced")
             } else {
-                pick(
-                    lang,
-                    (
-                        "Under **More Settings → Advanced → Delivery**, untick **Leave a copy of messages on the server** (mail is deleted from the server after downloading).",
-                        "在 **其他设置 → 高级 → 传递** 中取消勾选 **在服务器上保留邮件的副本**（下载后从服务器删除）。",
-                        "在 **其他設定 → 進階 → 傳遞** 中取消勾選 **在伺服器上保留一份郵件複本**（下載後從伺服器刪除）。",
-                    ),
-                )
+                msg!(lang, "export-outlook-steps-under-more-settings-advanced-2")
             };
             md.push_str(&format!("{n}. {step}\n"));
         }
         n += 1;
         md.push_str(&format!(
             "{n}. {}\n",
-            pick(
-                lang,
-                (
-                    "Click **Next**: Outlook tests the settings and sends a test message.",
-                    "点击 **下一步**：Outlook 会测试设置并发送一封测试邮件。",
-                    "按 **下一步**：Outlook 會測試設定並傳送一封測試郵件。",
-                ),
-            )
+            msg!(lang, "export-outlook-steps-click-next-outlook-tests")
         ));
         if !s.provider.hints.is_empty() {
             md.push_str(&format!(
                 "\n## {}\n\n",
-                pick(lang, ("Before you start", "开始之前", "開始之前"))
+                msg!(lang, "export-outlook-steps-before-you-start")
             ));
             for h in &s.provider.hints {
                 md.push_str(&format!("- {}\n", md_text(h.get(lang))));

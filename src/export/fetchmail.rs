@@ -21,8 +21,7 @@ use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
 use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security};
 use std::path::PathBuf;
 
@@ -49,26 +48,12 @@ impl Exporter for Fetchmail {
         ".fetchmailrc"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "fetchmail run control file (.fetchmailrc)",
-                "fetchmail 配置文件（.fetchmailrc）",
-                "fetchmail 設定檔（.fetchmailrc）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-fetchmail-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Save as ~/.fetchmailrc (owner-only, mode 0600: fetchmail refuses anything else), then run `fetchmail -v`.",
-                "保存为 ~/.fetchmailrc（仅所有者可读写，权限 0600，否则 fetchmail 拒绝使用），然后运行 `fetchmail -v`。",
-                "儲存為 ~/.fetchmailrc（僅擁有者可讀寫，權限 0600，否則 fetchmail 拒絕使用），然後執行 `fetchmail -v`。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-fetchmail-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -111,14 +96,7 @@ impl Exporter for Fetchmail {
         out.push_str(&format!("# {}\n", leave_on_server(s.leave_on_server, lang)));
         out.push_str(&format!(
             "# {}\n",
-            pick(
-                lang,
-                (
-                    "fetchmail hands mail to the local mail system (SMTP on localhost); to deliver another way add e.g. mda \"/usr/bin/procmail -d %T\" after the user line.",
-                    "fetchmail 默认把邮件交给本机邮件系统（localhost 的 SMTP）；如需其他投递方式，可在 user 行后加入例如 mda \"/usr/bin/procmail -d %T\"。",
-                    "fetchmail 預設把郵件交給本機郵件系統（localhost 的 SMTP）；如需其他投遞方式，可在 user 行後加入例如 mda \"/usr/bin/procmail -d %T\"。",
-                ),
-            )
+            msg!(lang, "export-fetchmail-fetchmail-hands-mail-to")
         ));
         if oauth2 {
             let address = s.require_address(NAME)?;
@@ -130,14 +108,7 @@ impl Exporter for Fetchmail {
         } else if s.password.is_none() {
             out.push_str(&format!(
                 "# {}\n",
-                pick(
-                    lang,
-                    (
-                        "No password stored: fetchmail asks for it (or reads ~/.netrc).",
-                        "未保存密码：fetchmail 会提示输入（或读取 ~/.netrc）。",
-                        "未儲存密碼：fetchmail 會提示輸入（或讀取 ~/.netrc）。",
-                    ),
-                )
+                msg!(lang, "export-fetchmail-no-password-stored-fetchmail")
             ));
         }
         out.push('\n');

@@ -19,8 +19,7 @@ use super::provenance::{header, leave_on_server};
 use super::settings::AccountSettings;
 use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security};
 use std::path::PathBuf;
 
@@ -58,26 +57,12 @@ impl Exporter for Getmail {
         "getmailrc"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "getmail6 rc file (getmailrc)",
-                "getmail6 配置文件（getmailrc）",
-                "getmail6 設定檔（getmailrc）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-getmail-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Save as ~/.config/getmail/getmailrc (or ~/.getmail/getmailrc), create the maildir with `mkdir -p ~/Maildir/{cur,new,tmp}`, then run `getmail`.",
-                "保存为 ~/.config/getmail/getmailrc（或 ~/.getmail/getmailrc），用 `mkdir -p ~/Maildir/{cur,new,tmp}` 创建邮件目录，然后运行 `getmail`。",
-                "儲存為 ~/.config/getmail/getmailrc（或 ~/.getmail/getmailrc），用 `mkdir -p ~/Maildir/{cur,new,tmp}` 建立郵件目錄，然後執行 `getmail`。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-getmail-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -157,16 +142,9 @@ impl Exporter for Getmail {
                 Some(p) => out.push_str(&format!("password = {}\n", value("password", p)?)),
                 None => {
                     out.push_str(&format!(
-                    "# {}\n",
-                    pick(
-                        lang,
-                        (
-                            "No password stored: getmail asks for it. To read it from a password manager instead:",
-                            "未保存密码：getmail 会提示输入。也可以从密码管理器读取：",
-                            "未儲存密碼：getmail 會提示輸入。也可以從密碼管理器讀取：",
-                        ),
-                    )
-                ));
+                        "# {}\n",
+                        msg!(lang, "export-getmail-no-password-stored-getmail")
+                    ));
                     out.push_str(&format!(
                     "# password_command = (\"secret-tool\", \"lookup\", \"host\", \"{host}\", \"user\", \"{}\")\n",
                     user.replace(['"', '\\'], "_")
@@ -181,14 +159,7 @@ impl Exporter for Getmail {
             .unwrap_or_else(|| SYSTEM_CA_BUNDLE.to_owned());
         out.push_str(&format!(
             "# {}\n",
-            pick(
-                lang,
-                (
-                    "getmail checks the server certificate only when ca_certs is set (macOS: /etc/ssl/cert.pem).",
-                    "只有设置了 ca_certs，getmail 才会校验服务器证书（macOS：/etc/ssl/cert.pem）。",
-                    "只有設定了 ca_certs，getmail 才會驗證伺服器憑證（macOS：/etc/ssl/cert.pem）。",
-                ),
-            )
+            msg!(lang, "export-getmail-getmail-checks-the-server")
         ));
         out.push_str(&format!("ca_certs = {}\n", value("CA file", &ca)?));
         out.push_str("\n[destination]\ntype = Maildir\npath = ~/Maildir/\n");

@@ -8,8 +8,7 @@
 
 use super::settings::{AccountSettings, AuthMethod, Endpoint, Username, Verification};
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{AuthKind, Localized, Protocol, Quirk, Security, UsernameForm};
 use serde::Serialize;
 
@@ -94,26 +93,12 @@ impl Exporter for Json {
         format!("{}.mailconf.json", s.provider.id)
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "mailconf JSON: all settings and what was verified (docs/export-json.md)",
-                "mailconf JSON：全部设置及验证结果（docs/export-json.md）",
-                "mailconf JSON：全部設定及驗證結果（docs/export-json.md）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-json-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "For scripts and other tools; the fields are documented in docs/export-json.md.",
-                "供脚本和其他工具使用；字段说明见 docs/export-json.md。",
-                "供指令碼和其他工具使用；欄位說明見 docs/export-json.md。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-json-destination")
     }
 
     fn supports_password(&self) -> bool {

@@ -15,8 +15,7 @@
 use super::provenance::header;
 use super::settings::AccountSettings;
 use super::{ExportError, Exporter, Expresses, Format, Support, UuidGenerator, UuidSource};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security};
 use plist::{Dictionary, Value};
 
@@ -74,26 +73,12 @@ impl Exporter for Apple {
         format!("{}.mobileconfig", s.provider.id)
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Apple configuration profile (.mobileconfig) for Mail on macOS, iPhone and iPad",
-                "Apple 描述文件（.mobileconfig），用于 macOS、iPhone 和 iPad 的“邮件”",
-                "Apple 描述檔（.mobileconfig），用於 macOS、iPhone 和 iPad 的「郵件」",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-apple-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Open the file on the Mac (System Settings → Privacy & Security → Profiles) or send it to the iPhone/iPad (Settings → Profile Downloaded → Install). The profile is unsigned, so the system calls it \"unverified\"; enter the password when asked.",
-                "在 Mac 上打开此文件（系统设置 → 隐私与安全性 → 描述文件），或发送到 iPhone/iPad（设置 → 已下载描述文件 → 安装）。描述文件未签名，系统会显示“未验证”；按提示输入密码。",
-                "在 Mac 上打開此檔案（系統設定 → 隱私權與安全性 → 描述檔），或傳送到 iPhone/iPad（設定 → 已下載描述檔 → 安裝）。描述檔未簽署，系統會顯示「未驗證」；依提示輸入密碼。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-apple-destination")
     }
 
     fn supports_password(&self) -> bool {

@@ -48,7 +48,7 @@ pub use settings::{
     Verification, preferred_incoming,
 };
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::providers::Protocol;
 use std::path::PathBuf;
 
@@ -155,7 +155,6 @@ impl ExportError {
     /// ports are shown as they are; no command-line flag is named, so the
     /// window can show it too.
     pub fn text(&self, lang: Lang) -> String {
-        use crate::i18n::msg;
         let l = lang;
         match self {
             ExportError::NoServer { provider, protocol } => msg!(
@@ -276,10 +275,10 @@ pub trait Exporter {
     }
 
     /// What the file is, in `lang`.
-    fn description(&self, lang: Lang) -> &'static str;
+    fn description(&self, lang: Lang) -> String;
 
     /// Where the file goes in that client (and how to use it), in `lang`.
-    fn destination(&self, lang: Lang) -> &'static str;
+    fn destination(&self, lang: Lang) -> String;
 
     /// Whether the format has a place for a password.
     fn supports_password(&self) -> bool;
@@ -416,44 +415,19 @@ impl Format {
     }
 
     /// What people call it, for the app's Export window.
-    pub fn title(self, lang: Lang) -> &'static str {
-        let t = match self {
-            Format::Thunderbird => (
-                "Thunderbird (autoconfig)",
-                "Thunderbird（自动配置）",
-                "Thunderbird（自動設定）",
-            ),
-            Format::Apple => (
-                "Apple Mail, iPhone and iPad (.mobileconfig)",
-                "Apple 邮件、iPhone 和 iPad（.mobileconfig）",
-                "Apple 郵件、iPhone 和 iPad（.mobileconfig）",
-            ),
-            Format::Autodiscover => (
-                "Outlook Autodiscover (for administrators)",
-                "Outlook 自动发现（供管理员使用）",
-                "Outlook 自動探索（供管理員使用）",
-            ),
-            Format::Outlook => (
-                "Outlook (setup steps)",
-                "Outlook（设置步骤）",
-                "Outlook（設定步驟）",
-            ),
-            Format::Fetchmail => ("fetchmail", "fetchmail", "fetchmail"),
-            Format::Getmail => ("getmail6", "getmail6", "getmail6"),
-            Format::Msmtp => ("msmtp", "msmtp", "msmtp"),
-            Format::Mutt => ("mutt / neomutt", "mutt / neomutt", "mutt / neomutt"),
-            Format::Json => (
-                "JSON (all settings, for scripts)",
-                "JSON（全部设置，供脚本使用）",
-                "JSON（全部設定，供指令碼使用）",
-            ),
-            Format::Summary => (
-                "Summary (to read or send)",
-                "摘要（阅读或发送）",
-                "摘要（閱讀或傳送）",
-            ),
-        };
-        crate::providers::describe::pick(lang, t)
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            Format::Thunderbird => msg!(lang, "format-title-thunderbird"),
+            Format::Apple => msg!(lang, "format-title-apple"),
+            Format::Autodiscover => msg!(lang, "format-title-autodiscover"),
+            Format::Outlook => msg!(lang, "format-title-outlook"),
+            Format::Fetchmail => msg!(lang, "format-title-fetchmail"),
+            Format::Getmail => msg!(lang, "format-title-getmail"),
+            Format::Msmtp => msg!(lang, "format-title-msmtp"),
+            Format::Mutt => msg!(lang, "format-title-mutt"),
+            Format::Json => msg!(lang, "format-title-json"),
+            Format::Summary => msg!(lang, "format-title-summary"),
+        }
     }
 
     /// The format's exporter, configured with `options`.

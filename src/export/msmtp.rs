@@ -16,9 +16,8 @@
 use super::provenance::header;
 use super::settings::AccountSettings;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::providers::Security;
-use crate::providers::describe::pick;
 use std::path::PathBuf;
 
 /// The msmtp exporter.
@@ -55,26 +54,12 @@ impl Exporter for Msmtp {
         "msmtprc"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "msmtp configuration (msmtprc) for sending mail",
-                "msmtp 发信配置文件（msmtprc）",
-                "msmtp 寄信設定檔（msmtprc）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-msmtp-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Save as ~/.msmtprc or ~/.config/msmtp/config (mode 0600 if it holds a password); test with `msmtp --pretend`, send with `msmtp recipient@example.com < message`.",
-                "保存为 ~/.msmtprc 或 ~/.config/msmtp/config（含密码时权限须为 0600）；用 `msmtp --pretend` 检查，用 `msmtp 收件人@example.com < 邮件` 发送。",
-                "儲存為 ~/.msmtprc 或 ~/.config/msmtp/config（含密碼時權限須為 0600）；用 `msmtp --pretend` 檢查，用 `msmtp 收件人@example.com < 郵件` 寄送。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-msmtp-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -149,14 +134,7 @@ impl Exporter for Msmtp {
             None => {
                 out.push_str(&format!(
                     "# {}\n",
-                    pick(
-                        lang,
-                        (
-                            "No password stored. Keep it in the keyring (secret-tool store --label=msmtp host HOST service smtp user USER) and msmtp finds it, or read it with passwordeval:",
-                            "未保存密码。可存入系统密钥环（secret-tool store --label=msmtp host 主机 service smtp user 用户名），msmtp 会自动读取；或用 passwordeval 读取：",
-                            "未儲存密碼。可存入系統金鑰圈（secret-tool store --label=msmtp host 主機 service smtp user 使用者名稱），msmtp 會自動讀取；或用 passwordeval 讀取：",
-                        ),
-                    )
+                    msg!(lang, "export-msmtp-no-password-stored-keep")
                 ));
                 out.push_str(&format!(
                     "# passwordeval \"secret-tool lookup host {host} service smtp user '{}'\"\n",

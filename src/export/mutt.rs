@@ -21,8 +21,7 @@ use super::provenance::{header, leave_on_server};
 use super::settings::{AccountSettings, Endpoint};
 use super::token;
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::pick;
+use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Quirk, Security};
 use percent_encoding::utf8_percent_encode;
 
@@ -65,26 +64,12 @@ impl Exporter for Mutt {
         "muttrc"
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "mutt / neomutt configuration (muttrc)",
-                "mutt / neomutt 配置文件（muttrc）",
-                "mutt / neomutt 設定檔（muttrc）",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-mutt-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Save as ~/.muttrc (mutt) or ~/.config/neomutt/neomuttrc (neomutt), or `source` it from there.",
-                "保存为 ~/.muttrc（mutt）或 ~/.config/neomutt/neomuttrc（neomutt），或在其中用 `source` 引入。",
-                "儲存為 ~/.muttrc（mutt）或 ~/.config/neomutt/neomuttrc（neomutt），或在其中用 `source` 引入。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-mutt-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -173,14 +158,7 @@ impl Exporter for Mutt {
             }
             None => out.push_str(&format!(
                 "# {}\n",
-                pick(
-                    lang,
-                    (
-                        "No password stored: mutt asks for it when it connects.",
-                        "未保存密码：mutt 连接时会提示输入。",
-                        "未儲存密碼：mutt 連線時會提示輸入。",
-                    ),
-                )
+                msg!(lang, "export-mutt-no-password-stored-mutt")
             )),
         }
         Ok(out)

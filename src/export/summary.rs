@@ -11,8 +11,8 @@ use super::markdown::{md_code, md_text};
 use super::provenance::{provenance, who};
 use super::settings::{AccountSettings, Endpoint, Username};
 use super::{ExportError, Exporter, Expresses, Format, Support};
-use crate::i18n::Lang;
-use crate::providers::describe::{auth_kind, pick, quirk, username_form};
+use crate::i18n::{Lang, msg};
+use crate::providers::describe::{auth_kind, quirk, username_form};
 use crate::providers::{Protocol, Security};
 
 /// The summary exporter.
@@ -20,8 +20,8 @@ use crate::providers::{Protocol, Security};
 pub struct Summary;
 
 /// ": " in English, "：" in Chinese.
-fn colon(lang: Lang) -> &'static str {
-    pick(lang, (": ", "：", "："))
+fn colon(lang: Lang) -> String {
+    msg!(lang, "export-summary-text")
 }
 
 /// Round brackets of the language.
@@ -32,25 +32,11 @@ fn parens(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-fn security_words(s: Security, lang: Lang) -> &'static str {
+fn security_words(s: Security, lang: Lang) -> String {
     match s {
-        Security::Tls => pick(
-            lang,
-            (
-                "SSL/TLS (encrypted from the start)",
-                "SSL/TLS（连接即加密）",
-                "SSL/TLS（連線即加密）",
-            ),
-        ),
-        Security::Starttls => pick(
-            lang,
-            (
-                "STARTTLS (required)",
-                "STARTTLS（必须启用）",
-                "STARTTLS（必須啟用）",
-            ),
-        ),
-        Security::Plain => pick(lang, ("none", "无", "無")),
+        Security::Tls => msg!(lang, "export-summary-ssl-tls-encrypted-from"),
+        Security::Starttls => msg!(lang, "export-summary-starttls-required"),
+        Security::Plain => msg!(lang, "export-summary-none"),
     }
 }
 
@@ -61,36 +47,35 @@ fn server_section(
     lang: Lang,
 ) -> Result<(), ExportError> {
     let title = match ep.protocol {
-        Protocol::Smtp => pick(lang, ("Outgoing mail", "发送邮件", "外寄郵件")),
-        _ => pick(lang, ("Incoming mail", "接收邮件", "內送郵件")),
+        Protocol::Smtp => msg!(lang, "export-summary-outgoing-mail"),
+        _ => msg!(lang, "export-summary-incoming-mail"),
     };
     let (open, close) = parens(lang);
     out.push_str(&format!(
         "\n## {title}{open}{}{close}\n\n",
         ep.protocol.label()
     ));
-    let host = ep.host.replace(
-        "%EMAILDOMAIN%",
-        pick(lang, ("<your domain>", "<你的域名>", "<你的網域>")),
-    );
+    let host = ep
+        .host
+        .replace("%EMAILDOMAIN%", &msg!(lang, "export-summary-your-domain"));
     let user = match (&ep.username, s.username(ep, "summary")) {
         (_, Ok(u)) => md_code(&u),
         (Username::Form(f), Err(_)) => username_form(*f, lang).to_owned(),
         (Username::Literal(u), Err(_)) => md_code(u),
     };
     let rows = [
-        (pick(lang, ("Server", "服务器", "伺服器")), md_code(&host)),
+        (msg!(lang, "export-summary-server"), md_code(&host)),
         (
-            pick(lang, ("Port", "端口", "連接埠")),
+            msg!(lang, "export-summary-port"),
             md_code(&ep.port.to_string()),
         ),
         (
-            pick(lang, ("Encryption", "加密", "加密")),
+            msg!(lang, "export-summary-encryption"),
             security_words(ep.security, lang).to_owned(),
         ),
-        (pick(lang, ("Username", "用户名", "使用者名稱")), user),
+        (msg!(lang, "export-summary-username"), user),
         (
-            pick(lang, ("Password", "密码", "密碼")),
+            msg!(lang, "export-summary-password"),
             auth_kind(s.provider.password_kind, lang).to_owned(),
         ),
     ];
@@ -100,32 +85,11 @@ fn server_section(
     if ep.protocol == Protocol::Pop3 {
         out.push_str(&format!(
             "- {}: {}\n",
-            pick(
-                lang,
-                (
-                    "Leave mail on server",
-                    "在服务器上保留邮件",
-                    "在伺服器上保留郵件"
-                )
-            ),
+            msg!(lang, "export-summary-leave-mail-on-server"),
             if s.leave_on_server {
-                pick(
-                    lang,
-                    (
-                        "yes (download without deleting)",
-                        "是（只下载，不删除）",
-                        "是（只下載，不刪除）",
-                    ),
-                )
+                msg!(lang, "export-summary-yes-download-without-deleting")
             } else {
-                pick(
-                    lang,
-                    (
-                        "no (deleted from the server after downloading)",
-                        "否（下载后从服务器删除）",
-                        "否（下載後從伺服器刪除）",
-                    ),
-                )
+                msg!(lang, "export-summary-no-deleted-from-the")
             }
         ));
     }
@@ -145,26 +109,12 @@ impl Exporter for Summary {
         format!("{}-mail-settings.md", s.provider.id)
     }
 
-    fn description(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Readable summary (Markdown) for a helpdesk ticket",
-                "便于阅读的摘要（Markdown），可贴到工单中",
-                "易讀的摘要（Markdown），可貼到工單中",
-            ),
-        )
+    fn description(&self, lang: Lang) -> String {
+        msg!(lang, "export-summary-description")
     }
 
-    fn destination(&self, lang: Lang) -> &'static str {
-        pick(
-            lang,
-            (
-                "Paste it into the ticket or an e-mail; it never contains the password.",
-                "贴到工单或邮件中；其中不含密码。",
-                "貼到工單或郵件中；其中不含密碼。",
-            ),
-        )
+    fn destination(&self, lang: Lang) -> String {
+        msg!(lang, "export-summary-destination")
     }
 
     fn supports_password(&self) -> bool {
@@ -181,13 +131,13 @@ impl Exporter for Summary {
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let mut out = format!(
             "# {}{}{}\n\n",
-            pick(lang, ("Mail settings", "邮件设置", "郵件設定")),
+            msg!(lang, "export-summary-mail-settings"),
             colon(lang),
             md_text(&who(s, lang))
         );
         out.push_str(&format!(
             "- {}{}{} ({})\n",
-            pick(lang, ("Provider", "服务商", "服務商")),
+            msg!(lang, "export-summary-provider"),
             colon(lang),
             md_text(s.provider.name.get(lang)),
             md_code(&s.provider.id)
@@ -201,14 +151,14 @@ impl Exporter for Summary {
             };
             out.push_str(&format!(
                 "- {}{}{shown}\n",
-                pick(lang, ("Address", "邮箱地址", "郵件地址")),
+                msg!(lang, "export-summary-address"),
                 colon(lang)
             ));
         }
         if let Some(n) = &s.display_name {
             out.push_str(&format!(
                 "- {}{}{}\n",
-                pick(lang, ("Name", "姓名", "姓名")),
+                msg!(lang, "export-summary-name"),
                 colon(lang),
                 md_text(n)
             ));
@@ -226,7 +176,7 @@ impl Exporter for Summary {
         if !p.hints.is_empty() || p.create_url.is_some() {
             out.push_str(&format!(
                 "\n## {}\n\n",
-                pick(lang, ("Before you start", "开始之前", "開始之前"))
+                msg!(lang, "export-summary-before-you-start")
             ));
             for h in &p.hints {
                 out.push_str(&format!("- {}\n", md_text(h.get(lang))));
@@ -240,14 +190,7 @@ impl Exporter for Summary {
                 };
                 out.push_str(&format!(
                     "- {}{}{link}\n",
-                    pick(
-                        lang,
-                        (
-                            "Where to get the password or code",
-                            "获取密码或授权码的地方",
-                            "取得密碼或授權碼的地方",
-                        ),
-                    ),
+                    msg!(lang, "export-summary-where-to-get-the"),
                     colon(lang)
                 ));
             }
@@ -255,10 +198,10 @@ impl Exporter for Summary {
         if !p.quirks.is_empty() {
             out.push_str(&format!(
                 "\n## {}\n\n",
-                pick(lang, ("Good to know", "注意事项", "注意事項"))
+                msg!(lang, "export-summary-good-to-know")
             ));
             for q in &p.quirks {
-                out.push_str(&format!("- {}\n", md_text(quirk(*q, lang))));
+                out.push_str(&format!("- {}\n", md_text(&quirk(*q, lang))));
             }
         }
         Ok(out)

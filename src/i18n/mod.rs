@@ -125,6 +125,22 @@ pub(crate) fn english_left(text: &str, allowed: &[&str]) -> Option<String> {
         .then_some(rest)
 }
 
+/// Why the system refused to read or write, in words (the OS's own message
+/// only for the rare kinds without a sentence of their own).
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::PermissionDenied => msg!(lang, "io-no-permission-to-write"),
+        K::NotFound => msg!(lang, "io-no-such-folder"),
+        K::ReadOnlyFilesystem => msg!(lang, "io-read-only"),
+        K::StorageFull | K::QuotaExceeded => msg!(lang, "io-disk-full"),
+        K::IsADirectory => msg!(lang, "io-is-a-folder"),
+        K::NotADirectory => msg!(lang, "io-not-a-folder"),
+        K::InvalidFilename => msg!(lang, "io-bad-file-name"),
+        _ => msg!(lang, "io-system-said", error = error.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::i18n::{Lang, msg};
 use crate::providers::model::IdnUsername;
 
 /// Why an address or domain was refused.
@@ -33,12 +34,13 @@ pub enum AddressError {
     #[error("{0:?} has more than one @: type one address, like alice@example.com")]
     TwoAts(String),
     /// Spaces or control characters where none may be.
-    #[error("{what} contains {found}, which is not allowed in {place}")]
+    #[error("{what} contains {}, which is not allowed in {place}", describe_char(*.found))]
     BadCharacter {
         /// "the part before the @", "the domain" or "the host name".
         what: &'static str,
-        /// A description of the character, e.g. "a space" or "a control character (U+0007)".
-        found: String,
+        /// The character (a space, a tab, a control character…): put into
+        /// words where it is shown.
+        found: char,
         /// "an address" or "a host name".
         place: &'static str,
     },
@@ -51,6 +53,56 @@ pub enum AddressError {
         reason: Option<String>,
     },
 }
+
+impl AddressError {
+    /// The error for people, in `lang` (the `Display` text is the terse
+    /// English of logs and JSON). What was typed is shown escaped where it
+    /// is shown at all.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            AddressError::Empty => msg!(lang, "address-empty"),
+            AddressError::NoAt(_) => msg!(lang, "address-no-at"),
+            AddressError::EmptyLocalPart(_) => msg!(lang, "address-empty-local-part"),
+            AddressError::EmptyDomain(_) => msg!(lang, "address-empty-domain"),
+            AddressError::LocalPartTooLong(n) => {
+                msg!(lang, "address-local-part-too-long", bytes = *n)
+            }
+            AddressError::TwoAts(_) => msg!(lang, "address-two-ats"),
+            AddressError::BadCharacter { what, found, .. } => {
+                let found = character(*found, lang);
+                if *what == HOST_NAME {
+                    msg!(lang, "address-bad-character-host", found = found)
+                } else if *what == DOMAIN {
+                    msg!(lang, "address-bad-character-domain", found = found)
+                } else {
+                    msg!(lang, "address-bad-character-local-part", found = found)
+                }
+            }
+            AddressError::InvalidDomain { domain, .. } => msg!(
+                lang,
+                "address-invalid-domain",
+                domain = crate::server_text::ServerText::new(domain).to_string()
+            ),
+        }
+    }
+}
+
+/// A character that may not be in an address or host name, in words.
+fn character(c: char, lang: Lang) -> String {
+    let code = format!("U+{:04X}", u32::from(c));
+    match c {
+        ' ' => msg!(lang, "char-space"),
+        '\t' => msg!(lang, "char-tab"),
+        c if c.is_control() => msg!(lang, "char-control", code = code),
+        c if c.is_whitespace() => msg!(lang, "char-other-space", code = code),
+        _ => code,
+    }
+}
+
+/// The parts a [`AddressError::BadCharacter`] names.
+const LOCAL_PART: &str = "the part before the @";
+const DOMAIN: &str = "the domain";
+const HOST_NAME: &str = "the host name";
 
 /// A parsed address: local part as typed, domain canonical.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -87,8 +139,8 @@ impl Address {
         }
         if let Some(c) = local.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return Err(AddressError::BadCharacter {
-                what: "the part before the @",
-                found: describe_char(c),
+                what: LOCAL_PART,
+                found: c,
                 place: "an address",
             });
         }
@@ -148,7 +200,7 @@ fn describe_char(c: char) -> String {
 /// (lowercase, full-width dots), punycode for non-ASCII labels, STD3 rules and DNS
 /// length limits checked.
 pub fn normalize_domain(input: &str) -> Result<String, AddressError> {
-    normalize(input, "the domain", "an address")
+    normalize(input, DOMAIN, "an address")
 }
 
 /// A host name that came from outside (an autoconfig document, a DNS answer, a
@@ -160,12 +212,12 @@ pub fn normalize_domain(input: &str) -> Result<String, AddressError> {
 pub fn parse_host(input: &str) -> Result<String, AddressError> {
     if let Some(c) = input.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(AddressError::BadCharacter {
-            what: "the host name",
-            found: describe_char(c),
+            what: HOST_NAME,
+            found: c,
             place: "a host name",
         });
     }
-    let ascii = normalize(input, "the host name", "a host name")?;
+    let ascii = normalize(input, HOST_NAME, "a host name")?;
     if is_valid_hostname(&ascii) {
         Ok(ascii)
     } else {
@@ -184,7 +236,7 @@ fn normalize(input: &str, what: &'static str, place: &'static str) -> Result<Str
     {
         return Err(AddressError::BadCharacter {
             what,
-            found: describe_char(c),
+            found: c,
             place,
         });
     }

@@ -283,6 +283,20 @@ pub enum LookupError {
     NotFound(String),
 }
 
+impl LookupError {
+    /// The error for people, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            LookupError::Address(e) => e.text(lang),
+            LookupError::NotFound(d) => crate::i18n::msg!(
+                lang,
+                "lookup-not-found",
+                domain = crate::server_text::ServerText::new(&display_domain(d)).to_string()
+            ),
+        }
+    }
+}
+
 /// `例子.中国 (xn--fsqu00a.xn--fiqs8s)` for punycode domains, the domain itself otherwise.
 pub fn display_domain(ascii: &str) -> String {
     let (unicode, ok) = idna::domain_to_unicode(ascii);

@@ -235,7 +235,7 @@ fn recognition_line(ui: &mut egui::Ui, session: &Session, has_entry: bool) {
         }
         Recognition::Incomplete => {}
         Recognition::Invalid(e) => {
-            ui.colored_label(ui.visuals().warn_fg_color, ui_text::address_error(e, lang));
+            ui.colored_label(ui.visuals().warn_fg_color, e.text(lang));
         }
         Recognition::Unknown { address } => discovery_status(ui, session, address),
         Recognition::Host { host } => {
@@ -436,7 +436,7 @@ fn card(
                                     out.commands.push(Command::CopyLink(url.clone()));
                                 }
                                 if link_copied {
-                                    ui.label(ui_text::copied(T::WhatLink.get(lang), lang));
+                                    ui.label(ui_text::copied(&T::WhatLink.get(lang), lang));
                                 }
                             });
                         }

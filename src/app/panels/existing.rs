@@ -26,14 +26,13 @@ use eframe::egui;
 use crate::app::export::{self, Asked, Asking, FileDialog, FixedPath};
 use crate::app::ui_text::T;
 use crate::check::existing::{
-    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain, history_note, in_line,
-    line_label,
+    AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain_in, history_note,
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
 use crate::existing::{Destination, thunderbird};
 use crate::i18n::{Lang, msg};
 use crate::providers::Database;
-use crate::providers::describe::{pick, security};
+use crate::providers::describe::security;
 use crate::server_text::ServerText;
 
 /// What the window asks the app to do.
@@ -112,47 +111,6 @@ pub struct ExistingView {
     dialog_answer: Option<(Wanted, Receiver<Reply>)>,
 }
 
-fn t(lang: Lang, text: (&'static str, &'static str, &'static str)) -> &'static str {
-    pick(lang, text)
-}
-
-/// "Check my current settings…", the menu entry that opens the window.
-pub const ENTRY: (&str, &str, &str) = (
-    "Check my current settings…",
-    "检查我现有的设置…",
-    "檢查我現有的設定…",
-);
-
-const TITLE: (&str, &str, &str) = (
-    "Check my current settings",
-    "检查我现有的设置",
-    "檢查我現有的設定",
-);
-
-/// The path field's label.
-pub const FILE_LABEL: (&str, &str, &str) = (
-    "Settings file or Thunderbird profile folder",
-    "配置文件或 Thunderbird 配置文件夹",
-    "設定檔或 Thunderbird 設定檔資料夾",
-);
-
-/// The button that reads and checks the file.
-pub const CHECK: (&str, &str, &str) = ("Check", "检查", "檢查");
-
-/// Said when Test connection in the main window stopped this window's check.
-pub const STOPPED_FOR_TEST: (&str, &str, &str) = (
-    "Stopped: Test connection was started in the main window. Press Check to test these settings again.",
-    "已停止：主窗口开始了连接测试。按“检查”可重新测试这些设置。",
-    "已停止：主視窗開始了連線測試。按「檢查」可重新測試這些設定。",
-);
-
-/// The button that saves a fixed file.
-pub const SAVE_FIXED: (&str, &str, &str) = (
-    "Save the fixed file…",
-    "保存修正后的文件…",
-    "儲存修正後的檔案…",
-);
-
 impl ExistingView {
     /// Opens the window and lists the Thunderbird profiles found.
     pub fn open(&mut self) {
@@ -176,7 +134,7 @@ impl ExistingView {
         if let Some(check) = self.check.as_mut() {
             check.stop();
         }
-        self.status = Some(t(lang, STOPPED_FOR_TEST).to_owned());
+        self.status = Some(T::ExistingStoppedForTest.get(lang));
     }
 
     /// Takes `event` when it belongs to the running account's check (then
@@ -329,17 +287,7 @@ impl ExistingView {
                     return;
                 }
                 let Some(backend) = backend else {
-                    self.status = Some(
-                        t(
-                            lang,
-                            (
-                                "The connection test is unavailable.",
-                                "连接测试不可用。",
-                                "連線測試無法使用。",
-                            ),
-                        )
-                        .to_owned(),
-                    );
+                    self.status = Some(T::ExistingNoBackend.get(lang));
                     return;
                 };
                 if self.generation.take().is_some() {
@@ -423,7 +371,7 @@ pub fn window(ctx: &egui::Context, view: &mut ExistingView, lang: Lang, actions:
         return;
     }
     let mut open = true;
-    egui::Window::new(t(lang, TITLE))
+    egui::Window::new(T::ExistingTitle.get(lang))
         .open(&mut open)
         .default_size([760.0, 560.0])
         .vscroll(true)
@@ -434,13 +382,9 @@ pub fn window(ctx: &egui::Context, view: &mut ExistingView, lang: Lang, actions:
 }
 
 fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Vec<Action>) {
-    ui.label(t(lang, (
-        "Reads the settings your mail program already has (fetchmail, msmtp, mutt, getmail, Thunderbird, Apple profiles, mailconf JSON, autoconfig), tests them now, and writes a fixed copy. Outlook and Foxmail keep theirs in the registry or binary files: type your address in the main window instead.",
-        "读取你的邮件程序现有的设置（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述文件、mailconf JSON、autoconfig），立即测试，并写出修正后的副本。Outlook 和 Foxmail 的设置保存在注册表或二进制文件中：请在主窗口输入邮箱地址。",
-        "讀取你的郵件程式現有的設定（fetchmail、msmtp、mutt、getmail、Thunderbird、Apple 描述檔、mailconf JSON、autoconfig），立即測試，並寫出修正後的副本。Outlook 和 Foxmail 的設定儲存在登錄檔或二進位檔案中：請在主視窗輸入電子郵件地址。",
-    )));
+    ui.label(T::ExistingIntro.get(lang));
     ui.horizontal(|ui| {
-        let label = ui.label(t(lang, FILE_LABEL));
+        let label = ui.label(T::ExistingFileLabel.get(lang));
         let field = ui
             .add(egui::TextEdit::singleline(&mut view.path).desired_width(360.0))
             .labelled_by(label.id);
@@ -449,27 +393,13 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
         if open.clicked() {
             actions.push(Action::Open);
         }
-        if ui.button(t(lang, CHECK)).clicked() || enter {
+        if ui.button(T::ExistingCheck.get(lang)).clicked() || enter {
             actions.push(Action::CheckPath);
         }
     });
-    ui.checkbox(
-        &mut view.login,
-        t(lang, (
-            "Also test the login with the password in the file (never over an unencrypted connection)",
-            "同时用文件中的密码测试登录（绝不通过未加密的连接发送）",
-            "同時用檔案中的密碼測試登入（絕不透過未加密的連線傳送）",
-        )),
-    );
+    ui.checkbox(&mut view.login, T::ExistingAlsoLogin.get(lang));
     if !view.profiles.is_empty() {
-        ui.label(t(
-            lang,
-            (
-                "Thunderbird profiles found:",
-                "找到的 Thunderbird 配置文件夹：",
-                "找到的 Thunderbird 設定檔資料夾：",
-            ),
-        ));
+        ui.label(T::ExistingProfilesFound.get(lang));
         for p in &view.profiles {
             let name = ServerText::new(&p.name).to_string();
             if ui
@@ -491,7 +421,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
     if running {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(t(lang, ("Testing…", "正在测试…", "正在測試…")));
+            ui.label(T::ExistingTesting.get(lang));
         });
     }
     for (fi, f) in check.files.iter().enumerate() {
@@ -509,14 +439,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
         };
         ui.heading(format!("{} — {path}", loaded.kind.label(lang)));
         if loaded.accounts.is_empty() {
-            ui.label(t(
-                lang,
-                (
-                    "No mail account found in this file.",
-                    "文件中没有找到邮件账户。",
-                    "檔案中沒有找到郵件帳號。",
-                ),
-            ));
+            ui.label(msg!(lang, "existing-no-account"));
         }
         for (ai, a) in loaded.accounts.iter().enumerate() {
             account_card(
@@ -531,33 +454,21 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             );
         }
         if !loaded.notes.is_empty() {
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                t(lang, ("Lines not read", "未读取的行", "未讀取的行")),
-                loaded.notes.len() + loaded.notes_left_out
+            egui::CollapsingHeader::new(msg!(
+                lang,
+                "existing-lines-not-read-count",
+                count = loaded.notes.len() + loaded.notes_left_out
             ))
             .id_salt(("notes", fi))
             .show(ui, |ui| {
                 for n in &loaded.notes {
-                    ui.label(format!(
-                        "{}: {} — {}",
-                        line_label(lang, n.line),
-                        ServerText::new(&n.excerpt),
-                        n.kind.describe(lang)
-                    ));
+                    ui.label(crate::check::existing::note_line(n, lang));
                 }
             });
         }
         match view.fixed.get(fi) {
             Some(Some(Ok(fixed))) if !fixed.changes.is_empty() => {
-                ui.label(t(
-                    lang,
-                    (
-                        "What the fixed file changes:",
-                        "修正后的文件将修改：",
-                        "修正後的檔案將修改：",
-                    ),
-                ));
+                ui.label(T::ExistingFixedChanges.get(lang));
                 for c in &fixed.changes {
                     ui.label(format!(
                         "  {}",
@@ -575,7 +486,7 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 }
                 let busy = view.asking();
                 if ui
-                    .add_enabled(!busy, egui::Button::new(t(lang, SAVE_FIXED)))
+                    .add_enabled(!busy, egui::Button::new(T::ExistingSaveFixed.get(lang)))
                     .clicked()
                 {
                     actions.push(Action::Save(fi));
@@ -601,23 +512,17 @@ fn account_card(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.strong(format!(
-            "{} — {} {}",
-            ServerText::new(&a.name),
-            a.protocol.label(),
-            in_line(lang, a.line)
+        ui.strong(msg!(
+            lang,
+            "existing-account",
+            name = ServerText::new(&a.name).to_string(),
+            line = a.line,
+            protocol = a.protocol.label()
         ));
         ui.label(crate::check::existing::file_says(a, lang));
         let Some(result) = check.result(r) else {
             if !a.active {
-                ui.weak(t(
-                    lang,
-                    (
-                        "Not used by the program: not checked.",
-                        "该程序未使用此项：未检查。",
-                        "該程式未使用此項：未檢查。",
-                    ),
-                ));
+                ui.weak(msg!(lang, "existing-not-used"));
             }
             return;
         };
@@ -632,10 +537,10 @@ fn account_card(
             msg!(
                 lang,
                 "existing-verdict",
-                verdict = result.verdict.label().get(lang).to_owned()
+                verdict = result.verdict.label(lang)
             ),
         );
-        ui.label(explain(a, result).get(lang));
+        ui.label(explain_in(a, result, lang));
         if let Some(e) = &result.error {
             ui.label(e.to_string());
         }
@@ -643,32 +548,25 @@ fn account_card(
             ui.label(msg!(lang, "existing-what-changed", change = h.get(lang)));
         }
         if let Some(summary) = &result.summary {
-            egui::CollapsingHeader::new(t(
-                lang,
-                (
-                    "What the network says now",
-                    "现在的网络测试结果",
-                    "現在的網路測試結果",
-                ),
-            ))
-            .id_salt(("rows", r.file, r.account))
-            .default_open(true)
-            .show(ui, |ui| {
-                for rep in &summary.endpoints {
-                    let e = &rep.endpoint;
-                    let login = rep.login.as_ref().map_or_else(String::new, |l| {
-                        format!(" · {}", super::results::login_word(&l.result).get(lang))
-                    });
-                    ui.label(format!(
-                        "{} {}:{} {} — {}{login}",
-                        e.protocol.label(),
-                        e.host,
-                        e.port,
-                        security(e.security, lang),
-                        super::results::verdict_words(rep, lang),
-                    ));
-                }
-            });
+            egui::CollapsingHeader::new(msg!(lang, "existing-network-says"))
+                .id_salt(("rows", r.file, r.account))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for rep in &summary.endpoints {
+                        let e = &rep.endpoint;
+                        let login = rep.login.as_ref().map_or_else(String::new, |l| {
+                            format!(" · {}", super::results::login_word(&l.result).get(lang))
+                        });
+                        ui.label(format!(
+                            "{} {}:{} {} — {}{login}",
+                            e.protocol.label(),
+                            e.host,
+                            e.port,
+                            security(e.security, lang),
+                            super::results::verdict_words(rep, lang),
+                        ));
+                    }
+                });
             for advice in &summary.advice {
                 ui.label(format!("• {}", advice.text(lang)));
                 if let Some(link) = &advice.link {

@@ -88,7 +88,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             out.commands.push(Command::CopyReport);
         }
         if session.copied == Some(crate::app::state::Copied::Report) {
-            ui.label(ui_text::copied(T::WhatReport.get(lang), lang));
+            ui.label(ui_text::copied(&T::WhatReport.get(lang), lang));
         }
         if !check.rows.is_empty() {
             let total = check.rows.len();
@@ -797,7 +797,7 @@ fn details(
                         out.commands.push(Command::CopyTranscript(index));
                     }
                     if copied {
-                        ui.label(ui_text::copied(T::WhatTranscript.get(lang), lang));
+                        ui.label(ui_text::copied(&T::WhatTranscript.get(lang), lang));
                     }
                 });
                 ui.add(egui::Label::new(egui::RichText::new(transcript).monospace()).wrap());

@@ -32,10 +32,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, persisted: &Persisted, out: &mut Out)
             }
         });
         if ui
-            .button(crate::providers::describe::pick(
-                lang,
-                super::existing::ENTRY,
-            ))
+            .button(crate::app::ui_text::T::ExistingEntry.get(lang))
             .clicked()
         {
             out.commands.push(Command::OpenExisting);

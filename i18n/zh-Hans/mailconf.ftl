@@ -942,13 +942,13 @@ export-password-failed-everywhere = 密码在所有服务器上都无法登录�
 ## Command-line usage errors
 
 usage-error = 命令行有误{ $kind ->
-        [unknown-argument] ：“{ $arg }” 不是这个命令的选项。
-        [unknown-command] ：“{ $arg }” 不是 mailconf 的命令。
-        [invalid-value] ：“{ $arg }” 的值无法使用。
-        [missing-argument] ：缺少必需的 “{ $arg }”。
-        [missing-command] ：“{ $arg }” 后面缺少命令。
-        [conflict] ：“{ $arg }” 不能与已给出的另一个选项同时使用。
-        [values] ：“{ $arg }” 的值的个数不对。
+        [unknown-argument] ：“{ $arg }”不是这个命令的选项。
+        [unknown-command] ：“{ $arg }”不是 mailconf 的命令。
+        [invalid-value] ：“{ $arg }”的值无法使用。
+        [missing-argument] ：缺少必需的“{ $arg }”。
+        [missing-command] ：“{ $arg }”后面缺少命令。
+        [conflict] ：“{ $arg }”不能与已给出的另一个选项同时使用。
+        [values] ：“{ $arg }”的值的个数不对。
        *[other] 。
     }
 usage-details = 详情：{ $detail }

@@ -942,13 +942,13 @@ export-password-failed-everywhere = 密碼在所有伺服器上都無法登入�
 ## Command-line usage errors
 
 usage-error = 命令列有誤{ $kind ->
-        [unknown-argument] ：「{ $arg }」 不是這個命令的選項。
-        [unknown-command] ：「{ $arg }」 不是 mailconf 的命令。
-        [invalid-value] ：「{ $arg }」 的值無法使用。
-        [missing-argument] ：缺少必要的 「{ $arg }」。
-        [missing-command] ：「{ $arg }」 後面缺少命令。
-        [conflict] ：「{ $arg }」 不能與已給出的另一個選項同時使用。
-        [values] ：「{ $arg }」 的值的個數不對。
+        [unknown-argument] ：「{ $arg }」不是這個命令的選項。
+        [unknown-command] ：「{ $arg }」不是 mailconf 的命令。
+        [invalid-value] ：「{ $arg }」的值無法使用。
+        [missing-argument] ：缺少必要的「{ $arg }」。
+        [missing-command] ：「{ $arg }」後面缺少命令。
+        [conflict] ：「{ $arg }」不能與已給出的另一個選項同時使用。
+        [values] ：「{ $arg }」的值的個數不對。
        *[other] 。
     }
 usage-details = 詳情：{ $detail }

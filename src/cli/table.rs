@@ -50,6 +50,9 @@ const TLS_KINDS: [TlsErrorKind; 10] = [
 /// on their own lines under the row.
 const MIN_DETAILS: usize = 24;
 
+/// DETAILS wide enough for a summary on one or two lines.
+const ROOMY_DETAILS: usize = 48;
+
 /// Indent of the lines a row continues on when its cells do not fit beside each other.
 const UNDER: &str = "    ";
 
@@ -152,9 +155,11 @@ impl Style {
             time: w(&msg!(l, "table-time")).max(w(&msg!(l, "ui-latency", ms = 10_000))) + 2,
             same_host,
         };
-        // On a narrow terminal RESULT is as wide as the short verdicts; a
-        // row with a long TLS problem takes the room it needs.
-        if c.protocol + c.place + c.security + c.result + c.time > self.width {
+        // RESULT is as wide as the longest TLS problem only while DETAILS
+        // keeps room for a sentence beside it; else as wide as the short
+        // verdicts, and a row with a long TLS problem takes the room it needs.
+        let fixed = c.protocol + c.place + c.security + c.result + c.time;
+        if fixed + ROOMY_DETAILS > self.width {
             c.result = widest(&results[..6]);
         }
         c

@@ -302,7 +302,7 @@ export-write = could not write the { $format } document: { $message }
 provider-file-unreadable = { $file }: cannot be read ({ $detail })
 provider-file-parse = { $file }, line { $line }, column { $column }: this is not a provider entry mailconf can read. The JSON reader says: { $field }{ $detail }
 provider-field-prefix = field `{ $field }`:{" "}
-provider-file-invalid = { $file }: field `{ $field }` has a value mailconf does not accept: { $detail }
+provider-file-invalid = { $file }: field `{ $field }`: { $problem }
 provider-file-duplicate-domain = { $file }: domain { $domain } is already served by { $other } ({ $other_file })
 provider-file-duplicate-id = { $file }: id { $id } is already used by { $other_file }
 provider-file-skipped = warning: skipped a provider file: { $problem }
@@ -314,6 +314,38 @@ validate-summary = { $files ->
         [one] { $problems } problem
        *[other] { $problems } problems
     }
+
+## What is wrong in a provider entry (src/providers/validate.rs, `providers
+## validate`); { $value } is the file's value, quoted.
+
+validate-empty-text = the text is empty: every text needs all three languages
+validate-not-http-url = “{ $value }” is not an http(s) URL
+validate-bad-id = “{ $value }” must be lowercase letters, digits, '-' and '.'
+validate-id-not-file-name = “{ $id }” differs from the file name “{ $stem }.json”
+validate-nothing-matches = no domains and no mx_suffixes: nothing would ever match this provider
+validate-bad-domain = “{ $value }” is not a lowercase ASCII domain (use punycode)
+validate-listed-twice = “{ $value }” is listed twice
+validate-bad-mx-suffix = “{ $value }” is not a lowercase ASCII host suffix
+validate-bad-year = { $year } is not a plausible year
+validate-no-incoming = an active provider needs at least one incoming server
+validate-no-outgoing = an active provider needs at least one outgoing server
+validate-wrong-list = { $protocol } does not belong here: { $list ->
+        [outgoing] outgoing servers are smtp
+       *[incoming] incoming servers are pop3 or imap
+    }
+validate-bad-host = “{ $value }” is not a lowercase ASCII host name
+validate-port-zero = port 0 is not a port (1-65535)
+validate-plain-without-note = a plaintext server needs a note saying it is legacy and insecure
+validate-same-server-twice = the same server is listed twice
+validate-empty-reply = empty text would match every reply
+validate-oauth2 = the OAuth2 setting cannot be used
+validate-no-source = every entry needs at least one source
+validate-bad-month = “{ $value }” is not a month YYYY-MM
+validate-source-about-empty = say which facts this source backs
+validate-hand-no-url = a hand-written entry needs at least one source with a url
+validate-hand-no-own-page = a hand-written entry needs a source that is the provider's own page (kind provider-docs, with url and checked month), or a no-provider-page source saying why there is none
+validate-hand-unbacked = the oauth2 block needs a source with a url whose about names “{ $fact }”
+validate-hand-why-no-page = say what was looked for and why no page of the provider's own could be used
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 

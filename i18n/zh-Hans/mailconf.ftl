@@ -282,12 +282,43 @@ export-write = 无法写出 { $format } 文档：{ $message }
 provider-file-unreadable = { $file }：无法读取（{ $detail }）
 provider-file-parse = { $file }，第 { $line } 行第 { $column } 列：这不是 mailconf 能读取的服务商条目。JSON 解析器的原话：{ $field }{ $detail }
 provider-field-prefix = 字段 `{ $field }`：
-provider-file-invalid = { $file }：字段 `{ $field }` 的值 mailconf 不接受：{ $detail }
+provider-file-invalid = { $file }：字段 `{ $field }`：{ $problem }
 provider-file-duplicate-domain = { $file }：域名 { $domain } 已由 { $other }（{ $other_file }）提供
 provider-file-duplicate-id = { $file }：编号 { $id } 已被 { $other_file } 使用
 provider-file-skipped = 警告：已跳过一个服务商文件：{ $problem }
 validate-error = 错误：{ $problem }
 validate-summary = 已检查 { $files } 个文件，发现 { $problems } 个问题
+
+## What is wrong in a provider entry
+
+validate-empty-text = 文字为空：每段文字都需要三种语言
+validate-not-http-url = “{ $value }”不是 {"http(s)"} 网址
+validate-bad-id = “{ $value }”只能由小写字母、数字、{"'-'"} 和 {"'.'"} 组成
+validate-id-not-file-name = “{ $id }”与文件名“{ $stem }{".json"}”不一致
+validate-nothing-matches = 没有 {"domains"} 也没有 {"mx_suffixes"}：不会有任何地址匹配这个服务商
+validate-bad-domain = “{ $value }”不是小写 {"ASCII"} 域名（请使用 {"punycode"}）
+validate-listed-twice = “{ $value }”列出了两次
+validate-bad-mx-suffix = “{ $value }”不是小写 {"ASCII"} 主机名后缀
+validate-bad-year = { $year } 不是合理的年份
+validate-no-incoming = 仍在服务的服务商至少需要一台接收服务器
+validate-no-outgoing = 仍在服务的服务商至少需要一台发送服务器
+validate-wrong-list = { $protocol } 不应在这里：{ $list ->
+        [outgoing] 发送服务器只能是 {"smtp"}
+       *[incoming] 接收服务器只能是 {"pop3"} 或 {"imap"}
+    }
+validate-bad-host = “{ $value }”不是小写 {"ASCII"} 主机名
+validate-port-zero = 端口 0 不是有效端口（1-65535）
+validate-plain-without-note = 明文服务器需要一条说明，指出它是不安全的旧方式
+validate-same-server-twice = 同一台服务器列出了两次
+validate-empty-reply = 空文字会匹配所有回复
+validate-oauth2 = 这项 OAuth2 设置无法使用
+validate-no-source = 每个条目至少需要一个来源
+validate-bad-month = “{ $value }”不是 {"YYYY-MM"} 格式的月份
+validate-source-about-empty = 请说明这个来源支持哪些事实
+validate-hand-no-url = 手写的条目至少需要一个带网址的来源
+validate-hand-no-own-page = 手写的条目需要一个来自服务商自己网页的来源（{"kind provider-docs"}，带网址和核对月份），或一个说明原因的 {"no-provider-page"} 来源
+validate-hand-unbacked = {"oauth2"} 部分需要一个带网址、且 {"about"} 中写明“{ $fact }”的来源
+validate-hand-why-no-page = 请说明找过什么，以及为什么无法使用服务商自己的网页
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 

@@ -282,12 +282,43 @@ export-write = 無法寫出 { $format } 文件：{ $message }
 provider-file-unreadable = { $file }：無法讀取（{ $detail }）
 provider-file-parse = { $file }，第 { $line } 行第 { $column } 欄：這不是 mailconf 能讀取的服務商條目。JSON 解析器的原話：{ $field }{ $detail }
 provider-field-prefix = 欄位 `{ $field }`：
-provider-file-invalid = { $file }：欄位 `{ $field }` 的值 mailconf 不接受：{ $detail }
+provider-file-invalid = { $file }：欄位 `{ $field }`：{ $problem }
 provider-file-duplicate-domain = { $file }：網域 { $domain } 已由 { $other }（{ $other_file }）提供
 provider-file-duplicate-id = { $file }：編號 { $id } 已被 { $other_file } 使用
 provider-file-skipped = 警告：已略過一個服務商檔案：{ $problem }
 validate-error = 錯誤：{ $problem }
 validate-summary = 已檢查 { $files } 個檔案，發現 { $problems } 個問題
+
+## What is wrong in a provider entry
+
+validate-empty-text = 文字為空：每段文字都需要三種語言
+validate-not-http-url = 「{ $value }」不是 {"http(s)"} 網址
+validate-bad-id = 「{ $value }」只能由小寫字母、數字、{"'-'"} 和 {"'.'"} 組成
+validate-id-not-file-name = 「{ $id }」與檔案名稱「{ $stem }{".json"}」不一致
+validate-nothing-matches = 沒有 {"domains"} 也沒有 {"mx_suffixes"}：不會有任何地址符合這個服務商
+validate-bad-domain = 「{ $value }」不是小寫 {"ASCII"} 網域（請使用 {"punycode"}）
+validate-listed-twice = 「{ $value }」列出了兩次
+validate-bad-mx-suffix = 「{ $value }」不是小寫 {"ASCII"} 主機名稱後綴
+validate-bad-year = { $year } 不是合理的年份
+validate-no-incoming = 仍在服務的服務商至少需要一台內送伺服器
+validate-no-outgoing = 仍在服務的服務商至少需要一台外寄伺服器
+validate-wrong-list = { $protocol } 不應在這裡：{ $list ->
+        [outgoing] 外寄伺服器只能是 {"smtp"}
+       *[incoming] 內送伺服器只能是 {"pop3"} 或 {"imap"}
+    }
+validate-bad-host = 「{ $value }」不是小寫 {"ASCII"} 主機名稱
+validate-port-zero = 連接埠 0 不是有效的連接埠（1-65535）
+validate-plain-without-note = 明文伺服器需要一條說明，指出它是不安全的舊方式
+validate-same-server-twice = 同一台伺服器列出了兩次
+validate-empty-reply = 空文字會符合所有回覆
+validate-oauth2 = 這項 OAuth2 設定無法使用
+validate-no-source = 每個條目至少需要一個來源
+validate-bad-month = 「{ $value }」不是 {"YYYY-MM"} 格式的月份
+validate-source-about-empty = 請說明這個來源支持哪些事實
+validate-hand-no-url = 手寫的條目至少需要一個帶網址的來源
+validate-hand-no-own-page = 手寫的條目需要一個來自服務商自己網頁的來源（{"kind provider-docs"}，帶網址和核對月份），或一個說明原因的 {"no-provider-page"} 來源
+validate-hand-unbacked = {"oauth2"} 部分需要一個帶網址、且 {"about"} 中寫明「{ $fact }」的來源
+validate-hand-why-no-page = 請說明找過什麼，以及為什麼無法使用服務商自己的網頁
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 

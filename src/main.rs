@@ -7,17 +7,21 @@ use clap::Parser as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match mailconf::cli::Cli::try_parse() {
+    // Test-only: the generated pseudo-locale for every message (see README,
+    // "Translating mailconf").
+    mailconf::i18n::catalog::pseudo_from_env();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match mailconf::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            // --help and --version are not errors.
-            let code = if e.use_stderr() {
-                mailconf::cli::EXIT_USAGE
-            } else {
-                0
-            };
-            let _ = e.print();
-            return ExitCode::from(code);
+            let text = mailconf::cli::usage_error_text(&e, &args);
+            // --help and --version are not errors: standard output, exit 0.
+            if e.use_stderr() {
+                eprint!("{text}");
+                return ExitCode::from(mailconf::cli::EXIT_USAGE);
+            }
+            print!("{text}");
+            return ExitCode::SUCCESS;
         }
     };
     mailconf::cli::run(cli)

@@ -896,7 +896,9 @@ fn english_words(s: &str) -> Vec<String> {
         .lines()
         .map(|l| {
             let l = l.strip_prefix("mailconf").map_or(l, |rest| {
-                rest.split_once(": ").map_or(rest, |(_, said)| said)
+                rest.split_once(": ")
+                    .or_else(|| rest.split_once('：'))
+                    .map_or(rest, |(_, said)| said)
             });
             let mut kept = String::new();
             let mut quoted = false;
@@ -940,7 +942,19 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
     let out_file = dir.path().join("msmtprc");
     let out_file = out_file.to_str().unwrap();
     let folder = dir.path().to_str().unwrap();
+    // A provider file with port 0: the validator's words. (A JSON syntax
+    // error keeps serde's words as its details, after a sentence of ours:
+    // the pseudo-locale test checks that sentence.)
+    let semantic = dir.path().join("163.json");
+    let original = std::fs::read_to_string("providers/163.json").unwrap();
+    std::fs::write(
+        &semantic,
+        original.replacen("\"port\": 995", "\"port\": 0", 1),
+    )
+    .unwrap();
+    let semantic = semantic.to_str().unwrap();
     let cases: Vec<Vec<&str>> = vec![
+        vec!["providers", "validate", semantic],
         vec!["export", "--list-formats"],
         vec![
             "export",
@@ -967,6 +981,14 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
         vec!["probe", "bad host!"],
         vec!["discover", "bad"],
         vec!["check", "/nonexistent/mailconf/.msmtprc"],
+        // Usage errors of clap and of the commands (they were clap's and our English).
+        vec!["probe", "--no-such-flag", "alice@163.com"],
+        vec!["no-such-command"],
+        vec!["export", "--format", "msmtp"],
+        vec!["providers", "list", "--ca-file", "/x.pem"],
+        vec!["oauth2", "login", "163"],
+        vec!["oauth2", "login", "alice@163.com"],
+        vec!["oauth2", "token", "alice@outlook.com"],
     ];
     let mut problems = Vec::new();
     for lang in ["zh-Hans", "zh-Hant"] {
@@ -986,4 +1008,195 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// The pseudo-locale
+
+/// The lines of `shown` with English words outside ⟦ ⟧ once names and data
+/// (provider names and texts, hosts, paths, flags, quoted commands) are taken
+/// out: words that did not come from the catalog. Brackets are followed
+/// across lines (a message may span several).
+fn outside_the_catalog(shown: &str) -> Vec<String> {
+    let db = mailconf::providers::Database::bundled();
+    let mut data = crate::gui::provider_texts(db);
+    // Provider names and ids, and what a server offers (capabilities in the
+    // DETAILS cell), are data; tls, starttls and plain are the security
+    // keywords a user types (`--endpoint host:993:tls`).
+    for e in db.entries() {
+        let p = &e.provider;
+        data.extend([
+            p.name.en.clone(),
+            p.name.zh_hans.clone(),
+            p.name.zh_hant.clone(),
+        ]);
+    }
+    for keyword in [" tls", " starttls", " plain"] {
+        data.push(keyword.to_owned());
+    }
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let mut depth = 0usize;
+    let mut found = Vec::new();
+    let ids: BTreeSet<&str> = db
+        .entries()
+        .iter()
+        .map(|e| e.provider.id.as_str())
+        .collect();
+    for line in shown.lines() {
+        // Sentences and names of several words from the provider files first
+        // (they hold host names), then host names, domains, addresses and
+        // provider ids word by word (their brackets stay, to keep count),
+        // then one-word names as whole words.
+        let mut line = line.to_owned();
+        for d in data.iter().filter(|d| d.contains(' ')) {
+            line = line.replace(d.as_str(), " ");
+        }
+        let l: String = line
+            .split(' ')
+            .map(|w| {
+                let bare = w.trim_matches(|c: char| "⟦⟧[](),".contains(c));
+                if w.contains(['.', '@']) || ids.contains(bare) {
+                    w.chars().filter(|c| *c == '⟦' || *c == '⟧').collect()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let l = crate::gui::strip_data(&l, db);
+        let words = l.split_inclusive(' ');
+        let mut kept = String::new();
+        // Capabilities: the run of upper-case words after the summary's "; ".
+        for w in words {
+            let bare = w.trim();
+            let capability = !bare.is_empty()
+                && bare
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "-=()_".contains(c))
+                && bare.chars().any(|c| c.is_ascii_uppercase());
+            if !capability || depth > 0 {
+                kept.push_str(w);
+            }
+        }
+        let outside = crate::gui::outside_brackets(&kept, &mut depth);
+        let words = english_words(&outside);
+        if !words.is_empty() {
+            found.push(format!("{line:?}: {words:?}"));
+        }
+    }
+    found
+}
+
+/// Nothing the command line prints is made outside the catalog: with the
+/// binary's test-only switch `MAILCONF_PSEUDO_LOCALE=1` (the pseudo-locale
+/// generated from the English catalog), every line of the main human outputs
+/// and their errors is wrapped in ⟦ ⟧ apart from names, hosts and data. The
+/// comments of exported files are checked, not their settings (file syntax).
+#[test]
+fn under_a_pseudo_locale_every_line_of_the_cli_comes_from_the_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"id\": \"bad\", \"domain\": [\"bad.test\"]}\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let out_file = dir.path().join("msmtprc");
+    let out_file = out_file.to_str().unwrap();
+    // (arguments, only the comment lines of a file on standard output)
+    let cases: Vec<(Vec<&str>, bool)> = vec![
+        (vec!["providers", "list"], false),
+        (vec!["providers", "show", "163"], false),
+        (vec!["providers", "show", "qq"], false),
+        (vec!["providers", "validate", bad], false),
+        (vec!["providers", "show", "no-such-provider.test"], false),
+        (vec!["export", "--list-formats"], false),
+        (vec!["export", "alice@163.com", "-f", "summary"], false),
+        (vec!["export", "alice@163.com", "-f", "outlook"], false),
+        (vec!["export", "alice@163.com", "-f", "fetchmail"], true),
+        (vec!["export", "alice@qq.com", "-f", "mutt"], true),
+        (
+            vec!["export", "alice@163.com", "-f", "msmtp", "-o", out_file],
+            false,
+        ),
+        (vec!["export", "nosuch.example", "-f", "msmtp"], false),
+        (vec!["export", "etang", "-f", "json"], false),
+        (vec!["probe", "a@@b"], false),
+        (vec!["discover", "bad"], false),
+        (vec!["check", "/nonexistent/mailconf/.msmtprc"], false),
+    ];
+    let mut problems = Vec::new();
+    for (args, comments_only) in &cases {
+        let _ = std::fs::remove_file(out_file);
+        let out = bin()
+            .env("MAILCONF_PSEUDO_LOCALE", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        let stdout = text(&out.stdout);
+        let stdout = if *comments_only {
+            stdout
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            stdout
+        };
+        let shown = format!("{stdout}\n{}", text(&out.stderr));
+        assert!(
+            shown.contains('⟦'),
+            "{args:?}: the pseudo-locale is not in use:\n{shown}"
+        );
+        for p in outside_the_catalog(&shown) {
+            problems.push(format!("{args:?}: {p}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "not from the catalog:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The same for the probe table (with its recommendation and advice) and the
+/// discover listing, fed the check layer's fake reports in-process: what
+/// `probe` against a server and `discover` print.
+#[test]
+fn under_a_pseudo_locale_the_probe_table_and_discover_listing_come_from_the_catalog() {
+    use mailconf::check::fake::{demo_discovery, demo_script};
+    use mailconf::i18n::Lang;
+    let _pseudo = crate::gui::Pseudo::on();
+    let events = crate::gui::fake_check_events(Box::new(demo_script), "alice@163.com");
+    let args = crate::gui::probe_args(&["mailconf", "probe", "x"]);
+    let mut out = Vec::new();
+    mailconf::cli::probe::render_at(&args, Lang::En, &mut out, false, 100, events).unwrap();
+    let address = mailconf::providers::Address::parse("alice@example.com").unwrap();
+    mailconf::cli::discover::print_human(&mut out, &demo_discovery(&address), Lang::En).unwrap();
+    let shown = String::from_utf8(out).unwrap();
+    assert!(shown.contains('⟦'), "{shown}");
+    let problems = outside_the_catalog(&shown);
+    assert!(
+        problems.is_empty(),
+        "not from the catalog:\n{}\n\n{shown}",
+        problems.join("\n")
+    );
+}
+
+/// The Thunderbird file's hint names the account's own domain (it said
+/// "…/isp/163.com.xml" whatever the account).
+#[test]
+fn the_thunderbird_hint_names_the_accounts_domain() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config-v1.1.xml");
+    for lang in ["en", "zh-Hans", "zh-Hant"] {
+        let _ = std::fs::remove_file(&file);
+        let out = bin()
+            .env("MAILCONF_LANG", lang)
+            .args(["export", "alice@qq.com", "-f", "thunderbird", "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let said = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{said}");
+        assert!(said.contains("isp/qq.com.xml"), "{lang}: {said}");
+        assert!(!said.contains("163.com"), "{lang}: {said}");
+    }
 }

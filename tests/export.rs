@@ -279,12 +279,14 @@ fn probed(mut s: AccountSettings) -> AccountSettings {
                 tls_version: Some("TLS 1.3".into()),
                 cert_sha256: Some("AB:CD:EF:01".into()),
                 login_ok: Some(true),
+                in_words: None,
             },
             outgoing: EndpointVerdict {
                 verdict: "TLS OK, AUTH PLAIN offered".into(),
                 tls_version: Some("TLS 1.2".into()),
                 cert_sha256: None,
                 login_ok: None,
+                in_words: None,
             },
         },
     };
@@ -1909,5 +1911,26 @@ fn oauth2_exports_are_read_back_by_the_clients_with_the_token_helper() {
             render(&outlook(Imap, "you@outlook.com"), f, Lang::En),
             Err(ExportError::Oauth2Only { .. })
         ));
+    }
+}
+
+/// The Chinese summary uses the language's punctuation outside code spans:
+/// full-width colons and brackets (it had "在服务器上保留邮件: 是" and
+/// "网易 163 邮箱 (`163`)").
+#[test]
+fn the_chinese_summary_uses_full_width_punctuation() {
+    let db = mailconf::providers::Database::bundled();
+    let p = &db.by_id("163").unwrap().provider;
+    let a = mailconf::providers::Address::parse("alice@163.com").unwrap();
+    let s = AccountSettings::from_provider(p, Some(&a), Protocol::Pop3).unwrap();
+    for lang in [Lang::ZhHans, Lang::ZhHant] {
+        let text = render(&s, Format::Summary, lang).unwrap();
+        for line in text.lines() {
+            let outside: String = line.split('`').step_by(2).collect();
+            assert!(
+                !outside.contains(": ") && !outside.contains(" ("),
+                "{lang:?}: {line}\n{text}"
+            );
+        }
     }
 }

@@ -504,6 +504,7 @@ pub(crate) const ALLOWED: &[&str] = &[
     "SMS",
     "Thunderbird",
     "ISPDB",
+    "README",
     "mailconf",
     "English",
     "Enter",
@@ -550,7 +551,7 @@ pub(crate) const ALLOWED: &[&str] = &[
 
 /// Data that is the same in every language: provider names (imported entries
 /// have only an English one), and hosts, domains, addresses and URLs.
-fn strip_data(text: &str, db: &Database) -> String {
+pub(crate) fn strip_data(text: &str, db: &Database) -> String {
     // Commands in quotes (“fetchmail -v”, 「fetchmail -v」) are typed as they are.
     let mut t = String::new();
     let mut quoted = false;
@@ -1561,7 +1562,7 @@ fn testing_an_unknown_domain_in_the_app_connects_to_each_way_in_once() {
 /// and then 465 is blocked and only 994 works.
 #[test]
 fn the_window_the_cli_and_the_files_name_the_same_endpoints() {
-    use mailconf::check::{CheckRequest, ProbeSummary};
+    use mailconf::check::ProbeSummary;
     use mailconf::export::settings::AccountSettings;
     use mailconf::export::{ExportOptions, Format};
     use mailconf::providers::Address;
@@ -1608,15 +1609,7 @@ fn the_window_the_cli_and_the_files_name_the_same_endpoints() {
 
         // `mailconf probe alice@163.com`, table and JSON, fed the same reports.
         let cli = |json: bool| -> (u8, String, Option<std::sync::Arc<ProbeSummary>>) {
-            let (mut backend, handle) = FakeCheck::new(bundled(), Box::new(script), Pace::Manual);
-            backend
-                .start(CheckRequest {
-                    input: "alice@163.com".into(),
-                    ..CheckRequest::default()
-                })
-                .unwrap();
-            handle.release_all();
-            let events = backend.poll();
+            let events = fake_check_events(Box::new(script), "alice@163.com");
             let summary = events.iter().find_map(|e| match e {
                 CheckEvent::Finished { summary, .. } => Some(summary.clone()),
                 _ => None,
@@ -1625,13 +1618,7 @@ fn the_window_the_cli_and_the_files_name_the_same_endpoints() {
             if json {
                 argv.push("--json");
             }
-            let Some(mailconf::cli::Command::Probe(args)) =
-                <mailconf::cli::Cli as clap::Parser>::try_parse_from(argv)
-                    .unwrap()
-                    .command
-            else {
-                panic!("not a probe command")
-            };
+            let args = probe_args(&argv);
             let mut out = Vec::new();
             let code =
                 mailconf::cli::probe::render(&args, Lang::En, &mut out, false, events).unwrap();
@@ -3112,10 +3099,10 @@ fn the_provider_list_works_by_keyboard_and_follows_the_address() {
 
 /// Renders every message on this thread in a pseudo-locale made from the
 /// English catalog (each message wrapped in ⟦ ⟧), until dropped.
-struct Pseudo;
+pub(crate) struct Pseudo;
 
 impl Pseudo {
-    fn on() -> Pseudo {
+    pub(crate) fn on() -> Pseudo {
         use mailconf::i18n::catalog;
         let en = catalog::embedded("en/mailconf.ftl").expect("the English catalog");
         let loader = catalog::loader_from("en", &catalog::pseudo_from(&en)).expect("it loads");
@@ -3132,7 +3119,7 @@ impl Drop for Pseudo {
 
 /// What the provider files say in English (hints, notes, history, help
 /// titles): facts about a provider, shown as the file has them.
-fn provider_texts(db: &Database) -> Vec<String> {
+pub(crate) fn provider_texts(db: &Database) -> Vec<String> {
     let mut out = Vec::new();
     for e in db.entries() {
         let p = &e.provider;
@@ -3153,6 +3140,49 @@ fn provider_texts(db: &Database) -> Vec<String> {
     out
 }
 
+/// The events of a fake check of `input` run to its end by `script`.
+pub(crate) fn fake_check_events(
+    script: mailconf::check::fake::Script,
+    input: &str,
+) -> Vec<CheckEvent> {
+    let (mut backend, handle) = FakeCheck::new(bundled(), script, Pace::Manual);
+    backend
+        .start(mailconf::check::CheckRequest {
+            input: input.into(),
+            ..mailconf::check::CheckRequest::default()
+        })
+        .unwrap();
+    handle.release_all();
+    backend.poll()
+}
+
+/// The arguments of `mailconf probe …` as clap parses `argv`.
+pub(crate) fn probe_args(argv: &[&str]) -> mailconf::cli::probe::ProbeArgs {
+    let Some(mailconf::cli::Command::Probe(args)) =
+        <mailconf::cli::Cli as clap::Parser>::try_parse_from(argv)
+            .unwrap()
+            .command
+    else {
+        panic!("not a probe command: {argv:?}")
+    };
+    args
+}
+
+/// What of `text` is outside ⟦ ⟧, `depth` being how many are open before it
+/// (and after it, on return): a message may span several texts or lines.
+pub(crate) fn outside_brackets(text: &str, depth: &mut usize) -> String {
+    let mut outside = String::new();
+    for c in text.chars() {
+        match c {
+            '⟦' => *depth += 1,
+            '⟧' => *depth = depth.saturating_sub(1),
+            _ if *depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+}
+
 /// Texts on screen with English words outside ⟦ ⟧ once names and data are
 /// taken out: words that did not come from the catalog. A wrapped label is
 /// several texts, so the brackets are followed across them, in screen order.
@@ -3166,15 +3196,7 @@ fn unwrapped_words(h: &App) -> Vec<(String, Vec<String>)> {
         if piece.len() > 3 && data.iter().any(|d| d.contains(piece)) {
             continue;
         }
-        let mut outside = String::new();
-        for c in strip_data(&t, db).chars() {
-            match c {
-                '⟦' => depth += 1,
-                '⟧' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => outside.push(c),
-                _ => {}
-            }
-        }
+        let outside = outside_brackets(&strip_data(&t, db), &mut depth);
         let words = english_words(&outside);
         if !words.is_empty() {
             found.push((t, words));

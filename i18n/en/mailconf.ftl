@@ -8,6 +8,10 @@
 
 # A sentence followed by technical detail (a server's reply, a system error).
 with-detail = { $sentence }: { $detail }
+# A label and its value ("SMTP: use smtp.qq.com:465 SSL/TLS").
+label-value = { $label }: { $value }
+# Something with an aside in brackets ("Incoming mail (IMAP)", "QQ Mail (qq)").
+in-parens = { $text } ({ $aside })
 
 ## The probe's one-line summary of a way in (src/probe/report/summary.rs)
 
@@ -131,6 +135,10 @@ recommendation-heading = Recommendation (RFC 8314: implicit TLS first, then STAR
 recommendation-also = {"   "}(also: { $alternatives })
 recommendation-none = no secure way in found
 
+## The probe table's cells (src/cli/table.rs)
+# The DETAILS cell: the summary, then what the server offers.
+table-details-with-capabilities = { $summary }; { $capabilities }
+
 ## Passwords on the command line (src/cli/args.rs)
 
 password-prompt = Password for { $who } (not shown):
@@ -200,6 +208,47 @@ nothing-found-deadline = nothing found for { $domain } before the deadline ({ $s
 nothing-found-answered = nothing found for { $domain }: every source answered, none had settings
 nothing-found-some-failed = nothing found for { $domain }: no source had settings, { $failed } could not be asked (see sources)
 
+## What mailconf says about a settings document it read (src/providers/autoconfig.rs):
+## the notes and hints an imported entry carries, and why a part was not used
+
+language-name = { $code ->
+        [cs] Czech
+        [da] Danish
+        [de] German
+        [en] English
+        [es] Spanish
+        [et] Estonian
+        [fr] French
+        [it] Italian
+        [ja] Japanese
+        [lt] Lithuanian
+        [lv] Latvian
+        [nl] Dutch
+        [pl] Polish
+        [pt] Portuguese
+        [ru] Russian
+        [sr] Serbian
+        [zh] Chinese
+       *[other] { $code }
+    }
+import-help-page-in = { $title } (in { $language })
+import-help-page = { $title }
+import-note-plaintext = Plaintext server as listed in the source; your password would cross the network unencrypted.
+import-note-plaintext-no-login = Plaintext server as listed in the source; your mail crosses the network unencrypted.
+import-note-username = The source gives the username as { $form }.
+import-note-own-network = The source says this server accepts only clients on the provider's own network.
+import-enable-access-at = Switch on POP3/IMAP access in the web settings first: { $url }
+import-enable-access = Switch on POP3/IMAP access in the web settings first.
+import-no-dot-before-placeholder = “{ $prefix }” does not end with a dot before the placeholder
+import-bad-port = no valid port (1-65535)
+import-unknown-socket-type = unknown socketType “{ $value }”
+import-url-not-http = not an http or https URL
+import-url-space = the URL contains a space or a control character
+import-url-too-long = the URL is longer than { $bytes } bytes
+import-oauth2-missing = <{ $element }> is missing
+import-oauth2-invalid = the OAuth2 setting { $field } cannot be used
+import-oauth2-from-run-time = OAuth2 endpoints are taken only from mailconf's own database, never from a document found at run time
+
 ## `mailconf discover` (src/cli/discover.rs)
 
 discover-state-found = found
@@ -251,9 +300,9 @@ export-write = could not write the { $format } document: { $message }
 ## Provider files (src/providers/load.rs, `providers validate`)
 
 provider-file-unreadable = { $file }: cannot be read ({ $detail })
-provider-file-parse = { $file }, line { $line }, column { $column }: { $field }{ $detail }
+provider-file-parse = { $file }, line { $line }, column { $column }: this is not a provider entry mailconf can read. The JSON reader says: { $field }{ $detail }
 provider-field-prefix = field `{ $field }`:{" "}
-provider-file-invalid = { $file }: field `{ $field }`: { $detail }
+provider-file-invalid = { $file }: field `{ $field }`: { $problem }
 provider-file-duplicate-domain = { $file }: domain { $domain } is already served by { $other } ({ $other_file })
 provider-file-duplicate-id = { $file }: id { $id } is already used by { $other_file }
 provider-file-skipped = warning: skipped a provider file: { $problem }
@@ -265,6 +314,38 @@ validate-summary = { $files ->
         [one] { $problems } problem
        *[other] { $problems } problems
     }
+
+## What is wrong in a provider entry (src/providers/validate.rs, `providers
+## validate`); { $value } is the file's value, quoted.
+
+validate-empty-text = the text is empty: every text needs all three languages
+validate-not-http-url = “{ $value }” is not an http(s) URL
+validate-bad-id = “{ $value }” must be lowercase letters, digits, '-' and '.'
+validate-id-not-file-name = “{ $id }” differs from the file name “{ $stem }.json”
+validate-nothing-matches = no domains and no mx_suffixes: nothing would ever match this provider
+validate-bad-domain = “{ $value }” is not a lowercase ASCII domain (use punycode)
+validate-listed-twice = “{ $value }” is listed twice
+validate-bad-mx-suffix = “{ $value }” is not a lowercase ASCII host suffix
+validate-bad-year = { $year } is not a plausible year
+validate-no-incoming = an active provider needs at least one incoming server
+validate-no-outgoing = an active provider needs at least one outgoing server
+validate-wrong-list = { $protocol } does not belong here: { $list ->
+        [outgoing] outgoing servers are smtp
+       *[incoming] incoming servers are pop3 or imap
+    }
+validate-bad-host = “{ $value }” is not a lowercase ASCII host name
+validate-port-zero = port 0 is not a port (1-65535)
+validate-plain-without-note = a plaintext server needs a note saying it is legacy and insecure
+validate-same-server-twice = the same server is listed twice
+validate-empty-reply = empty text would match every reply
+validate-oauth2 = the OAuth2 setting cannot be used
+validate-no-source = every entry needs at least one source
+validate-bad-month = “{ $value }” is not a month YYYY-MM
+validate-source-about-empty = say which facts this source backs
+validate-hand-no-url = a hand-written entry needs at least one source with a url
+validate-hand-no-own-page = a hand-written entry needs a source that is the provider's own page (kind provider-docs, with url and checked month), or a no-provider-page source saying why there is none
+validate-hand-unbacked = the oauth2 block needs a source with a url whose about names “{ $fact }”
+validate-hand-why-no-page = say what was looked for and why no page of the provider's own could be used
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -383,6 +464,21 @@ note-client-refuses = the program itself refuses this line, and with it the whol
 note-source-not-followed = “source”: the other file was not read (check it separately)
 note-command-not-run = a command: shown, never run by mailconf
 note-hook-not-read = a hook: its settings apply later and were not read
+
+## Applying a corrected Thunderbird file (src/existing/thunderbird.rs): the
+## steps; { $place } and the menu words are Thunderbird's own labels.
+
+thunderbird-step-quit = Quit Thunderbird completely (it must not be running while you do this).
+thunderbird-step-save = Save the fragment as user.js in the profile folder { $profile } (if a user.js is already there, add the lines at its end).
+thunderbird-step-start = Start Thunderbird: it reads user.js and saves the settings. Then quit it again and delete user.js, or it will reset these settings at every start.
+thunderbird-menu-outgoing-server = Account Settings → Outgoing Server (SMTP) → Edit
+thunderbird-menu-server-settings = Account Settings → Server Settings
+thunderbird-security = { $security ->
+        [tls] SSL/TLS
+        [starttls] STARTTLS
+       *[none] None
+    }
+thunderbird-step-by-hand = Or change it by hand in { $place }: server { $host }, port { $port }, connection security { $security }, authentication “Normal password”, user name { $user }.
 
 ## Checking the settings a user already has (src/check/existing.rs,
 ## `mailconf check`, the app's "Check my current settings")
@@ -976,6 +1072,62 @@ audit-summary = { $entries ->
        *[other] { $endpoints } endpoints
     }, { $concurrency } at a time)
 
+## What `providers audit` compares, claim by claim (src/check/audit/claims.rs)
+## { $summary } is the probe's one-line summary of the way in, in the same language.
+
+audit-not-probed-per-domain = not probed: { $host } depends on the user's domain, and the entry lists none
+audit-not-probed-nothing = not probed: a check of this entry has nothing to probe
+audit-probe-lost = the probe of this endpoint did not finish
+audit-claim-answers = { $protocol } answers on port { $port }
+audit-claim-tls = TLS from the first byte (implicit TLS)
+audit-claim-starttls = STARTTLS offered and completed
+audit-claim-plain = plaintext (legacy)
+audit-not-as-claimed = could not connect as claimed: { $summary }
+audit-does-not-resolve = the host name does not resolve: { $summary }
+audit-refused = connection refused: the port is closed
+audit-no-answer = no answer within { $secs } s: filtered on this network, or down
+audit-server-answers = the server answers
+audit-no-greeting = the connection opened, but no { $protocol } greeting came: { $summary }
+audit-claim-imap-id = IMAP ID (RFC 2971) is required
+audit-announces-id = the server announces ID
+audit-does-not-announce-id = the server does not announce ID
+audit-tls-failed = the TLS handshake failed ({ $kind }): { $summary }
+audit-starttls-then-tls-failed = STARTTLS was accepted, then the TLS handshake failed: { $summary }
+audit-starttls-refused = STARTTLS was refused: { $reply }
+audit-starttls-here-too = STARTTLS is offered on this port too: the row could say starttls
+audit-answers-in-plaintext = answers without encryption
+audit-claim-certificate = a valid certificate for { $host }
+audit-certificate-valid = valid for { $host }
+audit-certificate-valid-days = valid for { $host }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left
+audit-certificate-other-names = the certificate does not cover { $host }; it names { $names }
+audit-certificate-not-trusted = the certificate is not trusted ({ $kind }): { $why }
+audit-claim-days-left = a certificate with more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left
+audit-expires-in = expires in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ({ $date })
+audit-offered = offered: { $mechanisms }
+audit-offered-none = no login method is offered
+audit-claim-password-login = a password login
+audit-no-capa = the server has no CAPA: its login methods cannot be read
+audit-no-password-login = no password login is offered ({ $offered })
+audit-claim-oauth2 = OAuth2 sign-in (XOAUTH2 or OAUTHBEARER)
+audit-claim-no-login = no login needed
+audit-claim-legacy-noted = the plaintext row is marked legacy
+audit-no-legacy-note = the row has no note saying it is legacy and insecure
+audit-claim-recommended-listed = the { $protocol } endpoint a check recommends is listed
+audit-recommends = a check recommends { $endpoint }
+audit-recommends-unlisted = a check recommends { $endpoint }, which the entry does not list
+audit-at-endpoint = { $endpoint }: { $what }
+audit-no-server-listed = the entry lists no server
+audit-no-server-answered = no server answered; { $why }
+
 ## Checking existing settings: more of the window and of `mailconf check`
 
 existing-testing = testing { $host }:{ $port } …
@@ -1057,6 +1209,35 @@ no = no
 export-testing-servers = Testing the servers…
 export-password-failed-everywhere = the password did not work on any server: nothing written
 
+## Command-line usage errors (src/cli/mod.rs). A parse error in English is
+## clap's own text; in another language these say it. { $arg } is the
+## argument as typed.
+
+usage-error = The command line is not right{ $kind ->
+        [unknown-argument] : “{ $arg }” is not an option of this command.
+        [unknown-command] : “{ $arg }” is not a mailconf command.
+        [invalid-value] : the value of “{ $arg }” cannot be used.
+        [missing-argument] : “{ $arg }” is required.
+        [missing-command] : a command is missing after “{ $arg }”.
+        [conflict] : “{ $arg }” cannot be given together with another option given.
+        [values] : “{ $arg }” has the wrong number of values.
+       *[other] .
+    }
+usage-details = Details: { $detail }
+usage-help = Run mailconf --help (or mailconf <command> --help) to see the commands and their options.
+usage-dns-not-for-oauth2 = --dns is not used by oauth2 (give --resolve HOST:ADDR)
+usage-flag-connects-nowhere = { $flag } is for probe, discover, export, check, providers audit and the desktop app; this providers subcommand connects nowhere
+usage-flag-twice = { $flag } is given twice, before and after the subcommand, with different values
+
+## `mailconf oauth2` usage errors (src/cli/oauth2.rs)
+
+oauth2-cli-need-address = { $account }: give the account as an address
+oauth2-cli-no-oauth2 = { $account } ({ $id }) has no OAuth2 sign-in in mailconf's database
+oauth2-cli-no-client-id = no client id: register an app with the provider (README, “OAuth2 sign-in”) and give it with --oauth2-client-id
+oauth2-cli-bad-tenant = --oauth2-tenant cannot be used
+oauth2-cli-secret-env-unset = --oauth2-client-secret-env: { $var } is not set
+oauth2-cli-no-config-dir = no config directory to remember the client id in
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = The host name contains { $found }, which is not allowed.
@@ -1089,7 +1270,7 @@ with-details = { $sentence }
 ## and the notes inside the files (src/export/)
 
 export-thunderbird-description = Thunderbird autoconfig file (config-v1.1.xml, the ISPDB format)
-export-thunderbird-destination = Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/163.com.xml), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.
+export-thunderbird-destination = Save it as isp/<domain>.xml in Thunderbird's program folder (e.g. in /usr/lib/thunderbird/isp/), or serve it at https://autoconfig.<domain>/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.
 export-autodiscover-description = Outlook Autodiscover response (POX XML) for administrators
 export-autodiscover-destination = For administrators: serve it as the answer to POST https://autodiscover.<domain>/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the format “Outlook (setup steps)”.
 export-autodiscover-manual-setup-steps-mailconf = Manual setup steps: mailconf export <address> --format outlook
@@ -1107,8 +1288,8 @@ export-getmail-description = getmail6 rc file (getmailrc)
 export-getmail-destination = Save as ~/.config/getmail/getmailrc (or ~/.getmail/getmailrc), create the maildir with “{"mkdir -p ~/Maildir/{cur,new,tmp}"}”, then run “{"getmail"}”.
 export-getmail-no-password-stored-getmail = No password stored: getmail asks for it. To read it from a password manager instead:
 export-getmail-getmail-checks-the-server = getmail checks the server certificate only when ca_certs is set (macOS: /etc/ssl/cert.pem).
-export-json-description = mailconf JSON: all settings and what was verified (docs/export-json.md)
-export-json-destination = For scripts and other tools; the fields are documented in docs/export-json.md.
+export-json-description = mailconf JSON: all settings and what was verified
+export-json-destination = For scripts and other tools; every field is described in mailconf's documentation (export-json.md).
 export-apple-description = Apple configuration profile (.mobileconfig) for Mail on macOS, iPhone and iPad
 export-apple-destination = Open the file on the Mac (System Settings → Privacy & Security → Profiles) or send it to the iPhone/iPad (Settings → Profile Downloaded → Install). The profile is unsigned, so the system calls it "unverified"; enter the password when asked.
 export-msmtp-description = msmtp configuration (msmtprc) for sending mail
@@ -1117,7 +1298,6 @@ export-msmtp-no-password-stored-keep = No password stored. Keep it in the keyrin
 export-mutt-description = mutt / neomutt configuration (muttrc)
 export-mutt-destination = Save as ~/.muttrc (mutt) or ~/.config/neomutt/neomuttrc (neomutt), or “{"source"}” it from there.
 export-mutt-no-password-stored-mutt = No password stored: mutt asks for it when it connects.
-export-summary-text = :{" "}
 export-summary-ssl-tls-encrypted-from = SSL/TLS (encrypted from the start)
 export-summary-starttls-required = STARTTLS (required)
 export-summary-none = none
@@ -1153,6 +1333,25 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON (all settings, for scripts)
 format-title-summary = Summary (to read or send)
+
+## More of what exported files say (src/export/)
+
+export-thunderbird-destination-for = Save it as isp/{ $domain }.xml in Thunderbird's program folder (e.g. /usr/lib/thunderbird/isp/{ $domain }.xml), or serve it at https://autoconfig.{ $domain }/mail/config-v1.1.xml; then add the account in Thunderbird with only the name, address and password.
+export-autodiscover-destination-for = For administrators: serve it as the answer to POST https://autodiscover.{ $domain }/autodiscover/autodiscover.xml for this user (or use it as a template). Users set Outlook up by hand with the format “Outlook (setup steps)”.
+export-mutt-imap-id = { $provider } requires IMAP clients to send the ID command (RFC 2971): NeoMutt 2023-04-07 and newer send it with the line below. Older NeoMutt and classic Mutt cannot (opening a mailbox fails with "Unsafe Login"): use POP3 there ({ $command }).
+
+## The Outlook setup steps (src/export/autodiscover.rs): bold words are
+## Outlook's own labels in each language; values come in code spans.
+
+outlook-title = Set up { $who } in Outlook ({ $kind })
+outlook-step-add-account = Classic Outlook: **File → Add Account**. New Outlook: **Settings → Accounts → Add account**.
+outlook-step-manual = Type { $address }, open **Advanced options**, tick **Let me set up my account manually**, and choose **{ $kind }**.
+outlook-step-incoming = Incoming mail: server { $host }, port { $port }, encryption method **{ $encryption }**.
+outlook-step-outgoing = Outgoing mail: server { $host }, port { $port }, encryption method **{ $encryption }**.
+outlook-step-no-spa = Leave **Require logon using Secure Password Authentication (SPA)** unticked.
+outlook-step-login = User name { $username }; password: { $password }.
+outlook-step-smtp-same-login = Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and **Use same settings as my incoming mail server**.
+outlook-step-smtp-login = Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and log on with user name { $username }.
 
 ## The diagnostic report for a helpdesk (src/app/report.rs)
 

@@ -4,6 +4,10 @@
 ## Shared shapes
 
 with-detail = { $sentence }：{ $detail }
+# A label and its value ("SMTP: use smtp.qq.com:465 SSL/TLS").
+label-value = { $label }：{ $value }
+# Something with an aside in brackets ("Incoming mail (IMAP)", "QQ Mail (qq)").
+in-parens = { $text }（{ $aside }）
 
 ## The probe's one-line summary of a way in
 
@@ -116,6 +120,10 @@ recommendation-heading = 推荐设置（RFC 8314：优先隐式 TLS，其次 STA
 recommendation-also = {"   "}（也可：{ $alternatives }）
 recommendation-none = 未找到安全的连接方式
 
+## The probe table's cells
+# The DETAILS cell: the summary, then what the server offers.
+table-details-with-capabilities = { $summary }；{ $capabilities }
+
 ## Passwords on the command line
 
 password-prompt = { $who } 的密码（输入时不显示）：
@@ -181,6 +189,46 @@ nothing-found-deadline = 截止时间（{ $secs } 秒）前没有找到 { $domai
 nothing-found-answered = 没有找到 { $domain } 的设置：每个来源都已应答，但都没有设置
 nothing-found-some-failed = 没有找到 { $domain } 的设置：没有来源提供设置，另有 { $failed } 个来源无法查询（见各来源）
 
+## What mailconf says about a settings document it read
+
+language-name = { $code ->
+        [cs] 捷克语
+        [da] 丹麦语
+        [de] 德语
+        [en] 英语
+        [es] 西班牙语
+        [et] 爱沙尼亚语
+        [fr] 法语
+        [it] 意大利语
+        [ja] 日语
+        [lt] 立陶宛语
+        [lv] 拉脱维亚语
+        [nl] 荷兰语
+        [pl] 波兰语
+        [pt] 葡萄牙语
+        [ru] 俄语
+        [sr] 塞尔维亚语
+        [zh] 中文
+       *[other] { $code }
+    }
+import-help-page-in = 帮助页面（{ $language }）：{ $title }
+import-help-page = 帮助页面：{ $title }
+import-note-plaintext = 来源数据中列出的明文服务器；密码会以未加密的形式在网络上传输。
+import-note-plaintext-no-login = 来源数据中列出的明文服务器；邮件会以未加密的形式在网络上传输。
+import-note-username = 来源数据给出的用户名格式为 { $form }。
+import-note-own-network = 来源数据称此服务器只接受来自服务商自身网络的客户端。
+import-enable-access-at = 请先在网页版设置中开启 POP3/IMAP 访问：{ $url }
+import-enable-access = 请先在网页版设置中开启 POP3/IMAP 访问。
+import-no-dot-before-placeholder = “{ $prefix }”在占位符之前没有以点结尾
+import-bad-port = 没有有效的端口（1-65535）
+import-unknown-socket-type = 未知的 {"socketType"}“{ $value }”
+import-url-not-http = 不是 {"http"} 或 {"https"} 网址
+import-url-space = 网址中含有空格或控制字符
+import-url-too-long = 网址超过 { $bytes } 字节
+import-oauth2-missing = 缺少 <{ $element }>
+import-oauth2-invalid = OAuth2 设置 { $field } 无法使用
+import-oauth2-from-run-time = OAuth2 端点只取自 mailconf 自带的数据库，从不取自运行时找到的文件
+
 ## `mailconf discover`
 
 discover-state-found = 找到
@@ -232,14 +280,45 @@ export-write = 无法写出 { $format } 文档：{ $message }
 ## Provider files
 
 provider-file-unreadable = { $file }：无法读取（{ $detail }）
-provider-file-parse = { $file }，第 { $line } 行第 { $column } 列：{ $field }{ $detail }
+provider-file-parse = { $file }，第 { $line } 行第 { $column } 列：这不是 mailconf 能读取的服务商条目。JSON 解析器的原话：{ $field }{ $detail }
 provider-field-prefix = 字段 `{ $field }`：
-provider-file-invalid = { $file }：字段 `{ $field }`：{ $detail }
+provider-file-invalid = { $file }：字段 `{ $field }`：{ $problem }
 provider-file-duplicate-domain = { $file }：域名 { $domain } 已由 { $other }（{ $other_file }）提供
 provider-file-duplicate-id = { $file }：编号 { $id } 已被 { $other_file } 使用
 provider-file-skipped = 警告：已跳过一个服务商文件：{ $problem }
 validate-error = 错误：{ $problem }
 validate-summary = 已检查 { $files } 个文件，发现 { $problems } 个问题
+
+## What is wrong in a provider entry
+
+validate-empty-text = 文字为空：每段文字都需要三种语言
+validate-not-http-url = “{ $value }”不是 {"http(s)"} 网址
+validate-bad-id = “{ $value }”只能由小写字母、数字、{"'-'"} 和 {"'.'"} 组成
+validate-id-not-file-name = “{ $id }”与文件名“{ $stem }{".json"}”不一致
+validate-nothing-matches = 没有 {"domains"} 也没有 {"mx_suffixes"}：不会有任何地址匹配这个服务商
+validate-bad-domain = “{ $value }”不是小写 {"ASCII"} 域名（请使用 {"punycode"}）
+validate-listed-twice = “{ $value }”列出了两次
+validate-bad-mx-suffix = “{ $value }”不是小写 {"ASCII"} 主机名后缀
+validate-bad-year = { $year } 不是合理的年份
+validate-no-incoming = 仍在服务的服务商至少需要一台接收服务器
+validate-no-outgoing = 仍在服务的服务商至少需要一台发送服务器
+validate-wrong-list = { $protocol } 不应在这里：{ $list ->
+        [outgoing] 发送服务器只能是 {"smtp"}
+       *[incoming] 接收服务器只能是 {"pop3"} 或 {"imap"}
+    }
+validate-bad-host = “{ $value }”不是小写 {"ASCII"} 主机名
+validate-port-zero = 端口 0 不是有效端口（1-65535）
+validate-plain-without-note = 明文服务器需要一条说明，指出它是不安全的旧方式
+validate-same-server-twice = 同一台服务器列出了两次
+validate-empty-reply = 空文字会匹配所有回复
+validate-oauth2 = 这项 OAuth2 设置无法使用
+validate-no-source = 每个条目至少需要一个来源
+validate-bad-month = “{ $value }”不是 {"YYYY-MM"} 格式的月份
+validate-source-about-empty = 请说明这个来源支持哪些事实
+validate-hand-no-url = 手写的条目至少需要一个带网址的来源
+validate-hand-no-own-page = 手写的条目需要一个来自服务商自己网页的来源（{"kind provider-docs"}，带网址和核对月份），或一个说明原因的 {"no-provider-page"} 来源
+validate-hand-unbacked = {"oauth2"} 部分需要一个带网址、且 {"about"} 中写明“{ $fact }”的来源
+validate-hand-why-no-page = 请说明找过什么，以及为什么无法使用服务商自己的网页
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -258,7 +337,7 @@ advice-app-password = { $provider }在邮件客户端中不接受普通密码。
 advice-oauth2-only = { $provider }的 POP、IMAP 和 SMTP 已不再接受密码（包括应用专用密码），只能通过 OAuth2 登录。请使用支持 OAuth2（“使用微软账户登录”）的邮件客户端，例如 Thunderbird、Outlook 或 Apple 邮件；上面的服务器设置不变。
 advice-service-not-enabled = { $provider }尚未为此账户开启 POP3/IMAP/SMTP 服务。请在网页版邮箱的设置中开启（通常在“POP3/SMTP/IMAP”或“转发和 POP/IMAP”下），然后重新测试。
 advice-credentials-rejected = { $provider }拒绝了用户名或密码。请检查两者（用户名通常是完整的邮箱地址），并注意密码是否已更改或是否开启了大写锁定。
-advice-imap-id-required = { $provider }对不发送 ID 命令的 IMAP 客户端会拒绝打开邮箱（“Unsafe Login”）。请使用会发送 ID 命令的客户端（Thunderbird、Foxmail、服务商自己的客户端），或改用 POP3。
+advice-imap-id-required = { $provider }对不发送 ID 命令的 IMAP 客户端会拒绝打开邮箱（“{"Unsafe Login"}”）。请使用会发送 ID 命令的客户端（Thunderbird、Foxmail、服务商自己的客户端），或改用 POP3。
 advice-login-stopped = 第一次被拒绝后，mailconf 没有在其他服务器上再试同一密码，以免账户被锁定。
 advice-temporarily-unavailable = { $provider }暂时无法登录（服务器繁忙、邮箱正被使用或登录过于频繁）。请等几分钟再试，并关闭其他正在使用此账户的邮件客户端。
 advice-insecure-login-not-tried = 在未加密或证书不受信任的连接上没有发送密码：网络上的任何人都可能读取它。请使用推荐的安全设置。
@@ -307,8 +386,8 @@ export-leave-on-server = 下载后邮件保留在服务器上（只下载，不�
 export-delete-from-server = 下载后从服务器上删除邮件。
 export-no-keep-setting = 此文件无法设置“在服务器上保留邮件”，将沿用客户端自己的默认设置（您选择了保留邮件：请检查客户端的 POP 设置）。
 export-no-delete-setting = 此文件无法设置“下载后从服务器删除邮件”，将沿用客户端自己的默认设置（您选择了删除：请在客户端的 POP 设置中更改）。
-export-imap-id-no-setting = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），否则打开邮箱时会出现“Unsafe Login”错误。此文件无法设置这一项，将沿用客户端自己的行为：如果客户端不发送 ID，请改用 POP3（{ $command }）。
-export-imap-id-client-cannot = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），而 { $format } 无法发送：打开邮箱时会出现“Unsafe Login”错误。请改用 POP3（{ $command }）。
+export-imap-id-no-setting = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），否则打开邮箱时会出现“{"Unsafe Login"}”错误。此文件无法设置这一项，将沿用客户端自己的行为：如果客户端不发送 ID，请改用 POP3（{ $command }）。
+export-imap-id-client-cannot = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971），而 { $format } 无法发送：打开邮箱时会出现“{"Unsafe Login"}”错误。请改用 POP3（{ $command }）。
 export-good-to-know = 注意：{ $note }。
 
 ## A mail program's settings file (src/existing/)
@@ -349,6 +428,20 @@ note-client-refuses = 该程序本身会拒绝这一行，进而拒绝整个文�
 note-source-not-followed = “source”：未读取被引入的文件（请单独检查）
 note-command-not-run = 命令：仅显示，mailconf 不会运行
 note-hook-not-read = 钩子（hook）：其中的设置稍后才生效，未读取
+
+## Applying a corrected Thunderbird file
+
+thunderbird-step-quit = 完全退出 Thunderbird（操作期间它不能在运行）。
+thunderbird-step-save = 把这段内容保存为配置文件夹 { $profile } 中的 user.js（如已有 user.js，把这些行加到末尾）。
+thunderbird-step-start = 启动 Thunderbird：它会读取 user.js 并保存这些设置。然后再次退出并删除 user.js，否则每次启动都会重置这些设置。
+thunderbird-menu-outgoing-server = 账户设置 → 发件服务器（SMTP）→ 编辑
+thunderbird-menu-server-settings = 账户设置 → 服务器设置
+thunderbird-security = { $security ->
+        [tls] SSL/TLS
+        [starttls] STARTTLS
+       *[none] 无
+    }
+thunderbird-step-by-hand = 也可以在“{ $place }”中手动修改：服务器 { $host }，端口 { $port }，连接安全 { $security }，身份验证“普通密码”，用户名 { $user }。
 
 ## Checking the settings a user already has (src/check/existing.rs,
 ## `mailconf check`, the app's "Check my current settings")
@@ -695,7 +788,7 @@ auth-kind-app-password = 应用专用密码（不是登录密码）
 auth-kind-authorization-code = 客户端授权码（不是网页登录密码）
 auth-kind-oauth2-only = 仅支持 OAuth2 登录：不接受密码
 auth-kind-bridge = 本地桥接程序显示的密码
-quirk-imap-id-required = IMAP 客户端必须发送 ID 命令，否则会出现“Unsafe Login”错误
+quirk-imap-id-required = IMAP 客户端必须发送 ID 命令，否则会出现“{"Unsafe Login"}”错误
 quirk-port25-blocked = 25 端口常被运营商封锁：请使用 465 或 587
 quirk-service-off-by-default = POP3/IMAP/SMTP 默认关闭，需在网页版设置中开启
 quirk-code-without-spaces = 输入授权码时不要带空格
@@ -754,6 +847,52 @@ audit-col-first-finding = 首个发现
 audit-entry-as-a-whole = 整个条目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 个条目：{ $ok } 个正常，{ $drift } 个不符，{ $unreachable } 个无法连接（{ $endpoints } 个端点，同时 { $concurrency } 个）
+
+## What `providers audit` compares, claim by claim
+
+audit-not-probed-per-domain = 未探测：{ $host } 取决于用户的域名，而该条目未列出域名
+audit-not-probed-nothing = 未探测：检查该条目时没有可探测的内容
+audit-probe-lost = 对该端点的探测没有完成
+audit-claim-answers = { $protocol } 在端口 { $port } 上有响应
+audit-claim-tls = 从第一个字节起使用 TLS（隐式 TLS）
+audit-claim-starttls = 提供并完成 STARTTLS
+audit-claim-plain = 明文（旧方式）
+audit-not-as-claimed = 未能按所述方式连接：{ $summary }
+audit-does-not-resolve = 主机名无法解析：{ $summary }
+audit-refused = 连接被拒绝：端口已关闭
+audit-no-answer = { $secs } 秒内无响应：可能被本地网络过滤，或服务器已关闭
+audit-server-answers = 服务器有响应
+audit-no-greeting = 连接已建立，但没有收到 { $protocol } 问候：{ $summary }
+audit-claim-imap-id = 需要 IMAP ID（RFC 2971）
+audit-announces-id = 服务器声明支持 ID
+audit-does-not-announce-id = 服务器未声明支持 ID
+audit-tls-failed = TLS 握手失败（{ $kind }）：{ $summary }
+audit-starttls-then-tls-failed = 接受了 STARTTLS，但随后 TLS 握手失败：{ $summary }
+audit-starttls-refused = STARTTLS 被拒绝：{ $reply }
+audit-starttls-here-too = 此端口也提供 STARTTLS：该行可改为 {"starttls"}
+audit-answers-in-plaintext = 不加密即有响应
+audit-claim-certificate = 对 { $host } 有效的证书
+audit-certificate-valid = 对 { $host } 有效
+audit-certificate-valid-days = 对 { $host } 有效，还剩 { $days } 天
+audit-certificate-other-names = 证书不包含 { $host }；证书上的名称为 { $names }
+audit-certificate-not-trusted = 证书不可信（{ $kind }）：{ $why }
+audit-claim-days-left = 证书有效期还剩 { $days } 天以上
+audit-expires-in = { $days } 天后过期（{ $date }）
+audit-offered = 已提供：{ $mechanisms }
+audit-offered-none = 不提供任何登录方式
+audit-claim-password-login = 密码登录
+audit-no-capa = 服务器不支持 {"CAPA"}：无法读取登录方式
+audit-no-password-login = 不提供密码登录（{ $offered }）
+audit-claim-oauth2 = OAuth2 登录（{"XOAUTH2"} 或 {"OAUTHBEARER"}）
+audit-claim-no-login = 无需登录
+audit-claim-legacy-noted = 明文行已标注为旧方式
+audit-no-legacy-note = 该行没有说明它是不安全的旧方式
+audit-claim-recommended-listed = 检查推荐的 { $protocol } 端点已列出
+audit-recommends = 检查推荐 { $endpoint }
+audit-recommends-unlisted = 检查推荐 { $endpoint }，但该条目未列出它
+audit-at-endpoint = { $endpoint }：{ $what }
+audit-no-server-listed = 该条目没有列出服务器
+audit-no-server-answered = 没有服务器响应；{ $why }
 
 ## Checking existing settings: more of the window and of `mailconf check`
 
@@ -831,6 +970,33 @@ no = 否
 export-testing-servers = 正在测试服务器…
 export-password-failed-everywhere = 密码在所有服务器上都无法登录：未写入文件
 
+## Command-line usage errors
+
+usage-error = 命令行有误{ $kind ->
+        [unknown-argument] ：“{ $arg }”不是这个命令的选项。
+        [unknown-command] ：“{ $arg }”不是 mailconf 的命令。
+        [invalid-value] ：“{ $arg }”的值无法使用。
+        [missing-argument] ：缺少必需的“{ $arg }”。
+        [missing-command] ：“{ $arg }”后面缺少命令。
+        [conflict] ：“{ $arg }”不能与已给出的另一个选项同时使用。
+        [values] ：“{ $arg }”的值的个数不对。
+       *[other] 。
+    }
+usage-details = 详情：{ $detail }
+usage-help = 运行 { "mailconf --help" }（或 { "mailconf <命令> --help" }）查看可用的命令和选项。
+usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（请改用 {"--resolve HOST:ADDR"}）
+usage-flag-connects-nowhere = { $flag } 用于 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程序；这个 {"providers"} 子命令不会连接任何服务器
+usage-flag-twice = { $flag } 在子命令前后各给了一次，且值不同
+
+## `mailconf oauth2` usage errors
+
+oauth2-cli-need-address = { $account }：请给出完整的邮箱地址
+oauth2-cli-no-oauth2 = mailconf 的数据库中 { $account }（{ $id }）没有 OAuth2 登录
+oauth2-cli-no-client-id = 没有客户端 ID：请在服务商处注册一个应用（见 {"README"} 的“{"OAuth2 sign-in"}”），并用 {"--oauth2-client-id"} 给出
+oauth2-cli-bad-tenant = 无法使用 {"--oauth2-tenant"}
+oauth2-cli-secret-env-unset = {"--oauth2-client-secret-env"}：环境变量 { $var } 未设置
+oauth2-cli-no-config-dir = 没有可以记住客户端 ID 的配置文件夹
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = 主机名中含有不允许的字符：{ $found }。
@@ -862,7 +1028,7 @@ with-details = { $sentence }
 ## and the notes inside the files (src/export/)
 
 export-thunderbird-description = Thunderbird 自动配置文件（{"config-v1.1.xml"}，ISPDB 格式）
-export-thunderbird-destination = 保存为 Thunderbird 程序目录下的 {"isp/<"}域名{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}域名{">/mail/config-v1.1.xml"} 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。
+export-thunderbird-destination = 保存为 Thunderbird 程序目录下的 {"isp/<"}域名{">.xml"}（例如放在 {"/usr/lib/thunderbird/isp/"} 中），或放在 {"https://autoconfig.<"}域名{">/mail/config-v1.1.xml"} 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。
 export-autodiscover-description = Outlook 自动发现（Autodiscover）响应（POX XML），供管理员使用
 export-autodiscover-destination = 供管理员使用：作为该用户对 {"POST https://autodiscover.<"}域名{">/autodiscover/autodiscover.xml"} 的响应（或作为模板）。普通用户请用“Outlook（设置步骤）”格式手动设置。
 export-autodiscover-manual-setup-steps-mailconf = 手动设置步骤：{"mailconf export <"}邮箱地址{"> --format outlook"}
@@ -880,8 +1046,8 @@ export-getmail-description = getmail6 配置文件（getmailrc）
 export-getmail-destination = 保存为 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 “{"mkdir -p ~/Maildir/{cur,new,tmp}"}” 创建邮件目录，然后运行 “{"getmail"}”。
 export-getmail-no-password-stored-getmail = 未保存密码：getmail 会提示输入。也可以从密码管理器读取：
 export-getmail-getmail-checks-the-server = 只有设置了 {"ca_certs"}，getmail 才会校验服务器证书（macOS：{"/etc/ssl/cert.pem"}）。
-export-json-description = mailconf JSON：全部设置及验证结果（{"docs/export-json.md"}）
-export-json-destination = 供脚本和其他工具使用；字段说明见 {"docs/export-json.md"}。
+export-json-description = mailconf JSON：全部设置及验证结果
+export-json-destination = 供脚本和其他工具使用；每个字段的说明见 mailconf 的文档（{"export-json.md"}）。
 export-apple-description = Apple 描述文件（{".mobileconfig"}），用于 macOS、iPhone 和 iPad 的“邮件”
 export-apple-destination = 在 Mac 上打开此文件（系统设置 → 隐私与安全性 → 描述文件），或发送到 {"iPhone/iPad"}（设置 → 已下载描述文件 → 安装）。描述文件未签名，系统会显示“未验证”；按提示输入密码。
 export-msmtp-description = msmtp 发信配置文件（msmtprc）
@@ -890,7 +1056,6 @@ export-msmtp-no-password-stored-keep = 未保存密码。可存入系统密钥�
 export-mutt-description = {"mutt / neomutt"} 配置文件（muttrc）
 export-mutt-destination = 保存为 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 “{"source"}” 引入。
 export-mutt-no-password-stored-mutt = 未保存密码：mutt 连接时会提示输入。
-export-summary-text = ：
 export-summary-ssl-tls-encrypted-from = SSL/TLS（连接即加密）
 export-summary-starttls-required = STARTTLS（必须启用）
 export-summary-none = 无
@@ -926,6 +1091,24 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON（全部设置，供脚本使用）
 format-title-summary = 摘要（阅读或发送）
+
+## More of what exported files say
+
+export-thunderbird-destination-for = 保存为 Thunderbird 程序目录下的 {"isp/"}{ $domain }{".xml"}（例如 {"/usr/lib/thunderbird/isp/"}{ $domain }{".xml"}），或放在 {"https://autoconfig."}{ $domain }{"/mail/config-v1.1.xml"} 提供下载；然后在 Thunderbird 中只需输入姓名、邮箱地址和密码即可添加账户。
+export-autodiscover-destination-for = 供管理员使用：作为该用户对 {"POST https://autodiscover."}{ $domain }{"/autodiscover/autodiscover.xml"} 的响应（或作为模板）。普通用户请用“Outlook（设置步骤）”格式手动设置。
+export-mutt-imap-id = { $provider } 要求 IMAP 客户端发送 ID 命令（RFC 2971）：{"NeoMutt 2023-04-07"} 及更新版本会按下面这一行发送。更早的 {"NeoMutt"} 和原版 {"Mutt"} 无法发送（打开邮箱时出现“{"Unsafe Login"}”错误）：请改用 POP3（{ $command }）。
+
+## The Outlook setup steps
+
+outlook-title = 在 Outlook 中设置 { $who }（{ $kind }）
+outlook-step-add-account = 经典版 Outlook：**文件 → 添加帐户**。新版 Outlook：**设置 → 帐户 → 添加帐户**。
+outlook-step-manual = 输入 { $address }，展开 **高级选项**，勾选 **让我手动设置我的帐户**，然后选择 **{ $kind }**。
+outlook-step-incoming = 接收邮件：服务器 { $host }，端口 { $port }，加密方法 **{ $encryption }**。
+outlook-step-outgoing = 发送邮件：服务器 { $host }，端口 { $port }，加密方法 **{ $encryption }**。
+outlook-step-no-spa = 不要勾选 **要求使用安全密码验证{"(SPA)"}进行登录**。
+outlook-step-login = 用户名 { $username }；密码：{ $password }。
+outlook-step-smtp-same-login = 在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器{"(SMTP)"}要求验证** 和 **使用与接收邮件服务器相同的设置**。
+outlook-step-smtp-login = 在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器{"(SMTP)"}要求验证**，并用用户名 { $username } 登录。
 
 ## The diagnostic report for a helpdesk (src/app/report.rs)
 

@@ -4,6 +4,10 @@
 ## Shared shapes
 
 with-detail = { $sentence }：{ $detail }
+# A label and its value ("SMTP: use smtp.qq.com:465 SSL/TLS").
+label-value = { $label }：{ $value }
+# Something with an aside in brackets ("Incoming mail (IMAP)", "QQ Mail (qq)").
+in-parens = { $text }（{ $aside }）
 
 ## The probe's one-line summary of a way in
 
@@ -116,6 +120,10 @@ recommendation-heading = 推薦設定（RFC 8314：優先隱式 TLS，其次 STA
 recommendation-also = {"   "}（也可：{ $alternatives }）
 recommendation-none = 未找到安全的連線方式
 
+## The probe table's cells
+# The DETAILS cell: the summary, then what the server offers.
+table-details-with-capabilities = { $summary }；{ $capabilities }
+
 ## Passwords on the command line
 
 password-prompt = { $who } 的密碼（輸入時不顯示）：
@@ -181,6 +189,46 @@ nothing-found-deadline = 截止時間（{ $secs } 秒）前沒有找到 { $domai
 nothing-found-answered = 沒有找到 { $domain } 的設定：每個來源都已回應，但都沒有設定
 nothing-found-some-failed = 沒有找到 { $domain } 的設定：沒有來源提供設定，另有 { $failed } 個來源無法查詢（見各來源）
 
+## What mailconf says about a settings document it read
+
+language-name = { $code ->
+        [cs] 捷克語
+        [da] 丹麥語
+        [de] 德語
+        [en] 英語
+        [es] 西班牙語
+        [et] 愛沙尼亞語
+        [fr] 法語
+        [it] 義大利語
+        [ja] 日語
+        [lt] 立陶宛語
+        [lv] 拉脫維亞語
+        [nl] 荷蘭語
+        [pl] 波蘭語
+        [pt] 葡萄牙語
+        [ru] 俄語
+        [sr] 塞爾維亞語
+        [zh] 中文
+       *[other] { $code }
+    }
+import-help-page-in = 說明頁面（{ $language }）：{ $title }
+import-help-page = 說明頁面：{ $title }
+import-note-plaintext = 來源資料中列出的明文伺服器；密碼會以未加密的形式在網路上傳輸。
+import-note-plaintext-no-login = 來源資料中列出的明文伺服器；郵件會以未加密的形式在網路上傳輸。
+import-note-username = 來源資料給出的使用者名稱格式為 { $form }。
+import-note-own-network = 來源資料稱此伺服器只接受來自服務商自身網路的用戶端。
+import-enable-access-at = 請先在網頁版設定中開啟 POP3/IMAP 存取：{ $url }
+import-enable-access = 請先在網頁版設定中開啟 POP3/IMAP 存取。
+import-no-dot-before-placeholder = 「{ $prefix }」在預留位置之前沒有以點結尾
+import-bad-port = 沒有有效的連接埠（1-65535）
+import-unknown-socket-type = 未知的 {"socketType"}「{ $value }」
+import-url-not-http = 不是 {"http"} 或 {"https"} 網址
+import-url-space = 網址中含有空格或控制字元
+import-url-too-long = 網址超過 { $bytes } 位元組
+import-oauth2-missing = 缺少 <{ $element }>
+import-oauth2-invalid = OAuth2 設定 { $field } 無法使用
+import-oauth2-from-run-time = OAuth2 端點只取自 mailconf 內建的資料庫，從不取自執行時找到的檔案
+
 ## `mailconf discover`
 
 discover-state-found = 找到
@@ -232,14 +280,45 @@ export-write = 無法寫出 { $format } 文件：{ $message }
 ## Provider files
 
 provider-file-unreadable = { $file }：無法讀取（{ $detail }）
-provider-file-parse = { $file }，第 { $line } 行第 { $column } 欄：{ $field }{ $detail }
+provider-file-parse = { $file }，第 { $line } 行第 { $column } 欄：這不是 mailconf 能讀取的服務商條目。JSON 解析器的原話：{ $field }{ $detail }
 provider-field-prefix = 欄位 `{ $field }`：
-provider-file-invalid = { $file }：欄位 `{ $field }`：{ $detail }
+provider-file-invalid = { $file }：欄位 `{ $field }`：{ $problem }
 provider-file-duplicate-domain = { $file }：網域 { $domain } 已由 { $other }（{ $other_file }）提供
 provider-file-duplicate-id = { $file }：編號 { $id } 已被 { $other_file } 使用
 provider-file-skipped = 警告：已略過一個服務商檔案：{ $problem }
 validate-error = 錯誤：{ $problem }
 validate-summary = 已檢查 { $files } 個檔案，發現 { $problems } 個問題
+
+## What is wrong in a provider entry
+
+validate-empty-text = 文字為空：每段文字都需要三種語言
+validate-not-http-url = 「{ $value }」不是 {"http(s)"} 網址
+validate-bad-id = 「{ $value }」只能由小寫字母、數字、{"'-'"} 和 {"'.'"} 組成
+validate-id-not-file-name = 「{ $id }」與檔案名稱「{ $stem }{".json"}」不一致
+validate-nothing-matches = 沒有 {"domains"} 也沒有 {"mx_suffixes"}：不會有任何地址符合這個服務商
+validate-bad-domain = 「{ $value }」不是小寫 {"ASCII"} 網域（請使用 {"punycode"}）
+validate-listed-twice = 「{ $value }」列出了兩次
+validate-bad-mx-suffix = 「{ $value }」不是小寫 {"ASCII"} 主機名稱後綴
+validate-bad-year = { $year } 不是合理的年份
+validate-no-incoming = 仍在服務的服務商至少需要一台內送伺服器
+validate-no-outgoing = 仍在服務的服務商至少需要一台外寄伺服器
+validate-wrong-list = { $protocol } 不應在這裡：{ $list ->
+        [outgoing] 外寄伺服器只能是 {"smtp"}
+       *[incoming] 內送伺服器只能是 {"pop3"} 或 {"imap"}
+    }
+validate-bad-host = 「{ $value }」不是小寫 {"ASCII"} 主機名稱
+validate-port-zero = 連接埠 0 不是有效的連接埠（1-65535）
+validate-plain-without-note = 明文伺服器需要一條說明，指出它是不安全的舊方式
+validate-same-server-twice = 同一台伺服器列出了兩次
+validate-empty-reply = 空文字會符合所有回覆
+validate-oauth2 = 這項 OAuth2 設定無法使用
+validate-no-source = 每個條目至少需要一個來源
+validate-bad-month = 「{ $value }」不是 {"YYYY-MM"} 格式的月份
+validate-source-about-empty = 請說明這個來源支持哪些事實
+validate-hand-no-url = 手寫的條目至少需要一個帶網址的來源
+validate-hand-no-own-page = 手寫的條目需要一個來自服務商自己網頁的來源（{"kind provider-docs"}，帶網址和核對月份），或一個說明原因的 {"no-provider-page"} 來源
+validate-hand-unbacked = {"oauth2"} 部分需要一個帶網址、且 {"about"} 中寫明「{ $fact }」的來源
+validate-hand-why-no-page = 請說明找過什麼，以及為什麼無法使用服務商自己的網頁
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -258,7 +337,7 @@ advice-app-password = { $provider }在郵件用戶端中不接受一般密碼。
 advice-oauth2-only = { $provider }的 POP、IMAP 和 SMTP 已不再接受密碼（包括應用程式專用密碼），只能透過 OAuth2 登入。請使用支援 OAuth2（「使用 Microsoft 帳戶登入」）的郵件用戶端，例如 Thunderbird、Outlook 或 Apple 郵件；上面的伺服器設定不變。
 advice-service-not-enabled = { $provider }尚未為此帳戶開啟 POP3/IMAP/SMTP 服務。請在網頁版郵箱的設定中開啟（通常在「POP3/SMTP/IMAP」或「轉寄和 POP/IMAP」下），然後重新測試。
 advice-credentials-rejected = { $provider }拒絕了使用者名稱或密碼。請檢查兩者（使用者名稱通常是完整的郵件地址），並注意密碼是否已變更或是否開啟了大寫鎖定。
-advice-imap-id-required = { $provider }對不傳送 ID 指令的 IMAP 用戶端會拒絕開啟郵箱（「Unsafe Login」）。請使用會傳送 ID 指令的用戶端（Thunderbird、Foxmail、服務商自己的用戶端），或改用 POP3。
+advice-imap-id-required = { $provider }對不傳送 ID 指令的 IMAP 用戶端會拒絕開啟郵箱（「{"Unsafe Login"}」）。請使用會傳送 ID 指令的用戶端（Thunderbird、Foxmail、服務商自己的用戶端），或改用 POP3。
 advice-login-stopped = 第一次被拒絕後，mailconf 沒有在其他伺服器上再試同一密碼，以免帳戶被鎖定。
 advice-temporarily-unavailable = { $provider }暫時無法登入（伺服器忙碌、郵箱正被使用或登入過於頻繁）。請等幾分鐘再試，並關閉其他正在使用此帳戶的郵件用戶端。
 advice-insecure-login-not-tried = 在未加密或憑證不受信任的連線上沒有傳送密碼：網路上的任何人都可能讀取它。請使用推薦的安全設定。
@@ -307,8 +386,8 @@ export-leave-on-server = 下載後郵件保留在伺服器上（只下載，不�
 export-delete-from-server = 下載後從伺服器上刪除郵件。
 export-no-keep-setting = 此檔案無法設定「在伺服器上保留郵件」，將沿用用戶端自己的預設設定（您選擇了保留郵件：請檢查用戶端的 POP 設定）。
 export-no-delete-setting = 此檔案無法設定「下載後從伺服器刪除郵件」，將沿用用戶端自己的預設設定（您選擇了刪除：請在用戶端的 POP 設定中變更）。
-export-imap-id-no-setting = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），否則開啟郵箱時會出現「Unsafe Login」錯誤。此檔案無法設定這一項，將沿用用戶端自己的行為：如果用戶端不傳送 ID，請改用 POP3（{ $command }）。
-export-imap-id-client-cannot = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），而 { $format } 無法傳送：開啟郵箱時會出現「Unsafe Login」錯誤。請改用 POP3（{ $command }）。
+export-imap-id-no-setting = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），否則開啟郵箱時會出現「{"Unsafe Login"}」錯誤。此檔案無法設定這一項，將沿用用戶端自己的行為：如果用戶端不傳送 ID，請改用 POP3（{ $command }）。
+export-imap-id-client-cannot = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971），而 { $format } 無法傳送：開啟郵箱時會出現「{"Unsafe Login"}」錯誤。請改用 POP3（{ $command }）。
 export-good-to-know = 注意：{ $note }。
 
 ## A mail program's settings file (src/existing/)
@@ -349,6 +428,20 @@ note-client-refuses = 該程式本身會拒絕這一行，進而拒絕整個檔�
 note-source-not-followed = 「source」：未讀取被引入的檔案（請單獨檢查）
 note-command-not-run = 命令：僅顯示，mailconf 不會執行
 note-hook-not-read = 掛鉤（hook）：其中的設定稍後才生效，未讀取
+
+## Applying a corrected Thunderbird file
+
+thunderbird-step-quit = 完全結束 Thunderbird（操作期間它不能在執行）。
+thunderbird-step-save = 把這段內容儲存為設定檔資料夾 { $profile } 中的 user.js（如已有 user.js，把這些行加到結尾）。
+thunderbird-step-start = 啟動 Thunderbird：它會讀取 user.js 並儲存這些設定。然後再次結束並刪除 user.js，否則每次啟動都會重設這些設定。
+thunderbird-menu-outgoing-server = 帳號設定 → 寄件伺服器（SMTP）→ 編輯
+thunderbird-menu-server-settings = 帳號設定 → 伺服器設定
+thunderbird-security = { $security ->
+        [tls] SSL/TLS
+        [starttls] STARTTLS
+       *[none] 無
+    }
+thunderbird-step-by-hand = 也可以在「{ $place }」中手動修改：伺服器 { $host }，連接埠 { $port }，連線安全性 { $security }，驗證方式「一般密碼」，使用者名稱 { $user }。
 
 ## Checking the settings a user already has (src/check/existing.rs,
 ## `mailconf check`, the app's "Check my current settings")
@@ -695,7 +788,7 @@ auth-kind-app-password = 應用程式專用密碼（不是登入密碼）
 auth-kind-authorization-code = 用戶端授權碼（不是網頁登入密碼）
 auth-kind-oauth2-only = 僅支援 OAuth2 登入：不接受密碼
 auth-kind-bridge = 本機橋接程式顯示的密碼
-quirk-imap-id-required = IMAP 用戶端必須傳送 ID 指令，否則會出現「Unsafe Login」錯誤
+quirk-imap-id-required = IMAP 用戶端必須傳送 ID 指令，否則會出現「{"Unsafe Login"}」錯誤
 quirk-port25-blocked = 25 連接埠常被網路業者封鎖：請使用 465 或 587
 quirk-service-off-by-default = POP3/IMAP/SMTP 預設關閉，需在網頁版設定中開啟
 quirk-code-without-spaces = 輸入授權碼時不要帶空格
@@ -754,6 +847,52 @@ audit-col-first-finding = 首個發現
 audit-entry-as-a-whole = 整個條目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 個條目：{ $ok } 個正常，{ $drift } 個不符，{ $unreachable } 個無法連線（{ $endpoints } 個端點，同時 { $concurrency } 個）
+
+## What `providers audit` compares, claim by claim
+
+audit-not-probed-per-domain = 未探測：{ $host } 取決於使用者的網域，而該條目未列出網域
+audit-not-probed-nothing = 未探測：檢查該條目時沒有可探測的內容
+audit-probe-lost = 對該端點的探測沒有完成
+audit-claim-answers = { $protocol } 在連接埠 { $port } 上有回應
+audit-claim-tls = 從第一個位元組起使用 TLS（隱式 TLS）
+audit-claim-starttls = 提供並完成 STARTTLS
+audit-claim-plain = 明文（舊方式）
+audit-not-as-claimed = 未能按所述方式連線：{ $summary }
+audit-does-not-resolve = 主機名稱無法解析：{ $summary }
+audit-refused = 連線被拒絕：連接埠已關閉
+audit-no-answer = { $secs } 秒內無回應：可能被本地網路過濾，或伺服器已關閉
+audit-server-answers = 伺服器有回應
+audit-no-greeting = 連線已建立，但沒有收到 { $protocol } 問候：{ $summary }
+audit-claim-imap-id = 需要 IMAP ID（RFC 2971）
+audit-announces-id = 伺服器宣告支援 ID
+audit-does-not-announce-id = 伺服器未宣告支援 ID
+audit-tls-failed = TLS 交握失敗（{ $kind }）：{ $summary }
+audit-starttls-then-tls-failed = 接受了 STARTTLS，但隨後 TLS 交握失敗：{ $summary }
+audit-starttls-refused = STARTTLS 被拒絕：{ $reply }
+audit-starttls-here-too = 此連接埠也提供 STARTTLS：該列可改為 {"starttls"}
+audit-answers-in-plaintext = 不加密即有回應
+audit-claim-certificate = 對 { $host } 有效的憑證
+audit-certificate-valid = 對 { $host } 有效
+audit-certificate-valid-days = 對 { $host } 有效，還剩 { $days } 天
+audit-certificate-other-names = 憑證不包含 { $host }；憑證上的名稱為 { $names }
+audit-certificate-not-trusted = 憑證不可信（{ $kind }）：{ $why }
+audit-claim-days-left = 憑證有效期還剩 { $days } 天以上
+audit-expires-in = { $days } 天後過期（{ $date }）
+audit-offered = 已提供：{ $mechanisms }
+audit-offered-none = 不提供任何登入方式
+audit-claim-password-login = 密碼登入
+audit-no-capa = 伺服器不支援 {"CAPA"}：無法讀取登入方式
+audit-no-password-login = 不提供密碼登入（{ $offered }）
+audit-claim-oauth2 = OAuth2 登入（{"XOAUTH2"} 或 {"OAUTHBEARER"}）
+audit-claim-no-login = 無需登入
+audit-claim-legacy-noted = 明文列已標註為舊方式
+audit-no-legacy-note = 該列沒有說明它是不安全的舊方式
+audit-claim-recommended-listed = 檢查推薦的 { $protocol } 端點已列出
+audit-recommends = 檢查推薦 { $endpoint }
+audit-recommends-unlisted = 檢查推薦 { $endpoint }，但該條目未列出它
+audit-at-endpoint = { $endpoint }：{ $what }
+audit-no-server-listed = 該條目沒有列出伺服器
+audit-no-server-answered = 沒有伺服器回應；{ $why }
 
 ## Checking existing settings: more of the window and of `mailconf check`
 
@@ -831,6 +970,33 @@ no = 否
 export-testing-servers = 正在測試伺服器…
 export-password-failed-everywhere = 密碼在所有伺服器上都無法登入：未寫入檔案
 
+## Command-line usage errors
+
+usage-error = 命令列有誤{ $kind ->
+        [unknown-argument] ：「{ $arg }」不是這個命令的選項。
+        [unknown-command] ：「{ $arg }」不是 mailconf 的命令。
+        [invalid-value] ：「{ $arg }」的值無法使用。
+        [missing-argument] ：缺少必要的「{ $arg }」。
+        [missing-command] ：「{ $arg }」後面缺少命令。
+        [conflict] ：「{ $arg }」不能與已給出的另一個選項同時使用。
+        [values] ：「{ $arg }」的值的個數不對。
+       *[other] 。
+    }
+usage-details = 詳情：{ $detail }
+usage-help = 執行 { "mailconf --help" }（或 { "mailconf <命令> --help" }）查看可用的命令和選項。
+usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（請改用 {"--resolve HOST:ADDR"}）
+usage-flag-connects-nowhere = { $flag } 用於 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程式；這個 {"providers"} 子命令不會連線到任何伺服器
+usage-flag-twice = { $flag } 在子命令前後各給了一次，且值不同
+
+## `mailconf oauth2` usage errors
+
+oauth2-cli-need-address = { $account }：請給出完整的郵箱地址
+oauth2-cli-no-oauth2 = mailconf 的資料庫中 { $account }（{ $id }）沒有 OAuth2 登入
+oauth2-cli-no-client-id = 沒有用戶端 ID：請在服務商處註冊一個應用程式（見 {"README"} 的「{"OAuth2 sign-in"}」），並用 {"--oauth2-client-id"} 給出
+oauth2-cli-bad-tenant = 無法使用 {"--oauth2-tenant"}
+oauth2-cli-secret-env-unset = {"--oauth2-client-secret-env"}：環境變數 { $var } 未設定
+oauth2-cli-no-config-dir = 沒有可以記住用戶端 ID 的設定資料夾
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = 主機名稱中含有不允許的字元：{ $found }。
@@ -862,7 +1028,7 @@ with-details = { $sentence }
 ## and the notes inside the files (src/export/)
 
 export-thunderbird-description = Thunderbird 自動設定檔（{"config-v1.1.xml"}，ISPDB 格式）
-export-thunderbird-destination = 儲存為 Thunderbird 程式資料夾下的 {"isp/<"}網域{">.xml"}（例如 {"/usr/lib/thunderbird/isp/163.com.xml"}），或放在 {"https://autoconfig.<"}網域{">/mail/config-v1.1.xml"} 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。
+export-thunderbird-destination = 儲存為 Thunderbird 程式資料夾下的 {"isp/<"}網域{">.xml"}（例如放在 {"/usr/lib/thunderbird/isp/"} 中），或放在 {"https://autoconfig.<"}網域{">/mail/config-v1.1.xml"} 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。
 export-autodiscover-description = Outlook 自動探索（Autodiscover）回應（POX XML），供管理員使用
 export-autodiscover-destination = 供管理員使用：作為該使用者對 {"POST https://autodiscover.<"}網域{">/autodiscover/autodiscover.xml"} 的回應（或作為範本）。一般使用者請用「Outlook（設定步驟）」格式手動設定。
 export-autodiscover-manual-setup-steps-mailconf = 手動設定步驟：{"mailconf export <"}郵件地址{"> --format outlook"}
@@ -880,8 +1046,8 @@ export-getmail-description = getmail6 設定檔（getmailrc）
 export-getmail-destination = 儲存為 {"~/.config/getmail/getmailrc"}（或 {"~/.getmail/getmailrc"}），用 「{"mkdir -p ~/Maildir/{cur,new,tmp}"}」 建立郵件目錄，然後執行 「{"getmail"}」。
 export-getmail-no-password-stored-getmail = 未儲存密碼：getmail 會提示輸入。也可以從密碼管理器讀取：
 export-getmail-getmail-checks-the-server = 只有設定了 {"ca_certs"}，getmail 才會驗證伺服器憑證（macOS：{"/etc/ssl/cert.pem"}）。
-export-json-description = mailconf JSON：全部設定及驗證結果（{"docs/export-json.md"}）
-export-json-destination = 供指令碼和其他工具使用；欄位說明見 {"docs/export-json.md"}。
+export-json-description = mailconf JSON：全部設定及驗證結果
+export-json-destination = 供指令碼和其他工具使用；每個欄位的說明見 mailconf 的文件（{"export-json.md"}）。
 export-apple-description = Apple 描述檔（{".mobileconfig"}），用於 macOS、iPhone 和 iPad 的「郵件」
 export-apple-destination = 在 Mac 上打開此檔案（系統設定 → 隱私權與安全性 → 描述檔），或傳送到 {"iPhone/iPad"}（設定 → 已下載描述檔 → 安裝）。描述檔未簽署，系統會顯示「未驗證」；依提示輸入密碼。
 export-msmtp-description = msmtp 寄信設定檔（msmtprc）
@@ -890,7 +1056,6 @@ export-msmtp-no-password-stored-keep = 未儲存密碼。可存入系統金鑰�
 export-mutt-description = {"mutt / neomutt"} 設定檔（muttrc）
 export-mutt-destination = 儲存為 {"~/.muttrc"}（mutt）或 {"~/.config/neomutt/neomuttrc"}（neomutt），或在其中用 「{"source"}」 引入。
 export-mutt-no-password-stored-mutt = 未儲存密碼：mutt 連線時會提示輸入。
-export-summary-text = ：
 export-summary-ssl-tls-encrypted-from = SSL/TLS（連線即加密）
 export-summary-starttls-required = STARTTLS（必須啟用）
 export-summary-none = 無
@@ -926,6 +1091,24 @@ format-title-msmtp = msmtp
 format-title-mutt = mutt / neomutt
 format-title-json = JSON（全部設定，供指令碼使用）
 format-title-summary = 摘要（閱讀或傳送）
+
+## More of what exported files say
+
+export-thunderbird-destination-for = 儲存為 Thunderbird 程式資料夾下的 {"isp/"}{ $domain }{".xml"}（例如 {"/usr/lib/thunderbird/isp/"}{ $domain }{".xml"}），或放在 {"https://autoconfig."}{ $domain }{"/mail/config-v1.1.xml"} 提供下載；然後在 Thunderbird 中只需輸入姓名、郵件地址和密碼即可新增帳戶。
+export-autodiscover-destination-for = 供管理員使用：作為該使用者對 {"POST https://autodiscover."}{ $domain }{"/autodiscover/autodiscover.xml"} 的回應（或作為範本）。一般使用者請用「Outlook（設定步驟）」格式手動設定。
+export-mutt-imap-id = { $provider } 要求 IMAP 用戶端傳送 ID 指令（RFC 2971）：{"NeoMutt 2023-04-07"} 及更新版本會依下面這一行傳送。更早的 {"NeoMutt"} 和原版 {"Mutt"} 無法傳送（開啟郵箱時出現「{"Unsafe Login"}」錯誤）：請改用 POP3（{ $command }）。
+
+## The Outlook setup steps
+
+outlook-title = 在 Outlook 中設定 { $who }（{ $kind }）
+outlook-step-add-account = 傳統版 Outlook：**檔案 → 新增帳戶**。新版 Outlook：**設定 → 帳戶 → 新增帳戶**。
+outlook-step-manual = 輸入 { $address }，展開 **進階選項**，勾選 **讓我自行手動設定我的帳戶**，然後選擇 **{ $kind }**。
+outlook-step-incoming = 內送郵件：伺服器 { $host }，連接埠 { $port }，加密方法 **{ $encryption }**。
+outlook-step-outgoing = 外寄郵件：伺服器 { $host }，連接埠 { $port }，加密方法 **{ $encryption }**。
+outlook-step-no-spa = 不要勾選 **需要使用安全密碼驗證{" (SPA) "}登入**。
+outlook-step-login = 使用者名稱 { $username }；密碼：{ $password }。
+outlook-step-smtp-same-login = 在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器{" (SMTP) "}需要驗證** 和 **使用與內送郵件伺服器相同的設定**。
+outlook-step-smtp-login = 在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器{" (SMTP) "}需要驗證**，並以使用者名稱 { $username } 登入。
 
 ## The diagnostic report for a helpdesk (src/app/report.rs)
 

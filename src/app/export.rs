@@ -293,6 +293,17 @@ fn export_provider(session: &Session, db: &Database) -> Option<crate::providers:
     }
 }
 
+/// The domain of the account the window exports: the address's, else the
+/// provider's first (what a file named after the domain is called).
+fn export_domain(session: &Session, db: &Database) -> Option<String> {
+    match &session.recognition {
+        Recognition::Known { address, .. } | Recognition::Unknown { address } => {
+            Some(address.domain.clone())
+        }
+        _ => export_provider(session, db).and_then(|p| p.domains.first().cloned()),
+    }
+}
+
 /// Renders `format` for the session's account. Errors are for the user, in `lang`.
 pub fn render(session: &Session, db: &Database, format: Format) -> Result<Document, String> {
     let lang = session.lang;
@@ -571,13 +582,14 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                 });
             }
             ui.separator();
+            let domain = export_domain(session, db);
             for format in Format::ALL {
                 let exporter = format.exporter(&ExportOptions::default());
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(format.title(lang));
                     ui.label(exporter.description(lang));
                 });
-                ui.weak(exporter.destination(lang));
+                ui.weak(exporter.destination_for(domain.as_deref(), lang));
                 ui.horizontal(|ui| {
                     // One dialog at a time.
                     let save = ui

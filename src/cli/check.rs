@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::args::{PasswordSource, read_password};
-use super::table::{Style, endpoints_share_host};
+use super::table::Style;
 use super::{EXIT_ERROR, EXIT_USAGE};
 use crate::check::existing::{
     AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, FixReport, explain_in, history_note,
@@ -308,12 +308,17 @@ pub fn execute(
             write_failed |= failed;
         }
     }
-    let style = Style { color, lang };
+    let style = Style {
+        color,
+        lang,
+        width: crate::cli::layout::terminal_width(),
+    };
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &check.document(&fixes))?;
         writeln!(out)?;
     } else {
-        print_human(out, &style, args, &check, &fixes)?;
+        let mut wrapped = crate::cli::layout::Wrapped::new(&mut *out, style.width);
+        print_human(&mut wrapped, &style, args, &check, &fixes)?;
     }
     out.flush()?;
     Ok(if write_failed {
@@ -375,7 +380,16 @@ fn print_human(
                 continue;
             }
         };
-        writeln!(out, "== {path} ({}) ==", loaded.kind.label(lang))?;
+        writeln!(
+            out,
+            "== {} ==",
+            msg!(
+                lang,
+                "in-parens",
+                text = path.as_str(),
+                aside = loaded.kind.label(lang)
+            )
+        )?;
         if loaded.accounts.is_empty() {
             writeln!(out, "  {}", msg!(lang, "existing-no-account"))?;
         }
@@ -404,23 +418,15 @@ fn print_human(
             };
             if let Some(summary) = &result.summary {
                 writeln!(out, "  {}", msg!(lang, "existing-network-says"))?;
-                style.header(
-                    out,
-                    &summary
-                        .endpoints
-                        .iter()
-                        .map(|e| e.endpoint.clone())
-                        .collect::<Vec<_>>(),
-                )?;
-                let share = endpoints_share_host(
-                    &summary
-                        .endpoints
-                        .iter()
-                        .map(|e| e.endpoint.clone())
-                        .collect::<Vec<_>>(),
-                );
+                let endpoints: Vec<_> = summary
+                    .endpoints
+                    .iter()
+                    .map(|e| e.endpoint.clone())
+                    .collect();
+                style.header(out, &endpoints)?;
+                let columns = style.columns(&endpoints);
                 for rep in &summary.endpoints {
-                    style.row(out, rep, share)?;
+                    style.row(out, rep, &columns)?;
                     style.login_line(out, rep)?;
                 }
             }

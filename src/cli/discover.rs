@@ -146,14 +146,15 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         match events.recv() {
             Some(crate::check::CheckEvent::LookedUp { discovery, .. }) => break discovery,
             Some(_) => {}
-            None => anyhow::bail!("the lookup ended without an answer"),
+            None => anyhow::bail!("{}", msg!(lang, "check-ended-without-answer")),
         }
     };
     let mut out = super::stdout();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&*d)?)?;
     } else {
-        print_human(&mut out, &d, lang)?;
+        let width = super::layout::terminal_width();
+        print_human(&mut super::layout::Wrapped::new(&mut out, width), &d, lang)?;
     }
     out.flush()?;
     Ok(match d.outcome {
@@ -220,7 +221,9 @@ fn print_candidates(
     Ok(())
 }
 
-fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Result<()> {
+/// The human listing of a discovery (what `mailconf discover` prints), for
+/// a writer the caller wraps to the terminal.
+pub fn print_human(out: &mut impl Write, d: &Discovery, lang: Lang) -> anyhow::Result<()> {
     let shown = if d.domain_unicode != d.domain {
         format!("{} ({})", d.domain_unicode, d.domain)
     } else {

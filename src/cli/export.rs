@@ -318,7 +318,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     } else {
         eprintln!("{}", msg!(lang, "export-wrote", path = shown));
     }
-    eprintln!("{}", exporter.destination(lang));
+    eprintln!("{}", exporter.destination_for(settings.domain(), lang));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,12 +16,14 @@ pub mod args;
 pub mod check;
 pub mod discover;
 pub mod export;
+mod layout;
 pub mod oauth2;
 pub mod probe;
 pub mod providers;
 mod table;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
+use crate::server_text::ServerText;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -92,6 +94,7 @@ impl Command {
         mut self,
         ca_file: Option<std::path::PathBuf>,
         dns: Option<std::net::SocketAddr>,
+        lang: Lang,
     ) -> Result<Command, String> {
         let (own_ca, own_dns) = match &mut self {
             Command::Probe(a) => (&mut a.ca_file, &mut a.dns),
@@ -100,9 +103,9 @@ impl Command {
             Command::Check(a) => (&mut a.ca_file, &mut a.dns),
             Command::OAuth2(oauth2::OAuth2Command::Login(a) | oauth2::OAuth2Command::Token(a)) => {
                 if dns.is_some() {
-                    return Err("--dns is not used by oauth2 (give --resolve HOST:ADDR)".into());
+                    return Err(msg!(lang, "usage-dns-not-for-oauth2"));
                 }
-                merge(&mut a.ca_file, ca_file, "--ca-file")?;
+                merge(&mut a.ca_file, ca_file, "--ca-file", lang)?;
                 return Ok(self);
             }
             Command::Providers(providers::ProvidersCommand::Audit(a)) => {
@@ -111,25 +114,29 @@ impl Command {
             Command::Providers(_) => {
                 return match (ca_file.is_some(), dns.is_some()) {
                     (false, false) => Ok(self),
-                    (ca, _) => Err(format!(
-                        "{} is for probe, discover, export, check, providers audit and the desktop app; this `providers` subcommand connects nowhere",
-                        if ca { "--ca-file" } else { "--dns" }
+                    (ca, _) => Err(msg!(
+                        lang,
+                        "usage-flag-connects-nowhere",
+                        flag = if ca { "--ca-file" } else { "--dns" }
                     )),
                 };
             }
         };
-        merge(own_ca, ca_file, "--ca-file")?;
-        merge(own_dns, dns, "--dns")?;
+        merge(own_ca, ca_file, "--ca-file", lang)?;
+        merge(own_dns, dns, "--dns", lang)?;
         Ok(self)
     }
 }
 
 /// `own` (after the subcommand) or else `before` (before it); both only when equal.
-fn merge<T: PartialEq>(own: &mut Option<T>, before: Option<T>, flag: &str) -> Result<(), String> {
+fn merge<T: PartialEq>(
+    own: &mut Option<T>,
+    before: Option<T>,
+    flag: &str,
+    lang: Lang,
+) -> Result<(), String> {
     match (own.as_ref(), before) {
-        (Some(a), Some(b)) if *a != b => Err(format!(
-            "{flag} is given twice, before and after the subcommand, with different values"
-        )),
+        (Some(a), Some(b)) if *a != b => Err(msg!(lang, "usage-flag-twice", flag = flag)),
         (None, Some(b)) => {
             *own = Some(b);
             Ok(())
@@ -138,17 +145,84 @@ fn merge<T: PartialEq>(own: &mut Option<T>, before: Option<T>, flag: &str) -> Re
     }
 }
 
+/// What a person reads when the command line cannot be parsed. In English,
+/// clap's own text (English already, with its usage line and tips). In
+/// another language, a sentence from the catalog naming the problem and the
+/// argument, clap's words about a bad value as a details line (the value
+/// parser's reason is technical detail), and where help is.
+/// `--help` and `--version` (not errors) are clap's text alone.
+pub fn usage_error_text(e: &clap::Error, args: &[std::ffi::OsString]) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as K};
+    let rendered = e.render().to_string();
+    let lang = lang_of_args(args).unwrap_or_else(Lang::from_env);
+    if !e.use_stderr() || lang == Lang::En {
+        return rendered;
+    }
+    let arg = match e
+        .get(ContextKind::InvalidArg)
+        .or(e.get(ContextKind::InvalidSubcommand))
+    {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let kind = match e.kind() {
+        K::UnknownArgument => "unknown-argument",
+        K::InvalidSubcommand => "unknown-command",
+        K::InvalidValue | K::ValueValidation | K::InvalidUtf8 | K::NoEquals => "invalid-value",
+        K::MissingRequiredArgument => "missing-argument",
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => "missing-command",
+        K::ArgumentConflict => "conflict",
+        K::WrongNumberOfValues | K::TooManyValues | K::TooFewValues => "values",
+        _ => "other",
+    };
+    let kind = if arg.is_empty() { "other" } else { kind };
+    let mut text = msg!(
+        lang,
+        "usage-error",
+        kind = kind,
+        arg = ServerText::new(&arg).to_string()
+    );
+    text.push('\n');
+    if kind == "invalid-value" || kind == "other" {
+        let said = rendered.lines().next().unwrap_or_default();
+        let said = said.strip_prefix("error: ").unwrap_or(said);
+        text.push_str(&msg!(lang, "usage-details", detail = said));
+        text.push('\n');
+    }
+    text.push_str(&msg!(lang, "usage-help"));
+    text.push('\n');
+    text
+}
+
+/// The language a command line asks for with `--lang X` or `--lang=X`, when it
+/// names one (read before clap has parsed it, to word clap's errors).
+fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).copied(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        }?;
+        Lang::from_locale(value)
+    })
+}
+
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let command = match cli
         .command
-        .map(|c| c.with_connection_flags(cli.ca_file.clone(), cli.dns))
+        .map(|c| c.with_connection_flags(cli.ca_file.clone(), cli.dns, lang))
         .transpose()
     {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            eprintln!(
+                "{}",
+                msg!(lang, "label-value", label = "mailconf", value = e)
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -191,17 +265,7 @@ pub(crate) fn load_database(lang: Lang) -> crate::providers::Database {
     db
 }
 
-/// Terminal columns `s` takes: East Asian wide characters (CJK, full-width forms)
-/// count as two, everything else as one.
-pub(crate) fn display_width(s: &str) -> usize {
-    let wide = |c: char| {
-        matches!(c as u32,
-            0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf
-            | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
-            | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
-    };
-    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
-}
+pub(crate) use layout::display_width;
 
 /// `s` padded with spaces to `width` terminal columns (see [`display_width`]).
 pub(crate) fn pad(s: &str, width: usize) -> String {

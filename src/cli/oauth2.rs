@@ -20,7 +20,7 @@ use secrecy::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::providers::Protocol;
 use crate::signin::{self, Cancel, Client, Flow, HttpOptions, store};
 
@@ -101,9 +101,9 @@ fn read_clients() -> BTreeMap<String, Remembered> {
         .unwrap_or_default()
 }
 
-fn remember(provider: &str, r: &Remembered) -> Result<(), String> {
+fn remember(provider: &str, r: &Remembered, lang: Lang) -> Result<(), String> {
     let Some(path) = clients_file() else {
-        return Err("no config directory to remember the client id in".into());
+        return Err(msg!(lang, "oauth2-cli-no-config-dir"));
     };
     let mut all = read_clients();
     all.insert(provider.to_owned(), r.clone());
@@ -134,17 +134,20 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let provider = match db.lookup(&args.account) {
         Ok(m) if m.address.is_some() => m.entry.provider.clone(),
         Ok(_) => {
-            return Err(usage(format!(
-                "{}: give the account as an address",
-                args.account
+            return Err(usage(msg!(
+                lang,
+                "oauth2-cli-need-address",
+                account = args.account.as_str()
             )));
         }
-        Err(e) => return Err(usage(e.to_string())),
+        Err(e) => return Err(usage(e.text(lang))),
     };
     let Some(oauth2) = provider.oauth2.clone() else {
-        return Err(usage(format!(
-            "{} ({}) has no OAuth2 sign-in in mailconf's database",
-            args.account, provider.id
+        return Err(usage(msg!(
+            lang,
+            "oauth2-cli-no-oauth2",
+            account = args.account.as_str(),
+            id = provider.id.as_str()
         )));
     };
     let saved = read_clients().remove(&provider.id);
@@ -155,9 +158,7 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     {
         Some(id) if !id.trim().is_empty() && !id.chars().any(char::is_control) => id,
         _ => {
-            return Err(usage(
-                "no client id: register an app with the provider (README, \"OAuth2 sign-in\") and give it with --oauth2-client-id".into(),
-            ));
+            return Err(usage(msg!(lang, "oauth2-cli-no-client-id")));
         }
     };
     let tenant = args
@@ -167,13 +168,22 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
     let endpoints = oauth2
         .endpoints(tenant.as_deref(), &protocols)
-        .map_err(|e| usage(format!("--oauth2-tenant: {e}")))?;
+        .map_err(|e| {
+            usage(msg!(
+                lang,
+                "with-detail",
+                sentence = msg!(lang, "oauth2-cli-bad-tenant"),
+                detail = e.to_string()
+            ))
+        })?;
     let secret = match &args.client_secret_env {
         Some(var) => match std::env::var(var) {
             Ok(v) => Some(SecretString::from(v)),
             Err(_) => {
-                return Err(usage(format!(
-                    "--oauth2-client-secret-env: {var} is not set"
+                return Err(usage(msg!(
+                    lang,
+                    "oauth2-cli-secret-env-unset",
+                    var = var.as_str()
                 )));
             }
         },
@@ -267,11 +277,15 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
-            let prefix = match lang {
-                Lang::En => "mailconf oauth2:",
-                Lang::ZhHans | Lang::ZhHant => "mailconf oauth2：",
-            };
-            eprintln!("{prefix} {message}");
+            eprintln!(
+                "{}",
+                msg!(
+                    lang,
+                    "label-value",
+                    label = "mailconf oauth2",
+                    value = message
+                )
+            );
             ExitCode::from(code)
         }
     }
@@ -322,8 +336,11 @@ fn sign_in_with(p: &Prepared, args: &OAuth2Args, lang: Lang) -> Result<SecretStr
         ));
     };
     kept_save(args, &p.provider_id, &account, &refresh).map_err(|e| (EXIT_ERROR, e.to_string()))?;
-    if let Err(e) = remember(&p.provider_id, &p.remembered) {
-        eprintln!("mailconf: {e}");
+    if let Err(e) = remember(&p.provider_id, &p.remembered, lang) {
+        eprintln!(
+            "{}",
+            msg!(lang, "label-value", label = "mailconf", value = e)
+        );
     }
     match &args.token_file {
         None => eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider)),

@@ -5,29 +5,76 @@
 
 use std::io::Write;
 
+use super::layout::{display_width, wrap};
 use super::pad;
 use crate::advice::Severity;
 use crate::check::ProbeSummary;
 use crate::i18n::Lang;
 use crate::i18n::msg;
 use crate::probe::login::{InsecureAllow, LoginOutcome, LoginReport, NotTriedReason};
+use crate::probe::tls::TlsErrorKind;
 use crate::probe::{Endpoint, EndpointReport, Verdict};
 
 /// Whether every endpoint is on the same host (then the PORT column shows only ports).
-pub(crate) fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
+fn endpoints_share_host(endpoints: &[Endpoint]) -> bool {
     endpoints.windows(2).all(|w| w[0].host == w[1].host)
 }
 
-/// The PORT column's width: a port (and a mapped port, "110 (→10110)") when
-/// every endpoint is on one host, `host:port` otherwise (it was 24 columns
-/// for a 3-digit port).
-fn port_width(same_host: bool) -> usize {
-    if same_host { 14 } else { 30 }
+/// What the PORT column shows for `e`: the port when every endpoint is on one
+/// host, else `host:port` (`[v6]:port`).
+fn place(e: &Endpoint, same_host: bool) -> String {
+    if same_host {
+        e.port.to_string()
+    } else if e.host.contains(':') {
+        format!("[{}]:{}", e.host, e.port)
+    } else {
+        format!("{}:{}", e.host, e.port)
+    }
+}
+
+/// Every TLS problem a RESULT cell can name, for the column's width.
+const TLS_KINDS: [TlsErrorKind; 10] = [
+    TlsErrorKind::Expired,
+    TlsErrorKind::NotYetValid,
+    TlsErrorKind::WrongName,
+    TlsErrorKind::SelfSigned,
+    TlsErrorKind::UnknownIssuer,
+    TlsErrorKind::InvalidCertificate,
+    TlsErrorKind::ProtocolVersion,
+    TlsErrorKind::NoCommonCipher,
+    TlsErrorKind::HandshakeFailed,
+    TlsErrorKind::NotTls,
+];
+
+/// Narrowest DETAILS column kept beside the others; below it the details go
+/// on their own lines under the row.
+const MIN_DETAILS: usize = 24;
+
+/// DETAILS wide enough for a summary on one or two lines.
+const ROOMY_DETAILS: usize = 48;
+
+/// Indent of the lines a row continues on when its cells do not fit beside each other.
+const UNDER: &str = "    ";
+
+/// The probe table's columns, measured in terminal columns from what they
+/// will hold (titles and every label in the language, the planned
+/// endpoints), so that the table fits the terminal's width.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Columns {
+    protocol: usize,
+    place: usize,
+    security: usize,
+    result: usize,
+    time: usize,
+    /// Every endpoint on one host: PORT holds only ports.
+    pub(crate) same_host: bool,
 }
 
 pub(crate) struct Style {
     pub(crate) color: bool,
     pub(crate) lang: Lang,
+    /// The terminal's width in columns (see `cli::layout::terminal_width`).
+    pub(crate) width: usize,
 }
 
 impl Style {
@@ -65,6 +112,106 @@ impl Style {
         }
     }
 
+    /// The columns for a table of `endpoints`.
+    pub(crate) fn columns(&self, endpoints: &[Endpoint]) -> Columns {
+        let l = self.lang;
+        let w = |s: &str| display_width(s);
+        let same_host = endpoints_share_host(endpoints);
+        // A port may be shown with the port it was mapped to: "110 (→10110)".
+        let place = endpoints
+            .iter()
+            .map(|e| w(&place(e, same_host)) + 9)
+            .max()
+            .unwrap_or(5);
+        let mut results = vec![
+            msg!(l, "verdict-secure"),
+            msg!(l, "verdict-plaintext"),
+            msg!(l, "verdict-refused"),
+            msg!(l, "verdict-timed-out"),
+            msg!(l, "verdict-protocol-error"),
+            msg!(l, "verdict-dns-error"),
+        ];
+        results.extend(TLS_KINDS.iter().map(|k| {
+            msg!(
+                l,
+                "verdict-tls-error",
+                problem = crate::probe::report::summary::tls_kind_label(*k, l)
+            )
+        }));
+        let widest = |labels: &[String]| {
+            labels
+                .iter()
+                .map(|r| w(r))
+                .chain([w(&msg!(l, "table-result"))])
+                .max()
+                .unwrap_or(10)
+                + 2
+        };
+        let mut c = Columns {
+            protocol: w(&msg!(l, "table-protocol")).max(4) + 2,
+            place: w(&msg!(l, "table-port")).max(place) + 2,
+            security: w(&msg!(l, "table-security")).max(8) + 2,
+            result: widest(&results),
+            time: w(&msg!(l, "table-time")).max(w(&msg!(l, "ui-latency", ms = 10_000))) + 2,
+            same_host,
+        };
+        // RESULT is as wide as the longest TLS problem only while DETAILS
+        // keeps room for a sentence beside it; else as wide as the short
+        // verdicts, and a row with a long TLS problem takes the room it needs.
+        let fixed = c.protocol + c.place + c.security + c.result + c.time;
+        if fixed + ROOMY_DETAILS > self.width {
+            c.result = widest(&results[..6]);
+        }
+        c
+    }
+
+    /// One line of the table: the cells padded to their columns and DETAILS
+    /// wrapped beside them; when the cells leave too little room, DETAILS goes
+    /// under them, and when the cells alone are wider than the terminal, they
+    /// are wrapped too. No line is wider than the terminal.
+    fn table_line(
+        &self,
+        out: &mut dyn Write,
+        cells: [(&str, usize, Option<&str>); 5],
+        details: &str,
+    ) -> std::io::Result<()> {
+        let paint = |text: String, code: Option<&str>| match code {
+            Some(code) => self.paint(&text, code),
+            None => text,
+        };
+        let aligned: usize = cells
+            .iter()
+            .map(|(t, w, _)| (*w).max(display_width(t) + 1))
+            .sum();
+        if aligned <= self.width {
+            let line: String = cells
+                .iter()
+                .map(|(t, w, code)| paint(pad(t, *w), *code))
+                .collect();
+            if self.width - aligned >= MIN_DETAILS || details.is_empty() {
+                let indent = " ".repeat(aligned);
+                let wrapped = wrap(details, self.width - aligned, "");
+                writeln!(out, "{}", format!("{line}{}", wrapped[0]).trim_end())?;
+                for l in &wrapped[1..] {
+                    writeln!(out, "{indent}{l}")?;
+                }
+                return Ok(());
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        } else {
+            let joined: Vec<String> = cells.iter().map(|(t, _, _)| (*t).to_owned()).collect();
+            for l in wrap(&joined.join(" "), self.width, UNDER) {
+                writeln!(out, "{l}")?;
+            }
+        }
+        if !details.is_empty() {
+            for l in wrap(details, self.width - UNDER.len(), "") {
+                writeln!(out, "{UNDER}{l}")?;
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn header(
         &self,
         out: &mut dyn Write,
@@ -85,66 +232,64 @@ impl Style {
                 )
             )?;
         }
-        writeln!(
+        let c = self.columns(endpoints);
+        let bold = Some("1");
+        let titles = [
+            msg!(l, "table-protocol"),
+            msg!(l, "table-port"),
+            msg!(l, "table-security"),
+            msg!(l, "table-result"),
+            msg!(l, "table-time"),
+        ];
+        self.table_line(
             out,
-            "{}",
-            self.paint(
-                &format!(
-                    "{}{}{}{}{}{}",
-                    pad(&msg!(l, "table-protocol"), 10),
-                    pad(
-                        &msg!(l, "table-port"),
-                        port_width(endpoints_share_host(endpoints))
-                    ),
-                    pad(&msg!(l, "table-security"), 10),
-                    pad(&msg!(l, "table-result"), 28),
-                    pad(&msg!(l, "table-time"), 9),
-                    msg!(l, "table-details"),
-                ),
-                "1"
-            )
+            [
+                (&titles[0], c.protocol, bold),
+                (&titles[1], c.place, bold),
+                (&titles[2], c.security, bold),
+                (&titles[3], c.result, bold),
+                (&titles[4], c.time, bold),
+            ],
+            &self.paint(&msg!(l, "table-details"), "1"),
         )
     }
 
     fn detail(&self, r: &EndpointReport) -> String {
-        let mut d = crate::probe::report::summary_in(r, self.lang);
-        if let Some(caps) = r.session.effective_caps() {
-            let s = caps.summary();
-            if !s.is_empty() {
-                d.push_str(&format!("; {s}"));
-            }
+        let summary = crate::probe::report::summary_in(r, self.lang).to_string();
+        match r.session.effective_caps().map(|c| c.summary()) {
+            Some(caps) if !caps.is_empty() => msg!(
+                self.lang,
+                "table-details-with-capabilities",
+                summary = summary,
+                capabilities = caps
+            ),
+            _ => summary,
         }
-        d.to_string()
     }
 
     pub(crate) fn row(
         &self,
         out: &mut dyn Write,
         r: &EndpointReport,
-        same_host: bool,
+        c: &Columns,
     ) -> std::io::Result<()> {
         let e = &r.endpoint;
-        let mut place = if same_host {
-            e.port.to_string()
-        } else if e.host.contains(':') {
-            format!("[{}]:{}", e.host, e.port)
-        } else {
-            format!("{}:{}", e.host, e.port)
-        };
+        let mut place = place(e, c.same_host);
         if r.connect_port != e.port {
             place.push_str(&format!(" (→{})", r.connect_port));
         }
         let label = self.verdict_label(&r.verdict);
-        let time = format!("{} ms", r.timings.total_ms);
-        writeln!(
+        let time = msg!(self.lang, "ui-latency", ms = r.timings.total_ms);
+        self.table_line(
             out,
-            "{}{}{}{}{}{}",
-            pad(e.protocol.label(), 10),
-            pad(&place, port_width(same_host)),
-            pad(e.security.as_str(), 10),
-            self.paint(&pad(&label, 28), Self::verdict_color(&r.verdict)),
-            pad(&time, 9),
-            self.detail(r),
+            [
+                (e.protocol.label(), c.protocol, None),
+                (&place, c.place, None),
+                (e.security.as_str(), c.security, None),
+                (&label, c.result, Some(Self::verdict_color(&r.verdict))),
+                (&time, c.time, None),
+            ],
+            &self.detail(r),
         )
     }
 
@@ -344,6 +489,7 @@ mod tests {
         Style {
             color: false,
             lang: Lang::En,
+            width: 120,
         }
         .recommendation(&mut out, s)
         .unwrap();
@@ -368,18 +514,23 @@ mod tests {
         let style = Style {
             color: false,
             lang: Lang::En,
+            width: 120,
         };
-        let row = |r: &EndpointReport, same: bool| {
+        let row = |r: &EndpointReport, planned: &[Endpoint]| {
             let mut out = Vec::new();
-            style.row(&mut out, r, same).unwrap();
+            style.row(&mut out, r, &style.columns(planned)).unwrap();
             String::from_utf8(out).unwrap()
         };
-        let one = row(&secure(Pop3, "pop.a.test", 995, Tls), true);
+        let a995 = Endpoint::new(Pop3, "pop.a.test", 995, Tls);
+        let a110 = Endpoint::new(Pop3, "pop.a.test", 110, Starttls);
+        let one = row(&secure(Pop3, "pop.a.test", 995, Tls), &[a995.clone(), a110]);
         let security_at = one.find("tls").unwrap();
         assert!(security_at <= 10 + 14, "{one:?}");
+        // Columns measured for other hosts; a longer one still keeps a space.
+        let b110 = Endpoint::new(Pop3, "pop.b.test", 110, Starttls);
         let long = row(
             &secure(Pop3, "a-very-long-host-name.example.test", 110, Starttls),
-            false,
+            &[a995, b110],
         );
         assert!(
             long.contains("a-very-long-host-name.example.test:110 starttls"),

@@ -159,12 +159,11 @@ pub enum Note {
     },
 
     // --- Words made elsewhere.
-    /// Text from a server, a document or the system, shown as it is; also the
-    /// English reasons of the provider readers (`providers::autoconfig`,
-    /// `AddressError`), which have not moved to the catalog yet.
+    /// Text from a server, a document or the system, shown as it is.
     Verbatim(ServerText),
-    /// A live check's summary, already rendered from the catalog in every
-    /// language (in [`Lang::ALL`] order) by the layer that has the probe's facts.
+    /// Words already rendered from the catalog in every language (in
+    /// [`Lang::ALL`] order) by the layer that has the facts: a live check's
+    /// summary, why a provider reader refused a host name or a link ([`Note::each`]).
     Localized(Box<[ServerText; 3]>),
 }
 
@@ -181,6 +180,12 @@ impl From<&str> for Note {
 }
 
 impl Note {
+    /// A note rendered by `render` in every language (escaped: its values may
+    /// come from the network).
+    pub fn each(render: impl Fn(Lang) -> String) -> Note {
+        Note::Localized(Box::new(Lang::ALL.map(|l| ServerText::new(&render(l)))))
+    }
+
     /// The note in `lang`, escaped (parameters may come from the network).
     pub fn text(&self, lang: Lang) -> ServerText {
         match self {

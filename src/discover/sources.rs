@@ -163,7 +163,7 @@ pub(super) fn valid_mx(records: &[crate::dns::Mx]) -> (Vec<crate::dns::Mx>, Vec<
             Err(e) => ignored.push(Ignored {
                 source: SourceKind::Mx,
                 what: ServerText::new(&format!("MX {}", m.exchange)).into(),
-                reason: ServerText::new(&e.to_string()).into(),
+                reason: Note::each(|lang| e.text(lang)),
             }),
         }
     }
@@ -312,7 +312,7 @@ pub(super) async fn autoconfig(ctx: &Ctx, http: &Fetcher, kind: SourceKind) -> S
         .map(|r| Ignored {
             source: kind,
             what: ServerText::new(&format!("{shown}: {}", r.what)).into(),
-            reason: ServerText::new(&r.reason).into(),
+            reason: Note::each(|lang| r.reason.text(lang)),
         })
         .collect();
     Ok(out)
@@ -392,7 +392,7 @@ pub(super) async fn srv(ctx: &Ctx, resolver: Arc<dyn crate::dns::Resolver>) -> S
                     ignored.push(Ignored {
                         source: SourceKind::Srv,
                         what: what(),
-                        reason: ServerText::new(&e.to_string()).into(),
+                        reason: Note::each(|lang| e.text(lang)),
                     });
                     continue;
                 }

@@ -30,6 +30,7 @@ use super::{
     Account, AuthMethod, Loaded, NoteKind, Origin, Parsed, Password, Place, ReadError, Setting,
     default_port,
 };
+use crate::i18n::msg;
 use crate::providers::{Localized, Protocol, Security};
 use std::path::{Path, PathBuf};
 
@@ -627,49 +628,36 @@ pub(crate) fn fix(loaded: &Loaded, account: &Account, want: &Corrected) -> Resul
     })
 }
 
-/// The steps to apply a `user.js` fragment, in three languages.
+/// The steps to apply a `user.js` fragment, in the three languages (the
+/// catalog's words; Thunderbird's own menu labels in each).
 fn steps(profile: &str, account: &Account, want: &Corrected) -> Vec<Localized> {
-    // Thunderbird's own labels for the connection security menu.
-    let sec = match want.security {
-        Security::Tls => "SSL/TLS",
-        Security::Starttls => "STARTTLS",
-        Security::Plain => "None",
-    };
-    let (port, host, user) = (want.port, &want.host, &want.username);
-    let kind = if account.protocol == Protocol::Smtp {
-        (
-            "Account Settings → Outgoing Server (SMTP) → Edit",
-            "账户设置 → 发件服务器 (SMTP) → 编辑",
-            "帳號設定 → 寄件伺服器 (SMTP) → 編輯",
-        )
-    } else {
-        (
-            "Account Settings → Server Settings",
-            "账户设置 → 服务器设置",
-            "帳號設定 → 伺服器設定",
-        )
+    let (port, host, user) = (want.port, want.host.as_str(), want.username.as_str());
+    let smtp = account.protocol == Protocol::Smtp;
+    let security = match want.security {
+        Security::Tls => "tls",
+        Security::Starttls => "starttls",
+        Security::Plain => "none",
     };
     vec![
-        Localized {
-            en: "Quit Thunderbird completely (it must not be running while you do this).".into(),
-            zh_hans: "完全退出 Thunderbird（操作期间它不能在运行）。".into(),
-            zh_hant: "完全結束 Thunderbird（操作期間它不能在執行）。".into(),
-        },
-        Localized {
-            en: format!("Save the fragment as user.js in the profile folder {profile} (if a user.js is already there, add the lines at its end)."),
-            zh_hans: format!("把这段内容保存为配置文件夹 {profile} 中的 user.js（如已有 user.js，把这些行加到末尾）。"),
-            zh_hant: format!("把這段內容儲存為設定檔資料夾 {profile} 中的 user.js（如已有 user.js，把這些行加到結尾）。"),
-        },
-        Localized {
-            en: "Start Thunderbird: it reads user.js and saves the settings. Then quit it again and delete user.js, or it will reset these settings at every start.".into(),
-            zh_hans: "启动 Thunderbird：它会读取 user.js 并保存这些设置。然后再次退出并删除 user.js，否则每次启动都会重置这些设置。".into(),
-            zh_hant: "啟動 Thunderbird：它會讀取 user.js 並儲存這些設定。然後再次結束並刪除 user.js，否則每次啟動都會重設這些設定。".into(),
-        },
-        Localized {
-            en: format!("Or change it by hand in {}: server {host}, port {port}, connection security {}, authentication \"Normal password\", user name {user}.", kind.0, sec),
-            zh_hans: format!("也可以在{}中手动修改：服务器 {host}，端口 {port}，连接安全 {}，身份验证“普通密码”，用户名 {user}。", kind.1, sec),
-            zh_hant: format!("也可以在{}中手動修改：伺服器 {host}，連接埠 {port}，連線安全性 {}，驗證方式「一般密碼」，使用者名稱 {user}。", kind.2, sec),
-        },
+        Localized::each(|lang| msg!(lang, "thunderbird-step-quit")),
+        Localized::each(|lang| msg!(lang, "thunderbird-step-save", profile = profile)),
+        Localized::each(|lang| msg!(lang, "thunderbird-step-start")),
+        Localized::each(|lang| {
+            let place = if smtp {
+                msg!(lang, "thunderbird-menu-outgoing-server")
+            } else {
+                msg!(lang, "thunderbird-menu-server-settings")
+            };
+            msg!(
+                lang,
+                "thunderbird-step-by-hand",
+                place = place,
+                host = host,
+                port = port,
+                security = msg!(lang, "thunderbird-security", security = security),
+                user = user
+            )
+        }),
     ]
 }
 

@@ -86,6 +86,13 @@ impl Exporter for Thunderbird {
         msg!(lang, "export-thunderbird-destination")
     }
 
+    fn destination_for(&self, domain: Option<&str>, lang: Lang) -> String {
+        match domain {
+            Some(d) => msg!(lang, "export-thunderbird-destination-for", domain = d),
+            None => self.destination(lang),
+        }
+    }
+
     fn supports_password(&self) -> bool {
         false
     }

@@ -85,6 +85,13 @@ impl Exporter for Autodiscover {
         msg!(lang, "export-autodiscover-destination")
     }
 
+    fn destination_for(&self, domain: Option<&str>, lang: Lang) -> String {
+        match domain {
+            Some(d) => msg!(lang, "export-autodiscover-destination-for", domain = d),
+            None => self.destination(lang),
+        }
+    }
+
     fn supports_password(&self) -> bool {
         false
     }
@@ -170,67 +177,69 @@ impl Exporter for OutlookSteps {
             _ => "IMAP",
         };
         let mut md = String::new();
-        md.push_str(&match lang {
-            Lang::En => format!(
-                "# Set up {} in Outlook ({kind})\n\n",
-                md_text(&who(s, lang))
-            ),
-            Lang::ZhHans => format!(
-                "# 在 Outlook 中设置 {}（{kind}）\n\n",
-                md_text(&who(s, lang))
-            ),
-            Lang::ZhHant => format!(
-                "# 在 Outlook 中設定 {}（{kind}）\n\n",
-                md_text(&who(s, lang))
-            ),
-        });
+        md.push_str(&format!(
+            "# {}\n\n",
+            msg!(
+                lang,
+                "outlook-title",
+                who = md_text(&who(s, lang)),
+                kind = kind
+            )
+        ));
         for l in header(self, s, true, lang).iter().skip(1) {
             md.push_str(&format!("> {}\n", md_text(l)));
         }
         md.push('\n');
         let user_in = s.username(inc, STEPS)?;
         let user_out = s.username(out, STEPS)?;
-        let steps: Vec<String> = match lang {
-            Lang::En => vec![
-                "Classic Outlook: **File → Add Account**. New Outlook: **Settings → Accounts → Add account**.".into(),
-                format!("Type {}, open **Advanced options**, tick **Let me set up my account manually**, and choose **{kind}**.", md_code(&address)),
-                format!("Incoming mail: server {}, port {}, encryption method **{}**.", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
-                format!("Outgoing mail: server {}, port {}, encryption method **{}**.", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
-                "Leave **Require logon using Secure Password Authentication (SPA)** unticked.".into(),
-                format!("User name {}; password: {}.", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
-                if user_in == user_out {
-                    "Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and **Use same settings as my incoming mail server**.".into()
-                } else {
-                    format!("Under **More Settings → Outgoing Server**, tick **My outgoing server (SMTP) requires authentication** and log on with user name {}.", md_code(&user_out))
-                },
-            ],
-            Lang::ZhHans => vec![
-                "经典版 Outlook：**文件 → 添加帐户**。新版 Outlook：**设置 → 帐户 → 添加帐户**。".into(),
-                format!("输入 {}，展开 **高级选项**，勾选 **让我手动设置我的帐户**，然后选择 **{kind}**。", md_code(&address)),
-                format!("接收邮件：服务器 {}，端口 {}，加密方法 **{}**。", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
-                format!("发送邮件：服务器 {}，端口 {}，加密方法 **{}**。", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
-                "不要勾选 **要求使用安全密码验证(SPA)进行登录**。".into(),
-                format!("用户名 {}；密码：{}。", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
-                if user_in == user_out {
-                    "在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器(SMTP)要求验证** 和 **使用与接收邮件服务器相同的设置**。".into()
-                } else {
-                    format!("在 **其他设置 → 发送服务器** 中勾选 **我的发送服务器(SMTP)要求验证**，并用用户名 {} 登录。", md_code(&user_out))
-                },
-            ],
-            Lang::ZhHant => vec![
-                "傳統版 Outlook：**檔案 → 新增帳戶**。新版 Outlook：**設定 → 帳戶 → 新增帳戶**。".into(),
-                format!("輸入 {}，展開 **進階選項**，勾選 **讓我自行手動設定我的帳戶**，然後選擇 **{kind}**。", md_code(&address)),
-                format!("內送郵件：伺服器 {}，連接埠 {}，加密方法 **{}**。", md_code(&s.host(inc, STEPS)?), md_code(&inc.port.to_string()), outlook_encryption(inc.security)),
-                format!("外寄郵件：伺服器 {}，連接埠 {}，加密方法 **{}**。", md_code(&s.host(out, STEPS)?), md_code(&out.port.to_string()), outlook_encryption(out.security)),
-                "不要勾選 **需要使用安全密碼驗證 (SPA) 登入**。".into(),
-                format!("使用者名稱 {}；密碼：{}。", md_code(&user_in), auth_kind(s.provider.password_kind, lang)),
-                if user_in == user_out {
-                    "在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器 (SMTP) 需要驗證** 和 **使用與內送郵件伺服器相同的設定**。".into()
-                } else {
-                    format!("在 **其他設定 → 外寄伺服器** 中勾選 **我的外寄伺服器 (SMTP) 需要驗證**，並以使用者名稱 {} 登入。", md_code(&user_out))
-                },
-            ],
+        let server = |e: &Endpoint, incoming: bool| -> Result<String, ExportError> {
+            let (host, port) = (md_code(&s.host(e, STEPS)?), md_code(&e.port.to_string()));
+            let encryption = outlook_encryption(e.security);
+            Ok(if incoming {
+                msg!(
+                    lang,
+                    "outlook-step-incoming",
+                    host = host,
+                    port = port,
+                    encryption = encryption
+                )
+            } else {
+                msg!(
+                    lang,
+                    "outlook-step-outgoing",
+                    host = host,
+                    port = port,
+                    encryption = encryption
+                )
+            })
         };
+        let steps: Vec<String> = vec![
+            msg!(lang, "outlook-step-add-account"),
+            msg!(
+                lang,
+                "outlook-step-manual",
+                address = md_code(&address),
+                kind = kind
+            ),
+            server(inc, true)?,
+            server(out, false)?,
+            msg!(lang, "outlook-step-no-spa"),
+            msg!(
+                lang,
+                "outlook-step-login",
+                username = md_code(&user_in),
+                password = auth_kind(s.provider.password_kind, lang)
+            ),
+            if user_in == user_out {
+                msg!(lang, "outlook-step-smtp-same-login")
+            } else {
+                msg!(
+                    lang,
+                    "outlook-step-smtp-login",
+                    username = md_code(&user_out)
+                )
+            },
+        ];
         let mut n = 0;
         for step in steps {
             n += 1;

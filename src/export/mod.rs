@@ -280,6 +280,14 @@ pub trait Exporter {
     /// Where the file goes in that client (and how to use it), in `lang`.
     fn destination(&self, lang: Lang) -> String;
 
+    /// [`Exporter::destination`] for an account of `domain` (the address's,
+    /// else the provider's): formats whose place is named after the domain
+    /// say it with the account's own.
+    fn destination_for(&self, domain: Option<&str>, lang: Lang) -> String {
+        let _ = domain;
+        self.destination(lang)
+    }
+
     /// Whether the format has a place for a password.
     fn supports_password(&self) -> bool;
 

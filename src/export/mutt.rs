@@ -167,18 +167,12 @@ impl Exporter for Mutt {
 
 /// Why the file sets `imap_send_id`, and what to do where it cannot work.
 fn imap_id_note(s: &AccountSettings, lang: Lang) -> String {
-    let provider = s.provider.name.get(lang);
-    match lang {
-        Lang::En => format!(
-            "{provider} requires IMAP clients to send the ID command (RFC 2971): NeoMutt 2023-04-07 and newer send it with the line below. Older NeoMutt and classic Mutt cannot (opening a mailbox fails with \"Unsafe Login\"): use POP3 there (mailconf export … --format mutt --protocol pop3)."
-        ),
-        Lang::ZhHans => format!(
-            "{provider} 要求 IMAP 客户端发送 ID 命令（RFC 2971）：NeoMutt 2023-04-07 及更新版本会按下面这一行发送。更早的 NeoMutt 和原版 Mutt 无法发送（打开邮箱时出现 \"Unsafe Login\" 错误）：请改用 POP3（mailconf export … --format mutt --protocol pop3）。"
-        ),
-        Lang::ZhHant => format!(
-            "{provider} 要求 IMAP 用戶端傳送 ID 指令（RFC 2971）：NeoMutt 2023-04-07 及更新版本會依下面這一行傳送。更早的 NeoMutt 和原版 Mutt 無法傳送（開啟郵箱時出現 \"Unsafe Login\" 錯誤）：請改用 POP3（mailconf export … --format mutt --protocol pop3）。"
-        ),
-    }
+    msg!(
+        lang,
+        "export-mutt-imap-id",
+        provider = s.provider.name.get(lang),
+        command = "mailconf export … --format mutt --protocol pop3"
+    )
 }
 
 #[cfg(test)]

@@ -43,8 +43,17 @@ pub(crate) fn provenance(s: &AccountSettings, lang: Lang) -> Vec<String> {
 /// "- POP3 pop.163.com:995 (TLS): verdict; TLS 1.3; certificate SHA-256 …; login OK".
 fn endpoint_verdict(ep: &Endpoint, v: &EndpointVerdict, lang: Lang) -> String {
     let l = lang;
-    let mut parts = vec![v.verdict.clone()];
-    if let Some(t) = &v.tls_version {
+    let verdict = v
+        .in_words
+        .as_ref()
+        .map_or(v.verdict.as_str(), |w| w.get(lang));
+    let mut parts = vec![verdict.to_owned()];
+    // The probe's summary of a secure endpoint starts with the TLS version.
+    if let Some(t) = v
+        .tls_version
+        .as_ref()
+        .filter(|t| !verdict.contains(t.as_str()))
+    {
         parts.push(t.clone());
     }
     if let Some(fp) = &v.cert_sha256 {

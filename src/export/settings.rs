@@ -166,6 +166,11 @@ pub struct EndpointVerdict {
     /// Whether a login test succeeded (`None`: not tried).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_ok: Option<bool>,
+    /// The verdict in each language, from the catalog, for the comments
+    /// people read (the JSON keeps the English `verdict`); `None` when only
+    /// the English is known (a file read back).
+    #[serde(skip)]
+    pub in_words: Option<Box<crate::providers::Localized>>,
 }
 
 /// The protocol of the provider's first encrypted incoming server (the database

@@ -19,17 +19,14 @@ use crate::providers::{Protocol, Security};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Summary;
 
-/// ": " in English, "：" in Chinese.
-fn colon(lang: Lang) -> String {
-    msg!(lang, "export-summary-text")
+/// `label: value` in the language's punctuation.
+fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    msg!(lang, "label-value", label = label, value = value)
 }
 
-/// Round brackets of the language.
-fn parens(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => (" (", ")"),
-        _ => ("（", "）"),
-    }
+/// `text (aside)` in the language's brackets.
+fn with_aside(lang: Lang, text: &str, aside: &str) -> String {
+    msg!(lang, "in-parens", text = text, aside = aside)
 }
 
 fn security_words(s: Security, lang: Lang) -> String {
@@ -50,10 +47,9 @@ fn server_section(
         Protocol::Smtp => msg!(lang, "export-summary-outgoing-mail"),
         _ => msg!(lang, "export-summary-incoming-mail"),
     };
-    let (open, close) = parens(lang);
     out.push_str(&format!(
-        "\n## {title}{open}{}{close}\n\n",
-        ep.protocol.label()
+        "\n## {}\n\n",
+        with_aside(lang, &title, ep.protocol.label())
     ));
     let host = ep
         .host
@@ -80,17 +76,21 @@ fn server_section(
         ),
     ];
     for (k, v) in rows {
-        out.push_str(&format!("- {k}{}{v}\n", colon(lang)));
+        out.push_str(&format!("- {}\n", labelled(lang, &k, &v)));
     }
     if ep.protocol == Protocol::Pop3 {
+        let choice = if s.leave_on_server {
+            msg!(lang, "export-summary-yes-download-without-deleting")
+        } else {
+            msg!(lang, "export-summary-no-deleted-from-the")
+        };
         out.push_str(&format!(
-            "- {}: {}\n",
-            msg!(lang, "export-summary-leave-mail-on-server"),
-            if s.leave_on_server {
-                msg!(lang, "export-summary-yes-download-without-deleting")
-            } else {
-                msg!(lang, "export-summary-no-deleted-from-the")
-            }
+            "- {}\n",
+            labelled(
+                lang,
+                &msg!(lang, "export-summary-leave-mail-on-server"),
+                &choice
+            )
         ));
     }
     Ok(())
@@ -130,37 +130,41 @@ impl Exporter for Summary {
 
     fn write(&self, s: &AccountSettings, lang: Lang) -> Result<String, ExportError> {
         let mut out = format!(
-            "# {}{}{}\n\n",
-            msg!(lang, "export-summary-mail-settings"),
-            colon(lang),
-            md_text(&who(s, lang))
+            "# {}\n\n",
+            labelled(
+                lang,
+                &msg!(lang, "export-summary-mail-settings"),
+                &md_text(&who(s, lang))
+            )
         );
         out.push_str(&format!(
-            "- {}{}{} ({})\n",
-            msg!(lang, "export-summary-provider"),
-            colon(lang),
-            md_text(s.provider.name.get(lang)),
-            md_code(&s.provider.id)
+            "- {}\n",
+            labelled(
+                lang,
+                &msg!(lang, "export-summary-provider"),
+                &with_aside(
+                    lang,
+                    &md_text(s.provider.name.get(lang)),
+                    &md_code(&s.provider.id)
+                )
+            )
         ));
         if let Some(a) = s.address_ascii() {
             let unicode = s.address_unicode().unwrap_or_default();
             let shown = if unicode != a {
-                format!("{} ({})", md_code(&unicode), md_code(&a))
+                with_aside(lang, &md_code(&unicode), &md_code(&a))
             } else {
                 md_code(&a)
             };
             out.push_str(&format!(
-                "- {}{}{shown}\n",
-                msg!(lang, "export-summary-address"),
-                colon(lang)
+                "- {}\n",
+                labelled(lang, &msg!(lang, "export-summary-address"), &shown)
             ));
         }
         if let Some(n) = &s.display_name {
             out.push_str(&format!(
-                "- {}{}{}\n",
-                msg!(lang, "export-summary-name"),
-                colon(lang),
-                md_text(n)
+                "- {}\n",
+                labelled(lang, &msg!(lang, "export-summary-name"), &md_text(n))
             ));
         }
         for l in provenance(s, lang).iter().skip(1) {
@@ -189,9 +193,8 @@ impl Exporter for Summary {
                     format!("<{u}>")
                 };
                 out.push_str(&format!(
-                    "- {}{}{link}\n",
-                    msg!(lang, "export-summary-where-to-get-the"),
-                    colon(lang)
+                    "- {}\n",
+                    labelled(lang, &msg!(lang, "export-summary-where-to-get-the"), &link)
                 ));
             }
         }

@@ -72,9 +72,37 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
+/// The pseudo-locale for the whole process, when [`PSEUDO_ENV`] asked for it.
+static PROCESS_PSEUDO: OnceLock<Option<FluentLanguageLoader>> = OnceLock::new();
+
+/// The environment variable that makes the `mailconf` binary speak the
+/// generated pseudo-locale ([`pseudo_from`]) instead of any language: for the
+/// tests that run the binary and look for text that did not come from the
+/// catalog. Not a language for people; documented in README's "Translating
+/// mailconf" as a check a translator can run.
+pub const PSEUDO_ENV: &str = "MAILCONF_PSEUDO_LOCALE";
+
+/// Makes every message of this process render in the pseudo-locale when
+/// [`PSEUDO_ENV`] is `1` (the binary calls this once at start); `true` when it does.
+pub fn pseudo_from_env() -> bool {
+    PROCESS_PSEUDO
+        .get_or_init(|| {
+            if std::env::var_os(PSEUDO_ENV).is_some_and(|v| v == "1") {
+                let english = embedded("en/mailconf.ftl").unwrap_or_default();
+                loader_from("en", &pseudo_from(&english))
+            } else {
+                None
+            }
+        })
+        .is_some()
+}
+
 /// The loader of `lang`: what [`crate::i18n::msg!`] renders with.
 pub fn loader(lang: Lang) -> &'static FluentLanguageLoader {
     if let Some(l) = OVERRIDE.with(std::cell::Cell::get) {
+        return l;
+    }
+    if let Some(Some(l)) = PROCESS_PSEUDO.get() {
         return l;
     }
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);

@@ -7,15 +7,6 @@
 use super::model::{AuthKind, IdnUsername, Quirk, Security, ServerLogin, Status, UsernameForm};
 use crate::i18n::{Lang, msg};
 
-/// Picks the text for `lang` from an (English, Simplified, Traditional) triple.
-pub fn pick(lang: Lang, t: (&'static str, &'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::En => t.0,
-        Lang::ZhHans => t.1,
-        Lang::ZhHant => t.2,
-    }
-}
-
 /// "active", "needs setup: …", "discontinued in 2013".
 pub fn status(s: &Status, lang: Lang) -> String {
     match s {

@@ -46,14 +46,14 @@ pub enum ProviderError {
         message: String,
     },
     /// Well-formed but wrong (see [`validate`]).
-    #[error("{file}: field `{field}`: {message}")]
+    #[error("{file}: field `{field}`: {}", .problem.text(crate::i18n::Lang::En))]
     Invalid {
         /// The file.
         file: String,
         /// Field path.
         field: String,
         /// What is wrong.
-        message: String,
+        problem: validate::Problem,
     },
     /// Two entries of the same tier claim one domain.
     #[error("{file}: domain {domain:?} is already served by {other} ({other_file})")]
@@ -118,13 +118,13 @@ impl ProviderError {
             ProviderError::Invalid {
                 file,
                 field,
-                message,
+                problem,
             } => msg!(
                 l,
                 "provider-file-invalid",
                 file = file.as_str(),
                 field = field.as_str(),
-                detail = message.as_str()
+                problem = problem.text(l)
             ),
             ProviderError::DuplicateDomain {
                 file,
@@ -221,7 +221,7 @@ pub fn load_file(
             .map(|f| ProviderError::Invalid {
                 file: file.to_owned(),
                 field: f.field,
-                message: f.message,
+                problem: f.problem,
             })
             .collect())
     }

@@ -235,6 +235,18 @@ impl Localized {
         }
     }
 
+    /// A text made in each language by `render` (a catalog message with its
+    /// values): program text that is stored or sent on with the three
+    /// languages together, such as an audit's findings or an imported server's note.
+    pub fn each(render: impl Fn(crate::i18n::Lang) -> String) -> Self {
+        use crate::i18n::Lang;
+        Self {
+            en: render(Lang::En),
+            zh_hans: render(Lang::ZhHans),
+            zh_hant: render(Lang::ZhHant),
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: crate::i18n::Lang) -> &str {
         match lang {

@@ -7,6 +7,7 @@
 
 use super::address::is_valid_hostname;
 use super::model::{Localized, Protocol, Provider, Security, SourceKind, Status};
+use crate::i18n::{Lang, msg};
 
 /// One problem in one provider entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,13 +15,126 @@ pub struct Finding {
     /// Field path, e.g. `incoming[2].port` or `hints[0].zh-Hant`.
     pub field: String,
     /// What is wrong.
-    pub message: String,
+    pub problem: Problem,
 }
 
-fn push(out: &mut Vec<Finding>, field: impl Into<String>, message: impl Into<String>) {
+/// What is wrong with a field of a provider entry: typed, worded by the
+/// catalog ([`Problem::text`]); values from the file are shown quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A text missing in one of the three languages.
+    EmptyText,
+    /// A link that is not http(s).
+    NotHttpUrl(String),
+    /// An id with characters other than lowercase letters, digits, '-' and '.'.
+    BadId(String),
+    /// An id that differs from its file's name.
+    IdNotFileName {
+        /// The id.
+        id: String,
+        /// The file name without `.json`.
+        stem: String,
+    },
+    /// Neither domains nor MX suffixes.
+    NothingMatches,
+    /// A domain that is not a lowercase ASCII domain.
+    BadDomain(String),
+    /// A value listed twice.
+    ListedTwice(String),
+    /// An MX suffix that is not a lowercase ASCII host suffix.
+    BadMxSuffix(String),
+    /// A closing year outside 1990–2100.
+    BadYear(u16),
+    /// An active provider without incoming servers.
+    NoIncoming,
+    /// An active provider without outgoing servers.
+    NoOutgoing,
+    /// A server in the wrong list (`pop3` among the outgoing ones).
+    WrongList {
+        /// The server's protocol.
+        protocol: &'static str,
+        /// Whether the list is the outgoing one.
+        outgoing: bool,
+    },
+    /// A host that is not a lowercase ASCII host name.
+    BadHost(String),
+    /// Port 0.
+    PortZero,
+    /// A plaintext server without a note saying it is legacy.
+    PlainWithoutNote,
+    /// The same server twice in one list.
+    SameServerTwice,
+    /// A known reply that would match every reply.
+    EmptyReply,
+    /// What `providers::oauth2` says about the OAuth2 block (technical detail).
+    OAuth2(String),
+    /// No source at all.
+    NoSource,
+    /// A checked month that is not YYYY-MM.
+    BadMonth(String),
+    /// A source that does not say which facts it backs.
+    SourceAboutEmpty,
+    /// A hand-written entry without a source with a URL.
+    HandNoUrl,
+    /// A hand-written entry without the provider's own page or a reason.
+    HandNoOwnPage,
+    /// An OAuth2 fact no source backs.
+    HandUnbacked(&'static str),
+    /// A no-provider-page source that does not say why.
+    HandWhyNoPage,
+}
+
+impl Problem {
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let l = lang;
+        let q = |v: &str| crate::server_text::ServerText::new(v).to_string();
+        match self {
+            Problem::EmptyText => msg!(l, "validate-empty-text"),
+            Problem::NotHttpUrl(v) => msg!(l, "validate-not-http-url", value = q(v)),
+            Problem::BadId(v) => msg!(l, "validate-bad-id", value = q(v)),
+            Problem::IdNotFileName { id, stem } => {
+                msg!(l, "validate-id-not-file-name", id = q(id), stem = q(stem))
+            }
+            Problem::NothingMatches => msg!(l, "validate-nothing-matches"),
+            Problem::BadDomain(v) => msg!(l, "validate-bad-domain", value = q(v)),
+            Problem::ListedTwice(v) => msg!(l, "validate-listed-twice", value = q(v)),
+            Problem::BadMxSuffix(v) => msg!(l, "validate-bad-mx-suffix", value = q(v)),
+            Problem::BadYear(y) => msg!(l, "validate-bad-year", year = y.to_string()),
+            Problem::NoIncoming => msg!(l, "validate-no-incoming"),
+            Problem::NoOutgoing => msg!(l, "validate-no-outgoing"),
+            Problem::WrongList { protocol, outgoing } => msg!(
+                l,
+                "validate-wrong-list",
+                protocol = *protocol,
+                list = if *outgoing { "outgoing" } else { "incoming" }
+            ),
+            Problem::BadHost(v) => msg!(l, "validate-bad-host", value = q(v)),
+            Problem::PortZero => msg!(l, "validate-port-zero"),
+            Problem::PlainWithoutNote => msg!(l, "validate-plain-without-note"),
+            Problem::SameServerTwice => msg!(l, "validate-same-server-twice"),
+            Problem::EmptyReply => msg!(l, "validate-empty-reply"),
+            Problem::OAuth2(detail) => msg!(
+                l,
+                "with-detail",
+                sentence = msg!(l, "validate-oauth2"),
+                detail = detail.as_str()
+            ),
+            Problem::NoSource => msg!(l, "validate-no-source"),
+            Problem::BadMonth(v) => msg!(l, "validate-bad-month", value = q(v)),
+            Problem::SourceAboutEmpty => msg!(l, "validate-source-about-empty"),
+            Problem::HandNoUrl => msg!(l, "validate-hand-no-url"),
+            Problem::HandNoOwnPage => msg!(l, "validate-hand-no-own-page"),
+            Problem::HandUnbacked(fact) => msg!(l, "validate-hand-unbacked", fact = *fact),
+            Problem::HandWhyNoPage => msg!(l, "validate-hand-why-no-page"),
+        }
+    }
+}
+
+fn push(out: &mut Vec<Finding>, field: impl Into<String>, problem: Problem) {
     out.push(Finding {
         field: field.into(),
-        message: message.into(),
+        problem,
     });
 }
 
@@ -31,11 +145,7 @@ fn check_localized(out: &mut Vec<Finding>, field: &str, l: &Localized) {
         ("zh-Hant", &l.zh_hant),
     ] {
         if text.trim().is_empty() {
-            push(
-                out,
-                format!("{field}.{lang}"),
-                "text is empty: every text needs all three languages",
-            );
+            push(out, format!("{field}.{lang}"), Problem::EmptyText);
         }
     }
 }
@@ -44,7 +154,7 @@ fn check_url(out: &mut Vec<Finding>, field: &str, url: &str) {
     if !(url.starts_with("https://") || url.starts_with("http://"))
         || url.contains(char::is_whitespace)
     {
-        push(out, field, format!("{url:?} is not an http(s) URL"));
+        push(out, field, Problem::NotHttpUrl(url.to_owned()));
     }
 }
 
@@ -62,11 +172,7 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
     if !id_ok {
-        push(
-            &mut out,
-            "id",
-            format!("{:?} must be lowercase letters, digits, '-' and '.'", p.id),
-        );
+        push(&mut out, "id", Problem::BadId(p.id.clone()));
     }
     if let Some(stem) = file_stem
         && stem != p.id
@@ -74,30 +180,29 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
         push(
             &mut out,
             "id",
-            format!("{:?} differs from the file name {stem:?}.json", p.id),
+            Problem::IdNotFileName {
+                id: p.id.clone(),
+                stem: stem.to_owned(),
+            },
         );
     }
     check_localized(&mut out, "name", &p.name);
     if p.domains.is_empty() && p.mx_suffixes.is_empty() {
-        push(
-            &mut out,
-            "domains",
-            "no domains and no mx_suffixes: nothing would ever match this provider",
-        );
+        push(&mut out, "domains", Problem::NothingMatches);
     }
     for (i, d) in p.domains.iter().enumerate() {
         if !is_valid_hostname(d) {
             push(
                 &mut out,
                 format!("domains[{i}]"),
-                format!("{d:?} is not a lowercase ASCII domain (use punycode)"),
+                Problem::BadDomain(d.clone()),
             );
         }
         if p.domains[..i].contains(d) {
             push(
                 &mut out,
                 format!("domains[{i}]"),
-                format!("{d:?} is listed twice"),
+                Problem::ListedTwice(d.clone()),
             );
         }
     }
@@ -106,18 +211,14 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             push(
                 &mut out,
                 format!("mx_suffixes[{i}]"),
-                format!("{m:?} is not a lowercase ASCII host suffix"),
+                Problem::BadMxSuffix(m.clone()),
             );
         }
     }
     match &p.status {
         Status::Discontinued { year, replaced_by } => {
             if !(1990..=2100).contains(year) {
-                push(
-                    &mut out,
-                    "status.year",
-                    format!("{year} is not a plausible year"),
-                );
+                push(&mut out, "status.year", Problem::BadYear(*year));
             }
             if let Some(r) = replaced_by {
                 check_localized(&mut out, "status.replaced_by", r);
@@ -125,18 +226,10 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
         }
         Status::Active | Status::NeedsSetup => {
             if p.incoming.is_empty() {
-                push(
-                    &mut out,
-                    "incoming",
-                    "an active provider needs at least one incoming server",
-                );
+                push(&mut out, "incoming", Problem::NoIncoming);
             }
             if p.outgoing.is_empty() {
-                push(
-                    &mut out,
-                    "outgoing",
-                    "an active provider needs at least one outgoing server",
-                );
+                push(&mut out, "outgoing", Problem::NoOutgoing);
             }
         }
     }
@@ -147,33 +240,27 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
         for (i, s) in servers.iter().enumerate() {
             let f = format!("{list}[{i}]");
             if outgoing != (s.protocol == Protocol::Smtp) {
-                let want = if outgoing { "smtp" } else { "pop3 or imap" };
                 push(
                     &mut out,
                     format!("{f}.protocol"),
-                    format!("{} here; {list} servers are {want}", s.protocol.as_str()),
+                    Problem::WrongList {
+                        protocol: s.protocol.as_str(),
+                        outgoing,
+                    },
                 );
             }
             if !host_ok(&s.host) {
                 push(
                     &mut out,
                     format!("{f}.host"),
-                    format!("{:?} is not a lowercase ASCII host name", s.host),
+                    Problem::BadHost(s.host.clone()),
                 );
             }
             if s.port == 0 {
-                push(
-                    &mut out,
-                    format!("{f}.port"),
-                    "port 0 is not a port (1-65535)",
-                );
+                push(&mut out, format!("{f}.port"), Problem::PortZero);
             }
             if s.security == Security::Plain && s.note.is_none() {
-                push(
-                    &mut out,
-                    format!("{f}.note"),
-                    "a plaintext server needs a note saying it is legacy and insecure",
-                );
+                push(&mut out, format!("{f}.note"), Problem::PlainWithoutNote);
             }
             if let Some(n) = &s.note {
                 check_localized(&mut out, &format!("{f}.note"), n);
@@ -184,7 +271,7 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
                     && o.port == s.port
                     && o.security == s.security
             }) {
-                push(&mut out, &f, "the same server is listed twice");
+                push(&mut out, &f, Problem::SameServerTwice);
             }
         }
     }
@@ -211,20 +298,24 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             push(
                 &mut out,
                 format!("known_replies[{i}].contains"),
-                "empty text would match every reply",
+                Problem::EmptyReply,
             );
         }
     }
     if let Some(o) = &p.oauth2 {
         for (field, message) in super::oauth2::problems(o) {
-            push(&mut out, format!("oauth2.{field}"), message);
+            push(
+                &mut out,
+                format!("oauth2.{field}"),
+                Problem::OAuth2(message),
+            );
         }
         if let Some(n) = &o.note {
             check_localized(&mut out, "oauth2.note", n);
         }
     }
     if p.sources.is_empty() {
-        push(&mut out, "sources", "every entry needs at least one source");
+        push(&mut out, "sources", Problem::NoSource);
     }
     for (i, s) in p.sources.iter().enumerate() {
         let c = s.checked.as_bytes();
@@ -238,7 +329,7 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             push(
                 &mut out,
                 format!("sources[{i}].checked"),
-                format!("{:?} is not a month YYYY-MM", s.checked),
+                Problem::BadMonth(s.checked.clone()),
             );
         }
         if let Some(u) = &s.url {
@@ -248,7 +339,7 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
             push(
                 &mut out,
                 format!("sources[{i}].about"),
-                "say which facts this source backs",
+                Problem::SourceAboutEmpty,
             );
         }
     }
@@ -262,11 +353,7 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
 pub fn check_hand(p: &Provider) -> Vec<Finding> {
     let mut out = Vec::new();
     if !p.sources.iter().any(|s| s.url.is_some()) {
-        push(
-            &mut out,
-            "sources",
-            "a hand-written entry needs at least one source with a url",
-        );
+        push(&mut out, "sources", Problem::HandNoUrl);
     }
     let own = p.sources.iter().any(|s| match s.kind {
         SourceKind::ProviderDocs => s.url.is_some(),
@@ -274,13 +361,7 @@ pub fn check_hand(p: &Provider) -> Vec<Finding> {
         _ => false,
     });
     if !own {
-        push(
-            &mut out,
-            "sources",
-            "a hand-written entry needs a source that is the provider's own page \
-             (kind provider-docs, with url and checked month), or a no-provider-page \
-             source saying why there is none",
-        );
+        push(&mut out, "sources", Problem::HandNoOwnPage);
     }
     if let Some(o) = &p.oauth2 {
         // Each OAuth2 fact has its own source: endpoints, scopes and (where
@@ -295,13 +376,7 @@ pub fn check_hand(p: &Provider) -> Vec<Finding> {
                 .iter()
                 .any(|s| s.url.is_some() && s.about.to_ascii_lowercase().contains(fact));
             if !backed {
-                push(
-                    &mut out,
-                    "sources",
-                    format!(
-                        "the oauth2 block needs a source with a url whose about names {fact:?}"
-                    ),
-                );
+                push(&mut out, "sources", Problem::HandUnbacked(fact));
             }
         }
     }
@@ -310,7 +385,7 @@ pub fn check_hand(p: &Provider) -> Vec<Finding> {
             push(
                 &mut out,
                 format!("sources[{i}].about"),
-                "say what was looked for and why no page of the provider's own could be used",
+                Problem::HandWhyNoPage,
             );
         }
     }

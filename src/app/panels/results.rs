@@ -14,7 +14,7 @@ use crate::advice::Severity;
 use crate::app::command::Command;
 use crate::app::state::{Row, RowState, Session};
 use crate::app::ui_text::{self, T};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::probe::login::LoginOutcome;
 use crate::probe::report::PlaintextReason;
 use crate::probe::tls::{ChainVerdict, TlsErrorKind};
@@ -337,25 +337,28 @@ fn summary_box(ui: &mut egui::Ui, summary: &crate::check::ProbeSummary, lang: La
                         Some(e) => {
                             ui.colored_label(
                                 good_color(ui),
-                                format!(
-                                    "{}{}{} {}:{} {}",
-                                    p.label(),
-                                    colon(lang),
-                                    T::Use.get(lang),
-                                    e.host,
-                                    e.port,
-                                    describe::security(e.security, lang)
+                                msg!(
+                                    lang,
+                                    "label-value",
+                                    label = p.label(),
+                                    value = format!(
+                                        "{} {}:{} {}",
+                                        T::Use.get(lang),
+                                        e.host,
+                                        e.port,
+                                        describe::security(e.security, lang)
+                                    )
                                 ),
                             );
                         }
                         None => {
                             ui.colored_label(
                                 ui.visuals().error_fg_color,
-                                format!(
-                                    "{}{}{}",
-                                    p.label(),
-                                    colon(lang),
-                                    why_none(summary, p, lang)
+                                msg!(
+                                    lang,
+                                    "label-value",
+                                    label = p.label(),
+                                    value = why_none(summary, p, lang)
                                 ),
                             );
                         }
@@ -441,13 +444,6 @@ pub fn confirm_insecure(ctx: &egui::Context, session: &Session, out: &mut Out) {
     });
     if modal.should_close() {
         out.commands.push(Command::AnswerInsecureLogin(false));
-    }
-}
-
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ": ",
-        Lang::ZhHans | Lang::ZhHant => "：",
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::EntryStatus;
 use crate::check::summary::Recommendation;
-use crate::i18n::Lang;
+use crate::i18n::msg;
 use crate::probe::caps::Capabilities;
 use crate::probe::report::summary_in;
 use crate::probe::session::StarttlsOutcome;
@@ -94,12 +94,11 @@ pub struct ServerAudit {
     pub checks: Vec<Check>,
 }
 
-fn l(en: String, zh_hans: String, zh_hant: String) -> Localized {
-    Localized {
-        en,
-        zh_hans,
-        zh_hant,
-    }
+/// A finding in the three languages, each from the catalog.
+macro_rules! words {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        Localized::each(|lang| msg!(lang, $id $(, $name = $value)*))
+    };
 }
 
 fn same(text: &str) -> Localized {
@@ -110,20 +109,9 @@ fn same(text: &str) -> Localized {
 /// user's domain and the entry lists none, or the entry has nothing to probe.
 pub fn not_planned(p: &Provider, s: &Server) -> ServerAudit {
     let observed = if s.host.contains("%EMAILDOMAIN%") && p.domains.is_empty() {
-        l(
-            format!(
-                "not probed: {} depends on the user's domain, and the entry lists none",
-                s.host
-            ),
-            format!("未探测：{} 取决于用户的域名，而该条目未列出域名", s.host),
-            format!("未探測：{} 取決於使用者的網域，而該條目未列出網域", s.host),
-        )
+        words!("audit-not-probed-per-domain", host = s.host.as_str())
     } else {
-        l(
-            "not probed: a check of this entry has nothing to probe".into(),
-            "未探测：检查该条目时没有可探测的内容".into(),
-            "未探測：檢查該條目時沒有可探測的內容".into(),
-        )
+        words!("audit-not-probed-nothing")
     };
     ServerAudit {
         endpoint: Endpoint::new(s.protocol, &s.host, s.port, s.security),
@@ -147,11 +135,7 @@ pub fn lost(endpoint: Endpoint) -> ServerAudit {
             kind: CheckKind::Answers,
             result: CheckResult::Unverified,
             claim: answers_claim(endpoint.protocol, endpoint.port),
-            observed: l(
-                "the probe of this endpoint did not finish".into(),
-                "对该端点的探测没有完成".into(),
-                "對該端點的探測沒有完成".into(),
-            ),
+            observed: words!("audit-probe-lost"),
         }],
         endpoint,
         outcome: ServerOutcome::Unreachable,
@@ -162,37 +146,24 @@ pub fn lost(endpoint: Endpoint) -> ServerAudit {
 }
 
 fn answers_claim(protocol: Protocol, port: u16) -> Localized {
-    let p = protocol.label();
-    l(
-        format!("{p} answers on port {port}"),
-        format!("{p} 在端口 {port} 上有响应"),
-        format!("{p} 在連接埠 {port} 上有回應"),
+    words!(
+        "audit-claim-answers",
+        protocol = protocol.label(),
+        port = port
     )
 }
 
 fn security_claim(s: Security) -> Localized {
     match s {
-        Security::Tls => l(
-            "TLS from the first byte (implicit TLS)".into(),
-            "从第一个字节起使用 TLS（隐式 TLS）".into(),
-            "從第一個位元組起使用 TLS（隱式 TLS）".into(),
-        ),
-        Security::Starttls => l(
-            "STARTTLS offered and completed".into(),
-            "提供并完成 STARTTLS".into(),
-            "提供並完成 STARTTLS".into(),
-        ),
-        Security::Plain => l(
-            "plaintext (legacy)".into(),
-            "明文（旧方式）".into(),
-            "明文（舊方式）".into(),
-        ),
+        Security::Tls => words!("audit-claim-tls"),
+        Security::Starttls => words!("audit-claim-starttls"),
+        Security::Plain => words!("audit-claim-plain"),
     }
 }
 
 /// The login methods capabilities offer, for people: `USER SASL(PLAIN LOGIN)`,
-/// `LOGIN AUTH=PLAIN`, `AUTH PLAIN LOGIN`, or `none`.
-fn mechanisms(caps: &Capabilities) -> String {
+/// `LOGIN AUTH=PLAIN`, `AUTH PLAIN LOGIN`, or `None` when they offer none.
+fn mechanisms(caps: &Capabilities) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     match caps {
         Capabilities::Pop3(c) => {
@@ -215,33 +186,19 @@ fn mechanisms(caps: &Capabilities) -> String {
             }
         }
     }
-    if parts.is_empty() {
-        "none".into()
-    } else {
-        parts.join(" ")
-    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// What the probe said, in the three languages, for a row that did not get
-/// as far as the claim: the English summary is the probe's own (server text
-/// escaped); the Chinese ones say the same with that summary quoted.
+/// as far as the claim: the probe's own summary in each (server text escaped).
 fn failure(report: &EndpointReport) -> Localized {
-    let s = report.summary.as_str();
-    l(
-        s.to_owned(),
-        format!("未能按所述方式连接：{s}"),
-        format!("未能按所述方式連線：{s}"),
-    )
-}
-
-/// `en` as given; in Chinese `prefix：` and the probe's own summary of the
-/// report in that language.
-fn with_summary(report: &EndpointReport, en: String, hans: &str, hant: &str) -> Localized {
-    l(
-        en,
-        format!("{hans}：{}", summary_in(report, Lang::ZhHans)),
-        format!("{hant}：{}", summary_in(report, Lang::ZhHant)),
-    )
+    Localized::each(|lang| {
+        msg!(
+            lang,
+            "audit-not-as-claimed",
+            summary = summary_in(report, lang).to_string()
+        )
+    })
 }
 
 /// Compares one row with its probe report.
@@ -258,19 +215,17 @@ pub fn evaluate(
     let verdict = report.verdict;
     let reached = match verdict {
         Verdict::DnsError => {
-            let msg = report
-                .error
-                .as_ref()
-                .map_or(report.summary.as_str(), |e| e.message.as_str());
             checks.push(Check {
                 kind: CheckKind::Answers,
                 result: CheckResult::Drift,
                 claim: answers.clone(),
-                observed: l(
-                    format!("the host name does not resolve: {msg}"),
-                    format!("主机名无法解析：{msg}"),
-                    format!("主機名稱無法解析：{msg}"),
-                ),
+                observed: Localized::each(|lang| {
+                    msg!(
+                        lang,
+                        "audit-does-not-resolve",
+                        summary = summary_in(report, lang).to_string()
+                    )
+                }),
             });
             false
         }
@@ -279,11 +234,7 @@ pub fn evaluate(
                 kind: CheckKind::Answers,
                 result: CheckResult::Drift,
                 claim: answers.clone(),
-                observed: l(
-                    "connection refused: the port is closed".into(),
-                    "连接被拒绝：端口已关闭".into(),
-                    "連線被拒絕：連接埠已關閉".into(),
-                ),
+                observed: words!("audit-refused"),
             });
             false
         }
@@ -297,11 +248,7 @@ pub fn evaluate(
                 kind: CheckKind::Answers,
                 result: CheckResult::Unverified,
                 claim: answers.clone(),
-                observed: l(
-                    format!("no answer within {secs} s: filtered on this network, or down"),
-                    format!("{secs} 秒内无响应：可能被本地网络过滤，或服务器已关闭"),
-                    format!("{secs} 秒內無回應：可能被本地網路過濾，或伺服器已關閉"),
-                ),
+                observed: words!("audit-no-answer", secs = secs),
             });
             false
         }
@@ -316,25 +263,23 @@ pub fn evaluate(
                 kind: CheckKind::Answers,
                 result: CheckResult::Holds,
                 claim: answers,
-                observed: l(
-                    "the server answers".into(),
-                    "服务器有响应".into(),
-                    "伺服器有回應".into(),
-                ),
+                observed: words!("audit-server-answers"),
             });
         } else if claim.security != Security::Tls {
             // Implicit TLS that fails before any greeting is a security finding below.
             let p = claim.protocol.label();
-            let s = &report.summary;
             checks.push(Check {
                 kind: CheckKind::Answers,
                 result: CheckResult::Drift,
                 claim: answers,
-                observed: l(
-                    format!("the connection opened, but no {p} greeting came: {s}"),
-                    format!("连接已建立，但没有收到 {p} 问候：{s}"),
-                    format!("連線已建立，但沒有收到 {p} 問候：{s}"),
-                ),
+                observed: Localized::each(|lang| {
+                    msg!(
+                        lang,
+                        "audit-no-greeting",
+                        protocol = p,
+                        summary = summary_in(report, lang).to_string()
+                    )
+                }),
             });
         }
         let secured = security_checks(claim, report, &mut checks);
@@ -351,23 +296,11 @@ pub fn evaluate(
                     } else {
                         CheckResult::Drift
                     },
-                    claim: l(
-                        "IMAP ID (RFC 2971) is required".into(),
-                        "需要 IMAP ID（RFC 2971）".into(),
-                        "需要 IMAP ID（RFC 2971）".into(),
-                    ),
+                    claim: words!("audit-claim-imap-id"),
                     observed: if c.id {
-                        l(
-                            "the server announces ID".into(),
-                            "服务器声明支持 ID".into(),
-                            "伺服器宣告支援 ID".into(),
-                        )
+                        words!("audit-announces-id")
                     } else {
-                        l(
-                            "the server does not announce ID".into(),
-                            "服务器未声明支持 ID".into(),
-                            "伺服器未宣告支援 ID".into(),
-                        )
+                        words!("audit-does-not-announce-id")
                     },
                 });
             }
@@ -405,17 +338,17 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         Security::Tls => match (tls, report.verdict) {
             (Some(t), _) => (CheckResult::Holds, tls_words(t)),
             (None, Verdict::TlsError { tls_kind }) => {
-                // The summary: the catalog's sentence for the kind, then the
-                // TLS library's own words.
-                let msg = report.summary.as_str();
-                // The probe names the cause (no-common-cipher for a server
-                // with only RSA or DHE key exchange) in each language.
-                let observed = with_summary(
-                    report,
-                    format!("the TLS handshake failed ({tls_kind}): {msg}"),
-                    &format!("TLS 握手失败（{tls_kind}）"),
-                    &format!("TLS 交握失敗（{tls_kind}）"),
-                );
+                // The probe's summary names the cause (no-common-cipher for
+                // a server with only RSA or DHE key exchange) in each
+                // language, then the TLS library's own words.
+                let observed = Localized::each(|lang| {
+                    msg!(
+                        lang,
+                        "audit-tls-failed",
+                        kind = tls_kind.to_string(),
+                        summary = summary_in(report, lang).to_string()
+                    )
+                });
                 (CheckResult::Drift, observed)
             }
             (None, _) => (CheckResult::Drift, failure(report)),
@@ -423,32 +356,21 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
         Security::Starttls => match (&report.session.starttls, tls) {
             (StarttlsOutcome::Upgraded, Some(t)) => (CheckResult::Holds, tls_words(t)),
             (StarttlsOutcome::Upgraded, None) => {
-                let observed = with_summary(
-                    report,
-                    format!(
-                        "STARTTLS was accepted, then the TLS handshake failed: {}",
-                        report.summary
-                    ),
-                    "接受了 STARTTLS，但随后 TLS 握手失败",
-                    "接受了 STARTTLS，但隨後 TLS 交握失敗",
-                );
+                let observed = Localized::each(|lang| {
+                    msg!(
+                        lang,
+                        "audit-starttls-then-tls-failed",
+                        summary = summary_in(report, lang).to_string()
+                    )
+                });
                 (CheckResult::Drift, observed)
             }
-            (StarttlsOutcome::NotOffered, _) => (
-                CheckResult::Drift,
-                l(
-                    "STARTTLS is not offered: plaintext only".into(),
-                    "服务器不提供 STARTTLS：只能明文连接".into(),
-                    "伺服器不提供 STARTTLS：只能明文連線".into(),
-                ),
-            ),
+            (StarttlsOutcome::NotOffered, _) => {
+                (CheckResult::Drift, words!("probe-starttls-not-offered"))
+            }
             (StarttlsOutcome::Refused { reply }, _) => (
                 CheckResult::Drift,
-                l(
-                    format!("STARTTLS was refused: {reply}"),
-                    format!("STARTTLS 被拒绝：{reply}"),
-                    format!("STARTTLS 被拒絕：{reply}"),
-                ),
+                words!("audit-starttls-refused", reply = reply.as_str()),
             ),
             (StarttlsOutcome::NotApplicable, _) => (CheckResult::Drift, failure(report)),
         },
@@ -482,22 +404,14 @@ fn security_checks(claim: &Server, report: &EndpointReport, checks: &mut Vec<Che
             kind: CheckKind::Security,
             result: CheckResult::Warning,
             claim: security_claim(Security::Plain),
-            observed: l(
-                "STARTTLS is offered on this port too: the row could say starttls".into(),
-                "此端口也提供 STARTTLS：该行可改为 starttls".into(),
-                "此連接埠也提供 STARTTLS：該列可改為 starttls".into(),
-            ),
+            observed: words!("audit-starttls-here-too"),
         });
     }
     held
 }
 
 fn plain_answer() -> Localized {
-    l(
-        "answers without encryption".into(),
-        "不加密即有响应".into(),
-        "不加密即有回應".into(),
-    )
+    words!("audit-answers-in-plaintext")
 }
 
 fn certificate_checks(
@@ -506,25 +420,17 @@ fn certificate_checks(
     expiry_warning_days: i64,
     checks: &mut Vec<Check>,
 ) {
-    let claim = l(
-        format!("a valid certificate for {host}"),
-        format!("对 {host} 有效的证书"),
-        format!("對 {host} 有效的憑證"),
-    );
+    let claim = words!("audit-claim-certificate", host = host);
     let leaf = t.certificates.first();
     let days = leaf.map(|c| c.days_left);
     let (result, observed) = match t.chain {
-        ChainVerdict::Trusted => {
-            let d = days.map_or_else(String::new, |d| d.to_string());
-            (
-                CheckResult::Holds,
-                l(
-                    format!("valid for {host}, {d} days left"),
-                    format!("对 {host} 有效，还剩 {d} 天"),
-                    format!("對 {host} 有效，還剩 {d} 天"),
-                ),
-            )
-        }
+        ChainVerdict::Trusted => (
+            CheckResult::Holds,
+            match days {
+                Some(d) => words!("audit-certificate-valid-days", host = host, days = d),
+                None => words!("audit-certificate-valid", host = host),
+            },
+        ),
         ChainVerdict::Invalid(_) if t.hostname_match == Some(false) => {
             let names = leaf
                 .map(|c| {
@@ -537,10 +443,10 @@ fn certificate_checks(
                 .unwrap_or_default();
             (
                 CheckResult::Drift,
-                l(
-                    format!("the certificate does not cover {host}; it names {names}"),
-                    format!("证书不包含 {host}；证书上的名称为 {names}"),
-                    format!("憑證不包含 {host}；憑證上的名稱為 {names}"),
+                words!(
+                    "audit-certificate-other-names",
+                    host = host,
+                    names = names.as_str()
                 ),
             )
         }
@@ -551,10 +457,10 @@ fn certificate_checks(
                 .map_or_else(|| kind.to_string(), |e| e.as_str().to_owned());
             (
                 CheckResult::Drift,
-                l(
-                    format!("the certificate is not trusted ({kind}): {why}"),
-                    format!("证书不可信（{kind}）：{why}"),
-                    format!("憑證不可信（{kind}）：{why}"),
+                words!(
+                    "audit-certificate-not-trusted",
+                    kind = kind.to_string(),
+                    why = why.as_str()
                 ),
             )
         }
@@ -571,16 +477,8 @@ fn certificate_checks(
         checks.push(Check {
             kind: CheckKind::Certificate,
             result: CheckResult::Warning,
-            claim: l(
-                format!("a certificate with more than {expiry_warning_days} days left"),
-                format!("证书有效期还剩 {expiry_warning_days} 天以上"),
-                format!("憑證有效期還剩 {expiry_warning_days} 天以上"),
-            ),
-            observed: l(
-                format!("expires in {d} days ({})", c.not_after),
-                format!("{d} 天后过期（{}）", c.not_after),
-                format!("{d} 天後過期（{}）", c.not_after),
-            ),
+            claim: words!("audit-claim-days-left", days = expiry_warning_days),
+            observed: words!("audit-expires-in", days = d, date = c.not_after.as_str()),
         });
     }
 }
@@ -590,45 +488,26 @@ fn login_check(claim: &Server, auth: &AuthKind, caps: &Capabilities, checks: &mu
         AuthKind::Oauth2Only => ServerLogin::Oauth2,
         _ => ServerLogin::Password,
     });
-    let offered = mechanisms(caps);
+    let offered = |lang| match mechanisms(caps) {
+        Some(m) => msg!(lang, "audit-offered", mechanisms = m),
+        None => msg!(lang, "audit-offered-none"),
+    };
     let (claim_words, result, observed) = match login {
         ServerLogin::Password => {
-            let claim_words = l(
-                "a password login".into(),
-                "密码登录".into(),
-                "密碼登入".into(),
-            );
+            let claim_words = words!("audit-claim-password-login");
             if let Capabilities::Pop3(c) = caps
                 && !c.capa_supported
             {
-                (
-                    claim_words,
-                    CheckResult::Warning,
-                    l(
-                        "the server has no CAPA: its login methods cannot be read".into(),
-                        "服务器不支持 CAPA：无法读取登录方式".into(),
-                        "伺服器不支援 CAPA：無法讀取登入方式".into(),
-                    ),
-                )
+                (claim_words, CheckResult::Warning, words!("audit-no-capa"))
             } else if caps.password_login_offered() {
-                (
-                    claim_words,
-                    CheckResult::Holds,
-                    l(
-                        format!("offered: {offered}"),
-                        format!("已提供：{offered}"),
-                        format!("已提供：{offered}"),
-                    ),
-                )
+                (claim_words, CheckResult::Holds, Localized::each(offered))
             } else {
                 (
                     claim_words,
                     CheckResult::Drift,
-                    l(
-                        format!("no password login is offered (offered: {offered})"),
-                        format!("不提供密码登录（已提供：{offered}）"),
-                        format!("不提供密碼登入（已提供：{offered}）"),
-                    ),
+                    Localized::each(|lang| {
+                        msg!(lang, "audit-no-password-login", offered = offered(lang))
+                    }),
                 )
             }
         }
@@ -638,35 +517,19 @@ fn login_check(claim: &Server, auth: &AuthKind, caps: &Capabilities, checks: &mu
                 .iter()
                 .any(|m| m == "XOAUTH2" || m == "OAUTHBEARER");
             (
-                l(
-                    "OAuth2 sign-in (XOAUTH2 or OAUTHBEARER)".into(),
-                    "OAuth2 登录（XOAUTH2 或 OAUTHBEARER）".into(),
-                    "OAuth2 登入（XOAUTH2 或 OAUTHBEARER）".into(),
-                ),
+                words!("audit-claim-oauth2"),
                 if ok {
                     CheckResult::Holds
                 } else {
                     CheckResult::Drift
                 },
-                l(
-                    format!("offered: {offered}"),
-                    format!("已提供：{offered}"),
-                    format!("已提供：{offered}"),
-                ),
+                Localized::each(offered),
             )
         }
         ServerLogin::None => (
-            l(
-                "no login needed".into(),
-                "无需登录".into(),
-                "無需登入".into(),
-            ),
+            words!("audit-claim-no-login"),
             CheckResult::Holds,
-            l(
-                format!("offered: {offered}"),
-                format!("已提供：{offered}"),
-                format!("已提供：{offered}"),
-            ),
+            Localized::each(offered),
         ),
     };
     checks.push(Check {
@@ -678,11 +541,7 @@ fn login_check(claim: &Server, auth: &AuthKind, caps: &Capabilities, checks: &mu
 }
 
 fn legacy_check(claim: &Server) -> Check {
-    let check_claim = l(
-        "the plaintext row is marked legacy".into(),
-        "明文行已标注为旧方式".into(),
-        "明文列已標註為舊方式".into(),
-    );
+    let check_claim = words!("audit-claim-legacy-noted");
     match &claim.note {
         Some(note) => Check {
             kind: CheckKind::Legacy,
@@ -694,11 +553,7 @@ fn legacy_check(claim: &Server) -> Check {
             kind: CheckKind::Legacy,
             result: CheckResult::Drift,
             claim: check_claim,
-            observed: l(
-                "the row has no note saying it is legacy and insecure".into(),
-                "该行没有说明它是不安全的旧方式".into(),
-                "該列沒有說明它是不安全的舊方式".into(),
-            ),
+            observed: words!("audit-no-legacy-note"),
         },
     }
 }
@@ -716,32 +571,21 @@ pub fn recommendation_check(p: &Provider, r: &Recommendation) -> Option<Check> {
         s.protocol == e.protocol && host == e.host && s.port == e.port && s.security == e.security
     });
     let proto = e.protocol.label();
-    let claim = l(
-        format!("the {proto} endpoint a check recommends is listed"),
-        format!("检查推荐的 {proto} 端点已列出"),
-        format!("檢查推薦的 {proto} 端點已列出"),
-    );
+    let claim = words!("audit-claim-recommended-listed", protocol = proto);
+    let e = e.to_string();
     Some(if listed {
         Check {
             kind: CheckKind::Recommendation,
             result: CheckResult::Holds,
             claim,
-            observed: l(
-                format!("a check recommends {e}"),
-                format!("检查推荐 {e}"),
-                format!("檢查推薦 {e}"),
-            ),
+            observed: words!("audit-recommends", endpoint = e.as_str()),
         }
     } else {
         Check {
             kind: CheckKind::Recommendation,
             result: CheckResult::Warning,
             claim,
-            observed: l(
-                format!("a check recommends {e}, which the entry does not list"),
-                format!("检查推荐 {e}，但该条目未列出它"),
-                format!("檢查推薦 {e}，但該條目未列出它"),
-            ),
+            observed: words!("audit-recommends-unlisted", endpoint = e.as_str()),
         }
     })
 }
@@ -762,22 +606,21 @@ pub fn entry_status(servers: &[ServerAudit]) -> (EntryStatus, Option<Localized>)
             .find(|c| c.kind == CheckKind::Answers)
             .map_or_else(|| same(""), |c| c.observed.clone());
         let at = format!("{} {}:{}", e.protocol.label(), e.host, e.port);
-        l(
-            format!("{at}: {}", what.en),
-            format!("{at}：{}", what.zh_hans),
-            format!("{at}：{}", what.zh_hant),
-        )
+        Localized::each(|lang| {
+            msg!(
+                lang,
+                "audit-at-endpoint",
+                endpoint = at.as_str(),
+                what = what.get(lang)
+            )
+        })
     };
     if probed.is_empty() {
         return (
             EntryStatus::Unreachable,
             Some(match servers.first() {
                 Some(s) => first_answer(s),
-                None => l(
-                    "the entry lists no server".into(),
-                    "该条目没有列出服务器".into(),
-                    "該條目沒有列出伺服器".into(),
-                ),
+                None => words!("audit-no-server-listed"),
             }),
         );
     }
@@ -785,11 +628,9 @@ pub fn entry_status(servers: &[ServerAudit]) -> (EntryStatus, Option<Localized>)
         let why = first_answer(probed[0]);
         return (
             EntryStatus::Unreachable,
-            Some(l(
-                format!("no server answered; {}", why.en),
-                format!("没有服务器响应；{}", why.zh_hans),
-                format!("沒有伺服器回應；{}", why.zh_hant),
-            )),
+            Some(Localized::each(|lang| {
+                msg!(lang, "audit-no-server-answered", why = why.get(lang))
+            })),
         );
     }
     if probed.iter().any(|s| s.outcome == ServerOutcome::Drift) {
@@ -802,4 +643,69 @@ pub fn entry_status(servers: &[ServerAudit]) -> (EntryStatus, Option<Localized>)
         return (EntryStatus::Unreachable, Some(first_answer(s)));
     }
     (EntryStatus::Ok, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fake::{FakeOutcome, report};
+    use crate::i18n::{Lang, english_left};
+    use crate::providers::UsernameForm;
+
+    /// What an audit says about a row is in the language throughout: the
+    /// Chinese findings quoted the probe's English ("主机名无法解析：the
+    /// host name … does not resolve").
+    #[test]
+    fn findings_are_worded_in_each_language() {
+        let server = Server {
+            protocol: Protocol::Imap,
+            host: "imap.gone.test".into(),
+            port: 993,
+            security: Security::Tls,
+            username: UsernameForm::Address,
+            note: None,
+            login: None,
+        };
+        let endpoint = Endpoint::new(Protocol::Imap, "imap.gone.test", 993, Security::Tls);
+        for outcome in [
+            FakeOutcome::Dns,
+            FakeOutcome::Refused,
+            FakeOutcome::Blocked,
+            FakeOutcome::Untrusted(crate::probe::tls::TlsErrorKind::SelfSigned),
+        ] {
+            let r = report(&endpoint, outcome, 40);
+            let audit = evaluate(&server, &AuthKind::Password, false, &r, 30);
+            assert!(!audit.checks.is_empty());
+            for c in &audit.checks {
+                for (lang, text) in [
+                    (Lang::ZhHans, &c.observed.zh_hans),
+                    (Lang::ZhHant, &c.observed.zh_hant),
+                    (Lang::ZhHans, &c.claim.zh_hans),
+                    (Lang::ZhHant, &c.claim.zh_hant),
+                ] {
+                    let allowed = [
+                        "TLS13_AES_256_GCM_SHA384",
+                        "imap.gone.test",
+                        "self-signed",
+                        "SelfSigned",
+                        "SHA-256",
+                        "IMAP",
+                        "TLS",
+                        "CN=",
+                        // The resolver's and the TLS library's own words,
+                        // shown as technical detail.
+                        "no record found",
+                        "invalid peer certificate:",
+                        // The login methods, as the server names them.
+                        "LOGIN AUTH=PLAIN AUTH=LOGIN",
+                    ];
+                    assert_eq!(
+                        english_left(text, &allowed),
+                        None,
+                        "{outcome:?} {lang:?}: {text}"
+                    );
+                }
+            }
+        }
+    }
 }

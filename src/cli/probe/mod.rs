@@ -33,7 +33,7 @@ use crate::i18n::Lang;
 pub use args::ProbeArgs;
 pub(crate) use args::check_options;
 use args::login_spec;
-pub use render::render;
+pub use render::{render, render_at};
 
 /// Runs `mailconf probe`.
 pub fn run(args: ProbeArgs, lang: Lang) -> anyhow::Result<ExitCode> {

@@ -6,14 +6,16 @@ use std::io::Write;
 
 use super::{ProbeArgs, usage};
 use crate::check::{CheckError, CheckEvent, ProbeSummary, TargetSource};
-use crate::cli::table::{Style, endpoints_share_host};
+use crate::cli::layout::Wrapped;
+use crate::cli::table::{Columns, Style};
 use crate::i18n::Lang;
-use crate::probe::{Endpoint, EndpointReport};
+use crate::probe::EndpointReport;
 
 /// Renders a check's events as `mailconf probe` prints them (the table as the
 /// rows arrive, then the recommendation and advice, or the JSON document) and
 /// returns the exit code. The events come from the engine, or in tests from
-/// the check layer's fake, so every face can be fed the same reports.
+/// the check layer's fake, so every face can be fed the same reports. The
+/// table fits the terminal's width (`COLUMNS`, the terminal, else 80).
 pub fn render(
     args: &ProbeArgs,
     lang: Lang,
@@ -21,8 +23,21 @@ pub fn render(
     color: bool,
     events: impl IntoIterator<Item = CheckEvent>,
 ) -> anyhow::Result<u8> {
-    let style = Style { color, lang };
-    let mut endpoints: Vec<Endpoint> = Vec::new();
+    let width = crate::cli::layout::terminal_width();
+    render_at(args, lang, out, color, width, events)
+}
+
+/// [`render`] for a terminal `width` columns wide.
+pub fn render_at(
+    args: &ProbeArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    color: bool,
+    width: usize,
+    events: impl IntoIterator<Item = CheckEvent>,
+) -> anyhow::Result<u8> {
+    let style = Style { color, lang, width };
+    let mut columns: Option<Columns> = None;
     for event in events {
         match event {
             CheckEvent::LookedUp { .. } | CheckEvent::Discovered { .. } => {}
@@ -50,12 +65,15 @@ pub fn render(
                     }
                     style.header(out, &plan.endpoints)?;
                 }
-                endpoints = plan.endpoints.clone();
+                columns = Some(style.columns(&plan.endpoints));
             }
             CheckEvent::EndpointDone { report, .. } => {
                 if !args.json {
-                    style.row(out, &report, endpoints_share_host(&endpoints))?;
-                    style.login_line(out, &report)?;
+                    let c = *columns.get_or_insert_with(|| style.columns(&[]));
+                    style.row(out, &report, &c)?;
+                    let mut wrapped = Wrapped::new(&mut *out, style.width);
+                    style.login_line(&mut wrapped, &report)?;
+                    drop(wrapped);
                     out.flush()?;
                 }
             }
@@ -100,10 +118,12 @@ fn print_summary(
         serde_json::to_writer_pretty(&mut *out, summary)?;
         writeln!(out)?;
     } else {
+        let mut wrapped = Wrapped::new(&mut *out, style.width);
         if !summary.endpoints.is_empty() {
-            style.recommendation(out, summary)?;
+            style.recommendation(&mut wrapped, summary)?;
         }
-        style.advice(out, summary)?;
+        style.advice(&mut wrapped, summary)?;
+        drop(wrapped);
         if args.transcript {
             for r in &summary.endpoints {
                 transcript(out, r)?;

@@ -33,7 +33,15 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 CLIENTS = {"mailconf-test-client": "ok", "mailconf-test-denied": "denied"}
-USERS = ("alice@test.mailconf", "bob@test.mailconf", "carol@test.mailconf")
+# dave and erin: tokens only; the harness's Dovecot gives them Microsoft
+# 365's per-mailbox switches (POP/IMAP off, SMTP AUTH off).
+USERS = (
+    "alice@test.mailconf",
+    "bob@test.mailconf",
+    "carol@test.mailconf",
+    "dave@test.mailconf",
+    "erin@test.mailconf",
+)
 SCOPES = ("mail", "offline_access")
 MAX_BODY = 64 * 1024
 MAX_ENTRIES = 10000

@@ -1221,19 +1221,26 @@ mod neomutt {
             path,
             ..
         } = &signed;
-        let rc = signed.export(Protocol::Imap, Format::Mutt, &ExportOptions::default());
+        // `--ca-file` goes into the token command, as for msmtp.
+        let opts = ExportOptions {
+            ca_file: Some(s.ca.clone()),
+            ..Default::default()
+        };
+        let rc = signed.export(Protocol::Imap, Format::Mutt, &opts);
         assert!(rc.contains("set imap_oauth_refresh_command"), "{rc}");
+        assert!(
+            rc.contains("--ca-file") && rc.contains("ssl_ca_certificates_file"),
+            "{rc}"
+        );
         assert!(rc.contains("set smtp_oauth_refresh_command"), "{rc}");
-        // The export as written, plus what a test needs: the harness CA, no
-        // copy of the sent message, no caches, no questions on leaving.
+        // The export as written (the harness CA in it), plus what a test
+        // needs: no copy of the sent message, no caches, no questions on leaving.
         let muttrc = dir.path().join("muttrc");
         std::fs::write(
             &muttrc,
             format!(
-                "{rc}\nset ssl_ca_certificates_file = '{}'\nset copy = no\n\
-                 set header_cache = ''\nset message_cachedir = ''\nset quit = yes\n\
-                 set mbox_type = Maildir\nset wait_key = no\n",
-                s.ca.display()
+                "{rc}\nset copy = no\nset header_cache = ''\nset message_cachedir = ''\n\
+                 set quit = yes\nset wait_key = no\n"
             ),
         )
         .unwrap();
@@ -1480,7 +1487,8 @@ mod gui {
 
             let shown = |h: &mut App| {
                 h.get_by_label(&text::sign_in_with_code(lang)).click();
-                h.run();
+                // The spinner repaints for as long as the sign-in runs.
+                h.run_steps(2);
                 assert!(matches!(state(h), SigninState::Device(_)), "{:?}", state(h));
                 until(h, |h| matches!(state(h), SigninState::Device(Some(_))));
                 match state(h) {
@@ -1505,7 +1513,7 @@ mod gui {
                 assert!(!has_text(&h, &text::copy_code(Lang::En)));
             }
             h.get_by_label(&text::copy_code(lang)).click();
-            h.run();
+            h.run_steps(2);
             assert_eq!(clip.last().as_deref(), Some(d.code.as_str()));
             assert!(has_text(&h, &T::Copied.get(lang)));
             h.get_by_label(&text::cancel(lang)).click();

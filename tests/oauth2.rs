@@ -1017,6 +1017,79 @@ pub(crate) mod cli {
         assert!(err.contains("mailconf oauth2 login"), "{err}");
         assert!(out.stdout.is_empty());
     }
+
+    /// A Google-style desktop client: the secret given once at `login` (from
+    /// the environment) goes into the keyring, so `token` refreshes without
+    /// it; it is in no file and no output. A wrong secret is refused by the
+    /// server as the client (so the secret really is sent and checked).
+    #[test]
+    fn a_client_secret_given_once_is_kept_in_the_keyring_for_the_refreshes() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        let secret = "desktop-secret-for-tests";
+        let login = |value: &str| {
+            let child = keyring
+                .command(
+                    config.path(),
+                    &s,
+                    &[
+                        "login",
+                        &s.user,
+                        "--oauth2-client-id",
+                        "mailconf-test-secret",
+                        "--oauth2-client-secret-env",
+                        "MAILCONF_TEST_SECRET",
+                        "--no-browser",
+                        "--timeout",
+                        "60",
+                    ],
+                )
+                .env("MAILCONF_TEST_SECRET", value)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            be_the_browser(child, &s)
+        };
+        let (status, _, err) = login("not-the-secret");
+        assert_eq!(status.code(), Some(1), "{err}");
+        assert!(err.contains("invalid_client"), "{err}");
+        let (status, _, err) = login(secret);
+        assert!(status.success(), "{err}");
+        assert!(!err.contains(secret), "{err}");
+        // `token` without the variable: the secret comes from the keyring.
+        let out = keyring
+            .command(config.path(), &s, &["token", &s.user])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(holds_an_access_token(&String::from_utf8_lossy(&out.stdout)));
+        assert!(!err.contains(secret), "{err}");
+        // Remembered in the shared store: the client id, never the secret.
+        let clients = std::fs::read_to_string(config.path().join("oauth2-clients.json")).unwrap();
+        assert!(clients.contains("mailconf-test-secret"), "{clients}");
+        for f in walk(config.path()) {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+            assert!(!text.contains(secret), "{} holds the secret", f.display());
+        }
+    }
+
+    /// Every file below `dir`.
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
 }
 
 /// The exported files of an OAuth2-only provider, used as users use them

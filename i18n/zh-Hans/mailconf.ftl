@@ -413,11 +413,11 @@ signin-signed-in = 已以 { $account } 登录 { $provider }；刷新令牌保存
 ## src/app/signin.rs)
 oauth2-cli-not-an-address = { $account } 不是邮件地址：请以“用户名@域名”的形式给出账户。
 oauth2-cli-no-oauth2 = mailconf 不了解 { $account }（{ $provider }）的 OAuth2 登录方式。
-oauth2-cli-no-client-id = 没有客户端 ID：请在服务商处注册一个应用（见 { $readme } 的 OAuth2 登录一节），并用 { $option } 提供它的 ID。
+oauth2-cli-no-client-id = 没有客户端 ID：请在服务商处注册一个应用（见“{ $readme }”的 OAuth2 登录一节），并用 { $option } 提供它的 ID。
 oauth2-cli-no-tenant = { $provider } 不使用租户：请去掉 { $option }。
 oauth2-cli-option = { $option }：{ $problem }
 oauth2-cli-secret-env-unset = { $option }：环境变量 { $var } 未设置或为空。
-oauth2-bad-tenant = “{ $tenant }”不是租户。请填写 { $common }、{ $organizations }、租户 ID 或租户的域名（例如 { $example }）。
+oauth2-bad-tenant = “{ $tenant }”不是租户。请填写“{ $common }”、“{ $organizations }”、租户 ID 或租户的域名（例如 { $example }）。
 oauth2-store-not-signed-in = 没有保存 { $account } 的登录：请先运行 { $command }。
 oauth2-store-keyring = 无法使用系统密钥环：{ $reason }
 oauth2-store-clients = 无法在 { $file } 中记住客户端 ID：{ $reason }

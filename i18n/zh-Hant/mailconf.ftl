@@ -413,11 +413,11 @@ signin-signed-in = 已以 { $account } 登入 { $provider }；重新整理權杖
 ## src/app/signin.rs)
 oauth2-cli-not-an-address = { $account } 不是郵件地址：請以「使用者名稱@網域」的形式給出帳戶。
 oauth2-cli-no-oauth2 = mailconf 不了解 { $account }（{ $provider }）的 OAuth2 登入方式。
-oauth2-cli-no-client-id = 沒有用戶端 ID：請在服務商處註冊一個應用程式（見 { $readme } 的 OAuth2 登入一節），並用 { $option } 提供它的 ID。
+oauth2-cli-no-client-id = 沒有用戶端 ID：請在服務商處註冊一個應用程式（見「{ $readme }」的 OAuth2 登入一節），並用 { $option } 提供它的 ID。
 oauth2-cli-no-tenant = { $provider } 不使用租用戶：請去掉 { $option }。
 oauth2-cli-option = { $option }：{ $problem }
 oauth2-cli-secret-env-unset = { $option }：環境變數 { $var } 未設定或為空。
-oauth2-bad-tenant = 「{ $tenant }」不是租用戶。請填寫 { $common }、{ $organizations }、租用戶 ID 或租用戶的網域（例如 { $example }）。
+oauth2-bad-tenant = 「{ $tenant }」不是租用戶。請填寫「{ $common }」、「{ $organizations }」、租用戶 ID 或租用戶的網域（例如 { $example }）。
 oauth2-store-not-signed-in = 沒有保存 { $account } 的登入：請先執行 { $command }。
 oauth2-store-keyring = 無法使用系統鑰匙圈：{ $reason }
 oauth2-store-clients = 無法在 { $file } 中記住用戶端 ID：{ $reason }

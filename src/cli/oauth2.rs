@@ -260,11 +260,8 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
-            let prefix = match lang {
-                Lang::En => "mailconf oauth2:",
-                Lang::ZhHans | Lang::ZhHant => "mailconf oauth2：",
-            };
-            eprintln!("{prefix} {message}");
+            // Who speaks, as every subcommand says it (`mailconf probe: …`).
+            eprintln!("mailconf oauth2: {message}");
             ExitCode::from(code)
         }
     }

@@ -92,8 +92,9 @@ pub enum SigninState {
 enum Message {
     Url(String),
     Code(DeviceShown),
-    /// The outcome; `bool`: the refresh token went into the keyring.
-    Done(Box<Result<(Tokens, bool), SigninError>>),
+    /// The outcome (`bool`: the refresh token went into the keyring) and
+    /// the client the sign-in used (remembered when it worked).
+    Done(Box<Result<(Tokens, bool), SigninError>>, Remembered),
 }
 
 /// The sign-in part of the session.
@@ -322,13 +323,13 @@ impl SigninView {
                         *d = Some(shown);
                     }
                 }
-                Message::Done(result) => {
+                Message::Done(result, client) => {
                     self.cancel = None;
                     self.state = match *result {
                         Ok((tokens, kept)) => {
                             let (account, provider) = self.account.clone().unwrap_or_default();
                             self.token = Some(tokens.access);
-                            remembered = Some(provider);
+                            remembered = Some((provider, client));
                             SigninState::SignedIn { account, kept }
                         }
                         Err(SigninError::Cancelled) => SigninState::Cancelled,
@@ -337,18 +338,12 @@ impl SigninView {
                 }
             }
         }
-        // The worker wrote the store; the window's copy follows.
-        if let Some(provider) = remembered
+        // The worker wrote the store; the window's copy follows (what the
+        // sign-in used, not what the fields say now).
+        if let Some((provider, client)) = remembered
             && !provider.is_empty()
         {
-            let tenant = self.tenant.trim();
-            self.clients.insert(
-                provider,
-                Remembered {
-                    client_id: self.client_id.trim().to_owned(),
-                    tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
-                },
-            );
+            self.clients.insert(provider, client);
         }
         if !self.running() {
             self.events = None;
@@ -443,7 +438,7 @@ impl Job {
             let _ = self.store.remember(&self.provider_id, &self.remembered);
             (tokens, kept)
         });
-        let _ = tx.send(Message::Done(Box::new(result)));
+        let _ = tx.send(Message::Done(Box::new(result), self.remembered));
         waker.request_repaint();
     }
 }

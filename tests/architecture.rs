@@ -20,7 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &[]),
     ("probe", &["providers"]),
     ("discover", &["providers", "dns"]),
-    ("signin", &["providers"]),
+    ("signin", &["providers", "output"]),
     ("advice", &["providers", "probe"]),
     (
         "check",

@@ -989,6 +989,36 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
         vec!["oauth2", "login", "163"],
         vec!["oauth2", "login", "alice@163.com"],
         vec!["oauth2", "token", "alice@outlook.com"],
+        // `oauth2`'s usage errors (English in every language before): no
+        // client id, not an address, not a tenant, an unknown domain, the
+        // secret's variable unset.
+        vec!["oauth2", "token", "someone@outlook.com"],
+        vec!["oauth2", "token", "outlook.com", "--oauth2-client-id", "x"],
+        vec![
+            "oauth2",
+            "token",
+            "you@outlook.com",
+            "--oauth2-client-id",
+            "x",
+            "--oauth2-tenant",
+            "no/tenant",
+        ],
+        vec![
+            "oauth2",
+            "login",
+            "you@nosuch.example",
+            "--oauth2-client-id",
+            "x",
+        ],
+        vec![
+            "oauth2",
+            "token",
+            "bob@gmail.com",
+            "--oauth2-client-id",
+            "x",
+            "--oauth2-client-secret-env",
+            "MAILCONF_UNSET_VARIABLE",
+        ],
     ];
     let mut problems = Vec::new();
     for lang in ["zh-Hans", "zh-Hant"] {

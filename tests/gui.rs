@@ -2345,7 +2345,7 @@ pub(crate) fn no_portal() -> Box<mailconf::app::export::SystemDialog> {
 /// A clipboard that records what was copied (the app's clipboard is behind
 /// `export::Clipboard`).
 #[derive(Clone, Default)]
-struct Recorder(Arc<std::sync::Mutex<Vec<String>>>);
+pub(crate) struct Recorder(Arc<std::sync::Mutex<Vec<String>>>);
 
 impl mailconf::app::export::Clipboard for Recorder {
     fn copy(&mut self, text: &str, _secret: bool) {
@@ -2357,12 +2357,12 @@ impl mailconf::app::export::Clipboard for Recorder {
 }
 
 impl Recorder {
-    fn install(h: &mut App) -> Recorder {
+    pub(crate) fn install(h: &mut App) -> Recorder {
         let r = Recorder::default();
         h.state_mut().set_clipboard(Box::new(r.clone()));
         r
     }
-    fn last(&self) -> Option<String> {
+    pub(crate) fn last(&self) -> Option<String> {
         self.0.lock().unwrap().last().cloned()
     }
 }

@@ -248,6 +248,99 @@ fn a_token_is_never_offered_as_a_password_nor_over_plaintext() {
     assert_no_token("the reports", &json, &s.user, &token);
 }
 
+/// Microsoft 365's per-mailbox switches, answered by the real Dovecot and
+/// Postfix as Exchange Online answers them (tests/harness: a `checkpassword`
+/// passdb after the `oauth2` one, for two users): the token is accepted by
+/// the authorization server's introspection, then the service is refused
+/// with Microsoft's words, which the Microsoft 365 entry's `known_replies`
+/// classify. The advice says what the administrator switches on.
+#[test]
+fn pop_and_imap_off_for_the_mailbox_and_smtp_auth_off_get_their_own_advice() {
+    let s = Servers::get();
+    let db = mailconf::providers::Database::bundled();
+    let ms = db
+        .by_id("microsoft365")
+        .expect("Microsoft 365 entry")
+        .provider
+        .clone();
+    let with_known_replies = |user: &str, token: &str| {
+        let mut login = bearer(user, token, vec![SaslMechanism::Xoauth2]);
+        login.known_replies = ms.known_replies.clone();
+        login
+    };
+    let kinds = |reports: &[EndpointReport]| -> Vec<AdviceKind> {
+        advise(reports, Some(&ms)).iter().map(|a| a.kind).collect()
+    };
+
+    // POP and IMAP off for the mailbox: the token was good, the service is not.
+    let dave = std::env::var("MAILCONF_TEST_OAUTH2_IMAP_OFF_USER").unwrap();
+    let token = mint(&s, &dave, 600);
+    let reports = run(&s, endpoints(&s.host), with_known_replies(&dave, &token));
+    switched_off(
+        &reports,
+        &[Protocol::Pop3, Protocol::Imap],
+        "User is authenticated but not connected",
+    );
+    let k = kinds(&reports);
+    assert!(k.contains(&AdviceKind::Oauth2ProtocolDisabled), "{k:?}");
+    assert!(!k.contains(&AdviceKind::SmtpAuthDisabled), "{k:?}");
+    assert!(!k.contains(&AdviceKind::Oauth2TokenRejected), "{k:?}");
+    assert!(!k.contains(&AdviceKind::CredentialsRejected), "{k:?}");
+    let json = serde_json::to_string(&reports).unwrap();
+    assert_no_token("the reports", &json, &dave, &token);
+
+    // SMTP AUTH off for the mailbox; IMAP and POP work with the same token.
+    let erin = std::env::var("MAILCONF_TEST_OAUTH2_SMTP_OFF_USER").unwrap();
+    let token = mint(&s, &erin, 600);
+    let reports = run(&s, endpoints(&s.host), with_known_replies(&erin, &token));
+    switched_off(
+        &reports,
+        &[Protocol::Smtp],
+        "SmtpClientAuthentication is disabled",
+    );
+    let k = kinds(&reports);
+    assert!(k.contains(&AdviceKind::SmtpAuthDisabled), "{k:?}");
+    assert!(!k.contains(&AdviceKind::Oauth2ProtocolDisabled), "{k:?}");
+    assert!(!k.contains(&AdviceKind::Oauth2TokenRejected), "{k:?}");
+    let json = serde_json::to_string(&reports).unwrap();
+    assert_no_token("the reports", &json, &erin, &token);
+}
+
+/// Each endpoint of a protocol in `off` that was tried was refused as
+/// switched off, with `words` in the server's reply (at least one was); the
+/// others signed in with the token (or were not tried).
+fn switched_off(reports: &[EndpointReport], off: &[Protocol], words: &str) {
+    let mut refused = 0;
+    for r in reports {
+        let l = login_of(r);
+        let tried = !matches!(l.result, LoginOutcome::NotTried { .. });
+        if off.contains(&r.endpoint.protocol) && tried {
+            assert_eq!(
+                l.result,
+                LoginOutcome::ServiceDisabled,
+                "{}\n{}",
+                r.endpoint,
+                r.transcript
+            );
+            let reply = l.reply.as_ref().map(|t| t.as_str()).unwrap_or_default();
+            assert!(reply.contains(words), "{}: {reply}", r.endpoint);
+            refused += 1;
+        } else if tried {
+            assert_eq!(
+                l.result,
+                LoginOutcome::Success,
+                "{}\n{}",
+                r.endpoint,
+                r.transcript
+            );
+        }
+    }
+    assert!(
+        refused >= 1,
+        "nothing was refused as switched off: {reports:#?}"
+    );
+}
+
 // ------------------------------------------------------------------ flows
 
 mod flows {
@@ -924,6 +1017,79 @@ pub(crate) mod cli {
         assert!(err.contains("mailconf oauth2 login"), "{err}");
         assert!(out.stdout.is_empty());
     }
+
+    /// A Google-style desktop client: the secret given once at `login` (from
+    /// the environment) goes into the keyring, so `token` refreshes without
+    /// it; it is in no file and no output. A wrong secret is refused by the
+    /// server as the client (so the secret really is sent and checked).
+    #[test]
+    fn a_client_secret_given_once_is_kept_in_the_keyring_for_the_refreshes() {
+        let s = Servers::get();
+        let keyring = Keyring::start();
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), &s);
+        let secret = "desktop-secret-for-tests";
+        let login = |value: &str| {
+            let child = keyring
+                .command(
+                    config.path(),
+                    &s,
+                    &[
+                        "login",
+                        &s.user,
+                        "--oauth2-client-id",
+                        "mailconf-test-secret",
+                        "--oauth2-client-secret-env",
+                        "MAILCONF_TEST_SECRET",
+                        "--no-browser",
+                        "--timeout",
+                        "60",
+                    ],
+                )
+                .env("MAILCONF_TEST_SECRET", value)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            be_the_browser(child, &s)
+        };
+        let (status, _, err) = login("not-the-secret");
+        assert_eq!(status.code(), Some(1), "{err}");
+        assert!(err.contains("invalid_client"), "{err}");
+        let (status, _, err) = login(secret);
+        assert!(status.success(), "{err}");
+        assert!(!err.contains(secret), "{err}");
+        // `token` without the variable: the secret comes from the keyring.
+        let out = keyring
+            .command(config.path(), &s, &["token", &s.user])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(holds_an_access_token(&String::from_utf8_lossy(&out.stdout)));
+        assert!(!err.contains(secret), "{err}");
+        // Remembered in the shared store: the client id, never the secret.
+        let clients = std::fs::read_to_string(config.path().join("oauth2-clients.json")).unwrap();
+        assert!(clients.contains("mailconf-test-secret"), "{clients}");
+        for f in walk(config.path()) {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+            assert!(!text.contains(secret), "{} holds the secret", f.display());
+        }
+    }
+
+    /// Every file below `dir`.
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
 }
 
 /// The exported files of an OAuth2-only provider, used as users use them
@@ -943,28 +1109,98 @@ mod export {
     use mailconf::i18n::Lang;
     use mailconf::providers::{Address, Provider};
 
+    /// What a client of the exported files finds: the test user signed in
+    /// (the refresh token in a private keyring), the provider file, and
+    /// `mailconf` on PATH, as an installed one would be.
+    pub(super) struct SignedIn {
+        pub(super) s: Servers,
+        pub(super) keyring: Keyring,
+        pub(super) config: tempfile::TempDir,
+        pub(super) dir: tempfile::TempDir,
+        pub(super) path: String,
+        provider: Provider,
+        address: Address,
+    }
+
+    impl SignedIn {
+        pub(super) fn new() -> SignedIn {
+            let s = Servers::get();
+            let keyring = Keyring::start();
+            let config = tempfile::tempdir().unwrap();
+            provider_file(config.path(), &s);
+            keyring.sign_in(config.path(), &s);
+            let provider: Provider = serde_json::from_str(
+                &std::fs::read_to_string(config.path().join("providers/test-oauth2.json")).unwrap(),
+            )
+            .unwrap();
+            let address = Address::parse(&s.user).unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let bin = dir.path().join("bin");
+            std::fs::create_dir_all(&bin).unwrap();
+            std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_mailconf"), bin.join("mailconf"))
+                .unwrap();
+            let path = format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            );
+            SignedIn {
+                s,
+                keyring,
+                config,
+                dir,
+                path,
+                provider,
+                address,
+            }
+        }
+
+        /// `client` ended well, printed no token, and the message with
+        /// `marker` arrived in the test mailbox.
+        pub(super) fn delivered(&self, client: &str, out: &std::process::Output, marker: &str) {
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(out.status.success(), "{client} failed:\n{said}");
+            assert!(!holds_an_access_token(&said), "{said}");
+            assert!(
+                crate::roundtrip::arrives(&self.s.maildir, marker),
+                "{client}: the message did not arrive"
+            );
+        }
+
+        /// The exported file of `format` for the account's `protocol`.
+        pub(super) fn export(
+            &self,
+            protocol: Protocol,
+            format: Format,
+            opts: &ExportOptions,
+        ) -> String {
+            let settings =
+                AccountSettings::from_provider(&self.provider, Some(&self.address), protocol)
+                    .unwrap();
+            format.exporter(opts).render(&settings, Lang::En).unwrap()
+        }
+    }
+
     #[test]
     fn msmtp_sends_and_getmail_fetches_with_the_exported_files_and_the_token_helper() {
-        let s = Servers::get();
-        let keyring = Keyring::start();
-        let config = tempfile::tempdir().unwrap();
-        provider_file(config.path(), &s);
-        keyring.sign_in(config.path(), &s);
-        let provider: Provider = serde_json::from_str(
-            &std::fs::read_to_string(config.path().join("providers/test-oauth2.json")).unwrap(),
-        )
-        .unwrap();
-        let address = Address::parse(&s.user).unwrap();
+        let signed = SignedIn::new();
+        let SignedIn {
+            s,
+            keyring,
+            config,
+            dir,
+            path,
+            ..
+        } = &signed;
         let opts = ExportOptions {
             ca_file: Some(s.ca.clone()),
             ..Default::default()
         };
-        let export = |protocol: Protocol, format: Format| {
-            let settings =
-                AccountSettings::from_provider(&provider, Some(&address), protocol).unwrap();
-            format.exporter(&opts).render(&settings, Lang::En).unwrap()
-        };
-        let dir = tempfile::tempdir().unwrap();
+        let export = |protocol: Protocol, format: Format| signed.export(protocol, format, &opts);
         let private = |name: &str, text: &str| {
             let p = dir.path().join(name);
             std::fs::write(&p, text).unwrap();
@@ -990,29 +1226,13 @@ mod export {
                 inbox.display()
             ),
         );
-        // `mailconf` on PATH, as an installed one would be.
-        let bin = dir.path().join("bin");
-        std::fs::create_dir_all(&bin).unwrap();
-        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_mailconf"), bin.join("mailconf")).unwrap();
-        let path = format!(
-            "{}:{}",
-            bin.display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
-
         // 1. msmtp sends.
         let token = format!("mailconf-oauth2-e2e-{}", std::process::id());
-        let out = crate::roundtrip::msmtp_send(&s, dir.path(), &msmtprc, "default", &token, |c| {
+        let out = crate::roundtrip::msmtp_send(s, dir.path(), &msmtprc, "default", &token, |c| {
             keyring.session_env(c, config.path());
-            c.env("PATH", &path);
+            c.env("PATH", path);
         });
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(out.status.success(), "msmtp failed: {err}");
-        assert!(!holds_an_access_token(&err), "{err}");
-        assert!(
-            crate::roundtrip::arrives(&s.maildir, &token),
-            "the message did not arrive"
-        );
+        signed.delivered("msmtp", &out, &token);
         let log = std::fs::read_to_string(&s.postfix_log).unwrap_or_default();
         assert!(
             log.lines().any(|l| l.contains("sasl_method=XOAUTH2")),
@@ -1024,9 +1244,9 @@ mod export {
         std::fs::create_dir_all(&home).unwrap();
         let rcfile = format!("--rcfile={}", getmailrc.display());
         let getmaildir = format!("--getmaildir={}", home.display());
-        let mut c = crate::roundtrip::client(&s, dir.path(), "getmail", &[&rcfile, &getmaildir]);
+        let mut c = crate::roundtrip::client(s, dir.path(), "getmail", &[&rcfile, &getmaildir]);
         keyring.session_env(&mut c, config.path());
-        c.env("PATH", &path).env("HOME", &home);
+        c.env("PATH", path).env("HOME", &home);
         let out = c.output().expect("getmail (tests/harness/install-deps.sh)");
         let log = format!(
             "{}{}",
@@ -1053,6 +1273,115 @@ mod export {
     }
 }
 
+/// neomutt, beyond its parser: with the exported muttrc (IMAP) it sends a
+/// message through Postfix with `smtp_oauth_refresh_command` and opens the
+/// mailbox on Dovecot with `imap_oauth_refresh_command`, both running
+/// `mailconf oauth2 token` against the harness's authorization server. The
+/// index needs a terminal: `script` gives it one, and `push <quit>` leaves
+/// once the mailbox is open.
+mod neomutt {
+    use super::*;
+    use mailconf::export::{ExportOptions, Format};
+
+    #[test]
+    fn neomutt_sends_and_opens_the_mailbox_with_the_exported_muttrc_and_the_token_helper() {
+        let signed = super::export::SignedIn::new();
+        let super::export::SignedIn {
+            s,
+            keyring,
+            config,
+            dir,
+            path,
+            ..
+        } = &signed;
+        // `--ca-file` goes into the token command, as for msmtp.
+        let opts = ExportOptions {
+            ca_file: Some(s.ca.clone()),
+            ..Default::default()
+        };
+        let rc = signed.export(Protocol::Imap, Format::Mutt, &opts);
+        assert!(rc.contains("set imap_oauth_refresh_command"), "{rc}");
+        assert!(
+            rc.contains("--ca-file") && rc.contains("ssl_ca_certificates_file"),
+            "{rc}"
+        );
+        assert!(rc.contains("set smtp_oauth_refresh_command"), "{rc}");
+        // The export as written (the harness CA in it), plus what a test
+        // needs: no copy of the sent message, no caches, no questions on leaving.
+        let muttrc = dir.path().join("muttrc");
+        std::fs::write(
+            &muttrc,
+            format!(
+                "{rc}\nset copy = no\nset header_cache = ''\nset message_cachedir = ''\n\
+                 set quit = yes\nset wait_key = no\n"
+            ),
+        )
+        .unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let neomutt = |args: &[&str]| {
+            let mut c = crate::roundtrip::client(s, dir.path(), "timeout", args);
+            keyring.session_env(&mut c, config.path());
+            c.env("PATH", path)
+                .env("HOME", &home)
+                .env("TERM", "xterm")
+                .env("EDITOR", "true");
+            c
+        };
+        let rcfile = muttrc.to_str().unwrap();
+
+        // 1. Sends (batch mode: the body on stdin).
+        let marker = format!("mailconf-neomutt-oauth2-{}", std::process::id());
+        let postfix_before = std::fs::read(&s.postfix_log).map(|b| b.len()).unwrap_or(0);
+        let mut send = neomutt(&[
+            "60", "neomutt", "-n", "-F", rcfile, "-s", &marker, "--", &s.user,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("neomutt (tests/harness/install-deps.sh)");
+        use std::io::Write as _;
+        send.stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{marker}\n").as_bytes())
+            .unwrap();
+        let out = send.wait_with_output().unwrap();
+        signed.delivered("neomutt", &out, &marker);
+        let log = std::fs::read(&s.postfix_log).unwrap_or_default();
+        let log = String::from_utf8_lossy(log.get(postfix_before..).unwrap_or_default());
+        assert!(
+            log.lines()
+                .any(|l| l.contains("sasl_method=OAUTHBEARER") || l.contains("sasl_method=XOAUTH2")),
+            "Postfix logged no OAuth2 login:\n{log}"
+        );
+
+        // 2. Opens the IMAP mailbox, then quits.
+        let dovecot_before = std::fs::read(&s.dovecot_log).map(|b| b.len()).unwrap_or(0);
+        let command = format!("neomutt -n -F '{rcfile}' -e 'push <quit>'");
+        let out = neomutt(&["60", "script", "-qec", &command, "/dev/null"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let screen = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "neomutt did not open the mailbox:\n{screen}"
+        );
+        assert!(!holds_an_access_token(&screen));
+        let log = std::fs::read(&s.dovecot_log).unwrap_or_default();
+        let log = String::from_utf8_lossy(log.get(dovecot_before..).unwrap_or_default());
+        assert!(
+            log.lines().any(|l| l.contains("imap-login:")
+                && l.contains(" Login: ")
+                && l.contains(&format!("user=<{}>", s.user))
+                && (l.contains("method=OAUTHBEARER") || l.contains("method=XOAUTH2"))),
+            "Dovecot logged no IMAP OAuth2 login by neomutt:\n{log}"
+        );
+    }
+}
+
 /// The window's sign-in against the harness's authorization server, the
 /// test being the browser: the states people see (waiting for the browser,
 /// cancelled, error, signed in) in English and Simplified Chinese, and Test
@@ -1067,10 +1396,18 @@ mod gui {
     use mailconf::app::ui_text::T;
     use mailconf::i18n::Lang;
     use mailconf::providers::Database;
+    use mailconf::signin::store::{ClientStore, Remembered};
 
-    fn window(s: &Servers, lang: Lang, providers: &std::path::Path) -> App {
-        let db = Arc::new(Database::load(Some(providers)));
-        crate::gui::real_engine(s, db, lang, [1100.0, 900.0])
+    /// The window with the test provider file, its clients remembered in
+    /// `oauth2-clients.json` of the config folder it returns.
+    fn window(s: &Servers, lang: Lang) -> (App, tempfile::TempDir, std::path::PathBuf) {
+        let config = tempfile::tempdir().unwrap();
+        provider_file(config.path(), s);
+        let db = Arc::new(Database::load(Some(&config.path().join("providers"))));
+        let mut h = crate::gui::real_engine(s, db, lang, [1100.0, 900.0]);
+        let clients = config.path().join("oauth2-clients.json");
+        h.state_mut().set_client_store(ClientStore::at(&clients));
+        (h, config, clients)
     }
 
     fn state(h: &App) -> SigninState {
@@ -1094,9 +1431,7 @@ mod gui {
     fn sign_in_states_and_test_connection_with_the_token_in_english_and_chinese() {
         let s = Servers::get();
         for lang in [Lang::En, Lang::ZhHans] {
-            let config = tempfile::tempdir().unwrap();
-            provider_file(config.path(), &s);
-            let mut h = window(&s, lang, &config.path().join("providers"));
+            let (mut h, _config, clients) = window(&s, lang);
             address(&mut h, lang, &s.user);
             // Before signing in: the block says why.
             assert!(
@@ -1152,10 +1487,14 @@ mod gui {
             assert!(signed.contains(&s.user), "{signed}");
             assert!(has_text(&h, &signed), "{:?}", texts(&h));
             chinese(&h, "signed in");
-            // The client id is remembered for the provider.
+            // The client id that worked (not the refused one) is remembered
+            // for the provider, in the file the CLI reads.
             assert_eq!(
-                h.state().persisted().oauth2_clients.get("test-oauth2"),
-                Some(&"mailconf-test-client".to_owned())
+                ClientStore::at(&clients).get("test-oauth2"),
+                Some(Remembered {
+                    client_id: "mailconf-test-client".into(),
+                    tenant: None
+                })
             );
 
             // Test connection signs in with the token on every secure endpoint.
@@ -1188,6 +1527,111 @@ mod gui {
 
     fn browse(s: &Servers, url: &str) {
         super::flows::browse_for(s, url);
+    }
+
+    /// Approves `code` on the authorization server's device page, as the
+    /// user would on their phone.
+    fn approve(s: &Servers, code: &str, user: &str) {
+        let out = super::curl(s)
+            .arg(format!(
+                "{}/device?user_code={code}&user={user}",
+                oauth2_url()
+            ))
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("approved"),
+            "{out:?}"
+        );
+    }
+
+    /// For when no browser opens: the code and its address are shown, the
+    /// code is copied, the time left counts, Cancel stops the polling, and a
+    /// code approved on "another device" signs in; Test connection then uses
+    /// the token. The client id is remembered in the store the CLI reads.
+    #[test]
+    fn the_device_flow_shows_the_code_polls_can_be_cancelled_and_signs_in() {
+        let s = Servers::get();
+        for lang in [Lang::En, Lang::ZhHans] {
+            let (mut h, _config, clients) = window(&s, lang);
+            let clip = crate::gui::Recorder::install(&mut h);
+            address(&mut h, lang, &s.user);
+            type_into(&mut h, &text::client_id_label(lang), "mailconf-test-client");
+
+            let shown = |h: &mut App| {
+                h.get_by_label(&text::sign_in_with_code(lang)).click();
+                // The spinner repaints for as long as the sign-in runs.
+                h.run_steps(2);
+                assert!(matches!(state(h), SigninState::Device(_)), "{:?}", state(h));
+                until(h, |h| matches!(state(h), SigninState::Device(Some(_))));
+                match state(h) {
+                    SigninState::Device(Some(d)) => d,
+                    other => panic!("{other:?}"),
+                }
+            };
+            // Cancelled while polling.
+            let d = shown(&mut h);
+            assert!(
+                has_text(&h, &text::state(lang, &state(&h))),
+                "{:?}",
+                texts(&h)
+            );
+            assert!(d.url.ends_with("/device"), "{}", d.url);
+            assert!(has_text(&h, &d.code));
+            // The harness's codes live 600 s.
+            let left = text::device_time_left(lang, &d);
+            assert!(has_text(&h, &left) && left.contains("10"), "{left}");
+            if lang == Lang::ZhHans {
+                assert!(!has_text(&h, &text::state(Lang::En, &state(&h))));
+                assert!(!has_text(&h, &text::copy_code(Lang::En)));
+            }
+            h.get_by_label(&text::copy_code(lang)).click();
+            h.run_steps(2);
+            assert_eq!(clip.last().as_deref(), Some(d.code.as_str()));
+            assert!(has_text(&h, &T::Copied.get(lang)));
+            h.get_by_label(&text::cancel(lang)).click();
+            until(&mut h, |h| state(h) == SigninState::Cancelled);
+            // Approving the cancelled code later signs nothing in.
+            approve(&s, &d.code, &s.user);
+            h.run_steps(4);
+            assert_eq!(state(&h), SigninState::Cancelled);
+            assert!(!clients.exists(), "nothing remembered before a sign-in");
+
+            // Approved on another device: signed in.
+            let d = shown(&mut h);
+            approve(&s, &d.code, &s.user);
+            let start = std::time::Instant::now();
+            while !matches!(state(&h), SigninState::SignedIn { .. }) {
+                assert!(
+                    start.elapsed() < std::time::Duration::from_secs(30),
+                    "{:?}",
+                    state(&h)
+                );
+                h.run_steps(1);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            assert!(
+                has_text(&h, &text::state(lang, &state(&h))),
+                "{:?}",
+                texts(&h)
+            );
+            assert_eq!(
+                ClientStore::at(&clients)
+                    .get("test-oauth2")
+                    .map(|r| r.client_id),
+                Some("mailconf-test-client".into())
+            );
+            assert!(
+                h.state()
+                    .session
+                    .check_request(h.state().database())
+                    .is_some()
+            );
+            let token = h.state().session.signin.token_for(&s.user, "test-oauth2");
+            assert!(token.is_some());
+            assert!(!holds_an_access_token(&texts(&h).join("\n")));
+            assert!(!holds_an_access_token(&format!("{:?}", h.state().session)));
+        }
     }
 }
 
@@ -1290,6 +1734,204 @@ mod gui_states {
             let failed = text::state(lang, &state(&h));
             assert!(failed.contains("access_denied"), "{failed}");
             assert!(has_text(&h, &failed), "{:?}", texts(&h));
+        }
+    }
+
+    // The tenant (Microsoft 365) and client secret (Gmail) fields, and the
+    // client id an old app.ron kept: no authorization server needed, the
+    // browser is never followed.
+
+    /// Empties a field and types `text` into it.
+    fn retype(h: &mut App, label: &str, text: &str) {
+        h.state_mut().session.signin.tenant.clear();
+        h.run();
+        type_into(h, label, text);
+    }
+
+    #[test]
+    fn the_tenant_is_checked_while_typing_and_goes_into_the_sign_in_address() {
+        for lang in [Lang::En, Lang::ZhHans] {
+            let mut h = build(lang, bundled(), None);
+            address(&mut h, lang, "you@onmicrosoft.com");
+            type_into(
+                &mut h,
+                &text::client_id_label(lang),
+                "00000000-0000-0000-0000-000000000000",
+            );
+            // Microsoft 365 names a tenant: the field is there, Google's secret is not.
+            assert!(has_text(&h, &text::tenant_label(lang)), "{:?}", texts(&h));
+            assert!(!has_text(&h, &text::client_secret_label(lang)));
+            // Not a tenant: said at once, and Sign in starts nothing.
+            for bad in ["not a tenant", "x/../evil", "contoso"] {
+                retype(&mut h, &text::tenant_label(lang), bad);
+                let reason = mailconf::signin::text::bad_tenant(lang, bad);
+                assert!(has_text(&h, &reason), "{bad}: {:?}", texts(&h));
+                h.get_by_label(&text::sign_in(lang)).click();
+                h.run();
+                assert_eq!(state(&h), SigninState::Failed(reason.clone()), "{bad}");
+                if lang == Lang::ZhHans {
+                    assert!(reason.contains("不是租户"), "{reason}");
+                }
+            }
+            // Empty: the provider's default tenant.
+            retype(&mut h, &text::tenant_label(lang), "");
+            let url = waiting_url(&mut h, lang);
+            assert!(
+                url.starts_with(
+                    "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?"
+                ),
+                "{url}"
+            );
+            h.get_by_label(&text::cancel(lang)).click();
+            until(&mut h, |h| state(h) == SigninState::Cancelled);
+            // A domain and a tenant id: into the path, as one segment.
+            for (tenant, segment) in [
+                ("contoso.onmicrosoft.com", "contoso.onmicrosoft.com"),
+                (
+                    " 9188040d-6c67-4c5b-b112-36a304b66dad ",
+                    "9188040d-6c67-4c5b-b112-36a304b66dad",
+                ),
+            ] {
+                retype(&mut h, &text::tenant_label(lang), tenant);
+                assert!(
+                    !has_text(&h, &mailconf::signin::text::bad_tenant(lang, tenant.trim())),
+                    "{tenant}"
+                );
+                let url = waiting_url(&mut h, lang);
+                assert!(
+                    url.starts_with(&format!(
+                        "https://login.microsoftonline.com/{segment}/oauth2/v2.0/authorize?"
+                    )),
+                    "{url}"
+                );
+                h.get_by_label(&text::cancel(lang)).click();
+                until(&mut h, |h| state(h) == SigninState::Cancelled);
+            }
+            // The device flow is offered (Microsoft has one).
+            assert!(has_text(&h, &text::sign_in_with_code(lang)));
+        }
+    }
+
+    /// The client id an older window kept in app.ron moves into the store
+    /// the CLI shares, and app.ron no longer holds it; the fields show what
+    /// the store remembers (client id and tenant) for each provider.
+    #[test]
+    fn the_client_id_of_an_old_app_ron_moves_into_the_shared_store() {
+        use mailconf::app::state::Persisted;
+        use mailconf::signin::store::{ClientStore, Remembered};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("oauth2-clients.json");
+        let store = ClientStore::at(&file);
+        store
+            .remember(
+                "microsoft365",
+                &Remembered {
+                    client_id: "ms-id".into(),
+                    tenant: Some("contoso.com".into()),
+                },
+            )
+            .unwrap();
+        let old: Persisted = serde_json::from_str(
+            r#"{"last_address": "", "oauth2_clients": {"outlook": "old-id", "microsoft365": "older-id"}}"#,
+        )
+        .unwrap();
+        let mut h = egui_kittest::Harness::builder()
+            .with_size([1100.0, 800.0])
+            .with_context_setup(mailconf::app::install_fonts)
+            .build_eframe(move |cc| {
+                mailconf::app::MailconfApp::new(
+                    cc,
+                    mailconf::app::AppOptions {
+                        database: bundled(),
+                        backend: None,
+                        lang: Some(Lang::En),
+                        persisted: Some(old),
+                    },
+                )
+                .with_client_store(ClientStore::at(&file))
+            });
+        h.run();
+        // Moved where the store had nothing; the store's own entry wins.
+        assert_eq!(
+            store.get("outlook"),
+            Some(Remembered {
+                client_id: "old-id".into(),
+                tenant: None
+            })
+        );
+        assert_eq!(store.get("microsoft365").unwrap().client_id, "ms-id");
+        let saved = serde_json::to_string(&h.state().persisted()).unwrap();
+        assert!(
+            !saved.contains("old-id") && !saved.contains("oauth2_clients"),
+            "{saved}"
+        );
+        address(&mut h, Lang::En, "you@outlook.com");
+        assert_eq!(h.state().session.signin.client_id, "old-id");
+        h.state_mut().session.address.clear();
+        h.run();
+        address(&mut h, Lang::En, "you@onmicrosoft.com");
+        assert_eq!(h.state().session.signin.client_id, "ms-id");
+        assert_eq!(h.state().session.signin.tenant, "contoso.com");
+    }
+
+    #[test]
+    fn the_client_secret_is_masked_never_in_the_address_nor_persisted() {
+        for lang in [Lang::En, Lang::ZhHans] {
+            let mut h = build(lang, bundled(), None);
+            address(&mut h, lang, "bob@gmail.com");
+            // Gmail takes an app password too: the sign-in is folded away.
+            assert!(
+                !has_text(&h, &text::client_id_label(lang)),
+                "{:?}",
+                texts(&h)
+            );
+            h.get_by_label(&text::instead_of_password(lang)).click();
+            h.run();
+            assert!(
+                has_text(&h, &text::client_secret_label(lang)),
+                "{:?}",
+                texts(&h)
+            );
+            assert!(!has_text(&h, &text::tenant_label(lang)));
+            // Google offers no device flow for mail.
+            assert!(!has_text(&h, &text::sign_in_with_code(lang)));
+            assert!(has_text(&h, &text::optional(lang)), "{:?}", texts(&h));
+            type_into(
+                &mut h,
+                &text::client_id_label(lang),
+                "123-abc.apps.googleusercontent.com",
+            );
+            type_into(&mut h, &text::client_secret_label(lang), "GOCSPX-s3cr3t");
+            assert_eq!(
+                h.state().session.signin.client_secret.expose(),
+                "GOCSPX-s3cr3t"
+            );
+            assert!(
+                !texts(&h).iter().any(|t| t.contains("s3cr3t")),
+                "shown: {:?}",
+                texts(&h)
+            );
+            let url = waiting_url(&mut h, lang);
+            assert!(
+                url.starts_with("https://accounts.google.com/o/oauth2/v2/auth?"),
+                "{url}"
+            );
+            assert!(!url.contains("s3cr3t"), "{url}");
+            h.get_by_label(&text::cancel(lang)).click();
+            until(&mut h, |h| state(h) == SigninState::Cancelled);
+            let app = h.state();
+            let saved = serde_json::to_string(&app.persisted()).unwrap();
+            assert!(!saved.contains("s3cr3t"), "{saved}");
+            assert!(!format!("{:?}", app.session).contains("s3cr3t"));
+            if lang == Lang::ZhHans {
+                for t in [
+                    text::client_secret_label,
+                    text::instead_of_password,
+                    text::cancel,
+                ] {
+                    assert!(!has_text(&h, &t(Lang::En)));
+                }
+            }
         }
     }
 }

@@ -540,6 +540,37 @@ signin-open-browser = Sign in in your browser; if it did not open, open:
 signin-no-refresh-token = The provider gave no refresh token, so nothing could be kept for later; check that the app may ask for offline access ({ $scope }).
 signin-signed-in = Signed in as { $account } at { $provider }; the refresh token is in the system keyring. { $command } prints an access token.
 
+## OAuth2: the command line's errors, what is kept, and the window's tenant,
+## client secret and device code (src/cli/oauth2.rs, src/signin/store.rs,
+## src/app/signin.rs)
+oauth2-cli-not-an-address = { $account } is not an address: give the account as name@domain.
+oauth2-cli-no-oauth2 = mailconf knows no OAuth2 sign-in for { $account } ({ $provider }).
+oauth2-cli-no-client-id = No client ID: register an app with the provider (the "OAuth2 sign-in" part of { $readme }) and give its ID with { $option }.
+oauth2-cli-no-tenant = { $provider } takes no tenant: leave out { $option }.
+oauth2-cli-option = { $option }: { $problem }
+oauth2-cli-secret-env-unset = { $option }: the environment variable { $var } is not set or empty.
+oauth2-bad-tenant = "{ $tenant }" is not a tenant. Give { $common }, { $organizations }, your tenant ID (a GUID) or your tenant's domain (such as { $example }).
+oauth2-store-not-signed-in = No sign-in is kept for { $account }: run { $command } first.
+oauth2-store-keyring = The system keyring cannot be used: { $reason }
+oauth2-store-clients = The client ID could not be remembered in { $file }: { $reason }
+oauth2-token-file-not-regular = { $file } is not a regular file (a link, a device or a folder); the refresh token is read only from a regular file.
+oauth2-token-file-open-to-others = Others can access { $file } (mode { $mode }); run { $command } on it.
+oauth2-token-file-too-large = { $file } is too large to hold a refresh token.
+oauth2-token-file-no-token = { $file } does not hold a refresh token.
+oauth2-token-file-unusable = { $file } cannot be used: { $reason }
+app-signin-tenant = Tenant
+app-signin-tenant-hint = empty: { $default }; or your tenant ID or domain
+app-signin-client-secret = Client secret
+app-signin-client-secret-hint = only if the provider gave one (desktop apps at { $example })
+app-signin-instead-of-password = Sign in with OAuth2 instead of a password
+app-signin-optional = Signed in, Test connection sends the token instead of the password.
+app-signin-with-code = Sign in with a code
+app-signin-with-code-tip = When no browser can open here: you get a code to enter on another device.
+app-signin-copy-code = Copy the code
+app-signin-device-asking = Asking the provider for a code…
+app-signin-device-enter = On any device with a browser, open { $url } and enter this code. mailconf waits until you have signed in there.
+app-signin-device-time-left = The code works for { $minutes } more min.
+
 ## The app's own words (src/app/ui_text.rs, `T`)
 
 ## App: Menu bar
@@ -1228,15 +1259,6 @@ usage-help = Run mailconf --help (or mailconf <command> --help) to see the comma
 usage-dns-not-for-oauth2 = --dns is not used by oauth2 (give --resolve HOST:ADDR)
 usage-flag-connects-nowhere = { $flag } is for probe, discover, export, check, providers audit and the desktop app; this providers subcommand connects nowhere
 usage-flag-twice = { $flag } is given twice, before and after the subcommand, with different values
-
-## `mailconf oauth2` usage errors (src/cli/oauth2.rs)
-
-oauth2-cli-need-address = { $account }: give the account as an address
-oauth2-cli-no-oauth2 = { $account } ({ $id }) has no OAuth2 sign-in in mailconf's database
-oauth2-cli-no-client-id = no client id: register an app with the provider (README, “OAuth2 sign-in”) and give it with --oauth2-client-id
-oauth2-cli-bad-tenant = --oauth2-tenant cannot be used
-oauth2-cli-secret-env-unset = --oauth2-client-secret-env: { $var } is not set
-oauth2-cli-no-config-dir = no config directory to remember the client id in
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

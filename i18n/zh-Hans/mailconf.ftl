@@ -501,6 +501,37 @@ signin-open-browser = 请在浏览器中登录；如果浏览器没有打开，�
 signin-no-refresh-token = 服务商没有提供刷新令牌，因此无法保存登录；请检查应用是否允许离线访问（{ $scope }）。
 signin-signed-in = 已以 { $account } 登录 { $provider }；刷新令牌保存在系统密钥环中。{ $command } 会输出访问令牌。
 
+## OAuth2: the command line's errors, what is kept, and the window's tenant,
+## client secret and device code (src/cli/oauth2.rs, src/signin/store.rs,
+## src/app/signin.rs)
+oauth2-cli-not-an-address = { $account } 不是邮件地址：请以“用户名@域名”的形式给出账户。
+oauth2-cli-no-oauth2 = mailconf 不了解 { $account }（{ $provider }）的 OAuth2 登录方式。
+oauth2-cli-no-client-id = 没有客户端 ID：请在服务商处注册一个应用（见“{ $readme }”的 OAuth2 登录一节），并用 { $option } 提供它的 ID。
+oauth2-cli-no-tenant = { $provider } 不使用租户：请去掉 { $option }。
+oauth2-cli-option = { $option }：{ $problem }
+oauth2-cli-secret-env-unset = { $option }：环境变量 { $var } 未设置或为空。
+oauth2-bad-tenant = “{ $tenant }”不是租户。请填写“{ $common }”、“{ $organizations }”、租户 ID 或租户的域名（例如 { $example }）。
+oauth2-store-not-signed-in = 没有保存 { $account } 的登录：请先运行 { $command }。
+oauth2-store-keyring = 无法使用系统密钥环：{ $reason }
+oauth2-store-clients = 无法在 { $file } 中记住客户端 ID：{ $reason }
+oauth2-token-file-not-regular = { $file } 不是普通文件（而是链接、设备或文件夹）；刷新令牌只从普通文件读取。
+oauth2-token-file-open-to-others = 其他人可以访问 { $file }（权限 { $mode }）；请对它运行 { $command }。
+oauth2-token-file-too-large = { $file } 太大，不可能是刷新令牌。
+oauth2-token-file-no-token = { $file } 中没有刷新令牌。
+oauth2-token-file-unusable = 无法使用 { $file }：{ $reason }
+app-signin-tenant = 租户
+app-signin-tenant-hint = 留空则为 { $default }；也可填租户 ID 或域名
+app-signin-client-secret = 客户端密钥
+app-signin-client-secret-hint = 仅当服务商提供了密钥时填写（如 { $example } 的桌面应用）
+app-signin-instead-of-password = 用 OAuth2 登录，代替密码
+app-signin-optional = 登录后，“测试连接”会发送令牌而不是密码。
+app-signin-with-code = 用代码登录
+app-signin-with-code-tip = 此处无法打开浏览器时使用：你会得到一个代码，在另一台设备上输入。
+app-signin-copy-code = 复制代码
+app-signin-device-asking = 正在向服务商请求代码……
+app-signin-device-enter = 请在任何带浏览器的设备上打开 { $url } 并输入下面的代码。mailconf 会等待你在那里完成登录。
+app-signin-device-time-left = 代码还有 { $minutes } 分钟有效。
+
 ## The app's own words (src/app/ui_text.rs, `T`)
 
 ## App: Menu bar
@@ -987,15 +1018,6 @@ usage-help = 运行 { "mailconf --help" }（或 { "mailconf <命令> --help" }�
 usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（请改用 {"--resolve HOST:ADDR"}）
 usage-flag-connects-nowhere = { $flag } 用于 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程序；这个 {"providers"} 子命令不会连接任何服务器
 usage-flag-twice = { $flag } 在子命令前后各给了一次，且值不同
-
-## `mailconf oauth2` usage errors
-
-oauth2-cli-need-address = { $account }：请给出完整的邮箱地址
-oauth2-cli-no-oauth2 = mailconf 的数据库中 { $account }（{ $id }）没有 OAuth2 登录
-oauth2-cli-no-client-id = 没有客户端 ID：请在服务商处注册一个应用（见 {"README"} 的“{"OAuth2 sign-in"}”），并用 {"--oauth2-client-id"} 给出
-oauth2-cli-bad-tenant = 无法使用 {"--oauth2-tenant"}
-oauth2-cli-secret-env-unset = {"--oauth2-client-secret-env"}：环境变量 { $var } 未设置
-oauth2-cli-no-config-dir = 没有可以记住客户端 ID 的配置文件夹
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

@@ -501,6 +501,37 @@ signin-open-browser = 請在瀏覽器中登入；如果瀏覽器沒有開啟，�
 signin-no-refresh-token = 服務商沒有提供重新整理權杖，因此無法保存登入；請檢查應用程式是否允許離線存取（{ $scope }）。
 signin-signed-in = 已以 { $account } 登入 { $provider }；重新整理權杖保存在系統鑰匙圈中。{ $command } 會輸出存取權杖。
 
+## OAuth2: the command line's errors, what is kept, and the window's tenant,
+## client secret and device code (src/cli/oauth2.rs, src/signin/store.rs,
+## src/app/signin.rs)
+oauth2-cli-not-an-address = { $account } 不是郵件地址：請以「使用者名稱@網域」的形式給出帳戶。
+oauth2-cli-no-oauth2 = mailconf 不了解 { $account }（{ $provider }）的 OAuth2 登入方式。
+oauth2-cli-no-client-id = 沒有用戶端 ID：請在服務商處註冊一個應用程式（見「{ $readme }」的 OAuth2 登入一節），並用 { $option } 提供它的 ID。
+oauth2-cli-no-tenant = { $provider } 不使用租用戶：請去掉 { $option }。
+oauth2-cli-option = { $option }：{ $problem }
+oauth2-cli-secret-env-unset = { $option }：環境變數 { $var } 未設定或為空。
+oauth2-bad-tenant = 「{ $tenant }」不是租用戶。請填寫「{ $common }」、「{ $organizations }」、租用戶 ID 或租用戶的網域（例如 { $example }）。
+oauth2-store-not-signed-in = 沒有保存 { $account } 的登入：請先執行 { $command }。
+oauth2-store-keyring = 無法使用系統鑰匙圈：{ $reason }
+oauth2-store-clients = 無法在 { $file } 中記住用戶端 ID：{ $reason }
+oauth2-token-file-not-regular = { $file } 不是一般檔案（而是連結、裝置或資料夾）；重新整理權杖只從一般檔案讀取。
+oauth2-token-file-open-to-others = 其他人可以存取 { $file }（權限 { $mode }）；請對它執行 { $command }。
+oauth2-token-file-too-large = { $file } 太大，不可能是重新整理權杖。
+oauth2-token-file-no-token = { $file } 中沒有重新整理權杖。
+oauth2-token-file-unusable = 無法使用 { $file }：{ $reason }
+app-signin-tenant = 租用戶
+app-signin-tenant-hint = 留空則為 { $default }；也可填租用戶 ID 或網域
+app-signin-client-secret = 用戶端密鑰
+app-signin-client-secret-hint = 僅當服務商提供了密鑰時填寫（如 { $example } 的電腦版應用程式）
+app-signin-instead-of-password = 用 OAuth2 登入，代替密碼
+app-signin-optional = 登入後，「測試連線」會傳送權杖而不是密碼。
+app-signin-with-code = 用代碼登入
+app-signin-with-code-tip = 此處無法開啟瀏覽器時使用：你會得到一個代碼，在另一台裝置上輸入。
+app-signin-copy-code = 複製代碼
+app-signin-device-asking = 正在向服務商要求代碼……
+app-signin-device-enter = 請在任何有瀏覽器的裝置上開啟 { $url } 並輸入下面的代碼。mailconf 會等待你在那裡完成登入。
+app-signin-device-time-left = 代碼還有 { $minutes } 分鐘有效。
+
 ## The app's own words (src/app/ui_text.rs, `T`)
 
 ## App: Menu bar
@@ -987,15 +1018,6 @@ usage-help = 執行 { "mailconf --help" }（或 { "mailconf <命令> --help" }�
 usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（請改用 {"--resolve HOST:ADDR"}）
 usage-flag-connects-nowhere = { $flag } 用於 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程式；這個 {"providers"} 子命令不會連線到任何伺服器
 usage-flag-twice = { $flag } 在子命令前後各給了一次，且值不同
-
-## `mailconf oauth2` usage errors
-
-oauth2-cli-need-address = { $account }：請給出完整的郵箱地址
-oauth2-cli-no-oauth2 = mailconf 的資料庫中 { $account }（{ $id }）沒有 OAuth2 登入
-oauth2-cli-no-client-id = 沒有用戶端 ID：請在服務商處註冊一個應用程式（見 {"README"} 的「{"OAuth2 sign-in"}」），並用 {"--oauth2-client-id"} 給出
-oauth2-cli-bad-tenant = 無法使用 {"--oauth2-tenant"}
-oauth2-cli-secret-env-unset = {"--oauth2-client-secret-env"}：環境變數 { $var } 未設定
-oauth2-cli-no-config-dir = 沒有可以記住用戶端 ID 的設定資料夾
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

@@ -69,8 +69,14 @@ pub enum Command {
     AnswerInsecureLogin(bool),
     /// Open "Check my current settings".
     OpenExisting,
-    /// Start the OAuth2 sign-in for the account in the form.
-    SignIn,
+    /// Start the OAuth2 sign-in for the account in the form (`device`: the
+    /// device flow, a code typed on another device, instead of the browser).
+    SignIn {
+        /// The device flow.
+        device: bool,
+    },
+    /// Copy the device flow's code.
+    CopyDeviceCode,
     /// Cancel it.
     CancelSignIn,
 }

@@ -270,6 +270,12 @@ impl MailconfApp {
                 .filter(|id| db.by_id(id).is_some());
         }
         session.search_changed(&db);
+        // Until a store is given, the client ids of an older state file are
+        // remembered in memory only.
+        session.signin.use_store(
+            crate::signin::store::ClientStore::nowhere(),
+            &persisted.oauth2_clients,
+        );
         Self {
             db,
             backend,
@@ -293,6 +299,20 @@ impl MailconfApp {
     pub fn with_signin_http(mut self, http: crate::signin::HttpOptions) -> Self {
         self.signin_http = http;
         self
+    }
+
+    /// Remembers OAuth2 clients in `store` (the file the CLI reads too)
+    /// instead of only in memory; a client id an older window kept in its
+    /// state file moves there.
+    pub fn with_client_store(mut self, store: crate::signin::store::ClientStore) -> Self {
+        self.set_client_store(store);
+        self
+    }
+
+    /// [`Self::with_client_store`] on a running window (tests).
+    pub fn set_client_store(&mut self, store: crate::signin::store::ClientStore) {
+        let legacy = std::mem::take(&mut self.persisted.oauth2_clients);
+        self.session.signin.use_store(store, &legacy);
     }
 
     /// The database in use.
@@ -653,7 +673,14 @@ impl MailconfApp {
             }
             Command::CancelCopy => s.confirm_copy = None,
             Command::OpenExisting => self.existing.open(),
-            Command::SignIn => self.start_sign_in(ctx),
+            Command::SignIn { device } => self.start_sign_in(ctx, device),
+            Command::CopyDeviceCode => {
+                if let signin::SigninState::Device(Some(d)) = &s.signin.state {
+                    // Not a secret: it works only with the device code mailconf holds.
+                    self.clipboard.copy(&d.code, false);
+                    s.copied = Some(state::Copied::DeviceCode);
+                }
+            }
             Command::CancelSignIn => s.signin.cancel(),
             Command::ExportProtocol(p) => {
                 s.export_protocol = Some(p);
@@ -707,9 +734,10 @@ impl MailconfApp {
         }
     }
 
-    /// Starts the OAuth2 sign-in for the account in the form; the client id
-    /// is remembered for the provider.
-    fn start_sign_in(&mut self, ctx: &egui::Context) {
+    /// Starts the OAuth2 sign-in for the account in the form (`device`: the
+    /// device flow); the client id and tenant are remembered for the provider
+    /// once it succeeds.
+    fn start_sign_in(&mut self, ctx: &egui::Context, device: bool) {
         let s = &mut self.session;
         let (Some(entry), Recognition::Known { address, .. }) =
             (s.provider(&self.db), &s.recognition)
@@ -718,16 +746,14 @@ impl MailconfApp {
         };
         let provider = entry.provider.clone();
         let account = address.canonical();
-        match s
-            .signin
-            .start(&provider, &account, self.signin_http.clone(), s.lang, ctx)
-        {
-            Ok(()) => {
-                self.persisted
-                    .oauth2_clients
-                    .insert(provider.id.clone(), s.signin.client_id.trim().to_owned());
-            }
-            Err(reason) => s.signin.state = signin::SigninState::Failed(reason),
+        if let Err(reason) = s.signin.start(
+            &provider,
+            &account,
+            self.signin_http.clone(),
+            (s.lang, device),
+            ctx,
+        ) {
+            s.signin.state = signin::SigninState::Failed(reason);
         }
     }
 
@@ -792,14 +818,12 @@ impl eframe::App for MailconfApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut out = panels::Out::default();
-        // The client id field shows the one remembered for the provider.
+        // The client id and tenant fields show the ones remembered for the provider.
         if let Some(e) = self.session.provider(&self.db)
             && panels::signin::applies(Some(e))
         {
             let id = e.provider.id.clone();
-            self.session
-                .signin
-                .show_provider(&id, self.persisted.oauth2_clients.get(&id));
+            self.session.signin.show_provider(&id);
         }
         panels::show(
             ui,
@@ -955,7 +979,8 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
                         persisted: None,
                     },
                 )
-                .with_signin_http(signin_http),
+                .with_signin_http(signin_http)
+                .with_client_store(crate::signin::store::ClientStore::in_config_dir()),
             ))
         }),
     )

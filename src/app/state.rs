@@ -50,7 +50,11 @@ pub struct Persisted {
     pub lang: Option<Lang>,
     /// Light, dark, or following the system.
     pub theme: ThemeChoice,
-    /// The OAuth2 client id given per provider (provider id → client id; not a secret).
+    /// The OAuth2 client id an older version kept here per provider (provider
+    /// id → client id). Read only to move it into the store the CLI shares
+    /// (`oauth2-clients.json`, [`crate::signin::store::ClientStore`]); never
+    /// written again.
+    #[serde(skip_serializing)]
     pub oauth2_clients: std::collections::BTreeMap<String, String>,
 }
 
@@ -68,6 +72,8 @@ pub enum Copied {
     Transcript(usize),
     /// The provider card's "create it here" link.
     Link,
+    /// The OAuth2 device flow's code.
+    DeviceCode,
 }
 
 /// What the typed address amounts to.

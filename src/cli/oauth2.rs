@@ -4,7 +4,11 @@
 //! `--device` for a machine without one) and keeps the refresh token in the
 //! system keyring ([`crate::signin::store`]); the client id (and Microsoft
 //! tenant) given with `--oauth2-client-id`/`--oauth2-tenant` is remembered per
-//! provider in `oauth2-clients.json` in the config directory (not a secret).
+//! provider in `oauth2-clients.json` in the config directory (not a secret),
+//! the store the app uses too; a client secret given with
+//! `--oauth2-client-secret-env` goes into the keyring beside the refresh
+//! token, because every refresh needs it again (not with `--token-file`,
+//! whose machines have no keyring: there `token` needs the variable too).
 //! `token` prints a fresh access token on stdout, refreshing with the stored
 //! refresh token and storing the one the server rotates to: the helper that
 //! msmtp's `passwordeval`, fetchmail's and mutt's refresh commands call.
@@ -17,11 +21,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret as _, SecretString};
-use serde::{Deserialize, Serialize};
 
 use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::i18n::{Lang, msg};
 use crate::providers::Protocol;
+use crate::signin::store::{ClientStore, Remembered, StoreError, TokenFileProblem};
 use crate::signin::{self, Cancel, Client, Flow, HttpOptions, store};
 
 /// `mailconf oauth2 …`.
@@ -71,50 +75,6 @@ pub struct OAuth2Args {
     pub timeout: Duration,
 }
 
-/// A provider's remembered client: not secret (a public client's id).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Remembered {
-    client_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    tenant: Option<String>,
-}
-
-/// Largest `oauth2-clients.json` read.
-const MAX_CLIENTS_FILE: u64 = 64 * 1024;
-
-fn clients_file() -> Option<PathBuf> {
-    crate::providers::load::config_dir().map(|d| d.join("oauth2-clients.json"))
-}
-
-fn read_clients() -> BTreeMap<String, Remembered> {
-    let Some(path) = clients_file() else {
-        return BTreeMap::new();
-    };
-    match std::fs::metadata(&path) {
-        Ok(m) if m.is_file() && m.len() <= MAX_CLIENTS_FILE => {}
-        _ => return BTreeMap::new(),
-    }
-    std::fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default()
-}
-
-fn remember(provider: &str, r: &Remembered, lang: Lang) -> Result<(), String> {
-    let Some(path) = clients_file() else {
-        return Err(msg!(lang, "oauth2-cli-no-config-dir"));
-    };
-    let mut all = read_clients();
-    all.insert(provider.to_owned(), r.clone());
-    let mut text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
-    text.push('\n');
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    crate::output::write_atomic(&path, text.as_bytes(), false, true).map_err(|e| e.to_string())
-}
-
 /// What a sign-in or a refresh needs, from the arguments and the database.
 struct Prepared {
     provider_id: String,
@@ -131,13 +91,14 @@ pub type Failure = (u8, String);
 fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let usage = |m: String| (EXIT_USAGE, m);
     let db = super::load_database(lang);
-    let provider = match db.lookup(&args.account) {
+    let account = args.account.as_str();
+    let provider = match db.lookup(account) {
         Ok(m) if m.address.is_some() => m.entry.provider.clone(),
         Ok(_) => {
             return Err(usage(msg!(
                 lang,
-                "oauth2-cli-need-address",
-                account = args.account.as_str()
+                "oauth2-cli-not-an-address",
+                account = account
             )));
         }
         Err(e) => return Err(usage(e.text(lang))),
@@ -146,48 +107,69 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
         return Err(usage(msg!(
             lang,
             "oauth2-cli-no-oauth2",
-            account = args.account.as_str(),
-            id = provider.id.as_str()
+            account = account,
+            provider = provider.name.get(lang)
         )));
     };
-    let saved = read_clients().remove(&provider.id);
+    let saved = ClientStore::in_config_dir().get(&provider.id);
     let client_id = match args
         .client_id
         .clone()
         .or_else(|| saved.as_ref().map(|s| s.client_id.clone()))
     {
-        Some(id) if !id.trim().is_empty() && !id.chars().any(char::is_control) => id,
+        Some(id) if !id.trim().is_empty() && !id.chars().any(char::is_control) => {
+            id.trim().to_owned()
+        }
         _ => {
-            return Err(usage(msg!(lang, "oauth2-cli-no-client-id")));
+            return Err(usage(msg!(
+                lang,
+                "oauth2-cli-no-client-id",
+                option = "--oauth2-client-id",
+                readme = "README"
+            )));
         }
     };
     let tenant = args
         .tenant
         .clone()
         .or_else(|| saved.as_ref().and_then(|s| s.tenant.clone()));
+    if let Some(t) = &tenant {
+        if oauth2.tenant.is_none() {
+            return Err(usage(msg!(
+                lang,
+                "oauth2-cli-no-tenant",
+                provider = provider.name.get(lang),
+                option = "--oauth2-tenant"
+            )));
+        }
+        if crate::providers::oauth2::check_tenant(t).is_err() {
+            return Err(usage(msg!(
+                lang,
+                "oauth2-cli-option",
+                option = "--oauth2-tenant",
+                problem = signin::text::bad_tenant(lang, t)
+            )));
+        }
+    }
     let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
     let endpoints = oauth2
         .endpoints(tenant.as_deref(), &protocols)
-        .map_err(|e| {
-            usage(msg!(
-                lang,
-                "with-detail",
-                sentence = msg!(lang, "oauth2-cli-bad-tenant"),
-                detail = e.to_string()
-            ))
-        })?;
+        .map_err(|e| usage(signin::SigninError::Setup(e).message(lang)))?;
     let secret = match &args.client_secret_env {
         Some(var) => match std::env::var(var) {
-            Ok(v) => Some(SecretString::from(v)),
-            Err(_) => {
+            Ok(v) if !v.trim().is_empty() => Some(SecretString::from(v.trim().to_owned())),
+            _ => {
                 return Err(usage(msg!(
                     lang,
                     "oauth2-cli-secret-env-unset",
+                    option = "--oauth2-client-secret-env",
                     var = var.as_str()
                 )));
             }
         },
-        None => None,
+        // A machine with a token file has no keyring to ask.
+        None if args.token_file.is_some() => None,
+        None => store::load_client_secret(&provider.id, &client_id),
     };
     Ok(Prepared {
         provider_id: provider.id.clone(),
@@ -217,8 +199,8 @@ pub fn fresh_token(args: &OAuth2Args, lang: Lang) -> Result<SecretString, Failur
     let p = prepare(args, lang)?;
     let account = args.account.trim();
     let refresh = kept_load(args, &p.provider_id, account).map_err(|e| match e {
-        store::StoreError::NotSignedIn(_) => (EXIT_NEGATIVE, e.to_string()),
-        e => (EXIT_ERROR, e.to_string()),
+        StoreError::NotSignedIn(_) => (EXIT_NEGATIVE, e.message(lang)),
+        e => (EXIT_ERROR, e.message(lang)),
     })?;
     refreshed(&p, args, account, &refresh, lang)
 }
@@ -231,11 +213,11 @@ pub fn token_or_sign_in(args: &OAuth2Args, lang: Lang) -> Result<SecretString, F
     let account = args.account.trim();
     match kept_load(args, &p.provider_id, account) {
         Ok(refresh) => refreshed(&p, args, account, &refresh, lang),
-        Err(store::StoreError::NotSignedIn(_)) => {
+        Err(StoreError::NotSignedIn(_)) => {
             eprintln!("{}", signin::text::signing_in_now(lang, account));
             sign_in_with(&p, args, lang)
         }
-        Err(e) => Err((EXIT_ERROR, e.to_string())),
+        Err(e) => Err((EXIT_ERROR, e.message(lang))),
     }
 }
 
@@ -258,7 +240,8 @@ fn refreshed(
         ))
         .map_err(|e| (EXIT_NEGATIVE, e.message(lang)))?;
     if let Some(new) = &t.refresh {
-        kept_save(args, &p.provider_id, account, new).map_err(|e| (EXIT_ERROR, e.to_string()))?;
+        kept_save(args, &p.provider_id, account, new, lang)
+            .map_err(|e| (EXIT_ERROR, e.message(lang)))?;
     }
     Ok(t.access)
 }
@@ -277,6 +260,8 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
+            // Who speaks, as every subcommand says it (`mailconf probe: …`),
+            // with the language's own colon.
             eprintln!(
                 "{}",
                 msg!(
@@ -335,11 +320,32 @@ fn sign_in_with(p: &Prepared, args: &OAuth2Args, lang: Lang) -> Result<SecretStr
             signin::text::no_refresh_token(lang).to_owned(),
         ));
     };
-    kept_save(args, &p.provider_id, &account, &refresh).map_err(|e| (EXIT_ERROR, e.to_string()))?;
-    if let Err(e) = remember(&p.provider_id, &p.remembered, lang) {
+    kept_save(args, &p.provider_id, &account, &refresh, lang)
+        .map_err(|e| (EXIT_ERROR, e.message(lang)))?;
+    // The secret, for the refreshes to come; a machine with a token file
+    // has no keyring (`token` then reads the variable again).
+    if let (Some(secret), None) = (&p.client.secret, &args.token_file)
+        && let Err(e) = store::save_client_secret(&p.provider_id, &p.client.id, secret)
+    {
         eprintln!(
             "{}",
-            msg!(lang, "label-value", label = "mailconf", value = e)
+            msg!(
+                lang,
+                "label-value",
+                label = "mailconf",
+                value = e.message(lang)
+            )
+        );
+    }
+    if let Err(e) = ClientStore::in_config_dir().remember(&p.provider_id, &p.remembered) {
+        eprintln!(
+            "{}",
+            msg!(
+                lang,
+                "label-value",
+                label = "mailconf",
+                value = e.message(lang)
+            )
         );
     }
     match &args.token_file {
@@ -358,43 +364,41 @@ const MAX_TOKEN_FILE: u64 = 16 * 1024;
 /// The kept refresh token: from `--token-file` when given, else the keyring.
 /// The file must be a regular file (not a link) that only its owner can
 /// read or write, as ssh and fetchmail insist for their secrets.
-fn kept_load(
-    args: &OAuth2Args,
-    provider: &str,
-    account: &str,
-) -> Result<SecretString, store::StoreError> {
+fn kept_load(args: &OAuth2Args, provider: &str, account: &str) -> Result<SecretString, StoreError> {
     let Some(path) = &args.token_file else {
         return store::load(provider, account);
     };
-    let bad = |why: String| store::StoreError::Keyring(format!("{}: {why}", path.display()));
+    let bad = |problem: TokenFileProblem| StoreError::TokenFile {
+        file: path.display().to_string(),
+        problem,
+    };
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(store::StoreError::NotSignedIn(account.to_owned()));
+            return Err(StoreError::NotSignedIn(account.to_owned()));
         }
-        Err(e) => return Err(bad(e.to_string())),
+        Err(e) => return Err(bad(TokenFileProblem::Io(e.to_string()))),
     };
     if !meta.file_type().is_file() {
-        return Err(bad("not a regular file".into()));
+        return Err(bad(TokenFileProblem::NotRegular));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Err(bad(format!(
-                "others can access it (mode {mode:04o}); run chmod 600 on it"
-            )));
+            return Err(bad(TokenFileProblem::OpenToOthers(mode)));
         }
     }
     if meta.len() > MAX_TOKEN_FILE {
-        return Err(bad("too large for a refresh token".into()));
+        return Err(bad(TokenFileProblem::TooLarge));
     }
-    let text =
-        zeroize::Zeroizing::new(std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?);
+    let text = zeroize::Zeroizing::new(
+        std::fs::read_to_string(path).map_err(|e| bad(TokenFileProblem::Io(e.to_string())))?,
+    );
     let token = text.trim();
     if token.is_empty() || token.chars().any(|c| c.is_control() || c == ' ') {
-        return Err(bad("does not hold a refresh token".into()));
+        return Err(bad(TokenFileProblem::NoToken));
     }
     Ok(SecretString::from(token.to_owned()))
 }
@@ -406,14 +410,19 @@ fn kept_save(
     provider: &str,
     account: &str,
     refresh: &SecretString,
-) -> Result<(), store::StoreError> {
+    lang: Lang,
+) -> Result<(), StoreError> {
     let Some(path) = &args.token_file else {
         return store::save(provider, account, refresh);
     };
     let mut text = zeroize::Zeroizing::new(refresh.expose_secret().to_owned());
     text.push('\n');
-    crate::output::write_atomic(path, text.as_bytes(), true, true)
-        .map_err(|e| store::StoreError::Keyring(format!("{}: {e}", path.display())))
+    crate::output::write_atomic(path, text.as_bytes(), true, true).map_err(|e| {
+        StoreError::TokenFile {
+            file: path.display().to_string(),
+            problem: TokenFileProblem::Io(e.text(lang)),
+        }
+    })
 }
 
 fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {

@@ -456,7 +456,9 @@ impl Format {
             Format::Msmtp => Box::new(msmtp::Msmtp {
                 ca_file: options.ca_file.clone(),
             }),
-            Format::Mutt => Box::new(mutt::Mutt),
+            Format::Mutt => Box::new(mutt::Mutt {
+                ca_file: options.ca_file.clone(),
+            }),
             Format::Json => Box::new(json::Json),
             Format::Summary => Box::new(summary::Summary),
         }
@@ -473,7 +475,9 @@ impl std::fmt::Display for Format {
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     /// A CA bundle (PEM) to trust instead of the system's: written as fetchmail's
-    /// `sslcertfile`, getmail's `ca_certs` and msmtp's `tls_trust_file`. Used by the
+    /// `sslcertfile`, getmail's `ca_certs`, msmtp's `tls_trust_file` and mutt's
+    /// `ssl_ca_certificates_file` (and as `--ca-file` of the OAuth2 token
+    /// command in each). Used by the
     /// end-to-end tests against a local server with a test CA.
     pub ca_file: Option<PathBuf>,
     /// Where `.mobileconfig` payload UUIDs come from.

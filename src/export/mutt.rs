@@ -26,8 +26,13 @@ use crate::providers::{Protocol, Quirk, Security};
 use percent_encoding::utf8_percent_encode;
 
 /// The mutt / neomutt exporter.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Mutt;
+#[derive(Debug, Clone, Default)]
+pub struct Mutt {
+    /// A CA bundle to trust instead of the system's: `ssl_ca_certificates_file`,
+    /// and `--ca-file` of the OAuth2 token command (the sign-in server is
+    /// checked against it too).
+    pub ca_file: Option<std::path::PathBuf>,
+}
 
 const NAME: &str = "mutt";
 
@@ -137,9 +142,15 @@ impl Exporter for Mutt {
             quote(&url(s, &s.outgoing)?)
         ));
         out.push_str("set ssl_force_tls = yes\nset ssl_starttls = yes\n");
+        if let Some(ca) = &self.ca_file {
+            out.push_str(&format!(
+                "set ssl_ca_certificates_file = {}\n",
+                quote(&ca.display().to_string())
+            ));
+        }
         if oauth2 {
             // mutt runs the refresh commands with `sh -c` each time it connects.
-            let command = quote(&token::shell(NAME, &from, None)?);
+            let command = quote(&token::shell(NAME, &from, self.ca_file.as_deref())?);
             out.push_str(&format!("# {}\n", token::sign_in_once(lang, "mutt")));
             out.push_str("set imap_authenticators = 'oauthbearer:xoauth2'\n");
             out.push_str(&format!("set imap_oauth_refresh_command = {command}\n"));

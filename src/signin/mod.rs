@@ -133,6 +133,8 @@ impl RefusalKind {
 
     /// A refusal with its code and description, escaped.
     pub fn refusal(code: &str, description: Option<&str>) -> SigninError {
+        // An empty description says nothing (it would show as "()").
+        let description = description.filter(|d| !d.trim().is_empty());
         SigninError::Refused {
             kind: RefusalKind::of(code, description),
             code: ServerText::new(code),
@@ -613,6 +615,18 @@ mod tests {
             !d.as_str().contains('\u{202e}') && !d.as_str().contains('\n'),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn an_empty_error_description_is_no_description() {
+        for d in [Some(""), Some("  "), None] {
+            let SigninError::Refused { description, .. } =
+                RefusalKind::refusal("invalid_client", d)
+            else {
+                panic!("not a refusal");
+            };
+            assert_eq!(description, None, "{d:?}");
+        }
     }
 
     #[test]

@@ -101,6 +101,69 @@ impl SigninError {
     }
 }
 
+impl super::store::StoreError {
+    /// What cannot be kept or found and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use super::store::{StoreError, TokenFileProblem};
+        match self {
+            StoreError::NotSignedIn(account) => msg!(
+                lang,
+                "oauth2-store-not-signed-in",
+                account = account.as_str(),
+                command = format!("`mailconf oauth2 login {account}`")
+            ),
+            StoreError::Keyring(reason) => {
+                msg!(lang, "oauth2-store-keyring", reason = reason.as_str())
+            }
+            StoreError::Clients { file, message } => msg!(
+                lang,
+                "oauth2-store-clients",
+                file = file.as_str(),
+                reason = message.as_str()
+            ),
+            StoreError::TokenFile { file, problem } => {
+                let file = file.as_str();
+                match problem {
+                    TokenFileProblem::NotRegular => {
+                        msg!(lang, "oauth2-token-file-not-regular", file = file)
+                    }
+                    TokenFileProblem::OpenToOthers(mode) => msg!(
+                        lang,
+                        "oauth2-token-file-open-to-others",
+                        file = file,
+                        mode = format!("{mode:04o}"),
+                        command = "chmod 600"
+                    ),
+                    TokenFileProblem::TooLarge => {
+                        msg!(lang, "oauth2-token-file-too-large", file = file)
+                    }
+                    TokenFileProblem::NoToken => {
+                        msg!(lang, "oauth2-token-file-no-token", file = file)
+                    }
+                    TokenFileProblem::Io(reason) => msg!(
+                        lang,
+                        "oauth2-token-file-unusable",
+                        file = file,
+                        reason = reason.as_str()
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// A typed Microsoft tenant that is not one (the text typed, escaped).
+pub fn bad_tenant(lang: Lang, typed: &str) -> String {
+    msg!(
+        lang,
+        "oauth2-bad-tenant",
+        tenant = crate::server_text::ServerText::new(typed).to_string(),
+        common = "common",
+        organizations = "organizations",
+        example = "contoso.onmicrosoft.com"
+    )
+}
+
 /// Printed with the authorization URL.
 pub fn open_browser_prompt(lang: Lang) -> String {
     msg!(lang, "signin-open-browser")

@@ -57,6 +57,11 @@ PASS2='Tr0ub4dor&3 bob'
 # failed-login counts other tests take from the Dovecot log (bob's) stay exact.
 USER3=carol@test.mailconf
 PASS3='carol 7 lemon tree'
+# Two OAuth2-only users with Microsoft 365's per-mailbox switches (see
+# write_dovecot): dave has POP and IMAP off, erin has SMTP AUTH off. Neither
+# has a password anyone knows; they sign in only with tokens.
+USER4=dave@test.mailconf
+USER5=erin@test.mailconf
 ETC_HOSTS_MARK='# mailconf-harness'
 # The local OAuth2 authorization server (oauth2-server.py): HTTPS on the
 # harness address; Dovecot's oauth2 passdb asks its introspection endpoint.
@@ -241,7 +246,7 @@ write_dovecot() {
     mkdir -p "$dc/run" "$dc/state" "$D/mail"
     chmod 755 "$dc"
     local u
-    for u in alice bob carol; do
+    for u in alice bob carol erin; do
         mkdir -p "$D/mail/$TEST_DOMAIN/$u"
     done
     chown -R "$MAIL_UID:$MAIL_GID" "$D/mail"
@@ -254,9 +259,38 @@ write_dovecot() {
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/bob"
             printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER3" "$(hash_pw "$PASS3")" \
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/carol"
+            # erin's mailbox (IMAP and POP work for her); a password nobody knows.
+            printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER5" "$(hash_pw "$(openssl rand -hex 24)")" \
+                "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/erin"
         } >"$dc/users"
     )
     chgrp dovecot "$dc/users"
+    # Microsoft 365's switches for one mailbox, after the token was accepted:
+    # the checkpassword passdb below runs only for a request the oauth2 passdb
+    # authenticated (skip = unauthenticated). For a switched-off mailbox and
+    # service it "succeeds" with Microsoft's reply text as the reason, and
+    # its result_success = return-fail turns that into the refusal Exchange
+    # Online sends: IMAP "NO [ALERT] User is authenticated but not
+    # connected.", POP3 "-ERR [AUTH] …", SMTP (Postfix puts the reason after
+    # "535 5.7.8 Error: authentication failed:") "5.7.139 … SmtpClient-
+    # Authentication is disabled for the Mailbox". (nologin would not do:
+    # Postfix ignores it.) Anyone else: exit 1, and the oauth2 passdb's
+    # continue-ok success stands. Dovecot gives the username and the token
+    # NUL-terminated on fd 3 and the service in SERVICE; the token is not read.
+    cat >"$dc/mailbox-switches" <<EOF
+#!/bin/bash
+IFS= read -r -d '' user <&3 || exit 1
+case "\$SERVICE:\$user" in
+imap:$USER4 | pop3:$USER4)
+    export reason='User is authenticated but not connected.' ;;
+smtp:$USER5)
+    export reason='5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.' ;;
+*) exit 1 ;;
+esac
+export EXTRA='reason'
+exec "\$@"
+EOF
+    chmod 755 "$dc/mailbox-switches"
     cat >"$dc/dovecot-oauth2.conf.ext" <<EOF
 # Tokens are valid when the local authorization server's introspection says
 # active=true; the user is its "email" (RFC 7662 over HTTPS, the harness CA).
@@ -322,6 +356,15 @@ passdb {
   driver = oauth2
   mechanisms = xoauth2 oauthbearer
   args = $dc/dovecot-oauth2.conf.ext
+  result_success = continue-ok
+}
+# Microsoft 365's per-mailbox switches (mailbox-switches above).
+passdb {
+  driver = checkpassword
+  mechanisms = xoauth2 oauthbearer
+  args = $dc/mailbox-switches
+  skip = unauthenticated
+  result_success = return-fail
 }
 userdb {
   driver = passwd-file
@@ -687,6 +730,8 @@ cmd_env() {
     echo "export MAILCONF_TEST_PASS2=$(q "$PASS2")"
     echo "export MAILCONF_TEST_USER3=$(q "$USER3")"
     echo "export MAILCONF_TEST_PASS3=$(q "$PASS3")"
+    echo "export MAILCONF_TEST_OAUTH2_IMAP_OFF_USER=$(q "$USER4")"
+    echo "export MAILCONF_TEST_OAUTH2_SMTP_OFF_USER=$(q "$USER5")"
     echo "export MAILCONF_TEST_MAILDIR=$(q "$D/mail/$TEST_DOMAIN/alice/Maildir")"
     echo "export MAILCONF_TEST_DOVECOT_LOG=$(q "$D/log/dovecot.log")"
     echo "export MAILCONF_TEST_POSTFIX_LOG=$(q "$D/log/postfix.log")"

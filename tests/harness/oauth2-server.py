@@ -9,7 +9,9 @@ OAUTHBEARER. Standard library only. Everything is kept in memory and is bounded
 (tokens, body sizes, run time); the server stops by itself after --duration.
 
 Clients: `mailconf-test-client` (allowed), `mailconf-test-denied` (the user
-refuses consent: access_denied). Users: the harness's passwd-file users.
+refuses consent: access_denied), `mailconf-test-secret` (allowed with its
+client secret, as a Google desktop client). Users: the harness's passwd-file
+users, and dave and erin (tokens only).
 
 The test acts as the browser: GET /authorize answers with the redirect to the
 loopback URI at once (the user "consents" as `login_hint`, alice by default),
@@ -32,8 +34,19 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-CLIENTS = {"mailconf-test-client": "ok", "mailconf-test-denied": "denied"}
-USERS = ("alice@test.mailconf", "bob@test.mailconf", "carol@test.mailconf")
+CLIENTS = {"mailconf-test-client": "ok", "mailconf-test-denied": "denied", "mailconf-test-secret": "ok"}
+# A "desktop" client with a secret, as Google issues them: the token endpoint
+# refuses it (invalid_client) without this secret.
+SECRETS = {"mailconf-test-secret": "desktop-secret-for-tests"}
+# dave and erin: tokens only; the harness's Dovecot gives them Microsoft
+# 365's per-mailbox switches (POP/IMAP off, SMTP AUTH off).
+USERS = (
+    "alice@test.mailconf",
+    "bob@test.mailconf",
+    "carol@test.mailconf",
+    "dave@test.mailconf",
+    "erin@test.mailconf",
+)
 SCOPES = ("mail", "offline_access")
 MAX_BODY = 64 * 1024
 MAX_ENTRIES = 10000
@@ -115,13 +128,19 @@ class Handler(BaseHTTPRequestHandler):
         return {k: v[0] for k, v in urllib.parse.parse_qs(raw, keep_blank_values=True).items()}
 
     def client_of(self, f):
+        """The client id, when its secret (if it has one) is right; "" otherwise."""
         cid = f.get("client_id", "")
+        secret = f.get("client_secret")
         auth = self.headers.get("Authorization", "")
         if auth.startswith("Basic "):
             try:
-                cid = urllib.parse.unquote(base64.b64decode(auth[6:]).decode().split(":", 1)[0])
+                pair = base64.b64decode(auth[6:]).decode().split(":", 1)
             except (ValueError, UnicodeDecodeError):
                 return ""
+            cid = urllib.parse.unquote(pair[0])
+            secret = urllib.parse.unquote(pair[1]) if len(pair) > 1 else None
+        if cid in SECRETS and secret != SECRETS[cid]:
+            return ""
         return cid
 
     def do_GET(self):

@@ -205,8 +205,8 @@ pub fn show(
             );
             ui.end_row();
         });
-    if super::signin::applies(entry) {
-        super::signin::show(ui, session, field_width, out);
+    if let Some(e) = entry.filter(|e| super::signin::applies(Some(e))) {
+        super::signin::show(ui, session, e, field_width, out);
     }
 
     ui.add_space(8.0);

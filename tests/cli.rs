@@ -891,7 +891,9 @@ fn an_internationalized_username_follows_the_providers_wire_form() {
 /// host names, paths, flags and the example addresses are taken out.
 fn english_words(s: &str) -> Vec<String> {
     // Who speaks ("mailconf probe: …") and what the user typed, quoted back
-    // (“bad host!”), are not sentences of ours.
+    // (“bad host!”), are not sentences of ours. A quote may be wrapped onto
+    // the next line.
+    let mut quoted = false;
     let s = s
         .lines()
         .map(|l| {
@@ -901,7 +903,6 @@ fn english_words(s: &str) -> Vec<String> {
                     .map_or(rest, |(_, said)| said)
             });
             let mut kept = String::new();
-            let mut quoted = false;
             for c in l.chars() {
                 match c {
                     '“' | '「' => quoted = true,
@@ -953,8 +954,79 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
     )
     .unwrap();
     let semantic = semantic.to_str().unwrap();
+    // Provider files with broken OAuth2 blocks: the OAuth2 checker's words
+    // (they were English in every language): an http token URL, a scope and
+    // a mechanism listed twice, an IP address as issuer, a bad tenant, a
+    // {tenant} inside a segment, a port 0, a scope with a space; no scopes.
+    let mut gmail: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("providers/gmail.json").unwrap()).unwrap();
+    let o = &mut gmail["oauth2"];
+    o["token_url"] = "http://oauth2.googleapis.com/token".into();
+    o["scopes"]["imap"] =
+        serde_json::json!(["https://mail.google.com/", "https://mail.google.com/"]);
+    o["scopes"]["smtp"] = serde_json::json!(["a scope"]);
+    o["mechanisms"]["imap"] = serde_json::json!(["xoauth2", "xoauth2"]);
+    o["issuer"] = "192.0.2.1".into();
+    o["authorization_url"] = "https://accounts.google.com:0/o/oauth2/v2/auth#x".into();
+    let oauth2_bad = dir.path().join("gmail.json");
+    std::fs::write(&oauth2_bad, gmail.to_string()).unwrap();
+    let oauth2_bad = oauth2_bad.to_str().unwrap();
+    let mut outlook: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("providers/outlook.json").unwrap()).unwrap();
+    let o = &mut outlook["oauth2"];
+    o["scopes"] = serde_json::json!({});
+    o["tenant"] = "no/tenant".into();
+    o["token_url"] = "https://login.microsoftonline.com/x{tenant}/oauth2/v2.0/token".into();
+    o["authorization_url"] = "https://Login.Example.com/authorize".into();
+    let no_scopes = dir.path().join("outlook.json");
+    std::fs::write(&no_scopes, outlook.to_string()).unwrap();
+    let no_scopes = no_scopes.to_str().unwrap();
+    // Files `check` does not read (an Outlook data file, a folder that is no
+    // Thunderbird profile, a mailconf export of a newer version): their
+    // reasons were English sentences.
+    let pst = dir.path().join("outlook.pst");
+    std::fs::write(&pst, b"!BDN").unwrap();
+    let pst = pst.to_str().unwrap();
+    let newer = dir.path().join("newer.json");
+    std::fs::write(&newer, b"{\"mailconf_export\": 2}").unwrap();
+    let newer = newer.to_str().unwrap();
+    // A password with a control character: the check cannot start, and
+    // why was the check error's English.
+    let ctl = dir.path().join("ctl.msmtprc");
+    std::fs::write(
+        &ctl,
+        "account alice@163.com\nhost smtp.163.com\nport 465\ntls on\ntls_starttls off\n\
+         auth on\nuser alice@163.com\npassword a\u{1}b\n",
+    )
+    .unwrap();
+    let ctl = ctl.to_str().unwrap();
+    let empty_pem = dir.path().join("empty.pem");
+    std::fs::write(&empty_pem, b"").unwrap();
+    let empty_pem = empty_pem.to_str().unwrap();
     let cases: Vec<Vec<&str>> = vec![
         vec!["providers", "validate", semantic],
+        vec!["providers", "validate", oauth2_bad],
+        vec!["providers", "validate", no_scopes],
+        vec!["check", pst],
+        vec!["check", folder],
+        vec!["check", newer],
+        vec!["check", "--login", ctl],
+        // A CA file that cannot be read or holds no certificate.
+        vec!["probe", "alice@163.com", "--ca-file", "/nonexistent/ca.pem"],
+        vec!["probe", "alice@163.com", "--ca-file", empty_pem],
+        vec!["providers", "audit", "--ca-file", "/nonexistent/ca.pem"],
+        vec![
+            "discover",
+            "alice@example.com",
+            "--ca-file",
+            "/nonexistent/ca.pem",
+        ],
+        vec![
+            "discover",
+            "alice@example.com",
+            "--ispdb-url",
+            "ftp://x.example/",
+        ],
         vec!["export", "--list-formats"],
         vec![
             "export",
@@ -1031,6 +1103,33 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
                 .unwrap();
             let shown = format!("{}{}", text(&out.stdout), text(&out.stderr));
             assert!(!shown.trim().is_empty(), "{lang} {args:?}: nothing said");
+            let english = english_words(&shown);
+            if !english.is_empty() {
+                problems.push(format!("{lang} {args:?}: English {english:?} in\n{shown}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `check` with nothing to check (no file given, none of the usual ones, no
+/// Thunderbird profile) said so in English in every language.
+#[test]
+fn check_with_nothing_to_check_says_so_in_the_users_language() {
+    let home = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for lang in ["zh-Hans", "zh-Hant"] {
+        for args in [vec!["check"], vec!["check", "--thunderbird"]] {
+            let out = bin()
+                .env("MAILCONF_LANG", lang)
+                .env("HOME", home.path())
+                .env_remove("XDG_CONFIG_HOME")
+                .env_remove("XDG_DATA_HOME")
+                .args(&args)
+                .output()
+                .unwrap();
+            let shown = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{lang} {args:?}: {shown}");
             let english = english_words(&shown);
             if !english.is_empty() {
                 problems.push(format!("{lang} {args:?}: English {english:?} in\n{shown}"));

@@ -496,6 +496,9 @@ pub(crate) const ALLOWED: &[&str] = &[
     "DNS",
     "HTTP",
     "ID",
+    "IP",
+    // A control character's name (in "line break, NUL…").
+    "NUL",
     "RFC",
     "OAuth2",
     "SHA",

@@ -33,6 +33,12 @@ tls-protocol-version = the server offers only TLS below 1.2
 tls-no-common-cipher = the server accepts none of the cipher suites mailconf offers (TLS 1.2/1.3 with ECDHE key exchange); it probably offers only RSA or DHE key exchange, which mailconf does not use
 tls-handshake-failed = the TLS handshake failed
 tls-not-tls = the server does not speak TLS on this port (a plaintext port?)
+# A `--ca-file` that cannot be used; { $marker } is the line a PEM certificate starts with.
+ca-file-unusable = The CA file { $path } cannot be used
+ca-file-missing = The CA file { $path } does not exist.
+ca-file-no-certificate = The CA file { $path } holds no certificate (no { $marker } line).
+discover-ispdb-url-not-https = { $option } “{ $url }” must be an { $https } URL ({ $http } only with { $allow }).
+tls-setup-refused = The TLS settings were refused
 
 # A certificate problem with the facts that show it.
 cert-expired = certificate expired on { $date } ({ $days ->
@@ -338,7 +344,6 @@ validate-port-zero = port 0 is not a port (1-65535)
 validate-plain-without-note = a plaintext server needs a note saying it is legacy and insecure
 validate-same-server-twice = the same server is listed twice
 validate-empty-reply = empty text would match every reply
-validate-oauth2 = the OAuth2 setting cannot be used
 validate-no-source = every entry needs at least one source
 validate-bad-month = “{ $value }” is not a month YYYY-MM
 validate-source-about-empty = say which facts this source backs
@@ -346,6 +351,29 @@ validate-hand-no-url = a hand-written entry needs at least one source with a url
 validate-hand-no-own-page = a hand-written entry needs a source that is the provider's own page (kind provider-docs, with url and checked month), or a no-provider-page source saying why there is none
 validate-hand-unbacked = the oauth2 block needs a source with a url whose about names “{ $fact }”
 validate-hand-why-no-page = say what was looked for and why no page of the provider's own could be used
+
+# What is wrong in a provider entry's OAuth2 block (src/providers/oauth2.rs);
+# { $value } is the file's value, quoted; { $found } a character in words.
+oauth2-problem-url-too-long = the URL is longer than { $bytes } bytes
+oauth2-problem-url-space = the URL contains { $found }
+oauth2-problem-url-not-ascii = the URL contains a non-ASCII character (host names in punycode, paths percent-encoded)
+oauth2-problem-not-https = not an https URL: OAuth2 endpoints must begin with { $scheme }
+oauth2-problem-url-user-info = the URL carries a user name or password
+oauth2-problem-bad-port = “{ $value }” is not a port (1-65535)
+oauth2-problem-url-fragment = the URL has a fragment (#…)
+oauth2-problem-tenant-not-taken = the URL contains { $placeholder } but the entry names no tenant
+oauth2-problem-tenant-segment = { $placeholder } must be a whole path segment
+oauth2-problem-stray-brace = the URL contains a brace other than a { $placeholder } path segment
+oauth2-problem-no-host = the URL has no host name
+oauth2-problem-ip-address = “{ $value }” is an IP address, not a host name
+oauth2-problem-bad-host = “{ $value }” is not a lowercase ASCII host name (use punycode)
+oauth2-problem-looks-like-ip = “{ $value }” looks like an IP address, not a host name
+oauth2-problem-empty-scope = a scope is empty
+oauth2-problem-scope-too-long = a scope is longer than { $bytes } bytes
+oauth2-problem-scope-character = a scope contains { $found }, which RFC 6749 does not allow (printable ASCII only, without space, “{ $quote }” and “{ $backslash }”)
+oauth2-problem-bad-tenant = “{ $value }” is not a tenant: use { $common }, { $organizations }, { $consumers }, the tenant ID (a GUID such as { $guid }) or the tenant's domain ({ $example })
+oauth2-problem-no-scopes = no scopes: a token without a mail scope opens no mailbox
+oauth2-problem-takes-no-tenant = this provider's sign-in takes no tenant
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -400,6 +428,8 @@ check-no-endpoints = no endpoint left to probe (check {"--only"})
 check-tls-setup = cannot set up TLS
 check-runtime = cannot start the check
 check-ended-without-answer = the check ended without an answer
+check-no-thunderbird-profile = { $option }: no Thunderbird profile found ({ $ini } under { $folder } and the platform's places); give the profile folder: { $example }
+check-nothing-to-check = No file given and none of the usual ones found ({ $files }, a Thunderbird profile): name the file to check.
 
 ## What exported files say about themselves (src/export/provenance.rs)
 
@@ -457,6 +487,10 @@ read-encoding = { $path } line { $line }: not valid UTF-8 text.
 read-syntax = { $path } line { $line }: malformed ({ $message }).
 read-unknown-format = { $path }: cannot tell which program this file is for (Thunderbird, fetchmail, msmtp, mutt, getmail, Apple profile, mailconf JSON, autoconfig).
 read-unsupported = { $path }: not supported ({ $what }).
+read-unsupported-outlook = Outlook keeps its settings in the Windows registry and in binary files, which mailconf does not read; type your address into mailconf instead (`{ $probe }`, `{ $export }`)
+read-unsupported-foxmail = Foxmail keeps its settings in binary files, which mailconf does not read; type your address into mailconf instead (`{ $probe }`, `{ $export }`)
+read-unsupported-folder = a folder without { $file }: give a Thunderbird profile folder or a file
+read-unsupported-newer-export = { $field } { $version } is newer than this mailconf reads ({ $known })
 
 # A line of the file that was not read as settings.
 note-not-understood = not understood; kept as it is
@@ -553,6 +587,7 @@ oauth2-bad-tenant = "{ $tenant }" is not a tenant. Give { $common }, { $organiza
 oauth2-store-not-signed-in = No sign-in is kept for { $account }: run { $command } first.
 oauth2-store-keyring = The system keyring cannot be used: { $reason }
 oauth2-store-clients = The client ID could not be remembered in { $file }: { $reason }
+oauth2-store-no-config-dir = The client ID could not be remembered: there is no config directory to keep { $file } in (no home directory; { $variable } names one).
 oauth2-token-file-not-regular = { $file } is not a regular file (a link, a device or a folder); the refresh token is read only from a regular file.
 oauth2-token-file-open-to-others = Others can access { $file } (mode { $mode }); run { $command } on it.
 oauth2-token-file-too-large = { $file } is too large to hold a refresh token.
@@ -1004,6 +1039,16 @@ address-two-ats = There is more than one @: type one address, like alice@example
 address-bad-character-domain = The domain contains { $found }, which is not allowed.
 address-bad-character-local-part = The part before the @ contains { $found }, which is not allowed.
 address-invalid-domain = { $domain } is not a valid domain name.
+address-invalid-domain-because = { $domain } is not a valid domain name: { $reason }.
+# Why a domain is not valid: a clause after address-invalid-domain-because.
+domain-problem-empty = it is empty
+domain-problem-empty-label = it has an empty label (two dots in a row)
+domain-problem-hyphen = the label “{ $label }” starts or ends with “{ $hyphen }”
+domain-problem-character = “{ $character }” ({ $code }) is not allowed in a domain name
+domain-problem-label-too-long = the label “{ $label }…” is longer than { $limit } characters
+domain-problem-too-long = it is longer than { $limit } characters
+domain-problem-label = the label “{ $label }” is not a valid internationalized label
+domain-problem-not-idna = it is not a valid internationalized domain name
 # A character that may not be there; { $code } is its Unicode number (U+0007).
 char-space = a space
 char-tab = a tab

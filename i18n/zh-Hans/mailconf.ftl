@@ -28,6 +28,11 @@ tls-protocol-version = 服务器只支持 TLS 1.2 以下的旧版本
 tls-no-common-cipher = 服务器不接受 mailconf 提供的任何加密套件（TLS 1.2/1.3，ECDHE 密钥交换）；它很可能只支持 RSA 或 DHE 密钥交换，mailconf 不使用这类旧方式
 tls-handshake-failed = TLS 握手失败
 tls-not-tls = 服务器在此端口上没有使用 TLS（可能是明文端口）
+ca-file-unusable = 无法使用根证书文件 { $path }
+ca-file-missing = 根证书文件 { $path } 不存在。
+ca-file-no-certificate = 根证书文件 { $path } 中没有证书（没有“{ $marker }”这一行）。
+discover-ispdb-url-not-https = { $option } “{ $url }”必须是 { $https } 网址（只有加上 { $allow } 才能用 { $http }）。
+tls-setup-refused = TLS 设置被拒绝
 
 cert-expired = 证书已于 { $date } 过期（{ $days } 天前）
 cert-not-yet-valid = 证书在 { $date } 之前无效
@@ -311,7 +316,6 @@ validate-port-zero = 端口 0 不是有效端口（1-65535）
 validate-plain-without-note = 明文服务器需要一条说明，指出它是不安全的旧方式
 validate-same-server-twice = 同一台服务器列出了两次
 validate-empty-reply = 空文字会匹配所有回复
-validate-oauth2 = 这项 OAuth2 设置无法使用
 validate-no-source = 每个条目至少需要一个来源
 validate-bad-month = “{ $value }”不是 {"YYYY-MM"} 格式的月份
 validate-source-about-empty = 请说明这个来源支持哪些事实
@@ -319,6 +323,28 @@ validate-hand-no-url = 手写的条目至少需要一个带网址的来源
 validate-hand-no-own-page = 手写的条目需要一个来自服务商自己网页的来源（{"kind provider-docs"}，带网址和核对月份），或一个说明原因的 {"no-provider-page"} 来源
 validate-hand-unbacked = {"oauth2"} 部分需要一个带网址、且 {"about"} 中写明“{ $fact }”的来源
 validate-hand-why-no-page = 请说明找过什么，以及为什么无法使用服务商自己的网页
+
+# 服务商条目中 OAuth2 部分的问题（src/providers/oauth2.rs）。
+oauth2-problem-url-too-long = 网址超过 { $bytes } 字节
+oauth2-problem-url-space = 网址中含有不允许的字符：{ $found }
+oauth2-problem-url-not-ascii = 网址中含有非英文字符（主机名须先转换为国际化域名的编码形式，路径须使用百分号编码）
+oauth2-problem-not-https = 网址不以“{ $scheme }”开头：OAuth2 端点必须是加密的网址
+oauth2-problem-url-user-info = 网址中带有用户名或密码
+oauth2-problem-bad-port = “{ $value }”不是有效端口（1-65535）
+oauth2-problem-url-fragment = 网址带有片段（#…）
+oauth2-problem-tenant-not-taken = 网址中含有“{ $placeholder }”，但条目没有指定租户
+oauth2-problem-tenant-segment = “{ $placeholder }”必须独占路径中的一段
+oauth2-problem-stray-brace = 网址中含有“{ $placeholder }”路径段以外的花括号
+oauth2-problem-no-host = 网址中没有主机名
+oauth2-problem-ip-address = “{ $value }”是 {"IP"} 地址，不是主机名
+oauth2-problem-bad-host = “{ $value }”不是有效的主机名（只能使用小写字母、数字、连字符和点，国际化域名须先转换）
+oauth2-problem-looks-like-ip = “{ $value }”看起来像 {"IP"} 地址，不是主机名
+oauth2-problem-empty-scope = 有一个权限范围是空的
+oauth2-problem-scope-too-long = 有一个权限范围超过 { $bytes } 字节
+oauth2-problem-scope-character = 权限范围中含有 RFC 6749 不允许的字符：{ $found }（只能使用可打印的英文字符，不能有空格、“{ $quote }”和“{ $backslash }”）
+oauth2-problem-bad-tenant = “{ $value }”不是租户：请使用“{ $common }”、“{ $organizations }”、“{ $consumers }”、租户 ID（例如“{ $guid }”）或租户的域名（例如 { $example }）
+oauth2-problem-no-scopes = 没有权限范围：没有邮件权限范围的令牌打不开任何邮箱
+oauth2-problem-takes-no-tenant = 这个服务商的登录不使用租户
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -370,6 +396,8 @@ check-no-endpoints = 没有剩下可探测的连接方式（请检查 {"--only"}
 check-tls-setup = 无法设置 TLS
 check-runtime = 无法开始检查
 check-ended-without-answer = 检查结束了，但没有结果
+check-no-thunderbird-profile = { $option }：找不到 Thunderbird 配置文件夹（已查看 { $folder } 下的 { $ini } 以及系统的常用位置）；请指定配置文件夹：{ $example }
+check-nothing-to-check = 没有指定文件，常用的文件（{ $files }、Thunderbird 配置文件夹）也都不存在：请写出要检查的文件。
 
 ## What exported files say about themselves (src/export/provenance.rs)
 
@@ -422,6 +450,10 @@ read-encoding = { $path } 第 { $line } 行：不是有效的 UTF-8 文本。
 read-syntax = { $path } 第 { $line } 行：格式错误（{ $message }）。
 read-unknown-format = { $path }：无法判断这个文件属于哪个程序（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述文件、mailconf JSON、autoconfig）。
 read-unsupported = { $path }：不支持（{ $what }）。
+read-unsupported-outlook = Outlook 把设置保存在系统注册表和二进制文件中，mailconf 无法读取；请改为在 mailconf 中输入你的地址（“{ $probe }”、“{ $export }”）
+read-unsupported-foxmail = Foxmail 把设置保存在二进制文件中，mailconf 无法读取；请改为在 mailconf 中输入你的地址（“{ $probe }”、“{ $export }”）
+read-unsupported-folder = 这个文件夹里没有 { $file }：请指定 Thunderbird 配置文件夹或一个文件
+read-unsupported-newer-export = { $field } { $version } 比这个版本的 mailconf 能读取的版本（{ $known }）新
 
 note-not-understood = 无法识别；原样保留
 note-client-refuses = 该程序本身会拒绝这一行，进而拒绝整个文件
@@ -514,6 +546,7 @@ oauth2-bad-tenant = “{ $tenant }”不是租户。请填写“{ $common }”�
 oauth2-store-not-signed-in = 没有保存 { $account } 的登录：请先运行 { $command }。
 oauth2-store-keyring = 无法使用系统密钥环：{ $reason }
 oauth2-store-clients = 无法在 { $file } 中记住客户端 ID：{ $reason }
+oauth2-store-no-config-dir = 无法记住客户端 ID：没有可以保存 { $file } 的配置目录（找不到主目录；可用 { $variable } 指定一个）。
 oauth2-token-file-not-regular = { $file } 不是普通文件（而是链接、设备或文件夹）；刷新令牌只从普通文件读取。
 oauth2-token-file-open-to-others = 其他人可以访问 { $file }（权限 { $mode }）；请对它运行 { $command }。
 oauth2-token-file-too-large = { $file } 太大，不可能是刷新令牌。
@@ -794,6 +827,15 @@ address-two-ats = 含有多个 @：请只输入一个地址，例如 alice@examp
 address-bad-character-domain = 域名中含有不允许的字符：{ $found }。
 address-bad-character-local-part = @ 前面的部分含有不允许的字符：{ $found }。
 address-invalid-domain = { $domain } 不是有效的域名。
+address-invalid-domain-because = { $domain } 不是有效的域名：{ $reason }。
+domain-problem-empty = 内容为空
+domain-problem-empty-label = 有一个标签是空的（连续两个点）
+domain-problem-hyphen = 标签“{ $label }”以“{ $hyphen }”开头或结尾
+domain-problem-character = 域名中不能有“{ $character }”（{ $code }）
+domain-problem-label-too-long = 标签“{ $label }…”超过 { $limit } 个字符
+domain-problem-too-long = 域名超过 { $limit } 个字符
+domain-problem-label = 标签“{ $label }”不是有效的国际化域名标签
+domain-problem-not-idna = 不是有效的国际化域名
 char-space = 空格
 char-tab = 制表符
 char-control = 控制字符（{ $code }）

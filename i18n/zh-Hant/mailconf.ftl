@@ -28,6 +28,11 @@ tls-protocol-version = 伺服器只支援 TLS 1.2 以下的舊版本
 tls-no-common-cipher = 伺服器不接受 mailconf 提供的任何加密套件（TLS 1.2/1.3，ECDHE 金鑰交換）；它很可能只支援 RSA 或 DHE 金鑰交換，mailconf 不使用這類舊方式
 tls-handshake-failed = TLS 交握失敗
 tls-not-tls = 伺服器在此連接埠上沒有使用 TLS（可能是明文連接埠）
+ca-file-unusable = 無法使用根憑證檔案 { $path }
+ca-file-missing = 根憑證檔案 { $path } 不存在。
+ca-file-no-certificate = 根憑證檔案 { $path } 中沒有憑證（沒有「{ $marker }」這一行）。
+discover-ispdb-url-not-https = { $option } 「{ $url }」必須是 { $https } 網址（只有加上 { $allow } 才能用 { $http }）。
+tls-setup-refused = TLS 設定被拒絕
 
 cert-expired = 憑證已於 { $date } 過期（{ $days } 天前）
 cert-not-yet-valid = 憑證在 { $date } 之前無效
@@ -311,7 +316,6 @@ validate-port-zero = 連接埠 0 不是有效的連接埠（1-65535）
 validate-plain-without-note = 明文伺服器需要一條說明，指出它是不安全的舊方式
 validate-same-server-twice = 同一台伺服器列出了兩次
 validate-empty-reply = 空文字會符合所有回覆
-validate-oauth2 = 這項 OAuth2 設定無法使用
 validate-no-source = 每個條目至少需要一個來源
 validate-bad-month = 「{ $value }」不是 {"YYYY-MM"} 格式的月份
 validate-source-about-empty = 請說明這個來源支持哪些事實
@@ -319,6 +323,28 @@ validate-hand-no-url = 手寫的條目至少需要一個帶網址的來源
 validate-hand-no-own-page = 手寫的條目需要一個來自服務商自己網頁的來源（{"kind provider-docs"}，帶網址和核對月份），或一個說明原因的 {"no-provider-page"} 來源
 validate-hand-unbacked = {"oauth2"} 部分需要一個帶網址、且 {"about"} 中寫明「{ $fact }」的來源
 validate-hand-why-no-page = 請說明找過什麼，以及為什麼無法使用服務商自己的網頁
+
+# 服務商項目中 OAuth2 部分的問題（src/providers/oauth2.rs）。
+oauth2-problem-url-too-long = 網址超過 { $bytes } 位元組
+oauth2-problem-url-space = 網址中含有不允許的字元：{ $found }
+oauth2-problem-url-not-ascii = 網址中含有非英文字元（主機名稱須先轉換為國際化網域名稱的編碼形式，路徑須使用百分比編碼）
+oauth2-problem-not-https = 網址不以「{ $scheme }」開頭：OAuth2 端點必須是加密的網址
+oauth2-problem-url-user-info = 網址中帶有使用者名稱或密碼
+oauth2-problem-bad-port = 「{ $value }」不是有效的連接埠（1-65535）
+oauth2-problem-url-fragment = 網址帶有片段（#…）
+oauth2-problem-tenant-not-taken = 網址中含有「{ $placeholder }」，但條目沒有指定租用戶
+oauth2-problem-tenant-segment = 「{ $placeholder }」必須獨占路徑中的一段
+oauth2-problem-stray-brace = 網址中含有「{ $placeholder }」路徑段以外的大括號
+oauth2-problem-no-host = 網址中沒有主機名稱
+oauth2-problem-ip-address = 「{ $value }」是 {"IP"} 位址，不是主機名稱
+oauth2-problem-bad-host = 「{ $value }」不是有效的主機名稱（只能使用小寫字母、數字、連字號和點，國際化網域名稱須先轉換）
+oauth2-problem-looks-like-ip = 「{ $value }」看起來像 {"IP"} 位址，不是主機名稱
+oauth2-problem-empty-scope = 有一個權限範圍是空的
+oauth2-problem-scope-too-long = 有一個權限範圍超過 { $bytes } 位元組
+oauth2-problem-scope-character = 權限範圍中含有 RFC 6749 不允許的字元：{ $found }（只能使用可列印的英文字元，不能有空格、「{ $quote }」和「{ $backslash }」）
+oauth2-problem-bad-tenant = 「{ $value }」不是租用戶：請使用「{ $common }」、「{ $organizations }」、「{ $consumers }」、租用戶 ID（例如「{ $guid }」）或租用戶的網域（例如 { $example }）
+oauth2-problem-no-scopes = 沒有權限範圍：沒有郵件權限範圍的權杖打不開任何郵箱
+oauth2-problem-takes-no-tenant = 這個服務商的登入不使用租用戶
 
 ## Advice (src/advice/mod.rs): what the results mean and what to do
 
@@ -370,6 +396,8 @@ check-no-endpoints = 沒有剩下可探測的連線方式（請檢查 {"--only"}
 check-tls-setup = 無法設定 TLS
 check-runtime = 無法開始檢查
 check-ended-without-answer = 檢查結束了，但沒有結果
+check-no-thunderbird-profile = { $option }：找不到 Thunderbird 設定檔資料夾（已查看 { $folder } 下的 { $ini } 以及系統的常用位置）；請指定設定檔資料夾：{ $example }
+check-nothing-to-check = 沒有指定檔案，常用的檔案（{ $files }、Thunderbird 設定檔資料夾）也都不存在：請寫出要檢查的檔案。
 
 ## What exported files say about themselves (src/export/provenance.rs)
 
@@ -422,6 +450,10 @@ read-encoding = { $path } 第 { $line } 行：不是有效的 UTF-8 文字。
 read-syntax = { $path } 第 { $line } 行：格式錯誤（{ $message }）。
 read-unknown-format = { $path }：無法判斷這個檔案屬於哪個程式（Thunderbird、fetchmail、msmtp、mutt、getmail、Apple 描述檔、mailconf JSON、autoconfig）。
 read-unsupported = { $path }：不支援（{ $what }）。
+read-unsupported-outlook = Outlook 把設定保存在系統登錄檔和二進位檔案中，mailconf 無法讀取；請改為在 mailconf 中輸入你的地址（「{ $probe }」、「{ $export }」）
+read-unsupported-foxmail = Foxmail 把設定保存在二進位檔案中，mailconf 無法讀取；請改為在 mailconf 中輸入你的地址（「{ $probe }」、「{ $export }」）
+read-unsupported-folder = 這個資料夾裡沒有 { $file }：請指定 Thunderbird 設定檔資料夾或一個檔案
+read-unsupported-newer-export = { $field } { $version } 比這個版本的 mailconf 能讀取的版本（{ $known }）新
 
 note-not-understood = 無法識別；原樣保留
 note-client-refuses = 該程式本身會拒絕這一行，進而拒絕整個檔案
@@ -514,6 +546,7 @@ oauth2-bad-tenant = 「{ $tenant }」不是租用戶。請填寫「{ $common }�
 oauth2-store-not-signed-in = 沒有保存 { $account } 的登入：請先執行 { $command }。
 oauth2-store-keyring = 無法使用系統鑰匙圈：{ $reason }
 oauth2-store-clients = 無法在 { $file } 中記住用戶端 ID：{ $reason }
+oauth2-store-no-config-dir = 無法記住用戶端 ID：沒有可以保存 { $file } 的設定目錄（找不到主目錄；可用 { $variable } 指定一個）。
 oauth2-token-file-not-regular = { $file } 不是一般檔案（而是連結、裝置或資料夾）；重新整理權杖只從一般檔案讀取。
 oauth2-token-file-open-to-others = 其他人可以存取 { $file }（權限 { $mode }）；請對它執行 { $command }。
 oauth2-token-file-too-large = { $file } 太大，不可能是重新整理權杖。
@@ -794,6 +827,15 @@ address-two-ats = 含有多個 @：請只輸入一個地址，例如 alice@examp
 address-bad-character-domain = 網域中含有不允許的字元：{ $found }。
 address-bad-character-local-part = @ 前面的部分含有不允許的字元：{ $found }。
 address-invalid-domain = { $domain } 不是有效的網域名稱。
+address-invalid-domain-because = { $domain } 不是有效的網域名稱：{ $reason }。
+domain-problem-empty = 內容為空
+domain-problem-empty-label = 有一個標籤是空的（連續兩個點）
+domain-problem-hyphen = 標籤「{ $label }」以「{ $hyphen }」開頭或結尾
+domain-problem-character = 網域名稱中不能有「{ $character }」（{ $code }）
+domain-problem-label-too-long = 標籤「{ $label }…」超過 { $limit } 個字元
+domain-problem-too-long = 網域名稱超過 { $limit } 個字元
+domain-problem-label = 標籤「{ $label }」不是有效的國際化網域名稱標籤
+domain-problem-not-idna = 不是有效的國際化網域名稱
 char-space = 空格
 char-tab = 定位字元
 char-control = 控制字元（{ $code }）

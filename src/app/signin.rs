@@ -258,7 +258,7 @@ impl SigninView {
                 tenant.as_deref(),
                 &[Protocol::Pop3, Protocol::Imap, Protocol::Smtp],
             )
-            .map_err(|e| SigninError::Setup(e).message(lang))?;
+            .map_err(|e| SigninError::Setup(e.text(lang)).message(lang))?;
         let typed_secret = (takes_client_secret(provider) && !self.client_secret.is_empty())
             .then(|| SecretString::from(self.client_secret.expose().trim().to_owned()));
         let (tx, rx): (Sender<Message>, Receiver<Message>) = channel();

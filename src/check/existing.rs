@@ -322,8 +322,9 @@ pub struct AccountResult {
     /// What the file should say instead (`None`: nothing to change, or no
     /// secure way in was found).
     pub corrected: Option<Corrected>,
-    /// Why the check could not run, when it could not (escaped).
-    pub error: Option<ServerText>,
+    /// Why the check could not run, when it could not (worded by
+    /// [`CheckError::text`] where it is shown).
+    pub error: Option<Arc<CheckError>>,
     /// Whether the login was tested.
     pub login_tested: bool,
 }
@@ -535,7 +536,7 @@ impl ExistingCheck {
                     reason: BrokenReason::ProtocolError,
                 },
                 corrected: None,
-                error: Some(ServerText::new(&e.to_string())),
+                error: Some(e),
                 login_tested: false,
             },
         };
@@ -1089,7 +1090,9 @@ fn file_report(f: &FileCheck, fix: Option<FixReport>) -> FileReport {
                         auth: c.auth.label().to_owned(),
                         username: ServerText::new(&c.username),
                     }),
-                error: r.and_then(|r| r.error.clone()),
+                error: r
+                    .and_then(|r| r.error.as_ref())
+                    .map(|e| ServerText::new(&e.to_string())),
                 network: r.and_then(|r| r.summary.as_deref().cloned()),
             }
         })

@@ -103,12 +103,13 @@ pub fn read_password(
     Ok(SecretString::from(raw.as_str().to_owned()))
 }
 
-/// The certificates of a `--ca-file` PEM, or why not.
+/// The certificates of a `--ca-file` PEM, or why not in `lang`.
 pub fn ca_file(
     path: Option<&Path>,
+    lang: Lang,
 ) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, String> {
     match path {
-        Some(p) => crate::probe::tls::load_pem_certs(p).map_err(|e| e.to_string()),
+        Some(p) => crate::probe::tls::load_pem_certs(p).map_err(|e| e.text(lang)),
         None => Ok(Vec::new()),
     }
 }

@@ -150,7 +150,7 @@ fn usual_files(home: &Path) -> Vec<PathBuf> {
 
 /// The files to read: those given, the Thunderbird profiles asked for, or
 /// (neither given) the usual files and every Thunderbird profile.
-fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
+fn files_to_read(args: &CheckArgs, lang: Lang) -> Result<Vec<PathBuf>, String> {
     let mut files = args.files.clone();
     let profiles = |dir: Option<&Path>| -> Vec<PathBuf> {
         match dir {
@@ -165,7 +165,14 @@ fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
         Some(dir) => {
             let found = profiles(dir.as_deref());
             if found.is_empty() {
-                return Err("--thunderbird: no Thunderbird profile found (profiles.ini under ~/.thunderbird and the platform's places); give the profile folder: --thunderbird=PATH".into());
+                return Err(msg!(
+                    lang,
+                    "check-no-thunderbird-profile",
+                    option = "--thunderbird",
+                    ini = "profiles.ini",
+                    folder = "~/.thunderbird",
+                    example = "--thunderbird=PATH"
+                ));
             }
             files.extend(found);
         }
@@ -175,7 +182,11 @@ fn files_to_read(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
             }
             files.extend(profiles(None));
             if files.is_empty() {
-                return Err("no file given and none of the usual ones found (~/.fetchmailrc, ~/.msmtprc, ~/.muttrc, ~/.getmail/getmailrc, a Thunderbird profile): name the file to check".into());
+                return Err(msg!(
+                    lang,
+                    "check-nothing-to-check",
+                    files = "~/.fetchmailrc, ~/.msmtprc, ~/.muttrc, ~/.getmail/getmailrc"
+                ));
             }
         }
         None => {}
@@ -204,11 +215,11 @@ pub fn execute(
     out: &mut dyn Write,
     color: bool,
 ) -> anyhow::Result<u8> {
-    let files = match files_to_read(args) {
+    let files = match files_to_read(args, lang) {
         Ok(f) => f,
         Err(e) => return Ok(usage(e)),
     };
-    let options = match super::probe::check_options(&args.probe_args()) {
+    let options = match super::probe::check_options(&args.probe_args(), lang) {
         Ok(o) => o,
         Err(e) => return Ok(usage(e)),
     };
@@ -447,7 +458,7 @@ fn print_human(
             )?;
             writeln!(out, "    {}", explain_in(a, result, lang))?;
             if let Some(e) = &result.error {
-                writeln!(out, "    {e}")?;
+                writeln!(out, "    {}", ServerText::new(&e.text(lang)))?;
             }
             if let Some(h) = history_note(result) {
                 writeln!(

@@ -102,12 +102,21 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Ok(u) if u.scheme() == "https" || (u.scheme() == "http" && args.allow_http) => {}
         _ => {
             eprintln!(
-                "mailconf: --ispdb-url {ispdb:?} must be an https:// URL (http:// only with --allow-http)"
+                "mailconf: {}",
+                msg!(
+                    lang,
+                    "discover-ispdb-url-not-https",
+                    option = "--ispdb-url",
+                    url = crate::server_text::ServerText::new(&ispdb).to_string(),
+                    https = "https://",
+                    http = "http://",
+                    allow = "--allow-http"
+                )
             );
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     }
-    let extra_roots = match super::args::ca_file(args.ca_file.as_deref()) {
+    let extra_roots = match super::args::ca_file(args.ca_file.as_deref(), lang) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("mailconf: {e}");

@@ -167,7 +167,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
 
     let db = std::sync::Arc::new(super::load_database(lang));
-    let check_options = match export_check_options(&args) {
+    let check_options = match export_check_options(&args, lang) {
         Ok(o) => o,
         Err(e) => return Ok(usage(e)),
     };
@@ -400,12 +400,15 @@ fn list_formats(as_json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
 }
 
 /// How `--probe` connects and how an unknown address is discovered.
-fn export_check_options(args: &ExportArgs) -> Result<crate::check::CheckOptions, String> {
+fn export_check_options(
+    args: &ExportArgs,
+    lang: Lang,
+) -> Result<crate::check::CheckOptions, String> {
     let mut resolve: std::collections::BTreeMap<String, Vec<std::net::IpAddr>> = Default::default();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = super::args::ca_file(args.ca_file.as_deref())?;
+    let extra_roots = super::args::ca_file(args.ca_file.as_deref(), lang)?;
     Ok(crate::check::CheckOptions {
         probe: crate::probe::ProbeOptions {
             port_map: args.port_map.iter().copied().collect(),

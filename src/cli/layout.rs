@@ -83,6 +83,12 @@ fn no_break_before(c: char) -> bool {
     )
 }
 
+/// Characters a line may not end with (opening brackets and quotes): they
+/// go to the next line with what they open.
+fn no_break_after(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '“' | '《' | '【' | '(' | '[')
+}
+
 /// Whether a line may break after `c` without a space (after a wide
 /// character: Chinese has no spaces between words).
 fn break_after(c: char) -> bool {
@@ -91,7 +97,8 @@ fn break_after(c: char) -> bool {
 
 /// `text` broken into lines of at most `width` columns: the first starts
 /// right away, the others with `indent` (counted in the width). Breaks go at
-/// spaces and between Chinese characters (never before closing punctuation);
+/// spaces and between Chinese characters (never before closing punctuation,
+/// never after opening punctuation);
 /// a word longer than a line (a long host name) is cut where it must be.
 pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let indent_w = display_width(indent);
@@ -111,6 +118,7 @@ pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
         }
         let boundary = !current.is_empty()
             && !no_break_before(c)
+            && !prev.is_some_and(no_break_after)
             && (prev.is_some_and(break_after) || break_after(c));
         if boundary {
             tokens.push((space, std::mem::take(&mut current)));
@@ -276,6 +284,22 @@ mod tests {
         // A host name longer than a line is cut, not left overflowing.
         for l in wrap(&"a".repeat(50), 20, "  ") {
             assert!(display_width(&l) <= 20);
+        }
+    }
+
+    /// An opening bracket or quote stays with what it opens: a line of
+    /// `check` ended with “「” and the quoted command began the next.
+    #[test]
+    fn a_line_never_ends_with_an_opening_bracket_or_quote() {
+        let zh = "請改為在 mailconf 中輸入你的地址（「mailconf probe you@example.com」、\
+                  「mailconf export … -f outlook」）。“引用”和《書名》【注】";
+        for w in 12..70 {
+            for l in wrap(zh, w, "  ") {
+                assert!(
+                    !l.ends_with(['「', '“', '（', '『', '《', '【', '(', '[']),
+                    "{l:?} at {w}"
+                );
+            }
         }
     }
 

@@ -154,7 +154,7 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
     let endpoints = oauth2
         .endpoints(tenant.as_deref(), &protocols)
-        .map_err(|e| usage(signin::SigninError::Setup(e).message(lang)))?;
+        .map_err(|e| usage(signin::SigninError::Setup(e.text(lang)).message(lang)))?;
     let secret = match &args.client_secret_env {
         Some(var) => match std::env::var(var) {
             Ok(v) if !v.trim().is_empty() => Some(SecretString::from(v.trim().to_owned())),
@@ -180,7 +180,7 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
             secret,
         },
         remembered: Remembered { client_id, tenant },
-        http: http_options(args).map_err(usage)?,
+        http: http_options(args, lang).map_err(usage)?,
     })
 }
 
@@ -425,13 +425,13 @@ fn kept_save(
     })
 }
 
-fn http_options(args: &OAuth2Args) -> Result<HttpOptions, String> {
+fn http_options(args: &OAuth2Args, lang: Lang) -> Result<HttpOptions, String> {
     let mut resolve: BTreeMap<String, Vec<IpAddr>> = BTreeMap::new();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
     Ok(HttpOptions {
-        extra_roots: crate::cli::args::ca_file(args.ca_file.as_deref())?,
+        extra_roots: crate::cli::args::ca_file(args.ca_file.as_deref(), lang)?,
         resolve,
     })
 }

@@ -772,10 +772,10 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = match super::args::ca_file(args.ca_file.as_deref()) {
+    let extra_roots = match super::args::ca_file(args.ca_file.as_deref(), lang) {
         Ok(roots) => roots,
         Err(e) => {
-            eprintln!("mailconf: --ca-file: {e}");
+            eprintln!("mailconf: {e}");
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };

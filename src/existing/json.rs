@@ -155,10 +155,7 @@ fn servers(src: &Source) -> Result<(Doc<'_>, Vec<(bool, Server)>), ReadError> {
     if doc.mailconf_export != 1 {
         return Err(ReadError::Unsupported {
             path: src.path.clone(),
-            what: format!(
-                "mailconf_export {} is newer than this mailconf reads (1)",
-                doc.mailconf_export
-            ),
+            what: super::Unsupported::NewerExport(doc.mailconf_export),
         });
     }
     let mut out = Vec::new();

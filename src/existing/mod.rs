@@ -135,16 +135,12 @@ impl Kind {
     }
 
     /// Files of clients mailconf cannot read (Outlook, Foxmail), with what to do.
-    fn unreadable(path: &Path) -> Option<&'static str> {
+    fn unreadable(path: &Path) -> Option<Unsupported> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         match ext {
-            "pst" | "ost" | "olm" | "reg" => Some(
-                "Outlook keeps its settings in the Windows registry and in binary files, which mailconf does not read; type your address into mailconf instead (`mailconf probe you@example.com`, `mailconf export … -f outlook`)",
-            ),
-            _ if name == "account.rec" || ext == "fox" => Some(
-                "Foxmail keeps its settings in binary files, which mailconf does not read; type your address into mailconf instead (`mailconf probe you@example.com`, `mailconf export … -f summary`)",
-            ),
+            "pst" | "ost" | "olm" | "reg" => Some(Unsupported::Outlook),
+            _ if name == "account.rec" || ext == "fox" => Some(Unsupported::Foxmail),
             _ => None,
         }
     }
@@ -268,14 +264,65 @@ pub enum ReadError {
         /// The file.
         path: PathBuf,
     },
-    /// A signed Apple profile, a directory without `prefs.js` and the like.
+    /// An Outlook or Foxmail file, a directory without `prefs.js` and the like.
     #[error("{}: {what}", .path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,
-        /// What and what to do instead.
-        what: String,
+        /// What it is (and so what to do instead).
+        what: Unsupported,
     },
+}
+
+/// A file mailconf does not read, by what it is: typed, worded by the
+/// catalog ([`Unsupported::text`]); `Display` is the English text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsupported {
+    /// Outlook's data files and registry exports (binary).
+    Outlook,
+    /// Foxmail's account files (binary).
+    Foxmail,
+    /// A folder that is not a Thunderbird profile.
+    FolderWithoutPrefs,
+    /// A mailconf export of a newer version (the version it says).
+    NewerExport(u32),
+}
+
+impl Unsupported {
+    /// What the file is and what to do instead, in `lang`.
+    pub fn text(self, lang: Lang) -> String {
+        let probe = "mailconf probe you@example.com";
+        match self {
+            Unsupported::Outlook => msg!(
+                lang,
+                "read-unsupported-outlook",
+                probe = probe,
+                export = "mailconf export … -f outlook"
+            ),
+            Unsupported::Foxmail => msg!(
+                lang,
+                "read-unsupported-foxmail",
+                probe = probe,
+                export = "mailconf export … -f summary"
+            ),
+            Unsupported::FolderWithoutPrefs => {
+                msg!(lang, "read-unsupported-folder", file = "prefs.js")
+            }
+            Unsupported::NewerExport(v) => msg!(
+                lang,
+                "read-unsupported-newer-export",
+                field = "mailconf_export",
+                version = v.to_string(),
+                known = "1"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
 impl ReadError {
@@ -322,7 +369,12 @@ impl ReadError {
             ),
             ReadError::UnknownFormat { .. } => msg!(lang, "read-unknown-format", path = path),
             ReadError::Unsupported { what, .. } => {
-                msg!(lang, "read-unsupported", path = path, what = what.clone())
+                msg!(
+                    lang,
+                    "read-unsupported",
+                    path = path,
+                    what = what.text(lang)
+                )
             }
         }
     }
@@ -673,8 +725,7 @@ pub fn read_with(path: &Path, kind: Option<Kind>) -> Result<Loaded, ReadError> {
         if !prefs.is_file() {
             return Err(ReadError::Unsupported {
                 path: path.to_path_buf(),
-                what: "a folder without prefs.js: give a Thunderbird profile folder or a file"
-                    .into(),
+                what: Unsupported::FolderWithoutPrefs,
             });
         }
         prefs
@@ -723,7 +774,7 @@ pub fn parse(path: &Path, mut bytes: Vec<u8>, kind: Option<Kind>) -> Result<Load
         zeroize::Zeroize::zeroize(&mut bytes);
         return Err(ReadError::Unsupported {
             path: path.to_path_buf(),
-            what: what.to_owned(),
+            what,
         });
     }
     let kind = match kind.or_else(|| Kind::detect(path, &bytes)) {

@@ -123,13 +123,25 @@ pub enum CertMode {
 /// A TLS setup error (unreadable CA file…).
 #[derive(Debug, thiserror::Error)]
 pub enum TlsSetupError {
-    /// The CA file could not be read or holds no certificate.
+    /// The CA file could not be read or parsed.
     #[error("cannot use CA file {path}: {message}")]
     CaFile {
         /// The file.
         path: String,
-        /// What went wrong.
+        /// What went wrong (the system's or the PEM reader's words).
         message: String,
+    },
+    /// The CA file does not exist.
+    #[error("cannot use CA file {path}: it does not exist")]
+    CaFileMissing {
+        /// The file.
+        path: String,
+    },
+    /// The CA file holds no certificate.
+    #[error("cannot use CA file {path}: no CERTIFICATE block found")]
+    NoCertificate {
+        /// The file.
+        path: String,
     },
     /// rustls refused the configuration.
     #[error("TLS configuration error: {0}")]
@@ -143,13 +155,53 @@ pub fn load_pem_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsSe
         message,
     };
     let certs = CertificateDer::pem_file_iter(path)
-        .map_err(|e| err(e.to_string()))?
+        .map_err(|e| match e {
+            rustls_pki_types::pem::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                TlsSetupError::CaFileMissing {
+                    path: path.display().to_string(),
+                }
+            }
+            e => err(e.to_string()),
+        })?
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| err(e.to_string()))?;
     if certs.is_empty() {
-        return Err(err("no CERTIFICATE block found".to_owned()));
+        return Err(TlsSetupError::NoCertificate {
+            path: path.display().to_string(),
+        });
     }
     Ok(certs)
+}
+
+impl TlsSetupError {
+    /// The error for people, in `lang` (the `Display` text is the English
+    /// of logs); the system's or rustls's words stay as the detail.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            TlsSetupError::CaFile { path, message } => msg!(
+                lang,
+                "with-detail",
+                sentence = msg!(lang, "ca-file-unusable", path = path.as_str()),
+                detail = message.as_str()
+            ),
+            TlsSetupError::CaFileMissing { path } => {
+                msg!(lang, "ca-file-missing", path = path.as_str())
+            }
+            TlsSetupError::NoCertificate { path } => msg!(
+                lang,
+                "ca-file-no-certificate",
+                path = path.as_str(),
+                marker = "-----BEGIN CERTIFICATE-----"
+            ),
+            TlsSetupError::Config(m) => msg!(
+                lang,
+                "with-detail",
+                sentence = msg!(lang, "tls-setup-refused"),
+                detail = m.as_str()
+            ),
+        }
+    }
 }
 
 /// Trust anchors and crypto provider shared by all connections of a probe.

@@ -50,8 +50,67 @@ pub enum AddressError {
         /// The domain as typed.
         domain: String,
         /// What is wrong, when known.
-        reason: Option<String>,
+        reason: Option<DomainProblem>,
     },
+}
+
+/// What is wrong with a domain or host name beyond a bad character: the
+/// label or character at fault, found by mailconf (the IDNA library says only
+/// that the name failed). Worded by the catalog ([`DomainProblem::text`]);
+/// `Display` is the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainProblem {
+    /// Nothing but dots.
+    Empty,
+    /// Two dots in a row.
+    EmptyLabel,
+    /// A label that starts or ends with `-`.
+    HyphenAtEdge(String),
+    /// A character no domain name may hold.
+    Character(char),
+    /// A label over 63 characters (its first 12 characters).
+    LabelTooLong(String),
+    /// More than 253 characters.
+    TooLong,
+    /// A label that is not a valid internationalized label.
+    Label(String),
+    /// Not a valid internationalized name, the label unknown.
+    NotIdna,
+}
+
+impl DomainProblem {
+    /// The problem in `lang`: a clause after "… is not a valid domain name:".
+    pub fn text(&self, lang: Lang) -> String {
+        let q = |v: &str| crate::server_text::ServerText::new(v).to_string();
+        match self {
+            DomainProblem::Empty => msg!(lang, "domain-problem-empty"),
+            DomainProblem::EmptyLabel => msg!(lang, "domain-problem-empty-label"),
+            DomainProblem::HyphenAtEdge(l) => {
+                msg!(lang, "domain-problem-hyphen", label = q(l), hyphen = "-")
+            }
+            DomainProblem::Character(c) => msg!(
+                lang,
+                "domain-problem-character",
+                character = q(&c.to_string()),
+                code = format!("U+{:04X}", u32::from(*c))
+            ),
+            DomainProblem::LabelTooLong(l) => msg!(
+                lang,
+                "domain-problem-label-too-long",
+                label = q(l),
+                limit = 63usize
+            ),
+            DomainProblem::TooLong => msg!(lang, "domain-problem-too-long", limit = 253usize),
+            DomainProblem::Label(l) => msg!(lang, "domain-problem-label", label = q(l)),
+            DomainProblem::NotIdna => msg!(lang, "domain-problem-not-idna"),
+        }
+    }
+}
+
+impl fmt::Display for DomainProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
 impl AddressError {
@@ -78,17 +137,24 @@ impl AddressError {
                     msg!(lang, "address-bad-character-local-part", found = found)
                 }
             }
-            AddressError::InvalidDomain { domain, .. } => msg!(
-                lang,
-                "address-invalid-domain",
-                domain = crate::server_text::ServerText::new(domain).to_string()
-            ),
+            AddressError::InvalidDomain { domain, reason } => {
+                let domain = crate::server_text::ServerText::new(domain).to_string();
+                match reason {
+                    Some(r) => msg!(
+                        lang,
+                        "address-invalid-domain-because",
+                        domain = domain,
+                        reason = r.text(lang)
+                    ),
+                    None => msg!(lang, "address-invalid-domain", domain = domain),
+                }
+            }
         }
     }
 }
 
-/// A character that may not be in an address or host name, in words.
-fn character(c: char, lang: Lang) -> String {
+/// A character that may not be in an address, a host name or a URL, in words.
+pub(crate) fn character(c: char, lang: Lang) -> String {
     let code = format!("U+{:04X}", u32::from(c));
     match c {
         ' ' => msg!(lang, "char-space"),
@@ -245,7 +311,7 @@ fn normalize(input: &str, what: &'static str, place: &'static str) -> Result<Str
     if trimmed.is_empty() {
         return Err(AddressError::InvalidDomain {
             domain: input.trim().to_owned(),
-            reason: Some("it is empty".into()),
+            reason: Some(DomainProblem::Empty),
         });
     }
     let ascii = idna::domain_to_ascii_strict(trimmed).map_err(|_| AddressError::InvalidDomain {
@@ -255,38 +321,48 @@ fn normalize(input: &str, what: &'static str, place: &'static str) -> Result<Str
     if ascii.split('.').any(str::is_empty) {
         return Err(AddressError::InvalidDomain {
             domain: trimmed.to_owned(),
-            reason: Some("it has an empty label (two dots in a row)".into()),
+            reason: Some(DomainProblem::EmptyLabel),
         });
     }
     Ok(ascii)
 }
 
-/// Says what is wrong with a domain the IDNA library refused.
-fn domain_problem(domain: &str) -> String {
+/// Says what is wrong with a domain the IDNA library refused (it says only
+/// that it failed): the label or the character at fault.
+fn domain_problem(domain: &str) -> DomainProblem {
     let labels: Vec<&str> = domain
         .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
         .collect();
+    let fails = |s: &str| idna::domain_to_ascii_strict(s).is_err();
     if labels.iter().any(|l| l.is_empty()) {
-        "it has an empty label (two dots in a row)".into()
+        DomainProblem::EmptyLabel
     } else if let Some(l) = labels
         .iter()
         .find(|l| l.starts_with('-') || l.ends_with('-'))
     {
-        format!("the label {l:?} starts or ends with '-'")
+        DomainProblem::HyphenAtEdge((*l).to_owned())
     } else if let Some(c) = domain
         .chars()
         .find(|c| c.is_ascii() && !c.is_ascii_alphanumeric() && *c != '-' && *c != '.')
     {
-        format!("{c:?} is not allowed in a domain name")
+        DomainProblem::Character(c)
     } else if let Some(l) = labels.iter().find(|l| l.len() > 63) {
-        format!(
-            "the label {:?}… is longer than 63 characters",
-            &l.chars().take(12).collect::<String>()
-        )
+        DomainProblem::LabelTooLong(l.chars().take(12).collect())
     } else if domain.len() > 253 {
-        "it is longer than 253 characters".into()
+        DomainProblem::TooLong
+    } else if let Some(l) = labels.iter().find(|l| fails(l)) {
+        // A character refused alone and after a letter is refused anywhere
+        // (a combining mark or a right-to-left letter is refused alone or
+        // mixed, not for itself).
+        match l
+            .chars()
+            .find(|c| !c.is_ascii() && fails(&c.to_string()) && fails(&format!("a{c}")))
+        {
+            Some(c) => DomainProblem::Character(c),
+            None => DomainProblem::Label((*l).to_owned()),
+        }
     } else {
-        "it is not a valid internationalized domain name".into()
+        DomainProblem::NotIdna
     }
 }
 
@@ -401,6 +477,45 @@ mod tests {
         assert!(parse_host("imap_x.example.com").is_err());
         assert!(parse_host("a\u{202e}b.com").is_err());
         assert!(parse_host("").is_err());
+    }
+
+    /// Why a domain was refused (which label, which character) reaches
+    /// people in their language; `text` dropped it and said only that the
+    /// domain is not valid.
+    #[test]
+    fn an_invalid_domain_says_which_label_or_character_in_every_language() {
+        let cases: [(Result<String, AddressError>, [&str; 3]); 6] = [
+            (normalize_domain("-qq.com"), ["“-qq”", "“-qq”", "「-qq」"]),
+            (
+                normalize_domain("exa_mple.com"),
+                ["“_” (U+005F)", "“_”（U+005F）", "「_」（U+005F）"],
+            ),
+            (
+                normalize_domain("qq..com"),
+                ["two dots in a row", "连续两个点", "連續兩個點"],
+            ),
+            (
+                parse_host("a\u{202e}b.com"),
+                ["(U+202E)", "（U+202E）", "（U+202E）"],
+            ),
+            // Left-to-right and right-to-left letters in one label: the
+            // label is at fault, not a character.
+            (
+                normalize_domain("a\u{5d0}.com"),
+                ["label “a\u{5d0}”", "标签“a\u{5d0}”", "標籤「a\u{5d0}」"],
+            ),
+            (
+                normalize_domain(&format!("{}.com", "a".repeat(64))),
+                ["longer than 63", "63 个字符", "63 個字元"],
+            ),
+        ];
+        for (result, says) in cases {
+            let e = result.expect_err("refused");
+            for (lang, said) in Lang::ALL.into_iter().zip(says) {
+                let text = e.text(lang);
+                assert!(text.contains(said), "{lang:?}: {said:?} not in {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -437,8 +437,8 @@ pub enum RejectReason {
     OAuth2Invalid {
         /// The field, e.g. `authorization_url`.
         field: String,
-        /// What is wrong with it (technical detail, shown as it is).
-        problem: String,
+        /// What is wrong with it.
+        problem: super::oauth2::Problem,
     },
     /// An OAuth2 block in a document found at run time.
     OAuth2FromRunTime,
@@ -470,7 +470,7 @@ impl RejectReason {
                 lang,
                 "with-detail",
                 sentence = msg!(lang, "import-oauth2-invalid", field = field.as_str()),
-                detail = problem.as_str()
+                detail = problem.text(lang)
             ),
             RejectReason::OAuth2FromRunTime => msg!(lang, "import-oauth2-from-run-time"),
         }
@@ -1106,13 +1106,13 @@ mod tests {
                 "<oAuth2><issuer>login.example.com</issuer><scope>mail</scope>\
                  <authURL>https://login.example.com/auth</authURL>\
                  <tokenURL>https://203.0.113.9/token</tokenURL></oAuth2>",
-                ("token_url", "\"203.0.113.9\" is an IP address"),
+                ("token_url", "“203.0.113.9” is an IP address"),
             ),
             (
                 "<oAuth2><issuer>login&#x1b;[2J.example.com</issuer><scope>mail</scope>\
                  <authURL>https://login.example.com/auth</authURL>\
                  <tokenURL>https://login.example.com/token</tokenURL></oAuth2>",
-                ("issuer", "\"login\\x1b[2J.example.com\" is not a lowercase"),
+                ("issuer", "“login\\x1b[2J.example.com” is not a lowercase"),
             ),
             (
                 "<oAuth2><issuer>login.example.com</issuer><scope>ma\"il</scope>\

@@ -8,9 +8,10 @@
 //! documents. `validate` reports what fails as findings; the ISPDB reader drops
 //! a block that fails. Nothing here talks to the network.
 
-use super::address::is_valid_hostname;
+use super::address::{character, is_valid_hostname};
 use super::model::{OAuth2, Protocol};
-use crate::server_text::escape_controls;
+use crate::i18n::{Lang, msg};
+use crate::server_text::ServerText;
 
 /// Longest endpoint URL accepted.
 pub const MAX_URL_BYTES: usize = 2048;
@@ -21,31 +22,147 @@ pub const MAX_SCOPE_BYTES: usize = 512;
 /// The placeholder a tenant replaces (Microsoft's `common`, `organizations`…).
 pub const TENANT_PLACEHOLDER: &str = "{tenant}";
 
+/// What is wrong with an OAuth2 fact: typed, worded by the catalog
+/// ([`Problem::text`]); values from the file are kept as they are and shown
+/// escaped and quoted. `Display` is the English text (logs, tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A URL longer than [`MAX_URL_BYTES`].
+    UrlTooLong,
+    /// A URL with a space or a control character in it.
+    UrlSpace(char),
+    /// A URL with a non-ASCII character.
+    UrlNotAscii,
+    /// A URL that is not https.
+    NotHttps,
+    /// A URL with user info (`user:pw@`).
+    UrlUserInfo,
+    /// A URL whose port is not 1–65535 (the port as written).
+    BadPort(String),
+    /// A URL with a fragment.
+    UrlFragment,
+    /// `{tenant}` in a URL of an entry that names no tenant.
+    TenantNotTaken,
+    /// `{tenant}` inside a path segment.
+    TenantNotWholeSegment,
+    /// A brace other than the `{tenant}` segment.
+    StrayBrace,
+    /// A URL without a host name.
+    NoHost,
+    /// An IP address where a host name belongs.
+    IpAddress(String),
+    /// A host name that is not lowercase ASCII.
+    BadHost(String),
+    /// A host name whose last label is all digits.
+    LooksLikeIp(String),
+    /// An empty scope.
+    EmptyScope,
+    /// A scope longer than [`MAX_SCOPE_BYTES`].
+    ScopeTooLong,
+    /// A character RFC 6749 does not allow in a scope.
+    ScopeCharacter(char),
+    /// A tenant that is none of the forms Microsoft documents.
+    BadTenant(String),
+    /// No scopes at all.
+    NoScopes,
+    /// A scope or mechanism listed twice.
+    ListedTwice(String),
+    /// A tenant given for a provider whose endpoints take none.
+    TakesNoTenant,
+}
+
+impl Problem {
+    /// The problem in `lang`: a clause, as the validator's findings are.
+    pub fn text(&self, lang: Lang) -> String {
+        let l = lang;
+        let q = |v: &str| ServerText::new(v).to_string();
+        let placeholder = TENANT_PLACEHOLDER;
+        match self {
+            Problem::UrlTooLong => msg!(l, "oauth2-problem-url-too-long", bytes = MAX_URL_BYTES),
+            Problem::UrlSpace(c) => {
+                msg!(l, "oauth2-problem-url-space", found = character(*c, l))
+            }
+            Problem::UrlNotAscii => msg!(l, "oauth2-problem-url-not-ascii"),
+            Problem::NotHttps => msg!(l, "oauth2-problem-not-https", scheme = "https://"),
+            Problem::UrlUserInfo => msg!(l, "oauth2-problem-url-user-info"),
+            Problem::BadPort(p) => msg!(l, "oauth2-problem-bad-port", value = q(p)),
+            Problem::UrlFragment => msg!(l, "oauth2-problem-url-fragment"),
+            Problem::TenantNotTaken => {
+                msg!(
+                    l,
+                    "oauth2-problem-tenant-not-taken",
+                    placeholder = placeholder
+                )
+            }
+            Problem::TenantNotWholeSegment => {
+                msg!(
+                    l,
+                    "oauth2-problem-tenant-segment",
+                    placeholder = placeholder
+                )
+            }
+            Problem::StrayBrace => msg!(l, "oauth2-problem-stray-brace", placeholder = placeholder),
+            Problem::NoHost => msg!(l, "oauth2-problem-no-host"),
+            Problem::IpAddress(h) => msg!(l, "oauth2-problem-ip-address", value = q(h)),
+            Problem::BadHost(h) => msg!(l, "oauth2-problem-bad-host", value = q(h)),
+            Problem::LooksLikeIp(h) => msg!(l, "oauth2-problem-looks-like-ip", value = q(h)),
+            Problem::EmptyScope => msg!(l, "oauth2-problem-empty-scope"),
+            Problem::ScopeTooLong => {
+                msg!(l, "oauth2-problem-scope-too-long", bytes = MAX_SCOPE_BYTES)
+            }
+            Problem::ScopeCharacter(c) => {
+                msg!(
+                    l,
+                    "oauth2-problem-scope-character",
+                    found = character(*c, l),
+                    quote = "\"",
+                    backslash = "\\"
+                )
+            }
+            Problem::BadTenant(t) => msg!(
+                l,
+                "oauth2-problem-bad-tenant",
+                value = q(t),
+                common = "common",
+                organizations = "organizations",
+                consumers = "consumers",
+                guid = "9188040d-6c67-4c5b-b112-36a304b66dad",
+                example = "contoso.onmicrosoft.com"
+            ),
+            Problem::NoScopes => msg!(l, "oauth2-problem-no-scopes"),
+            Problem::ListedTwice(v) => msg!(l, "validate-listed-twice", value = q(v)),
+            Problem::TakesNoTenant => msg!(l, "oauth2-problem-takes-no-tenant"),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Problem {}
+
 /// Checks one endpoint URL; `tenant_allowed` says whether `{tenant}` may stand
 /// as a whole path segment. The error names what is wrong.
-pub fn check_url(raw: &str, tenant_allowed: bool) -> Result<(), String> {
+pub fn check_url(raw: &str, tenant_allowed: bool) -> Result<(), Problem> {
     if raw.len() > MAX_URL_BYTES {
-        return Err(format!("the URL is longer than {MAX_URL_BYTES} bytes"));
+        return Err(Problem::UrlTooLong);
     }
     if let Some(c) = raw.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!(
-            "the URL contains a space or a control character ({})",
-            escape_controls(&c.to_string())
-        ));
+        return Err(Problem::UrlSpace(c));
     }
     if !raw.is_ascii() {
-        return Err(
-            "the URL contains a non-ASCII character (host names in punycode, paths percent-encoded)"
-                .into(),
-        );
+        return Err(Problem::UrlNotAscii);
     }
     let Some(rest) = raw.strip_prefix("https://") else {
-        return Err("not an https URL (OAuth2 endpoints must be https)".into());
+        return Err(Problem::NotHttps);
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     if authority.contains('@') {
-        return Err("the URL carries a user name or password".into());
+        return Err(Problem::UrlUserInfo);
     }
     let (host, port) = match authority.rsplit_once(':') {
         Some((h, p)) => (h, Some(p)),
@@ -55,28 +172,25 @@ pub fn check_url(raw: &str, tenant_allowed: bool) -> Result<(), String> {
     if let Some(p) = port
         && !matches!(p.parse::<u16>(), Ok(1..))
     {
-        return Err(format!(
-            "\"{}\" is not a port (1-65535)",
-            escape_controls(p)
-        ));
+        return Err(Problem::BadPort(p.to_owned()));
     }
     if tail.contains('#') {
-        return Err("the URL has a fragment (#…)".into());
+        return Err(Problem::UrlFragment);
     }
     let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
     if path.split('/').any(|seg| seg.contains(TENANT_PLACEHOLDER)) {
         if !tenant_allowed {
-            return Err("the URL contains {tenant} but the entry names no tenant".into());
+            return Err(Problem::TenantNotTaken);
         }
         if path
             .split('/')
             .any(|seg| seg.contains(TENANT_PLACEHOLDER) && seg != TENANT_PLACEHOLDER)
         {
-            return Err("{tenant} must be a whole path segment".into());
+            return Err(Problem::TenantNotWholeSegment);
         }
     }
     if path.replace(TENANT_PLACEHOLDER, "").contains(['{', '}']) || query.contains(['{', '}']) {
-        return Err("the URL contains '{' or '}' other than a {tenant} path segment".into());
+        return Err(Problem::StrayBrace);
     }
     Ok(())
 }
@@ -84,48 +198,40 @@ pub fn check_url(raw: &str, tenant_allowed: bool) -> Result<(), String> {
 /// Checks a host name where a token is issued or an endpoint lives: a
 /// lowercase DNS name, never an IP address (a certificate names a host; an IP
 /// literal in a provider file is a sign of a planted entry).
-pub fn check_host(host: &str) -> Result<(), String> {
-    let shown = escape_controls(host);
+pub fn check_host(host: &str) -> Result<(), Problem> {
     if host.is_empty() {
-        return Err("the URL has no host name".into());
+        return Err(Problem::NoHost);
     }
     if host.starts_with('[') || host.parse::<std::net::IpAddr>().is_ok() {
-        return Err(format!("\"{shown}\" is an IP address, not a host name"));
+        return Err(Problem::IpAddress(host.to_owned()));
     }
     if !is_valid_hostname(host) {
-        return Err(format!(
-            "\"{shown}\" is not a lowercase ASCII host name (use punycode)"
-        ));
+        return Err(Problem::BadHost(host.to_owned()));
     }
     if host
         .rsplit('.')
         .next()
         .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(format!(
-            "\"{shown}\" looks like an IP address, not a host name"
-        ));
+        return Err(Problem::LooksLikeIp(host.to_owned()));
     }
     Ok(())
 }
 
 /// Checks a scope: an RFC 6749 scope token (printable ASCII but `"` and `\`),
 /// not empty, at most [`MAX_SCOPE_BYTES`].
-pub fn check_scope(scope: &str) -> Result<(), String> {
+pub fn check_scope(scope: &str) -> Result<(), Problem> {
     if scope.is_empty() {
-        return Err("a scope is empty".into());
+        return Err(Problem::EmptyScope);
     }
     if scope.len() > MAX_SCOPE_BYTES {
-        return Err(format!("a scope is longer than {MAX_SCOPE_BYTES} bytes"));
+        return Err(Problem::ScopeTooLong);
     }
     if let Some(c) = scope
         .chars()
         .find(|&c| !matches!(c, '\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e'))
     {
-        return Err(format!(
-            "\"{}\" is not allowed in a scope (RFC 6749: printable ASCII except space, '\"' and '\\')",
-            escape_controls(&c.to_string())
-        ));
+        return Err(Problem::ScopeCharacter(c));
     }
     Ok(())
 }
@@ -133,7 +239,7 @@ pub fn check_scope(scope: &str) -> Result<(), String> {
 /// Checks a tenant: `common`, `organizations`, `consumers`, a tenant id (a GUID)
 /// or a verified domain (`contoso.onmicrosoft.com`), the forms Microsoft's
 /// identity platform documents.
-pub fn check_tenant(tenant: &str) -> Result<(), String> {
+pub fn check_tenant(tenant: &str) -> Result<(), Problem> {
     if matches!(tenant, "common" | "organizations" | "consumers") {
         return Ok(());
     }
@@ -151,16 +257,11 @@ pub fn check_tenant(tenant: &str) -> Result<(), String> {
     if tenant.contains('.') && check_host(tenant).is_ok() {
         return Ok(());
     }
-    Err(format!(
-        "\"{}\" is not a tenant: use common, organizations, consumers, the tenant id \
-         (a GUID such as 9188040d-6c67-4c5b-b112-36a304b66dad) or the tenant's domain \
-         (contoso.onmicrosoft.com)",
-        escape_controls(tenant)
-    ))
+    Err(Problem::BadTenant(tenant.to_owned()))
 }
 
-/// Every problem of an OAuth2 block, as (field under `oauth2`, message).
-pub fn problems(o: &OAuth2) -> Vec<(String, String)> {
+/// Every problem of an OAuth2 block, as (field under `oauth2`, problem).
+pub fn problems(o: &OAuth2) -> Vec<(String, Problem)> {
     let mut out = Vec::new();
     let tenant_allowed = o.tenant.is_some();
     if let Err(e) = check_host(&o.issuer) {
@@ -186,10 +287,7 @@ pub fn problems(o: &OAuth2) -> Vec<(String, String)> {
         out.push(("tenant".to_owned(), e));
     }
     if o.scopes.is_empty() {
-        out.push((
-            "scopes".to_owned(),
-            "no scopes: a token without a mail scope opens no mailbox".to_owned(),
-        ));
+        out.push(("scopes".to_owned(), Problem::NoScopes));
     }
     for (protocol, scopes) in o.scopes.iter() {
         for (i, s) in scopes.iter().enumerate() {
@@ -199,7 +297,7 @@ pub fn problems(o: &OAuth2) -> Vec<(String, String)> {
             if scopes[..i].contains(s) {
                 out.push((
                     format!("scopes.{}[{i}]", protocol.as_str()),
-                    "listed twice".to_owned(),
+                    Problem::ListedTwice(s.clone()),
                 ));
             }
         }
@@ -209,7 +307,7 @@ pub fn problems(o: &OAuth2) -> Vec<(String, String)> {
             if mechs[..i].contains(m) {
                 out.push((
                     format!("mechanisms.{}[{i}]", protocol.as_str()),
-                    "listed twice".to_owned(),
+                    Problem::ListedTwice(m.as_str().to_ascii_lowercase()),
                 ));
             }
         }
@@ -238,14 +336,14 @@ impl OAuth2 {
         &self,
         tenant: Option<&str>,
         protocols: &[Protocol],
-    ) -> Result<Endpoints, String> {
+    ) -> Result<Endpoints, Problem> {
         let tenant = match (tenant, &self.tenant) {
             (Some(t), Some(_)) => {
                 check_tenant(t)?;
                 Some(t)
             }
             (Some(_), None) => {
-                return Err("this provider's sign-in takes no tenant".into());
+                return Err(Problem::TakesNoTenant);
             }
             (None, t) => t.as_deref(),
         };
@@ -303,17 +401,18 @@ mod tests {
                 "https://login.example.com/x{tenant}/token",
                 "whole path segment",
             ),
-            ("https://login.example.com/{other}/token", "'{'"),
+            ("https://login.example.com/{other}/token", "brace"),
             ("https:///token", "no host"),
             ("https://xn--80ak6aa92e.com\u{202e}/x", "non-ASCII"),
             ("https://пример.рф/token", "non-ASCII"),
         ] {
-            let e = ok(bad).expect_err(bad);
+            let e = ok(bad).expect_err(bad).to_string();
             assert!(e.contains(why), "{bad}: {e}");
         }
         assert!(check_url(&format!("https://a.example/{}", "x".repeat(3000)), true).is_err());
-        let e =
-            check_url("https://login.example.com/{tenant}/token", false).expect_err("no tenant");
+        let e = check_url("https://login.example.com/{tenant}/token", false)
+            .expect_err("no tenant")
+            .to_string();
         assert!(e.contains("names no tenant"), "{e}");
     }
 
@@ -414,7 +513,8 @@ mod tests {
         // A tenant is a path segment: nothing typed may add one or leave the host.
         let err = o
             .endpoints(Some("../../evil.example"), &[Protocol::Imap])
-            .expect_err("bad tenant");
+            .expect_err("bad tenant")
+            .to_string();
         assert!(err.contains("is not a tenant"), "{err}");
         let mut google = o.clone();
         google.tenant = None;

@@ -66,8 +66,8 @@ pub enum Problem {
     SameServerTwice,
     /// A known reply that would match every reply.
     EmptyReply,
-    /// What `providers::oauth2` says about the OAuth2 block (technical detail).
-    OAuth2(String),
+    /// What `providers::oauth2` finds wrong in the OAuth2 block.
+    OAuth2(super::oauth2::Problem),
     /// No source at all.
     NoSource,
     /// A checked month that is not YYYY-MM.
@@ -114,12 +114,7 @@ impl Problem {
             Problem::PlainWithoutNote => msg!(l, "validate-plain-without-note"),
             Problem::SameServerTwice => msg!(l, "validate-same-server-twice"),
             Problem::EmptyReply => msg!(l, "validate-empty-reply"),
-            Problem::OAuth2(detail) => msg!(
-                l,
-                "with-detail",
-                sentence = msg!(l, "validate-oauth2"),
-                detail = detail.as_str()
-            ),
+            Problem::OAuth2(problem) => problem.text(l),
             Problem::NoSource => msg!(l, "validate-no-source"),
             Problem::BadMonth(v) => msg!(l, "validate-bad-month", value = q(v)),
             Problem::SourceAboutEmpty => msg!(l, "validate-source-about-empty"),
@@ -303,11 +298,11 @@ pub fn check(p: &Provider, file_stem: Option<&str>) -> Vec<Finding> {
         }
     }
     if let Some(o) = &p.oauth2 {
-        for (field, message) in super::oauth2::problems(o) {
+        for (field, problem) in super::oauth2::problems(o) {
             push(
                 &mut out,
                 format!("oauth2.{field}"),
-                Problem::OAuth2(message),
+                Problem::OAuth2(problem),
             );
         }
         if let Some(n) = &o.note {

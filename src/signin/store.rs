@@ -52,7 +52,11 @@ pub enum StoreError {
         /// What is wrong with it.
         problem: TokenFileProblem,
     },
-    /// The clients file could not be written.
+    /// No config directory to keep the clients file in (no home directory,
+    /// and `MAILCONF_CONFIG_DIR` unset).
+    #[error("no config directory for {CLIENTS_FILE}: set MAILCONF_CONFIG_DIR")]
+    NoConfigDir,
+    /// The clients file could not be written (the system's words).
     #[error("{file}: {message}")]
     Clients {
         /// The file.
@@ -180,10 +184,7 @@ impl ClientStore {
     /// replacing what was remembered for the same providers.
     pub fn remember_all(&self, clients: &BTreeMap<String, Remembered>) -> Result<(), StoreError> {
         let Some(path) = &self.path else {
-            return Err(StoreError::Clients {
-                file: CLIENTS_FILE.to_owned(),
-                message: "no config directory".into(),
-            });
+            return Err(StoreError::NoConfigDir);
         };
         let failed = |message: String| StoreError::Clients {
             file: path.display().to_string(),
@@ -238,5 +239,26 @@ mod tests {
                 .remember("x", &Remembered::default())
                 .is_err()
         );
+    }
+
+    /// Remembering a client without a config directory was said with
+    /// English words after the catalog's sentence ("no config directory").
+    #[test]
+    fn a_client_that_cannot_be_remembered_is_said_in_the_users_language() {
+        let e = ClientStore::nowhere()
+            .remember("x", &Remembered::default())
+            .expect_err("nowhere to remember");
+        for lang in [crate::i18n::Lang::ZhHans, crate::i18n::Lang::ZhHant] {
+            let said = e.message(lang);
+            // The file, the variable that names a directory and "ID" are names.
+            let words = said
+                .replace(CLIENTS_FILE, "")
+                .replace("MAILCONF_CONFIG_DIR", "")
+                .replace("ID", "");
+            assert!(
+                !words.chars().any(|c| c.is_ascii_alphabetic()),
+                "{lang:?}: {said}"
+            );
+        }
     }
 }

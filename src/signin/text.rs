@@ -115,6 +115,12 @@ impl super::store::StoreError {
             StoreError::Keyring(reason) => {
                 msg!(lang, "oauth2-store-keyring", reason = reason.as_str())
             }
+            StoreError::NoConfigDir => msg!(
+                lang,
+                "oauth2-store-no-config-dir",
+                file = super::store::CLIENTS_FILE,
+                variable = "MAILCONF_CONFIG_DIR"
+            ),
             StoreError::Clients { file, message } => msg!(
                 lang,
                 "oauth2-store-clients",

@@ -542,7 +542,7 @@ fn account_card(
         );
         ui.label(explain_in(a, result, lang));
         if let Some(e) = &result.error {
-            ui.label(e.to_string());
+            ui.label(ServerText::new(&e.text(lang)).to_string());
         }
         if let Some(h) = history_note(result) {
             ui.label(msg!(lang, "existing-what-changed", change = h.get(lang)));

@@ -104,12 +104,12 @@ pub struct ProbeArgs {
 }
 
 /// How the check connects and discovers, from the flags.
-pub(crate) fn check_options(args: &ProbeArgs) -> Result<CheckOptions, String> {
+pub(crate) fn check_options(args: &ProbeArgs, lang: Lang) -> Result<CheckOptions, String> {
     let mut resolve: std::collections::BTreeMap<String, Vec<IpAddr>> = Default::default();
     for (host, ip) in &args.resolve {
         resolve.entry(host.clone()).or_default().push(*ip);
     }
-    let extra_roots = crate::cli::args::ca_file(args.ca_file.as_deref())?;
+    let extra_roots = crate::cli::args::ca_file(args.ca_file.as_deref(), lang)?;
     let probe = ProbeOptions {
         connect_timeout: args.connect_timeout,
         reply_timeout: args.timeout,

@@ -56,7 +56,7 @@ pub fn execute(
     out: &mut dyn Write,
     color: bool,
 ) -> anyhow::Result<u8> {
-    let options = match check_options(args) {
+    let options = match check_options(args, lang) {
         Ok(o) => o,
         Err(e) => return Ok(usage(e)),
     };

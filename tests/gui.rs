@@ -649,11 +649,31 @@ pub(crate) fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// Texts where a Chinese character is followed by a half-width colon or comma
+/// (CODE_STYLE: Chinese text takes full-width punctuation, "用户名：…").
+fn half_width_punctuation(h: &App) -> Vec<String> {
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    texts(h)
+        .into_iter()
+        .filter(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars
+                .windows(2)
+                .any(|w| cjk(w[0]) && matches!(w[1], ':' | ','))
+        })
+        .collect()
+}
+
 fn assert_no_english(h: &App, state: &str) {
     let leftovers = english_leftovers(h);
     assert!(
         leftovers.is_empty(),
         "English left on the Chinese screen ({state}): {leftovers:#?}"
+    );
+    let half = half_width_punctuation(h);
+    assert!(
+        half.is_empty(),
+        "half-width punctuation in Chinese text ({state}): {half:#?}"
     );
 }
 

@@ -1365,6 +1365,36 @@ fn exported(h: &App, format: mailconf::export::Format) -> String {
         .text
 }
 
+/// `mailconf --ca-file PEM` (an organisation's own CA): the test trusted it,
+/// so the exported files name it, as the CLI's `export --ca-file` does; the
+/// window's exports had left it out, and fetchmail then refused the
+/// certificate the test had called trusted.
+#[test]
+fn the_apps_ca_file_goes_into_the_exports_that_name_one() {
+    use mailconf::export::Format;
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(!exported(&h, Format::Fetchmail).contains("sslcertfile"));
+    let ca = std::path::PathBuf::from("/etc/mailconf-test/corp-ca.pem");
+    h.state_mut().session.ca_file = Some(ca);
+    for (format, key) in [
+        (Format::Fetchmail, "sslcertfile "),
+        (Format::Msmtp, "tls_trust_file "),
+        (Format::Getmail, "ca_certs = "),
+        (Format::Mutt, "set ssl_ca_certificates_file = "),
+    ] {
+        let text = exported(&h, format);
+        let named = text.lines().any(|l| {
+            l.trim_start().starts_with(key) && l.contains("/etc/mailconf-test/corp-ca.pem")
+        });
+        assert!(named, "{format:?}: {text}");
+    }
+}
+
 /// Test one address, change it, export: the file, the window's note, the
 /// advice and the report are about the new address, never the old results.
 #[test]

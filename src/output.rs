@@ -35,6 +35,16 @@ pub enum OutputError {
         /// What is there: "a symbolic link", "a device", "a named pipe (FIFO)"…
         what: &'static str,
     },
+    /// A file holding a secret would land outside the user's own folder, where
+    /// (on Windows, which has no owner-only file mode) other users of the
+    /// computer may be able to read it ([`private_place`]).
+    #[error("{} is outside your user folder ({}): other users of this computer may be able to read a file saved there, and this one holds a password; save it in your user folder (Documents)", .dir.display(), .home.display())]
+    NotPrivate {
+        /// The folder the file would go to.
+        dir: PathBuf,
+        /// The user's own folder.
+        home: PathBuf,
+    },
     /// The file system said no.
     #[error("cannot write {}: {source}", .path.display())]
     Io {
@@ -70,6 +80,12 @@ impl OutputError {
                     what = what
                 )
             }
+            OutputError::NotPrivate { dir, home } => msg!(
+                lang,
+                "output-not-private",
+                dir = dir.display().to_string(),
+                home = home.display().to_string()
+            ),
             OutputError::Io { path, source } => msg!(
                 lang,
                 "output-io",
@@ -140,6 +156,27 @@ pub fn check_target(path: &Path, overwrite: bool) -> Result<(), OutputError> {
     }
 }
 
+/// Whether a file holding a secret may be written into `dir` on a system
+/// without owner-only file modes (Windows): only inside `home`, the user's own
+/// folder, whose permissions new files inherit. Both paths are resolved
+/// (links, `..`) before they are compared, component by component, so
+/// `C:\Users\ann2` is not inside `C:\Users\ann` and `home\..\Public` is not
+/// inside `home`. A folder that cannot be resolved is not private.
+pub fn private_place(dir: &Path, home: &Path) -> Result<(), OutputError> {
+    let refused = || OutputError::NotPrivate {
+        dir: dir.to_path_buf(),
+        home: home.to_path_buf(),
+    };
+    let (Ok(dir_real), Ok(home_real)) = (dir.canonicalize(), home.canonicalize()) else {
+        return Err(refused());
+    };
+    if dir_real.starts_with(&home_real) {
+        Ok(())
+    } else {
+        Err(refused())
+    }
+}
+
 /// The permissions a written file gets (Unix; ignored elsewhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -193,6 +230,15 @@ pub fn write_atomic_mode(
             // Created owner-only; the exact bits are set below, past the umask.
             Mode::Exact(_) => 0o600,
         }));
+    }
+    // Windows has no owner-only mode: a new file takes the permissions of its
+    // folder, and only the user's own folder (the profile, Documents below it)
+    // is theirs alone by default. A secret goes nowhere else.
+    #[cfg(windows)]
+    if mode == Mode::Private
+        && let Some(home) = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf())
+    {
+        private_place(dir, &home)?;
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     #[cfg(unix)]
@@ -267,6 +313,43 @@ mod tests {
         // A regular file is still replaced with --force.
         write_atomic(&target, b"new", false, true).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    /// Windows' stand-in for mode 0600 (the check itself is portable, so it is
+    /// tested here; `write_atomic_mode` calls it on Windows only).
+    #[test]
+    fn a_secret_is_written_only_inside_the_users_own_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let home = root.path().join("ann");
+        let docs = home.join("Documents");
+        let sibling = root.path().join("ann2");
+        let public = root.path().join("Public");
+        for d in [&docs, &sibling, &public] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        assert!(private_place(&docs, &home).is_ok());
+        assert!(private_place(&home, &home).is_ok());
+        // A name that merely starts like the home folder, a way out with `..`,
+        // a folder elsewhere and one that does not exist are all refused.
+        for dir in [
+            sibling.clone(),
+            home.join("..").join("Public"),
+            public.clone(),
+            home.join("missing"),
+        ] {
+            let e = private_place(&dir, &home).unwrap_err();
+            assert!(matches!(e, OutputError::NotPrivate { .. }), "{dir:?}: {e}");
+            for lang in crate::i18n::Lang::ALL {
+                assert!(e.text(lang).contains(&home.display().to_string()), "{e}");
+            }
+        }
+        #[cfg(unix)]
+        {
+            // A link inside the home folder that leads out of it is out.
+            let link = home.join("out");
+            std::os::unix::fs::symlink(&public, &link).unwrap();
+            assert!(private_place(&link, &home).is_err());
+        }
     }
 
     #[test]

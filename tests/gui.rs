@@ -652,11 +652,31 @@ pub(crate) fn english_leftovers(h: &App) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// Texts where a Chinese character is followed by a half-width colon or comma
+/// (CODE_STYLE: Chinese text takes full-width punctuation, "用户名：…").
+fn half_width_punctuation(h: &App) -> Vec<String> {
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    texts(h)
+        .into_iter()
+        .filter(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars
+                .windows(2)
+                .any(|w| cjk(w[0]) && matches!(w[1], ':' | ','))
+        })
+        .collect()
+}
+
 fn assert_no_english(h: &App, state: &str) {
     let leftovers = english_leftovers(h);
     assert!(
         leftovers.is_empty(),
         "English left on the Chinese screen ({state}): {leftovers:#?}"
+    );
+    let half = half_width_punctuation(h);
+    assert!(
+        half.is_empty(),
+        "half-width punctuation in Chinese text ({state}): {half:#?}"
     );
 }
 
@@ -1346,6 +1366,36 @@ fn exported(h: &App, format: mailconf::export::Format) -> String {
     mailconf::app::export::render(&h.state().session, h.state().database(), format)
         .unwrap_or_else(|e| panic!("{e}"))
         .text
+}
+
+/// `mailconf --ca-file PEM` (an organisation's own CA): the test trusted it,
+/// so the exported files name it, as the CLI's `export --ca-file` does; the
+/// window's exports had left it out, and fetchmail then refused the
+/// certificate the test had called trusted.
+#[test]
+fn the_apps_ca_file_goes_into_the_exports_that_name_one() {
+    use mailconf::export::Format;
+    let (mut h, handle) = scripted(Lang::En);
+    address(&mut h, Lang::En, "alice@163.com");
+    h.get_by_label("Test connection").click();
+    frames(&mut h);
+    handle.release_all();
+    h.run();
+    assert!(!exported(&h, Format::Fetchmail).contains("sslcertfile"));
+    let ca = std::path::PathBuf::from("/etc/mailconf-test/corp-ca.pem");
+    h.state_mut().session.ca_file = Some(ca);
+    for (format, key) in [
+        (Format::Fetchmail, "sslcertfile "),
+        (Format::Msmtp, "tls_trust_file "),
+        (Format::Getmail, "ca_certs = "),
+        (Format::Mutt, "set ssl_ca_certificates_file = "),
+    ] {
+        let text = exported(&h, format);
+        let named = text.lines().any(|l| {
+            l.trim_start().starts_with(key) && l.contains("/etc/mailconf-test/corp-ca.pem")
+        });
+        assert!(named, "{format:?}: {text}");
+    }
 }
 
 /// Test one address, change it, export: the file, the window's note, the

@@ -1323,6 +1323,7 @@ output-device = a device
 output-socket = a socket
 output-not-regular = something else
 output-io = Could not write { $path }: { $reason }.
+output-not-private = { $dir } is outside your user folder ({ $home }): other users of this computer may be able to read a file saved there, and this one holds your password. Save it in your user folder (Documents, for example).
 export-discontinued = { $provider } was discontinued in { $year }; there is nothing to export.
 
 ## Starting the app (src/app/mod.rs)

@@ -1079,6 +1079,7 @@ output-device = 设备
 output-socket = 套接字
 output-not-regular = 其他类型的对象
 output-io = 无法写入 { $path }：{ $reason }。
+output-not-private = { $dir } 不在你的用户文件夹（{ $home }）内：这台电脑的其他用户可能读得到保存在那里的文件，而这个文件含有你的密码。请把它保存在你的用户文件夹中（例如“文档”）。
 export-discontinued = { $provider }已于 { $year } 年停止服务，没有可以导出的设置。
 
 ## Starting the app (src/app/mod.rs)

@@ -1079,6 +1079,7 @@ output-device = 裝置
 output-socket = 通訊端
 output-not-regular = 其他類型的物件
 output-io = 無法寫入 { $path }：{ $reason }。
+output-not-private = { $dir } 不在你的使用者資料夾（{ $home }）內：這台電腦的其他使用者可能讀得到儲存在那裡的檔案，而這個檔案含有你的密碼。請把它儲存在你的使用者資料夾中（例如「文件」）。
 export-discontinued = { $provider }已於 { $year } 年停止服務，沒有可以匯出的設定。
 
 ## Starting the app (src/app/mod.rs)

@@ -346,7 +346,10 @@ pub fn render(session: &Session, db: &Database, format: Format) -> Result<Docume
             probed = true;
         }
     }
-    let exporter = format.exporter(&ExportOptions::default());
+    let exporter = format.exporter(&ExportOptions {
+        ca_file: session.ca_file.clone(),
+        ..ExportOptions::default()
+    });
     let with_password =
         session.export_password && !session.password.is_empty() && exporter.supports_password();
     if with_password {

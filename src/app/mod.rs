@@ -294,6 +294,13 @@ impl MailconfApp {
         }
     }
 
+    /// `mailconf --ca-file PEM`: the exports name it too
+    /// ([`Session::ca_file`]), as the CLI's exports do.
+    pub fn with_ca_file(mut self, ca_file: Option<std::path::PathBuf>) -> Self {
+        self.session.ca_file = ca_file;
+        self
+    }
+
     /// Trust and fixed addresses for the OAuth2 sign-in's HTTPS requests
     /// (`--ca-file`; the tests' authorization server).
     pub fn with_signin_http(mut self, http: crate::signin::HttpOptions) -> Self {
@@ -980,6 +987,7 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
                     },
                 )
                 .with_signin_http(signin_http)
+                .with_ca_file(engine.ca_file.clone())
                 .with_client_store(crate::signin::store::ClientStore::in_config_dir()),
             ))
         }),

@@ -460,6 +460,11 @@ pub struct Session {
     pub export_focus: bool,
     /// Whether exports include the password (off by default, never remembered).
     pub export_password: bool,
+    /// `mailconf --ca-file PEM`: the CA the test trusted besides the built-in
+    /// roots, written into the exports that name a CA file (fetchmail's
+    /// `sslcertfile`, msmtp's `tls_trust_file`, getmail's `ca_certs`, mutt's
+    /// `ssl_ca_certificates_file`), so a client trusts what the test trusted.
+    pub ca_file: Option<std::path::PathBuf>,
     /// The last export's outcome, shown in the window.
     pub export_status: Option<String>,
     /// Whether the save dialog is open (then Save is disabled).

@@ -323,6 +323,7 @@ pub fn execute(
         color,
         lang,
         width: crate::cli::layout::terminal_width(),
+        port_map: args.port_map.iter().copied().collect(),
     };
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &check.document(&fixes))?;

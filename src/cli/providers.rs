@@ -900,7 +900,14 @@ fn print_audit(
                     s.checks
                         .iter()
                         .find(|c| c.result == CheckResult::Drift)
-                        .map(|c| format!("{}: {}", s.endpoint, c.observed.get(lang)))
+                        .map(|c| {
+                            msg!(
+                                lang,
+                                "label-value",
+                                label = s.endpoint.to_string(),
+                                value = c.observed.get(lang)
+                            )
+                        })
                 })
                 .unwrap_or_default(),
             _ => String::new(),

@@ -3,6 +3,7 @@
 //!
 //! Colour only on a terminal, never with `NO_COLOR`.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use super::layout::{display_width, wrap};
@@ -29,6 +30,17 @@ fn place(e: &Endpoint, same_host: bool) -> String {
         format!("[{}]:{}", e.host, e.port)
     } else {
         format!("{}:{}", e.host, e.port)
+    }
+}
+
+/// The PORT cell: [`place`], and the port it is really reached on when
+/// `--port-map` moved it ("110 (→10110)"). The columns are measured with it too.
+fn place_cell(e: &Endpoint, connect_port: u16, same_host: bool) -> String {
+    let place = place(e, same_host);
+    if connect_port == e.port {
+        place
+    } else {
+        format!("{place} (→{connect_port})")
     }
 }
 
@@ -75,6 +87,9 @@ pub(crate) struct Style {
     pub(crate) lang: Lang,
     /// The terminal's width in columns (see `cli::layout::terminal_width`).
     pub(crate) width: usize,
+    /// `--port-map`: the port each listed port is really reached on, shown
+    /// beside it ("110 (→10110)").
+    pub(crate) port_map: BTreeMap<u16, u16>,
 }
 
 impl Style {
@@ -117,10 +132,12 @@ impl Style {
         let l = self.lang;
         let w = |s: &str| display_width(s);
         let same_host = endpoints_share_host(endpoints);
-        // A port may be shown with the port it was mapped to: "110 (→10110)".
         let place = endpoints
             .iter()
-            .map(|e| w(&place(e, same_host)) + 9)
+            .map(|e| {
+                let connect = self.port_map.get(&e.port).copied().unwrap_or(e.port);
+                w(&place_cell(e, connect, same_host))
+            })
             .max()
             .unwrap_or(5);
         let mut results = vec![
@@ -274,10 +291,7 @@ impl Style {
         c: &Columns,
     ) -> std::io::Result<()> {
         let e = &r.endpoint;
-        let mut place = place(e, c.same_host);
-        if r.connect_port != e.port {
-            place.push_str(&format!(" (→{})", r.connect_port));
-        }
+        let place = place_cell(e, r.connect_port, c.same_host);
         let label = self.verdict_label(&r.verdict);
         let time = msg!(self.lang, "ui-latency", ms = r.timings.total_ms);
         self.table_line(
@@ -490,6 +504,7 @@ mod tests {
             color: false,
             lang: Lang::En,
             width: 120,
+            port_map: BTreeMap::new(),
         }
         .recommendation(&mut out, s)
         .unwrap();
@@ -511,24 +526,41 @@ mod tests {
     fn the_port_column_fits_what_it_holds() {
         use Protocol::Pop3;
         use Security::{Starttls, Tls};
-        let style = Style {
+        let mut style = Style {
             color: false,
             lang: Lang::En,
             width: 120,
+            port_map: BTreeMap::new(),
         };
-        let row = |r: &EndpointReport, planned: &[Endpoint]| {
+        let row = |style: &Style, r: &EndpointReport, planned: &[Endpoint]| {
             let mut out = Vec::new();
             style.row(&mut out, r, &style.columns(planned)).unwrap();
             String::from_utf8(out).unwrap()
         };
         let a995 = Endpoint::new(Pop3, "pop.a.test", 995, Tls);
         let a110 = Endpoint::new(Pop3, "pop.a.test", 110, Starttls);
-        let one = row(&secure(Pop3, "pop.a.test", 995, Tls), &[a995.clone(), a110]);
-        let security_at = one.find("tls").unwrap();
-        assert!(security_at <= 10 + 14, "{one:?}");
+        let one = row(
+            &style,
+            &secure(Pop3, "pop.a.test", 995, Tls),
+            &[a995.clone(), a110.clone()],
+        );
+        // PROTOCOL (its title, 8 + 2), then PORT as wide as its title (4 + 2):
+        // it was 14 wide for 3-digit ports, room for a port map nobody gave.
+        assert_eq!(one.find("tls"), Some(10 + 6), "{one:?}");
+        // With --port-map the column has room for the port reached.
+        style.port_map.insert(995, 10995);
+        let mut mapped = secure(Pop3, "pop.a.test", 995, Tls);
+        mapped.connect_port = 10995;
+        let moved = row(&style, &mapped, &[a995.clone(), a110]);
+        assert!(
+            moved.starts_with("POP3      995 (→10995)  tls"),
+            "{moved:?}"
+        );
+        style.port_map.clear();
         // Columns measured for other hosts; a longer one still keeps a space.
         let b110 = Endpoint::new(Pop3, "pop.b.test", 110, Starttls);
         let long = row(
+            &style,
             &secure(Pop3, "a-very-long-host-name.example.test", 110, Starttls),
             &[a995, b110],
         );

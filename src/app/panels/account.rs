@@ -9,7 +9,7 @@ use super::Out;
 use crate::app::command::Command;
 use crate::app::state::{Recognition, Session};
 use crate::app::ui_text::{self, T};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::providers::describe;
 use crate::providers::load::display_domain;
 use crate::providers::{
@@ -333,10 +333,11 @@ fn discovered_card(ui: &mut egui::Ui, f: &crate::discover::Finding, domain: &str
                         ui.label(s.protocol.label());
                         ui.monospace(format!("{}:{}", s.host, s.port));
                         ui.label(describe::security(s.security, lang));
-                        ui.weak(format!(
-                            "{}: {}",
-                            T::UsernameIs.get(lang),
-                            describe::username_form(s.username, lang)
+                        ui.weak(msg!(
+                            lang,
+                            "label-value",
+                            label = T::UsernameIs.get(lang),
+                            value = describe::username_form(s.username, lang)
                         ));
                         ui.end_row();
                     }
@@ -486,10 +487,11 @@ fn card(
                                     ui.label(s.protocol.label());
                                     ui.monospace(format!("{}:{}", s.host, s.port));
                                     ui.label(describe::security(s.security, lang));
-                                    let mut extra = format!(
-                                        "{}: {}",
-                                        T::UsernameIs.get(lang),
-                                        describe::username_form(s.username, lang)
+                                    let mut extra = msg!(
+                                        lang,
+                                        "label-value",
+                                        label = T::UsernameIs.get(lang),
+                                        value = describe::username_form(s.username, lang)
                                     );
                                     if let Some(n) = &s.note {
                                         extra.push_str(" · ");

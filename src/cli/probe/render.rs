@@ -36,7 +36,12 @@ pub fn render_at(
     width: usize,
     events: impl IntoIterator<Item = CheckEvent>,
 ) -> anyhow::Result<u8> {
-    let style = Style { color, lang, width };
+    let style = Style {
+        color,
+        lang,
+        width,
+        port_map: args.port_map.iter().copied().collect(),
+    };
     let mut columns: Option<Columns> = None;
     for event in events {
         match event {

@@ -976,8 +976,12 @@ pub struct CorrectedReport {
 pub struct FixReport {
     /// Where it was written (escaped); absent when it was not.
     pub written: Option<ServerText>,
-    /// Why it was not written (escaped).
+    /// Why it was not written (escaped; English, for the JSON).
     pub error: Option<ServerText>,
+    /// The same in the user's language, for people (escaped; not in the JSON).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub error_text: Option<ServerText>,
     /// Each changed setting.
     pub changes: Vec<ChangeReport>,
     /// Thunderbird: the steps to apply the `user.js` fragment.
@@ -1006,11 +1010,12 @@ impl FixReport {
     pub fn of(
         fixed: Option<&crate::existing::Fixed>,
         written: Option<PathBuf>,
-        error: Option<String>,
+        error: Option<(&crate::existing::WriteError, crate::i18n::Lang)>,
     ) -> FixReport {
         FixReport {
             written: written.map(|p| ServerText::new(&p.display().to_string())),
-            error: error.map(|e| ServerText::new(&e)),
+            error: error.map(|(e, _)| ServerText::new(&e.to_string())),
+            error_text: error.map(|(e, lang)| ServerText::new(&e.text(lang))),
             changes: fixed.map_or_else(Vec::new, |f| {
                 f.changes
                     .iter()

@@ -314,7 +314,7 @@ pub fn execute(
     let mut write_failed = false;
     if args.fix {
         for (i, slot) in fixes.iter_mut().enumerate() {
-            let (report, failed) = fix_file(args, &check, i);
+            let (report, failed) = fix_file(args, &check, i, lang);
             *slot = report;
             write_failed |= failed;
         }
@@ -342,7 +342,12 @@ pub fn execute(
 
 /// Writes file `i`'s fix, when it has corrections; the report and whether
 /// writing failed.
-fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixReport>, bool) {
+fn fix_file(
+    args: &CheckArgs,
+    check: &ExistingCheck,
+    i: usize,
+    lang: Lang,
+) -> (Option<FixReport>, bool) {
     let Some(Ok(loaded)) = check.files.get(i).map(|f| &f.loaded) else {
         return (None, false);
     };
@@ -352,7 +357,10 @@ fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixRep
     }
     let fixed = match loaded.fix_all(&wants) {
         Ok(f) => f,
-        Err(e) => return (Some(FixReport::of(None, None, Some(e.to_string()))), true),
+        Err(e) => {
+            let e = crate::existing::WriteError::from(e);
+            return (Some(FixReport::of(None, None, Some((&e, lang)))), true);
+        }
     };
     if fixed.changes.is_empty() {
         return (Some(FixReport::of(Some(&fixed), None, None)), false);
@@ -365,7 +373,7 @@ fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixRep
     match loaded.write_fixed(&fixed, &dest, args.force) {
         Ok(path) => (Some(FixReport::of(Some(&fixed), Some(path), None)), false),
         Err(e) => (
-            Some(FixReport::of(Some(&fixed), None, Some(e.to_string()))),
+            Some(FixReport::of(Some(&fixed), None, Some((&e, lang)))),
             true,
         ),
     }
@@ -518,7 +526,7 @@ fn print_fix(out: &mut dyn Write, lang: Lang, kind: Kind, fix: &FixReport) -> st
             crate::check::existing::change_line(lang, c.line, c.what, &c.before, &c.after)
         )?;
     }
-    if let Some(e) = &fix.error {
+    if let Some(e) = fix.error_text.as_ref().or(fix.error.as_ref()) {
         writeln!(
             out,
             "  ✗ {}",

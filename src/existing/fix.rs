@@ -179,6 +179,62 @@ pub enum FixError {
     Edit(#[from] edit::EditError),
 }
 
+impl FixError {
+    /// The error for people, in `lang`: a sentence from the catalog, then what
+    /// the format's fixer found (English, a detail) where there is one.
+    /// Callers escape it before showing it (values come from the user's file).
+    pub fn text(&self, lang: Lang) -> String {
+        let detail = |sentence: String, details: &str| {
+            msg!(lang, "with-details", sentence = sentence, details = details)
+        };
+        match self {
+            FixError::NoSuchAccount(n) => msg!(lang, "fix-no-such-account", number = *n),
+            FixError::Invalid { field, value } => msg!(
+                lang,
+                "fix-invalid",
+                field = field.words(lang),
+                value = value.as_str()
+            ),
+            FixError::Unrepresentable {
+                format,
+                field,
+                reason,
+            } => detail(
+                msg!(
+                    lang,
+                    "fix-unrepresentable",
+                    format = *format,
+                    field = field.words(lang)
+                ),
+                reason,
+            ),
+            FixError::Unsupported(reason) => detail(msg!(lang, "fix-unsupported"), reason),
+            FixError::ProfileInUse(profile) => msg!(
+                lang,
+                "fix-profile-in-use",
+                profile = profile.display().to_string()
+            ),
+            FixError::Edit(e) => detail(msg!(lang, "fix-internal"), &e.to_string()),
+        }
+    }
+}
+
+impl WriteError {
+    /// The error for people, in `lang` (see [`FixError::text`]).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            WriteError::Output(e) => e.text(lang),
+            WriteError::Fix(e) => e.text(lang),
+            WriteError::Io { path, source } => msg!(
+                lang,
+                "with-details",
+                sentence = msg!(lang, "fix-cannot-read", path = path.display().to_string()),
+                details = source.to_string()
+            ),
+        }
+    }
+}
+
 /// Where the fixed file goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
@@ -384,5 +440,72 @@ impl Loaded {
         let mode = self.mode.map_or(Mode::Private, Mode::Exact);
         write_atomic_mode(&path, &bytes, mode, overwrite || replace)?;
         Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `check --fix` and the app's "Save the fixed file…" showed these
+    /// errors' English (`to_string`) in Chinese too: each is a catalog
+    /// sentence now, and only what the format's fixer found, the OS error or
+    /// the path follows it verbatim as details.
+    #[test]
+    fn fix_and_write_errors_are_worded_in_each_language() {
+        let io = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let errors: Vec<WriteError> = vec![
+            FixError::NoSuchAccount(3).into(),
+            FixError::Invalid {
+                field: Field::Host,
+                value: "pop 163.com".into(),
+            }
+            .into(),
+            FixError::Unrepresentable {
+                format: "getmail",
+                field: Field::Security,
+                reason: "getmail has no STARTTLS".into(),
+            }
+            .into(),
+            FixError::Unsupported("not UTF-8".into()).into(),
+            FixError::ProfileInUse(PathBuf::from("/home/ann/.thunderbird/x.default")).into(),
+            WriteError::Io {
+                path: PathBuf::from("/home/ann/.thunderbird/x.default/user.js"),
+                source: io(),
+            },
+            OutputError::Exists(PathBuf::from("/home/ann/.fetchmailrc.mailconf-fixed")).into(),
+        ];
+        for e in &errors {
+            let en = e.text(Lang::En);
+            assert!(!en.is_empty(), "{e:?}");
+            for lang in [Lang::ZhHans, Lang::ZhHant] {
+                let text = e.text(lang);
+                // The sentence comes first; details (English by design) follow.
+                let sentence = text.split('\n').next().unwrap_or_default();
+                // Longest first: a path holds "mailconf" too.
+                let allowed = [
+                    "/home/ann/.thunderbird/x.default/user.js",
+                    "/home/ann/.thunderbird/x.default",
+                    "/home/ann/.fetchmailrc.mailconf-fixed",
+                    "pop 163.com",
+                    "getmail",
+                    "Thunderbird",
+                    "mailconf",
+                    "--force",
+                ];
+                assert_eq!(
+                    crate::i18n::english_left(sentence, &allowed),
+                    None,
+                    "{lang:?}: {text}"
+                );
+            }
+        }
+        // The fixer's own words and the OS error are kept as details.
+        assert!(
+            errors[2]
+                .text(Lang::ZhHans)
+                .contains("getmail has no STARTTLS")
+        );
+        assert!(errors[5].text(Lang::ZhHans).contains("denied"));
     }
 }

@@ -100,7 +100,7 @@ pub struct ExistingView {
     generation: Option<Generation>,
     /// Per file, once every account is checked: the fixed file (computed once,
     /// not every frame), or why it cannot be made.
-    fixed: Vec<Option<Result<crate::existing::Fixed, String>>>,
+    fixed: Vec<Option<Result<crate::existing::Fixed, Arc<crate::existing::FixError>>>>,
     /// Why the check could not start, or why it stopped.
     pub status: Option<String>,
     /// The last save's outcome and the file it was for: said below that
@@ -181,11 +181,7 @@ impl ExistingView {
                     return None;
                 };
                 let wants = check.corrections(i);
-                (!wants.is_empty()).then(|| {
-                    loaded
-                        .fix_all(&wants)
-                        .map_err(|e| ServerText::new(&e.to_string()).to_string())
-                })
+                (!wants.is_empty()).then(|| loaded.fix_all(&wants).map_err(Arc::new))
             })
             .collect();
     }
@@ -318,7 +314,7 @@ impl ExistingView {
                 let fixed = match self.fixed.get(i) {
                     Some(Some(Ok(f))) => f.clone(),
                     Some(Some(Err(e))) => {
-                        self.status = Some(e.clone());
+                        self.status = Some(ServerText::new(&e.text(lang)).to_string());
                         return;
                     }
                     _ => return,
@@ -354,7 +350,7 @@ impl ExistingView {
                             Err(e) => msg!(
                                 lang,
                                 "existing-not-saved",
-                                error = ServerText::new(&e.to_string()).to_string()
+                                error = ServerText::new(&e.text(lang)).to_string()
                             ),
                         },
                     )
@@ -496,7 +492,10 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 }
             }
             Some(Some(Err(e))) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    ServerText::new(&e.text(lang)).to_string(),
+                );
             }
             _ => {}
         }

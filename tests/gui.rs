@@ -180,6 +180,20 @@ fn typing_163_shows_the_netease_card_in_chinese() {
             .as_deref(),
         Some("alice@163.com")
     );
+    // "What goes in the password field" sits beside its first line (the
+    // kind of password), not halfway down beside the link's address, where
+    // the kind read as part of the Status row above.
+    let label = h.get_by_label(&T::PasswordField.get(Lang::ZhHans)).rect();
+    let kind = h
+        .get_by_label(&mailconf::providers::describe::auth_kind(
+            mailconf::providers::AuthKind::AuthorizationCode,
+            Lang::ZhHans,
+        ))
+        .rect();
+    assert!(
+        (label.top() - kind.top()).abs() < 4.0,
+        "label {label:?}, first line {kind:?}"
+    );
 }
 
 #[test]
@@ -3003,6 +3017,55 @@ fn quality_walk(lang: Lang) {
     h.run();
     assert!(!h.state().session.export_open);
     assert!(!has_text(&h, &title));
+}
+
+/// The layout does not jump under the pointer while an address is typed:
+/// hint lines used to appear and disappear above the buttons (moving Test
+/// connection by 22 px) and the label column widened when "Password" became
+/// "Authorization code". The address field and Test connection stay where
+/// they are in every state of the form, in both languages.
+#[test]
+fn the_form_does_not_move_while_an_address_is_typed() {
+    for lang in [Lang::En, Lang::ZhHans] {
+        let (mut h, _handle) = scripted(lang);
+        h.run();
+        let place = |h: &App| {
+            (
+                h.get_by_label(&T::EmailAddress.get(lang)).rect(),
+                h.get_by_label(&T::TestConnection.get(lang)).rect(),
+            )
+        };
+        let start = place(&h);
+        // Empty, a bare name, half a domain, a provider that wants an
+        // authorization code, one that wants a password, an unknown domain,
+        // something that is not an address. (A provider that signs in with
+        // OAuth2 adds its sign-in row to the form: a different form, not a
+        // hint coming and going.)
+        for typed in [
+            "zhangsan",
+            "zhangsan@",
+            "zhangsan@16",
+            "zhangsan@163.com",
+            "zhangsan@qq.com",
+            "bob@gmx.net",
+            "me@unknown-mailconf.example",
+            "not an address@@",
+            "",
+        ] {
+            retype_address(&mut h, typed);
+            h.run_steps(3);
+            let now = place(&h);
+            for (what, a, b) in [
+                ("address field", start.0, now.0),
+                ("Test connection", start.1, now.1),
+            ] {
+                assert!(
+                    (a.min - b.min).length() < 0.5,
+                    "{lang:?}, {typed:?}: the {what} moved from {a:?} to {b:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

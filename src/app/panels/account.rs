@@ -211,8 +211,11 @@ pub fn show(
 
     ui.add_space(8.0);
     // One line is always taken, so the buttons below do not move as lines
-    // come and go while typing.
-    let line = ui.text_style_height(&egui::TextStyle::Body);
+    // come and go while typing; as tall as a row with the lookup's spinner
+    // (a widget's height), or that row pushed them down by 4 px.
+    let line = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y);
     ui.allocate_ui_with_layout(
         egui::vec2(ui.available_width(), line),
         egui::Layout::top_down(egui::Align::Min),
@@ -221,6 +224,19 @@ pub fn show(
             recognition_line(ui, session, entry.is_some());
         },
     );
+}
+
+/// A label in the first column of a grid whose value may take several lines:
+/// at the top of its row, beside the value's first line (a grid centres its
+/// cells, and "What goes in the password field" then sat beside the link's
+/// address, the second line, so the first read as part of the row above).
+fn row_label(ui: &mut egui::Ui, text: &str) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(
+            egui::Label::new(egui::RichText::new(text).strong())
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
+    });
 }
 
 /// The line under the form: what the typed address amounts to.
@@ -405,7 +421,7 @@ fn card(
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    ui.strong(T::Status.get(lang));
+                    row_label(ui, &T::Status.get(lang));
                     ui.add(
                         egui::Label::new(
                             egui::RichText::new(describe::status(&p.status, lang))
@@ -415,7 +431,7 @@ fn card(
                     );
                     ui.end_row();
 
-                    ui.strong(T::PasswordField.get(lang));
+                    row_label(ui, &T::PasswordField.get(lang));
                     ui.vertical(|ui| {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(describe::auth_kind(p.auth.kind, lang));

@@ -3131,6 +3131,58 @@ fn tab_stays_in_the_export_window_and_each_widget_it_reaches_is_in_view() {
 }
 
 /// At the smallest window size the Export window fits below the menu bar.
+/// At 1600 px every provider's name and domain fit the list in every
+/// language (the list was capped at 330 px and cut names even there); only a
+/// small window cuts them, with the full name on hover.
+#[test]
+fn provider_names_are_not_cut_at_1600_px() {
+    for lang in Lang::ALL {
+        let mut h = Harness::builder()
+            .with_size([1600.0, 900.0])
+            .with_context_setup(app::install_fonts)
+            .build_eframe(|cc| {
+                MailconfApp::new(
+                    cc,
+                    AppOptions {
+                        database: bundled(),
+                        backend: None,
+                        lang: Some(lang),
+                        persisted: Some(Persisted::default()),
+                    },
+                )
+            });
+        h.run();
+        // A row: button padding on both sides, the name, a gap, the domain,
+        // inside the list (its scroll bar and the panel's margins).
+        let row = h.get_by_label(&T::Search.get(lang)).rect();
+        let style = h.ctx.global_style();
+        let pad = style.spacing.button_padding.x;
+        let gap = style.spacing.item_spacing.x;
+        let body = egui::TextStyle::Body.resolve(&style);
+        let small = egui::TextStyle::Small.resolve(&style);
+        let scroll_bar = style.spacing.scroll.allocated_width();
+        let width = |text: &str, font: &egui::FontId| {
+            h.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        };
+        let room = row.width() - scroll_bar;
+        let mut cut = Vec::new();
+        for entry in h.state().database().entries() {
+            let p = &entry.provider;
+            let name = p.name.get(lang);
+            let domain = p.domains.first().map(String::as_str).unwrap_or_default();
+            let needs = 2.0 * pad + width(name, &body) + gap + width(domain, &small);
+            if needs > room {
+                cut.push(format!("{name} ({needs:.0} > {room:.0})"));
+            }
+        }
+        assert!(cut.is_empty(), "{lang:?}: cut at 1600 px: {cut:#?}");
+    }
+}
+
 #[test]
 fn the_export_window_fits_at_900_by_600() {
     let mut h = Harness::builder()

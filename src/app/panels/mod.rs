@@ -58,7 +58,7 @@ pub fn show(
     // bring egui's untranslated "Resize panel" into the accessibility tree).
     // Wide enough for the long names at large sizes (they are cut, with the
     // full name on hover, only in small windows).
-    let list_width = (ui.available_width() * 0.28).clamp(230.0, 520.0);
+    let list_width = (ui.available_width() * 0.32).clamp(230.0, 560.0);
     egui::Panel::left("providers")
         .resizable(false)
         .exact_size(list_width)

@@ -902,6 +902,20 @@ fn english_words(s: &str) -> Vec<String> {
                     .or_else(|| rest.split_once('：'))
                     .map_or(rest, |(_, said)| said)
             });
+            // A command example inside a sentence ("例如 mailconf probe
+            // HOST") is a command, not English: its subcommand is dropped.
+            let mut l = l.to_owned();
+            let mut from = 0;
+            while let Some(i) = l[from..].find("mailconf ").map(|i| i + from) {
+                let start = i + "mailconf ".len();
+                let rest = &l[start..];
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let word = &rest[..end];
+                if !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '2') {
+                    l = format!("{}{}", &l[..start], &rest[end..]);
+                }
+                from = start;
+            }
             let mut kept = String::new();
             for c in l.chars() {
                 match c {
@@ -937,6 +951,34 @@ fn english_words(s: &str) -> Vec<String> {
 /// unknown input, a file that cannot be written, an unreadable file to
 /// check). They were English whatever the language ("the part before the @
 /// contains a space…", "no provider in the database serves…").
+/// "mailconf probe: no settings found for X: nothing found for X: …" said
+/// the domain twice; the finding names it once, in every language.
+#[test]
+fn nothing_found_names_the_domain_once() {
+    for lang in ["en", "zh-Hans", "zh-Hant"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mailconf"))
+            .args([
+                "--lang",
+                lang,
+                "probe",
+                "alice@nowhere-mailconf.invalid",
+                "--dns",
+                "127.0.0.1:9",
+            ])
+            .env("MAILCONF_CONFIG_DIR", "/nonexistent/mailconf-config")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let first = err.lines().next().unwrap_or_default();
+        assert_eq!(
+            first.matches("nowhere-mailconf.invalid").count(),
+            1,
+            "{lang}: {err}"
+        );
+        assert!(first.contains("127.0.0.1:9"), "{lang}: {err}");
+    }
+}
+
 #[test]
 fn chinese_output_of_every_subcommand_has_no_english_sentence() {
     let dir = tempfile::tempdir().unwrap();
@@ -1053,6 +1095,14 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
         vec!["probe", "bad host!"],
         vec!["discover", "bad"],
         vec!["check", "/nonexistent/mailconf/.msmtprc"],
+        // Discovery with a DNS server that refuses (nothing listens on
+        // loopback port 9): the reason was English in Chinese output.
+        vec![
+            "probe",
+            "alice@nowhere-mailconf.invalid",
+            "--dns",
+            "127.0.0.1:9",
+        ],
         // Usage errors of clap and of the commands (they were clap's and our English).
         vec!["probe", "--no-such-flag", "alice@163.com"],
         vec!["no-such-command"],

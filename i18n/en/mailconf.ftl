@@ -196,6 +196,8 @@ verify-unfinished = the probe had not finished when discovery's deadline passed
 dns-no-such-name = { $name } has no { $rtype } records (the name does not exist)
 dns-no-records = { $name } has no { $rtype } records
 dns-unreachable = the DNS server { $server } is unreachable
+dns-server-refused = connection refused (nothing answers DNS on that address and port)
+dns-server-no-answer = no answer within { $ms } ms
 dns-timeout = the DNS lookup of { $name } ({ $rtype }) ran out of time
 dns-failed = the DNS lookup of { $name } ({ $rtype }) failed
 dns-config = cannot set up DNS
@@ -417,7 +419,6 @@ advice-nothing-found = No mail settings were found for this domain. Check the ad
 ## Why a check could not run (src/check/run.rs)
 
 check-discontinued = { $provider } was discontinued in { $year }; there is nothing to probe
-check-nothing-found = no settings found for { $domain }: { $why }
 check-credentials = {"--user"}/password: { $problem }
 credentials-empty-username = the username is empty
 credentials-control-username = the username contains a control character (line break, {"NUL"}…)

@@ -176,6 +176,8 @@ verify-unfinished = 探测在查找的截止时间前未完成
 dns-no-such-name = { $name } 没有 { $rtype } 记录（该名称不存在）
 dns-no-records = { $name } 没有 { $rtype } 记录
 dns-unreachable = DNS 服务器 { $server } 无法访问
+dns-server-refused = 连接被拒绝（该地址和端口上没有 DNS 服务）
+dns-server-no-answer = { $ms } 毫秒内没有应答
 dns-timeout = DNS 查询 { $name }（{ $rtype }）超时
 dns-failed = DNS 查询 { $name }（{ $rtype }）失败
 dns-config = 无法设置 DNS
@@ -385,7 +387,6 @@ advice-nothing-found = 没有找到这个域名的邮件设置。请检查地址
 ## Why a check could not run
 
 check-discontinued = { $provider }已于 { $year } 年停止服务，没有可以探测的服务器
-check-nothing-found = 没有找到 { $domain } 的设置：{ $why }
 check-credentials = {"--user"}/密码：{ $problem }
 credentials-empty-username = 用户名为空
 credentials-control-username = 用户名含有控制字符（换行、{"NUL"} 等）

@@ -176,6 +176,8 @@ verify-unfinished = 探測在查找的截止時間前未完成
 dns-no-such-name = { $name } 沒有 { $rtype } 記錄（該名稱不存在）
 dns-no-records = { $name } 沒有 { $rtype } 記錄
 dns-unreachable = DNS 伺服器 { $server } 無法連線
+dns-server-refused = 連線被拒絕（該位址和連接埠上沒有 DNS 服務）
+dns-server-no-answer = { $ms } 毫秒內沒有回應
 dns-timeout = DNS 查詢 { $name }（{ $rtype }）逾時
 dns-failed = DNS 查詢 { $name }（{ $rtype }）失敗
 dns-config = 無法設定 DNS
@@ -385,7 +387,6 @@ advice-nothing-found = 沒有找到這個網域的郵件設定。請檢查地址
 ## Why a check could not run
 
 check-discontinued = { $provider }已於 { $year } 年停止服務，沒有可以探測的伺服器
-check-nothing-found = 沒有找到 { $domain } 的設定：{ $why }
 check-credentials = {"--user"}/密碼：{ $problem }
 credentials-empty-username = 使用者名稱為空
 credentials-control-username = 使用者名稱含有控制字元（換行、{"NUL"} 等）

@@ -180,12 +180,9 @@ impl CheckError {
                 provider = name.get(l),
                 year = year.to_string()
             ),
-            CheckError::Plan(PlanError::NotFound { domain, message }) => msg!(
-                l,
-                "check-nothing-found",
-                domain = domain.as_str(),
-                why = message.text(l).to_string()
-            ),
+            // The finding names the domain itself ("nothing found for …: …"):
+            // it was said twice, "no settings found for X: nothing found for X".
+            CheckError::Plan(PlanError::NotFound { message, .. }) => message.text(l).to_string(),
             CheckError::Credentials(e) => {
                 let problem = match e {
                     CredentialsError::EmptyUsername => msg!(l, "credentials-empty-username"),

@@ -95,6 +95,33 @@ fn break_after(c: char) -> bool {
     c.width().unwrap_or(0) == 2
 }
 
+/// A command example ("mailconf probe mail.example.com") is one token, so a
+/// line never breaks inside it (copied from the terminal, half a command
+/// runs the wrong thing): "mailconf" and up to three words after it, as long
+/// as they are ASCII (closing punctuation may follow) and none ends a clause.
+fn keep_commands_together(tokens: Vec<(bool, String)>) -> Vec<(bool, String)> {
+    let command_word = |t: &str| {
+        let body = t.trim_end_matches(no_break_before);
+        !body.is_empty() && body.is_ascii() && !body.starts_with(['(', '[', '"'])
+    };
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut room = 0;
+    for (spaced, token) in tokens {
+        if room > 0 && spaced && command_word(&token) {
+            if let Some((_, last)) = out.last_mut() {
+                last.push(' ');
+                last.push_str(&token);
+            }
+            let ends_clause = token.ends_with(no_break_before);
+            room = if ends_clause { 0 } else { room - 1 };
+            continue;
+        }
+        room = if token == "mailconf" { 3 } else { 0 };
+        out.push((spaced, token));
+    }
+    out
+}
+
 /// `text` broken into lines of at most `width` columns: the first starts
 /// right away, the others with `indent` (counted in the width). Breaks go at
 /// spaces and between Chinese characters (never before closing punctuation,
@@ -130,6 +157,7 @@ pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     if !current.is_empty() {
         tokens.push((space, current));
     }
+    let tokens = keep_commands_together(tokens);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_w = 0;
@@ -289,6 +317,31 @@ mod tests {
 
     /// An opening bracket or quote stays with what it opens: a line of
     /// `check` ended with “「” and the quoted command began the next.
+    #[test]
+    fn a_command_example_is_never_broken_over_two_lines() {
+        let text = "没有找到 nowhere-mailconf.invalid 的邮件设置。请检查地址是否有误；如果你知道邮件服务器的名称（可以问服务商或管理员），请直接测试该名称，例如 mailconf probe mail.nowhere-mailconf.invalid。";
+        // From the width where the command (and its full stop) fits on a line.
+        for width in 52..=100 {
+            let lines = wrap(text, width, "  ");
+            let together = lines
+                .iter()
+                .any(|l| l.contains("mailconf probe mail.nowhere-mailconf.invalid"));
+            assert!(together, "{width}: {lines:#?}");
+            assert!(
+                lines.iter().all(|l| display_width(l) <= width),
+                "{lines:#?}"
+            );
+        }
+        // English prose after a command is not swallowed by it.
+        let en = "Check the address for typos; test that name instead, e.g. mailconf probe mail.example.com. Your provider can tell you the name of the server.";
+        let lines = wrap(en, 60, "");
+        assert!(
+            lines.iter().any(|l| l.ends_with("mail.example.com."))
+                || lines.iter().any(|l| l.contains("mail.example.com. Your")),
+            "{lines:#?}"
+        );
+    }
+
     #[test]
     fn a_line_never_ends_with_an_opening_bracket_or_quote() {
         let zh = "請改為在 mailconf 中輸入你的地址（「mailconf probe you@example.com」、\

@@ -361,11 +361,21 @@ pub fn dns_error_text(e: &DnsError, lang: Lang) -> String {
             rtype,
             nxdomain: false,
         } => msg!(l, "dns-no-records", name = name.as_str(), rtype = *rtype),
-        DnsError::Unreachable { server, detail } => msg!(
+        DnsError::Unreachable { server, problems } => msg!(
             l,
             "with-detail",
             sentence = msg!(l, "dns-unreachable", server = server.as_str()),
-            detail = detail.as_str()
+            detail = problems
+                .iter()
+                .map(|p| match p {
+                    crate::dns::ServerProblem::Refused => msg!(l, "dns-server-refused"),
+                    crate::dns::ServerProblem::NoAnswer { ms } => {
+                        msg!(l, "dns-server-no-answer", ms = ms.to_string())
+                    }
+                    crate::dns::ServerProblem::Other(s) => s.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(&msg!(l, "list-separator"))
         ),
         DnsError::Timeout { name, rtype } => {
             msg!(l, "dns-timeout", name = name.as_str(), rtype = *rtype)

@@ -55,6 +55,37 @@ pub struct Srv {
     pub target: String,
 }
 
+/// Why a DNS server could not be asked ([`DnsError::Unreachable`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ServerProblem {
+    /// The connection was refused: nothing answers DNS on that address and port.
+    Refused,
+    /// No answer before the deadline.
+    NoAnswer {
+        /// The deadline, in milliseconds.
+        ms: u128,
+    },
+    /// What the operating system or the DNS library said (verbatim).
+    Other(String),
+}
+
+impl ServerProblem {
+    /// The problems in English (the error's `Display`, the JSON).
+    pub fn english(problems: &[ServerProblem]) -> String {
+        problems
+            .iter()
+            .map(|p| match p {
+                ServerProblem::Refused => {
+                    "connection refused (nothing answers DNS on that address and port)".to_owned()
+                }
+                ServerProblem::NoAnswer { ms } => format!("no answer within {ms} ms"),
+                ServerProblem::Other(s) => s.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// Why a DNS lookup gave no answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DnsError {
@@ -69,12 +100,12 @@ pub enum DnsError {
         nxdomain: bool,
     },
     /// The DNS server could not be reached at all.
-    #[error("the DNS server {server} is unreachable: {detail}")]
+    #[error("the DNS server {server} is unreachable: {}", ServerProblem::english(.problems))]
     Unreachable {
         /// The server(s), e.g. `127.0.0.1:53`.
         server: String,
-        /// What happened, e.g. "connection refused".
-        detail: String,
+        /// What happened, per server tried (sorted, each once).
+        problems: Vec<ServerProblem>,
     },
     /// The lookup did not finish before its deadline.
     #[error("the DNS lookup of {name} ({rtype}) ran out of time")]
@@ -479,23 +510,23 @@ async fn probe_servers(
     for s in servers.iter().copied() {
         set.spawn(probe_one(s, wait));
     }
-    let mut details = Vec::new();
+    let mut problems = Vec::new();
     while let Some(r) = set.join_next().await {
         match r {
             Ok(Ok(())) => return Ok(()),
-            Ok(Err(d)) => details.push(d),
-            Err(e) => details.push(e.to_string()),
+            Ok(Err(d)) => problems.push(d),
+            Err(e) => problems.push(ServerProblem::Other(e.to_string())),
         }
     }
-    details.sort();
-    details.dedup();
+    problems.sort();
+    problems.dedup();
     Err(DnsError::Unreachable {
         server: label,
-        detail: details.join("; "),
+        problems,
     })
 }
 
-async fn probe_one(server: SocketAddr, wait: Duration) -> Result<(), String> {
+async fn probe_one(server: SocketAddr, wait: Duration) -> Result<(), ServerProblem> {
     let bind: SocketAddr = if server.is_ipv4() {
         (Ipv4Addr::UNSPECIFIED, 0).into()
     } else {
@@ -503,13 +534,15 @@ async fn probe_one(server: SocketAddr, wait: Duration) -> Result<(), String> {
     };
     let sock = tokio::net::UdpSocket::bind(bind)
         .await
-        .map_err(|e| format!("cannot open a UDP socket: {e}"))?;
+        .map_err(|e| ServerProblem::Other(format!("cannot open a UDP socket: {e}")))?;
     sock.connect(server).await.map_err(|e| describe_io(&e))?;
     let mut msg = Message::query();
     msg.add_query(Query::query(Name::root(), RecordType::NS));
     msg.metadata.recursion_desired = true;
     let id = msg.metadata.id;
-    let bytes = msg.to_vec().map_err(|e| e.to_string())?;
+    let bytes = msg
+        .to_vec()
+        .map_err(|e| ServerProblem::Other(e.to_string()))?;
     let exchange = async {
         sock.send(&bytes).await.map_err(|e| describe_io(&e))?;
         let mut buf = [0u8; 4096];
@@ -525,16 +558,16 @@ async fn probe_one(server: SocketAddr, wait: Duration) -> Result<(), String> {
     };
     match tokio::time::timeout(wait, exchange).await {
         Ok(r) => r,
-        Err(_) => Err(format!("no answer within {} ms", wait.as_millis())),
+        Err(_) => Err(ServerProblem::NoAnswer {
+            ms: wait.as_millis(),
+        }),
     }
 }
 
-fn describe_io(e: &std::io::Error) -> String {
+fn describe_io(e: &std::io::Error) -> ServerProblem {
     match e.kind() {
-        std::io::ErrorKind::ConnectionRefused => {
-            "connection refused (nothing answers DNS on that address and port)".into()
-        }
-        _ => e.to_string(),
+        std::io::ErrorKind::ConnectionRefused => ServerProblem::Refused,
+        _ => ServerProblem::Other(e.to_string()),
     }
 }
 

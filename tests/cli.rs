@@ -976,6 +976,22 @@ fn nothing_found_names_the_domain_once() {
             "{lang}: {err}"
         );
         assert!(first.contains("127.0.0.1:9"), "{lang}: {err}");
+        // The advice is about the network: "check the address for typos"
+        // misled someone whose DNS server (or network) was down.
+        // Wrapping taken out (Chinese wraps between any two characters,
+        // English at spaces): compared without any white space.
+        let said: String = format!("{}{err}", String::from_utf8_lossy(&out.stdout))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let bare = |s: &str| s.replace(' ', "");
+        let (network, typos) = match lang {
+            "en" => ("check your network connection", "typos"),
+            "zh-Hans" => ("请检查网络连接", "地址是否有误"),
+            _ => ("請檢查網路連線", "地址是否有誤"),
+        };
+        assert!(said.contains(&bare(network)), "{lang}: {said}");
+        assert!(!said.contains(&bare(typos)), "{lang}: {said}");
     }
 }
 

@@ -383,6 +383,8 @@ advice-the-server = The server
 advice-discontinued-replaced = { $provider } closed in { $year }; { $replacement }.
 advice-discontinued = { $provider } closed in { $year }: there are no servers left to test.
 advice-nothing-found-for = No mail settings were found for { $domain }. Check the address for typos; if you know your mail server's name (your provider or administrator can tell you), test that name instead, e.g. { $command }.
+advice-dns-unreachable-at = The DNS server { $server } could not be asked, so nothing is known about this domain yet: check your network connection (or the server given with {"--dns"}), then test again.
+advice-dns-unreachable = The DNS server could not be asked, so nothing is known about this domain yet: check your network connection, then test again.
 advice-authorization-code = { $provider } needs an authorization code (授权码), not your web password. Sign in to the web mail, open Settings → POP3/SMTP/IMAP, switch the service on, generate an authorization code and enter it as the password{ $spaces ->
         [yes] , without spaces
        *[no] {""}

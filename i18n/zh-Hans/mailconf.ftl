@@ -354,6 +354,8 @@ advice-the-server = 服务器
 advice-discontinued-replaced = { $provider }已于 { $year } 年关闭；{ $replacement }。
 advice-discontinued = { $provider }已于 { $year } 年关闭，没有可以测试的服务器了。
 advice-nothing-found-for = 没有找到 { $domain } 的邮件设置。请检查地址是否有误；如果你知道邮件服务器的名称（可以问服务商或管理员），请直接测试该名称，例如 { $command }。
+advice-dns-unreachable-at = 无法访问 DNS 服务器 { $server }，因此还无法得知这个域名的任何信息：请检查网络连接（或用 {"--dns"} 指定的服务器），然后重新测试。
+advice-dns-unreachable = 无法访问 DNS 服务器，因此还无法得知这个域名的任何信息：请检查网络连接，然后重新测试。
 advice-authorization-code = { $provider }需要使用授权码，而不是网页登录密码。请登录网页版邮箱，打开“设置 → POP3/SMTP/IMAP”，开启服务并生成授权码，把它作为密码填写{ $spaces ->
         [yes] （不要带空格）
        *[no] {""}

@@ -354,6 +354,8 @@ advice-the-server = 伺服器
 advice-discontinued-replaced = { $provider }已於 { $year } 年關閉；{ $replacement }。
 advice-discontinued = { $provider }已於 { $year } 年關閉，沒有可以測試的伺服器了。
 advice-nothing-found-for = 沒有找到 { $domain } 的郵件設定。請檢查地址是否有誤；如果你知道郵件伺服器的名稱（可以問服務商或管理員），請直接測試該名稱，例如 { $command }。
+advice-dns-unreachable-at = 無法連線到 DNS 伺服器 { $server }，因此還無法得知這個網域的任何資訊：請檢查網路連線（或用 {"--dns"} 指定的伺服器），然後重新測試。
+advice-dns-unreachable = 無法連線到 DNS 伺服器，因此還無法得知這個網域的任何資訊：請檢查網路連線，然後重新測試。
 advice-authorization-code = { $provider }需要使用授權碼，而不是網頁登入密碼。請登入網頁版郵箱，開啟「設定 → POP3/SMTP/IMAP」，開啟服務並產生授權碼，把它當作密碼填寫{ $spaces ->
         [yes] （不要帶空格）
        *[no] {""}

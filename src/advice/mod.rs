@@ -62,6 +62,9 @@ pub enum AdviceKind {
     Discontinued,
     /// Discovery found no settings for the domain: there is nothing to test.
     NothingFound,
+    /// Discovery could not ask the DNS server at all: nothing is known about
+    /// the domain (offline, or a wrong `--dns`), which is not "no settings".
+    DnsUnreachable,
     /// OAuth2: the server accepted the access token.
     Oauth2TokenAccepted,
     /// OAuth2: the server refused the access token (expired, revoked, another account).
@@ -175,6 +178,18 @@ pub fn advise_nothing_found(domain: &str) -> Advice {
                 command = format!("mailconf probe mail.{domain}")
             )
         }),
+        link: None,
+        endpoints: Vec::new(),
+    }
+}
+
+/// Advice when discovery could not reach the DNS server `server`: the
+/// network is the problem, not the address.
+pub fn advise_dns_unreachable(server: &str) -> Advice {
+    Advice {
+        kind: AdviceKind::DnsUnreachable,
+        severity: Severity::Error,
+        text: words(|l| msg!(l, "advice-dns-unreachable-at", server = server)),
         link: None,
         endpoints: Vec::new(),
     }
@@ -364,6 +379,11 @@ pub fn advice_for(
         AdviceKind::NothingFound => (
             Severity::Error,
             plain(|l| msg!(l, "advice-nothing-found")),
+            None,
+        ),
+        AdviceKind::DnsUnreachable => (
+            Severity::Error,
+            plain(|l| msg!(l, "advice-dns-unreachable")),
             None,
         ),
     };

@@ -193,12 +193,26 @@ impl ProbeSummary {
                 }),
                 provider.map(crate::advice::advise_discontinued),
             ),
-            PlanError::NotFound { domain, message } => (
-                Some(TargetSource::NothingFound {
-                    message: (**message).clone(),
-                }),
-                Some(crate::advice::advise_nothing_found(domain)),
-            ),
+            PlanError::NotFound { domain, message } => {
+                // The DNS server could not be asked: the network is the
+                // problem; "check the address for typos" would mislead.
+                let advice = match &**message {
+                    crate::discover::Note::NothingFound { why, .. } => match &**why {
+                        crate::discover::Note::Dns(crate::dns::DnsError::Unreachable {
+                            server,
+                            ..
+                        }) => crate::advice::advise_dns_unreachable(server),
+                        _ => crate::advice::advise_nothing_found(domain),
+                    },
+                    _ => crate::advice::advise_nothing_found(domain),
+                };
+                (
+                    Some(TargetSource::NothingFound {
+                        message: (**message).clone(),
+                    }),
+                    Some(advice),
+                )
+            }
             PlanError::Invalid(_) => (None, None),
         };
         ProbeSummary {

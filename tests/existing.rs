@@ -1351,6 +1351,88 @@ fn thunderbird_profiles_user_js_and_the_lock() {
     );
 }
 
+/// Another process holding an fcntl (POSIX record) lock on `path`, as
+/// Thunderbird holds `.parentlock` while the profile is open (fcntl locks
+/// belong to a process: one held by this test process would not conflict
+/// with its own F_GETLK). The lock goes when the child is killed.
+pub(crate) struct FcntlHolder(std::process::Child);
+
+impl FcntlHolder {
+    pub(crate) fn hold(path: &Path) -> FcntlHolder {
+        use std::io::BufRead as _;
+        let mut child = Command::new("python3")
+            .arg("-c")
+            .arg("import fcntl, sys\nf = open(sys.argv[1], 'a')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()\n")
+            .arg(path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "locked", "the helper did not take the lock");
+        FcntlHolder(child)
+    }
+}
+
+impl Drop for FcntlHolder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Thunderbird's profile lock as Firefox and Thunderbird take it: an fcntl
+/// lock on `.parentlock` while the profile is open, and a `lock` symlink
+/// naming `ADDR:+PID`. A Flatpak Thunderbird (its own pid namespace: the
+/// symlink's pid means nothing here) and one on another host (NFS home) hold
+/// the profile; only a lock nobody holds is stale. It read the pid alone,
+/// so both were written to.
+#[test]
+fn thunderbird_profile_lock_follows_the_fcntl_lock_and_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("thunderbird"), dir.path());
+    let profile = dir.path().join("Profiles/k3v9x2.default-release");
+    assert!(!thunderbird::profile_in_use(&profile), "no lock at all");
+    let parentlock = profile.join(".parentlock");
+    std::fs::write(&parentlock, b"").unwrap();
+    let lock = profile.join("lock");
+    let dead = "127.0.0.1:+2147483646";
+    // Flatpak: the symlink names a pid that is not ours to see; the fcntl
+    // lock on .parentlock is held.
+    std::os::unix::fs::symlink(dead, &lock).unwrap();
+    {
+        let _held = FcntlHolder::hold(&parentlock);
+        assert!(
+            thunderbird::profile_in_use(&profile),
+            "an fcntl lock on .parentlock holds the profile"
+        );
+        assert!(matches!(
+            thunderbird::refuse_if_running(&profile),
+            Err(FixError::ProfileInUse(_))
+        ));
+        // Without the symlink too.
+        std::fs::remove_file(&lock).unwrap();
+        assert!(thunderbird::profile_in_use(&profile), "fcntl alone");
+    }
+    // Nobody holds .parentlock and the pid is dead: left by a crash.
+    std::os::unix::fs::symlink(dead, &lock).unwrap();
+    assert!(!thunderbird::profile_in_use(&profile), "a stale lock");
+    // Another host (NFS home): its pids cannot be checked from here.
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink("192.0.2.77:+2147483646", &lock).unwrap();
+    assert!(
+        thunderbird::profile_in_use(&profile),
+        "a lock taken on another host"
+    );
+    // This host, a live process.
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(format!("127.0.0.1:+{}", std::process::id()), &lock).unwrap();
+    assert!(thunderbird::profile_in_use(&profile), "a live pid here");
+}
+
 // ---------------------------------------------------------------------------
 // Bad input
 

@@ -1216,6 +1216,10 @@ existing-broken-starttls-missing = { $was } does not offer STARTTLS, which your 
 existing-broken-tls-failed = Encryption with { $was } cannot be set up
 existing-broken-protocol = { $was } did not answer as a { $protocol } server should
 existing-broken-login-refused = { $was } refused the login with the password from your file
+existing-verdict-unknown = cannot tell
+existing-unknown-dns-lookup-failed = The server name { $host } could not be looked up: check your network connection and DNS settings, then check again. Until then nothing can be said about the server.
+existing-why-dns-lookup-failed = the name lookup got no answer (check the network)
+existing-profile-in-use = Thunderbird is running with this profile ({ $path }); close Thunderbird first
 # What to do instead; { $endpoint } is "pop.163.com:995 (TLS)".
 existing-todo-use = use { $endpoint }
 existing-todo-use-code = use { $endpoint } and an authorization code (授权码) instead of the web password

@@ -472,7 +472,10 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
         }
     };
 
-    let all_dns = !reports.is_empty() && reports.iter().all(|r| r.verdict == Verdict::DnsError);
+    let all_dns = !reports.is_empty()
+        && reports
+            .iter()
+            .all(|r| matches!(r.verdict, Verdict::DnsError { .. }));
     let all_blocked = !reports.is_empty() && reports.iter().all(|r| is_connect_failure(&r.verdict));
     if all_dns {
         add(AdviceKind::DnsFailure, None);
@@ -679,9 +682,12 @@ mod tests {
 
     #[test]
     fn dns_and_everything_blocked() {
+        let gone = Verdict::DnsError {
+            failure: crate::probe::DnsFailure::NoSuchHost,
+        };
         let dns = [
-            report(Protocol::Imap, 993, Security::Tls, Verdict::DnsError),
-            report(Protocol::Smtp, 465, Security::Tls, Verdict::DnsError),
+            report(Protocol::Imap, 993, Security::Tls, gone),
+            report(Protocol::Smtp, 465, Security::Tls, gone),
         ];
         assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsFailure]);
         let all = [
@@ -768,6 +774,7 @@ mod tests {
         // The same typed path the driver takes: a DNS error gives DNS advice.
         let e = ProbeError::Dns {
             host: "x".into(),
+            failure: crate::probe::DnsFailure::NoSuchHost,
             message: "nope".into(),
         };
         let v = verdict_for(Security::Tls, &Err(e), None);

@@ -303,7 +303,7 @@ pub fn execute(
     let mut write_failed = false;
     if args.fix {
         for (i, slot) in fixes.iter_mut().enumerate() {
-            let (report, failed) = fix_file(args, &check, i);
+            let (report, failed) = fix_file(args, &check, i, lang);
             *slot = report;
             write_failed |= failed;
         }
@@ -330,7 +330,12 @@ pub fn execute(
 
 /// Writes file `i`'s fix, when it has corrections; the report and whether
 /// writing failed.
-fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixReport>, bool) {
+fn fix_file(
+    args: &CheckArgs,
+    check: &ExistingCheck,
+    i: usize,
+    lang: Lang,
+) -> (Option<FixReport>, bool) {
     let Some(Ok(loaded)) = check.files.get(i).map(|f| &f.loaded) else {
         return (None, false);
     };
@@ -353,7 +358,7 @@ fn fix_file(args: &CheckArgs, check: &ExistingCheck, i: usize) -> (Option<FixRep
     match loaded.write_fixed(&fixed, &dest, args.force) {
         Ok(path) => (Some(FixReport::of(Some(&fixed), Some(path), None)), false),
         Err(e) => (
-            Some(FixReport::of(Some(&fixed), None, Some(e.to_string()))),
+            Some(FixReport::of(Some(&fixed), None, Some(e.describe(lang)))),
             true,
         ),
     }
@@ -434,6 +439,7 @@ fn print_human(
                 AccountVerdict::Works => "✓",
                 v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => "✗",
                 AccountVerdict::Insecure { .. } => "!",
+                AccountVerdict::Unknown { .. } => "?",
                 _ => "✗",
             };
             writeln!(

@@ -212,6 +212,22 @@ pub enum WriteError {
     },
 }
 
+impl WriteError {
+    /// The error for people, in `lang` (the OS's and libraries' own words
+    /// verbatim).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            WriteError::Output(e) => e.text(lang),
+            WriteError::Fix(FixError::ProfileInUse(profile)) => crate::i18n::msg!(
+                lang,
+                "existing-profile-in-use",
+                path = profile.display().to_string()
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// What a format's fixer returns.
 pub(crate) struct Plan {
     pub edits: Vec<Edit>,

@@ -648,6 +648,18 @@ fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
     assert_eq!(code, Some(1));
     let a = &doc["files"][0]["accounts"][0];
     assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    // Why: plaintext, and Postfix offers no AUTH on 25 (none before TLS):
+    // msmtp could not log in this way; said so, not "works but insecure".
+    assert_eq!(
+        a["verdict"]["reasons"],
+        serde_json::json!(["plaintext", "login-refused-before-tls"]),
+        "{a}"
+    );
+    let why = a["explanation"]["en"].as_str().unwrap();
+    assert!(
+        why.contains("no longer accepts a login over plaintext") && why.contains("cannot log in"),
+        "{why}"
+    );
     assert_eq!(a["corrected"]["port"], s.port(465), "{a}");
     let fixed = Path::new(doc["files"][0]["fix"]["written"].as_str().unwrap()).to_path_buf();
     let token = format!("mailconf-check-fixed-{}", std::process::id());

@@ -505,6 +505,8 @@ fn a_failed_dns_lookup_is_not_read_as_a_server_that_is_gone() {
         assert_eq!(own["endpoint"]["port"], 110, "{own}");
         assert_eq!(own["verdict"]["kind"], "dns-error", "{dns}: {own}");
         assert_eq!(own["verdict"]["failure"], "lookup-failed", "{dns}: {own}");
+        let advice = &a["network"]["advice"];
+        assert_eq!(advice[0]["kind"], "dns-lookup-failed", "{dns}: {advice}");
         for (lang, words, gone) in [
             ("en", "could not be looked up", "no longer exists"),
             ("zh-Hans", "无法查询", "不存在"),

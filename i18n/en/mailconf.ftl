@@ -1220,6 +1220,7 @@ existing-verdict-unknown = cannot tell
 existing-unknown-dns-lookup-failed = The server name { $host } could not be looked up: check your network connection and DNS settings, then check again. Until then nothing can be said about the server.
 existing-why-dns-lookup-failed = the name lookup got no answer (check the network)
 existing-profile-in-use = Thunderbird is running with this profile ({ $path }); close Thunderbird first
+advice-dns-lookup-failed = The server names could not be looked up: the DNS server did not answer or failed. Check that this computer is online and its DNS works, then test again; this says nothing about the servers.
 # What to do instead; { $endpoint } is "pop.163.com:995 (TLS)".
 existing-todo-use = use { $endpoint }
 existing-todo-use-code = use { $endpoint } and an authorization code (授权码) instead of the web password

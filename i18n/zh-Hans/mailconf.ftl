@@ -982,6 +982,7 @@ existing-verdict-unknown = 无法判断
 existing-unknown-dns-lookup-failed = 无法查询服务器域名 { $host }：请检查网络连接和 DNS 设置，然后再检查一次。在此之前无法判断服务器的情况。
 existing-why-dns-lookup-failed = 域名查询没有得到回答（请检查网络）
 existing-profile-in-use = Thunderbird 正在使用这个配置文件夹（{ $path }），请先关闭 Thunderbird
+advice-dns-lookup-failed = 无法查询服务器名称：DNS 服务器没有回答或出错。请确认本机已联网且 DNS 正常，然后再测试一次；这并不说明服务器有问题。
 existing-todo-use = 请改用 { $endpoint }
 existing-todo-use-code = 请改用 { $endpoint }，并使用授权码代替网页登录密码
 existing-todo-use-app-password = 请改用 { $endpoint }，并使用应用专用密码代替账户密码

@@ -982,6 +982,7 @@ existing-verdict-unknown = 無法判斷
 existing-unknown-dns-lookup-failed = 無法查詢伺服器網域名稱 { $host }：請檢查網路連線和 DNS 設定，然後再檢查一次。在此之前無法判斷伺服器的情況。
 existing-why-dns-lookup-failed = 網域名稱查詢沒有得到回應（請檢查網路）
 existing-profile-in-use = Thunderbird 正在使用這個設定檔資料夾（{ $path }），請先關閉 Thunderbird
+advice-dns-lookup-failed = 無法查詢伺服器名稱：DNS 伺服器沒有回應或出錯。請確認本機已連網且 DNS 正常，然後再測試一次；這並不表示伺服器有問題。
 existing-todo-use = 請改用 { $endpoint }
 existing-todo-use-code = 請改用 { $endpoint }，並使用授權碼代替網頁登入密碼
 existing-todo-use-app-password = 請改用 { $endpoint }，並使用應用程式專用密碼代替帳戶密碼

@@ -54,8 +54,11 @@ pub enum AdviceKind {
     CertificateWrongName,
     /// The certificate is not from a trusted authority.
     CertificateUntrusted,
-    /// The name did not resolve.
+    /// The DNS says the names do not exist.
     DnsFailure,
+    /// The name lookups got no answer (no network, the DNS server down):
+    /// nothing is known of the servers.
+    DnsLookupFailed,
     /// Nothing answered: a proxy or firewall is likely.
     EverythingBlocked,
     /// The provider closed its mail service: there is nothing to test.
@@ -313,6 +316,11 @@ pub fn advice_for(
             plain(|l| msg!(l, "advice-dns-failure")),
             None,
         ),
+        AdviceKind::DnsLookupFailed => (
+            Severity::Error,
+            plain(|l| msg!(l, "advice-dns-lookup-failed")),
+            None,
+        ),
         AdviceKind::EverythingBlocked => (
             Severity::Error,
             plain(|l| msg!(l, "advice-everything-blocked")),
@@ -477,7 +485,15 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
             .iter()
             .all(|r| matches!(r.verdict, Verdict::DnsError { .. }));
     let all_blocked = !reports.is_empty() && reports.iter().all(|r| is_connect_failure(&r.verdict));
-    if all_dns {
+    let any_unanswered = reports.iter().any(|r| {
+        r.verdict
+            == Verdict::DnsError {
+                failure: crate::probe::DnsFailure::LookupFailed,
+            }
+    });
+    if all_dns && any_unanswered {
+        add(AdviceKind::DnsLookupFailed, None);
+    } else if all_dns {
         add(AdviceKind::DnsFailure, None);
     } else if all_blocked {
         add(AdviceKind::EverythingBlocked, None);
@@ -690,6 +706,15 @@ mod tests {
             report(Protocol::Smtp, 465, Security::Tls, gone),
         ];
         assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsFailure]);
+        // A lookup without an answer is not "the name was not found".
+        let unanswered = Verdict::DnsError {
+            failure: crate::probe::DnsFailure::LookupFailed,
+        };
+        let dns = [
+            report(Protocol::Imap, 993, Security::Tls, gone),
+            report(Protocol::Smtp, 465, Security::Tls, unanswered),
+        ];
+        assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsLookupFailed]);
         let all = [
             report(Protocol::Imap, 993, Security::Tls, blocked()),
             report(Protocol::Smtp, 465, Security::Tls, Verdict::Refused),

@@ -716,7 +716,9 @@ fn check_fix_refuses_an_open_thunderbird_profile_in_chinese() {
     std::os::unix::fs::symlink("127.0.0.1:+2147483646", profile.join("lock")).unwrap();
     let _held = crate::existing::FcntlHolder::hold(&parentlock);
     let mut c = bin();
-    c.args(["--lang", "zh-Hans", "check"])
+    // One line per sentence: the refusal is looked for whole.
+    c.env("COLUMNS", "1000")
+        .args(["--lang", "zh-Hans", "check"])
         .arg(format!("--thunderbird={}", profile.display()))
         .args(["--fix", "--resolve", &s.resolve, "--ca-file"])
         .arg(&s.ca);

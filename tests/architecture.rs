@@ -401,3 +401,61 @@ mod tests { fn h() { super::super::Thing::new(); let c = ('{', '"', '\\'); } }
     assert_eq!(bad.len(), 1);
     assert!(bad[0].contains("has no place in the layer table"));
 }
+
+/// Where a colour is written in `code` (comments and strings already
+/// stripped): `Color32::from_rgb(…)`, a named constant such as
+/// `Color32::GREEN`, `Rgba::…`/`Hsva::…`, or an alias of `Color32` (which would
+/// hide the rest). `Color32::PLACEHOLDER` (egui's "the default") and
+/// `TRANSPARENT` are not colours.
+fn colours_in(code: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        for ty in ["Color32::", "Rgba::", "Hsva::", "HsvaGamma::"] {
+            let mut rest = line;
+            while let Some(at) = rest.find(ty) {
+                let after = &rest[at + ty.len()..];
+                let ident = ident_at(after);
+                let harmless =
+                    ty == "Color32::" && matches!(ident.as_str(), "PLACEHOLDER" | "TRANSPARENT");
+                if !harmless {
+                    found.push((n + 1, format!("{ty}{ident}")));
+                }
+                rest = after;
+            }
+        }
+        if line.contains("Color32 as ") {
+            found.push((n + 1, "Color32 as …".to_owned()));
+        }
+    }
+    found
+}
+
+/// The app's colours come from its palette (`src/app/palette.rs`), whose
+/// contrast `tests/gui.rs` measures in both themes
+/// (`verdict_colours_and_hints_reach_wcag_aa_in_both_themes`); a colour written
+/// anywhere else in the app escapes that measure. The check window's "works"
+/// green was such a colour (#1b7f3b, about 3.4:1 on the dark panel).
+#[test]
+fn the_app_takes_every_colour_from_its_palette() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("app"), &mut files);
+    files.sort();
+    let palette = src.join("app").join("palette.rs");
+    assert!(
+        files.contains(&palette),
+        "src/app/palette.rs is the palette"
+    );
+    let mut found = Vec::new();
+    for f in files.iter().filter(|f| **f != palette) {
+        let code = strip_comments(&std::fs::read_to_string(f).unwrap());
+        for (line, what) in colours_in(&code) {
+            found.push(format!("{}:{line}: {what}", f.display()));
+        }
+    }
+    assert!(found.is_empty(), "colours outside the palette: {found:#?}");
+    // The scanner sees what it looks for.
+    let sample = "let a = egui::Color32::from_rgb(1, 2, 3);\nlet b = Color32::GREEN;\nlet c = egui::Color32::PLACEHOLDER;\nuse egui::Color32 as C;\n";
+    let seen: Vec<usize> = colours_in(sample).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(seen, [1, 2, 4]);
+}

@@ -1351,6 +1351,277 @@ fn thunderbird_profiles_user_js_and_the_lock() {
     );
 }
 
+/// Another process holding an fcntl (POSIX record) lock on `path`, as
+/// Thunderbird holds `.parentlock` while the profile is open (fcntl locks
+/// belong to a process: one held by this test process would not conflict
+/// with its own F_GETLK). The lock goes when the child is killed.
+pub(crate) struct FcntlHolder(std::process::Child);
+
+impl FcntlHolder {
+    pub(crate) fn hold(path: &Path) -> FcntlHolder {
+        use std::io::BufRead as _;
+        let mut child = Command::new("python3")
+            .arg("-c")
+            .arg("import fcntl, sys\nf = open(sys.argv[1], 'a')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()\n")
+            .arg(path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "locked", "the helper did not take the lock");
+        FcntlHolder(child)
+    }
+}
+
+impl Drop for FcntlHolder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Thunderbird's profile lock as Firefox and Thunderbird take it: an fcntl
+/// lock on `.parentlock` while the profile is open, and a `lock` symlink
+/// naming `ADDR:+PID`. A Flatpak Thunderbird (its own pid namespace: the
+/// symlink's pid means nothing here) and one on another host (NFS home) hold
+/// the profile; only a lock nobody holds is stale. It read the pid alone,
+/// so both were written to.
+#[test]
+fn thunderbird_profile_lock_follows_the_fcntl_lock_and_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("thunderbird"), dir.path());
+    let profile = dir.path().join("Profiles/k3v9x2.default-release");
+    assert!(!thunderbird::profile_in_use(&profile), "no lock at all");
+    let parentlock = profile.join(".parentlock");
+    std::fs::write(&parentlock, b"").unwrap();
+    let lock = profile.join("lock");
+    let dead = "127.0.0.1:+2147483646";
+    // Flatpak: the symlink names a pid that is not ours to see; the fcntl
+    // lock on .parentlock is held.
+    std::os::unix::fs::symlink(dead, &lock).unwrap();
+    {
+        let _held = FcntlHolder::hold(&parentlock);
+        assert!(
+            thunderbird::profile_in_use(&profile),
+            "an fcntl lock on .parentlock holds the profile"
+        );
+        assert!(matches!(
+            thunderbird::refuse_if_running(&profile),
+            Err(FixError::ProfileInUse(_))
+        ));
+        // Without the symlink too.
+        std::fs::remove_file(&lock).unwrap();
+        assert!(thunderbird::profile_in_use(&profile), "fcntl alone");
+    }
+    // Nobody holds .parentlock and the pid is dead: left by a crash.
+    std::os::unix::fs::symlink(dead, &lock).unwrap();
+    assert!(!thunderbird::profile_in_use(&profile), "a stale lock");
+    // Another host (NFS home): its pids cannot be checked from here.
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink("192.0.2.77:+2147483646", &lock).unwrap();
+    assert!(
+        thunderbird::profile_in_use(&profile),
+        "a lock taken on another host"
+    );
+    // This host, a live process.
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(format!("127.0.0.1:+{}", std::process::id()), &lock).unwrap();
+    assert!(thunderbird::profile_in_use(&profile), "a live pid here");
+}
+
+/// What an account says, field by field (the values, not where they came
+/// from), for diffing an original and its fixed file.
+fn settings(a: &existing::Account) -> std::collections::BTreeMap<&'static str, String> {
+    let password = match &a.password {
+        Password::NotInFile => "not-in-file".to_owned(),
+        Password::InFile { secret, .. } => format!("in-file:{}", secret.expose()),
+        Password::Command { command, .. } => format!("command:{command}"),
+    };
+    [
+        ("host", a.host.value.clone()),
+        ("port", a.port.value.to_string()),
+        ("security", format!("{:?}", a.security.value)),
+        ("starttls_optional", a.starttls_optional.to_string()),
+        ("certificate_checked", a.certificate_checked.to_string()),
+        ("auth", format!("{:?}", a.auth.value)),
+        (
+            "username",
+            a.username
+                .as_ref()
+                .map(|u| u.value.clone())
+                .unwrap_or_default(),
+        ),
+        ("password", password),
+        ("address", a.address.clone().unwrap_or_default()),
+        ("leave_on_server", format!("{:?}", a.leave_on_server)),
+        ("active", a.active.to_string()),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// The fields that differ between two accounts.
+fn changed(a: &existing::Account, b: &existing::Account) -> Vec<&'static str> {
+    let (x, y) = (settings(a), settings(b));
+    x.iter()
+        .filter(|(k, v)| y.get(*k) != Some(*v))
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// The 1-based numbers of the lines that differ (the fixers edit in place:
+/// the line count stays).
+fn lines_changed(before: &[u8], after: &[u8]) -> Vec<usize> {
+    let (b, a) = (
+        String::from_utf8_lossy(before),
+        String::from_utf8_lossy(after),
+    );
+    assert_eq!(b.lines().count(), a.lines().count(), "{a}");
+    b.lines()
+        .zip(a.lines())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The corrected settings `mailconf check` would give `a`: its own auth and
+/// login name, the secure way in on `host`.
+fn corrected_for(a: &existing::Account, host: &str, user: &str) -> Corrected {
+    Corrected {
+        auth: a.auth.value.clone(),
+        ..secure(a.protocol, host, user)
+    }
+}
+
+/// `fix_all` with several corrections in one file, as `mailconf check --fix`
+/// makes them: a fetchmailrc with two wrong accounts (port and TLS in one,
+/// the login name in the other) and a right one, and an msmtprc account with
+/// two wrong fields (port and TLS) next to a right one. Exactly the wrong
+/// fields change (line by line, and read back: every other setting, password
+/// included, is as it was), and fetchmail and msmtp read what was meant.
+#[test]
+fn fix_all_with_several_corrections_changes_exactly_the_wrong_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+
+    // fetchmail.
+    let rc = b"# three accounts\nset no bouncemail\n\npoll pop.a.example proto pop3 port 110\n    user 'a@a.example' password 'pa' is alice here\n\npoll pop.b.example proto pop3 port 995\n    user 'old-b' password 'pb' is bob here ssl\n\npoll pop.c.example proto pop3 port 995\n    user 'c@c.example' password 'pc' is carol here ssl\n";
+    let l = existing::parse(Path::new(".fetchmailrc"), rc.to_vec(), None).unwrap();
+    assert_eq!(l.accounts.len(), 3);
+    let (a, b, c) = (&l.accounts[0], &l.accounts[1], &l.accounts[2]);
+    let wants = [
+        (0, corrected_for(a, "pop.a.example", "a@a.example")),
+        (1, corrected_for(b, "pop.b.example", "b@b.example")),
+        (2, corrected_for(c, "pop.c.example", "c@c.example")),
+    ];
+    let f = l.fix_all(&wants).unwrap();
+    let fields: Vec<(usize, Field)> = f.changes.iter().map(|c| (c.line, c.field)).collect();
+    assert!(
+        fields.iter().all(|(line, _)| [4, 5, 7, 8].contains(line)),
+        "{fields:?}"
+    );
+    let mut what: Vec<Field> = f.changes.iter().map(|c| c.field).collect();
+    what.sort_by_key(|f| format!("{f:?}"));
+    assert_eq!(
+        what,
+        [Field::Port, Field::Security, Field::Username],
+        "{fields:?}"
+    );
+    let lines = lines_changed(rc, &f.bytes);
+    assert!(
+        lines.iter().any(|l| [4, 5].contains(l))
+            && lines.iter().any(|l| [7, 8].contains(l))
+            && lines.iter().all(|l| [4, 5, 7, 8].contains(l)),
+        "{lines:?}\n{}",
+        String::from_utf8_lossy(&f.bytes)
+    );
+    let again = existing::parse(Path::new(".fetchmailrc"), f.bytes.clone(), None).unwrap();
+    assert_eq!(changed(a, &again.accounts[0]), ["port", "security"]);
+    assert_eq!(changed(b, &again.accounts[1]), ["username"]);
+    assert!(changed(c, &again.accounts[2]).is_empty());
+    assert_eq!(again.accounts[0].port.value, 995);
+    assert_eq!(again.accounts[0].security.value, Tls);
+    assert_eq!(
+        again.accounts[1].username.as_ref().unwrap().value,
+        "b@b.example"
+    );
+    // fetchmail reads the same, and the values meant.
+    assert_eq!(agree_with_fetchmail(home, &f.bytes), Ok(3));
+    let rc_path = write(home, "fixed-fetchmailrc", &f.bytes, 0o600);
+    let theirs = configdump(home, &rc_path).unwrap();
+    assert_eq!(theirs[0]["ssl"].as_i64(), Some(1), "{:#?}", theirs[0]);
+    assert_eq!(theirs[1]["remote"], "b@b.example", "{:#?}", theirs[1]);
+
+    // msmtp: two wrong fields in one account.
+    let rc = b"defaults\nauth on\ntls_trust_file /etc/ssl/certs/ca-certificates.crt\n\naccount old\nhost smtp.a.example\nport 25\ntls off\nfrom a@a.example\nuser a@a.example\npassword pa\n\naccount good\nhost smtp.c.example\nport 465\ntls on\ntls_starttls off\nfrom c@c.example\nuser c@c.example\npassword pc\n\naccount default : old\n";
+    let l = existing::parse(Path::new("msmtprc"), rc.to_vec(), None).unwrap();
+    let old = l.accounts.iter().position(|a| a.name == "old").unwrap();
+    let good = l.accounts.iter().position(|a| a.name == "good").unwrap();
+    let wants = [
+        (
+            old,
+            corrected_for(&l.accounts[old], "smtp.a.example", "a@a.example"),
+        ),
+        (
+            good,
+            corrected_for(&l.accounts[good], "smtp.c.example", "c@c.example"),
+        ),
+    ];
+    let f = l.fix_all(&wants).unwrap();
+    let mut what: Vec<Field> = f.changes.iter().map(|c| c.field).collect();
+    what.sort_by_key(|f| format!("{f:?}"));
+    what.dedup();
+    assert_eq!(what, [Field::Port, Field::Security], "{:?}", f.changes);
+    assert!(
+        f.changes.iter().all(|c| (5..=11).contains(&c.line)),
+        "{:?}",
+        f.changes
+    );
+    let again = existing::parse(Path::new("msmtprc"), f.bytes.clone(), None).unwrap();
+    let by_name = |l: &Loaded, n: &str| l.accounts.iter().find(|a| a.name == n).unwrap().clone();
+    assert_eq!(
+        changed(&by_name(&l, "old"), &by_name(&again, "old")),
+        ["port", "security"]
+    );
+    assert!(changed(&by_name(&l, "good"), &by_name(&again, "good")).is_empty());
+    // msmtp's own reading: the old account's port and TLS changed and nothing
+    // else; the good account and the default exactly as before.
+    let (path, _) = stub_secret_tool(home);
+    let before = write(home, "msmtprc-before", rc, 0o600);
+    let after = write(home, "msmtprc-after", &f.bytes, 0o600);
+    for account in ["old", "good", "default"] {
+        let x = msmtp_pretend(&before, home, account, &path);
+        let y = msmtp_pretend(&after, home, account, &path);
+        let diff: Vec<&str> = y
+            .iter()
+            .filter(|kv| !x.contains(kv))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        if account == "good" {
+            assert!(diff.is_empty(), "{account}: {diff:?}");
+        } else {
+            assert!(
+                !diff.is_empty()
+                    && diff
+                        .iter()
+                        .all(|k| ["port", "tls", "tls_starttls"].contains(k)),
+                "{account}: {diff:?}\n{y:?}"
+            );
+            for want in [("port", "465"), ("tls", "on"), ("tls_starttls", "off")] {
+                assert!(
+                    y.contains(&(want.0.into(), want.1.into())),
+                    "{account}: {want:?} in {y:?}"
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Bad input
 

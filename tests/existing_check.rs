@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use mailconf::check::existing::{
     AccountRef, AccountVerdict, BrokenReason, ExistingCheck, ExistingOptions, InsecureReason,
-    explain, history_note, verdict_of,
+    UnknownReason, explain, history_note, verdict_of,
 };
 use mailconf::check::fake::{FakeCheck, FakeOutcome, FakeRequest, Pace, report};
 use mailconf::check::{CheckBackend, CheckEvent};
@@ -275,6 +275,12 @@ fn verdicts_follow_what_the_network_says() {
             },
         ),
         (
+            FakeOutcome::DnsLookupFailed,
+            AccountVerdict::Unknown {
+                reason: UnknownReason::DnsLookupFailed,
+            },
+        ),
+        (
             FakeOutcome::Untrusted(mailconf::probe::TlsErrorKind::Expired),
             AccountVerdict::Insecure {
                 reasons: vec![InsecureReason::CertificateUntrusted],
@@ -307,10 +313,11 @@ fn verdicts_follow_what_the_network_says() {
             .unwrap();
         assert_eq!(r.verdict, want, "{outcome:?}");
         assert_eq!(check.exit_code(), u8::from(want != AccountVerdict::Works));
-        // A working account is left alone; a broken one gets the best secure way in.
+        // A working account is left alone, and one whose server could not
+        // be looked up; a broken one gets the best secure way in.
         assert_eq!(
             r.corrected.is_some(),
-            want != AccountVerdict::Works,
+            !matches!(want, AccountVerdict::Works | AccountVerdict::Unknown { .. }),
             "{outcome:?}"
         );
     }
@@ -459,6 +466,74 @@ fn check_usage_errors_exit_2() {
     );
 }
 
+/// `mailconf check --json` on the 2011 163 fetchmailrc, asking the DNS
+/// server at `dns` (nothing else: no name reaches another resolver).
+fn check_163_with_dns(dns: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let rc = write(dir.path(), "fetchmailrc", OLD_163.as_bytes(), 0o600);
+    let out = bin()
+        .arg("check")
+        .arg(&rc)
+        .args(["--json", "--dns", dns, "--connect-timeout", "1"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+/// A lookup that fails (the DNS server cannot be reached, or says nothing
+/// before the deadline) says nothing about the server: the verdict is
+/// "unknown" (neither broken nor working), the words say to check the
+/// network, in every language, nothing is corrected, and 163's history note
+/// is not quoted as if pop.163.com were gone. It read "broken, host not
+/// found: the server no longer exists" with the history note.
+#[test]
+fn a_failed_dns_lookup_is_not_read_as_a_server_that_is_gone() {
+    let refused = format!("127.0.0.1:{}", crate::discover::harness::closed_port());
+    // A DNS server that never answers: a UDP socket nobody reads.
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let silent_addr = silent.local_addr().unwrap().to_string();
+    for dns in [refused, silent_addr] {
+        let doc = check_163_with_dns(&dns);
+        let a = &doc["files"][0]["accounts"][0];
+        assert_eq!(a["verdict"]["kind"], "unknown", "{dns}: {a}");
+        assert_eq!(a["verdict"]["reason"], "dns-lookup-failed", "{dns}: {a}");
+        assert!(a["history"].is_null(), "{dns}: {a}");
+        assert!(a["corrected"].is_null(), "{dns}: {a}");
+        let own = &a["network"]["endpoints"][0];
+        assert_eq!(own["endpoint"]["port"], 110, "{own}");
+        assert_eq!(own["verdict"]["kind"], "dns-error", "{dns}: {own}");
+        assert_eq!(own["verdict"]["failure"], "lookup-failed", "{dns}: {own}");
+        let advice = &a["network"]["advice"];
+        assert_eq!(advice[0]["kind"], "dns-lookup-failed", "{dns}: {advice}");
+        for (lang, words, gone) in [
+            ("en", "could not be looked up", "no longer exists"),
+            ("zh-Hans", "无法查询", "不存在"),
+            ("zh-Hant", "無法查詢", "不存在"),
+        ] {
+            let text = a["explanation"][lang].as_str().unwrap();
+            assert!(text.contains(words), "{dns} {lang}: {text}");
+            assert!(!text.contains(gone), "{dns} {lang}: {text}");
+        }
+    }
+    drop(silent);
+}
+
+/// An authoritative "no such name" (NXDOMAIN from the DNS server) is what
+/// says a host is gone: broken, host not found, with the provider's history.
+#[test]
+fn a_name_the_dns_says_does_not_exist_is_a_server_that_is_gone() {
+    let dns = crate::discover::harness::Dnsmasq::start_with("local=/163.com/\n");
+    let doc = check_163_with_dns(&dns.addr().to_string());
+    let a = &doc["files"][0]["accounts"][0];
+    assert_eq!(a["verdict"]["kind"], "broken", "{a}");
+    assert_eq!(a["verdict"]["reason"], "host-not-found", "{a}");
+    assert!(a["history"]["en"].is_string(), "{a}");
+    let text = a["explanation"]["en"].as_str().unwrap();
+    assert!(text.contains("no longer exists"), "{text}");
+}
+
 // ---------------------------------------------------------------------------
 // Real servers (tests/run)
 
@@ -575,6 +650,18 @@ fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
     assert_eq!(code, Some(1));
     let a = &doc["files"][0]["accounts"][0];
     assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    // Why: plaintext, and Postfix offers no AUTH on 25 (none before TLS):
+    // msmtp could not log in this way; said so, not "works but insecure".
+    assert_eq!(
+        a["verdict"]["reasons"],
+        serde_json::json!(["plaintext", "login-refused-before-tls"]),
+        "{a}"
+    );
+    let why = a["explanation"]["en"].as_str().unwrap();
+    assert!(
+        why.contains("no longer accepts a login over plaintext") && why.contains("cannot log in"),
+        "{why}"
+    );
     assert_eq!(a["corrected"]["port"], s.port(465), "{a}");
     let fixed = Path::new(doc["files"][0]["fix"]["written"].as_str().unwrap()).to_path_buf();
     let token = format!("mailconf-check-fixed-{}", std::process::id());
@@ -605,6 +692,56 @@ fn check_fixes_an_msmtprc_on_port_25_without_tls_that_msmtp_then_sends_with() {
         crate::roundtrip::maildir_holds(&s.maildir, &token)
     });
     assert!(arrived, "the message did not arrive");
+}
+
+/// `mailconf check --thunderbird=DIR --fix` while Thunderbird has the profile
+/// open as a Flatpak Thunderbird does (an fcntl lock on `.parentlock`, the
+/// `lock` symlink naming a pid this namespace cannot see): nothing is
+/// written, and the refusal is said in the user's language. It wrote the
+/// fragment (the pid looked dead), and the refusal was English.
+#[test]
+fn check_fix_refuses_an_open_thunderbird_profile_in_chinese() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path();
+    let prefs = format!(
+        "user_pref(\"mail.account.account1.server\", \"server1\");\nuser_pref(\"mail.accountmanager.accounts\", \"account1\");\nuser_pref(\"mail.server.server1.hostname\", \"{host}\");\nuser_pref(\"mail.server.server1.port\", {port});\nuser_pref(\"mail.server.server1.socketType\", 0);\nuser_pref(\"mail.server.server1.type\", \"pop3\");\nuser_pref(\"mail.server.server1.userName\", \"{user}\");\n",
+        host = s.host,
+        port = s.port(110),
+        user = s.user
+    );
+    write(profile, "prefs.js", prefs.as_bytes(), 0o600);
+    let parentlock = profile.join(".parentlock");
+    std::fs::write(&parentlock, b"").unwrap();
+    std::os::unix::fs::symlink("127.0.0.1:+2147483646", profile.join("lock")).unwrap();
+    let _held = crate::existing::FcntlHolder::hold(&parentlock);
+    let mut c = bin();
+    // One line per sentence: the refusal is looked for whole.
+    c.env("COLUMNS", "1000")
+        .args(["--lang", "zh-Hans", "check"])
+        .arg(format!("--thunderbird={}", profile.display()))
+        .args(["--fix", "--resolve", &s.resolve, "--ca-file"])
+        .arg(&s.ca);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    let out = c.output().unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(0), "{all}");
+    assert!(
+        all.contains(&format!(
+            "未写入：Thunderbird 正在使用这个配置文件夹（{}）：请先关闭 Thunderbird",
+            profile.display()
+        )),
+        "{all}"
+    );
+    assert!(!all.contains("close Thunderbird"), "{all}");
+    assert!(!profile.join("user.js.mailconf-fixed").exists(), "{all}");
+    assert!(!profile.join("user.js").exists(), "{all}");
 }
 
 #[test]

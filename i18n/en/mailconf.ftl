@@ -384,7 +384,6 @@ advice-discontinued-replaced = { $provider } closed in { $year }; { $replacement
 advice-discontinued = { $provider } closed in { $year }: there are no servers left to test.
 advice-nothing-found-for = No mail settings were found for { $domain }. Check the address for typos; if you know your mail server's name (your provider or administrator can tell you), test that name instead, e.g. { $command }.
 advice-dns-unreachable-at = The DNS server { $server } could not be asked, so nothing is known about this domain yet: check your network connection (or the server given with {"--dns"}), then test again.
-advice-dns-unreachable = The DNS server could not be asked, so nothing is known about this domain yet: check your network connection, then test again.
 advice-authorization-code = { $provider } needs an authorization code (授权码), not your web password. Sign in to the web mail, open Settings → POP3/SMTP/IMAP, switch the service on, generate an authorization code and enter it as the password{ $spaces ->
         [yes] , without spaces
        *[no] {""}
@@ -1271,6 +1270,10 @@ existing-broken-starttls-missing = { $was } does not offer STARTTLS, which your 
 existing-broken-tls-failed = Encryption with { $was } cannot be set up
 existing-broken-protocol = { $was } did not answer as a { $protocol } server should
 existing-broken-login-refused = { $was } refused the login with the password from your file
+existing-verdict-unknown = cannot tell
+existing-unknown-dns-lookup-failed = The server name { $host } could not be looked up: check your network connection and DNS settings, then check again. Until then nothing can be said about the server.
+existing-why-dns-lookup-failed = the name lookup got no answer (check the network)
+advice-dns-lookup-failed = The server names could not be looked up: the DNS server did not answer or failed. Check that this computer is online and its DNS works, then test again; this says nothing about the servers.
 # What to do instead; { $endpoint } is "pop.163.com:995 (TLS)".
 existing-todo-use = use { $endpoint }
 existing-todo-use-code = use { $endpoint } and an authorization code (授权码) instead of the web password

@@ -355,7 +355,6 @@ advice-discontinued-replaced = { $provider }已于 { $year } 年关闭；{ $repl
 advice-discontinued = { $provider }已于 { $year } 年关闭，没有可以测试的服务器了。
 advice-nothing-found-for = 没有找到 { $domain } 的邮件设置。请检查地址是否有误；如果你知道邮件服务器的名称（可以问服务商或管理员），请直接测试该名称，例如 { $command }。
 advice-dns-unreachable-at = 无法访问 DNS 服务器 { $server }，因此还无法得知这个域名的任何信息：请检查网络连接（或用 {"--dns"} 指定的服务器），然后重新测试。
-advice-dns-unreachable = 无法访问 DNS 服务器，因此还无法得知这个域名的任何信息：请检查网络连接，然后重新测试。
 advice-authorization-code = { $provider }需要使用授权码，而不是网页登录密码。请登录网页版邮箱，打开“设置 → POP3/SMTP/IMAP”，开启服务并生成授权码，把它作为密码填写{ $spaces ->
         [yes] （不要带空格）
        *[no] {""}
@@ -1030,6 +1029,10 @@ existing-broken-starttls-missing = { $was } 不提供你的配置所要求的 ST
 existing-broken-tls-failed = 无法与 { $was } 建立加密连接
 existing-broken-protocol = { $was } 的回应不像正常的 { $protocol } 服务器
 existing-broken-login-refused = { $was } 拒绝了使用配置中密码的登录
+existing-verdict-unknown = 无法判断
+existing-unknown-dns-lookup-failed = 无法查询服务器域名 { $host }：请检查网络连接和 DNS 设置，然后再检查一次。在此之前无法判断服务器的情况。
+existing-why-dns-lookup-failed = 域名查询没有得到回答（请检查网络）
+advice-dns-lookup-failed = 无法查询服务器名称：DNS 服务器没有回答或出错。请确认本机已联网且 DNS 正常，然后再测试一次；这并不说明服务器有问题。
 existing-todo-use = 请改用 { $endpoint }
 existing-todo-use-code = 请改用 { $endpoint }，并使用授权码代替网页登录密码
 existing-todo-use-app-password = 请改用 { $endpoint }，并使用应用专用密码代替账户密码

@@ -355,7 +355,6 @@ advice-discontinued-replaced = { $provider }已於 { $year } 年關閉；{ $repl
 advice-discontinued = { $provider }已於 { $year } 年關閉，沒有可以測試的伺服器了。
 advice-nothing-found-for = 沒有找到 { $domain } 的郵件設定。請檢查地址是否有誤；如果你知道郵件伺服器的名稱（可以問服務商或管理員），請直接測試該名稱，例如 { $command }。
 advice-dns-unreachable-at = 無法連線到 DNS 伺服器 { $server }，因此還無法得知這個網域的任何資訊：請檢查網路連線（或用 {"--dns"} 指定的伺服器），然後重新測試。
-advice-dns-unreachable = 無法連線到 DNS 伺服器，因此還無法得知這個網域的任何資訊：請檢查網路連線，然後重新測試。
 advice-authorization-code = { $provider }需要使用授權碼，而不是網頁登入密碼。請登入網頁版郵箱，開啟「設定 → POP3/SMTP/IMAP」，開啟服務並產生授權碼，把它當作密碼填寫{ $spaces ->
         [yes] （不要帶空格）
        *[no] {""}
@@ -1030,6 +1029,10 @@ existing-broken-starttls-missing = { $was } 不提供你的設定所要求的 ST
 existing-broken-tls-failed = 無法與 { $was } 建立加密連線
 existing-broken-protocol = { $was } 的回應不像正常的 { $protocol } 伺服器
 existing-broken-login-refused = { $was } 拒絕了使用設定中密碼的登入
+existing-verdict-unknown = 無法判斷
+existing-unknown-dns-lookup-failed = 無法查詢伺服器網域名稱 { $host }：請檢查網路連線和 DNS 設定，然後再檢查一次。在此之前無法判斷伺服器的情況。
+existing-why-dns-lookup-failed = 網域名稱查詢沒有得到回應（請檢查網路）
+advice-dns-lookup-failed = 無法查詢伺服器名稱：DNS 伺服器沒有回應或出錯。請確認本機已連網且 DNS 正常，然後再測試一次；這並不表示伺服器有問題。
 existing-todo-use = 請改用 { $endpoint }
 existing-todo-use-code = 請改用 { $endpoint }，並使用授權碼代替網頁登入密碼
 existing-todo-use-app-password = 請改用 { $endpoint }，並使用應用程式專用密碼代替帳戶密碼

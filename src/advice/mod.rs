@@ -54,17 +54,17 @@ pub enum AdviceKind {
     CertificateWrongName,
     /// The certificate is not from a trusted authority.
     CertificateUntrusted,
-    /// The name did not resolve.
+    /// The DNS says the names do not exist.
     DnsFailure,
+    /// The name lookups got no answer (no network, the DNS server down):
+    /// nothing is known of the servers.
+    DnsLookupFailed,
     /// Nothing answered: a proxy or firewall is likely.
     EverythingBlocked,
     /// The provider closed its mail service: there is nothing to test.
     Discontinued,
     /// Discovery found no settings for the domain: there is nothing to test.
     NothingFound,
-    /// Discovery could not ask the DNS server at all: nothing is known about
-    /// the domain (offline, or a wrong `--dns`), which is not "no settings".
-    DnsUnreachable,
     /// OAuth2: the server accepted the access token.
     Oauth2TokenAccepted,
     /// OAuth2: the server refused the access token (expired, revoked, another account).
@@ -184,10 +184,11 @@ pub fn advise_nothing_found(domain: &str) -> Advice {
 }
 
 /// Advice when discovery could not reach the DNS server `server`: the
-/// network is the problem, not the address.
+/// network is the problem, not the address (the same kind as a server name
+/// whose lookup failed, worded with the server that did not answer).
 pub fn advise_dns_unreachable(server: &str) -> Advice {
     Advice {
-        kind: AdviceKind::DnsUnreachable,
+        kind: AdviceKind::DnsLookupFailed,
         severity: Severity::Error,
         text: words(|l| msg!(l, "advice-dns-unreachable-at", server = server)),
         link: None,
@@ -328,6 +329,11 @@ pub fn advice_for(
             plain(|l| msg!(l, "advice-dns-failure")),
             None,
         ),
+        AdviceKind::DnsLookupFailed => (
+            Severity::Error,
+            plain(|l| msg!(l, "advice-dns-lookup-failed")),
+            None,
+        ),
         AdviceKind::EverythingBlocked => (
             Severity::Error,
             plain(|l| msg!(l, "advice-everything-blocked")),
@@ -379,11 +385,6 @@ pub fn advice_for(
         AdviceKind::NothingFound => (
             Severity::Error,
             plain(|l| msg!(l, "advice-nothing-found")),
-            None,
-        ),
-        AdviceKind::DnsUnreachable => (
-            Severity::Error,
-            plain(|l| msg!(l, "advice-dns-unreachable")),
             None,
         ),
     };
@@ -492,9 +493,20 @@ pub fn advise(reports: &[EndpointReport], provider: Option<&Provider>) -> Vec<Ad
         }
     };
 
-    let all_dns = !reports.is_empty() && reports.iter().all(|r| r.verdict == Verdict::DnsError);
+    let all_dns = !reports.is_empty()
+        && reports
+            .iter()
+            .all(|r| matches!(r.verdict, Verdict::DnsError { .. }));
     let all_blocked = !reports.is_empty() && reports.iter().all(|r| is_connect_failure(&r.verdict));
-    if all_dns {
+    let any_unanswered = reports.iter().any(|r| {
+        r.verdict
+            == Verdict::DnsError {
+                failure: crate::probe::DnsFailure::LookupFailed,
+            }
+    });
+    if all_dns && any_unanswered {
+        add(AdviceKind::DnsLookupFailed, None);
+    } else if all_dns {
         add(AdviceKind::DnsFailure, None);
     } else if all_blocked {
         add(AdviceKind::EverythingBlocked, None);
@@ -699,11 +711,23 @@ mod tests {
 
     #[test]
     fn dns_and_everything_blocked() {
+        let gone = Verdict::DnsError {
+            failure: crate::probe::DnsFailure::NoSuchHost,
+        };
         let dns = [
-            report(Protocol::Imap, 993, Security::Tls, Verdict::DnsError),
-            report(Protocol::Smtp, 465, Security::Tls, Verdict::DnsError),
+            report(Protocol::Imap, 993, Security::Tls, gone),
+            report(Protocol::Smtp, 465, Security::Tls, gone),
         ];
         assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsFailure]);
+        // A lookup without an answer is not "the name was not found".
+        let unanswered = Verdict::DnsError {
+            failure: crate::probe::DnsFailure::LookupFailed,
+        };
+        let dns = [
+            report(Protocol::Imap, 993, Security::Tls, gone),
+            report(Protocol::Smtp, 465, Security::Tls, unanswered),
+        ];
+        assert_eq!(kinds(&advise(&dns, None)), [AdviceKind::DnsLookupFailed]);
         let all = [
             report(Protocol::Imap, 993, Security::Tls, blocked()),
             report(Protocol::Smtp, 465, Security::Tls, Verdict::Refused),
@@ -788,6 +812,7 @@ mod tests {
         // The same typed path the driver takes: a DNS error gives DNS advice.
         let e = ProbeError::Dns {
             host: "x".into(),
+            failure: crate::probe::DnsFailure::NoSuchHost,
             message: "nope".into(),
         };
         let v = verdict_for(Security::Tls, &Err(e), None);

@@ -23,6 +23,7 @@
 pub mod command;
 pub mod export;
 pub mod file_chooser;
+pub mod palette;
 pub mod panels;
 pub mod report;
 pub mod signin;
@@ -34,6 +35,7 @@ use crate::i18n::Lang;
 use crate::providers::Database;
 use command::Command;
 use eframe::egui;
+pub use palette::{Palette, palette};
 use state::{Persisted, Recognition, Session, ThemeChoice};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -134,45 +136,6 @@ pub fn install_style(ctx: &egui::Context) {
             v.weak_text_color = Some(p.weak);
             v.hyperlink_color = p.link;
         });
-    }
-}
-
-/// Text colours of one theme, chosen to reach WCAG AA (4.5:1) on the panel,
-/// window and text-field backgrounds of that theme (egui's own orange, red,
-/// grey and link blue do not); `tests/gui.rs` computes the ratios.
-#[derive(Debug, Clone, Copy)]
-pub struct Palette {
-    /// Works, secure, trusted.
-    pub good: egui::Color32,
-    /// Works only insecurely, needs setup, warnings.
-    pub warn: egui::Color32,
-    /// Failed, refused, discontinued.
-    pub error: egui::Color32,
-    /// Hints, notes, small print.
-    pub weak: egui::Color32,
-    /// Links.
-    pub link: egui::Color32,
-}
-
-/// The palette of the dark (`true`) or light theme.
-pub fn palette(dark: bool) -> Palette {
-    use egui::Color32 as C;
-    if dark {
-        Palette {
-            good: C::from_rgb(110, 200, 120),
-            warn: C::from_rgb(255, 160, 60),
-            error: C::from_rgb(255, 110, 100),
-            weak: C::from_gray(150),
-            link: C::from_rgb(90, 170, 255),
-        }
-    } else {
-        Palette {
-            good: C::from_rgb(20, 120, 45),
-            warn: C::from_rgb(166, 77, 0),
-            error: C::from_rgb(190, 20, 20),
-            weak: C::from_gray(100),
-            link: C::from_rgb(0, 100, 190),
-        }
     }
 }
 

@@ -217,6 +217,8 @@ texts! {
     WhyTimeout => "ui-why-timeout";
     /// Failed: DNS.
     WhyDns => "ui-why-dns";
+    /// Failed: the name lookup got no answer (not "no such name").
+    WhyDnsLookupFailed => "existing-why-dns-lookup-failed";
     /// Failed: TLS.
     WhyTls => "ui-why-tls";
     /// Failed: certificate not trusted.

@@ -7,7 +7,8 @@
 //! protocol, or the standard ways in on the file's host when the database
 //! does not know it), with the provider attached so the one
 //! [`ProbeSummary`] ranks and advises with its knowledge. From that summary
-//! it derives a verdict per account (works, insecure, broken, discontinued),
+//! it derives a verdict per account (works, insecure, broken, discontinued,
+//! or unknown when the host name could not be looked up),
 //! the sentence saying what changed (quoting the provider's history note),
 //! and the [`Corrected`] settings the fix writer needs.
 //!
@@ -37,7 +38,7 @@ use super::summary::ProbeSummary;
 use crate::existing::{Account, AuthMethod, Corrected, Kind, Loaded, Password, ReadError};
 use crate::i18n::{Lang, msg};
 use crate::probe::login::{InsecureAllow, LoginOutcome};
-use crate::probe::{Endpoint, EndpointReport, PlaintextReason, Verdict};
+use crate::probe::{DnsFailure, Endpoint, EndpointReport, PlaintextReason, Verdict};
 use crate::providers::describe::security;
 use crate::providers::{AuthKind, Database, Localized, Protocol, Provider, Security, Status};
 use crate::server_text::ServerText;
@@ -96,6 +97,15 @@ pub enum BrokenReason {
     },
 }
 
+/// Why nothing can be said about an account's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownReason {
+    /// The host name could not be looked up (no network, the DNS server did
+    /// not answer or failed): the DNS did not say the name is gone.
+    DnsLookupFailed,
+}
+
 /// The verdict on one account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -118,16 +128,22 @@ pub enum AccountVerdict {
         /// The year it closed.
         year: u16,
     },
+    /// Nothing can be said: the check could not reach the question.
+    Unknown {
+        /// Why.
+        reason: UnknownReason,
+    },
 }
 
 impl AccountVerdict {
-    /// Short name (`works`, `insecure`, `broken`, `discontinued`).
+    /// Short name (`works`, `insecure`, `broken`, `discontinued`, `unknown`).
     pub fn name(&self) -> &'static str {
         match self {
             AccountVerdict::Works => "works",
             AccountVerdict::Insecure { .. } => "insecure",
             AccountVerdict::Broken { .. } => "broken",
             AccountVerdict::Discontinued { .. } => "discontinued",
+            AccountVerdict::Unknown { .. } => "unknown",
         }
     }
 
@@ -148,6 +164,7 @@ impl AccountVerdict {
             AccountVerdict::Insecure { .. } => msg!(lang, "verdict-insecure"),
             AccountVerdict::Broken { .. } => msg!(lang, "verdict-broken"),
             AccountVerdict::Discontinued { .. } => msg!(lang, "verdict-discontinued"),
+            AccountVerdict::Unknown { .. } => msg!(lang, "existing-verdict-unknown"),
         }
     }
 }
@@ -608,9 +625,13 @@ fn judge(
         },
         Some(r) => verdict_of(account, r),
     };
-    let corrected = (verdict != AccountVerdict::Works)
-        .then(|| corrected(account, &summary))
-        .flatten();
+    // Nothing is known of the file's server when its name could not be
+    // looked up: nothing to correct.
+    let known = !matches!(
+        verdict,
+        AccountVerdict::Works | AccountVerdict::Unknown { .. }
+    );
+    let corrected = known.then(|| corrected(account, &summary)).flatten();
     AccountResult {
         provider,
         endpoint,
@@ -659,7 +680,16 @@ pub fn verdict_of(account: &Account, r: &EndpointReport) -> AccountVerdict {
         Verdict::Refused => return broken(BrokenReason::PortClosed),
         Verdict::TimedOut { .. } => return broken(BrokenReason::NoAnswer),
         Verdict::ProtocolError => return broken(BrokenReason::ProtocolError),
-        Verdict::DnsError => return broken(BrokenReason::HostNotFound),
+        Verdict::DnsError {
+            failure: DnsFailure::NoSuchHost,
+        } => return broken(BrokenReason::HostNotFound),
+        Verdict::DnsError {
+            failure: DnsFailure::LookupFailed,
+        } => {
+            return AccountVerdict::Unknown {
+                reason: UnknownReason::DnsLookupFailed,
+            };
+        }
     }
     if let Some(login) = &r.login {
         match &login.result {
@@ -775,6 +805,19 @@ pub fn explain_in(account: &Account, result: &AccountResult, lang: Lang) -> Stri
             return msg!(lang, "existing-works-login", was = was);
         }
         AccountVerdict::Works => return msg!(lang, "existing-works", was = was),
+        AccountVerdict::Unknown {
+            reason: UnknownReason::DnsLookupFailed,
+        } => {
+            let host = result
+                .endpoint
+                .as_ref()
+                .map_or(account.host.value.as_str(), |e| e.host.as_str());
+            return msg!(
+                lang,
+                "existing-unknown-dns-lookup-failed",
+                host = ServerText::new(host).to_string()
+            );
+        }
         AccountVerdict::Discontinued { year } => {
             return msg!(
                 lang,
@@ -839,8 +882,9 @@ pub fn explain_in(account: &Account, result: &AccountResult, lang: Lang) -> Stri
 }
 
 /// The provider's history note, when the file's settings are among the old
-/// ones it describes: the account is not working as it is, and its endpoint
-/// is plaintext or not one the provider lists today.
+/// ones it describes: the account is known not to work safely as it is (not
+/// when nothing could be learnt), and its endpoint is plaintext or not one
+/// the provider lists today.
 pub fn history_note(result: &AccountResult) -> Option<&Localized> {
     let p = result.provider.as_ref()?;
     let e = result.endpoint.as_ref()?;
@@ -850,9 +894,11 @@ pub fn history_note(result: &AccountResult) -> Option<&Localized> {
         .chain(&p.outgoing)
         .any(|s| s.protocol == e.protocol && s.port == e.port && s.security == e.security);
     let old = e.security == Security::Plain || !listed;
-    (result.verdict != AccountVerdict::Works && old)
-        .then_some(p.history.as_ref())
-        .flatten()
+    let known_bad = !matches!(
+        result.verdict,
+        AccountVerdict::Works | AccountVerdict::Unknown { .. }
+    );
+    (known_bad && old).then_some(p.history.as_ref()).flatten()
 }
 
 // ---------------------------------------------------------------------------

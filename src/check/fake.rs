@@ -21,7 +21,7 @@ use crate::probe::report::{PlaintextReason, Timings, Verdict, summary_for};
 use crate::probe::session::{MachineConfig, StarttlsOutcome, machine_for};
 use crate::probe::tls::{CertMode, CertificateSummary, ChainVerdict, TlsErrorKind, TlsReport};
 use crate::probe::transcript::{Direction, Transcript, TranscriptLine};
-use crate::probe::{Endpoint, EndpointReport, InsecureAllow, ProbeError, TimeoutPhase};
+use crate::probe::{DnsFailure, Endpoint, EndpointReport, InsecureAllow, ProbeError, TimeoutPhase};
 use crate::providers::{Address, Database, Protocol, Security};
 use crate::server_text::ServerText;
 
@@ -38,8 +38,10 @@ pub enum FakeOutcome {
     Refused,
     /// No answer to the connection attempt (filtered).
     Blocked,
-    /// The host name does not resolve.
+    /// The DNS says the host name does not exist.
     Dns,
+    /// The name lookup got no answer (no network, DNS server down).
+    DnsLookupFailed,
 }
 
 fn caps_for(protocol: Protocol, after_tls: bool, starttls: bool) -> Capabilities {
@@ -194,13 +196,19 @@ pub fn report(endpoint: &Endpoint, outcome: FakeOutcome, ms: u64) -> EndpointRep
                 Some(e),
             )
         }
-        FakeOutcome::Dns => {
+        FakeOutcome::Dns | FakeOutcome::DnsLookupFailed => {
             lines.clear();
+            let (failure, message) = if outcome == FakeOutcome::Dns {
+                (DnsFailure::NoSuchHost, "no record found")
+            } else {
+                (DnsFailure::LookupFailed, "the DNS server is unreachable")
+            };
             let e = ProbeError::Dns {
                 host: endpoint.host.clone(),
-                message: "no record found".to_owned(),
+                failure,
+                message: message.to_owned(),
             };
-            (Verdict::DnsError, Some(e))
+            (Verdict::DnsError { failure }, Some(e))
         }
     };
     if error.is_none() {

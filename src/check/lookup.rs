@@ -10,7 +10,9 @@
 //! that follows passes to the probe as `reuse`: each way in is connected to once.
 //!
 //! [`DnsResolve`] lets the probe resolve names through the same
-//! [`crate::dns::Resolver`] as discovery (so `--dns` applies to both).
+//! [`crate::dns::Resolver`] as discovery (so `--dns` applies to both);
+//! [`SystemThenDns`] keeps the system's resolver and asks that DNS only to
+//! tell a name that does not exist from a lookup that got no answer.
 
 use std::net::IpAddr;
 use std::pin::Pin;
@@ -22,7 +24,9 @@ use tokio::time::Instant;
 use crate::discover::{DiscoverOptions, Discovery, Network, Verification, Verifier};
 use crate::dns::BoxFuture;
 use crate::probe::cache::ProbeCache;
-use crate::probe::{Endpoint, EndpointReport, ProbeOptions, Resolve};
+use crate::probe::{
+    DnsFailure, Endpoint, EndpointReport, ProbeOptions, Resolve, ResolveError, SystemResolver,
+};
 use crate::providers::{Address, Database, Server};
 
 /// The probe's [`Resolve`] over a discovery [`crate::dns::Resolver`].
@@ -37,12 +41,53 @@ impl Resolve for DnsResolve {
     fn resolve<'a>(
         &'a self,
         host: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, String>> + Send + 'a>> {
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, ResolveError>> + Send + 'a>> {
         Box::pin(async move {
             self.0
                 .ips(host, Instant::now() + LOOKUP_LIMIT)
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| resolve_error(&e, e.to_string()))
+        })
+    }
+}
+
+/// Only the DNS answering "no such name" or "no address" makes a host gone;
+/// a timeout, an unreachable server or SERVFAIL says nothing about it.
+fn resolve_error(e: &crate::dns::DnsError, message: String) -> ResolveError {
+    ResolveError {
+        failure: if e.is_not_found() {
+            DnsFailure::NoSuchHost
+        } else {
+            DnsFailure::LookupFailed
+        },
+        message,
+    }
+}
+
+/// The probe's resolver when no DNS server was named: the system's
+/// (`getaddrinfo`, which knows `/etc/hosts`, mDNS and a VPN's own names).
+/// Its error does not say why, so when it fails the DNS is asked the same
+/// name, to tell a name that does not exist from a lookup without an answer;
+/// the system's words are kept.
+#[derive(Debug, Clone)]
+pub struct SystemThenDns(pub Arc<dyn crate::dns::Resolver>);
+
+impl Resolve for SystemThenDns {
+    fn resolve<'a>(
+        &'a self,
+        host: &'a str,
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, ResolveError>> + Send + 'a>> {
+        Box::pin(async move {
+            let system = SystemResolver.resolve(host).await;
+            let Err(failed) = system else {
+                return system;
+            };
+            match self.0.ips(host, Instant::now() + LOOKUP_LIMIT).await {
+                Err(e) => Err(resolve_error(&e, failed.message)),
+                // The DNS knows the name the system could not look up: the
+                // system's lookup failed, the name is not gone.
+                Ok(_) => Err(failed),
+            }
         })
     }
 }

@@ -459,7 +459,8 @@ impl CheckHandle {
         };
         let probe_resolver: Arc<dyn Resolve> = match (&resolver, options.dns) {
             (Ok(r), Some(_)) => Arc::new(DnsResolve(r.clone())),
-            _ => Arc::new(SystemResolver),
+            (Ok(r), None) => Arc::new(super::lookup::SystemThenDns(r.clone())),
+            (Err(_), _) => Arc::new(SystemResolver),
         };
         let rt = runtime.handle().clone();
         let (mut h, ev) = Self::build(rt, db, options, resolver, probe_resolver);

@@ -454,6 +454,7 @@ fn print_human(
                 AccountVerdict::Works => "✓",
                 v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => "✗",
                 AccountVerdict::Insecure { .. } => "!",
+                AccountVerdict::Unknown { .. } => "?",
                 _ => "✗",
             };
             writeln!(

@@ -114,7 +114,7 @@ impl Style {
             Verdict::Refused => msg!(l, "verdict-refused"),
             Verdict::TimedOut { .. } => msg!(l, "verdict-timed-out"),
             Verdict::ProtocolError => msg!(l, "verdict-protocol-error"),
-            Verdict::DnsError => msg!(l, "verdict-dns-error"),
+            Verdict::DnsError { .. } => msg!(l, "verdict-dns-error"),
         }
     }
 
@@ -122,7 +122,7 @@ impl Style {
         match v {
             Verdict::Secure => "32",
             Verdict::InsecurePlaintextOnly { .. } => "33",
-            Verdict::TimedOut { .. } | Verdict::Refused | Verdict::DnsError => "2",
+            Verdict::TimedOut { .. } | Verdict::Refused | Verdict::DnsError { .. } => "2",
             Verdict::TlsError { .. } | Verdict::ProtocolError => "31",
         }
     }

@@ -21,7 +21,8 @@
 //! Thunderbird rewrites `prefs.js` when it exits, so mailconf never edits it: a
 //! fix is a `user.js` fragment (read at every start and copied into `prefs.js`)
 //! and the steps to apply and then remove it, refused while Thunderbird has the
-//! profile open (the `lock` symlink or `.parentlock` / `parent.lock` file).
+//! profile open (the fcntl lock on `.parentlock`, the `lock` symlink, or
+//! Windows' `parent.lock`; see [`profile_in_use`]).
 
 use super::fix::{Change, Corrected, Field, FixError, Fixed, security_label};
 use super::ini::{self, Dialect, Item};
@@ -670,24 +671,23 @@ pub fn refuse_if_running(profile: &Path) -> Result<(), FixError> {
     }
 }
 
-/// Whether Thunderbird has `profile` open. On Linux and macOS it keeps a `lock`
-/// symlink whose target is `host:+pid`; a crash leaves it behind, so where `/proc`
-/// exists a lock naming a process that is gone does not count. On Windows it keeps
-/// `parent.lock` open exclusively while it runs.
+/// Whether Thunderbird has `profile` open, judged as Firefox and Thunderbird
+/// judge it (`nsProfileLock`). On Unix the running program holds an fcntl
+/// (POSIX record) lock on `.parentlock`, which the kernel drops when it exits
+/// and which works across pid namespaces (a Flatpak Thunderbird); it also
+/// keeps a `lock` symlink naming `ADDR:+PID`, which a crash leaves behind. A
+/// symlink taken on another host (a home on NFS) or naming a live process
+/// holds the profile; only a lock nobody holds is stale. Anything that
+/// cannot be read counts as held. On Windows it keeps `parent.lock` open
+/// exclusively while it runs.
 pub fn profile_in_use(profile: &Path) -> bool {
+    #[cfg(unix)]
+    if parentlock_held(&profile.join(".parentlock")) {
+        return true;
+    }
     let lock = profile.join("lock");
     if let Ok(target) = std::fs::read_link(&lock) {
-        let t = target.to_string_lossy();
-        let pid = t
-            .rsplit_once('+')
-            .and_then(|(_, p)| p.trim().parse::<u32>().ok());
-        return match pid {
-            // Where /proc exists, a lock naming a dead process is stale.
-            Some(pid) if Path::new("/proc/self").exists() => {
-                Path::new("/proc").join(pid.to_string()).exists()
-            }
-            _ => true,
-        };
+        return symlink_holds(&target.to_string_lossy());
     }
     if lock.exists() {
         return true;
@@ -701,6 +701,83 @@ pub fn profile_in_use(profile: &Path) -> bool {
             .is_err();
     }
     false
+}
+
+/// Whether another process holds an fcntl lock on `.parentlock` (F_GETLK
+/// asks without taking it). A file that is not there holds nothing; one that
+/// cannot be opened or asked counts as held.
+#[cfg(unix)]
+fn parentlock_held(path: &Path) -> bool {
+    use rustix::process::{Flock, FlockType, fcntl_getlk};
+    use std::os::unix::fs::OpenOptionsExt as _;
+    // Non-blocking: a FIFO put there must not hang the check.
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) => return e.kind() != std::io::ErrorKind::NotFound,
+    };
+    fcntl_getlk(&file, &Flock::from(FlockType::WriteLock)).map_or(true, |held| held.is_some())
+}
+
+/// Whether a `lock` symlink's target (`ADDR:+PID`, or `ADDR:PID` without the
+/// fcntl lock) holds the profile: taken on another host, or by a process
+/// that is alive here. What cannot be read holds it.
+fn symlink_holds(target: &str) -> bool {
+    let Some((addr, pid)) = target.rsplit_once(':') else {
+        return true;
+    };
+    let Ok(pid) = pid.trim_start_matches('+').parse::<i32>() else {
+        return true;
+    };
+    let Ok(addr) = addr.parse::<std::net::IpAddr>() else {
+        return true;
+    };
+    if !this_host(addr) {
+        return true;
+    }
+    process_alive(pid)
+}
+
+/// Whether `addr` is this machine: a loopback address (Debian names its own
+/// host 127.0.1.1) or an address its host name resolves to, which is what
+/// Thunderbird writes.
+fn this_host(addr: std::net::IpAddr) -> bool {
+    if addr.is_loopback() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::net::ToSocketAddrs as _;
+        let uname = rustix::system::uname();
+        let name = uname.nodename().to_string_lossy().into_owned();
+        (name.as_str(), 0)
+            .to_socket_addrs()
+            .is_ok_and(|mut all| all.any(|a| a.ip() == addr))
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Whether process `pid` exists here (a process of another user counts).
+fn process_alive(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        match rustix::process::Pid::from_raw(pid) {
+            Some(p) => !matches!(
+                rustix::process::test_kill_process(p),
+                Err(rustix::io::Errno::SRCH)
+            ),
+            None => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// A Thunderbird profile found through `profiles.ini`.

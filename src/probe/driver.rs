@@ -22,7 +22,7 @@ use tokio::time::timeout_at;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
-use super::error::{ProbeError, ProtocolError, TimeoutPhase};
+use super::error::{DnsFailure, ProbeError, ProtocolError, ResolveError, TimeoutPhase};
 use super::gate::{GatePass, LoginGate};
 use super::login::{LoginOutcome, LoginReport, LoginRequest, NotTriedReason, login_policy};
 use super::reply::Limits;
@@ -35,14 +35,19 @@ use crate::providers::Security;
 /// Name resolution, behind a small trait so the system resolver can be replaced
 /// (hickory later; a fixed table in tests).
 pub trait Resolve: Send + Sync {
-    /// Every address of `host` (IPv4 and IPv6).
+    /// Every address of `host` (IPv4 and IPv6). An error says whether the
+    /// DNS answered that the name has no address ([`DnsFailure::NoSuchHost`])
+    /// or no answer was had ([`DnsFailure::LookupFailed`]).
     fn resolve<'a>(
         &'a self,
         host: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, String>> + Send + 'a>>;
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, ResolveError>> + Send + 'a>>;
 }
 
-/// The operating system's resolver (`getaddrinfo` through tokio).
+/// The operating system's resolver (`getaddrinfo` through tokio). Its error
+/// does not say why (the standard library keeps getaddrinfo's code to
+/// itself), so a failure is [`DnsFailure::LookupFailed`]: it never claims a
+/// host is gone; `check` asks the DNS when it needs to know.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemResolver;
 
@@ -50,11 +55,14 @@ impl Resolve for SystemResolver {
     fn resolve<'a>(
         &'a self,
         host: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, String>> + Send + 'a>> {
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, ResolveError>> + Send + 'a>> {
         Box::pin(async move {
             let addrs = tokio::net::lookup_host((host, 0))
                 .await
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| ResolveError {
+                    failure: DnsFailure::LookupFailed,
+                    message: e.to_string(),
+                })?;
             let mut out: Vec<IpAddr> = Vec::new();
             for a in addrs {
                 if !out.contains(&a.ip()) {
@@ -320,18 +328,29 @@ async fn drive(
     } else if let Some(fixed) = options.resolve.get(&host.to_ascii_lowercase()) {
         fixed.clone()
     } else {
+        // A lookup still running at the connect deadline is a failed
+        // lookup, not a server that does not answer.
         timeout_at(connect_deadline, resolver.resolve(host))
             .await
-            .map_err(|_| connect_timeout())?
-            .map_err(|message| ProbeError::Dns {
+            .map_err(|_| ProbeError::Dns {
                 host: host.to_owned(),
-                message,
+                failure: DnsFailure::LookupFailed,
+                message: format!(
+                    "no answer within {} s",
+                    super::error::format_secs(ms(options.connect_timeout))
+                ),
+            })?
+            .map_err(|e| ProbeError::Dns {
+                host: host.to_owned(),
+                failure: e.failure,
+                message: e.message,
             })?
     };
     run.timings.dns_ms = Some(ms(t.elapsed()));
     if addresses.is_empty() {
         return Err(ProbeError::Dns {
             host: host.to_owned(),
+            failure: DnsFailure::NoSuchHost,
             message: "no addresses".to_owned(),
         });
     }

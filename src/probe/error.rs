@@ -132,6 +132,28 @@ pub enum TimeoutPhase {
     Overall,
 }
 
+/// How a host name failed to resolve. Only the DNS saying so makes a host
+/// gone; a lookup that got no answer says nothing about the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DnsFailure {
+    /// The DNS answered that the name does not exist (NXDOMAIN) or has no
+    /// address (no A/AAAA records).
+    NoSuchHost,
+    /// No such answer: the lookup timed out, the DNS server failed
+    /// (SERVFAIL) or could not be reached, there is no network.
+    LookupFailed,
+}
+
+/// Why a name lookup failed: its kind, and the resolver's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveError {
+    /// Whether the DNS said the name has no address.
+    pub failure: DnsFailure,
+    /// The resolver's message (shown verbatim after the sentence).
+    pub message: String,
+}
+
 /// Why one endpoint's probe failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProbeError {
@@ -140,6 +162,8 @@ pub enum ProbeError {
     Dns {
         /// The host name.
         host: String,
+        /// Whether the DNS said the name has no address, or gave no answer.
+        failure: DnsFailure,
         /// The resolver's message.
         message: String,
     },

@@ -48,7 +48,7 @@ pub use driver::{
     DEFAULT_MAX_CONNECTIONS, LoginContext, ProbeOptions, Resolve, SystemResolver, probe_endpoint,
     probe_endpoint_with_login,
 };
-pub use error::{ProbeError, ProtocolError, TimeoutPhase};
+pub use error::{DnsFailure, ProbeError, ProtocolError, ResolveError, TimeoutPhase};
 pub use gate::LoginGate;
 pub use login::{
     ConsentError, Credentials, CredentialsError, InsecureAllow, LoginOutcome, LoginReport,

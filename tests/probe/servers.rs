@@ -13,8 +13,9 @@ use mailconf::probe::caps::Capabilities;
 use mailconf::probe::report::PlaintextReason;
 use mailconf::probe::tls::ChainVerdict;
 use mailconf::probe::{
-    CertMode, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions, ProbeRequest,
-    Protocol, Resolve, Security, TimeoutPhase, TlsContext, TlsErrorKind, Verdict, probe_endpoint,
+    CertMode, DnsFailure, Endpoint, EndpointReport, ProbeEvent, ProbeHandle, ProbeOptions,
+    ProbeRequest, Protocol, Resolve, ResolveError, Security, TimeoutPhase, TlsContext,
+    TlsErrorKind, Verdict, probe_endpoint,
 };
 
 fn recommend(
@@ -373,8 +374,13 @@ impl Resolve for NoDns {
     fn resolve<'a>(
         &'a self,
         host: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, String>> + Send + 'a>> {
-        Box::pin(async move { Err(format!("{host}: no such host (test resolver)")) })
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, ResolveError>> + Send + 'a>> {
+        Box::pin(async move {
+            Err(ResolveError {
+                failure: DnsFailure::NoSuchHost,
+                message: format!("{host}: no such host (test resolver)"),
+            })
+        })
     }
 }
 
@@ -842,7 +848,13 @@ async fn refused_and_dns_errors() {
         &opts,
     )
     .await;
-    assert_eq!(r.verdict, Verdict::DnsError, "{r:#?}");
+    assert_eq!(
+        r.verdict,
+        Verdict::DnsError {
+            failure: DnsFailure::NoSuchHost
+        },
+        "{r:#?}"
+    );
     assert!(r.summary.contains("no-such-host.test"));
 }
 

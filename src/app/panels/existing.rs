@@ -526,9 +526,11 @@ fn account_card(
             return;
         };
         let color = match &result.verdict {
-            AccountVerdict::Works => egui::Color32::from_rgb(0x1b, 0x7f, 0x3b),
+            AccountVerdict::Works => super::account::good_color(ui),
             v @ AccountVerdict::Insecure { .. } if v.cannot_log_in() => ui.visuals().error_fg_color,
-            AccountVerdict::Insecure { .. } => ui.visuals().warn_fg_color,
+            AccountVerdict::Insecure { .. } | AccountVerdict::Unknown { .. } => {
+                ui.visuals().warn_fg_color
+            }
             _ => ui.visuals().error_fg_color,
         };
         ui.colored_label(

@@ -18,7 +18,7 @@ use crate::i18n::{Lang, msg};
 use crate::probe::login::LoginOutcome;
 use crate::probe::report::PlaintextReason;
 use crate::probe::tls::{ChainVerdict, TlsErrorKind};
-use crate::probe::{EndpointReport, Protocol, Security, TimeoutPhase, Verdict};
+use crate::probe::{DnsFailure, EndpointReport, Protocol, Security, TimeoutPhase, Verdict};
 use crate::providers::{Database, describe};
 use eframe::egui;
 
@@ -509,7 +509,12 @@ pub(crate) fn verdict_words(r: &EndpointReport, lang: Lang) -> String {
         } => (T::Blocked, Some(T::WhyFiltered)),
         Verdict::TimedOut { .. } => (T::Failed, Some(T::WhyTimeout)),
         Verdict::ProtocolError => (T::Failed, Some(T::WhyProtocol)),
-        Verdict::DnsError => (T::Failed, Some(T::WhyDns)),
+        Verdict::DnsError {
+            failure: DnsFailure::NoSuchHost,
+        } => (T::Failed, Some(T::WhyDns)),
+        Verdict::DnsError {
+            failure: DnsFailure::LookupFailed,
+        } => (T::Failed, Some(T::WhyDnsLookupFailed)),
     };
     match why {
         Some(w) => format!("{} · {}", head.get(lang), w.get(lang)),

@@ -214,10 +214,18 @@ pub fn evaluate(
     let answers = answers_claim(claim.protocol, claim.port);
     let verdict = report.verdict;
     let reached = match verdict {
-        Verdict::DnsError => {
+        Verdict::DnsError { failure } => {
+            // Only the DNS saying "no such name" is drift; a lookup without an
+            // answer says nothing about the claim.
+            let gone = failure == crate::probe::DnsFailure::NoSuchHost;
+            unreachable = !gone;
             checks.push(Check {
                 kind: CheckKind::Answers,
-                result: CheckResult::Drift,
+                result: if gone {
+                    CheckResult::Drift
+                } else {
+                    CheckResult::Unverified
+                },
                 claim: answers.clone(),
                 observed: Localized::each(|lang| {
                     msg!(

@@ -326,7 +326,15 @@ pub fn audit_blocking(
                 .map_err(|e| AuditError::Dns(e.to_string()))?;
             Arc::new(DnsResolve(r))
         }
-        None => Arc::new(SystemResolver),
+        // The system's resolver; the DNS only says whether a name it cannot
+        // look up exists (a lookup without an answer is not drift).
+        None => {
+            let _inside = runtime.enter();
+            match crate::dns::resolver_for(None, crate::dns::DnsOptions::default()) {
+                Ok(r) => Arc::new(crate::check::lookup::SystemThenDns(r)),
+                Err(_) => Arc::new(SystemResolver),
+            }
+        }
     };
     runtime.block_on(audit(db, entries, options, resolver, progress))
 }

@@ -138,7 +138,7 @@ fn protocol_error(e: &ProtocolError, lang: Lang) -> String {
 /// words verbatim.
 pub fn error_text(e: &ProbeError, lang: Lang) -> String {
     match e {
-        ProbeError::Dns { host, message } => with_detail(
+        ProbeError::Dns { host, message, .. } => with_detail(
             lang,
             msg!(lang, "probe-dns", host = host.as_str()),
             Some(message),
@@ -203,10 +203,10 @@ pub fn summary_text(
         Verdict::Refused
         | Verdict::TimedOut { .. }
         | Verdict::ProtocolError
-        | Verdict::DnsError => match error {
+        | Verdict::DnsError { .. } => match error {
             Some(e) => error_text(e, lang),
             None => match verdict {
-                Verdict::DnsError => msg!(lang, "probe-dns-any"),
+                Verdict::DnsError { .. } => msg!(lang, "probe-dns-any"),
                 Verdict::Refused => msg!(lang, "probe-refused-any"),
                 Verdict::TimedOut { phase, after_ms } => error_text(
                     &ProbeError::Timeout {
@@ -437,9 +437,12 @@ mod tests {
             ),
             report(
                 Security::Tls,
-                Verdict::DnsError,
+                Verdict::DnsError {
+                    failure: crate::probe::DnsFailure::NoSuchHost,
+                },
                 Some(ProbeError::Dns {
                     host: "imap.example.com".into(),
+                    failure: crate::probe::DnsFailure::NoSuchHost,
                     message: "no record found for Query".into(),
                 }),
                 None,

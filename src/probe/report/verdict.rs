@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::probe::error::{ProbeError, TimeoutPhase};
+use crate::probe::error::{DnsFailure, ProbeError, TimeoutPhase};
 use crate::probe::session::{SessionReport, StarttlsOutcome};
 use crate::probe::tls::{ChainVerdict, TlsErrorKind, TlsReport};
 use crate::providers::Security;
@@ -50,7 +50,11 @@ pub enum Verdict {
     /// The server broke the protocol (garbage, caps exceeded, response injection…).
     ProtocolError,
     /// The host name did not resolve.
-    DnsError,
+    DnsError {
+        /// Whether the DNS said the name has no address (`no-such-host`), or
+        /// no answer was had (`lookup-failed`: nothing is known of the server).
+        failure: DnsFailure,
+    },
 }
 
 impl Verdict {
@@ -64,7 +68,7 @@ impl Verdict {
             Verdict::Refused => "refused",
             Verdict::TimedOut { .. } => "timed-out",
             Verdict::ProtocolError => "protocol-error",
-            Verdict::DnsError => "dns-error",
+            Verdict::DnsError { .. } => "dns-error",
         }
     }
 
@@ -82,7 +86,7 @@ pub fn verdict_for(
 ) -> Verdict {
     match outcome {
         Err(e) => match e {
-            ProbeError::Dns { .. } => Verdict::DnsError,
+            ProbeError::Dns { failure, .. } => Verdict::DnsError { failure: *failure },
             ProbeError::Refused { .. } | ProbeError::Unreachable { .. } => Verdict::Refused,
             ProbeError::Timeout { phase, after_ms } => Verdict::TimedOut {
                 phase: *phase,

@@ -386,6 +386,14 @@ pub fn dns_error_text(e: &DnsError, lang: Lang) -> String {
             sentence = msg!(l, "dns-config"),
             detail = detail.as_str()
         ),
+        DnsError::ServerAddress(value) => msg!(
+            l,
+            "dns-server-address",
+            value = value.as_str(),
+            shape = "IP:PORT",
+            example = "127.0.0.1:5353",
+            example6 = "[::1]:53"
+        ),
     }
 }
 

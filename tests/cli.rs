@@ -1103,6 +1103,8 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
             "pop3:110:plain:sha256=AB",
         ],
         vec!["providers", "audit", "--concurrency", "0"],
+        vec!["discover", "alice@163.com", "--port-map", "995"],
+        vec!["discover", "alice@163.com", "--port-map", "995=0"],
         // The desktop app's start-up with a CA file that cannot be read.
         vec!["--ca-file", "/nonexistent/ca.pem"],
         vec!["oauth2", "login", "163"],

@@ -1328,6 +1328,7 @@ value-resolve-shape = “{ $value }”: write “{ $shape }”, a host name and 
 value-resolve-address = “{ $value }”: “{ $address }” is not an IP address.
 value-resolve-host = “{ $value }”: { $problem }
 value-concurrency = “{ $value }”: give a number of endpoints from 1 to { $max }.
+value-port-pair = “{ $value }”: write “{ $shape }”, e.g. “{ $example }”.
 spec-shape-endpoint = “{ $spec }”: write “{ $short }” or “{ $long }”, with “{ $tls }”, “{ $starttls }” or “{ $plain }” as the security.
 spec-shape-consent = “{ $spec }”: write “{ $plain }”, or “{ $tls }”.
 spec-brackets = “{ $spec }”: the brackets do not match; write an IPv6 address as “{ $example }”.

@@ -1084,6 +1084,7 @@ value-resolve-shape = “{ $value }”：请写成“{ $shape }”，即主机�
 value-resolve-address = “{ $value }”：“{ $address }”不是 IP 地址。
 value-resolve-host = “{ $value }”：{ $problem }
 value-concurrency = “{ $value }”：请给出 1 到 { $max } 之间的端点数。
+value-port-pair = “{ $value }”：请写成“{ $shape }”，例如“{ $example }”。
 spec-shape-endpoint = “{ $spec }”：请写成“{ $short }”或“{ $long }”，安全方式为“{ $tls }”、“{ $starttls }”或“{ $plain }”。
 spec-shape-consent = “{ $spec }”：请写成“{ $plain }”或“{ $tls }”。
 spec-brackets = “{ $spec }”：方括号不成对；IPv6 地址请写成“{ $example }”。

@@ -1084,6 +1084,7 @@ value-resolve-shape = 「{ $value }」：請寫成「{ $shape }」，即主機�
 value-resolve-address = 「{ $value }」：「{ $address }」不是 IP 位址。
 value-resolve-host = 「{ $value }」：{ $problem }
 value-concurrency = 「{ $value }」：請給出 1 到 { $max } 之間的端點數。
+value-port-pair = 「{ $value }」：請寫成「{ $shape }」，例如「{ $example }」。
 spec-shape-endpoint = 「{ $spec }」：請寫成「{ $short }」或「{ $long }」，安全方式為「{ $tls }」、「{ $starttls }」或「{ $plain }」。
 spec-shape-consent = 「{ $spec }」：請寫成「{ $plain }」或「{ $tls }」。
 spec-brackets = 「{ $spec }」：方括號不成對；IPv6 位址請寫成「{ $example }」。

@@ -107,6 +107,9 @@ pub fn value_error_text(source: &(dyn std::error::Error + 'static), lang: Lang) 
     if let Some(e) = source.downcast_ref::<crate::dns::DnsError>() {
         return Some(crate::discover::note::dns_error_text(e, lang));
     }
+    if let Some(e) = source.downcast_ref::<crate::discover::DiscoverError>() {
+        return Some(crate::discover::note::discover_error_text(e, lang));
+    }
     None
 }
 

@@ -439,6 +439,14 @@ pub fn discover_error_text(e: &DiscoverError, lang: Lang) -> String {
             sentence = msg!(l, "http-setup"),
             detail = detail.as_str()
         ),
+        DiscoverError::PortPair(value) => msg!(
+            l,
+            "value-port-pair",
+            value = value.as_str(),
+            shape = "FROM=TO",
+            example = "995=19995"
+        ),
+        DiscoverError::NotAPort(value) => msg!(l, "spec-port", value = value.as_str()),
     }
 }
 

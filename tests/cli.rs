@@ -934,6 +934,8 @@ fn english_words(s: &str) -> Vec<String> {
             // Host names, addresses, paths, flags, file names: technical, shown as they are.
             !(w.contains(['.', '/', '@', '<', '>', '~', '_', '='])
                 || w.starts_with('-')
+                // A character's code point, as a name (U+005F).
+                || w.contains("U+")
                 || w.starts_with('{'))
         })
         .flat_map(|w| {
@@ -1124,6 +1126,53 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
         vec!["no-such-command"],
         vec!["export", "--format", "msmtp"],
         vec!["providers", "list", "--ca-file", "/x.pem"],
+        // Our value parsers' reasons, shown after clap's sentence (they were
+        // English details in every language).
+        vec!["probe", "alice@163.com", "--timeout", "soon"],
+        vec!["probe", "alice@163.com", "--timeout", "0"],
+        vec!["probe", "alice@163.com", "--resolve", "mail.163.com"],
+        vec![
+            "probe",
+            "alice@163.com",
+            "--resolve",
+            "mail.163.com:nowhere",
+        ],
+        vec!["probe", "alice@163.com", "--resolve", "bad_host:127.0.0.1"],
+        vec!["probe", "alice@163.com", "--endpoint", "mail.163.com"],
+        vec![
+            "probe",
+            "alice@163.com",
+            "--endpoint",
+            "mail.163.com:2525:tls",
+        ],
+        vec!["probe", "alice@163.com", "--endpoint", "[::1:993:tls"],
+        vec![
+            "probe",
+            "alice@163.com",
+            "--endpoint",
+            "mail.163.com:993:ssl",
+        ],
+        vec!["probe", "alice@163.com", "--only", "nntp"],
+        vec!["probe", "alice@163.com", "--dns", "dns.example"],
+        vec!["discover", "alice@163.com", "--dns", "dns.example"],
+        vec!["probe", "alice@163.com", "--allow-insecure-auth", "pop3"],
+        vec![
+            "probe",
+            "alice@163.com",
+            "--allow-insecure-auth",
+            "pop3:995:tls",
+        ],
+        vec![
+            "probe",
+            "alice@163.com",
+            "--allow-insecure-auth",
+            "pop3:110:plain:sha256=AB",
+        ],
+        vec!["providers", "audit", "--concurrency", "0"],
+        vec!["discover", "alice@163.com", "--port-map", "995"],
+        vec!["discover", "alice@163.com", "--port-map", "995=0"],
+        // The desktop app's start-up with a CA file that cannot be read.
+        vec!["--ca-file", "/nonexistent/ca.pem"],
         vec!["oauth2", "login", "163"],
         vec!["oauth2", "login", "alice@163.com"],
         vec!["oauth2", "token", "alice@outlook.com"],

@@ -511,6 +511,7 @@ pub(crate) const ALLOWED: &[&str] = &[
     "HTTP",
     "ID",
     "IP",
+    "IPv6",
     // A control character's name (in "line break, NUL…").
     "NUL",
     "RFC",

@@ -201,6 +201,7 @@ dns-server-no-answer = no answer within { $ms } ms
 dns-timeout = the DNS lookup of { $name } ({ $rtype }) ran out of time
 dns-failed = the DNS lookup of { $name } ({ $rtype }) failed
 dns-config = cannot set up DNS
+dns-server-address = “{ $value }” is not a DNS server address: use “IP” or “{ $shape }”, e.g. “{ $example }” or “{ $example6 }”.
 http-cannot-connect = cannot connect to { $target }
 http-timed-out = timed out
 http-deadline = no complete answer before the deadline
@@ -561,6 +562,17 @@ signin-page-refused = The sign-in was not completed. mailconf says why.
 signin-page-state-mismatch = This answer does not belong to the sign-in mailconf started, so it was refused.
 signin-device-prompt = To sign in, open { $url } in a browser and enter the code { $code } (valid for { $minutes } min). mailconf waits here.
 signin-error-setup = The sign-in could not start: { $message }
+signin-setup-no-loopback-port = no port on 127.0.0.1 could be opened for the browser's answer.
+signin-setup-bad-url = the provider's { $which ->
+        [authorization] sign-in page address
+        [redirect] redirect address
+        [device] device sign-in address
+       *[token] token address
+    } cannot be used.
+signin-setup-ca-refused = a CA certificate of { $option } was refused.
+signin-setup-http-client = the secure connection to the sign-in server could not be set up.
+signin-setup-no-redirect-answer = { $count } connections reached mailconf's port without the sign-in's answer. Start the sign-in again.
+signin-setup-worker = mailconf could not start the sign-in's background work.
 signin-error-no-device-flow = This provider does not offer the device sign-in for mail; sign in with the browser instead.
 signin-error-http = The sign-in server { $url } could not be reached or gave no usable answer: { $message }
 signin-refused-consent = You (or your administrator) declined the access mailconf asked for ({ $code }){ $detail }. Sign in again and allow it.
@@ -1088,6 +1100,7 @@ quirk-local-bridge = works only through the provider's bridge program on this co
 ## `mailconf providers list` and `show` (src/cli/providers.rs)
 
 providers-did-you-mean = Did you mean:
+providers-dir-none = No folder for your own provider files could be found on this computer (no home folder is set).
 providers-list-total = { $shown ->
         [one] { $shown } provider shown
        *[other] { $shown } providers shown
@@ -1149,6 +1162,9 @@ audit-summary = { $entries ->
         [one] { $endpoints } endpoint
        *[other] { $endpoints } endpoints
     }, { $concurrency } at a time)
+audit-error-runtime = The audit could not start its network work.
+audit-error-dns = The DNS server of { $option } cannot be used: { $problem }
+audit-error-concurrency = { $option } { $value } cannot be used: give a number of endpoints from 1 to { $max }.
 
 ## What `providers audit` compares, claim by claim (src/check/audit/claims.rs)
 ## { $summary } is the probe's one-line summary of the way in, in the same language.
@@ -1317,6 +1333,29 @@ usage-help = Run mailconf --help (or mailconf <command> --help) to see the comma
 usage-dns-not-for-oauth2 = --dns is not used by oauth2 (give --resolve HOST:ADDR)
 usage-flag-connects-nowhere = { $flag } is for probe, discover, export, check, providers audit and the desktop app; this providers subcommand connects nowhere
 usage-flag-twice = { $flag } is given twice, before and after the subcommand, with different values
+# Why a flag's value is refused (the value parsers: src/cli/args.rs,
+# src/probe/spec.rs). The value and the syntax stay as typed.
+value-not-seconds = “{ $value }” is not a number of seconds.
+value-seconds-range = “{ $value }”: the number of seconds must be more than 0 and at most { $max }.
+value-resolve-shape = “{ $value }”: write “{ $shape }”, a host name and its IP address.
+value-resolve-address = “{ $value }”: “{ $address }” is not an IP address.
+value-resolve-host = “{ $value }”: { $problem }
+value-concurrency = “{ $value }”: give a number of endpoints from 1 to { $max }.
+value-port-pair = “{ $value }”: write “{ $shape }”, e.g. “{ $example }”.
+spec-shape-endpoint = “{ $spec }”: write “{ $short }” or “{ $long }”, with “{ $tls }”, “{ $starttls }” or “{ $plain }” as the security.
+spec-shape-consent = “{ $spec }”: write “{ $plain }”, or “{ $tls }”.
+spec-brackets = “{ $spec }”: the brackets do not match; write an IPv6 address as “{ $example }”.
+spec-protocol = “{ $value }” is not a protocol: use “{ $pop3 }”, “{ $imap }” or “{ $smtp }”.
+spec-security = “{ $value }” is not a security mode: use “{ $tls }” (implicit TLS, which some clients call SSL), “{ $starttls }” or “{ $plain }”.
+spec-port = “{ $value }” is not a port (1-65535).
+spec-host = The host “{ $host }” cannot be used: { $problem }
+spec-host-brackets = the brackets do not match.
+spec-host-not-ipv6 = there is no IPv6 address inside the brackets.
+spec-host-ipv6-brackets = write an IPv6 address in brackets, like “{ $example }”.
+spec-unknown-port = “{ $spec }”: the protocol of port { $port } cannot be told; write “{ $shape }”.
+spec-consent-fingerprint-on-plain = “{ $spec }”: an endpoint without encryption has no certificate; leave out “{ $part }”.
+spec-consent-tls-without-fingerprint = “{ $spec }”: a consent for a TLS endpoint covers one certificate; add “{ $part }” (“{ $command }” prints it). A STARTTLS endpoint without STARTTLS never gets the password.
+spec-fingerprint = “{ $value }” is not a SHA-256 fingerprint (64 hexadecimal digits, colons optional).
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

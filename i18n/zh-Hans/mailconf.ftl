@@ -181,6 +181,7 @@ dns-server-no-answer = { $ms } 毫秒内没有应答
 dns-timeout = DNS 查询 { $name }（{ $rtype }）超时
 dns-failed = DNS 查询 { $name }（{ $rtype }）失败
 dns-config = 无法设置 DNS
+dns-server-address = “{ $value }”不是 DNS 服务器地址：请用“IP”或“{ $shape }”，例如“{ $example }”或“{ $example6 }”。
 http-cannot-connect = 无法连接到 { $target }
 http-timed-out = 超时
 http-deadline = 截止时间前没有完整的应答
@@ -520,6 +521,17 @@ signin-page-refused = 登录未完成，原因请看 mailconf。
 signin-page-state-mismatch = 此回应不属于 mailconf 发起的登录，已拒绝。
 signin-device-prompt = 请在浏览器中打开 { $url } 并输入代码 { $code }（{ $minutes } 分钟内有效）。mailconf 在此等待。
 signin-error-setup = 无法开始登录：{ $message }
+signin-setup-no-loopback-port = 无法在 127.0.0.1 上打开接收浏览器回复的端口。
+signin-setup-bad-url = 服务商的{ $which ->
+        [authorization] 登录页地址
+        [redirect] 重定向地址
+        [device] 设备登录地址
+       *[token] 令牌地址
+    }无法使用。
+signin-setup-ca-refused = { $option } 中的一张 CA 证书被拒绝。
+signin-setup-http-client = 无法建立到登录服务器的安全连接。
+signin-setup-no-redirect-answer = 有 { $count } 个连接到达 mailconf 的端口，但都没有带来登录的结果。请重新开始登录。
+signin-setup-worker = mailconf 无法启动登录的后台工作。
 signin-error-no-device-flow = 此服务商的邮件登录不支持设备代码方式，请改用浏览器登录。
 signin-error-http = 无法连接登录服务器 { $url }，或其回应无法使用：{ $message }
 signin-refused-consent = 你（或管理员）拒绝了 mailconf 请求的访问权限（{ $code }）{ $detail }。请重新登录并允许。
@@ -874,6 +886,7 @@ quirk-local-bridge = 只能通过本机上的服务商桥接程序使用
 ## `mailconf providers list` and `show` (src/cli/providers.rs)
 
 providers-did-you-mean = 您是否要找：
+providers-dir-none = 在这台电脑上找不到存放你自己的服务商文件的文件夹（没有设置主文件夹）。
 providers-list-total = 显示 { $shown } 个服务商；数据库共覆盖 { $domains } 个域名。
 origin-hand = 手工
 origin-user = 用户
@@ -922,6 +935,9 @@ audit-col-first-finding = 首个发现
 audit-entry-as-a-whole = 整个条目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 个条目：{ $ok } 个正常，{ $drift } 个不符，{ $unreachable } 个无法连接（{ $endpoints } 个端点，同时 { $concurrency } 个）
+audit-error-runtime = 无法启动检查的网络工作。
+audit-error-dns = { $option } 指定的 DNS 服务器无法使用：{ $problem }
+audit-error-concurrency = { $option } { $value } 无法使用：请给出 1 到 { $max } 之间的端点数。
 
 ## What `providers audit` compares, claim by claim
 
@@ -1073,6 +1089,29 @@ usage-help = 运行 { "mailconf --help" }（或 { "mailconf <命令> --help" }�
 usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（请改用 {"--resolve HOST:ADDR"}）
 usage-flag-connects-nowhere = { $flag } 用于 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程序；这个 {"providers"} 子命令不会连接任何服务器
 usage-flag-twice = { $flag } 在子命令前后各给了一次，且值不同
+# Why a flag's value is refused (the value parsers: src/cli/args.rs,
+# src/probe/spec.rs). The value and the syntax stay as typed.
+value-not-seconds = “{ $value }”不是秒数。
+value-seconds-range = “{ $value }”：秒数必须大于 0，且不超过 { $max }。
+value-resolve-shape = “{ $value }”：请写成“{ $shape }”，即主机名和它的 IP 地址。
+value-resolve-address = “{ $value }”：“{ $address }”不是 IP 地址。
+value-resolve-host = “{ $value }”：{ $problem }
+value-concurrency = “{ $value }”：请给出 1 到 { $max } 之间的端点数。
+value-port-pair = “{ $value }”：请写成“{ $shape }”，例如“{ $example }”。
+spec-shape-endpoint = “{ $spec }”：请写成“{ $short }”或“{ $long }”，安全方式为“{ $tls }”、“{ $starttls }”或“{ $plain }”。
+spec-shape-consent = “{ $spec }”：请写成“{ $plain }”或“{ $tls }”。
+spec-brackets = “{ $spec }”：方括号不成对；IPv6 地址请写成“{ $example }”。
+spec-protocol = “{ $value }”不是协议：请用“{ $pop3 }”、“{ $imap }”或“{ $smtp }”。
+spec-security = “{ $value }”不是安全方式：请用“{ $tls }”（隐式 TLS，有些客户端称为 SSL）、“{ $starttls }”或“{ $plain }”。
+spec-port = “{ $value }”不是端口（1-65535）。
+spec-host = 主机“{ $host }”无法使用：{ $problem }
+spec-host-brackets = 方括号不成对。
+spec-host-not-ipv6 = 方括号里不是 IPv6 地址。
+spec-host-ipv6-brackets = IPv6 地址请写在方括号里，例如“{ $example }”。
+spec-unknown-port = “{ $spec }”：无法从端口 { $port } 判断协议；请写成“{ $shape }”。
+spec-consent-fingerprint-on-plain = “{ $spec }”：不加密的端点没有证书；请去掉“{ $part }”。
+spec-consent-tls-without-fingerprint = “{ $spec }”：对 TLS 端点的同意只涵盖一张证书；请加上“{ $part }”（“{ $command }”会显示它）。不支持 STARTTLS 的 STARTTLS 端点永远不会收到密码。
+spec-fingerprint = “{ $value }”不是 SHA-256 指纹（64 个十六进制数字，冒号可有可无）。
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

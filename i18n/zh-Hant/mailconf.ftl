@@ -181,6 +181,7 @@ dns-server-no-answer = { $ms } 毫秒內沒有回應
 dns-timeout = DNS 查詢 { $name }（{ $rtype }）逾時
 dns-failed = DNS 查詢 { $name }（{ $rtype }）失敗
 dns-config = 無法設定 DNS
+dns-server-address = 「{ $value }」不是 DNS 伺服器位址：請用「IP」或「{ $shape }」，例如「{ $example }」或「{ $example6 }」。
 http-cannot-connect = 無法連線到 { $target }
 http-timed-out = 逾時
 http-deadline = 截止時間前沒有完整的回應
@@ -520,6 +521,17 @@ signin-page-refused = 登入未完成，原因請看 mailconf。
 signin-page-state-mismatch = 此回應不屬於 mailconf 發起的登入，已拒絕。
 signin-device-prompt = 請在瀏覽器中開啟 { $url } 並輸入代碼 { $code }（{ $minutes } 分鐘內有效）。mailconf 在此等待。
 signin-error-setup = 無法開始登入：{ $message }
+signin-setup-no-loopback-port = 無法在 127.0.0.1 上開啟接收瀏覽器回覆的連接埠。
+signin-setup-bad-url = 服務商的{ $which ->
+        [authorization] 登入頁位址
+        [redirect] 重新導向位址
+        [device] 裝置登入位址
+       *[token] 權杖位址
+    }無法使用。
+signin-setup-ca-refused = { $option } 中的一張 CA 憑證被拒絕。
+signin-setup-http-client = 無法建立到登入伺服器的安全連線。
+signin-setup-no-redirect-answer = 有 { $count } 個連線到達 mailconf 的連接埠，但都沒有帶來登入的結果。請重新開始登入。
+signin-setup-worker = mailconf 無法啟動登入的背景工作。
 signin-error-no-device-flow = 此服務商的郵件登入不支援裝置代碼方式，請改用瀏覽器登入。
 signin-error-http = 無法連線登入伺服器 { $url }，或其回應無法使用：{ $message }
 signin-refused-consent = 你（或管理員）拒絕了 mailconf 要求的存取權限（{ $code }）{ $detail }。請重新登入並允許。
@@ -874,6 +886,7 @@ quirk-local-bridge = 只能透過本機上的服務商橋接程式使用
 ## `mailconf providers list` and `show` (src/cli/providers.rs)
 
 providers-did-you-mean = 您是否要找：
+providers-dir-none = 在這台電腦上找不到存放你自己的服務商檔案的資料夾（沒有設定主資料夾）。
 providers-list-total = 顯示 { $shown } 個服務商；資料庫共涵蓋 { $domains } 個網域。
 origin-hand = 手工
 origin-user = 使用者
@@ -922,6 +935,9 @@ audit-col-first-finding = 首個發現
 audit-entry-as-a-whole = 整個條目
 audit-entry-heading = { $id }（{ $file }）：{ $status }
 audit-summary = 共 { $entries } 個條目：{ $ok } 個正常，{ $drift } 個不符，{ $unreachable } 個無法連線（{ $endpoints } 個端點，同時 { $concurrency } 個）
+audit-error-runtime = 無法啟動檢查的網路工作。
+audit-error-dns = { $option } 指定的 DNS 伺服器無法使用：{ $problem }
+audit-error-concurrency = { $option } { $value } 無法使用：請給出 1 到 { $max } 之間的端點數。
 
 ## What `providers audit` compares, claim by claim
 
@@ -1073,6 +1089,29 @@ usage-help = 執行 { "mailconf --help" }（或 { "mailconf <命令> --help" }�
 usage-dns-not-for-oauth2 = {"oauth2"} 不使用 {"--dns"}（請改用 {"--resolve HOST:ADDR"}）
 usage-flag-connects-nowhere = { $flag } 用於 {"probe"}、{"discover"}、{"export"}、{"check"}、{"providers audit"} 和桌面程式；這個 {"providers"} 子命令不會連線到任何伺服器
 usage-flag-twice = { $flag } 在子命令前後各給了一次，且值不同
+# Why a flag's value is refused (the value parsers: src/cli/args.rs,
+# src/probe/spec.rs). The value and the syntax stay as typed.
+value-not-seconds = 「{ $value }」不是秒數。
+value-seconds-range = 「{ $value }」：秒數必須大於 0，且不超過 { $max }。
+value-resolve-shape = 「{ $value }」：請寫成「{ $shape }」，即主機名稱和它的 IP 位址。
+value-resolve-address = 「{ $value }」：「{ $address }」不是 IP 位址。
+value-resolve-host = 「{ $value }」：{ $problem }
+value-concurrency = 「{ $value }」：請給出 1 到 { $max } 之間的端點數。
+value-port-pair = 「{ $value }」：請寫成「{ $shape }」，例如「{ $example }」。
+spec-shape-endpoint = 「{ $spec }」：請寫成「{ $short }」或「{ $long }」，安全方式為「{ $tls }」、「{ $starttls }」或「{ $plain }」。
+spec-shape-consent = 「{ $spec }」：請寫成「{ $plain }」或「{ $tls }」。
+spec-brackets = 「{ $spec }」：方括號不成對；IPv6 位址請寫成「{ $example }」。
+spec-protocol = 「{ $value }」不是協定：請用「{ $pop3 }」、「{ $imap }」或「{ $smtp }」。
+spec-security = 「{ $value }」不是安全方式：請用「{ $tls }」（隱含式 TLS，有些用戶端稱為 SSL）、「{ $starttls }」或「{ $plain }」。
+spec-port = 「{ $value }」不是連接埠（1-65535）。
+spec-host = 主機「{ $host }」無法使用：{ $problem }
+spec-host-brackets = 方括號不成對。
+spec-host-not-ipv6 = 方括號裡不是 IPv6 位址。
+spec-host-ipv6-brackets = IPv6 位址請寫在方括號裡，例如「{ $example }」。
+spec-unknown-port = 「{ $spec }」：無法從連接埠 { $port } 判斷協定；請寫成「{ $shape }」。
+spec-consent-fingerprint-on-plain = 「{ $spec }」：不加密的端點沒有憑證；請去掉「{ $part }」。
+spec-consent-tls-without-fingerprint = 「{ $spec }」：對 TLS 端點的同意只涵蓋一張憑證；請加上「{ $part }」（「{ $command }」會顯示它）。不支援 STARTTLS 的 STARTTLS 端點永遠不會收到密碼。
+spec-fingerprint = 「{ $value }」不是 SHA-256 指紋（64 個十六進位數字，冒號可有可無）。
 
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 

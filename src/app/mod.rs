@@ -871,9 +871,14 @@ pub struct EngineConfig {
 /// `MAILCONF_LANG` forces a language too; `MAILCONF_DEMO=1` plays demo results
 /// instead of testing for real.
 pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
+    let lang = lang.or_else(|| {
+        std::env::var("MAILCONF_LANG")
+            .ok()
+            .and_then(|v| Lang::from_locale(&v))
+    });
     let extra_roots = match &engine.ca_file {
         Some(p) => crate::probe::tls::load_pem_certs(p)
-            .map_err(|e| anyhow::anyhow!("--ca-file {}: {e}", p.display()))?,
+            .map_err(|e| anyhow::anyhow!("{}", e.text(lang.unwrap_or_else(Lang::from_env))))?,
         None => Vec::new(),
     };
     let signin_http = crate::signin::HttpOptions {
@@ -882,11 +887,6 @@ pub fn run(lang: Option<Lang>, engine: EngineConfig) -> anyhow::Result<()> {
     };
     // Read the provider files while the window and the GPU context come up.
     let loader = std::thread::spawn(|| Database::load(None));
-    let lang = lang.or_else(|| {
-        std::env::var("MAILCONF_LANG")
-            .ok()
-            .and_then(|v| Lang::from_locale(&v))
-    });
     let demo = std::env::var_os("MAILCONF_DEMO").is_some_and(|v| v == "1");
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(APP_NAME)

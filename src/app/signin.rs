@@ -31,7 +31,9 @@ use crate::i18n::Lang;
 use crate::providers::{Protocol, Provider};
 use crate::secret::Secret;
 use crate::signin::store::{ClientStore, Remembered};
-use crate::signin::{self, Cancel, Client, Flow, HttpOptions, SigninError, Tokens, store};
+use crate::signin::{
+    self, Cancel, Client, Flow, HttpOptions, SetupProblem, SigninError, Tokens, store,
+};
 
 /// How long the browser may take.
 pub const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
@@ -258,7 +260,7 @@ impl SigninView {
                 tenant.as_deref(),
                 &[Protocol::Pop3, Protocol::Imap, Protocol::Smtp],
             )
-            .map_err(|e| SigninError::Setup(e.text(lang)).message(lang))?;
+            .map_err(|e| SigninError::Setup(SetupProblem::Endpoints(e)).message(lang))?;
         let typed_secret = (takes_client_secret(provider) && !self.client_secret.is_empty())
             .then(|| SecretString::from(self.client_secret.expose().trim().to_owned()));
         let (tx, rx): (Sender<Message>, Receiver<Message>) = channel();
@@ -279,7 +281,7 @@ impl SigninView {
         std::thread::Builder::new()
             .name("mailconf-signin".into())
             .spawn(move || job.run(&tx, &waker))
-            .map_err(|e| SigninError::Setup(e.to_string()).message(lang))?;
+            .map_err(|e| SigninError::Setup(SetupProblem::Worker(e.to_string())).message(lang))?;
         self.state = if device {
             SigninState::Device(None)
         } else {
@@ -423,7 +425,7 @@ impl Job {
                 },
                 self.lang,
             )),
-            Err(e) => Err(SigninError::Setup(e.to_string())),
+            Err(e) => Err(SigninError::Setup(SetupProblem::Worker(e.to_string()))),
         };
         let result = result.map(|tokens| {
             let kept = tokens

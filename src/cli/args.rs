@@ -13,41 +13,146 @@ use secrecy::zeroize::Zeroizing;
 use crate::i18n::Lang;
 use crate::i18n::msg;
 
+/// Why a flag's value was refused, typed. clap keeps it as the source of its
+/// error: its `Display` is the English clap prints, and the usage-error path
+/// words it in the user's language ([`value_error_text`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// `--timeout` and the like: not a number.
+    #[error("{0:?} is not a number of seconds")]
+    NotSeconds(String),
+    /// A number of seconds outside (0, 3600].
+    #[error("{0:?}: the number of seconds must be more than 0 and at most {MAX_SECONDS}")]
+    SecondsOutOfRange(String),
+    /// `--resolve` without `:`.
+    #[error("{0:?}: expected HOST:ADDR")]
+    ResolveShape(String),
+    /// `--resolve` with something else than an IP address after the host.
+    #[error("{spec:?}: bad address {address:?}")]
+    ResolveAddress {
+        /// The value as given.
+        spec: String,
+        /// The part that should be an address.
+        address: String,
+    },
+    /// `--resolve` with a host that is not a host name.
+    #[error("{spec:?}: bad host: {problem}")]
+    ResolveHost {
+        /// The value as given.
+        spec: String,
+        /// What is wrong with the host.
+        problem: crate::providers::address::AddressError,
+    },
+    /// `providers audit --concurrency` outside 1..=max.
+    #[error("{value:?}: a number of endpoints from 1 to {max}")]
+    Concurrency {
+        /// The value as given.
+        value: String,
+        /// The largest number allowed.
+        max: usize,
+    },
+}
+
+/// The most seconds a deadline flag takes (an hour).
+const MAX_SECONDS: u32 = 3600;
+
+impl ValueError {
+    /// What is wrong with the value, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ValueError::NotSeconds(v) => msg!(lang, "value-not-seconds", value = v.as_str()),
+            ValueError::SecondsOutOfRange(v) => msg!(
+                lang,
+                "value-seconds-range",
+                value = v.as_str(),
+                max = MAX_SECONDS.to_string()
+            ),
+            ValueError::ResolveShape(v) => msg!(
+                lang,
+                "value-resolve-shape",
+                value = v.as_str(),
+                shape = "HOST:ADDR"
+            ),
+            ValueError::ResolveAddress { spec, address } => msg!(
+                lang,
+                "value-resolve-address",
+                value = spec.as_str(),
+                address = address.as_str()
+            ),
+            ValueError::ResolveHost { spec, problem } => msg!(
+                lang,
+                "value-resolve-host",
+                value = spec.as_str(),
+                problem = problem.text(lang)
+            ),
+            ValueError::Concurrency { value, max } => msg!(
+                lang,
+                "value-concurrency",
+                value = value.as_str(),
+                max = max.to_string()
+            ),
+        }
+    }
+}
+
+/// The words of the reason a value parser gave clap, in `lang`, when it is one
+/// of ours (typed); `None` for clap's own reasons.
+pub fn value_error_text(source: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    if let Some(e) = source.downcast_ref::<ValueError>() {
+        return Some(e.text(lang));
+    }
+    if let Some(e) = source.downcast_ref::<crate::probe::spec::SpecError>() {
+        return Some(e.text(lang));
+    }
+    if let Some(e) = source.downcast_ref::<crate::dns::DnsError>() {
+        return Some(crate::discover::note::dns_error_text(e, lang));
+    }
+    if let Some(e) = source.downcast_ref::<crate::discover::DiscoverError>() {
+        return Some(crate::discover::note::discover_error_text(e, lang));
+    }
+    None
+}
+
 /// `--resolve HOST:ADDR` (also curl's `host:port:addr`); IPv6 addresses may be
 /// bracketed. The host must be a valid host name.
-pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), String> {
+pub fn parse_resolve(s: &str) -> Result<(String, IpAddr), ValueError> {
     let (host, rest) = s
         .split_once(':')
-        .ok_or_else(|| format!("{s:?}: expected HOST:ADDR"))?;
+        .ok_or_else(|| ValueError::ResolveShape(s.to_owned()))?;
     let addr = |a: &str| {
         a.trim_start_matches('[')
             .trim_end_matches(']')
             .parse::<IpAddr>()
     };
+    let bad_address = |a: &str| ValueError::ResolveAddress {
+        spec: s.to_owned(),
+        address: a.to_owned(),
+    };
     let ip = match addr(rest) {
         Ok(ip) => ip,
         Err(_) => match rest.split_once(':') {
             Some((port, a)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => {
-                addr(a).map_err(|e| format!("{s:?}: {e}"))?
+                addr(a).map_err(|_| bad_address(a))?
             }
-            _ => return Err(format!("{s:?}: bad address {rest:?}")),
+            _ => return Err(bad_address(rest)),
         },
     };
     let host =
-        crate::providers::address::parse_host(host).map_err(|e| format!("{s:?}: bad host: {e}"))?;
+        crate::providers::address::parse_host(host).map_err(|problem| ValueError::ResolveHost {
+            spec: s.to_owned(),
+            problem,
+        })?;
     Ok((host, ip))
 }
 
 /// A number of seconds, more than 0 and at most an hour (`1.5` is fine).
-pub fn parse_seconds(s: &str) -> Result<Duration, String> {
+pub fn parse_seconds(s: &str) -> Result<Duration, ValueError> {
     let v: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
-    if !(v.is_finite() && v > 0.0 && v <= 3600.0) {
-        return Err(format!(
-            "{s:?}: the number of seconds must be more than 0 and at most 3600"
-        ));
+        .map_err(|_| ValueError::NotSeconds(s.to_owned()))?;
+    if !(v.is_finite() && v > 0.0 && v <= f64::from(MAX_SECONDS)) {
+        return Err(ValueError::SecondsOutOfRange(s.to_owned()));
     }
     Ok(Duration::from_secs_f64(v))
 }

@@ -148,8 +148,9 @@ fn merge<T: PartialEq>(
 /// What a person reads when the command line cannot be parsed. In English,
 /// clap's own text (English already, with its usage line and tips). In
 /// another language, a sentence from the catalog naming the problem and the
-/// argument, clap's words about a bad value as a details line (the value
-/// parser's reason is technical detail), and where help is.
+/// argument, then why the value is refused: our value parsers' typed reason
+/// worded by the catalog ([`args::value_error_text`]), or clap's own words as
+/// a details line; and where help is.
 /// `--help` and `--version` (not errors) are clap's text alone.
 pub fn usage_error_text(e: &clap::Error, args: &[std::ffi::OsString]) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind as K};
@@ -184,7 +185,13 @@ pub fn usage_error_text(e: &clap::Error, args: &[std::ffi::OsString]) -> String 
         arg = ServerText::new(&arg).to_string()
     );
     text.push('\n');
-    if kind == "invalid-value" || kind == "other" {
+    // Our value parsers' reasons are typed: worded here in `lang`. clap's
+    // own words (English) follow as details only for its own reasons.
+    let ours = std::error::Error::source(e).and_then(|s| args::value_error_text(s, lang));
+    if let Some(reason) = ours {
+        text.push_str(&reason);
+        text.push('\n');
+    } else if kind == "invalid-value" || kind == "other" {
         let said = rendered.lines().next().unwrap_or_default();
         let said = said.strip_prefix("error: ").unwrap_or(said);
         text.push_str(&msg!(lang, "usage-details", detail = said));

@@ -154,7 +154,9 @@ fn prepare(args: &OAuth2Args, lang: Lang) -> Result<Prepared, Failure> {
     let protocols = [Protocol::Pop3, Protocol::Imap, Protocol::Smtp];
     let endpoints = oauth2
         .endpoints(tenant.as_deref(), &protocols)
-        .map_err(|e| usage(signin::SigninError::Setup(e.text(lang)).message(lang)))?;
+        .map_err(|e| {
+            usage(signin::SigninError::Setup(signin::SetupProblem::Endpoints(e)).message(lang))
+        })?;
     let secret = match &args.client_secret_env {
         Some(var) => match std::env::var(var) {
             Ok(v) if !v.trim().is_empty() => Some(SecretString::from(v.trim().to_owned())),

@@ -1,6 +1,6 @@
 //! `mailconf providers …`: list, search, show, validate and import the database.
 
-use super::{EXIT_NEGATIVE, EXIT_USAGE};
+use super::{EXIT_ERROR, EXIT_NEGATIVE, EXIT_USAGE};
 use crate::i18n::{Lang, msg};
 use crate::providers::describe;
 use crate::providers::load::{self, Entry};
@@ -107,13 +107,13 @@ pub struct AuditArgs {
     pub timeout: std::time::Duration,
 }
 
-fn parse_concurrency(s: &str) -> Result<usize, String> {
+fn parse_concurrency(s: &str) -> Result<usize, super::args::ValueError> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=crate::check::audit::MAX_CONCURRENCY).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "{s:?}: a number of endpoints from 1 to {}",
-            crate::check::audit::MAX_CONCURRENCY
-        )),
+        _ => Err(super::args::ValueError::Concurrency {
+            value: s.to_owned(),
+            max: crate::check::audit::MAX_CONCURRENCY,
+        }),
     }
 }
 
@@ -270,10 +270,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         ProvidersCommand::Dir => {
             match load::user_provider_dir() {
                 Some(d) => writeln!(out, "{}", d.display())?,
-                None => writeln!(
-                    out,
-                    "no config directory could be determined on this system"
-                )?,
+                None => writeln!(out, "{}", msg!(lang, "providers-dir-none"))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -812,13 +809,15 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
     bar.finish_and_clear();
     let report = match report {
         Ok(r) => r,
-        Err(
-            e @ (crate::check::audit::AuditError::Tls(_) | crate::check::audit::AuditError::Dns(_)),
-        ) => {
-            eprintln!("mailconf: {e}");
-            return Ok(ExitCode::from(EXIT_USAGE));
+        Err(e) => {
+            use crate::check::audit::AuditError as E;
+            eprintln!("mailconf: {}", e.text(lang));
+            let code = match e {
+                E::Tls(_) | E::Dns(_) | E::Concurrency(_) => EXIT_USAGE,
+                E::Runtime(_) => EXIT_ERROR,
+            };
+            return Ok(ExitCode::from(code));
         }
-        Err(e) => return Err(e.into()),
     };
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;

@@ -150,6 +150,12 @@ pub enum DiscoverError {
     /// The HTTPS client could not be set up.
     #[error("cannot set up the HTTPS client: {0}")]
     Setup(String),
+    /// A `--port-map` value without `=`.
+    #[error("{0:?}: use FROM=TO, e.g. 995=19995")]
+    PortPair(String),
+    /// A side of a `--port-map` value that is not a port.
+    #[error("{0:?} is not a port (1-65535)")]
+    NotAPort(String),
 }
 
 impl DiscoverError {
@@ -465,16 +471,16 @@ impl PortMap {
     }
 
     /// Parses one `FROM=TO` pair.
-    pub fn parse_pair(s: &str) -> Result<(u16, u16), String> {
+    pub fn parse_pair(s: &str) -> Result<(u16, u16), DiscoverError> {
         let (a, b) = s
             .split_once('=')
-            .ok_or_else(|| format!("{s:?}: use FROM=TO, e.g. 995=19995"))?;
+            .ok_or_else(|| DiscoverError::PortPair(s.to_owned()))?;
         let p = |x: &str| {
             x.trim()
                 .parse::<u16>()
                 .ok()
                 .filter(|p| *p != 0)
-                .ok_or_else(|| format!("{x:?} is not a port (1-65535)"))
+                .ok_or_else(|| DiscoverError::NotAPort(x.to_owned()))
         };
         Ok((p(a)?, p(b)?))
     }

@@ -396,6 +396,14 @@ pub fn dns_error_text(e: &DnsError, lang: Lang) -> String {
             sentence = msg!(l, "dns-config"),
             detail = detail.as_str()
         ),
+        DnsError::ServerAddress(value) => msg!(
+            l,
+            "dns-server-address",
+            value = value.as_str(),
+            shape = "IP:PORT",
+            example = "127.0.0.1:5353",
+            example6 = "[::1]:53"
+        ),
     }
 }
 
@@ -441,6 +449,14 @@ pub fn discover_error_text(e: &DiscoverError, lang: Lang) -> String {
             sentence = msg!(l, "http-setup"),
             detail = detail.as_str()
         ),
+        DiscoverError::PortPair(value) => msg!(
+            l,
+            "value-port-pair",
+            value = value.as_str(),
+            shape = "FROM=TO",
+            example = "995=19995"
+        ),
+        DiscoverError::NotAPort(value) => msg!(l, "spec-port", value = value.as_str()),
     }
 }
 

@@ -128,6 +128,11 @@ pub enum DnsError {
     /// The resolver could not be set up (unreadable `/etc/resolv.conf`, bad address).
     #[error("cannot set up DNS: {0}")]
     Config(String),
+    /// A DNS server given by the user (`--dns`) is not `IP` or `IP:PORT`.
+    #[error(
+        "{0:?} is not a DNS server address: use IP or IP:PORT, e.g. 127.0.0.1:5353 or [::1]:53"
+    )]
+    ServerAddress(String),
 }
 
 impl DnsError {
@@ -572,7 +577,7 @@ fn describe_io(e: &std::io::Error) -> ServerProblem {
 }
 
 /// Parses `--dns` values: `IP` (port 53), `IP:PORT` or `[IPv6]:PORT`.
-pub fn parse_server(s: &str) -> Result<SocketAddr, String> {
+pub fn parse_server(s: &str) -> Result<SocketAddr, DnsError> {
     let s = s.trim();
     if let Ok(addr) = s.parse::<SocketAddr>() {
         return Ok(addr);
@@ -584,9 +589,7 @@ pub fn parse_server(s: &str) -> Result<SocketAddr, String> {
     {
         return Ok(SocketAddr::new(ip, 53));
     }
-    Err(format!(
-        "{s:?} is not a DNS server address: use IP or IP:PORT, e.g. 127.0.0.1:5353 or [::1]:53"
-    ))
+    Err(DnsError::ServerAddress(s.to_owned()))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::net::{IpAddr, Ipv6Addr};
 
 use super::login::InsecureAllow;
 use super::report::Endpoint;
+use crate::i18n::{Lang, msg};
 use crate::providers::address::parse_host;
 use crate::providers::{Protocol, Security};
 
@@ -24,7 +25,7 @@ pub enum SpecError {
         /// The spec as given.
         spec: String,
         /// The shapes that would have been accepted.
-        expected: &'static str,
+        expected: Shape,
     },
     /// A `[` without `]`, or the other way round.
     #[error("{spec:?}: unbalanced brackets: write an IPv6 address as [2001:db8::1]")]
@@ -49,7 +50,7 @@ pub enum SpecError {
         /// The host as given.
         host: String,
         /// What is wrong.
-        reason: String,
+        reason: HostProblem,
     },
     /// The protocol of a port without a protocol field cannot be told.
     #[error("{spec:?}: cannot tell the protocol of port {port}; write protocol:host:port:security")]
@@ -66,11 +67,139 @@ pub enum SpecError {
         /// The spec as given.
         spec: String,
         /// What is wrong.
-        reason: &'static str,
+        reason: ConsentProblem,
     },
     /// Not a SHA-256 fingerprint.
     #[error("{0:?} is not a SHA-256 fingerprint (64 hexadecimal digits, colons optional)")]
     Fingerprint(String),
+}
+
+impl SpecError {
+    /// What is wrong with the value and how to write it, in `lang`. The spec
+    /// and the syntax (`host:port:security`) stay as typed.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            SpecError::Shape { spec, expected } => match expected {
+                Shape::Endpoint => msg!(
+                    lang,
+                    "spec-shape-endpoint",
+                    spec = spec.as_str(),
+                    short = "host:port:security",
+                    long = "protocol:host:port:security",
+                    tls = "tls",
+                    starttls = "starttls",
+                    plain = "plain"
+                ),
+                Shape::Consent => msg!(
+                    lang,
+                    "spec-shape-consent",
+                    spec = spec.as_str(),
+                    plain = "protocol:[host:]port:plain",
+                    tls = "protocol:[host:]port:tls|starttls:sha256=FINGERPRINT"
+                ),
+            },
+            SpecError::Brackets { spec } => msg!(
+                lang,
+                "spec-brackets",
+                spec = spec.as_str(),
+                example = "[2001:db8::1]"
+            ),
+            SpecError::Protocol(p) => msg!(
+                lang,
+                "spec-protocol",
+                value = p.as_str(),
+                pop3 = "pop3",
+                imap = "imap",
+                smtp = "smtp"
+            ),
+            SpecError::Security(s) => msg!(
+                lang,
+                "spec-security",
+                value = s.as_str(),
+                tls = "tls",
+                starttls = "starttls",
+                plain = "plain"
+            ),
+            SpecError::Port(p) => msg!(lang, "spec-port", value = p.as_str()),
+            SpecError::Host { host, reason } => {
+                let problem = match reason {
+                    HostProblem::Brackets => msg!(lang, "spec-host-brackets"),
+                    HostProblem::NotIpv6 => msg!(lang, "spec-host-not-ipv6"),
+                    HostProblem::Ipv6WithoutBrackets => {
+                        msg!(lang, "spec-host-ipv6-brackets", example = "[2001:db8::1]")
+                    }
+                    HostProblem::Name(e) => e.text(lang),
+                };
+                msg!(lang, "spec-host", host = host.as_str(), problem = problem)
+            }
+            SpecError::UnknownPort { spec, port } => msg!(
+                lang,
+                "spec-unknown-port",
+                spec = spec.as_str(),
+                port = port.to_string(),
+                shape = "protocol:host:port:security"
+            ),
+            SpecError::Consent { spec, reason } => match reason {
+                ConsentProblem::FingerprintOnPlain => msg!(
+                    lang,
+                    "spec-consent-fingerprint-on-plain",
+                    spec = spec.as_str(),
+                    part = ":sha256=…"
+                ),
+                ConsentProblem::TlsWithoutFingerprint => msg!(
+                    lang,
+                    "spec-consent-tls-without-fingerprint",
+                    spec = spec.as_str(),
+                    part = ":sha256=FINGERPRINT",
+                    command = "mailconf probe"
+                ),
+            },
+            SpecError::Fingerprint(f) => msg!(lang, "spec-fingerprint", value = f.as_str()),
+        }
+    }
+}
+
+/// The shapes a spec may have, by flag (`Display`: the English of clap's
+/// message; [`SpecError::text`] words them in any language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Shape {
+    /// `--endpoint`.
+    #[error("host:port:security or protocol:host:port:security (security: tls, starttls or plain)")]
+    Endpoint,
+    /// `--allow-insecure-auth`.
+    #[error("protocol:[host:]port:plain, or protocol:[host:]port:tls|starttls:sha256=FINGERPRINT")]
+    Consent,
+}
+
+/// Why a host field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HostProblem {
+    /// `[` without `]`.
+    #[error("unbalanced brackets")]
+    Brackets,
+    /// Brackets around something else than an IPv6 address.
+    #[error("not an IPv6 address inside the brackets")]
+    NotIpv6,
+    /// An IPv6 address without brackets.
+    #[error("write an IPv6 address in brackets, like [2001:db8::1]")]
+    Ipv6WithoutBrackets,
+    /// Not a valid host name.
+    #[error("{0}")]
+    Name(crate::providers::address::AddressError),
+}
+
+/// Why a consent does not fit its security mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ConsentProblem {
+    /// A fingerprint on a plaintext consent.
+    #[error("a plaintext endpoint has no certificate: drop :sha256=…")]
+    FingerprintOnPlain,
+    /// A TLS consent without a fingerprint.
+    #[error(
+        "a consent for a TLS endpoint covers one certificate: add :sha256=FINGERPRINT \
+         (mailconf probe prints it); a STARTTLS endpoint without STARTTLS never gets the password"
+    )]
+    TlsWithoutFingerprint,
 }
 
 /// Splits `spec` on `:` outside brackets; an IPv6 field keeps its brackets.
@@ -134,28 +263,26 @@ pub fn parse_port(s: &str) -> Result<u16, SpecError> {
 /// A host: `[IPv6]`, an IPv4 address or a host name (canonical: lowercase,
 /// punycode). The result has no brackets.
 pub fn parse_host_field(s: &str) -> Result<String, SpecError> {
-    let bad = |reason: String| SpecError::Host {
+    let bad = |reason: HostProblem| SpecError::Host {
         host: s.to_owned(),
         reason,
     };
     if let Some(inner) = s.strip_prefix('[') {
         let inner = inner
             .strip_suffix(']')
-            .ok_or_else(|| bad("unbalanced brackets".into()))?;
+            .ok_or_else(|| bad(HostProblem::Brackets))?;
         return inner
             .parse::<Ipv6Addr>()
             .map(|ip| ip.to_string())
-            .map_err(|_| bad("not an IPv6 address inside the brackets".into()));
+            .map_err(|_| bad(HostProblem::NotIpv6));
     }
     if let Ok(ip) = s.parse::<IpAddr>() {
         return Ok(ip.to_string());
     }
     if s.contains(':') {
-        return Err(bad(
-            "write an IPv6 address in brackets, like [2001:db8::1]".into()
-        ));
+        return Err(bad(HostProblem::Ipv6WithoutBrackets));
     }
-    parse_host(s).map_err(|e| bad(e.to_string()))
+    parse_host(s).map_err(|e| bad(HostProblem::Name(e)))
 }
 
 /// A SHA-256 fingerprint in the form mailconf prints (`AB:CD:…`, uppercase).
@@ -182,8 +309,6 @@ fn protocol_of_port(port: u16) -> Option<Protocol> {
 /// `--endpoint`: `host:port:security` (the protocol told by a standard port)
 /// or `protocol:host:port:security`.
 pub fn parse_endpoint(spec: &str) -> Result<Endpoint, SpecError> {
-    const EXPECTED: &str = "host:port:security or protocol:host:port:security \
-                            (security: tls, starttls or plain)";
     let f = fields(spec)?;
     let (protocol, host, port, security) = match f.as_slice() {
         [host, port, security] => {
@@ -203,7 +328,7 @@ pub fn parse_endpoint(spec: &str) -> Result<Endpoint, SpecError> {
         _ => {
             return Err(SpecError::Shape {
                 spec: spec.to_owned(),
-                expected: EXPECTED,
+                expected: Shape::Endpoint,
             });
         }
     };
@@ -219,8 +344,6 @@ pub fn parse_endpoint(spec: &str) -> Result<Endpoint, SpecError> {
 /// `protocol:[host:]port:tls|starttls:sha256=FINGERPRINT` for exactly one
 /// untrusted certificate (see [`InsecureAllow`]).
 pub fn parse_consent(spec: &str) -> Result<InsecureAllow, SpecError> {
-    const EXPECTED: &str = "protocol:[host:]port:plain, or \
-                            protocol:[host:]port:tls|starttls:sha256=FINGERPRINT";
     let (head, fingerprint) = match spec.find(":sha256=") {
         Some(i) => (
             &spec[..i],
@@ -235,7 +358,7 @@ pub fn parse_consent(spec: &str) -> Result<InsecureAllow, SpecError> {
         _ => {
             return Err(SpecError::Shape {
                 spec: spec.to_owned(),
-                expected: EXPECTED,
+                expected: Shape::Consent,
             });
         }
     };
@@ -246,15 +369,10 @@ pub fn parse_consent(spec: &str) -> Result<InsecureAllow, SpecError> {
     };
     match (security, &fingerprint) {
         (Security::Plain, Some(_)) => {
-            return Err(consent(
-                "a plaintext endpoint has no certificate: drop :sha256=…",
-            ));
+            return Err(consent(ConsentProblem::FingerprintOnPlain));
         }
         (Security::Tls | Security::Starttls, None) => {
-            return Err(consent(
-                "a consent for a TLS endpoint covers one certificate: add :sha256=FINGERPRINT \
-                 (mailconf probe prints it); a STARTTLS endpoint without STARTTLS never gets the password",
-            ));
+            return Err(consent(ConsentProblem::TlsWithoutFingerprint));
         }
         _ => {}
     }

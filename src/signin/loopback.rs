@@ -79,8 +79,8 @@ impl Listener {
                 Answer::Ignore => {}
             }
         }
-        Err(SigninError::Setup(format!(
-            "{MAX_CONNECTIONS} connections to the redirect port brought no answer"
+        Err(SigninError::Setup(super::SetupProblem::NoRedirectAnswer(
+            MAX_CONNECTIONS,
         )))
     }
 }
@@ -212,6 +212,24 @@ mod tests {
         assert!(c.starts_with("HTTP/1.1 200"), "{c}");
         use secrecy::ExposeSecret as _;
         assert_eq!(code.expose_secret(), "the-code");
+    }
+
+    /// Connections that never bring the answer end the wait; that was said
+    /// in English ("64 connections to the redirect port…") in every language.
+    #[tokio::test]
+    async fn connections_without_the_answer_end_the_wait_in_the_users_language() {
+        let l = Listener::bind().await.unwrap();
+        let port = l.port;
+        let browser = tokio::spawn(async move {
+            for _ in 0..MAX_CONNECTIONS {
+                let _ = send(port, b"GET /favicon.ico HTTP/1.1\r\n\r\n").await;
+            }
+        });
+        let e = l.wait("s1", Lang::ZhHans).await.map(|_| ()).unwrap_err();
+        browser.await.unwrap();
+        let text = e.message(Lang::ZhHans);
+        assert_eq!(super::super::tests::latin_in_sentence(&text), "", "{text}");
+        assert!(text.contains(&MAX_CONNECTIONS.to_string()), "{text}");
     }
 
     #[tokio::test]

@@ -53,7 +53,7 @@ pub enum SigninError {
     /// The flow could not start (a bad endpoint URL, no TLS configuration, no
     /// loopback port).
     #[error("the sign-in could not start: {0}")]
-    Setup(String),
+    Setup(SetupProblem),
     /// This provider offers no device flow for mail.
     #[error("this provider offers no device sign-in for mail")]
     NoDeviceFlow,
@@ -85,6 +85,55 @@ pub enum SigninError {
     /// The user cancelled.
     #[error("the sign-in was cancelled")]
     Cancelled,
+}
+
+/// Why a sign-in could not start, typed: [`SigninError::message`] words it.
+/// A `detail` is what a library or the system said, shown after the sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SetupProblem {
+    /// No port on 127.0.0.1 could be opened for the redirect.
+    #[error("no loopback port for the redirect: {0}")]
+    NoLoopbackPort(String),
+    /// An endpoint URL the `oauth2` crate refused.
+    #[error("{which}: {detail}")]
+    BadUrl {
+        /// Which URL.
+        which: UrlKind,
+        /// The crate's reason.
+        detail: String,
+    },
+    /// An extra CA certificate (`--ca-file`) was refused.
+    #[error("extra CA certificate refused: {0}")]
+    CaRefused(String),
+    /// The HTTPS client could not be built.
+    #[error("{0}")]
+    HttpClient(String),
+    /// This many connections reached the redirect port without the answer.
+    #[error("{0} connections to the redirect port brought no answer")]
+    NoRedirectAnswer(usize),
+    /// The provider's OAuth2 endpoints cannot be used.
+    #[error("{0}")]
+    Endpoints(crate::providers::oauth2::Problem),
+    /// The sign-in's worker (a thread, a runtime) could not start.
+    #[error("{0}")]
+    Worker(String),
+}
+
+/// The URLs of a sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UrlKind {
+    /// The authorization endpoint.
+    #[error("authorization URL")]
+    Authorization,
+    /// The token endpoint.
+    #[error("token URL")]
+    Token,
+    /// The loopback redirect.
+    #[error("redirect URI")]
+    Redirect,
+    /// The device authorization endpoint.
+    #[error("device URL")]
+    Device,
 }
 
 /// What a refusal means for the user.
@@ -278,12 +327,12 @@ impl Http {
         for cert in &options.extra_roots {
             roots
                 .add(cert.clone())
-                .map_err(|e| SigninError::Setup(format!("extra CA certificate refused: {e}")))?;
+                .map_err(|e| SigninError::Setup(SetupProblem::CaRefused(e.to_string())))?;
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let tls = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|e| SigninError::Setup(e.to_string()))?
+            .map_err(|e| SigninError::Setup(SetupProblem::HttpClient(e.to_string())))?
             .with_root_certificates(roots)
             .with_no_client_auth();
         let mut builder = reqwest::Client::builder()
@@ -301,7 +350,7 @@ impl Http {
         }
         let client = builder
             .build()
-            .map_err(|e| SigninError::Setup(e.to_string()))?;
+            .map_err(|e| SigninError::Setup(SetupProblem::HttpClient(error_chain(&e))))?;
         Ok(Http { client })
     }
 
@@ -397,8 +446,14 @@ fn base_client(client: &Client) -> BasicClient {
     }
 }
 
-fn setup<E: std::fmt::Display>(what: &str) -> impl Fn(E) -> SigninError + '_ {
-    move |e| SigninError::Setup(format!("{what}: {e}"))
+/// A URL the `oauth2` crate refused.
+fn bad_url<E: std::fmt::Display>(which: UrlKind) -> impl Fn(E) -> SigninError {
+    move |e| {
+        SigninError::Setup(SetupProblem::BadUrl {
+            which,
+            detail: e.to_string(),
+        })
+    }
 }
 
 /// Signs in with an authorization code and PKCE. Listens on `127.0.0.1` on
@@ -424,15 +479,15 @@ pub async fn authorization_code(
     let deadline = started + timeout;
     let listener = loopback::Listener::bind()
         .await
-        .map_err(setup("no loopback port for the redirect"))?;
+        .map_err(|e| SigninError::Setup(SetupProblem::NoLoopbackPort(e.to_string())))?;
     let redirect = listener.redirect_uri();
     let oauth = base_client(client)
         .set_auth_uri(
             AuthUrl::new(endpoints.authorization_url.clone())
-                .map_err(setup("authorization URL"))?,
+                .map_err(bad_url(UrlKind::Authorization))?,
         )
-        .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?)
-        .set_redirect_uri(RedirectUrl::new(redirect).map_err(setup("redirect URI"))?);
+        .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(bad_url(UrlKind::Token))?)
+        .set_redirect_uri(RedirectUrl::new(redirect).map_err(bad_url(UrlKind::Redirect))?);
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = oauth
         .authorize_url(CsrfToken::new_random)
@@ -482,9 +537,9 @@ pub async fn device(flow: Flow<'_>, show: impl FnOnce(&DeviceCode)) -> Result<To
         .clone()
         .ok_or(SigninError::NoDeviceFlow)?;
     let oauth = base_client(client)
-        .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?)
+        .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(bad_url(UrlKind::Token))?)
         .set_device_authorization_url(
-            DeviceAuthorizationUrl::new(device_url.clone()).map_err(setup("device URL"))?,
+            DeviceAuthorizationUrl::new(device_url.clone()).map_err(bad_url(UrlKind::Device))?,
         );
     let http_client = Http::new(http)?;
     let call = |r| http_client.call(r);
@@ -537,8 +592,9 @@ pub async fn refresh(
     timeout: Duration,
 ) -> Result<Tokens, SigninError> {
     let started = Instant::now();
-    let oauth = base_client(client)
-        .set_token_uri(TokenUrl::new(endpoints.token_url.clone()).map_err(setup("token URL"))?);
+    let oauth = base_client(client).set_token_uri(
+        TokenUrl::new(endpoints.token_url.clone()).map_err(bad_url(UrlKind::Token))?,
+    );
     let http_client = Http::new(http)?;
     let call = |r| http_client.call(r);
     let token = RefreshToken::new(refresh_token.expose_secret().to_owned());
@@ -562,6 +618,41 @@ pub async fn refresh(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The letters of the sentence (the first line; what follows is the
+    /// details line of a library's own words) apart from names: `--ca-file`,
+    /// CA, mailconf.
+    pub(super) fn latin_in_sentence(text: &str) -> String {
+        let first = text.lines().next().unwrap_or_default();
+        first
+            .replace("--ca-file", "")
+            .replace("mailconf", "")
+            .replace("CA", "")
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect()
+    }
+
+    /// A refused extra CA said "extra CA certificate refused" in English in
+    /// every language.
+    #[test]
+    fn a_refused_ca_certificate_is_said_in_the_users_language() {
+        let options = HttpOptions {
+            extra_roots: vec![CertificateDer::from(vec![1u8, 2, 3])],
+            ..HttpOptions::default()
+        };
+        let Err(e) = Http::new(&options) else {
+            panic!("a certificate of three bytes was accepted");
+        };
+        for lang in [crate::i18n::Lang::ZhHans, crate::i18n::Lang::ZhHant] {
+            let text = e.message(lang);
+            assert_eq!(latin_in_sentence(&text), "", "{text}");
+            assert!(
+                text.lines().count() > 1,
+                "the library's reason follows: {text}"
+            );
+        }
+    }
 
     #[test]
     fn refusals_are_typed_from_codes_and_microsoft_numbers() {

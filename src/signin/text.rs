@@ -4,7 +4,7 @@
 //! page) are inserted only as [`crate::server_text::ServerText`], already
 //! escaped; commands and options are variables, the same in every language.
 
-use super::{DeviceCode, RefusalKind, SigninError};
+use super::{DeviceCode, RefusalKind, SetupProblem, SigninError, UrlKind};
 use crate::i18n::{Lang, msg};
 
 /// The pages the browser shows after the redirect.
@@ -48,7 +48,7 @@ impl SigninError {
     /// What happened and what to do, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            SigninError::Setup(m) => msg!(lang, "signin-error-setup", message = m.as_str()),
+            SigninError::Setup(problem) => setup_text(lang, problem),
             SigninError::NoDeviceFlow => msg!(lang, "signin-error-no-device-flow"),
             SigninError::Http { url, message } => msg!(
                 lang,
@@ -98,6 +98,47 @@ impl SigninError {
             }
             SigninError::Cancelled => msg!(lang, "signin-error-cancelled"),
         }
+    }
+}
+
+/// Why the sign-in could not start, in `lang`: a sentence, then what a
+/// library or the system said as details.
+fn setup_text(lang: Lang, problem: &SetupProblem) -> String {
+    let (reason, details) = match problem {
+        SetupProblem::NoLoopbackPort(d) => (msg!(lang, "signin-setup-no-loopback-port"), Some(d)),
+        SetupProblem::BadUrl { which, detail } => {
+            let which = match which {
+                UrlKind::Authorization => "authorization",
+                UrlKind::Token => "token",
+                UrlKind::Redirect => "redirect",
+                UrlKind::Device => "device",
+            };
+            (
+                msg!(lang, "signin-setup-bad-url", which = which),
+                Some(detail),
+            )
+        }
+        SetupProblem::CaRefused(d) => (
+            msg!(lang, "signin-setup-ca-refused", option = "--ca-file"),
+            Some(d),
+        ),
+        SetupProblem::HttpClient(d) => (msg!(lang, "signin-setup-http-client"), Some(d)),
+        SetupProblem::NoRedirectAnswer(n) => (
+            msg!(lang, "signin-setup-no-redirect-answer", count = *n),
+            None,
+        ),
+        SetupProblem::Endpoints(p) => (p.text(lang), None),
+        SetupProblem::Worker(d) => (msg!(lang, "signin-setup-worker"), Some(d)),
+    };
+    let sentence = msg!(lang, "signin-error-setup", message = reason);
+    match details {
+        Some(d) => msg!(
+            lang,
+            "with-details",
+            sentence = sentence,
+            details = d.as_str()
+        ),
+        None => sentence,
     }
 }
 
@@ -222,7 +263,15 @@ mod tests {
     #[test]
     fn every_error_has_three_languages_and_chinese_is_chinese() {
         let errors = [
-            SigninError::Setup("x".into()),
+            SigninError::Setup(SetupProblem::NoLoopbackPort("x".into())),
+            SigninError::Setup(SetupProblem::BadUrl {
+                which: UrlKind::Token,
+                detail: "x".into(),
+            }),
+            SigninError::Setup(SetupProblem::CaRefused("x".into())),
+            SigninError::Setup(SetupProblem::HttpClient("x".into())),
+            SigninError::Setup(SetupProblem::NoRedirectAnswer(16)),
+            SigninError::Setup(SetupProblem::Worker("x".into())),
             SigninError::NoDeviceFlow,
             SigninError::Http {
                 url: "https://a.example/token".into(),

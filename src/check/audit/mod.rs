@@ -65,10 +65,40 @@ pub enum AuditError {
     Runtime(#[from] std::io::Error),
     /// The DNS server of `--dns` cannot be used.
     #[error("--dns: {0}")]
-    Dns(String),
+    Dns(crate::dns::DnsError),
     /// A concurrency of zero, or above [`MAX_CONCURRENCY`].
     #[error("concurrency must be between 1 and {MAX_CONCURRENCY}, not {0}")]
     Concurrency(usize),
+}
+
+impl AuditError {
+    /// Why the audit could not run, in `lang`; what the system said follows
+    /// as details.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            AuditError::Tls(e) => e.text(lang),
+            AuditError::Runtime(e) => msg!(
+                lang,
+                "with-details",
+                sentence = msg!(lang, "audit-error-runtime"),
+                details = e.to_string()
+            ),
+            AuditError::Dns(e) => msg!(
+                lang,
+                "audit-error-dns",
+                option = "--dns",
+                problem = crate::discover::note::dns_error_text(e, lang)
+            ),
+            AuditError::Concurrency(n) => msg!(
+                lang,
+                "audit-error-concurrency",
+                option = "--concurrency",
+                value = n.to_string(),
+                max = MAX_CONCURRENCY.to_string()
+            ),
+        }
+    }
 }
 
 /// How to audit.
@@ -323,7 +353,7 @@ pub fn audit_blocking(
         Some(addr) => {
             let _inside = runtime.enter();
             let r = crate::dns::resolver_for(Some(addr), crate::dns::DnsOptions::default())
-                .map_err(|e| AuditError::Dns(e.to_string()))?;
+                .map_err(AuditError::Dns)?;
             Arc::new(DnsResolve(r))
         }
         // The system's resolver; the DNS only says whether a name it cannot
@@ -477,5 +507,36 @@ fn settle_slot(slot: &mut Slot<'_>, warn_days: i64) {
             warn_days,
         );
         *slot = Slot::Done(audit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The audit's own errors (a DNS server that cannot be used, no runtime,
+    /// a bad concurrency) were English in every language.
+    #[test]
+    fn audit_errors_are_said_in_the_users_language() {
+        let errors = [
+            AuditError::Dns(crate::dns::DnsError::Config("resolver".into())),
+            AuditError::Runtime(std::io::Error::other("no threads")),
+            AuditError::Concurrency(0),
+        ];
+        for e in &errors {
+            for lang in [crate::i18n::Lang::ZhHans, crate::i18n::Lang::ZhHant] {
+                let text = e.text(lang);
+                let sentence = text.lines().next().unwrap_or_default();
+                let latin: String = sentence
+                    .replace("--dns", "")
+                    .replace("--concurrency", "")
+                    .replace("DNS", "")
+                    .replace("resolver", "")
+                    .chars()
+                    .filter(char::is_ascii_alphabetic)
+                    .collect();
+                assert_eq!(latin, "", "{e:?}: {text}");
+            }
+        }
     }
 }

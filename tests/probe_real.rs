@@ -316,7 +316,7 @@ fn without_dns_for_the_probe_the_guessed_host_does_not_resolve() {
     // Nothing found is a negative answer (1), not a usage error (2).
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("no settings found for test.mailconf"),
+        stderr.contains("nothing found for test.mailconf"),
         "{stderr}"
     );
 }
@@ -674,7 +674,7 @@ fn nothing_found_for_an_unknown_domain_is_a_clear_answer_in_time() {
     );
     assert!(!v["advice"].as_array().unwrap().is_empty(), "{v:#}");
     assert!(
-        stderr.contains("no settings found for nothing-here.test"),
+        stderr.contains("nothing found for nothing-here.test"),
         "{stderr}"
     );
 }

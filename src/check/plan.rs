@@ -116,7 +116,7 @@ pub enum PlanError {
         provider_id: String,
     },
     /// Discovery found nothing for the address.
-    #[error("no settings found for {domain}: {message}")]
+    #[error("{message}")]
     NotFound {
         /// The domain (Unicode).
         domain: String,

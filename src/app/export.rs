@@ -613,22 +613,28 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                     if copy.clicked() {
                         out.commands.push(Command::ExportCopy(format));
                     }
-                    // Beside the button, so nothing below it moves.
+                    // Beside the button, so nothing below it moves: on one
+                    // line in the room left (all of it on hover). With the
+                    // password the question below made room already, and the
+                    // seconds must be read: it wraps.
                     if let Some(Copied::Format(f, with_password)) = &session.copied
                         && *f == format
                     {
-                        let with_password = *with_password;
                         let what = ui_text::format_copied(&format.title(lang), lang);
-                        let words = if with_password {
-                            ui_text::copied_with_password(
-                                &what,
-                                crate::app::CLIPBOARD_SECRET_S,
-                                lang,
-                            )
+                        if *with_password {
+                            ui.add(
+                                egui::Label::new(ui_text::copied_with_password(
+                                    &what,
+                                    crate::app::CLIPBOARD_SECRET_S,
+                                    lang,
+                                ))
+                                .wrap(),
+                            );
                         } else {
-                            ui_text::copied(&what, lang)
-                        };
-                        ui.add(egui::Label::new(words).wrap());
+                            let words = ui_text::copied(&what, lang);
+                            ui.add(egui::Label::new(&words).truncate())
+                                .on_hover_text(words);
+                        }
                     }
                 });
                 if session.confirm_copy == Some(format) {

@@ -77,19 +77,6 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::OpenExport);
         }
-        if current
-            && !check.running
-            && check.done_count() > 0
-            && ui
-                .button(T::CopyReport.get(lang))
-                .on_hover_text(T::CopyReportTooltip.get(lang))
-                .clicked()
-        {
-            out.commands.push(Command::CopyReport);
-        }
-        if session.copied == Some(crate::app::state::Copied::Report) {
-            ui.label(ui_text::copied(&T::WhatReport.get(lang), lang));
-        }
         if !check.rows.is_empty() {
             let total = check.rows.len();
             let done = check.done_count();
@@ -101,6 +88,24 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             } else {
                 ui.label(ui_text::progress(done, total, lang));
             }
+        }
+        if current
+            && !check.running
+            && check.done_count() > 0
+            && ui
+                .button(T::CopyReport.get(lang))
+                .on_hover_text(T::CopyReportTooltip.get(lang))
+                .clicked()
+        {
+            out.commands.push(Command::CopyReport);
+        }
+        // Last in the row, so nothing moves when it appears, and on one line
+        // in the room left (all of it on hover): a wider row would widen the
+        // page and re-wrap everything below.
+        if session.copied == Some(crate::app::state::Copied::Report) {
+            let words = ui_text::copied(&T::WhatReport.get(lang), lang);
+            ui.add(egui::Label::new(&words).truncate())
+                .on_hover_text(words);
         }
     });
     if let Some(m) = &session.missing {

@@ -99,13 +99,9 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::CopyReport);
         }
-        // Last in the row, so nothing moves when it appears, and on one line
-        // in the room left (all of it on hover): a wider row would widen the
-        // page and re-wrap everything below.
+        // Last in the row, so nothing moves when it appears.
         if session.copied == Some(crate::app::state::Copied::Report) {
-            let words = ui_text::copied(&T::WhatReport.get(lang), lang);
-            ui.add(egui::Label::new(&words).truncate())
-                .on_hover_text(words);
+            super::copied_beside(ui, ui_text::copied(&T::WhatReport.get(lang), lang));
         }
     });
     if let Some(m) = &session.missing {
@@ -803,7 +799,10 @@ fn details(
                         out.commands.push(Command::CopyTranscript(index));
                     }
                     if copied {
-                        ui.label(ui_text::copied(&T::WhatTranscript.get(lang), lang));
+                        super::copied_beside(
+                            ui,
+                            ui_text::copied(&T::WhatTranscript.get(lang), lang),
+                        );
                     }
                 });
                 ui.add(egui::Label::new(egui::RichText::new(transcript).monospace()).wrap());

@@ -3405,3 +3405,173 @@ fn under_a_pseudo_locale_every_text_of_the_app_comes_from_the_catalog() {
     problems.dedup();
     assert!(problems.is_empty(), "not from the catalog: {problems:#?}");
 }
+
+/// Where each widget is, by role and name (label, else value), in tree order.
+fn layout(h: &App) -> std::collections::BTreeMap<String, Vec<egui::Rect>> {
+    let mut at = std::collections::BTreeMap::<String, Vec<egui::Rect>>::new();
+    for n in h.root().children_recursive() {
+        let a = n.accesskit_node();
+        let Some(name) = a.label().or(a.value()) else {
+            continue;
+        };
+        if name.trim().is_empty() {
+            continue;
+        }
+        at.entry(format!("{:?} {name}", a.role()))
+            .or_default()
+            .push(n.rect());
+    }
+    at
+}
+
+/// The widgets on screen in both layouts that are not where they were.
+fn moved(
+    before: &std::collections::BTreeMap<String, Vec<egui::Rect>>,
+    after: &std::collections::BTreeMap<String, Vec<egui::Rect>>,
+) -> Vec<String> {
+    let same = |a: &egui::Rect, b: &egui::Rect| (a.min - b.min).length() < 0.5;
+    before
+        .iter()
+        .filter_map(|(name, was)| {
+            let now = after.get(name)?;
+            (was.len() != now.len() || was.iter().zip(now).any(|(a, b)| !same(a, b)))
+                .then(|| format!("{name}: {was:?} -> {now:?}"))
+        })
+        .collect()
+}
+
+/// Clicks `button` and checks what issue 14 asks of a Copy: `confirmation`
+/// appears on the button's row, just right of it, and nothing that was on
+/// screen moves (the buttons below keep their place).
+fn copy_confirms_beside(h: &mut App, label: &str, nth: usize, confirmation: &str, name: &str) {
+    h.query_all_by_label(label).nth(nth).unwrap().scroll_to_me();
+    h.run();
+    let before = layout(h);
+    h.run_steps(4);
+    let still = moved(&before, &layout(h));
+    assert!(
+        still.is_empty(),
+        "{name}: moving before the click: {still:#?}"
+    );
+    let button = {
+        let node = h.query_all_by_label(label).nth(nth).unwrap();
+        node.click();
+        node.rect()
+    };
+    h.run();
+    let shown = h.get_by_label(confirmation).rect();
+    assert!(
+        shown.top() < button.bottom() && shown.bottom() > button.top(),
+        "{name}: {confirmation:?} {shown:?} is not on the row of its button {button:?}"
+    );
+    let gap = shown.left() - button.right();
+    assert!(
+        (0.0..=40.0).contains(&gap),
+        "{name}: {confirmation:?} {shown:?} is not just right of its button {button:?} (gap {gap})"
+    );
+    let moved = moved(&before, &layout(h));
+    assert!(
+        moved.is_empty(),
+        "{name}: the confirmation pushed: {moved:#?}"
+    );
+}
+
+/// Issue 14: a row's transcript has a Copy of its own; it copies that
+/// transcript and says so, naming it, beside the button.
+#[test]
+fn copy_in_a_rows_details_copies_its_transcript_and_names_it() {
+    for lang in [Lang::En, Lang::ZhHans] {
+        let (mut h, handle) = scripted(lang);
+        let clipboard = Recorder::install(&mut h);
+        address(&mut h, lang, "alice@163.com");
+        h.get_by_label(&T::TestConnection.get(lang)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        let security = mailconf::providers::describe::security(Security::Tls, lang);
+        h.get_by_label(&format!("{} POP3 995 {security}", T::ShowDetails.get(lang)))
+            .click();
+        h.run();
+        let transcript = h
+            .state()
+            .session
+            .check
+            .rows
+            .iter()
+            .find(|r| r.endpoint.protocol == Protocol::Pop3 && r.endpoint.port == 995)
+            .and_then(|r| r.report())
+            .map(|r| r.transcript.to_string())
+            .unwrap();
+        assert!(
+            transcript.contains("+OK pop.163.com POP3 ready"),
+            "{transcript}"
+        );
+        let confirmation = ui_text::copied(&T::WhatTranscript.get(lang), lang);
+        assert!(!has_text(&h, &confirmation));
+        // Below the fold at 1100×800, as a user scrolls down to it.
+        h.get_by_label(&T::Copy.get(lang)).scroll_to_me();
+        h.run();
+        h.get_by_label(&T::Copy.get(lang)).click();
+        h.run();
+        assert_eq!(clipboard.last(), Some(transcript), "{lang:?}");
+        assert!(
+            has_text(&h, &confirmation),
+            "{lang:?}: {confirmation:?} in {:?}",
+            texts(&h)
+        );
+    }
+}
+
+/// Issue 14: every Copy's confirmation is next to its button (on its row,
+/// starting within 40 px right of it), and appearing it moves nothing: the
+/// link, the report, a transcript, each export format and the saved path.
+#[test]
+fn every_copy_confirms_beside_its_button_and_moves_nothing() {
+    use mailconf::app::command::Command;
+    use mailconf::export::Format;
+    for lang in [Lang::En, Lang::ZhHans, Lang::ZhHant] {
+        let (mut h, handle) = scripted(lang);
+        Recorder::install(&mut h);
+        address(&mut h, lang, "zhangsan@163.com");
+        let name = format!("{lang:?} link");
+        let what = ui_text::copied(&T::WhatLink.get(lang), lang);
+        copy_confirms_beside(&mut h, &T::CopyLink.get(lang), 0, &what, &name);
+
+        h.get_by_label(&T::TestConnection.get(lang)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        let name = format!("{lang:?} report");
+        let what = ui_text::copied(&T::WhatReport.get(lang), lang);
+        copy_confirms_beside(&mut h, &T::CopyReport.get(lang), 0, &what, &name);
+
+        let security = mailconf::providers::describe::security(Security::Tls, lang);
+        h.get_by_label(&format!("{} POP3 995 {security}", T::ShowDetails.get(lang)))
+            .click();
+        h.run();
+        let name = format!("{lang:?} transcript");
+        let what = ui_text::copied(&T::WhatTranscript.get(lang), lang);
+        copy_confirms_beside(&mut h, &T::Copy.get(lang), 0, &what, &name);
+
+        h.get_by_label(&T::Export.get(lang)).scroll_to_me();
+        h.run();
+        h.get_by_label(&T::Export.get(lang)).click();
+        h.run();
+        for (i, format) in Format::ALL.into_iter().enumerate() {
+            let name = format!("{lang:?} {}", format.name());
+            let what = ui_text::copied(&ui_text::format_copied(&format.title(lang), lang), lang);
+            copy_confirms_beside(&mut h, &T::CopyToClipboard.get(lang), i, &what, &name);
+        }
+
+        let home = tempfile::tempdir().unwrap();
+        let path = home.path().join("thunderbird.xml");
+        h.state_mut()
+            .push(Command::ExportSaveTo(Format::Thunderbird, path));
+        until(&mut h, |h| {
+            h.query_by_label(&T::CopyPath.get(lang)).is_some()
+        });
+        let name = format!("{lang:?} saved path");
+        let what = T::PathCopied.get(lang);
+        copy_confirms_beside(&mut h, &T::CopyPath.get(lang), 0, &what, &name);
+    }
+}

@@ -12,7 +12,7 @@
 //! chooser ([`super::file_chooser`]); Save as… never silently does nothing.
 
 use super::command::Command;
-use super::panels::Out;
+use super::panels::{self, Out};
 use super::state::{Copied, Recognition, Session};
 use super::ui_text::{self, T};
 use crate::export::probed::apply_probe;
@@ -580,7 +580,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         out.commands.push(Command::CopySavedPath);
                     }
                     if session.copied == Some(Copied::SavedPath) {
-                        ui.label(T::PathCopied.get(lang));
+                        panels::copied_beside(ui, T::PathCopied.get(lang));
                     }
                 });
             }
@@ -613,22 +613,25 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                     if copy.clicked() {
                         out.commands.push(Command::ExportCopy(format));
                     }
-                    // Beside the button, so nothing below it moves.
+                    // Beside the button, so nothing below it moves. With the
+                    // password the question below made room already, and the
+                    // seconds must be read: that one wraps.
                     if let Some(Copied::Format(f, with_password)) = &session.copied
                         && *f == format
                     {
-                        let with_password = *with_password;
                         let what = ui_text::format_copied(&format.title(lang), lang);
-                        let words = if with_password {
-                            ui_text::copied_with_password(
-                                &what,
-                                crate::app::CLIPBOARD_SECRET_S,
-                                lang,
-                            )
+                        if *with_password {
+                            ui.add(
+                                egui::Label::new(ui_text::copied_with_password(
+                                    &what,
+                                    crate::app::CLIPBOARD_SECRET_S,
+                                    lang,
+                                ))
+                                .wrap(),
+                            );
                         } else {
-                            ui_text::copied(&what, lang)
-                        };
-                        ui.add(egui::Label::new(words).wrap());
+                            panels::copied_beside(ui, ui_text::copied(&what, lang));
+                        }
                     }
                 });
                 if session.confirm_copy == Some(format) {

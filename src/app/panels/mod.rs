@@ -124,3 +124,11 @@ fn warnings(ui: &mut egui::Ui, session: &Session, out: &mut Out) {
     }
     ui.add_space(4.0);
 }
+
+/// A Copy's confirmation, beside its button in a row: one line in the room
+/// left (all of it on hover), so it neither widens the row (and the page with
+/// it) nor wraps and pushes down what is below (issue 14).
+pub fn copied_beside(ui: &mut egui::Ui, words: String) {
+    ui.add(egui::Label::new(&words).truncate())
+        .on_hover_text(words);
+}

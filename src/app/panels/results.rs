@@ -77,19 +77,6 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
         {
             out.commands.push(Command::OpenExport);
         }
-        if current
-            && !check.running
-            && check.done_count() > 0
-            && ui
-                .button(T::CopyReport.get(lang))
-                .on_hover_text(T::CopyReportTooltip.get(lang))
-                .clicked()
-        {
-            out.commands.push(Command::CopyReport);
-        }
-        if session.copied == Some(crate::app::state::Copied::Report) {
-            ui.label(ui_text::copied(&T::WhatReport.get(lang), lang));
-        }
         if !check.rows.is_empty() {
             let total = check.rows.len();
             let done = check.done_count();
@@ -101,6 +88,20 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, db: &Database, out: &mut O
             } else {
                 ui.label(ui_text::progress(done, total, lang));
             }
+        }
+        if current
+            && !check.running
+            && check.done_count() > 0
+            && ui
+                .button(T::CopyReport.get(lang))
+                .on_hover_text(T::CopyReportTooltip.get(lang))
+                .clicked()
+        {
+            out.commands.push(Command::CopyReport);
+        }
+        // Last in the row, so nothing moves when it appears.
+        if session.copied == Some(crate::app::state::Copied::Report) {
+            super::copied_beside(ui, ui_text::copied(&T::WhatReport.get(lang), lang));
         }
     });
     if let Some(m) = &session.missing {
@@ -798,7 +799,10 @@ fn details(
                         out.commands.push(Command::CopyTranscript(index));
                     }
                     if copied {
-                        ui.label(ui_text::copied(&T::WhatTranscript.get(lang), lang));
+                        super::copied_beside(
+                            ui,
+                            ui_text::copied(&T::WhatTranscript.get(lang), lang),
+                        );
                     }
                 });
                 ui.add(egui::Label::new(egui::RichText::new(transcript).monospace()).wrap());

@@ -1383,6 +1383,46 @@ fn exported(h: &App, format: mailconf::export::Format) -> String {
         .text
 }
 
+/// Every lookup failed (offline): the Export window's default protocol is
+/// the provider's, not "works (tested)". The installed package, walked with
+/// no network, called POP3 tested after nine failed rows.
+#[test]
+fn after_a_test_where_nothing_worked_the_default_is_not_called_tested() {
+    use mailconf::app::command::Command;
+    fn offline(req: &FakeRequest) -> Vec<(usize, EndpointReport)> {
+        req.plan
+            .endpoints
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, report(e, FakeOutcome::DnsLookupFailed, 5)))
+            .collect()
+    }
+    for lang in [Lang::En, Lang::ZhHans] {
+        let (backend, handle) = fake(offline);
+        let mut h = build(lang, bundled(), Some(backend));
+        address(&mut h, lang, "zhangsan@163.com");
+        h.get_by_label(&T::TestConnection.get(lang)).click();
+        frames(&mut h);
+        handle.release_all();
+        h.run();
+        h.state_mut().push(Command::OpenExport);
+        h.run();
+        let texts = texts(&h);
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains(&T::ProtocolTestedDefault.get(lang))),
+            "{lang:?}: {texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains(&T::ProtocolProviderDefault.get(lang))),
+            "{lang:?}: {texts:?}"
+        );
+    }
+}
+
 /// `mailconf --ca-file PEM` (an organisation's own CA): the test trusted it,
 /// so the exported files name it, as the CLI's `export --ca-file` does; the
 /// window's exports had left it out, and fetchmail then refused the

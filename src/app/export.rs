@@ -688,7 +688,11 @@ fn protocol_choice(
     for p in offered {
         let mut label = ui_text::protocol_meaning(p, lang);
         if p == default {
-            label.push_str(&if session.summary().is_some() {
+            // "Works (tested)" only when the test found a secure way in for
+            // it: after a test where nothing worked it is the provider's
+            // default, not a finding.
+            let tested = session.summary().is_some_and(|s| s.best(default).is_some());
+            label.push_str(&if tested {
                 T::ProtocolTestedDefault.get(lang)
             } else {
                 T::ProtocolProviderDefault.get(lang)

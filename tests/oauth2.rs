@@ -1588,7 +1588,9 @@ mod gui {
             h.get_by_label(&text::copy_code(lang)).click();
             h.run_steps(2);
             assert_eq!(clip.last().as_deref(), Some(d.code.as_str()));
-            assert!(has_text(&h, &T::Copied.get(lang)));
+            // Beside the button, naming what was copied (issue 14).
+            let said = mailconf::app::ui_text::copied(&T::WhatDeviceCode.get(lang), lang);
+            assert!(has_text(&h, &said), "{said}");
             h.get_by_label(&text::cancel(lang)).click();
             until(&mut h, |h| state(h) == SigninState::Cancelled);
             // Approving the cancelled code later signs nothing in.

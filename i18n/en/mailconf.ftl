@@ -910,6 +910,7 @@ ui-what-report = the report (results and transcripts, no password)
 ui-what-transcript = the transcript (password hidden)
 # What Copy link copies.
 ui-what-link = the link
+ui-what-device-code = the sign-in code
 # Copy a link.
 ui-copy-link = Copy link
 # Heading of the insecure-login permissions under the results.
@@ -953,7 +954,6 @@ ui-replace = Replace
 # Copy the text.
 ui-copy-to-clipboard = Copy to clipboard
 # Copied.
-ui-copied = Copied to the clipboard.
 # No provider: nothing to export.
 ui-export-needs-provider = Type an address of a known provider, or pick one, to export its settings.
 # Copy the diagnostic report.

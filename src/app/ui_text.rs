@@ -339,6 +339,8 @@ texts! {
     WhatTranscript => "ui-what-transcript";
     /// What Copy link copies.
     WhatLink => "ui-what-link";
+    /// What the device flow's Copy copies.
+    WhatDeviceCode => "ui-what-device-code";
     /// Copy a link.
     CopyLink => "ui-copy-link";
     /// Heading of the insecure-login permissions under the results.
@@ -380,8 +382,6 @@ texts! {
     Replace => "ui-replace";
     /// Copy the text.
     CopyToClipboard => "ui-copy-to-clipboard";
-    /// Copied.
-    Copied => "ui-copied";
     /// No provider: nothing to export.
     ExportNeedsProvider => "ui-export-needs-provider";
     /// Copy the diagnostic report.

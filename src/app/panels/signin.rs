@@ -130,7 +130,10 @@ fn block(ui: &mut egui::Ui, session: &mut Session, entry: &Entry, field_width: f
                     out.commands.push(Command::CopyDeviceCode);
                 }
                 if session.copied == Some(Copied::DeviceCode) {
-                    ui.label(T::Copied.get(lang));
+                    super::copied_beside(
+                        ui,
+                        crate::app::ui_text::copied(&T::WhatDeviceCode.get(lang), lang),
+                    );
                 }
             });
             ui.label(

@@ -953,6 +953,74 @@ fn english_words(s: &str) -> Vec<String> {
 /// unknown input, a file that cannot be written, an unreadable file to
 /// check). They were English whatever the language ("the part before the @
 /// contains a space…", "no provider in the database serves…").
+/// `providers import-ispdb` (the maintainers' importer) spoke only English:
+/// its summary, each skipped file and why, MX suffixes, files left alone,
+/// domains claimed twice, and its errors.
+#[test]
+fn import_ispdb_speaks_the_users_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = tempfile::tempdir().unwrap();
+    for n in ["163.com.xml", "126.com.xml", "SOURCE.md", "LICENSE"] {
+        std::fs::copy(
+            root.join("providers/ispdb-source").join(n),
+            src.path().join(n),
+        )
+        .unwrap();
+    }
+    // A broken file, and a second file claiming 163.com (every domain taken).
+    std::fs::write(src.path().join("broken.xml"), "<clientConfig><oops").unwrap();
+    std::fs::copy(
+        root.join("providers/ispdb-source/163.com.xml"),
+        src.path().join("zz-163-again.xml"),
+    )
+    .unwrap();
+    let no_source = tempfile::tempdir().unwrap();
+    for lang in ["zh-Hans", "zh-Hant"] {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join("mine.json"), "{}").unwrap();
+        let run = |args: &[&std::ffi::OsStr]| {
+            let o = bin()
+                .env("MAILCONF_LANG", lang)
+                .args(args)
+                .output()
+                .unwrap();
+            format!("{}{}", text(&o.stdout), text(&o.stderr))
+        };
+        let said = run(&[
+            "providers".as_ref(),
+            "import-ispdb".as_ref(),
+            src.path().as_os_str(),
+            "--out".as_ref(),
+            out.path().as_os_str(),
+        ]);
+        assert!(said.contains("broken.xml"), "{lang}: {said}");
+        assert!(said.contains("zz-163-again.xml"), "{lang}: {said}");
+        assert!(said.contains("mine.json"), "{lang}: {said}");
+        // A folder without SOURCE.md and no --checked: the error.
+        let failed = run(&[
+            "providers".as_ref(),
+            "import-ispdb".as_ref(),
+            no_source.path().as_os_str(),
+            "--out".as_ref(),
+            out.path().as_os_str(),
+        ]);
+        assert!(failed.contains("SOURCE.md"), "{lang}: {failed}");
+        for shown in [said, failed] {
+            // A library's own words stay verbatim on a details line.
+            let shown: String = shown
+                .lines()
+                .filter(|l| !l.contains("详细信息：") && !l.contains("詳細資訊："))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let english = english_words(&shown);
+            assert!(
+                english.is_empty(),
+                "{lang}: English {english:?} in\n{shown}"
+            );
+        }
+    }
+}
+
 /// "mailconf probe: no settings found for X: nothing found for X: …" said
 /// the domain twice; the finding names it once, in every language.
 #[test]

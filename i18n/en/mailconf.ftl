@@ -1357,6 +1357,21 @@ spec-consent-fingerprint-on-plain = “{ $spec }”: an endpoint without encrypt
 spec-consent-tls-without-fingerprint = “{ $spec }”: a consent for a TLS endpoint covers one certificate; add “{ $part }” (“{ $command }” prints it). A STARTTLS endpoint without STARTTLS never gets the password.
 spec-fingerprint = “{ $value }” is not a SHA-256 fingerprint (64 hexadecimal digits, colons optional).
 
+## `mailconf providers import-ispdb` (src/providers/ispdb.rs, src/cli/providers.rs)
+
+import-summary = Read { $files } files, wrote { $written } providers with { $domains } domains to { $dir }; removed { $removed } stale files.
+import-skipped = Note: { $file } was not imported: { $why }.
+import-skip-every-domain-taken = every domain is already served by another file
+import-skip-id-taken = the id “{ $id }” is already used by { $first }
+import-mx-suffix = Note: { $file }: { $suffix } is marked as an MX host domain; imported as an MX suffix.
+import-unknown-file = Note: { $file } was not written by an import; left alone.
+import-duplicate-domain = Note: the domain { $domain } is in { $kept } and { $dropped }; kept in { $kept }.
+import-error-io = { $path } could not be read or written
+import-error-no-date = { $dir } has no SOURCE.md with a commit date: give the month with { $option } (for example { $example }).
+autoconfig-too-large = the autoconfig document is { $bytes } bytes, more than the 1 MiB limit
+autoconfig-invalid = the autoconfig document is not valid
+autoconfig-no-servers = the autoconfig document names no usable POP3, IMAP or SMTP server
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = The host name contains { $found }, which is not allowed.

@@ -1113,6 +1113,21 @@ spec-consent-fingerprint-on-plain = “{ $spec }”：不加密的端点没有�
 spec-consent-tls-without-fingerprint = “{ $spec }”：对 TLS 端点的同意只涵盖一张证书；请加上“{ $part }”（“{ $command }”会显示它）。不支持 STARTTLS 的 STARTTLS 端点永远不会收到密码。
 spec-fingerprint = “{ $value }”不是 SHA-256 指纹（64 个十六进制数字，冒号可有可无）。
 
+## `mailconf providers import-ispdb`
+
+import-summary = 读取了 { $files } 个文件，向 { $dir } 写入了 { $written } 个服务商（共 { $domains } 个域名）；删除了 { $removed } 个过时的文件。
+import-skipped = 注意：{ $file } 未导入：{ $why }。
+import-skip-every-domain-taken = 它的每个域名都已由另一个文件提供
+import-skip-id-taken = 标识“{ $id }”已被 { $first } 使用
+import-mx-suffix = 注意：{ $file }：{ $suffix } 标记为 MX 主机域名，已作为 MX 后缀导入。
+import-unknown-file = 注意：{ $file } 不是导入时写入的文件，保持不动。
+import-duplicate-domain = 注意：域名 { $domain } 同时出现在 { $kept } 和 { $dropped } 中；保留在 { $kept }。
+import-error-io = 无法读取或写入 { $path }
+import-error-no-date = { $dir } 中没有带提交日期的 SOURCE.md：请用 { $option } 指定月份（例如 { $example }）。
+autoconfig-too-large = 自动配置文件有 { $bytes } 字节，超过 1 MiB 的上限
+autoconfig-invalid = 自动配置文件无效
+autoconfig-no-servers = 自动配置文件中没有可用的 POP3、IMAP 或 SMTP 服务器
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = 主机名中含有不允许的字符：{ $found }。

@@ -1113,6 +1113,21 @@ spec-consent-fingerprint-on-plain = 「{ $spec }」：不加密的端點沒有�
 spec-consent-tls-without-fingerprint = 「{ $spec }」：對 TLS 端點的同意只涵蓋一張憑證；請加上「{ $part }」（「{ $command }」會顯示它）。不支援 STARTTLS 的 STARTTLS 端點永遠不會收到密碼。
 spec-fingerprint = 「{ $value }」不是 SHA-256 指紋（64 個十六進位數字，冒號可有可無）。
 
+## `mailconf providers import-ispdb`
+
+import-summary = 讀取了 { $files } 個檔案，向 { $dir } 寫入了 { $written } 個服務商（共 { $domains } 個網域）；刪除了 { $removed } 個過時的檔案。
+import-skipped = 注意：{ $file } 未匯入：{ $why }。
+import-skip-every-domain-taken = 它的每個網域都已由另一個檔案提供
+import-skip-id-taken = 識別碼「{ $id }」已被 { $first } 使用
+import-mx-suffix = 注意：{ $file }：{ $suffix } 標記為 MX 主機網域，已作為 MX 後綴匯入。
+import-unknown-file = 注意：{ $file } 不是匯入時寫入的檔案，保持不動。
+import-duplicate-domain = 注意：網域 { $domain } 同時出現在 { $kept } 和 { $dropped } 中；保留在 { $kept }。
+import-error-io = 無法讀取或寫入 { $path }
+import-error-no-date = { $dir } 中沒有帶提交日期的 SOURCE.md：請用 { $option } 指定月份（例如 { $example }）。
+autoconfig-too-large = 自動設定檔有 { $bytes } 位元組，超過 1 MiB 的上限
+autoconfig-invalid = 自動設定檔無效
+autoconfig-no-servers = 自動設定檔中沒有可用的 POP3、IMAP 或 SMTP 伺服器
+
 ## Lookups and targets that cannot be used (src/providers/load.rs, src/check/plan.rs)
 
 address-bad-character-host = 主機名稱中含有不允許的字元：{ $found }。

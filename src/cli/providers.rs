@@ -232,32 +232,76 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             out: dest,
             checked,
         } => {
-            let r = crate::providers::ispdb::import(&dir, &dest, checked.as_deref())?;
+            let r = match crate::providers::ispdb::import(&dir, &dest, checked.as_deref()) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            lang,
+                            "label-value",
+                            label = "mailconf",
+                            value = e.text(lang)
+                        )
+                    );
+                    return Ok(ExitCode::from(EXIT_ERROR));
+                }
+            };
             writeln!(
                 out,
-                "read {} files, wrote {} providers with {} domains to {}; removed {} stale files",
-                r.files_read,
-                r.written,
-                r.domains,
-                dest.display(),
-                r.removed
+                "{}",
+                msg!(
+                    lang,
+                    "import-summary",
+                    files = r.files_read,
+                    written = r.written,
+                    domains = r.domains,
+                    dir = dest.display().to_string(),
+                    removed = r.removed
+                )
             )?;
             for (file, why) in &r.skipped {
-                writeln!(out, "note: {file}: {why}")?;
+                writeln!(
+                    out,
+                    "{}",
+                    msg!(
+                        lang,
+                        "import-skipped",
+                        file = file.as_str(),
+                        why = why.text(lang)
+                    )
+                )?;
             }
             for (suffix, file) in &r.mx_suffixes {
                 writeln!(
                     out,
-                    "note: {file}: {suffix} is marked as an MX host domain; imported as an MX suffix"
+                    "{}",
+                    msg!(
+                        lang,
+                        "import-mx-suffix",
+                        file = file.as_str(),
+                        suffix = suffix.as_str()
+                    )
                 )?;
             }
             for file in &r.unknown {
-                writeln!(out, "note: {file} was not written by an import; left alone")?;
+                writeln!(
+                    out,
+                    "{}",
+                    msg!(lang, "import-unknown-file", file = file.as_str())
+                )?;
             }
             for (d, kept, dropped) in &r.duplicate_domains {
                 writeln!(
                     out,
-                    "note: domain {d} is in {kept} and {dropped}; kept in {kept}"
+                    "{}",
+                    msg!(
+                        lang,
+                        "import-duplicate-domain",
+                        domain = d.as_str(),
+                        kept = kept.as_str(),
+                        dropped = dropped.as_str()
+                    )
                 )?;
             }
             Ok(ExitCode::SUCCESS)

@@ -39,6 +39,23 @@ pub enum AutoconfigError {
     NoServers,
 }
 
+impl AutoconfigError {
+    /// The error for people, in `lang` (the XML reader's own words as details).
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            AutoconfigError::TooLarge(n) => msg!(lang, "autoconfig-too-large", bytes = *n),
+            AutoconfigError::Xml(detail) => msg!(
+                lang,
+                "with-details",
+                sentence = msg!(lang, "autoconfig-invalid"),
+                details = detail.as_str()
+            ),
+            AutoconfigError::NoServers => msg!(lang, "autoconfig-no-servers"),
+        }
+    }
+}
+
 /// `<clientConfig>`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ClientConfig {

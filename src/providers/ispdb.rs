@@ -30,6 +30,61 @@ pub enum ImportError {
     NoDate(PathBuf),
 }
 
+impl ImportError {
+    /// The error for people, in `lang` (the OS's words as details).
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            ImportError::Io { path, message } => msg!(
+                lang,
+                "with-detail",
+                sentence = msg!(lang, "import-error-io", path = path.display().to_string()),
+                detail = message.as_str()
+            ),
+            ImportError::NoDate(dir) => msg!(
+                lang,
+                "import-error-no-date",
+                dir = dir.display().to_string(),
+                option = "--checked",
+                example = "--checked 2026-12"
+            ),
+        }
+    }
+}
+
+/// Why an ISPDB file was not imported.
+#[derive(Debug)]
+pub enum Skip {
+    /// It could not be converted.
+    Unusable(AutoconfigError),
+    /// Every one of its domains is served by a file read before it.
+    EveryDomainTaken,
+    /// Its id is already used by `first`.
+    IdTaken {
+        /// The id.
+        id: String,
+        /// The file that has it.
+        first: String,
+    },
+}
+
+impl Skip {
+    /// The reason for people, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            Skip::Unusable(e) => e.text(lang),
+            Skip::EveryDomainTaken => msg!(lang, "import-skip-every-domain-taken"),
+            Skip::IdTaken { id, first } => msg!(
+                lang,
+                "import-skip-id-taken",
+                id = id.as_str(),
+                first = first.as_str()
+            ),
+        }
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct ImportReport {
@@ -45,7 +100,7 @@ pub struct ImportReport {
     /// JSON files in the output folder that no import wrote: left alone.
     pub unknown: Vec<String>,
     /// Files skipped, with the reason.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Skip)>,
     /// Domains claimed by two files: (domain, kept in, dropped from).
     pub duplicate_domains: Vec<(String, String, String)>,
     /// Domains the source marks as MX host domains, imported as MX suffixes:
@@ -163,7 +218,7 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
                 | AutoconfigError::TooLarge(_)
                 | AutoconfigError::NoServers),
             ) => {
-                report.skipped.push((name, e.to_string()));
+                report.skipped.push((name, Skip::Unusable(e)));
                 continue;
             }
         };
@@ -183,19 +238,20 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
             report.mx_suffixes.push((m.clone(), name.clone()));
         }
         if p.domains.is_empty() && p.mx_suffixes.is_empty() {
-            report.skipped.push((
-                name,
-                "every domain is already served by another file".into(),
-            ));
+            report.skipped.push((name, Skip::EveryDomainTaken));
             continue;
         }
         // The file name is the ISPDB's provider id (the `id` attribute is not unique:
         // five Zoho files say "zoho.com").
         p.id = autoconfig::sanitize_id(name.trim_end_matches(".xml"));
         if let Some(first) = ids.get(&p.id) {
-            report
-                .skipped
-                .push((name, format!("id {:?} already used by {first}", p.id)));
+            report.skipped.push((
+                name,
+                Skip::IdTaken {
+                    id: p.id.clone(),
+                    first: first.clone(),
+                },
+            ));
             continue;
         }
         ids.insert(p.id.clone(), name.clone());

@@ -11,7 +11,7 @@ in-parens = { $text }（{ $aside }）
 
 ## The probe's one-line summary of a way in
 
-probe-secure = { $version } { $cipher }，证书可信
+probe-secure = { $version } { $cipher }，证书受信任
 probe-secure-no-tls = 安全
 probe-plain-endpoint = 不加密：网络路径上的任何人都能读取这个连接
 probe-starttls-not-offered = 服务器不支持 STARTTLS：只能明文连接
@@ -164,7 +164,7 @@ src-every-srv-ignored = { $domain } 的所有 SRV 记录都被忽略
 src-no-guess-resolves = { $domain } 的常用主机名（pop.、imap.、smtp.、mail.、域名本身）都无法解析
 src-guesses-unanswered = 检查了 { $count } 个猜测的服务器，没有一个像邮件服务器那样应答（{ $failures }）
 src-guess-failure = { $place } { $detail }
-src-cancelled-decided = 已取消：更可信的来源已有答案
+src-cancelled-decided = 已取消：更受信任的来源已有答案
 src-cancelled = 已取消
 src-still-running = 截止时间到时仍在运行
 ign-srv-outside = 目标 { $target } 不在 { $domain } 之内，也不是数据库已知的服务器；DNS 应答可能被伪造，因此未采用
@@ -378,7 +378,7 @@ advice-port25-blocked-use = 从这里无法连接 25 端口（运营商常会封
 advice-port-with-security = { $port }（{ $security }）
 advice-or = {" 或 "}
 advice-starttls-missing = 部分端口只能不加密使用（不支持或拒绝 STARTTLS）：密码和邮件会以明文传输。请不要使用这些端口。
-advice-certificate-expired = 服务器证书已过期（或尚未生效），连接不可信，需要服务商更新证书。也请检查本机日期是否正确。
+advice-certificate-expired = 服务器证书已过期（或尚未生效），连接不受信任，需要服务商更新证书。也请检查本机日期是否正确。
 advice-certificate-wrong-name = 服务器证书上的名称不符：服务器名称填错了，或有人在拦截连接。请使用服务商公布的服务器名称。
 advice-certificate-untrusted = 服务器证书不是由受信任的机构签发的（自签名或未知签发者）。密码可能被截获；除非管理员要求，请不要接受该证书。
 advice-dns-failure = 找不到服务器名称（DNS 解析失败）。请检查邮箱地址或服务器名称的拼写，并确认本机已联网。
@@ -966,7 +966,7 @@ audit-claim-certificate = 对 { $host } 有效的证书
 audit-certificate-valid = 对 { $host } 有效
 audit-certificate-valid-days = 对 { $host } 有效，还剩 { $days } 天
 audit-certificate-other-names = 证书不包含 { $host }；证书上的名称为 { $names }
-audit-certificate-not-trusted = 证书不可信（{ $kind }）：{ $why }
+audit-certificate-not-trusted = 证书不受信任（{ $kind }）：{ $why }
 audit-claim-days-left = 证书有效期还剩 { $days } 天以上
 audit-expires-in = { $days } 天后过期（{ $date }）
 audit-offered = 已提供：{ $mechanisms }

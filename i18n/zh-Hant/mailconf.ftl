@@ -11,7 +11,7 @@ in-parens = { $text }（{ $aside }）
 
 ## The probe's one-line summary of a way in
 
-probe-secure = { $version } { $cipher }，憑證可信
+probe-secure = { $version } { $cipher }，憑證受信任
 probe-secure-no-tls = 安全
 probe-plain-endpoint = 不加密：網路路徑上的任何人都能讀取這個連線
 probe-starttls-not-offered = 伺服器不支援 STARTTLS：只能明文連線
@@ -164,7 +164,7 @@ src-every-srv-ignored = { $domain } 的所有 SRV 記錄都被忽略
 src-no-guess-resolves = { $domain } 的常用主機名稱（pop.、imap.、smtp.、mail.、網域本身）都無法解析
 src-guesses-unanswered = 檢查了 { $count } 個猜測的伺服器，沒有一個像郵件伺服器那樣回應（{ $failures }）
 src-guess-failure = { $place } { $detail }
-src-cancelled-decided = 已取消：更可信的來源已有答案
+src-cancelled-decided = 已取消：更受信任的來源已有答案
 src-cancelled = 已取消
 src-still-running = 截止時間到時仍在執行
 ign-srv-outside = 目標 { $target } 不在 { $domain } 之內，也不是資料庫已知的伺服器；DNS 回應可能遭偽造，因此未採用
@@ -378,7 +378,7 @@ advice-port25-blocked-use = 從這裡無法連線 25 連接埠（網路業者常
 advice-port-with-security = { $port }（{ $security }）
 advice-or = {" 或 "}
 advice-starttls-missing = 部分連接埠只能不加密使用（不支援或拒絕 STARTTLS）：密碼和郵件會以明文傳輸。請不要使用這些連接埠。
-advice-certificate-expired = 伺服器憑證已過期（或尚未生效），連線不可信，需要服務商更新憑證。也請檢查本機日期是否正確。
+advice-certificate-expired = 伺服器憑證已過期（或尚未生效），連線不受信任，需要服務商更新憑證。也請檢查本機日期是否正確。
 advice-certificate-wrong-name = 伺服器憑證上的名稱不符：伺服器名稱填錯了，或有人在攔截連線。請使用服務商公布的伺服器名稱。
 advice-certificate-untrusted = 伺服器憑證不是由受信任的機構簽發的（自簽署或未知簽發者）。密碼可能被截取；除非管理員要求，請不要接受該憑證。
 advice-dns-failure = 找不到伺服器名稱（DNS 解析失敗）。請檢查郵件地址或伺服器名稱的拼寫，並確認本機已連網。
@@ -966,7 +966,7 @@ audit-claim-certificate = 對 { $host } 有效的憑證
 audit-certificate-valid = 對 { $host } 有效
 audit-certificate-valid-days = 對 { $host } 有效，還剩 { $days } 天
 audit-certificate-other-names = 憑證不包含 { $host }；憑證上的名稱為 { $names }
-audit-certificate-not-trusted = 憑證不可信（{ $kind }）：{ $why }
+audit-certificate-not-trusted = 憑證不受信任（{ $kind }）：{ $why }
 audit-claim-days-left = 憑證有效期還剩 { $days } 天以上
 audit-expires-in = { $days } 天後過期（{ $date }）
 audit-offered = 已提供：{ $mechanisms }

@@ -503,8 +503,8 @@ mod tests {
         let r = all_reports();
         let hans = |i: usize| summary_in(&r[i], Lang::ZhHans);
         let hant = |i: usize| summary_in(&r[i], Lang::ZhHant);
-        assert_eq!(hans(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，证书可信");
-        assert_eq!(hant(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，憑證可信");
+        assert_eq!(hans(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，证书受信任");
+        assert_eq!(hant(0), "TLSv1.3 TLS13_AES_256_GCM_SHA384，憑證受信任");
         assert!(hans(1).starts_with("不加密"));
         assert!(hans(2).contains("不支持 STARTTLS"));
         assert!(hant(3).contains("拒絕了 STARTTLS"));

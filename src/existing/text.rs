@@ -191,24 +191,19 @@ pub fn excerpt(line: &[u8]) -> String {
     out
 }
 
-/// Whether a line looks like it could carry a password (any language the files
-/// are written in: `pass`, `pwd`, `secret`, 密码, 密碼, 授权码, 授權碼, 口令).
+/// Words that mark a line as possibly holding a password, in the languages
+/// the files are written in (`pass`, `pwd`, `secret`, and the Chinese words for
+/// password and authorization code): data, kept in `i18n/secret-words.txt`.
+const SECRET_WORDS: &str = include_str!("../../i18n/secret-words.txt");
+
+/// Whether a line looks like it could carry a password ([`SECRET_WORDS`]).
 pub fn may_hold_secret(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
-        "pass",
-        "pasw",
-        "pwd",
-        "secret",
-        "token",
-        "密码",
-        "密碼",
-        "授权码",
-        "授權碼",
-        "口令",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    SECRET_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .any(|w| lower.contains(w))
 }
 
 /// Replaces every occurrence of a set of passwords with `[redacted]`.
@@ -287,6 +282,24 @@ impl Redactor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words come from i18n/secret-words.txt: English and Chinese ones
+    /// both mark a line, comments in the file do not.
+    #[test]
+    fn lines_that_may_hold_a_secret_in_either_language() {
+        for line in [
+            "password = x",
+            "PWD=1",
+            "密码：abc",
+            "授權碼 = 123",
+            "口令 x",
+        ] {
+            assert!(may_hold_secret(line), "{line}");
+        }
+        for line in ["server = pop.163.com", "port 995", "# words that mark"] {
+            assert!(!may_hold_secret(line), "{line}");
+        }
+    }
 
     fn src(text: &str) -> Source {
         Source::new(Path::new("f"), text.as_bytes().to_vec(), 1000, 20).unwrap()

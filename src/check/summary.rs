@@ -196,15 +196,15 @@ impl ProbeSummary {
             PlanError::NotFound { domain, message } => {
                 // The DNS server could not be asked: the network is the
                 // problem; "check the address for typos" would mislead.
-                let advice = match &**message {
-                    crate::discover::Note::NothingFound { why, .. } => match &**why {
-                        crate::discover::Note::Dns(crate::dns::DnsError::Unreachable {
-                            server,
-                            ..
-                        }) => crate::advice::advise_dns_unreachable(server),
-                        _ => crate::advice::advise_nothing_found(domain),
-                    },
-                    _ => crate::advice::advise_nothing_found(domain),
+                let advice = if let crate::discover::Note::NothingFound { why, .. } = &**message
+                    && let crate::discover::Note::Dns(crate::dns::DnsError::Unreachable {
+                        server,
+                        ..
+                    }) = &**why
+                {
+                    crate::advice::advise_dns_unreachable(server)
+                } else {
+                    crate::advice::advise_nothing_found(domain)
                 };
                 (
                     Some(TargetSource::NothingFound {

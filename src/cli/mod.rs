@@ -216,6 +216,12 @@ fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     })
 }
 
+/// Says `text` on standard error as `who` (`mailconf`, `mailconf oauth2`),
+/// with the language's own colon ("mailconf：…" in Chinese).
+pub(crate) fn complain(lang: Lang, who: &str, text: &str) {
+    eprintln!("{}", msg!(lang, "label-value", label = who, value = text));
+}
+
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
@@ -226,10 +232,7 @@ pub fn run(cli: Cli) -> ExitCode {
     {
         Ok(c) => c,
         Err(e) => {
-            eprintln!(
-                "{}",
-                msg!(lang, "label-value", label = "mailconf", value = e)
-            );
+            complain(lang, "mailconf", &e);
             return ExitCode::from(EXIT_USAGE);
         }
     };

@@ -262,17 +262,8 @@ pub fn run(command: OAuth2Command, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
-            // Who speaks, as every subcommand says it (`mailconf probe: …`),
-            // with the language's own colon.
-            eprintln!(
-                "{}",
-                msg!(
-                    lang,
-                    "label-value",
-                    label = "mailconf oauth2",
-                    value = message
-                )
-            );
+            // Who speaks, as every subcommand says it (`mailconf probe: …`).
+            super::complain(lang, "mailconf oauth2", &message);
             ExitCode::from(code)
         }
     }
@@ -329,26 +320,10 @@ fn sign_in_with(p: &Prepared, args: &OAuth2Args, lang: Lang) -> Result<SecretStr
     if let (Some(secret), None) = (&p.client.secret, &args.token_file)
         && let Err(e) = store::save_client_secret(&p.provider_id, &p.client.id, secret)
     {
-        eprintln!(
-            "{}",
-            msg!(
-                lang,
-                "label-value",
-                label = "mailconf",
-                value = e.message(lang)
-            )
-        );
+        super::complain(lang, "mailconf", &e.message(lang));
     }
     if let Err(e) = ClientStore::in_config_dir().remember(&p.provider_id, &p.remembered) {
-        eprintln!(
-            "{}",
-            msg!(
-                lang,
-                "label-value",
-                label = "mailconf",
-                value = e.message(lang)
-            )
-        );
+        super::complain(lang, "mailconf", &e.message(lang));
     }
     match &args.token_file {
         None => eprintln!("{}", signin::text::signed_in(lang, &account, &p.provider)),

@@ -235,15 +235,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             let r = match crate::providers::ispdb::import(&dir, &dest, checked.as_deref()) {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!(
-                        "{}",
-                        msg!(
-                            lang,
-                            "label-value",
-                            label = "mailconf",
-                            value = e.text(lang)
-                        )
-                    );
+                    super::complain(lang, "mailconf", &e.text(lang));
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };

@@ -969,6 +969,8 @@ fn import_ispdb_speaks_the_users_language() {
     }
     // A broken file, and a second file claiming 163.com (every domain taken).
     std::fs::write(src.path().join("broken.xml"), "<clientConfig><oops").unwrap();
+    // A file name with a terminal escape: shown escaped, never raw.
+    std::fs::write(src.path().join("evil\u{1b}[2J.xml"), "<clientConfig><oops").unwrap();
     std::fs::copy(
         root.join("providers/ispdb-source/163.com.xml"),
         src.path().join("zz-163-again.xml"),
@@ -994,6 +996,10 @@ fn import_ispdb_speaks_the_users_language() {
             out.path().as_os_str(),
         ]);
         assert!(said.contains("broken.xml"), "{lang}: {said}");
+        assert!(!said.contains('\u{1b}'), "{lang}: a raw escape in {said:?}");
+        assert!(said.contains("evil"), "{lang}: {said}");
+        // The escaping is of the file's words, not of our own lines.
+        assert!(!said.contains("\\x0a"), "{lang}: {said}");
         assert!(said.contains("zz-163-again.xml"), "{lang}: {said}");
         assert!(said.contains("mine.json"), "{lang}: {said}");
         // A folder without SOURCE.md and no --checked: the error.

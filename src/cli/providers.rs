@@ -252,6 +252,8 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                     removed = r.removed
                 )
             )?;
+            // File names and domains come from the files read: escaped.
+            let esc = |t: &str| crate::server_text::ServerText::new(t).to_string();
             for (file, why) in &r.skipped {
                 writeln!(
                     out,
@@ -259,7 +261,8 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                     msg!(
                         lang,
                         "import-skipped",
-                        file = file.as_str(),
+                        file = esc(file),
+                        // Escaped where it quotes the file (Skip::text).
                         why = why.text(lang)
                     )
                 )?;
@@ -271,8 +274,8 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                     msg!(
                         lang,
                         "import-mx-suffix",
-                        file = file.as_str(),
-                        suffix = suffix.as_str()
+                        file = esc(file),
+                        suffix = esc(suffix)
                     )
                 )?;
             }
@@ -280,7 +283,7 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                 writeln!(
                     out,
                     "{}",
-                    msg!(lang, "import-unknown-file", file = file.as_str())
+                    msg!(lang, "import-unknown-file", file = esc(file))
                 )?;
             }
             for (d, kept, dropped) in &r.duplicate_domains {
@@ -290,9 +293,9 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                     msg!(
                         lang,
                         "import-duplicate-domain",
-                        domain = d.as_str(),
-                        kept = kept.as_str(),
-                        dropped = dropped.as_str()
+                        domain = esc(d),
+                        kept = esc(kept),
+                        dropped = esc(dropped)
                     )
                 )?;
             }

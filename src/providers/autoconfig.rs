@@ -49,7 +49,8 @@ impl AutoconfigError {
                 lang,
                 "with-details",
                 sentence = msg!(lang, "autoconfig-invalid"),
-                details = detail.as_str()
+                // The XML reader quotes the document: escaped.
+                details = crate::server_text::ServerText::new(detail).to_string()
             ),
             AutoconfigError::NoServers => msg!(lang, "autoconfig-no-servers"),
         }

@@ -79,7 +79,8 @@ impl Skip {
                 lang,
                 "import-skip-id-taken",
                 id = id.as_str(),
-                first = first.as_str()
+                // A file name from the folder read: escaped.
+                first = crate::server_text::ServerText::new(first).to_string()
             ),
         }
     }

@@ -536,3 +536,213 @@ fn a_file_that_cannot_be_read_is_explained_in_the_users_language() {
     assert!(!has_text(&h, "cannot tell"), "{:?}", texts(&h));
     assert!(handle.requests().is_empty());
 }
+
+/// "Also test the login" with accounts whose file holds no password: the
+/// check stops at that account's card and asks for it there, as `mailconf
+/// check --login` asks on the terminal (the app used to test such accounts
+/// without a login and never ask). The field is labelled as the provider
+/// calls it and has the keyboard; what is typed goes to that account's login
+/// test only and is never on screen; "Check without the login" goes on
+/// without one. In English and Chinese.
+#[test]
+fn the_login_test_asks_for_a_password_the_file_does_not_hold() {
+    for lang in [Lang::En, Lang::ZhHans] {
+        let dir = tempfile::tempdir().unwrap();
+        let rc = dir.path().join(".fetchmailrc");
+        std::fs::write(
+            &rc,
+            "poll pop.163.com proto pop3 port 110\n    user \"zhang@163.com\" there with password \"Web-Pa55-163\"\n\
+             poll pop.qq.com proto pop3 port 110\n    user \"10001@qq.com\" there\n\
+             poll pop.qq.com proto pop3 port 110\n    user \"10002@qq.com\" there\n",
+        )
+        .unwrap();
+        let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+        let mut h = build(lang, bundled(), Some(Box::new(backend)));
+        h.get_by_label(&T::ExistingEntry.get(lang)).click();
+        h.run();
+        h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+        h.run();
+        type_into(
+            &mut h,
+            &T::ExistingFileLabel.get(lang),
+            rc.to_str().unwrap(),
+        );
+        h.get_by_label(&T::ExistingCheck.get(lang)).click();
+        h.run_steps(3);
+        finish_checks(&mut h, &handle);
+        // The first account's login used the password in the file.
+        let requests = handle.requests();
+        assert_eq!(requests.len(), 1, "{lang:?}");
+        assert_eq!(requests[0].username.as_deref(), Some("zhang@163.com"));
+        assert!(requests[0].with_password);
+        // The second waits for its password, asked for on its card.
+        assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+        let on_screen = texts(&h);
+        let asked = on_screen
+            .iter()
+            .filter(|t| t.contains("10001@qq.com"))
+            .count();
+        assert!(asked >= 2, "the card and the status line: {on_screen:?}");
+        // QQ wants an authorization code: the field says so, and has the keyboard.
+        let code = T::AuthorizationCode.get(lang);
+        assert!(focused(&h, &code), "{lang:?}: {on_screen:?}");
+        h.get_by_label(&code).type_text("qq-auth-code-xyz");
+        h.run();
+        assert!(!has_text(&h, "qq-auth-code-xyz"), "the code is on screen");
+        h.get_by_label(&T::ExistingTestLogin.get(lang)).click();
+        h.run_steps(3);
+        let requests = handle.requests();
+        assert_eq!(requests.len(), 2, "{:?}", texts(&h));
+        assert_eq!(requests[1].username.as_deref(), Some("10001@qq.com"));
+        assert!(requests[1].with_password);
+        finish_checks(&mut h, &handle);
+        // The third is asked for too; going on without its login.
+        assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+        assert!(has_text(&h, "10002@qq.com"), "{:?}", texts(&h));
+        h.get_by_label(&T::ExistingSkipLogin.get(lang)).click();
+        h.run_steps(3);
+        let requests = handle.requests();
+        assert_eq!(requests.len(), 3, "{:?}", texts(&h));
+        assert!(requests[2].username.is_none() && !requests[2].with_password);
+        finish_checks(&mut h, &handle);
+        assert!(!h.state().existing.waits_for_password());
+        let button = T::ExistingTestLogin.get(lang);
+        assert!(!texts(&h).contains(&button), "{:?}", texts(&h));
+        assert!(!has_text(&h, "Web-Pa55-163") && !has_text(&h, "qq-auth-code-xyz"));
+    }
+}
+
+/// The password asked for in Simplified Chinese: the QQ account's card with
+/// its 授权码 field, waiting (a fixed path, so the picture is the same on
+/// every machine).
+#[test]
+fn the_login_prompt_zh_hans() {
+    let folder = std::path::PathBuf::from("/tmp/mailconf-login-prompt-snapshot");
+    std::fs::create_dir_all(&folder).unwrap();
+    let rc = folder.join(".fetchmailrc");
+    std::fs::write(
+        &rc,
+        "# 2012\npoll pop.qq.com proto pop3 port 110\n    user \"10001@qq.com\" there is zhang here\n",
+    )
+    .unwrap();
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build_sized(
+        Lang::ZhHans,
+        egui::Theme::Light,
+        [1100.0, 700.0],
+        Some(Box::new(backend)),
+    );
+    h.get_by_label(&T::ExistingEntry.get(Lang::ZhHans)).click();
+    h.run();
+    h.get_by_label(&T::ExistingAlsoLogin.get(Lang::ZhHans))
+        .click();
+    h.run();
+    check_file(&mut h, &handle, Lang::ZhHans, rc.to_str().unwrap());
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    assert!(handle.requests().is_empty());
+    assert!(
+        has_text(&h, "文件中没有 10001@qq.com 的密码"),
+        "{:?}",
+        texts(&h)
+    );
+    h.get_by_label(&T::AuthorizationCode.get(Lang::ZhHans))
+        .type_text("abcd");
+    h.remove_cursor();
+    h.run();
+    h.snapshot("existing_login_prompt_zh_hans");
+}
+
+/// The Thunderbird profiles found under the usual place are listed when the
+/// window opens (a profile whose folder is gone is not); pressing one checks
+/// its accounts. Thunderbird keeps no password in prefs.js, so with "Also test
+/// the login" each account asks for its own. The fix is a `user.js` fragment
+/// with the steps to apply it; prefs.js is never written.
+#[test]
+fn a_detected_thunderbird_profile_is_listed_and_checked() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(
+        root.path().join("profiles.ini"),
+        "[Profile1]\nName=gone\nIsRelative=1\nPath=Profiles/gone.default\n\n\
+         [Profile0]\nName=default-release\nIsRelative=1\nPath=Profiles/k3v9x2.default-release\nDefault=1\n\n\
+         [General]\nStartWithLastProfile=1\nVersion=2\n",
+    )
+    .unwrap();
+    let profile = root.path().join("Profiles/k3v9x2.default-release");
+    std::fs::create_dir_all(&profile).unwrap();
+    let prefs_path = profile.join("prefs.js");
+    std::fs::copy(
+        "tests/existing/thunderbird/Profiles/k3v9x2.default-release/prefs.js",
+        &prefs_path,
+    )
+    .unwrap();
+    let prefs = std::fs::read(&prefs_path).unwrap();
+    let lang = Lang::En;
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(lang, bundled(), Some(Box::new(backend)));
+    h.state_mut()
+        .existing
+        .look_for_profiles_in(vec![root.path().to_path_buf()]);
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
+    h.run();
+    assert!(
+        has_text(&h, &T::ExistingProfilesFound.get(lang)),
+        "{:?}",
+        texts(&h)
+    );
+    let button = format!("default-release — {}", profile.display());
+    assert!(texts(&h).contains(&button), "{:?}", texts(&h));
+    assert!(!has_text(&h, "gone —"), "{:?}", texts(&h));
+    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+    h.run();
+    h.get_by_label(&button).click();
+    h.run_steps(3);
+    // The first account to test (163's POP3 on 110) asks for its password.
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    assert!(handle.requests().is_empty());
+    let mut asked = Vec::new();
+    for _ in 0..8 {
+        if !h.state().existing.waits_for_password() {
+            finish_checks(&mut h, &handle);
+            if !h.state().existing.waits_for_password() {
+                break;
+            }
+        }
+        asked.push(handle.requests().len());
+        h.get_by_label(&T::ExistingSkipLogin.get(lang)).click();
+        h.run_steps(3);
+    }
+    let requests = handle.requests();
+    assert!(requests.len() >= 3, "{requests:?}");
+    assert_eq!(asked.len(), requests.len(), "each account asked once");
+    assert!(requests.iter().all(|r| !r.with_password));
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.plan.endpoints[0].host == "pop.163.com" && r.plan.endpoints[0].port == 110)
+    );
+    assert!(
+        has_text(&h, "The file says: pop.163.com:110"),
+        "{:?}",
+        texts(&h)
+    );
+    // The fix: a user.js fragment and its steps; prefs.js is untouched.
+    assert!(has_text(&h, "user.js"), "{:?}", texts(&h));
+    let out = root.path().join("user.js.fragment");
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(out.clone())));
+    h.get_by_label(&T::ExistingSaveFixed.get(lang))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+    until(&mut h, |h| has_text(h, "Saved:"));
+    let fragment = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        fragment.contains("user_pref(\"mail.server.server2.socketType\", 3);"),
+        "{fragment}"
+    );
+    assert_eq!(
+        std::fs::read(&prefs_path).unwrap(),
+        prefs,
+        "prefs.js was written"
+    );
+}

@@ -49,6 +49,10 @@ texts! {
     ExistingCheck => "ui-existing-check";
     /// Also test the login.
     ExistingAlsoLogin => "ui-existing-also-login";
+    /// Tests the login with the password typed for an account.
+    ExistingTestLogin => "ui-existing-test-login";
+    /// Goes on with the check without testing this account's login.
+    ExistingSkipLogin => "ui-existing-skip-login";
     /// Above the Thunderbird profiles found.
     ExistingProfilesFound => "ui-existing-profiles-found";
     /// While the accounts are tested.

@@ -426,6 +426,11 @@ impl ExistingCheck {
             .get(r.account)
     }
 
+    /// The provider the account of `r` belongs to, if one is known.
+    pub fn provider(&self, r: AccountRef) -> Option<&Provider> {
+        provider_for(&self.db, self.account(r)?)
+    }
+
     /// The account whose check is running.
     pub fn running(&self) -> Option<AccountRef> {
         self.running
@@ -441,6 +446,54 @@ impl ExistingCheck {
         self.remaining() == 0
     }
 
+    /// Records at once the accounts at the front of the queue that need no
+    /// probe (a host name that is not one, a closed service), so that the
+    /// front is the next account to test.
+    fn settle_unprobed(&mut self) {
+        while let Some(&r) = self.queue.front() {
+            let Some(account) = self.account(r).cloned() else {
+                self.queue.pop_front();
+                continue;
+            };
+            let provider = provider_for(&self.db, &account).cloned();
+            let verdict = if let Some(Status::Discontinued { year, .. }) =
+                provider.as_ref().map(|p| &p.status)
+            {
+                AccountVerdict::Discontinued { year: *year }
+            } else if file_endpoint(&account).is_none() {
+                AccountVerdict::Broken {
+                    reason: BrokenReason::InvalidHost,
+                }
+            } else {
+                return;
+            };
+            self.queue.pop_front();
+            self.set(
+                r,
+                AccountResult {
+                    endpoint: file_endpoint(&account),
+                    provider,
+                    summary: None,
+                    verdict,
+                    corrected: None,
+                    error: None,
+                    login_tested: false,
+                },
+            );
+        }
+    }
+
+    /// The account tested next when its login is to be tested and its file
+    /// holds no password: the password is then asked for (the app asks in its
+    /// window, and starts the account once the user answered).
+    pub fn next_wants_password(&mut self) -> Option<AccountRef> {
+        self.settle_unprobed();
+        let r = *self.queue.front()?;
+        let account = self.account(r)?;
+        (self.options.login && file_password(account).is_none() && login_name(account).is_some())
+            .then_some(r)
+    }
+
     /// The next account's request to run, recording at once the accounts that
     /// need no probe (a host name that is not one, a closed service). `ask`
     /// gives the password when the login is tested and the file holds none.
@@ -448,58 +501,28 @@ impl ExistingCheck {
         &mut self,
         ask: &mut AskPassword<'_>,
     ) -> Option<(AccountRef, CheckRequest)> {
-        while let Some(r) = self.queue.pop_front() {
+        loop {
+            self.settle_unprobed();
+            let r = self.queue.pop_front()?;
             let Some(account) = self.account(r).cloned() else {
                 continue;
             };
             let provider = provider_for(&self.db, &account).cloned();
-            if let Some(p) = &provider
-                && let Status::Discontinued { year, .. } = p.status
-            {
-                self.set(
-                    r,
-                    AccountResult {
-                        provider: provider.clone(),
-                        endpoint: file_endpoint(&account),
-                        summary: None,
-                        verdict: AccountVerdict::Discontinued { year },
-                        corrected: None,
-                        error: None,
-                        login_tested: false,
-                    },
-                );
-                continue;
-            }
             let Some(own) = file_endpoint(&account) else {
-                self.set(
-                    r,
-                    AccountResult {
-                        provider,
-                        endpoint: None,
-                        summary: None,
-                        verdict: AccountVerdict::Broken {
-                            reason: BrokenReason::InvalidHost,
-                        },
-                        corrected: None,
-                        error: None,
-                        login_tested: false,
-                    },
-                );
                 continue;
             };
-            let login = if self.options.login {
-                let password = file_password(&account).or_else(|| ask(&account));
-                match (password, login_name(&account)) {
-                    (Some(password), Some(user)) => Some(LoginSpec {
-                        username: Some(user.to_owned()),
-                        password,
-                        consents: self.options.consents.clone(),
-                        bearer: false,
-                    }),
-                    _ => None,
+            let login = match (self.options.login, login_name(&account)) {
+                (true, Some(user)) => {
+                    file_password(&account)
+                        .or_else(|| ask(&account))
+                        .map(|password| LoginSpec {
+                            username: Some(user.to_owned()),
+                            password,
+                            consents: self.options.consents.clone(),
+                            bearer: false,
+                        })
                 }
-            } else {
-                None
+                _ => None,
             };
             let request = CheckRequest {
                 input: String::new(),
@@ -511,7 +534,6 @@ impl ExistingCheck {
             self.running = Some(r);
             return Some((r, request));
         }
-        None
     }
 
     fn set(&mut self, r: AccountRef, result: AccountResult) {

@@ -13,9 +13,14 @@
 //! frame ([`ExistingView::apply`]). Open… and "Save the fixed file…" ask the
 //! app's [`FileDialog`] on a worker thread through [`export::ask`], as the
 //! Export window does; when no system dialog answers, the app shows its own
-//! chooser ([`Action::OwnChooser`]), so neither button is ever a silent no-op. Texts are in the three languages. Strings
-//! from the file are escaped ([`ServerText`]); a password from the file is
-//! never shown, only handed to the login test when the user asks for it.
+//! chooser ([`Action::OwnChooser`]), so neither button is ever a silent
+//! no-op. Texts are in the three languages. Strings from the file are escaped
+//! ([`ServerText`]); a password from the file is never shown, only handed to
+//! the login test when the user asks for it. When the login is tested and the
+//! file holds no password for an account, the check waits at that account's
+//! card for the user to type it (or to go on without the login), as `mailconf
+//! check --login` asks on the terminal; what is typed is a [`Secret`], used
+//! for that one test and zeroed.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -33,7 +38,9 @@ use crate::existing::{Destination, thunderbird};
 use crate::i18n::{Lang, msg};
 use crate::providers::Database;
 use crate::providers::describe::security;
+use crate::secret::Secret;
 use crate::server_text::ServerText;
+use secrecy::SecretString;
 
 /// What the window asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +60,10 @@ pub enum Action {
     SaveTo(usize, PathBuf),
     /// No system dialog answered: the app shows its own chooser for this.
     OwnChooser(Wanted),
+    /// Test the waiting account's login with the password typed for it.
+    LoginWithTyped,
+    /// Check the waiting account without testing its login.
+    SkipLogin,
     /// Close the window.
     Close,
 }
@@ -91,10 +102,20 @@ pub struct ExistingView {
     pub open: bool,
     /// The path field.
     pub path: String,
-    /// Test the login with the password the file holds.
+    /// Test the login: with the password the file holds, or one typed when
+    /// the check reaches an account whose file holds none.
     pub login: bool,
+    /// The account whose check waits for its password to be typed.
+    password_for: Option<AccountRef>,
+    /// The password typed for it: zeroed when used or dropped, never saved.
+    typed: Secret,
+    /// Put the keyboard in the password field at the next frame.
+    focus_password: bool,
     /// The Thunderbird profiles found (listed when the window opens).
     pub profiles: Vec<thunderbird::Profile>,
+    /// Where to look for Thunderbird's `profiles.ini` (tests); `None`: the
+    /// usual places ([`thunderbird::profile_roots`]).
+    profile_roots: Option<Vec<PathBuf>>,
     /// The check of the file read last.
     pub check: Option<ExistingCheck>,
     generation: Option<Generation>,
@@ -115,7 +136,19 @@ impl ExistingView {
     /// Opens the window and lists the Thunderbird profiles found.
     pub fn open(&mut self) {
         self.open = true;
-        self.profiles = thunderbird::find_profiles();
+        self.profiles = match &self.profile_roots {
+            Some(roots) => roots
+                .iter()
+                .flat_map(|r| thunderbird::profiles_in(r))
+                .collect(),
+            None => thunderbird::find_profiles(),
+        };
+    }
+
+    /// Looks for Thunderbird's `profiles.ini` in `roots` instead of the usual
+    /// places (tests, which must not read the machine's own profiles).
+    pub fn look_for_profiles_in(&mut self, roots: Vec<PathBuf>) {
+        self.profile_roots = Some(roots);
     }
 
     /// Whether an account's check is running.
@@ -123,12 +156,28 @@ impl ExistingView {
         self.generation.is_some()
     }
 
+    /// Whether the check waits for the user to type an account's password.
+    pub fn waits_for_password(&self) -> bool {
+        self.password_for.is_some()
+    }
+
+    /// Forgets the account waiting for its password, and what was typed.
+    fn drop_prompt(&mut self) {
+        self.password_for = None;
+        self.typed.clear();
+        self.focus_password = false;
+    }
+
     /// Test connection started in the main window. The app has one backend,
     /// which runs one check at a time, so the running account's check was
     /// cancelled: stop this window's check and say why, instead of waiting
     /// for an answer that will never come.
     pub fn stop_for_test(&mut self, lang: Lang) {
-        if self.generation.take().is_none() {
+        // A check waiting for a password would take the backend back from
+        // the main window's test once answered: it stops too.
+        let waiting = self.password_for.is_some();
+        self.drop_prompt();
+        if self.generation.take().is_none() && !waiting {
             return;
         }
         if let Some(check) = self.check.as_mut() {
@@ -155,18 +204,32 @@ impl ExistingView {
         if let Some(check) = self.check.as_mut() {
             check.record(outcome);
         }
-        self.start_next(backend);
+        self.start_next(backend, None);
         true
     }
 
-    fn start_next(&mut self, backend: &mut dyn CheckBackend) {
+    /// Starts the next account's check; `answer` is what the user typed (or
+    /// `None`: skip the login) for the account waiting for its password. An
+    /// account whose login is tested and whose file holds no password waits
+    /// for the user ([`Self::password_for`]) instead of starting.
+    fn start_next(&mut self, backend: &mut dyn CheckBackend, answer: Option<Option<SecretString>>) {
         let Some(check) = self.check.as_mut() else {
             return;
         };
-        // The app asks for no password here: the login is tested only with
-        // the password the file holds.
-        let mut ask = |_: &crate::existing::Account| None;
-        while let Some((_, request)) = check.next_request(&mut ask) {
+        let mut answer = answer;
+        loop {
+            if answer.is_none()
+                && let Some(r) = check.next_wants_password()
+            {
+                self.password_for = Some(r);
+                self.focus_password = true;
+                return;
+            }
+            // The answer is for this account only, never the next one.
+            let mut ask = |_: &crate::existing::Account| answer.take().flatten();
+            let next = check.next_request(&mut ask);
+            answer = None;
+            let Some((_, request)) = next else { break };
             match backend.start(request) {
                 Ok(g) => {
                     self.generation = Some(g);
@@ -263,6 +326,19 @@ impl ExistingView {
             Action::Close => self.open = false,
             // The app shows its chooser; nothing for the window to do.
             Action::OwnChooser(_) => {}
+            Action::LoginWithTyped | Action::SkipLogin => {
+                if self.password_for.is_none() || self.generation.is_some() {
+                    return;
+                }
+                let Some(backend) = backend else {
+                    self.status = Some(T::ExistingNoBackend.get(lang));
+                    return;
+                };
+                let answer = (action == Action::LoginWithTyped && !self.typed.is_empty())
+                    .then(|| SecretString::from(self.typed.expose().to_owned()));
+                self.drop_prompt();
+                self.start_next(backend, Some(answer));
+            }
             Action::Open => {
                 if self.asking() {
                     return;
@@ -290,6 +366,7 @@ impl ExistingView {
                     backend.cancel();
                 }
                 let loaded = crate::existing::read(&path);
+                self.drop_prompt();
                 self.status = None;
                 self.saved = None;
                 self.fixed = Vec::new();
@@ -301,7 +378,7 @@ impl ExistingView {
                         consents: Vec::new(),
                     },
                 ));
-                self.start_next(backend);
+                self.start_next(backend, None);
             }
             Action::Save(i) | Action::SaveTo(i, _) => {
                 if self.asking() {
@@ -419,6 +496,16 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             ui.spinner();
             ui.label(T::ExistingTesting.get(lang));
         });
+    } else if let Some(who) = view
+        .password_for
+        .and_then(|r| check.account(r))
+        .and_then(crate::check::existing::login_name)
+    {
+        ui.label(msg!(
+            lang,
+            "existing-waiting-password",
+            who = ServerText::new(who).to_string()
+        ));
     }
     for (fi, f) in check.files.iter().enumerate() {
         ui.separator();
@@ -438,16 +525,15 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
             ui.label(msg!(lang, "existing-no-account"));
         }
         for (ai, a) in loaded.accounts.iter().enumerate() {
-            account_card(
-                ui,
-                check,
-                AccountRef {
-                    file: fi,
-                    account: ai,
-                },
-                a,
-                lang,
-            );
+            let r = AccountRef {
+                file: fi,
+                account: ai,
+            };
+            let prompt = (view.password_for == Some(r)).then_some(Prompt {
+                typed: &mut view.typed,
+                focus: &mut view.focus_password,
+            });
+            account_card(ui, check, r, a, lang, prompt, actions);
         }
         if !loaded.notes.is_empty() {
             egui::CollapsingHeader::new(msg!(
@@ -502,12 +588,64 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
     }
 }
 
+/// The password field of the account whose check waits for it.
+struct Prompt<'a> {
+    typed: &'a mut Secret,
+    focus: &'a mut bool,
+}
+
+/// Asks for the password of an account whose file holds none: the field
+/// (labelled as the provider calls it: authorization code, app password …),
+/// Test the login, and going on without it.
+fn password_prompt(
+    ui: &mut egui::Ui,
+    check: &ExistingCheck,
+    r: AccountRef,
+    who: &str,
+    lang: Lang,
+    prompt: Prompt<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(msg!(
+        lang,
+        "existing-password-wanted",
+        who = ServerText::new(who).to_string()
+    ));
+    ui.horizontal(|ui| {
+        let kind = check.provider(r).map(|p| p.auth.kind);
+        let label = ui.label(super::account::password_label(kind).get(lang));
+        let mut output = egui::TextEdit::singleline(prompt.typed)
+            .password(true)
+            .desired_width(240.0)
+            .show(ui);
+        // No undo snapshots of a secret.
+        output.state.clear_undoer();
+        output.state.store(ui.ctx(), output.response.id);
+        let field = output.response.response.labelled_by(label.id);
+        if std::mem::take(prompt.focus) {
+            field.request_focus();
+            field.scroll_to_me(None);
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed = !prompt.typed.is_empty();
+        let test = ui.add_enabled(typed, egui::Button::new(T::ExistingTestLogin.get(lang)));
+        if test.clicked() || (enter && typed) {
+            actions.push(Action::LoginWithTyped);
+        }
+        if ui.button(T::ExistingSkipLogin.get(lang)).clicked() {
+            actions.push(Action::SkipLogin);
+        }
+    });
+}
+
 fn account_card(
     ui: &mut egui::Ui,
     check: &ExistingCheck,
     r: AccountRef,
     a: &crate::existing::Account,
     lang: Lang,
+    prompt: Option<Prompt<'_>>,
+    actions: &mut Vec<Action>,
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -519,6 +657,11 @@ fn account_card(
             protocol = a.protocol.label()
         ));
         ui.label(crate::check::existing::file_says(a, lang));
+        if let Some(prompt) = prompt
+            && let Some(who) = crate::check::existing::login_name(a)
+        {
+            password_prompt(ui, check, r, who, lang, prompt, actions);
+        }
         let Some(result) = check.result(r) else {
             if !a.active {
                 ui.weak(msg!(lang, "existing-not-used"));

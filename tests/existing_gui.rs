@@ -746,3 +746,142 @@ fn a_detected_thunderbird_profile_is_listed_and_checked() {
         "prefs.js was written"
     );
 }
+
+/// The app with the real engine and the harness's Dovecot, as a user would:
+/// a fetchmailrc from an old help page (POP3 on 110 without TLS, no password
+/// in it), "Also test the login", the password typed when the check asks.
+/// The window says what is wrong (insecure, the login refused before TLS),
+/// the login over TLS works, and the fixed file it saves is one fetchmail
+/// itself reads and logs in with (its password from ~/.netrc, as fetchmail
+/// looks there when the file holds none).
+#[test]
+fn the_app_fixes_a_fetchmailrc_that_fetchmail_then_logs_in_with() {
+    let s = crate::servers::Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join(".fetchmailrc");
+    let text = format!(
+        "# from an old help page\nset no bouncemail\n\npoll {host} with proto POP3 port {port}\n    user \"{user}\" there is alice here\n    keep sslproto '' sslcertfile \"{ca}\"\n",
+        host = s.host,
+        port = s.port(110),
+        user = s.user,
+        ca = s.ca.display()
+    );
+    std::fs::write(&rc, &text).unwrap();
+    std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let lang = Lang::En;
+    let mut h = crate::gui::real_engine(&s, bundled(), lang, [1100.0, 800.0]);
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
+    h.run();
+    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+    h.run();
+    type_into(
+        &mut h,
+        &T::ExistingFileLabel.get(lang),
+        rc.to_str().unwrap(),
+    );
+    h.get_by_label(&T::ExistingCheck.get(lang)).click();
+    h.run_steps(2);
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    // The main form has a Password field too: the window's has the keyboard.
+    h.get_all_by_label(&T::Password.get(lang))
+        .find(|n| n.is_focused())
+        .expect("the window's password field has the keyboard")
+        .type_text(&s.pass);
+    h.run();
+    h.get_by_label(&T::ExistingTestLogin.get(lang)).click();
+    let start = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        if !h.state().existing.running() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the check did not finish in a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.run_steps(2);
+    let on_screen = texts(&h);
+    assert!(
+        !on_screen.iter().any(|t| t.contains(&s.pass)),
+        "the password is on screen"
+    );
+    // What is wrong, and why: plaintext on 110, the login refused before TLS.
+    assert!(
+        has_text(&h, "insecure, and the login is refused"),
+        "{on_screen:?}"
+    );
+    assert!(has_text(&h, "login OK"), "{on_screen:?}");
+    // Save the fixed file; fetchmail reads it and logs in.
+    let fixed = dir.path().join("fetchmailrc.fixed");
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(fixed.clone())));
+    h.get_by_label(&T::ExistingSaveFixed.get(lang))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+    until(&mut h, |h| has_text(h, "Saved:"));
+    let after = std::fs::read_to_string(&fixed).unwrap();
+    assert!(after.contains(&format!("port {}", s.port(995))), "{after}");
+    assert!(
+        after.starts_with("# from an old help page\nset no bouncemail\n"),
+        "{after}"
+    );
+    let netrc = dir.path().join(".netrc");
+    std::fs::write(
+        &netrc,
+        format!(
+            "machine {} login {} password \"{}\"\n",
+            s.host, s.user, s.pass
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&netrc, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, log) = crate::roundtrip::fetchmail(&s, dir.path(), &fixed, &["--check"]);
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "the fixed file did not log in ({code:?}):\n{log}"
+    );
+}
+
+/// A check waiting for a password stops, and says why, when Test connection
+/// starts in the main window: answered later, it would take the app's one
+/// backend back from that test.
+#[test]
+fn test_connection_stops_a_check_that_waits_for_a_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join(".fetchmailrc");
+    std::fs::write(
+        &rc,
+        "poll pop.qq.com proto pop3 port 110\n    user \"10001@qq.com\" there\n",
+    )
+    .unwrap();
+    let lang = Lang::En;
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(lang, bundled(), Some(Box::new(backend)));
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
+    h.run();
+    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+    h.run();
+    check_file(&mut h, &handle, lang, rc.to_str().unwrap());
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    let field = T::EmailAddress.get(lang);
+    h.get_by_label(&field).focus();
+    h.run_steps(2);
+    h.get_by_label(&field).type_text("alice@qq.com");
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert!(!h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    assert!(
+        has_text(&h, &T::ExistingStoppedForTest.get(lang)),
+        "{:?}",
+        texts(&h)
+    );
+    let button = T::ExistingTestLogin.get(lang);
+    assert!(!texts(&h).contains(&button), "{:?}", texts(&h));
+    // Only the main window's test was started.
+    assert_eq!(handle.requests().len(), 1);
+    assert_eq!(handle.requests()[0].username.as_deref(), None);
+}

@@ -815,3 +815,78 @@ fn check_in_chinese_uses_chinese_punctuation_and_explains_read_errors() {
     );
     assert!(!stdout.contains("annot read"), "{stdout}");
 }
+
+/// The "done when" of issue 16, on the command line as a new user would run
+/// it: the seed's 2011 .fetchmailrc for 163 (POP3 on 110 without TLS, the
+/// password in the file), with 163's names resolved to the harness, whose
+/// certificate names them. `mailconf check --login --fix` says what is wrong
+/// (insecure: plaintext, the login refused before TLS), why (163's history
+/// note), what to do (995 with SSL, the authorization code), and writes a
+/// fixed file that fetchmail itself reads and logs in with.
+#[test]
+fn the_seeds_163_fetchmailrc_is_fixed_and_fetchmail_logs_in_with_it() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let text = OLD_163
+        .replace("port 110", &format!("port {}", s.port(110)))
+        .replace("Web-Pa55-163", &s.seed_pass);
+    assert_eq!(s.seed_user, "zhang@163.com");
+    let rc = write(dir.path(), ".fetchmailrc", text.as_bytes(), 0o600);
+    let resolve: Vec<String> = crate::servers::SEED_HOSTS
+        .iter()
+        .flat_map(|h| ["--resolve".to_owned(), format!("{h}:{}", s.addr)])
+        .collect();
+    let mut extra: Vec<&str> = resolve.iter().map(String::as_str).collect();
+    extra.extend(["--login", "--fix"]);
+    let (code, doc, all) = check_cli(&s, &[&rc], &extra);
+    assert!(
+        !all.contains(&s.seed_pass),
+        "the password was printed:\n{all}"
+    );
+    assert_eq!(code, Some(1), "{doc}");
+    let a = &doc["files"][0]["accounts"][0];
+    assert_eq!(a["provider_id"], "163", "{a}");
+    assert_eq!(a["verdict"]["kind"], "insecure", "{a}");
+    let reasons = a["verdict"]["reasons"].to_string();
+    assert!(
+        reasons.contains("plaintext") && reasons.contains("login-refused-before-tls"),
+        "{reasons}"
+    );
+    let logged_in = a["network"]["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| {
+            e["endpoint"]["host"] == "pop.163.com"
+                && e["endpoint"]["port"] == s.port(995)
+                && e["login"]["outcome"] == "success"
+        });
+    assert!(logged_in, "{}", a["network"]);
+    let said = a.to_string();
+    assert!(
+        said.contains("Until about 2014"),
+        "163's history note: {said}"
+    );
+    assert!(said.contains("authorization code"), "{said}");
+    assert_eq!(a["corrected"]["host"], "pop.163.com");
+    assert_eq!(a["corrected"]["port"], s.port(995));
+    assert_eq!(a["corrected"]["security"], "tls");
+    let fixed = dir.path().join(".fetchmailrc.mailconf-fixed");
+    assert_eq!(
+        doc["files"][0]["fix"]["written"].as_str(),
+        fixed.to_str(),
+        "{doc}"
+    );
+    crate::existing::configdump(dir.path(), &fixed).expect("fetchmail reads the fixed file");
+    let ca = s.ca.display().to_string();
+    let (code, log) = crate::roundtrip::fetchmail(
+        &s,
+        dir.path(),
+        &fixed,
+        &["--check", "-d0", "--sslcertfile", &ca],
+    );
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "the fixed file did not log in ({code:?}):\n{log}"
+    );
+}

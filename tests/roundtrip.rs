@@ -70,13 +70,18 @@ fn render(format: Format, settings: &AccountSettings, ca: &Path) -> String {
     format.exporter(&opts).render(settings, Lang::En).unwrap()
 }
 
-/// Runs a real client with `host` resolving to the test address, in a private
-/// mount namespace whose /etc/hosts has that one line added (msmtp and fetchmail
+/// Runs a real client with `host` (and 163's servers, [`crate::servers::SEED_HOSTS`]) resolving
+/// to the test address, in a private mount namespace whose /etc/hosts has that
+/// one line added (msmtp and fetchmail
 /// have no `--resolve`; the machine's own /etc/hosts is never touched).
 pub(crate) fn client(s: &Servers, dir: &Path, program: &str, args: &[&str]) -> Command {
     let hosts = dir.join("hosts");
     let system = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
-    std::fs::write(&hosts, format!("{system}\n{} {}\n", s.addr, s.host)).unwrap();
+    let names = std::iter::once(s.host.as_str())
+        .chain(crate::servers::SEED_HOSTS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    std::fs::write(&hosts, format!("{system}\n{} {names}\n", s.addr)).unwrap();
     let mut c = Command::new("unshare");
     c.args([
         "--mount",

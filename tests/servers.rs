@@ -33,6 +33,11 @@ pub struct Servers {
     /// password outside tests/login.rs, whose failed-login counts are bob's.
     pub user3: String,
     pub pass3: String,
+    /// The seed's 163 user (`zhang@163.com`) and the password of the 2011
+    /// fetchmailrc; the certificate also names pop/imap/smtp.163.com
+    /// ([`SEED_HOSTS`]), which tests resolve to `addr`.
+    pub seed_user: String,
+    pub seed_pass: String,
     /// Server logs.
     pub dovecot_log: PathBuf,
     pub postfix_log: PathBuf,
@@ -47,6 +52,11 @@ fn var(name: &str) -> String {
         )
     })
 }
+
+/// 163's servers, also named in the harness's certificate: the seed's old
+/// settings for them are tested as written, with these names resolved to the
+/// harness (`--resolve`, and a private /etc/hosts for the real clients).
+pub const SEED_HOSTS: [&str; 3] = ["pop.163.com", "imap.163.com", "smtp.163.com"];
 
 impl Servers {
     /// The servers from the environment (panics with instructions when absent).
@@ -65,6 +75,8 @@ impl Servers {
             pass2: var("MAILCONF_TEST_PASS2"),
             user3: var("MAILCONF_TEST_USER3"),
             pass3: var("MAILCONF_TEST_PASS3"),
+            seed_user: var("MAILCONF_TEST_SEED_USER"),
+            seed_pass: var("MAILCONF_TEST_SEED_PASS"),
             dovecot_log: var("MAILCONF_TEST_DOVECOT_LOG").into(),
             postfix_log: var("MAILCONF_TEST_POSTFIX_LOG").into(),
         }

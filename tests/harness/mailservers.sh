@@ -62,6 +62,13 @@ PASS3='carol 7 lemon tree'
 # has a password anyone knows; they sign in only with tokens.
 USER4=dave@test.mailconf
 USER5=erin@test.mailconf
+# The seed's 163 user: the certificate also names 163's servers
+# (SEED_HOSTS), so that the 2011 .fetchmailrc for pop.163.com, with those
+# names resolved to the harness, can be checked, fixed and logged in with as
+# written. The CA is the harness's own: nothing outside trusts it.
+USER6=zhang@163.com
+PASS6='Web-Pa55-163'
+SEED_HOSTS=(pop.163.com imap.163.com smtp.163.com)
 ETC_HOSTS_MARK='# mailconf-harness'
 # The local OAuth2 authorization server (oauth2-server.py): HTTPS on the
 # harness address; Dovecot's oauth2 passdb asks its introspection endpoint.
@@ -183,7 +190,7 @@ keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=serverAuth
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
-subjectAltName=DNS:$TEST_HOST,DNS:localhost,IP:$NETNS_ADDR,IP:$NETNS_SLOW_ADDR,IP:$LOOP_ADDR,IP:$LOOP_SLOW_ADDR,IP:127.0.0.1
+subjectAltName=DNS:$TEST_HOST,DNS:localhost,$(printf 'DNS:%s,' "${SEED_HOSTS[@]}")IP:$NETNS_ADDR,IP:$NETNS_SLOW_ADDR,IP:$LOOP_ADDR,IP:$LOOP_SLOW_ADDR,IP:127.0.0.1
 EOF
         openssl x509 -req -sha256 -days 29 -in "$t/server.csr" \
             -CA "$t/ca.pem" -CAkey "$t/ca.key" -CAcreateserial \
@@ -246,7 +253,7 @@ write_dovecot() {
     mkdir -p "$dc/run" "$dc/state" "$D/mail"
     chmod 755 "$dc"
     local u
-    for u in alice bob carol erin; do
+    for u in alice bob carol erin zhang; do
         mkdir -p "$D/mail/$TEST_DOMAIN/$u"
     done
     chown -R "$MAIL_UID:$MAIL_GID" "$D/mail"
@@ -259,6 +266,8 @@ write_dovecot() {
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/bob"
             printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER3" "$(hash_pw "$PASS3")" \
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/carol"
+            printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER6" "$(hash_pw "$PASS6")" \
+                "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/zhang"
             # erin's mailbox (IMAP and POP work for her); a password nobody knows.
             printf '%s:{SHA512-CRYPT}%s:%s:%s::%s::\n' "$USER5" "$(hash_pw "$(openssl rand -hex 24)")" \
                 "$MAIL_UID" "$MAIL_GID" "$D/mail/$TEST_DOMAIN/erin"
@@ -730,6 +739,8 @@ cmd_env() {
     echo "export MAILCONF_TEST_PASS2=$(q "$PASS2")"
     echo "export MAILCONF_TEST_USER3=$(q "$USER3")"
     echo "export MAILCONF_TEST_PASS3=$(q "$PASS3")"
+    echo "export MAILCONF_TEST_SEED_USER=$(q "$USER6")"
+    echo "export MAILCONF_TEST_SEED_PASS=$(q "$PASS6")"
     echo "export MAILCONF_TEST_OAUTH2_IMAP_OFF_USER=$(q "$USER4")"
     echo "export MAILCONF_TEST_OAUTH2_SMTP_OFF_USER=$(q "$USER5")"
     echo "export MAILCONF_TEST_MAILDIR=$(q "$D/mail/$TEST_DOMAIN/alice/Maildir")"

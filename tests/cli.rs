@@ -1296,6 +1296,23 @@ fn chinese_output_of_every_subcommand_has_no_english_sentence() {
             if !english.is_empty() {
                 problems.push(format!("{lang} {args:?}: English {english:?} in\n{shown}"));
             }
+            // Who speaks takes the language's colon ("mailconf：…"), as
+            // every other label does; some lines said "mailconf: …".
+            let ascii_colon = shown
+                .lines()
+                .filter(|l| {
+                    l.starts_with("mailconf")
+                        && l.split_once(": ").is_some_and(|(who, _)| {
+                            who.split(' ')
+                                .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                        })
+                })
+                .collect::<Vec<_>>();
+            if !ascii_colon.is_empty() {
+                problems.push(format!(
+                    "{lang} {args:?}: ASCII colon after the speaker: {ascii_colon:?}"
+                ));
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -1307,6 +1307,9 @@ existing-endpoint = { $host }:{ $port } ({ $security })
 
 export-unknown-provider = { $query } is not a provider the database knows, and not an address: give your address (alice@{ $query }) to discover its settings
 export-password-needs-file = {"--include-password"} needs {"-o FILE"}, so the file can be created owner-only (0600)
+export-needs-query-and-format = an address or provider and {"--format"} are required
+export-no-encrypted-incoming = { $provider } lists no encrypted POP3 or IMAP server
+check-output-one-file = {"-o"} names one fixed file: check one file with it
 export-wrote-with-password = Wrote { $path }. It contains your password: it is readable only by you (mode 0600); do not share it.
 export-wrote = Wrote { $path }.
 formats-col-format = FORMAT

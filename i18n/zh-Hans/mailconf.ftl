@@ -1065,6 +1065,9 @@ existing-endpoint = { $host }:{ $port }（{ $security }）
 
 export-unknown-provider = 数据库中没有 { $query } 这个服务商，它也不是邮箱地址：请输入完整地址（例如 alice@{ $query }）以自动查找设置
 export-password-needs-file = {"--include-password"} 需要配合 {"-o"} 文件使用，以便创建仅所有者可读的文件（0600）
+export-needs-query-and-format = 需要邮箱地址或服务商，以及 {"--format"}
+export-no-encrypted-incoming = { $provider }没有列出加密的 POP3 或 IMAP 服务器
+check-output-one-file = {"-o"} 只能指定一个修正后的文件：请只检查一个文件
 export-wrote-with-password = 已写入 { $path }。文件中包含密码：仅您本人可读（权限 0600），请勿分享。
 export-wrote = 已写入 { $path }。
 formats-col-format = 格式

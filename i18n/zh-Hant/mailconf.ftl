@@ -1065,6 +1065,9 @@ existing-endpoint = { $host }:{ $port }（{ $security }）
 
 export-unknown-provider = 資料庫中沒有 { $query } 這個服務商，它也不是郵件地址：請輸入完整地址（例如 alice@{ $query }）以自動查找設定
 export-password-needs-file = {"--include-password"} 需要搭配 {"-o"} 檔案使用，以便建立僅擁有者可讀的檔案（0600）
+export-needs-query-and-format = 需要郵件地址或服務商，以及 {"--format"}
+export-no-encrypted-incoming = { $provider }沒有列出加密的 POP3 或 IMAP 伺服器
+check-output-one-file = {"-o"} 只能指定一個修正後的檔案：請只檢查一個檔案
 export-wrote-with-password = 已寫入 { $path }。檔案中包含密碼：僅您本人可讀（權限 0600），請勿分享。
 export-wrote = 已寫入 { $path }。
 formats-col-format = 格式

@@ -194,8 +194,8 @@ fn files_to_read(args: &CheckArgs, lang: Lang) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn usage(msg: impl std::fmt::Display) -> u8 {
-    eprintln!("mailconf check: {msg}");
+fn usage(lang: Lang, msg: impl std::fmt::Display) -> u8 {
+    crate::cli::complain(lang, "mailconf check", &msg.to_string());
     EXIT_USAGE
 }
 
@@ -217,11 +217,11 @@ pub fn execute(
 ) -> anyhow::Result<u8> {
     let files = match files_to_read(args, lang) {
         Ok(f) => f,
-        Err(e) => return Ok(usage(e)),
+        Err(e) => return Ok(usage(lang, e)),
     };
     let options = match super::probe::check_options(&args.probe_args(), lang) {
         Ok(o) => o,
-        Err(e) => return Ok(usage(e)),
+        Err(e) => return Ok(usage(lang, e)),
     };
     let loaded: Vec<(PathBuf, Result<_, ReadError>)> = files
         .into_iter()
@@ -232,7 +232,7 @@ pub fn execute(
         .collect();
     let fixing = loaded.iter().filter(|(_, l)| l.is_ok()).count();
     if args.output.is_some() && fixing != 1 {
-        return Ok(usage("-o names one fixed file: check one file with it"));
+        return Ok(usage(lang, msg!(lang, "check-output-one-file")));
     }
     let db = Arc::new(super::load_database(lang));
     let mut check = ExistingCheck::new(
@@ -258,14 +258,15 @@ pub fn execute(
         ) {
             Ok(p) => Some(p),
             Err(e) => {
-                eprintln!(
-                    "mailconf check: {}",
-                    msg!(
+                crate::cli::complain(
+                    lang,
+                    "mailconf check",
+                    &msg!(
                         lang,
                         "existing-login-not-tested",
                         who = who.as_str(),
                         error = e
-                    )
+                    ),
                 );
                 None
             }
@@ -275,9 +276,10 @@ pub fn execute(
         if !args.json
             && let Some(a) = check.account(r)
         {
-            eprintln!(
-                "mailconf check: {}",
-                msg!(
+            crate::cli::complain(
+                lang,
+                "mailconf check",
+                &msg!(
                     lang,
                     "existing-testing",
                     host = ServerText::new(&a.host.value).to_string(),
@@ -301,9 +303,10 @@ pub fn execute(
                 }
                 Some(_) => {}
                 None => {
-                    eprintln!(
-                        "mailconf check: {}",
-                        crate::i18n::msg!(lang, "check-ended-without-answer")
+                    crate::cli::complain(
+                        lang,
+                        "mailconf check",
+                        &crate::i18n::msg!(lang, "check-ended-without-answer"),
                     );
                     return Ok(EXIT_ERROR);
                 }

@@ -90,7 +90,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let address = match Address::parse(args.address.as_deref().unwrap_or_default()) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("mailconf: {}", e.text(lang));
+            crate::cli::complain(lang, "mailconf", &e.text(lang));
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -101,9 +101,10 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     match reqwest::Url::parse(&ispdb) {
         Ok(u) if u.scheme() == "https" || (u.scheme() == "http" && args.allow_http) => {}
         _ => {
-            eprintln!(
-                "mailconf: {}",
-                msg!(
+            crate::cli::complain(
+                lang,
+                "mailconf",
+                &msg!(
                     lang,
                     "discover-ispdb-url-not-https",
                     option = "--ispdb-url",
@@ -111,7 +112,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                     https = "https://",
                     http = "http://",
                     allow = "--allow-http"
-                )
+                ),
             );
             return Ok(ExitCode::from(EXIT_USAGE));
         }
@@ -119,7 +120,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let extra_roots = match super::args::ca_file(args.ca_file.as_deref(), lang) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            crate::cli::complain(lang, "mailconf", &e.to_string());
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -170,7 +171,7 @@ pub fn run(args: DiscoverArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         Outcome::Found => ExitCode::SUCCESS,
         Outcome::NothingFound | Outcome::DeadlineReached => ExitCode::from(EXIT_NEGATIVE),
         Outcome::DnsUnreachable => {
-            eprintln!("mailconf: {}", d.message.text(lang));
+            crate::cli::complain(lang, "mailconf", &d.message.text(lang));
             ExitCode::from(EXIT_ERROR)
         }
     })

@@ -140,13 +140,13 @@ impl From<IncomingProtocol> for Protocol {
     }
 }
 
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("mailconf: {msg}");
+fn usage(lang: Lang, msg: impl std::fmt::Display) -> ExitCode {
+    crate::cli::complain(lang, "mailconf", &msg.to_string());
     ExitCode::from(EXIT_USAGE)
 }
 
 fn export_error(e: &ExportError, lang: Lang) -> ExitCode {
-    eprintln!("mailconf: {}", e.text(lang));
+    crate::cli::complain(lang, "mailconf", &e.text(lang));
     ExitCode::from(if e.is_negative() {
         EXIT_NEGATIVE
     } else if e.is_usage() {
@@ -163,34 +163,36 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     let (Some(query), Some(format)) = (args.query.as_deref(), args.format) else {
         // clap enforces both; keep a clear message should that change.
-        return Ok(usage("an address or provider and --format are required"));
+        return Ok(usage(lang, msg!(lang, "export-needs-query-and-format")));
     };
 
     let db = std::sync::Arc::new(super::load_database(lang));
     let check_options = match export_check_options(&args, lang) {
         Ok(o) => o,
-        Err(e) => return Ok(usage(e)),
+        Err(e) => return Ok(usage(lang, e)),
     };
     let (mut handle, events) = crate::check::CheckHandle::new(db, check_options)?;
     // An address the database does not know is discovered, as `probe` does.
     let (plan, _) = match handle.plan_blocking(query, &[]) {
         Ok(p) => p,
         Err(crate::check::PlanError::Discontinued { name, year, .. }) => {
-            eprintln!(
-                "mailconf: {}",
-                msg!(
+            crate::cli::complain(
+                lang,
+                "mailconf",
+                &msg!(
                     lang,
                     "export-discontinued",
                     provider = name.get(lang),
                     year = year.to_string()
-                )
+                ),
             );
             return Ok(ExitCode::from(EXIT_NEGATIVE));
         }
         Err(e) => {
-            eprintln!(
-                "mailconf: {}",
-                crate::check::CheckError::Plan(e.clone()).text(lang)
+            crate::cli::complain(
+                lang,
+                "mailconf",
+                &crate::check::CheckError::Plan(e.clone()).text(lang),
             );
             return Ok(ExitCode::from(match e {
                 crate::check::PlanError::Invalid(_) => EXIT_USAGE,
@@ -199,9 +201,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         }
     };
     let Some(provider) = plan.settings_provider().cloned() else {
-        eprintln!(
-            "mailconf: {}",
-            msg!(lang, "export-unknown-provider", query = query)
+        crate::cli::complain(
+            lang,
+            "mailconf",
+            &msg!(lang, "export-unknown-provider", query = query),
         );
         return Ok(ExitCode::from(EXIT_NEGATIVE));
     };
@@ -210,9 +213,14 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         .map(Protocol::from)
         .or_else(|| preferred_incoming(&provider))
     else {
-        eprintln!(
-            "mailconf: {} lists no encrypted POP3 or IMAP server",
-            provider.id
+        crate::cli::complain(
+            lang,
+            "mailconf",
+            &msg!(
+                lang,
+                "export-no-encrypted-incoming",
+                provider = provider.name.get(lang)
+            ),
         );
         return Ok(ExitCode::from(EXIT_NEGATIVE));
     };
@@ -225,13 +233,14 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         settings.verified = crate::export::settings::Verification::Discovered {
             provenance: provenance.clone(),
         };
-        eprintln!(
-            "mailconf: {}",
-            crate::i18n::msg!(
+        crate::cli::complain(
+            lang,
+            "mailconf",
+            &crate::i18n::msg!(
                 lang,
                 "status-discovered",
                 provenance = provenance.text(lang).to_string()
-            )
+            ),
         );
     }
     settings.display_name = args.name.clone();
@@ -255,11 +264,11 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             ));
         }
         if to_stdout {
-            return Ok(usage(msg!(lang, "export-password-needs-file")));
+            return Ok(usage(lang, msg!(lang, "export-password-needs-file")));
         }
     }
     if !to_stdout && let Err(e) = check_target(std::path::Path::new(&args.output), args.force) {
-        eprintln!("mailconf: {}", e.text(lang));
+        crate::cli::complain(lang, "mailconf", &e.text(lang));
         return Ok(ExitCode::from(EXIT_ERROR));
     }
     if let Err(e) = exporter.render(&settings, lang) {
@@ -280,7 +289,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             lang,
         ) {
             Ok(p) => settings.password = Some(p),
-            Err(e) => return Ok(usage(e)),
+            Err(e) => return Ok(usage(lang, e)),
         }
     }
     if args.probe
@@ -294,7 +303,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     // What the file cannot set (it says so too): "the client's own default applies".
     for note in exporter.cannot_express(&settings, lang) {
-        eprintln!("mailconf: {note}");
+        crate::cli::complain(lang, "mailconf", &note.to_string());
     }
 
     if to_stdout {
@@ -308,7 +317,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     match write_atomic(&path, text.as_bytes(), private, args.force) {
         Ok(()) => {}
         Err(e) => {
-            eprintln!("mailconf: {}", e.text(lang));
+            crate::cli::complain(lang, "mailconf", &e.text(lang));
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     }
@@ -455,7 +464,7 @@ fn probe_into(
         provider: None,
     };
     if let Err(e) = handle.start(request) {
-        eprintln!("mailconf: {}", e.text(lang));
+        crate::cli::complain(lang, "mailconf", &e.text(lang));
         return Err(ExitCode::from(if e.is_usage() {
             EXIT_USAGE
         } else {
@@ -466,7 +475,7 @@ fn probe_into(
         match events.recv() {
             Some(CheckEvent::Finished { summary, .. }) => break summary,
             Some(CheckEvent::Failed { error, .. }) => {
-                eprintln!("mailconf: {}", error.text(lang));
+                crate::cli::complain(lang, "mailconf", &error.text(lang));
                 return Err(ExitCode::from(if error.is_usage() {
                     EXIT_USAGE
                 } else {
@@ -475,9 +484,10 @@ fn probe_into(
             }
             Some(_) => {}
             None => {
-                eprintln!(
-                    "mailconf: {}",
-                    crate::i18n::msg!(lang, "check-ended-without-answer")
+                crate::cli::complain(
+                    lang,
+                    "mailconf",
+                    &crate::i18n::msg!(lang, "check-ended-without-answer"),
                 );
                 return Err(ExitCode::from(EXIT_ERROR));
             }
@@ -491,11 +501,12 @@ fn probe_into(
             .any(|r| r.login.as_ref().is_some_and(|l| l.result.is_success()))
     {
         for a in &summary.advice {
-            eprintln!("mailconf: {}", a.text.get(lang));
+            crate::cli::complain(lang, "mailconf", a.text.get(lang));
         }
-        eprintln!(
-            "mailconf: {}",
-            msg!(lang, "export-password-failed-everywhere")
+        crate::cli::complain(
+            lang,
+            "mailconf",
+            &msg!(lang, "export-password-failed-everywhere"),
         );
         return Err(ExitCode::from(EXIT_NEGATIVE));
     }

@@ -256,7 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mailconf: {e:#}");
+            crate::cli::complain(lang, "mailconf", &format!("{e:#}"));
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -210,11 +210,11 @@ pub fn run(cmd: ProvidersCommand, lang: Lang) -> anyhow::Result<ExitCode> {
                 }
                 // Malformed input is a usage error (2), as in every subcommand.
                 Err(e @ crate::providers::LookupError::Address(_)) => {
-                    eprintln!("mailconf: {}", e.text(lang));
+                    crate::cli::complain(lang, "mailconf", &e.text(lang));
                     Ok(ExitCode::from(EXIT_USAGE))
                 }
                 Err(e) => {
-                    eprintln!("mailconf: {}", e.text(lang));
+                    crate::cli::complain(lang, "mailconf", &e.text(lang));
                     let suggestions = db.search(&query);
                     if !suggestions.is_empty() {
                         eprintln!("{}", msg!(lang, "providers-did-you-mean"));
@@ -790,14 +790,18 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
             match db.lookup(t) {
                 Ok(m) if !chosen.iter().any(|e| std::ptr::eq(*e, m.entry)) => chosen.push(m.entry),
                 Ok(_) => {}
-                Err(e) => unknown.push(format!("{t}: {}", e.text(lang))),
+                Err(e) => unknown.push(msg!(lang, "label-value", label = t, value = e.text(lang))),
             }
         }
         if !unknown.is_empty() {
-            eprintln!(
-                "mailconf: {}\n  {}",
-                msg!(lang, "audit-no-such-entry"),
-                unknown.join("\n  ")
+            super::complain(
+                lang,
+                "mailconf",
+                &format!(
+                    "{}\n  {}",
+                    msg!(lang, "audit-no-such-entry"),
+                    unknown.join("\n  ")
+                ),
             );
             return Ok(ExitCode::from(EXIT_USAGE));
         }
@@ -811,7 +815,7 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
     let extra_roots = match super::args::ca_file(args.ca_file.as_deref(), lang) {
         Ok(roots) => roots,
         Err(e) => {
-            eprintln!("mailconf: {e}");
+            crate::cli::complain(lang, "mailconf", &e.to_string());
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -850,7 +854,7 @@ fn audit(out: &mut impl Write, args: &AuditArgs, lang: Lang) -> anyhow::Result<E
         Ok(r) => r,
         Err(e) => {
             use crate::check::audit::AuditError as E;
-            eprintln!("mailconf: {}", e.text(lang));
+            crate::cli::complain(lang, "mailconf", &e.text(lang));
             let code = match e {
                 E::Tls(_) | E::Dns(_) | E::Concurrency(_) => EXIT_USAGE,
                 E::Runtime(_) => EXIT_ERROR,

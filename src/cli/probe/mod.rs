@@ -44,8 +44,8 @@ pub fn run(args: ProbeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-pub(crate) fn usage(msg: impl std::fmt::Display) -> u8 {
-    eprintln!("mailconf probe: {msg}");
+pub(crate) fn usage(lang: Lang, msg: impl std::fmt::Display) -> u8 {
+    crate::cli::complain(lang, "mailconf probe", &msg.to_string());
     EXIT_USAGE
 }
 
@@ -58,13 +58,13 @@ pub fn execute(
 ) -> anyhow::Result<u8> {
     let options = match check_options(args, lang) {
         Ok(o) => o,
-        Err(e) => return Ok(usage(e)),
+        Err(e) => return Ok(usage(lang, e)),
     };
     let login = match login_spec(args, lang) {
         Ok(l) => l,
-        Err((EXIT_USAGE, e)) => return Ok(usage(e)),
+        Err((EXIT_USAGE, e)) => return Ok(usage(lang, e)),
         Err((code, e)) => {
-            eprintln!("mailconf probe: {e}");
+            crate::cli::complain(lang, "mailconf probe", &e.to_string());
             return Ok(code);
         }
     };
@@ -79,9 +79,9 @@ pub fn execute(
     };
     if let Err(e) = handle.start(request) {
         return Ok(match e {
-            e if e.is_usage() => usage(e.text(lang)),
+            e if e.is_usage() => usage(lang, e.text(lang)),
             e => {
-                eprintln!("mailconf probe: {}", e.text(lang));
+                crate::cli::complain(lang, "mailconf probe", &e.text(lang));
                 EXIT_NEGATIVE
             }
         });

@@ -49,22 +49,24 @@ pub fn render_at(
             CheckEvent::Planned { plan, .. } => {
                 if !args.json {
                     match (&plan.source, &plan.provider) {
-                        (TargetSource::Database { .. }, Some(p)) => eprintln!(
-                            "mailconf probe: {}",
-                            crate::i18n::msg!(
+                        (TargetSource::Database { .. }, Some(p)) => crate::cli::complain(
+                            lang,
+                            "mailconf probe",
+                            &crate::i18n::msg!(
                                 lang,
                                 "status-from-database",
                                 provider = p.name.get(lang),
                                 id = p.id.as_str()
-                            )
+                            ),
                         ),
-                        (TargetSource::Discovered { provenance }, _) => eprintln!(
-                            "mailconf probe: {}",
-                            crate::i18n::msg!(
+                        (TargetSource::Discovered { provenance }, _) => crate::cli::complain(
+                            lang,
+                            "mailconf probe",
+                            &crate::i18n::msg!(
                                 lang,
                                 "status-discovered",
                                 provenance = provenance.text(lang).to_string()
-                            )
+                            ),
                         ),
                         _ => {}
                     }
@@ -91,23 +93,24 @@ pub fn render_at(
                     // A negative answer: nothing found, a closed provider.
                     Some(summary) => {
                         if !args.json {
-                            eprintln!("mailconf probe: {}", error.text(lang));
+                            crate::cli::complain(lang, "mailconf probe", &error.text(lang));
                         }
                         print_summary(out, args, &style, &summary)?;
                         summary.exit_code
                     }
                     None if matches!(*error, CheckError::Start(_)) => {
-                        eprintln!("mailconf probe: {}", error.text(lang));
+                        crate::cli::complain(lang, "mailconf probe", &error.text(lang));
                         crate::cli::EXIT_ERROR
                     }
-                    None => usage(error.text(lang)),
+                    None => usage(lang, error.text(lang)),
                 });
             }
         }
     }
-    eprintln!(
-        "mailconf probe: {}",
-        crate::i18n::msg!(lang, "check-ended-without-answer")
+    crate::cli::complain(
+        lang,
+        "mailconf probe",
+        &crate::i18n::msg!(lang, "check-ended-without-answer"),
     );
     Ok(crate::cli::EXIT_ERROR)
 }

@@ -860,4 +860,26 @@ mod tests {
             [AdviceKind::CredentialsRejected]
         );
     }
+
+    /// The ports that work, joined as Chinese is written: no space next to
+    /// the full-width parenthesis ("465（SSL/TLS） 或 994" had one).
+    #[test]
+    fn port25_advice_joins_ports_in_each_languages_punctuation() {
+        let text = port25_text(&[(465, Security::Tls), (994, Security::Tls)]);
+        assert!(
+            text.en.contains("465 (SSL/TLS) or 994 (SSL/TLS)"),
+            "{}",
+            text.en
+        );
+        assert!(
+            text.zh_hans.contains("465（SSL/TLS）或 994（SSL/TLS）"),
+            "{}",
+            text.zh_hans
+        );
+        assert!(
+            text.zh_hant.contains("465（SSL/TLS）或 994（SSL/TLS）"),
+            "{}",
+            text.zh_hant
+        );
+    }
 }

@@ -462,7 +462,7 @@ impl Style {
                         line.push_str(&msg!(
                             l,
                             "recommendation-also",
-                            alternatives = alts.join(", ")
+                            alternatives = alts.join(&msg!(l, "list-comma"))
                         ));
                     }
                     writeln!(out, "{}", self.paint(&line, "32"))?;
@@ -499,10 +499,14 @@ mod tests {
     }
 
     fn recommendation_text(s: &ProbeSummary) -> String {
+        recommendation_in(Lang::En, s)
+    }
+
+    fn recommendation_in(lang: Lang, s: &ProbeSummary) -> String {
         let mut out = Vec::new();
         Style {
             color: false,
-            lang: Lang::En,
+            lang,
             width: 120,
             port_map: BTreeMap::new(),
         }
@@ -592,6 +596,14 @@ mod tests {
         assert_eq!(
             line,
             "  POP3  pop.a.test:995 tls   (also: 110 starttls, pop.b.test:110 starttls, pop.c.test:110 starttls)",
+            "{text}"
+        );
+        // Chinese lists them with its enumeration comma, not ", ".
+        let text = recommendation_in(Lang::ZhHans, &s);
+        assert!(
+            text.contains(
+                "（也可：110 starttls、pop.b.test:110 starttls、pop.c.test:110 starttls）"
+            ),
             "{text}"
         );
     }

@@ -2536,12 +2536,15 @@ fn save_as_without_a_portal_opens_mailconfs_own_chooser_and_writes_the_file() {
     }
     // The full path is shown, and Copy path copies it and says so beside it.
     assert!(has_text(&h, &path.display().to_string()), "{:?}", texts(&h));
-    assert!(!has_text(&h, &T::PathCopied.get(lang)));
+    assert!(!has_text(
+        &h,
+        &ui_text::copied(&T::WhatPath.get(lang), lang)
+    ));
     let clipboard = Recorder::install(&mut h);
     h.get_by_label(&T::CopyPath.get(lang)).click();
     h.run();
     assert_eq!(clipboard.last(), Some(path.display().to_string()));
-    assert!(has_text(&h, &T::PathCopied.get(lang)));
+    assert!(has_text(&h, &ui_text::copied(&T::WhatPath.get(lang), lang)));
 }
 
 #[test]
@@ -3611,7 +3614,7 @@ fn every_copy_confirms_beside_its_button_and_moves_nothing() {
             h.query_by_label(&T::CopyPath.get(lang)).is_some()
         });
         let name = format!("{lang:?} saved path");
-        let what = T::PathCopied.get(lang);
+        let what = ui_text::copied(&T::WhatPath.get(lang), lang);
         copy_confirms_beside(&mut h, &T::CopyPath.get(lang), 0, &what, &name);
     }
 }

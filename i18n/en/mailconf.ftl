@@ -903,7 +903,7 @@ ui-waiting-for-save-dialog = Waiting for the save dialog…
 # Copy the path of the file just saved.
 ui-copy-path = Copy path
 # The path was copied.
-ui-path-copied = Path copied.
+ui-what-path = the path of the saved file
 # What Copy report copies.
 ui-what-report = the report (results and transcripts, no password)
 # What a row's Copy copies.

@@ -580,7 +580,7 @@ pub fn window(ctx: &egui::Context, session: &mut Session, db: &Database, out: &m
                         out.commands.push(Command::CopySavedPath);
                     }
                     if session.copied == Some(Copied::SavedPath) {
-                        panels::copied_beside(ui, T::PathCopied.get(lang));
+                        panels::copied_beside(ui, ui_text::copied(&T::WhatPath.get(lang), lang));
                     }
                 });
             }

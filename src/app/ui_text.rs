@@ -335,8 +335,8 @@ texts! {
     WaitingForSaveDialog => "ui-waiting-for-save-dialog";
     /// Copy the path of the file just saved.
     CopyPath => "ui-copy-path";
-    /// The path was copied.
-    PathCopied => "ui-path-copied";
+    /// What Copy path copies.
+    WhatPath => "ui-what-path";
     /// What Copy report copies.
     WhatReport => "ui-what-report";
     /// What a row's Copy copies.

@@ -39,3 +39,4 @@ pub mod providers;
 pub mod secret;
 pub mod server_text;
 pub mod signin;
+pub mod untrusted_file;

@@ -15,11 +15,14 @@
 //!
 //! Only a regular file is ever replaced, `--force` or not: a symbolic link, a
 //! device (`/dev/null`, `/dev/stdout`), a FIFO, a socket or a directory at the
-//! path is refused with what it is ([`check_target`]). Callers treat `-` and
+//! path is refused with what it is ([`check_target`], [`FileKind`], the same
+//! kinds reading refuses). Callers treat `-` and
 //! `/dev/stdout` as standard output ([`is_stdout`]) before they get here.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::untrusted_file::FileKind;
 
 /// Why the file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -32,8 +35,8 @@ pub enum OutputError {
     NotRegular {
         /// The path.
         path: PathBuf,
-        /// What is there: "a symbolic link", "a device", "a named pipe (FIFO)"…
-        what: &'static str,
+        /// What is there: a symbolic link, a device, a named pipe…
+        what: FileKind,
     },
     /// A file holding a secret would land outside the user's own folder, where
     /// (on Windows, which has no owner-only file mode) other users of the
@@ -65,14 +68,7 @@ impl OutputError {
                 msg!(lang, "output-exists", path = path.display().to_string())
             }
             OutputError::NotRegular { path, what } => {
-                let what = match *what {
-                    SYMLINK => msg!(lang, "output-symlink"),
-                    DIRECTORY => msg!(lang, "output-directory"),
-                    FIFO => msg!(lang, "output-fifo"),
-                    DEVICE => msg!(lang, "output-device"),
-                    SOCKET => msg!(lang, "output-socket"),
-                    _ => msg!(lang, "output-not-regular"),
-                };
+                let what = what.text(lang);
                 msg!(
                     lang,
                     "output-not-a-file",
@@ -96,44 +92,9 @@ impl OutputError {
     }
 }
 
-/// What can be at a path instead of a regular file ([`OutputError::NotRegular`]).
-const SYMLINK: &str = "a symbolic link";
-const DIRECTORY: &str = "a directory";
-const FIFO: &str = "a named pipe (FIFO)";
-const DEVICE: &str = "a device";
-const SOCKET: &str = "a socket";
-
 /// Whether `-o` names standard output: `-` or `/dev/stdout`.
 pub fn is_stdout(output: &str) -> bool {
     output == "-" || output == "/dev/stdout"
-}
-
-/// What kind of thing `meta` describes, when it is not a regular file.
-fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
-    let t = meta.file_type();
-    if t.is_file() {
-        return None;
-    }
-    if t.is_symlink() {
-        return Some(SYMLINK);
-    }
-    if t.is_dir() {
-        return Some(DIRECTORY);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if t.is_fifo() {
-            return Some(FIFO);
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Some(DEVICE);
-        }
-        if t.is_socket() {
-            return Some(SOCKET);
-        }
-    }
-    Some("not a regular file")
 }
 
 /// Whether `path` may be written: nothing there, or a regular file and
@@ -143,7 +104,7 @@ pub fn check_target(path: &Path, overwrite: bool) -> Result<(), OutputError> {
     let Ok(meta) = path.symlink_metadata() else {
         return Ok(());
     };
-    if let Some(what) = not_regular(&meta) {
+    if let Some(what) = FileKind::of(meta.file_type()) {
         return Err(OutputError::NotRegular {
             path: path.to_path_buf(),
             what,
@@ -308,7 +269,7 @@ mod tests {
         let e = write_atomic(dir.path(), b"x", false, true)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("is a directory"), "{e}");
+        assert!(e.contains("is a folder"), "{e}");
         assert!(is_stdout("-") && is_stdout("/dev/stdout") && !is_stdout("out.txt"));
         // A regular file is still replaced with --force.
         write_atomic(&target, b"new", false, true).unwrap();

@@ -643,9 +643,9 @@ fn f13_user_provider_folder_skips_fifo_and_dev_zero_links() {
     for (file, why) in [
         ("a-fifo.json", "FIFO"),
         ("b-zero.json", "device"),
-        ("c-big.json", "1 MiB"),
+        ("c-big.json", "limit of 1048576 bytes"),
         ("d-dangling.json", "cannot read"),
-        ("e-dir.json", "directory"),
+        ("e-dir.json", "folder"),
     ] {
         assert!(
             warnings.iter().any(|w| w.contains(file) && w.contains(why)),

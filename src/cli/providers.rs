@@ -683,12 +683,10 @@ fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<Provide
                 .with_context(|| format!("cannot read {}", p.display()))?;
             files.extend(v);
             if more > 0 {
-                errors.push(ProviderError::Io {
-                    file: p.display().to_string(),
-                    message: format!(
-                        "{more} more provider files not read: at most {} are read from one folder",
-                        load::MAX_USER_FILES
-                    ),
+                errors.push(ProviderError::TooManyFiles {
+                    dir: p.display().to_string(),
+                    more,
+                    max: load::MAX_USER_FILES,
                 });
             }
         } else {

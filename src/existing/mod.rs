@@ -56,6 +56,7 @@ pub use fix::{Change, Corrected, Destination, Field, FixError, Fixed, WriteError
 use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security};
 use crate::secret::Secret;
+use crate::untrusted_file::{self, FileKind, ReadProblem};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use text::Source;
@@ -264,6 +265,14 @@ pub enum ReadError {
         /// The file.
         path: PathBuf,
     },
+    /// Not a regular file: a named pipe, a device, a socket.
+    #[error("{} is {what}, not a file: only regular files are read", .path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What is there.
+        what: FileKind,
+    },
     /// An Outlook or Foxmail file, a directory without `prefs.js` and the like.
     #[error("{}: {what}", .path.display())]
     Unsupported {
@@ -367,6 +376,9 @@ impl ReadError {
                 line = *line,
                 message = message.clone()
             ),
+            ReadError::NotAFile { what, .. } => {
+                msg!(lang, "read-not-a-file", path = path, what = what.text(lang))
+            }
             ReadError::UnknownFormat { .. } => msg!(lang, "read-unknown-format", path = path),
             ReadError::Unsupported { what, .. } => {
                 msg!(
@@ -388,6 +400,7 @@ impl ReadError {
             | ReadError::Encoding { path, .. }
             | ReadError::Syntax { path, .. }
             | ReadError::UnknownFormat { path }
+            | ReadError::NotAFile { path, .. }
             | ReadError::Unsupported { path, .. } => path,
         }
     }
@@ -732,29 +745,41 @@ pub fn read_with(path: &Path, kind: Option<Kind>) -> Result<Loaded, ReadError> {
     } else {
         path.to_path_buf()
     };
-    let io = |source| ReadError::Io {
-        path: path.clone(),
-        source,
-    };
-    let meta = std::fs::metadata(&path).map_err(io)?;
     let limit = match kind {
         Some(Kind::Thunderbird) => text::MAX_PREFS_BYTES,
         _ if path.file_name().is_some_and(|n| n == "prefs.js") => text::MAX_PREFS_BYTES,
         _ => text::MAX_FILE_BYTES,
     };
-    // Refuse before reading: a huge file is never loaded into memory.
-    if meta.len() > limit as u64 {
-        return Err(ReadError::TooLarge {
-            path,
-            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
-            limit,
-        });
-    }
-    let bytes = std::fs::read(&path).map_err(io)?;
+    // Only a regular file, never past the cap: a named pipe does not hang
+    // the check and /dev/zero does not fill memory.
+    let bytes = untrusted_file::read_bytes(&path, limit as u64).map_err(|e| match e {
+        ReadProblem::Io(source) => ReadError::Io {
+            path: path.clone(),
+            source,
+        },
+        ReadProblem::NotRegular(what) => ReadError::NotAFile {
+            path: path.clone(),
+            what,
+        },
+        ReadProblem::TooLarge { size, limit } => ReadError::TooLarge {
+            path: path.clone(),
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: usize::try_from(limit).unwrap_or(usize::MAX),
+        },
+        // Bytes were asked for; a file's text is checked by its reader.
+        ReadProblem::NotUtf8 => ReadError::Encoding {
+            path: path.clone(),
+            line: 1,
+        },
+    })?;
     let mut loaded = parse(&path, bytes, kind)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
+        let meta = std::fs::metadata(&path).map_err(|source| ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
         loaded.mode = Some(meta.permissions().mode() & 0o7777);
     }
     Ok(loaded)
@@ -892,4 +917,54 @@ pub(crate) fn default_port(protocol: Protocol, security: Security) -> u16 {
 /// Lossy UTF-8 of bytes read from a file.
 pub(crate) fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A named pipe with no writer and `/dev/zero` given as the settings
+    /// file: each is refused at once by what it is. The pipe hung the check
+    /// (and the app's window, which reads on its own thread) forever, and
+    /// `/dev/zero` was read until memory ran out.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_device_is_refused_by_what_it_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(".fetchmailrc");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(read(&path).map(|_| ()));
+        });
+        let answer = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("reading a named pipe did not return");
+        let e = answer.expect_err("a pipe is not a settings file");
+        assert_eq!(
+            e.describe(Lang::En),
+            format!(
+                "{} is a named pipe (FIFO), not a file: only regular files are read.",
+                fifo.display()
+            )
+        );
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(read(Path::new("/dev/zero")).map(|_| ()));
+        });
+        let e = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("reading /dev/zero did not return")
+            .expect_err("a device is not a settings file");
+        assert_eq!(
+            e.describe(Lang::ZhHans),
+            "/dev/zero 是设备，不是文件：只读取普通文件。"
+        );
+    }
 }

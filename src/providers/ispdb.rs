@@ -14,16 +14,18 @@ use super::model::{Origin, Provider, SourceKind};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::untrusted_file::{self, ReadProblem};
+
 /// Why an import failed as a whole.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// A directory or file could not be read or written.
-    #[error("{path}: {message}")]
+    #[error("{path}: {problem}")]
     Io {
         /// The path.
         path: PathBuf,
-        /// The OS error.
-        message: String,
+        /// The OS error, or what is there instead of a file.
+        problem: ReadProblem,
     },
     /// No month for the sources: neither SOURCE.md nor `--checked` gave one.
     #[error("{0} has no SOURCE.md with a commit date; pass --checked YYYY-MM")]
@@ -35,11 +37,11 @@ impl ImportError {
     pub fn text(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::msg;
         match self {
-            ImportError::Io { path, message } => msg!(
+            ImportError::Io { path, problem } => msg!(
                 lang,
                 "with-detail",
                 sentence = msg!(lang, "import-error-io", path = path.display().to_string()),
-                detail = message.as_str()
+                detail = problem.text(lang)
             ),
             ImportError::NoDate(dir) => msg!(
                 lang,
@@ -112,7 +114,7 @@ pub struct ImportReport {
 fn io(path: &Path, e: std::io::Error) -> ImportError {
     ImportError::Io {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        problem: ReadProblem::Io(e),
     }
 }
 
@@ -146,10 +148,10 @@ fn read_manifest(out: &Path) -> Result<Vec<String>, ImportError> {
         return Ok(Vec::new());
     }
     let text =
-        super::load::read_regular_file(&path, super::load::MAX_FILE_BYTES).map_err(|message| {
+        untrusted_file::read_text(&path, super::load::MAX_FILE_BYTES).map_err(|problem| {
             ImportError::Io {
                 path: path.clone(),
-                message,
+                problem,
             }
         })?;
     Ok(text
@@ -202,10 +204,10 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = super::load::read_regular_file(path, autoconfig::MAX_XML_BYTES as u64).map_err(
-            |message| ImportError::Io {
+        let text = untrusted_file::read_text(path, autoconfig::MAX_XML_BYTES as u64).map_err(
+            |problem| ImportError::Io {
                 path: path.clone(),
-                message,
+                problem,
             },
         )?;
         let url = format!("https://github.com/thunderbird/autoconfig/blob/{rev}/ispdb/{name}");
@@ -258,10 +260,8 @@ pub fn import(src: &Path, out: &Path, checked: Option<&str>) -> Result<ImportRep
         ids.insert(p.id.clone(), name.clone());
         report.domains += p.domains.len();
         let dest = out.join(format!("{}.json", p.id));
-        let mut json = serde_json::to_string_pretty(&p).map_err(|e| ImportError::Io {
-            path: dest.clone(),
-            message: e.to_string(),
-        })?;
+        let mut json =
+            serde_json::to_string_pretty(&p).map_err(|e| io(&dest, std::io::Error::other(e)))?;
         json.push('\n');
         std::fs::write(&dest, json).map_err(|e| io(&dest, e))?;
         written.push(dest);

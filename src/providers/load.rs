@@ -14,7 +14,9 @@ use super::model::{Origin, Provider};
 use super::validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+use crate::untrusted_file::{self, ReadProblem};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -24,12 +26,22 @@ mod bundled {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ProviderError {
     /// The file could not be read.
-    #[error("{file}: cannot read: {message}")]
+    #[error("{file}: cannot read: {problem}")]
     Io {
         /// The file.
         file: String,
-        /// The OS error.
-        message: String,
+        /// Why: the OS's error, or what is there instead of a file.
+        problem: Arc<ReadProblem>,
+    },
+    /// A folder holds more provider files than are read from one.
+    #[error("{dir}: {more} more provider files not read: at most {max} are read from one folder")]
+    TooManyFiles {
+        /// The folder.
+        dir: String,
+        /// How many were left out.
+        more: usize,
+        /// How many are read.
+        max: usize,
     },
     /// Not valid JSON, or a field has the wrong type, or an unknown field.
     #[error("{file}:{line}:{column}: {}{message}", if .field.is_empty() || .field == "." { String::new() } else { format!("field `{}`: ", .field) })]
@@ -87,11 +99,22 @@ impl ProviderError {
         use crate::i18n::msg;
         let l = lang;
         match self {
-            ProviderError::Io { file, message } => msg!(
+            ProviderError::Io { file, problem } => msg!(
                 l,
                 "provider-file-unreadable",
                 file = file.as_str(),
-                detail = message.as_str()
+                detail = problem.text(l)
+            ),
+            ProviderError::TooManyFiles { dir, more, max } => msg!(
+                l,
+                "label-value",
+                label = dir.as_str(),
+                value = msg!(
+                    l,
+                    "providers-too-many-files",
+                    more = more.to_string(),
+                    max = max.to_string()
+                )
             ),
             ProviderError::Parse {
                 file,
@@ -713,87 +736,14 @@ pub const MAX_USER_FILES: usize = 256;
 pub const MAX_DIR_ENTRIES: usize = 10_000;
 
 /// What kind of file `t` is, in words, for "not a regular file" errors.
-fn file_kind(t: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "not a regular file"
-    }
-}
-
 /// Reads one provider file defensively: only a regular file (a symbolic link is
-/// followed when it leads to one), at most [`MAX_FILE_BYTES`]. See
-/// [`read_regular_file`].
+/// followed when it leads to one), at most [`MAX_FILE_BYTES`]
+/// ([`untrusted_file::read_text`]).
 pub fn read_provider_file(path: &Path) -> Result<String, ProviderError> {
-    read_regular_file(path, MAX_FILE_BYTES).map_err(|message| ProviderError::Io {
+    untrusted_file::read_text(path, MAX_FILE_BYTES).map_err(|problem| ProviderError::Io {
         file: path.display().to_string(),
-        message,
+        problem: Arc::new(problem),
     })
-}
-
-/// Reads a text file that somebody else may have put there: only a regular
-/// file (a symbolic link is followed when it leads to one), at most `max_bytes`.
-/// The error says what is wrong, without the file name.
-///
-/// The file is opened without blocking (a FIFO would otherwise wait for a
-/// writer forever) and its type is checked on the open handle, so it cannot be
-/// swapped for a device between the check and the read; the read itself stops
-/// one byte past the cap, so a file that grows while being read cannot fill
-/// memory either.
-pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<String, String> {
-    use std::io::Read as _;
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
-    let handle = options.open(path).map_err(|e| e.to_string())?;
-    let meta = handle.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(format!(
-            "it is {}; only regular files are read",
-            file_kind(meta.file_type())
-        ));
-    }
-    let limit = if max_bytes >= 1024 * 1024 && max_bytes.is_multiple_of(1024 * 1024) {
-        format!("{} MiB", max_bytes / (1024 * 1024))
-    } else {
-        format!("{max_bytes} bytes")
-    };
-    let too_big = |size: u64| format!("the file is {size} bytes, more than the limit of {limit}");
-    if meta.len() > max_bytes {
-        return Err(too_big(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    handle
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > max_bytes {
-        return Err(too_big(read));
-    }
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))
 }
 
 /// The `*.json` files in `dir`, sorted, at most `max` of them (by name); the
@@ -842,11 +792,10 @@ pub fn read_user_dir(dir: &Path) -> (Vec<(String, Provider)>, Vec<ProviderError>
         }
     }
     if more > 0 {
-        errors.push(ProviderError::Io {
-            file: dir.display().to_string(),
-            message: format!(
-                "{more} more provider files not read: at most {MAX_USER_FILES} are read from one folder"
-            ),
+        errors.push(ProviderError::TooManyFiles {
+            dir: dir.display().to_string(),
+            more,
+            max: MAX_USER_FILES,
         });
     }
     (ok, errors)

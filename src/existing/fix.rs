@@ -19,6 +19,7 @@ use super::{AuthMethod, Kind, Loaded};
 use crate::i18n::{Lang, msg};
 use crate::output::{Mode, OutputError, write_atomic_mode};
 use crate::providers::{Localized, Security};
+use crate::untrusted_file::ReadProblem;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -225,11 +226,11 @@ impl WriteError {
         match self {
             WriteError::Output(e) => e.text(lang),
             WriteError::Fix(e) => e.text(lang),
-            WriteError::Io { path, source } => msg!(
+            WriteError::Io { path, problem } => msg!(
                 lang,
                 "with-details",
                 sentence = msg!(lang, "fix-cannot-read", path = path.display().to_string()),
-                details = source.to_string()
+                details = problem.text(lang)
             ),
         }
     }
@@ -258,13 +259,13 @@ pub enum WriteError {
     #[error(transparent)]
     Fix(#[from] FixError),
     /// Reading the existing `user.js` failed.
-    #[error("cannot read {}: {source}", .path.display())]
+    #[error("cannot read {}: {problem}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
+        /// The OS error, or what is there instead of a file.
         #[source]
-        source: std::io::Error,
+        problem: ReadProblem,
     },
 }
 
@@ -424,7 +425,8 @@ impl Loaded {
             if replace {
                 // user.js may hold the user's own lines: keep them, ours come last
                 // (later lines win).
-                match std::fs::read(&path) {
+                match crate::untrusted_file::read_bytes(&path, super::text::MAX_PREFS_BYTES as u64)
+                {
                     Ok(mut existing) => {
                         if !existing.is_empty() && !existing.ends_with(b"\n") {
                             existing.push(b'\n');
@@ -432,8 +434,8 @@ impl Loaded {
                         existing.extend_from_slice(&bytes);
                         bytes = existing;
                     }
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(source) => return Err(WriteError::Io { path, source }),
+                    Err(ReadProblem::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(problem) => return Err(WriteError::Io { path, problem }),
                 }
             }
         }
@@ -471,7 +473,11 @@ mod tests {
             FixError::ProfileInUse(PathBuf::from("/home/ann/.thunderbird/x.default")).into(),
             WriteError::Io {
                 path: PathBuf::from("/home/ann/.thunderbird/x.default/user.js"),
-                source: io(),
+                problem: ReadProblem::Io(io()),
+            },
+            WriteError::Io {
+                path: PathBuf::from("/home/ann/.thunderbird/x.default/user.js"),
+                problem: ReadProblem::NotRegular(crate::untrusted_file::FileKind::Fifo),
             },
             OutputError::Exists(PathBuf::from("/home/ann/.fetchmailrc.mailconf-fixed")).into(),
         ];

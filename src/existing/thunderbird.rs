@@ -821,13 +821,9 @@ pub fn find_profiles() -> Vec<Profile> {
 /// The profiles `root/profiles.ini` lists (those whose folder exists).
 pub fn profiles_in(root: &Path) -> Vec<Profile> {
     let ini_path = root.join("profiles.ini");
-    let Ok(meta) = std::fs::metadata(&ini_path) else {
-        return Vec::new();
-    };
-    if meta.len() > text::MAX_FILE_BYTES as u64 {
-        return Vec::new();
-    }
-    let Ok(bytes) = std::fs::read(&ini_path) else {
+    // Read when the window opens: a named pipe there must not hang it.
+    let Ok(bytes) = crate::untrusted_file::read_bytes(&ini_path, text::MAX_FILE_BYTES as u64)
+    else {
         return Vec::new();
     };
     let Ok(src) = Source::new(&ini_path, bytes, text::MAX_FILE_BYTES, text::MAX_LINE_BYTES) else {

@@ -939,7 +939,8 @@ pub struct FileReport {
 pub struct NoteReport {
     /// The 1-based line.
     pub line: usize,
-    /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`.
+    /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`,
+    /// `signature-not-verified`.
     pub kind: String,
     /// The line (or its start), never a password (escaped).
     pub excerpt: ServerText,
@@ -1175,6 +1176,7 @@ fn note_kind(k: &crate::existing::NoteKind) -> &'static str {
         N::SourceNotFollowed => "source-not-followed",
         N::CommandNotRun => "command-not-run",
         N::HookNotRead => "hook-not-read",
+        N::SignatureNotVerified => "signature-not-verified",
     }
 }
 

@@ -658,6 +658,8 @@ pub enum NoteKind {
     CommandNotRun,
     /// A hook (mutt `account-hook`, `folder-hook`…): settings applied later, not read.
     HookNotRead,
+    /// A signed profile: its content was read, its signature not checked.
+    SignatureNotVerified,
 }
 
 impl NoteKind {
@@ -669,6 +671,7 @@ impl NoteKind {
             NoteKind::SourceNotFollowed => msg!(lang, "note-source-not-followed"),
             NoteKind::CommandNotRun => msg!(lang, "note-command-not-run"),
             NoteKind::HookNotRead => msg!(lang, "note-hook-not-read"),
+            NoteKind::SignatureNotVerified => msg!(lang, "note-signature-not-verified"),
         }
     }
 }

@@ -131,6 +131,10 @@ struct Acc {
     own: Vec<Cmd>,
     /// Effective values of [`FIELDS`] (own, inherited or from defaults).
     vals: Vec<(&'static str, Val)>,
+    /// The fields the account sets itself or took from its parents (msmtp's
+    /// mask): only these pass to an account that names it as a parent; what it
+    /// took from `defaults` does not (the child has the defaults of its own place).
+    mask: Vec<&'static str>,
 }
 
 impl Acc {
@@ -343,11 +347,17 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                 for p in &parents {
                     if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)) {
                         for (f, v) in parent.vals.clone() {
+                            if !parent.mask.contains(&f) {
+                                continue;
+                            }
                             let origin = match v.origin {
                                 Origin::Line(l) | Origin::Defaults(l) => Origin::Defaults(l),
                                 Origin::Implied => Origin::Implied,
                             };
                             a.set(f, Val { arg: v.arg, origin });
+                            if !a.mask.contains(&f) {
+                                a.mask.push(f);
+                            }
                         }
                     }
                 }
@@ -370,6 +380,9 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                         Origin::Line(line)
                     };
                     acc.set(f, Val { arg, origin });
+                    if !in_defaults && !acc.mask.contains(&f) {
+                        acc.mask.push(f);
+                    }
                 }
                 acc.own.push(cmd);
             }
@@ -432,8 +445,22 @@ pub(crate) fn parse(src: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let accs = read(src, &mut parsed);
     for (i, a) in accs.iter().enumerate() {
-        // `account default : gmail` with nothing of its own: an alias, not another account.
-        if a.own.is_empty() && a.parents.len() == 1 && i > 0 {
+        // `account default : gmail` with nothing of its own: an alias, not another
+        // account, unless a later `defaults` gave it other values than its parent.
+        let same_as_parent = a.parents.first().is_some_and(|p| {
+            accs.iter().any(|b| {
+                b.id == *p && {
+                    let vals = |x: &Acc| {
+                        let mut v: Vec<(&str, Vec<u8>)> =
+                            x.vals.iter().map(|(f, v)| (*f, v.arg.clone())).collect();
+                        v.sort();
+                        v
+                    };
+                    vals(a) == vals(b)
+                }
+            })
+        });
+        if a.own.is_empty() && a.parents.len() == 1 && i > 0 && same_as_parent {
             continue;
         }
         let security = security_of(a);
@@ -760,7 +787,17 @@ account default : qq
             auth: AuthMethod::Password,
             username: "zhang@163.com".into(),
         };
-        let f = l.fix(0, &want).unwrap();
+        // Alone, 163's fix would change qq, which inherits its port and TLS:
+        // refused, naming qq. With qq's own correction, both change.
+        assert!(
+            matches!(l.fix(0, &want), Err(FixError::Shared { ref other, .. }) if other == "qq")
+        );
+        let want_qq_tls = Corrected {
+            host: "smtp.qq.com".into(),
+            username: "12345@qq.com".into(),
+            ..want.clone()
+        };
+        let f = l.fix_all(&[(0, want.clone()), (1, want_qq_tls)]).unwrap();
         let text = String::from_utf8(f.bytes).unwrap();
         let want_text = RC
             .replace(

@@ -871,7 +871,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
         );
     }
     let nl = src.newline();
-    let insert_at = src.line_range(v.line).end;
+    // New lines go after the account's variable, and after any later line that
+    // turns the same switch off (`unset ssl_starttls`): mutt's last setting wins.
+    let mut insert_line = v.line;
     let mut inserts: Vec<String> = Vec::new();
     // STARTTLS must be on, and mandatory.
     if want.security == Security::Starttls {
@@ -895,6 +897,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
                     );
                 }
                 None => {
+                    if let Some(c) = current {
+                        insert_line = insert_line.max(c.line);
+                    }
                     plan.change(
                         Field::Security,
                         v.line,
@@ -925,6 +930,7 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
     }
     if !inserts.is_empty() {
         let text: String = inserts.iter().map(|l| format!("{nl}{l}")).collect();
+        let insert_at = src.line_range(insert_line).end;
         plan.edits.push(Edit::insert(insert_at, text.into_bytes()));
     }
     Ok(plan)

@@ -1193,6 +1193,8 @@ fn a_muttrc_of_two_accounts_reads_as_neomutt_reads_it() {
             .map(|n| (n.line, n.kind.clone()))
             .collect::<Vec<_>>(),
         [
+            // QQ's mailboxes: on another server, set up only by the hooks.
+            (17, NoteKind::MailboxElsewhere),
             (18, NoteKind::HookNotRead),
             (19, NoteKind::HookNotRead),
             (20, NoteKind::HookNotRead),

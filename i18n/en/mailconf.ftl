@@ -502,6 +502,7 @@ note-source-not-followed = “source”: the other file was not read (check it s
 note-command-not-run = a command: shown, never run by mailconf
 note-hook-not-read = a hook: its settings apply later and were not read
 note-signature-not-verified = a signed profile: its content was read, its signature was not checked
+note-mailbox-elsewhere = a mailbox on another server: its account is set up in hooks and was not checked
 
 ## Applying a corrected Thunderbird file (src/existing/thunderbird.rs): the
 ## steps; { $place } and the menu words are Thunderbird's own labels.

@@ -464,6 +464,7 @@ note-source-not-followed = “source”：未读取被引入的文件（请单�
 note-command-not-run = 命令：仅显示，mailconf 不会运行
 note-hook-not-read = 钩子（hook）：其中的设置稍后才生效，未读取
 note-signature-not-verified = 已签名的描述文件：已读取其内容，未验证签名
+note-mailbox-elsewhere = 另一台服务器上的邮箱：其账户在钩子（hook）中设置，未检查
 
 ## Applying a corrected Thunderbird file
 

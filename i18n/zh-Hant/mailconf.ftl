@@ -464,6 +464,7 @@ note-source-not-followed = 「source」：未讀取被引入的檔案（請單�
 note-command-not-run = 命令：僅顯示，mailconf 不會執行
 note-hook-not-read = 掛鉤（hook）：其中的設定稍後才生效，未讀取
 note-signature-not-verified = 已簽署的描述檔：已讀取其內容，未驗證簽章
+note-mailbox-elsewhere = 另一台伺服器上的郵箱：其帳戶在掛鉤（hook）中設定，未檢查
 
 ## Applying a corrected Thunderbird file
 

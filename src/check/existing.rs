@@ -940,7 +940,7 @@ pub struct NoteReport {
     /// The 1-based line.
     pub line: usize,
     /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`,
-    /// `signature-not-verified`.
+    /// `signature-not-verified`, `mailbox-elsewhere`.
     pub kind: String,
     /// The line (or its start), never a password (escaped).
     pub excerpt: ServerText,
@@ -1177,6 +1177,7 @@ fn note_kind(k: &crate::existing::NoteKind) -> &'static str {
         N::CommandNotRun => "command-not-run",
         N::HookNotRead => "hook-not-read",
         N::SignatureNotVerified => "signature-not-verified",
+        N::MailboxElsewhere => "mailbox-elsewhere",
     }
 }
 

@@ -660,6 +660,9 @@ pub enum NoteKind {
     HookNotRead,
     /// A signed profile: its content was read, its signature not checked.
     SignatureNotVerified,
+    /// A mailbox (mutt `mailboxes`) on a server no account of the file names:
+    /// its settings come from hooks, and it was not checked.
+    MailboxElsewhere,
 }
 
 impl NoteKind {
@@ -672,6 +675,7 @@ impl NoteKind {
             NoteKind::CommandNotRun => msg!(lang, "note-command-not-run"),
             NoteKind::HookNotRead => msg!(lang, "note-hook-not-read"),
             NoteKind::SignatureNotVerified => msg!(lang, "note-signature-not-verified"),
+            NoteKind::MailboxElsewhere => msg!(lang, "note-mailbox-elsewhere"),
         }
     }
 }

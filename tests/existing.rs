@@ -535,6 +535,19 @@ fn secure(protocol: Protocol, host: &str, user: &str) -> Corrected {
     }
 }
 
+/// Every account of `l` corrected to its server's secure endpoint, with
+/// `user` or (without it) the account's own username.
+fn all_secure(l: &Loaded, user: Option<&str>) -> Vec<(usize, Corrected)> {
+    l.accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let own = a.username.as_ref().map_or("", |u| u.value.as_str());
+            (i, secure(a.protocol, &a.host.value, user.unwrap_or(own)))
+        })
+        .collect()
+}
+
 #[test]
 fn a_password_in_a_file_never_shows() {
     for name in FIXTURES {
@@ -1665,12 +1678,7 @@ fn the_real_clients_accept_every_fixed_file() {
     let (path, _) = stub_secret_tool(home);
     // All together: 163's fix alone would change qq, which inherits from it.
     let l = load("msmtprc");
-    let wants: Vec<(usize, Corrected)> = l
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (i, secure(Smtp, &a.host.value, "u@example.com")))
-        .collect();
+    let wants = all_secure(&l, Some("u@example.com"));
     let f = l.fix_all(&wants).unwrap();
     let rc = write(home, "msmtprc", &f.bytes, 0o600);
     for a in &l.accounts {
@@ -1782,6 +1790,90 @@ fn the_real_clients_accept_every_fixed_file() {
     assert_eq!(v["incoming"]["username"], "zhang");
     assert!(v["incoming"]["username_form"].is_null());
     assert_eq!(v["outgoing"]["username_form"], "address");
+}
+
+#[test]
+fn the_real_clients_accept_the_fixed_files_of_several_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    // msmtp: every account of the six fixed at once, each checked by --pretend.
+    let (path, mark) = stub_secret_tool(home);
+    let l = load("msmtprc-accounts");
+    let wants = all_secure(&l, None);
+    let f = l.fix_all(&wants).unwrap();
+    let rc = write(home, "msmtprc", &f.bytes, 0o600);
+    let again = existing::read(&rc).unwrap();
+    let kinds: Vec<_> = again.notes.iter().map(|n| n.kind.clone()).collect();
+    assert_eq!(kinds, [NoteKind::CommandNotRun], "passwordeval only");
+    assert_eq!(again.accounts.len(), 6);
+    agree_with_msmtp(&rc, home, &path, &again);
+    for a in &again.accounts {
+        assert_eq!((a.port.value, a.security.value), (465, Tls), "{}", a.name);
+    }
+    assert!(mark.exists(), "msmtp ran the stub passwordeval");
+    // fetchmail: each poll of the family file (both users of the shared poll
+    // together), read back by fetchmail itself.
+    let l = load("fetchmailrc-accounts");
+    for group in [vec![0, 1], vec![2], vec![3], vec![5]] {
+        let wants: Vec<(usize, Corrected)> = group
+            .iter()
+            .map(|i| {
+                let a = &l.accounts[*i];
+                let user = a.username.as_ref().unwrap().value.clone();
+                (*i, secure(Pop3, &a.host.value, &user))
+            })
+            .collect();
+        let f = l.fix_all(&wants).unwrap();
+        assert_eq!(agree_with_fetchmail(home, &f.bytes), Ok(6), "{group:?}");
+    }
+    // The autoconfig document stays well-formed XML.
+    let l = load("autoconfig-several.xml");
+    for (i, a) in l.accounts.iter().enumerate() {
+        let user = a.username.as_ref().unwrap().value.clone();
+        let f = l.fix(i, &secure(a.protocol, &a.host.value, &user)).unwrap();
+        let p = write(home, "config-v1.1.xml", &f.bytes, 0o644);
+        run(Command::new(tool("xmllint")).arg("--noout").arg(&p));
+    }
+    // Each account of the XML profile, loaded by plistlib: the payload's keys
+    // changed, the Wi-Fi payload (its password too) as it was.
+    let l = load("family.mobileconfig");
+    for (i, a) in l.accounts.iter().enumerate() {
+        let user = a.username.as_ref().unwrap().value.clone();
+        let f = l.fix(i, &secure(a.protocol, &a.host.value, &user)).unwrap();
+        let p = write(home, "a.mobileconfig", &f.bytes, 0o644);
+        let out = run(Command::new(tool("python3"))
+            .arg("-c")
+            .arg(
+                "import plistlib, sys\n\
+                 c = plistlib.load(open(sys.argv[1], 'rb'))['PayloadContent']\n\
+                 print(c[1]['Password'] == 'wifi-pass-1234', c[1]['SSID_STR'])\n\
+                 for p in (c[0], c[2]):\n\
+                 \x20 for s in ('Incoming', 'Outgoing'):\n\
+                 \x20   print(p[s + 'MailServerPortNumber'], p[s + 'MailServerUseSSL'])",
+            )
+            .arg(&p));
+        let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let mut want = vec!["True Family-5G".to_owned()];
+        for (j, b) in l.accounts.iter().enumerate() {
+            let (port, ssl) = if i == j {
+                (
+                    if b.protocol == Smtp {
+                        465
+                    } else {
+                        secure(b.protocol, "", "").port
+                    },
+                    "True",
+                )
+            } else {
+                (b.port.value, "False")
+            };
+            want.push(format!("{port} {ssl}"));
+        }
+        assert_eq!(lines, want, "account {i}");
+    }
 }
 
 // ---------------------------------------------------------------------------

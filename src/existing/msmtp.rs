@@ -135,6 +135,8 @@ struct Acc {
     /// mask): only these pass to an account that names it as a parent; what it
     /// took from `defaults` does not (the child has the defaults of its own place).
     mask: Vec<&'static str>,
+    /// How many `defaults` commands came before the account.
+    defaults_seen: usize,
 }
 
 impl Acc {
@@ -290,6 +292,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // None: no account yet; Some(None): in `defaults`; Some(Some(i)): account i.
     let mut current: Option<Option<usize>> = None;
+    let mut defaults_seen = 0;
     for line in 1..=src.line_count() {
         if src.line(line).len() > MSMTP_MAX_LINE {
             parsed.note(src, line, NoteKind::ClientRefuses);
@@ -319,7 +322,10 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
             current = Some(Some(accounts.len() - 1));
         }
         match cmd.name.as_str() {
-            "defaults" => current = Some(None),
+            "defaults" => {
+                current = Some(None);
+                defaults_seen += 1;
+            }
             "account" => {
                 let arg = lossy(&cmd.arg);
                 let (id, parents) = match arg.split_once(':') {
@@ -343,6 +349,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                 let mut a = defaults.copy_values();
                 a.id = id;
                 a.line = line;
+                a.defaults_seen = defaults_seen;
                 a.parents = parents.clone();
                 for p in &parents {
                     if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)) {
@@ -446,19 +453,12 @@ pub(crate) fn parse(src: &Source) -> Parsed {
     let accs = read(src, &mut parsed);
     for (i, a) in accs.iter().enumerate() {
         // `account default : gmail` with nothing of its own: an alias, not another
-        // account, unless a later `defaults` gave it other values than its parent.
+        // account, unless a `defaults` block between them gave it other values.
+        // (The same `defaults` as the parent: after another `defaults` block it
+        // has other values, whatever they are.)
         let same_as_parent = a.parents.first().is_some_and(|p| {
-            accs.iter().any(|b| {
-                b.id == *p && {
-                    let vals = |x: &Acc| {
-                        let mut v: Vec<(&str, Vec<u8>)> =
-                            x.vals.iter().map(|(f, v)| (*f, v.arg.clone())).collect();
-                        v.sort();
-                        v
-                    };
-                    vals(a) == vals(b)
-                }
-            })
+            accs.iter()
+                .any(|b| b.id == *p && b.defaults_seen == a.defaults_seen)
         });
         if a.own.is_empty() && a.parents.len() == 1 && i > 0 && same_as_parent {
             continue;

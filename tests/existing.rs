@@ -351,6 +351,14 @@ fn a_profile_of_several_payloads_reads_the_same_in_xml_binary_and_signed() {
         let kinds: Vec<_> = l.notes.iter().map(|n| n.kind.clone()).collect();
         if signed {
             assert_eq!(kinds, [NoteKind::SignatureNotVerified], "{name}");
+            // About the whole file: no line of a binary file is quoted.
+            let said = mailconf::check::existing::note_line(&l.notes[0], Lang::En);
+            assert_eq!(
+                said,
+                "the whole file: a signed profile: its content was read, its signature was not checked"
+            );
+            let said = mailconf::check::existing::note_line(&l.notes[0], Lang::ZhHans);
+            assert!(said.starts_with("整个文件："), "{said}");
         } else {
             assert!(kinds.is_empty(), "{name}: {kinds:?}");
         }

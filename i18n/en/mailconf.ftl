@@ -1236,6 +1236,7 @@ existing-lines-not-read-count = { $count ->
        *[other] { $count } lines not read
     }
 existing-note = line { $line }: { $excerpt } — { $note }
+existing-note-file = the whole file: { $note }
 existing-run-with-fix = Run again with --fix to write the corrected file (only the wrong settings change).
 existing-nothing-to-change = Nothing to change in the file.
 existing-changes = Changes:

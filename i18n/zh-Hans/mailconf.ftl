@@ -996,6 +996,7 @@ existing-not-used = 该程序未使用此项：未检查。
 existing-network-says = 现在的网络测试结果
 existing-lines-not-read-count = 未读取的行（{ $count }）
 existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-note-file = 整个文件：{ $note }
 existing-run-with-fix = 加上 {"--fix"} 再运行一次即可写出修正后的文件（只改动错误的设置）。
 existing-nothing-to-change = 文件无需修改。
 existing-changes = 修改：

@@ -996,6 +996,7 @@ existing-not-used = 該程式未使用此項：未檢查。
 existing-network-says = 現在的網路測試結果
 existing-lines-not-read-count = 未讀取的行（{ $count }）
 existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-note-file = 整個檔案：{ $note }
 existing-run-with-fix = 加上 {"--fix"} 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。
 existing-nothing-to-change = 檔案無需修改。
 existing-changes = 修改：

@@ -199,6 +199,10 @@ pub fn file_says(a: &Account, lang: Lang) -> String {
 /// "line 12: `excerpt` — why it was not read", in `lang` (the excerpt
 /// escaped).
 pub fn note_line(n: &crate::existing::Note, lang: Lang) -> String {
+    // A note that quotes no line is about the file (a signed profile).
+    if n.excerpt.is_empty() {
+        return msg!(lang, "existing-note-file", note = n.kind.describe(lang));
+    }
     msg!(
         lang,
         "existing-note",

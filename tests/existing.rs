@@ -12,6 +12,7 @@ use mailconf::existing::{
     self, AuthMethod, Corrected, Destination, Field, FixError, Kind, Loaded, NoteKind, Origin,
     Password, ReadError, fetchmail, thunderbird,
 };
+use mailconf::i18n::Lang;
 use mailconf::providers::{Protocol, Security};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -67,8 +68,44 @@ fn rows(l: &Loaded) -> Vec<Row> {
         .collect()
 }
 
-fn row(p: Protocol, h: &str, port: u16, s: Security, opt: bool, u: Option<&str>) -> Row {
-    (p, h.into(), port, s, opt, u.map(str::to_owned))
+/// A row from its words: `"pop3 pop.163.com 110 plain zhang@163.com"` (`starttls?`
+/// for STARTTLS only if the server offers it, `-` for no username).
+fn r(words: &str) -> Row {
+    let w: Vec<&str> = words.split_whitespace().collect();
+    let protocol = match w[0] {
+        "pop3" => Pop3,
+        "imap" => Imap,
+        "smtp" => Smtp,
+        p => panic!("protocol {p}"),
+    };
+    let (security, optional) = match w[3] {
+        "plain" => (Plain, false),
+        "starttls" => (Starttls, false),
+        "starttls?" => (Starttls, true),
+        "tls" => (Tls, false),
+        s => panic!("security {s}"),
+    };
+    let user = (w[4] != "-").then(|| w[4].to_owned());
+    (
+        protocol,
+        w[1].into(),
+        w[2].parse().unwrap(),
+        security,
+        optional,
+        user,
+    )
+}
+
+/// Loads the fixture `name`, checks its kind (when given) and its accounts
+/// (in [`r`]'s words), and returns it.
+fn read_as(name: &str, kind: Option<Kind>, want: &[&str]) -> Loaded {
+    let l = load(name);
+    if let Some(kind) = kind {
+        assert_eq!(l.kind, kind, "{name}");
+    }
+    let want: Vec<Row> = want.iter().map(|w| r(w)).collect();
+    assert_eq!(rows(&l), want, "{name}");
+    l
 }
 
 use Protocol::{Imap, Pop3, Smtp};
@@ -76,36 +113,14 @@ use Security::{Plain, Starttls, Tls};
 
 #[test]
 fn every_fixture_reads_as_its_client_would() {
-    let l = load("fetchmailrc");
-    assert_eq!(l.kind, Kind::Fetchmail);
-    assert_eq!(
-        rows(&l),
-        [
-            row(
-                Pop3,
-                "pop.163.com",
-                110,
-                Plain,
-                false,
-                Some("zhang@163.com")
-            ),
-            row(
-                Pop3,
-                "pop.qq.com",
-                110,
-                Starttls,
-                false,
-                Some("12345@qq.com")
-            ),
-            row(
-                Pop3,
-                "pop.sina.com",
-                110,
-                Starttls,
-                false,
-                Some("wang_2009")
-            ),
-        ]
+    let l = read_as(
+        "fetchmailrc",
+        Some(Kind::Fetchmail),
+        &[
+            "pop3 pop.163.com 110 plain zhang@163.com",
+            "pop3 pop.qq.com 110 starttls 12345@qq.com",
+            "pop3 pop.sina.com 110 starttls wang_2009",
+        ],
     );
     assert!(l.notes.is_empty(), "{:?}", l.notes);
     assert!(!l.accounts[2].active, "skip");
@@ -117,28 +132,14 @@ fn every_fixture_reads_as_its_client_would() {
     assert_eq!(l.accounts[1].leave_on_server, Some(false), "nokeep");
     assert_eq!(l.accounts[2].auth.value, AuthMethod::Password);
 
-    let l = load("msmtprc");
-    assert_eq!(
-        rows(&l),
-        [
-            row(
-                Smtp,
-                "smtp.163.com",
-                25,
-                Plain,
-                false,
-                Some("zhang@163.com")
-            ),
-            row(Smtp, "smtp.qq.com", 25, Plain, false, Some("12345@qq.com")),
-            row(
-                Smtp,
-                "smtp.126.com",
-                25,
-                Starttls,
-                false,
-                Some("li@126.com")
-            ),
-        ]
+    let l = read_as(
+        "msmtprc",
+        None,
+        &[
+            "smtp smtp.163.com 25 plain zhang@163.com",
+            "smtp smtp.qq.com 25 plain 12345@qq.com",
+            "smtp smtp.126.com 25 starttls li@126.com",
+        ],
     );
     assert_eq!(l.accounts[0].auth.value, AuthMethod::Automatic);
     assert_eq!(l.accounts[0].auth.origin, Origin::Defaults(3));
@@ -158,27 +159,13 @@ fn every_fixture_reads_as_its_client_would() {
         [(29, NoteKind::CommandNotRun)]
     );
 
-    let l = load("muttrc");
-    assert_eq!(
-        rows(&l),
-        [
-            row(
-                Pop3,
-                "pop.163.com",
-                110,
-                Starttls,
-                true,
-                Some("zhang@163.com")
-            ),
-            row(
-                Smtp,
-                "smtp.163.com",
-                25,
-                Starttls,
-                true,
-                Some("zhang@163.com")
-            ),
-        ]
+    let l = read_as(
+        "muttrc",
+        None,
+        &[
+            "pop3 pop.163.com 110 starttls? zhang@163.com",
+            "smtp smtp.163.com 25 starttls? zhang@163.com",
+        ],
     );
     assert_eq!(
         l.notes.iter().map(|n| n.kind.clone()).collect::<Vec<_>>(),
@@ -188,137 +175,328 @@ fn every_fixture_reads_as_its_client_would() {
             NoteKind::HookNotRead
         ]
     );
-    let l = load("neomuttrc");
-    assert_eq!(
-        rows(&l),
-        [
-            row(Imap, "imap.qq.com", 993, Tls, false, Some("12345@qq.com")),
-            row(Smtp, "smtp.qq.com", 465, Tls, false, Some("12345@qq.com")),
-        ]
+    read_as(
+        "neomuttrc",
+        None,
+        &[
+            "imap imap.qq.com 993 tls 12345@qq.com",
+            "smtp smtp.qq.com 465 tls 12345@qq.com",
+        ],
     );
 
     let l = load("getmailrc");
-    assert_eq!(
-        rows(&l),
-        [row(
-            Pop3,
-            "pop3.sina.com.cn",
-            110,
-            Plain,
-            false,
-            Some("wang_2009")
-        )]
-    );
+    assert_eq!(rows(&l), [r("pop3 pop3.sina.com.cn 110 plain wang_2009")]);
     let l = load("getmailrc-qq");
-    assert_eq!(
-        rows(&l),
-        [row(
-            Imap,
-            "imap.qq.com",
-            993,
-            Tls,
-            false,
-            Some("12345@qq.com")
-        )]
-    );
+    assert_eq!(rows(&l), [r("imap imap.qq.com 993 tls 12345@qq.com")]);
     assert!(l.accounts[0].certificate_checked);
     assert!(matches!(l.accounts[0].password, Password::Command { .. }));
 
-    let l = load("thunderbird/Profiles/k3v9x2.default-release");
-    assert_eq!(l.kind, Kind::Thunderbird);
-    assert_eq!(
-        rows(&l),
-        [
-            row(Pop3, "pop.163.com", 110, Plain, false, Some("zhang")),
-            row(Imap, "imap.qq.com", 993, Tls, false, Some("12345@qq.com")),
-            row(Smtp, "smtp.163.com", 25, Plain, false, Some("zhang")),
-            row(Smtp, "smtp.qq.com", 465, Tls, false, Some("12345@qq.com")),
-        ]
+    let l = read_as(
+        "thunderbird/Profiles/k3v9x2.default-release",
+        Some(Kind::Thunderbird),
+        &[
+            "pop3 pop.163.com 110 plain zhang",
+            "imap imap.qq.com 993 tls 12345@qq.com",
+            "smtp smtp.163.com 25 plain zhang",
+            "smtp smtp.qq.com 465 tls 12345@qq.com",
+        ],
     );
     assert_eq!(l.accounts[0].smtp, Some(2), "id1 sends with smtp1");
     assert_eq!(l.accounts[1].smtp, Some(3), "id2 uses the default server");
     assert_eq!(l.accounts[0].address.as_deref(), Some("zhang@163.com"));
 
-    let l = load("163.mobileconfig");
-    assert_eq!(
-        rows(&l),
-        [
-            row(
-                Pop3,
-                "pop.163.com",
-                110,
-                Plain,
-                false,
-                Some("zhang@163.com")
-            ),
-            row(
-                Smtp,
-                "smtp.163.com",
-                25,
-                Plain,
-                false,
-                Some("zhang@163.com")
-            ),
-        ]
+    let l = read_as(
+        "163.mobileconfig",
+        None,
+        &[
+            "pop3 pop.163.com 110 plain zhang@163.com",
+            "smtp smtp.163.com 25 plain zhang@163.com",
+        ],
     );
     assert!(
         l.accounts[1].password.secret().is_some(),
         "same as incoming"
     );
 
-    let l = load("163.mailconf.json");
-    assert_eq!(
-        rows(&l),
-        [
-            row(
-                Pop3,
-                "pop.163.com",
-                110,
-                Starttls,
-                false,
-                Some("zhang@163.com")
-            ),
-            row(
-                Smtp,
-                "smtp.163.com",
-                25,
-                Starttls,
-                false,
-                Some("zhang@163.com")
-            ),
-        ]
+    read_as(
+        "163.mailconf.json",
+        None,
+        &[
+            "pop3 pop.163.com 110 starttls zhang@163.com",
+            "smtp smtp.163.com 25 starttls zhang@163.com",
+        ],
     );
 
-    let l = load("163.autoconfig.xml");
-    assert_eq!(l.kind, Kind::Autoconfig);
+    read_as(
+        "163.autoconfig.xml",
+        Some(Kind::Autoconfig),
+        &[
+            "pop3 pop.163.com 110 plain %EMAILADDRESS%",
+            "imap imap.163.com 993 tls %EMAILADDRESS%",
+            "smtp smtp.163.com 25 plain %EMAILADDRESS%",
+        ],
+    );
+}
+
+#[test]
+fn a_family_fetchmailrc_gives_every_user_of_every_poll() {
+    let l = read_as(
+        "fetchmailrc-accounts",
+        None,
+        &[
+            "pop3 pop.163.com 110 starttls zhang@163.com",
+            "pop3 pop.163.com 110 starttls li@163.com",
+            "pop3 pop.qq.com 110 starttls 12345@qq.com",
+            "pop3 pop.sina.com.cn 110 starttls wang_2009",
+            "imap imap.example.com 993 tls wang@example.com",
+            "pop3 pop.mail.yahoo.com.cn 110 starttls li_yahoo",
+        ],
+    );
+    assert!(l.notes.is_empty(), "{:?}", l.notes);
+    let keep: Vec<_> = l.accounts.iter().map(|a| a.leave_on_server).collect();
     assert_eq!(
-        rows(&l),
+        keep,
         [
-            row(
-                Pop3,
-                "pop.163.com",
-                110,
-                Plain,
-                false,
-                Some("%EMAILADDRESS%")
-            ),
-            row(
-                Imap,
-                "imap.163.com",
-                993,
-                Tls,
-                false,
-                Some("%EMAILADDRESS%")
-            ),
-            row(
-                Smtp,
-                "smtp.163.com",
-                25,
-                Plain,
-                false,
-                Some("%EMAILADDRESS%")
-            ),
-        ]
+            Some(false),
+            Some(true),
+            Some(false),
+            Some(true),
+            Some(false),
+            Some(false)
+        ],
+        "`no keep` from the defaults, `keep` where a user says it"
+    );
+    let active: Vec<_> = l.accounts.iter().map(|a| a.active).collect();
+    assert_eq!(active, [true, true, true, true, true, false]);
+    assert_eq!(l.accounts[3].auth.value, AuthMethod::Password);
+    // The passwords as fetchmail reads them (`\x40`, `;#` inside quotes).
+    let pw: Vec<_> = l
+        .accounts
+        .iter()
+        .map(|a| a.password.secret().map(|s| s.expose().to_owned()))
+        .collect();
+    assert_eq!(pw[1].as_deref(), Some("li-pw;#1"));
+    assert_eq!(pw[3].as_deref(), Some("sina\"old"));
+    // Li's account is the second user of the 163 poll, whose port both users
+    // share: fixing Li alone would move Zhang to 995 without SSL. Refused,
+    // naming Zhang's account; fixed together, both change and nothing else.
+    let e = l
+        .fix(1, &secure(Pop3, "pop.163.com", "li@163.com"))
+        .unwrap_err();
+    assert!(
+        matches!(&e, FixError::Shared { other, line: 16 } if other.contains("zhang@163.com")),
+        "{e:?}"
+    );
+    assert!(e.text(Lang::ZhHans).contains("zhang@163.com"));
+    let f = l
+        .fix_all(&[
+            (0, secure(Pop3, "pop.163.com", "zhang@163.com")),
+            (1, secure(Pop3, "pop.163.com", "li@163.com")),
+        ])
+        .unwrap();
+    let (removed, added) = diff(
+        &std::fs::read_to_string(fixture("fetchmailrc-accounts")).unwrap(),
+        &String::from_utf8(f.bytes.clone()).unwrap(),
+    );
+    assert_eq!(removed, [17, 18, 19], "{added:?}");
+    let again = existing::parse(Path::new(".fetchmailrc"), f.bytes.clone(), None).unwrap();
+    let before = rows(&l);
+    let after = rows(&again);
+    assert_eq!(after[0], r("pop3 pop.163.com 995 tls zhang@163.com"));
+    assert_eq!(after[1], r("pop3 pop.163.com 995 tls li@163.com"));
+    assert_eq!(after[2..], before[2..]);
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(agree_with_fetchmail(dir.path(), &f.bytes), Ok(6));
+}
+
+/// The family profile's accounts: 163 over POP, QQ over IMAP, each with its SMTP.
+fn family_rows() -> Vec<Row> {
+    vec![
+        r("pop3 pop.163.com 110 plain zhang@163.com"),
+        r("smtp smtp.163.com 25 plain zhang@163.com"),
+        r("imap imap.qq.com 143 plain 12345@qq.com"),
+        r("smtp smtp.qq.com 25 plain 12345@qq.com"),
+    ]
+}
+
+#[test]
+fn a_profile_of_several_payloads_reads_the_same_in_xml_binary_and_signed() {
+    for (name, signed) in [
+        ("family.mobileconfig", false),
+        ("family-binary.mobileconfig", false),
+        // openssl smime -sign -outform der -nodetach (DER, definite lengths).
+        ("family-signed.mobileconfig", true),
+        ("family-binary-signed.mobileconfig", true),
+        // openssl cms -sign -stream (BER: the content in 4096-byte pieces).
+        ("family-streamed-signed.mobileconfig", true),
+    ] {
+        let l = load(name);
+        assert_eq!(l.kind, Kind::Apple, "{name}");
+        assert_eq!(rows(&l), family_rows(), "{name}");
+        let pw: Vec<_> = l
+            .accounts
+            .iter()
+            .map(|a| a.password.secret().map(|s| s.expose().to_owned()))
+            .collect();
+        assert_eq!(
+            pw,
+            [
+                Some(SENTINEL.to_owned()),
+                Some(SENTINEL.to_owned()),
+                Some("qq-OLD-code-1".to_owned()),
+                Some("qq-OLD-code-1".to_owned())
+            ],
+            "{name}: the Wi-Fi payload's password is no account's"
+        );
+        let kinds: Vec<_> = l.notes.iter().map(|n| n.kind.clone()).collect();
+        if signed {
+            assert_eq!(kinds, [NoteKind::SignatureNotVerified], "{name}");
+            // About the whole file: no line of a binary file is quoted.
+            let said = mailconf::check::existing::note_line(&l.notes[0], Lang::En);
+            assert_eq!(
+                said,
+                "the whole file: a signed profile: its content was read, its signature was not checked"
+            );
+            let said = mailconf::check::existing::note_line(&l.notes[0], Lang::ZhHans);
+            assert!(said.starts_with("整个文件："), "{said}");
+        } else {
+            assert!(kinds.is_empty(), "{name}: {kinds:?}");
+        }
+    }
+    // Apple's own reader agrees (Python's plistlib, the same library macOS
+    // tools use), on the content openssl takes out of the signed file.
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("inner.plist");
+    run(Command::new(tool("openssl"))
+        .args(["cms", "-verify", "-noverify", "-inform", "der", "-in"])
+        .arg(fixture("family-streamed-signed.mobileconfig"))
+        .arg("-out")
+        .arg(&inner));
+    let out = run(Command::new(tool("python3"))
+        .arg("-c")
+        .arg(
+            "import plistlib, sys\n\
+             for p in plistlib.load(open(sys.argv[1], 'rb'))['PayloadContent']:\n\
+             \x20 if p['PayloadType'] != 'com.apple.mail.managed': continue\n\
+             \x20 for s in ('Incoming', 'Outgoing'):\n\
+             \x20   print(p[s + 'MailServerHostName'], p[s + 'MailServerPortNumber'], p[s + 'MailServerUseSSL'], p[s + 'MailServerUsername'])",
+        )
+        .arg(&inner));
+    let theirs: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let ours: Vec<String> = family_rows()
+        .iter()
+        .map(|(_, h, p, s, _, u)| {
+            let ssl = if *s == Plain { "False" } else { "True" };
+            format!("{h} {p} {ssl} {}", u.as_deref().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+    // Fixing QQ's IMAP (the third payload, after the Wi-Fi one) in the XML
+    // profile changes its port and SSL switch only.
+    let (removed, added, fixed) = fix_diff(
+        "family.mobileconfig",
+        2,
+        &secure(Imap, "imap.qq.com", "12345@qq.com"),
+    );
+    assert_eq!(
+        added,
+        ["\t\t\t<integer>993</integer>", "\t\t\t<true/>"],
+        "{fixed}"
+    );
+    assert_eq!(removed.len(), 2);
+    let again = existing::parse(Path::new("a.mobileconfig"), fixed.into_bytes(), None).unwrap();
+    let mut want = family_rows();
+    want[2] = r("imap imap.qq.com 993 tls 12345@qq.com");
+    assert_eq!(rows(&again), want);
+    // A signed or binary profile is not edited: the error says why and what
+    // to do, in each language, and names the command.
+    for (name, e_want) in [
+        ("family-signed.mobileconfig", "signed"),
+        ("family-binary.mobileconfig", "binary"),
+    ] {
+        let l = load(name);
+        let e = l
+            .fix(2, &secure(Imap, "imap.qq.com", "12345@qq.com"))
+            .unwrap_err();
+        match (e_want, &e) {
+            ("signed", FixError::SignedProfile) | ("binary", FixError::BinaryProfile) => {}
+            _ => panic!("{name}: {e:?}"),
+        }
+        let texts: Vec<String> = [Lang::En, Lang::ZhHans, Lang::ZhHant]
+            .into_iter()
+            .map(|lang| e.text(lang))
+            .collect();
+        for t in &texts {
+            assert!(t.contains("mailconf export --format apple"), "{t}");
+        }
+        assert!(texts[0].contains(e_want), "{}", texts[0]);
+        assert_ne!(texts[1], texts[0]);
+        assert_ne!(texts[2], texts[1]);
+    }
+}
+
+#[test]
+fn several_autoconfig_servers_and_a_minified_json_export_read_and_fix_in_place() {
+    let l = read_as(
+        "autoconfig-several.xml",
+        Some(Kind::Autoconfig),
+        &[
+            "pop3 pop.163.com 110 plain %EMAILADDRESS%",
+            "pop3 pop.qq.com 110 plain %EMAILLOCALPART%",
+            "imap imap.163.com 143 starttls %EMAILADDRESS%",
+            "smtp smtp.163.com 25 plain %EMAILADDRESS%",
+            "smtp smtp.qq.com 25 plain %EMAILADDRESS%",
+        ],
+    );
+    // QQ's POP3 (children shuffled, host in CDATA): its two elements change,
+    // the comment after one of them stays.
+    let want = secure(Pop3, "pop.qq.com", "%EMAILLOCALPART%");
+    let added = [
+        "      <socketType>SSL</socketType><!-- QQ, order of the children shuffled -->",
+        "      <port>995</port>",
+    ];
+    assert_fix("autoconfig-several.xml", 1, &want, &[19, 21], &added);
+    // The port written as character references is replaced as a whole.
+    let want = secure(Smtp, "smtp.qq.com", "%EMAILADDRESS%");
+    let added = [
+        "      <port>465</port>",
+        "      <socketType>SSL</socketType>",
+    ];
+    let fixed = assert_fix("autoconfig-several.xml", 4, &want, &[41, 42], &added);
+    let again = existing::parse(Path::new("config-v1.1.xml"), fixed.into_bytes(), None).unwrap();
+    assert_eq!(
+        rows(&again)[4],
+        r("smtp smtp.qq.com 465 tls %EMAILADDRESS%")
+    );
+    assert_eq!(rows(&again)[..4], rows(&l)[..4]);
+
+    // mailconf's JSON, minified, keys in another order, `\u` escapes.
+    let l = read_as(
+        "qq.mailconf.json",
+        Some(Kind::MailconfJson),
+        &[
+            "pop3 pop.qq.com 110 plain 12345@qq.com",
+            "smtp smtp.qq.com 25 plain 12345@qq.com",
+        ],
+    );
+    assert_eq!(
+        l.accounts[1].password.secret().map(|s| s.expose()),
+        Some("qq-OLD-code-1")
+    );
+    let original = std::fs::read_to_string(fixture("qq.mailconf.json")).unwrap();
+    let f = l
+        .fix(1, &secure(Smtp, "smtp.qq.com", "12345@qq.com"))
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(f.bytes).unwrap(),
+        original.replace(
+            "\"smtp.qq.com\",\"port\":25,\"security\":\"plain\"",
+            "\"smtp.qq.com\",\"port\":465,\"security\":\"tls\""
+        ),
+        "only the outgoing port and security, byte for byte elsewhere"
     );
 }
 
@@ -333,6 +511,20 @@ const FIXTURES: &[&str] = &[
     "163.mobileconfig",
     "163.mailconf.json",
     "163.autoconfig.xml",
+    "fetchmailrc-accounts",
+    "msmtprc-accounts",
+    "muttrc-accounts",
+    "getmail/getmailrc-163",
+    "getmail/getmailrc-163-imap",
+    "getmail/getmailrc-qq-multidrop",
+    "getmail/getmailrc-sina-ssl",
+    "family.mobileconfig",
+    "family-binary.mobileconfig",
+    "family-signed.mobileconfig",
+    "family-binary-signed.mobileconfig",
+    "family-streamed-signed.mobileconfig",
+    "autoconfig-several.xml",
+    "qq.mailconf.json",
 ];
 
 /// The corrected settings for an account: the provider's secure endpoint.
@@ -351,6 +543,19 @@ fn secure(protocol: Protocol, host: &str, user: &str) -> Corrected {
     }
 }
 
+/// Every account of `l` corrected to its server's secure endpoint, with
+/// `user` or (without it) the account's own username.
+fn all_secure(l: &Loaded, user: Option<&str>) -> Vec<(usize, Corrected)> {
+    l.accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let own = a.username.as_ref().map_or("", |u| u.value.as_str());
+            (i, secure(a.protocol, &a.host.value, user.unwrap_or(own)))
+        })
+        .collect()
+}
+
 #[test]
 fn a_password_in_a_file_never_shows() {
     for name in FIXTURES {
@@ -367,7 +572,15 @@ fn a_password_in_a_file_never_shows() {
                 Err(e) => shown.push_str(&e.to_string()),
             }
         }
-        for secret in [SENTINEL, "qq-OLD-code-1", "sina\"old"] {
+        for secret in [
+            SENTINEL,
+            "qq-OLD-code-1",
+            "sina\"old",
+            "li-pw;#1",
+            "li pw with",
+            "OLD\\code",
+            "wifi-pass-1234",
+        ] {
             assert!(
                 !shown.contains(secret),
                 "{name}: {secret} shown in\n{shown}"
@@ -399,9 +612,22 @@ fn py_value(s: &mut std::iter::Peekable<std::str::Chars>) -> serde_json::Value {
         Some(q @ ('"' | '\'')) => {
             s.next();
             let mut out = String::new();
+            // fetchmail's visbuf(): `\n`, `\r`, `\t`, `\b`, `\0xHH` for other
+            // control characters, `\\` and `\"`.
             while let Some(c) = s.next() {
                 match c {
-                    '\\' => out.extend(s.next()),
+                    '\\' => match s.next() {
+                        Some('n') => out.push('\n'),
+                        Some('r') => out.push('\r'),
+                        Some('t') => out.push('\t'),
+                        Some('b') => out.push('\u{8}'),
+                        Some('0') if s.peek() == Some(&'x') => {
+                            s.next();
+                            let hex: String = s.by_ref().take(2).collect();
+                            out.extend(u8::from_str_radix(&hex, 16).ok().map(char::from));
+                        }
+                        other => out.extend(other),
+                    },
                     c if c == q => break,
                     c => out.push(c),
                 }
@@ -515,10 +741,13 @@ fn agree_with_fetchmail(dir: &Path, text: &[u8]) -> Result<usize, String> {
             Some(r) => assert_eq!(Some(r.clone()), s("remote"), "remote\n{shown}"),
             None => assert_eq!(s("remote").as_deref(), Some(user.as_str()), "{shown}"),
         }
-        assert_eq!(
-            o.has_password,
-            !t["password"].is_null(),
-            "password\n{shown}"
+        // The value itself, compared without printing it (the file is shown).
+        let theirs_pw = t["password"].as_str();
+        assert!(
+            o.password.as_ref().map(|p| p.expose()) == theirs_pw,
+            "password: mailconf read {}, fetchmail {} (values not shown)\n{shown}",
+            if o.password.is_some() { "one" } else { "none" },
+            if theirs_pw.is_some() { "one" } else { "none" },
         );
         if !o.localnames.is_empty() {
             let theirs: Vec<String> = t["localnames"]
@@ -550,8 +779,10 @@ fn fetchmail_configdump_agrees_with_what_mailconf_read() {
     let dir = tempfile::tempdir().unwrap();
     let fixture = std::fs::read(fixture("fetchmailrc")).unwrap();
     assert_eq!(agree_with_fetchmail(dir.path(), &fixture), Ok(3));
+    let family = std::fs::read(self::fixture("fetchmailrc-accounts")).unwrap();
+    assert_eq!(agree_with_fetchmail(dir.path(), &family), Ok(6));
     // Odd-but-valid syntax fetchmail accepts.
-    for text in [
+    let accepted = [
         "poll a.example\n",
         "server a.example protocol IMAP user u there\n",
         "poll a.example proto pop3 user \"u\" is \"l1\" \"l2\" here; user v password p\n",
@@ -563,14 +794,36 @@ fn fetchmail_configdump_agrees_with_what_mailconf_read() {
         "# comment only\n\n# another\n",
         "poll a.example with proto pop3 and options uidl no dns\n  user u with password \"multi\\\nline\" is l here\n",
         "skip a.example proto kpop user k\n",
-    ] {
-        assert!(
+        // Quoted strings: fetchmail's escapes, and its reading of `\"` inside
+        // double quotes (the quotes stay in the value).
+        "poll a.example proto pop3 user u password \"a\\\"b\"\n",
+        "poll a.example proto pop3 user u password 'a\"b' is l here\n",
+        "poll a.example proto pop3 user u password \"a\\\\b\\tc\\x41\"\n",
+        "poll a.example proto pop3 user u password \"p;#w\" no keep\n",
+        "poll a.example proto pop3 user u password \"a\\x01b\\x7fc\\td\\x0ae\\x0df\\x08g\"\n",
+        // Several users per poll, `here`/`there` either way round.
+        "poll a.example proto POP3 user l here is \"r@x\" there password p1; user \"s@x\" there is m here password p2 keep\n",
+        "defaults proto IMAP no keep\npoll a.example aka b.example c.example localdomains x.example user u password p\n",
+    ];
+    // fetchmail's keywords are lower case (protocol names all lower or all
+    // upper): both refuse a keyword in other case.
+    let refused = [
+        "POLL a.example proto pop3 user u\n",
+        "poll a.example PROTO pop3 user u\n",
+        "poll a.example proto Pop3 user u\n",
+        "DEFAULTS proto pop3\npoll a.example\n",
+    ];
+    let cases = accepted.iter().map(|t| (t, true));
+    for (text, ok) in cases.chain(refused.iter().map(|t| (t, false))) {
+        assert_eq!(
             agree_with_fetchmail(dir.path(), text.as_bytes()).is_ok(),
-            "fetchmail refused:\n{text}"
+            ok,
+            "fetchmail accepts: {ok}\n{text}"
         );
         let l = existing::parse(Path::new(".fetchmailrc"), text.as_bytes().to_vec(), None).unwrap();
-        assert!(
-            !l.notes.iter().any(|n| n.kind == NoteKind::ClientRefuses),
+        assert_eq!(
+            l.notes.iter().any(|n| n.kind == NoteKind::ClientRefuses),
+            !ok,
             "{text}: {:?}",
             l.notes
         );
@@ -791,15 +1044,10 @@ fn stub_secret_tool(dir: &Path) -> (String, PathBuf) {
     (path, mark)
 }
 
-#[test]
-fn msmtp_pretend_agrees_and_passwordeval_is_never_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let (path, mark) = stub_secret_tool(dir.path());
-    let rc = copy(dir.path(), "msmtprc", 0o600);
-    let l = existing::read(&rc).unwrap();
-    assert!(!mark.exists(), "mailconf ran passwordeval");
+/// Compares every account mailconf read from `rc` with `msmtp --pretend`.
+fn agree_with_msmtp(rc: &Path, home: &Path, path: &str, l: &Loaded) {
     for a in &l.accounts {
-        let v = msmtp_pretend(&rc, dir.path(), &a.name, &path);
+        let v = msmtp_pretend(rc, home, &a.name, path);
         let get = |k: &str| {
             v.iter()
                 .find(|(x, _)| x == k)
@@ -817,28 +1065,103 @@ fn msmtp_pretend_agrees_and_passwordeval_is_never_run() {
         if let Some(st) = starttls {
             assert_eq!(get("tls_starttls"), st, "{}", a.name);
         }
-        let auth = match &a.auth.value {
-            AuthMethod::None => "none",
-            AuthMethod::Automatic => "choose",
+        let auth = get("auth");
+        let agrees = match &a.auth.value {
+            AuthMethod::None => auth == "none",
+            AuthMethod::Automatic => auth == "choose",
+            AuthMethod::Password => auth == "PLAIN" || auth == "LOGIN",
+            AuthMethod::EncryptedPassword => auth.contains("MD5") || auth.starts_with("SCRAM"),
             other => panic!("{other:?}"),
         };
-        assert_eq!(get("auth"), auth, "{}", a.name);
+        assert!(agrees, "{}: auth {:?} vs {auth}", a.name, a.auth.value);
         assert_eq!(
             Some(get("user")),
-            a.username.as_ref().map(|u| u.value.clone())
+            a.username.as_ref().map(|u| u.value.clone()),
+            "{}",
+            a.name
         );
-        assert_eq!(get("from"), a.address.clone().unwrap_or_default());
+        assert_eq!(
+            get("from"),
+            a.address.clone().unwrap_or_default(),
+            "{}",
+            a.name
+        );
         match &a.password {
-            Password::InFile { .. } => assert_eq!(get("password"), "*"),
+            Password::InFile { .. } => assert_eq!(get("password"), "*", "{}", a.name),
             Password::Command { command, .. } => assert_eq!(&get("passwordeval"), command),
-            Password::NotInFile => assert_eq!(get("password"), "(not set)"),
+            Password::NotInFile => assert_eq!(get("password"), "(not set)", "{}", a.name),
         }
     }
+}
+
+#[test]
+fn msmtp_pretend_agrees_and_passwordeval_is_never_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mark) = stub_secret_tool(dir.path());
+    let rc = copy(dir.path(), "msmtprc", 0o600);
+    let l = existing::read(&rc).unwrap();
+    assert!(!mark.exists(), "mailconf ran passwordeval");
+    agree_with_msmtp(&rc, dir.path(), &path, &l);
     // msmtp itself does run it: the mark shows the stub was reachable.
     assert!(mark.exists(), "the stub secret-tool was not used by msmtp");
     // `account default : 163` is the same account as 163.
     let d = msmtp_pretend(&rc, dir.path(), "default", &path);
     assert!(d.contains(&("host".into(), "smtp.163.com".into())));
+}
+
+#[test]
+fn msmtp_pretend_agrees_on_a_file_of_several_accounts_and_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mark) = stub_secret_tool(dir.path());
+    let rc = copy(dir.path(), "msmtprc-accounts", 0o600);
+    let l = existing::read(&rc).unwrap();
+    assert!(!mark.exists(), "mailconf ran passwordeval");
+    assert_eq!(
+        rows(&l),
+        [
+            r("smtp smtp.163.com 25 plain zhang@163.com"),
+            r("smtp smtp.163.com 25 plain li@163.com"),
+            r("smtp smtp.qq.com 25 plain 12345@qq.com"),
+            r("smtp smtp.sina.com.cn 587 starttls wang_2009"),
+            r("smtp smtp.example.com 465 tls wang@example.com"),
+            // After the second `defaults`: msmtp copies what 163's own block
+            // set over the new defaults (465, TLS), not 163's inherited 25.
+            r("smtp smtp.163.com 465 tls zhang@163.com"),
+        ]
+    );
+    assert_eq!(
+        l.accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["163", "li163", "qq", "sina", "work", "default"]
+    );
+    assert!(
+        matches!(&l.accounts[2].password, Password::Command { command, .. } if command.starts_with("secret-tool"))
+    );
+    assert!(
+        matches!(&l.accounts[1].password, Password::InFile { secret, .. } if secret.expose() == "li pw with \\\"quotes\\\" and \\\\"),
+        "msmtp has no escapes: only the outer quotes go"
+    );
+    agree_with_msmtp(&rc, dir.path(), &path, &l);
+    // A comment after a value is not msmtp syntax: msmtp refuses the file, and
+    // mailconf says so.
+    let text = b"account a\nhost smtp.163.com\ntls off # plaintext\n";
+    let bad = write(dir.path(), "bad-msmtprc", text, 0o600);
+    let out = Command::new(tool("msmtp"))
+        .arg("-C")
+        .arg(&bad)
+        .args(["-a", "a", "--pretend"])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "msmtp accepted a trailing comment");
+    let l = existing::parse(Path::new("msmtprc"), text.to_vec(), None).unwrap();
+    assert!(
+        l.notes.iter().any(|n| n.kind == NoteKind::ClientRefuses),
+        "{:?}",
+        l.notes
+    );
 }
 
 #[test]
@@ -860,6 +1183,141 @@ fn neomutt_reads_the_same_urls() {
             }
         }
     }
+}
+
+/// `text` without its `mailboxes` lines: given an IMAP mailbox, neomutt connects
+/// to it while reading the file, and a parse check must not touch the network.
+fn without_mailboxes(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("mailboxes"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn a_muttrc_of_two_accounts_reads_as_neomutt_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = load("muttrc-accounts");
+    // What the file sets at the top level: 163's IMAP on 143 and SMTP on 25,
+    // plaintext (`unset ssl_starttls`). QQ lives in hooks and `mailboxes`,
+    // which take effect only when a mailbox is opened: noted, not read.
+    assert_eq!(
+        rows(&l),
+        [
+            r("imap imap.163.com 143 plain zhang@163.com"),
+            r("smtp smtp.163.com 25 plain zhang@163.com"),
+        ]
+    );
+    assert_eq!(
+        l.notes
+            .iter()
+            .map(|n| (n.line, n.kind.clone()))
+            .collect::<Vec<_>>(),
+        [
+            // QQ's mailboxes: on another server, set up only by the hooks.
+            (17, NoteKind::MailboxElsewhere),
+            (18, NoteKind::HookNotRead),
+            (19, NoteKind::HookNotRead),
+            (20, NoteKind::HookNotRead),
+            (22, NoteKind::SourceNotFollowed),
+            (23, NoteKind::CommandNotRun),
+        ]
+    );
+    assert_eq!(l.accounts[0].address.as_deref(), Some("zhang@163.com"));
+    assert!(
+        matches!(&l.accounts[0].password, Password::InFile { line: 9, .. }),
+        "imap_pass, its comment not part of it"
+    );
+    assert_eq!(
+        l.accounts[1].password.secret().map(|s| s.expose()),
+        Some(SENTINEL)
+    );
+    // neomutt agrees on every value mailconf took from the file.
+    let text = std::fs::read_to_string(fixture("muttrc-accounts")).unwrap();
+    let rc = write(
+        dir.path(),
+        "muttrc",
+        without_mailboxes(&text).as_bytes(),
+        0o600,
+    );
+    let v = neomutt_query(
+        &rc,
+        dir.path(),
+        &[
+            "folder",
+            "smtp_url",
+            "ssl_starttls",
+            "ssl_force_tls",
+            "imap_pass",
+            "from",
+            "record",
+            "mail_check",
+        ],
+    );
+    assert_eq!(
+        v[0], "imap://zhang@163.com@imap.163.com:143/",
+        "neomutt decodes the user"
+    );
+    assert_eq!(v[1], "smtp://zhang%40163.com@smtp.163.com:25/");
+    assert_eq!((v[2].as_str(), v[3].as_str()), ("no", "no"));
+    assert_eq!(v[4], SENTINEL);
+    assert_eq!(v[5], "zhang@163.com");
+    assert_eq!(v[6], "imap://zhang@163.com@imap.163.com:143/Sent Items");
+    assert_eq!(v[7], "60", "the continued line");
+    // Fixing each account changes its URL and nothing else, byte for byte:
+    // quotes, the comment after the value and the other lines stay.
+    let want = secure(Imap, "imap.163.com", "zhang@163.com");
+    let added = ["set folder=\"imaps://zhang%40163.com@imap.163.com:993/\""];
+    assert_fix("muttrc-accounts", 0, &want, &[7], &added);
+    let want = secure(Smtp, "smtp.163.com", "zhang@163.com");
+    let added = ["set smtp_url = smtps://zhang%40163.com@smtp.163.com:465/ # no TLS then"];
+    let fixed = assert_fix("muttrc-accounts", 1, &want, &[10], &added);
+    let rc = write(
+        dir.path(),
+        "muttrc",
+        without_mailboxes(&fixed).as_bytes(),
+        0o600,
+    );
+    assert_eq!(
+        neomutt_query(&rc, dir.path(), &["smtp_url"]),
+        ["smtps://zhang%40163.com@smtp.163.com:465/"]
+    );
+    // STARTTLS on 143 instead: `unset ssl_starttls` comes after `folder`, so
+    // what turns it on must come after that line too. The switch is global:
+    // the SMTP account gets mandatory STARTTLS as well (only stricter).
+    let f = l
+        .fix(
+            0,
+            &Corrected {
+                port: 143,
+                security: Starttls,
+                ..secure(Imap, "imap.163.com", "zhang@163.com")
+            },
+        )
+        .unwrap();
+    let again = existing::parse(Path::new("muttrc"), f.bytes.clone(), None).unwrap();
+    assert_eq!(
+        rows(&again),
+        [
+            r("imap imap.163.com 143 starttls zhang@163.com"),
+            r("smtp smtp.163.com 25 starttls zhang@163.com"),
+        ]
+    );
+    let text = String::from_utf8(f.bytes).unwrap();
+    let rc = write(
+        dir.path(),
+        "muttrc",
+        without_mailboxes(&text).as_bytes(),
+        0o600,
+    );
+    assert_eq!(
+        neomutt_query(
+            &rc,
+            dir.path(),
+            &["folder", "ssl_starttls", "ssl_force_tls"]
+        ),
+        ["imap://zhang@163.com@imap.163.com:143/", "yes", "yes"]
+    );
 }
 
 /// getmail's own reader (RawConfigParser) of the `[retriever]` section.
@@ -896,6 +1354,112 @@ fn getmail_reads_the_same_retriever() {
             Password::NotInFile => assert!(v.get("password").is_none()),
         }
     }
+}
+
+/// The retriever of `getmail --dump` for `rc`: its type and its `key="value"`
+/// arguments, as getmail itself built it (destinations are made under `home`).
+fn getmail_dump(rc: &Path, home: &Path) -> (String, std::collections::BTreeMap<String, String>) {
+    for d in ["Mail/163", "Mail/inbox", "Mail/zhang", "Mail/li", "Maildir"] {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(home.join(d).join(sub)).unwrap();
+        }
+    }
+    std::fs::write(home.join("Mail/sina.mbox"), b"").unwrap();
+    let out = run(Command::new(tool("getmail"))
+        .arg(format!("--rcfile={}", rc.display()))
+        .arg(format!("--getmaildir={}", home.display()))
+        .arg("--dump")
+        .env("HOME", home)
+        .env("LC_ALL", "C.UTF-8"));
+    let dump = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = dump
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("retriever:"))
+        .unwrap_or_else(|| panic!("no retriever in\n{dump}"))
+        .trim();
+    let (kind, mut rest) = line.split_once('(').unwrap();
+    let mut args = std::collections::BTreeMap::new();
+    while let Some((key, after)) = rest.split_once("=\"") {
+        let end = after.find("\", ").or_else(|| after.rfind("\")")).unwrap();
+        args.insert(key.trim().to_owned(), after[..end].to_owned());
+        rest = &after[(end + 3).min(after.len())..];
+    }
+    (kind.to_owned(), args)
+}
+
+#[test]
+fn getmail_itself_agrees_on_every_retriever_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    for (name, want) in [
+        (
+            "getmail/getmailrc-163",
+            r("pop3 pop.163.com 110 plain zhang@163.com"),
+        ),
+        (
+            "getmail/getmailrc-163-imap",
+            r("imap imap.163.com 143 plain zhang@163.com"),
+        ),
+        (
+            "getmail/getmailrc-qq-multidrop",
+            r("pop3 pop.qq.com 110 plain family@qq.com"),
+        ),
+        (
+            "getmail/getmailrc-sina-ssl",
+            r("pop3 pop3.sina.com.cn 995 tls wang_2009"),
+        ),
+        ("getmailrc-qq", r("imap imap.qq.com 993 tls 12345@qq.com")),
+    ] {
+        let l = load(name);
+        assert_eq!(rows(&l), [want], "{name}");
+        assert!(
+            l.notes.iter().all(|n| n.kind == NoteKind::CommandNotRun),
+            "{name}: {:?}",
+            l.notes
+        );
+        let a = &l.accounts[0];
+        let (kind, args) = getmail_dump(&fixture(name), home);
+        assert!(a.name.ends_with(&kind), "{name}: {} vs {kind}", a.name);
+        assert_eq!(kind.contains("SSL"), a.security.value == Tls, "{name}");
+        assert_eq!(args["server"], a.host.value, "{name}");
+        assert_eq!(
+            args["port"],
+            a.port.value.to_string(),
+            "{name}: getmail's port"
+        );
+        assert_eq!(
+            args["username"],
+            a.username.as_ref().unwrap().value,
+            "{name}"
+        );
+        match &a.password {
+            Password::InFile { .. } => assert_eq!(args["password"], "*", "{name}"),
+            Password::Command { .. } => assert_ne!(args["password_command"], "()", "{name}"),
+            Password::NotInFile => panic!("{name}: no password"),
+        }
+    }
+    // `Type:` and `:` delimiters, comments and the other sections stay as they
+    // are; the fixed file is one getmail builds an SSL retriever from.
+    let (removed, added, fixed) = fix_diff(
+        "getmail/getmailrc-163",
+        0,
+        &secure(Pop3, "pop.163.com", "zhang@163.com"),
+    );
+    assert_eq!(removed, [10, 12], "{fixed}");
+    assert_eq!(
+        added[..2],
+        ["Type: SimplePOP3SSLRetriever", "port = 995"],
+        "{fixed}"
+    );
+    assert!(
+        added[2..].iter().all(|l| l.starts_with("ca_certs")),
+        "{added:?}"
+    );
+    let rc = write(home, "getmailrc", fixed.as_bytes(), 0o600);
+    let (kind, args) = getmail_dump(&rc, home);
+    assert_eq!(kind, "SimplePOP3SSLRetriever");
+    assert_eq!(args["port"], "995");
+    assert_eq!(args["username"], "zhang@163.com");
 }
 
 // ---------------------------------------------------------------------------
@@ -951,6 +1515,25 @@ fn fix_diff(name: &str, index: usize, want: &Corrected) -> (Vec<usize>, Vec<Stri
     (removed, added, fixed)
 }
 
+/// Fixes account `index` of the fixture `name` to `want`, checks the lines it
+/// removed (1-based) and added, and returns the fixed text.
+fn assert_fix(
+    name: &str,
+    index: usize,
+    want: &Corrected,
+    removed: &[usize],
+    added: &[&str],
+) -> String {
+    let (r, a, fixed) = fix_diff(name, index, want);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    assert_eq!(
+        (r.as_slice(), a.as_slice()),
+        (removed, added),
+        "{name}:\n{fixed}"
+    );
+    fixed
+}
+
 #[test]
 fn fixing_changes_exactly_the_wrong_fields() {
     // fetchmail, 163: plaintext on 110 → SSL on 995: the explicit port changes,
@@ -981,8 +1564,26 @@ fn fixing_changes_exactly_the_wrong_fields() {
     );
     // msmtp, 163 on 25 → 465 TLS: the port in place, `tls on` and
     // `tls_starttls off` added to its own block; qq (its child) untouched.
-    let (removed, added, fixed) =
-        fix_diff("msmtprc", 0, &secure(Smtp, "smtp.163.com", "zhang@163.com"));
+    // Alone, that would change qq too (it inherits 163's port): refused, named.
+    let l = load("msmtprc");
+    let e = l
+        .fix(0, &secure(Smtp, "smtp.163.com", "zhang@163.com"))
+        .unwrap_err();
+    assert!(
+        matches!(&e, FixError::Shared { other, line: 16 } if other == "qq"),
+        "{e:?}"
+    );
+    let f = l
+        .fix_all(&[
+            (0, secure(Smtp, "smtp.163.com", "zhang@163.com")),
+            (1, secure(Smtp, "smtp.qq.com", "12345@qq.com")),
+        ])
+        .unwrap();
+    let fixed = String::from_utf8(f.bytes).unwrap();
+    let (removed, added) = diff(
+        &std::fs::read_to_string(fixture("msmtprc")).unwrap(),
+        &fixed,
+    );
     assert_eq!(removed, [10]);
     assert_eq!(added, ["port           465", "tls on", "tls_starttls off"]);
     assert!(fixed.contains("account qq : 163\nhost smtp.qq.com\n"));
@@ -1083,12 +1684,12 @@ fn the_real_clients_accept_every_fixed_file() {
     }
     // msmtp: each account, checked by --pretend.
     let (path, _) = stub_secret_tool(home);
+    // All together: 163's fix alone would change qq, which inherits from it.
     let l = load("msmtprc");
-    for (i, a) in l.accounts.iter().enumerate() {
-        let f = l
-            .fix(i, &secure(Smtp, &a.host.value, "u@example.com"))
-            .unwrap();
-        let rc = write(home, "msmtprc", &f.bytes, 0o600);
+    let wants = all_secure(&l, Some("u@example.com"));
+    let f = l.fix_all(&wants).unwrap();
+    let rc = write(home, "msmtprc", &f.bytes, 0o600);
+    for a in &l.accounts {
         let v = msmtp_pretend(&rc, home, &a.name, &path);
         for want in [
             ("port", "465"),
@@ -1199,6 +1800,90 @@ fn the_real_clients_accept_every_fixed_file() {
     assert_eq!(v["outgoing"]["username_form"], "address");
 }
 
+#[test]
+fn the_real_clients_accept_the_fixed_files_of_several_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    // msmtp: every account of the six fixed at once, each checked by --pretend.
+    let (path, mark) = stub_secret_tool(home);
+    let l = load("msmtprc-accounts");
+    let wants = all_secure(&l, None);
+    let f = l.fix_all(&wants).unwrap();
+    let rc = write(home, "msmtprc", &f.bytes, 0o600);
+    let again = existing::read(&rc).unwrap();
+    let kinds: Vec<_> = again.notes.iter().map(|n| n.kind.clone()).collect();
+    assert_eq!(kinds, [NoteKind::CommandNotRun], "passwordeval only");
+    assert_eq!(again.accounts.len(), 6);
+    agree_with_msmtp(&rc, home, &path, &again);
+    for a in &again.accounts {
+        assert_eq!((a.port.value, a.security.value), (465, Tls), "{}", a.name);
+    }
+    assert!(mark.exists(), "msmtp ran the stub passwordeval");
+    // fetchmail: each poll of the family file (both users of the shared poll
+    // together), read back by fetchmail itself.
+    let l = load("fetchmailrc-accounts");
+    for group in [vec![0, 1], vec![2], vec![3], vec![5]] {
+        let wants: Vec<(usize, Corrected)> = group
+            .iter()
+            .map(|i| {
+                let a = &l.accounts[*i];
+                let user = a.username.as_ref().unwrap().value.clone();
+                (*i, secure(Pop3, &a.host.value, &user))
+            })
+            .collect();
+        let f = l.fix_all(&wants).unwrap();
+        assert_eq!(agree_with_fetchmail(home, &f.bytes), Ok(6), "{group:?}");
+    }
+    // The autoconfig document stays well-formed XML.
+    let l = load("autoconfig-several.xml");
+    for (i, a) in l.accounts.iter().enumerate() {
+        let user = a.username.as_ref().unwrap().value.clone();
+        let f = l.fix(i, &secure(a.protocol, &a.host.value, &user)).unwrap();
+        let p = write(home, "config-v1.1.xml", &f.bytes, 0o644);
+        run(Command::new(tool("xmllint")).arg("--noout").arg(&p));
+    }
+    // Each account of the XML profile, loaded by plistlib: the payload's keys
+    // changed, the Wi-Fi payload (its password too) as it was.
+    let l = load("family.mobileconfig");
+    for (i, a) in l.accounts.iter().enumerate() {
+        let user = a.username.as_ref().unwrap().value.clone();
+        let f = l.fix(i, &secure(a.protocol, &a.host.value, &user)).unwrap();
+        let p = write(home, "a.mobileconfig", &f.bytes, 0o644);
+        let out = run(Command::new(tool("python3"))
+            .arg("-c")
+            .arg(
+                "import plistlib, sys\n\
+                 c = plistlib.load(open(sys.argv[1], 'rb'))['PayloadContent']\n\
+                 print(c[1]['Password'] == 'wifi-pass-1234', c[1]['SSID_STR'])\n\
+                 for p in (c[0], c[2]):\n\
+                 \x20 for s in ('Incoming', 'Outgoing'):\n\
+                 \x20   print(p[s + 'MailServerPortNumber'], p[s + 'MailServerUseSSL'])",
+            )
+            .arg(&p));
+        let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let mut want = vec!["True Family-5G".to_owned()];
+        for (j, b) in l.accounts.iter().enumerate() {
+            let (port, ssl) = if i == j {
+                (
+                    if b.protocol == Smtp {
+                        465
+                    } else {
+                        secure(b.protocol, "", "").port
+                    },
+                    "True",
+                )
+            } else {
+                (b.port.value, "False")
+            };
+            want.push(format!("{port} {ssl}"));
+        }
+        assert_eq!(lines, want, "account {i}");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Writing
 
@@ -1250,7 +1935,7 @@ fn the_fixed_file_goes_next_to_the_original_with_its_mode() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let l = existing::read(&link).unwrap();
     let f = l
-        .fix(0, &secure(Smtp, "smtp.163.com", "zhang@163.com"))
+        .fix(2, &secure(Smtp, "smtp.126.com", "li@126.com"))
         .unwrap();
     l.write_fixed(&f, &Destination::ReplaceOriginal, false)
         .unwrap();

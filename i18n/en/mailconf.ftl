@@ -502,6 +502,8 @@ note-client-refuses = the program itself refuses this line, and with it the whol
 note-source-not-followed = “source”: the other file was not read (check it separately)
 note-command-not-run = a command: shown, never run by mailconf
 note-hook-not-read = a hook: its settings apply later and were not read
+note-signature-not-verified = a signed profile: its content was read, its signature was not checked
+note-mailbox-elsewhere = a mailbox on another server: its account is set up in hooks and was not checked
 
 ## Applying a corrected Thunderbird file (src/existing/thunderbird.rs): the
 ## steps; { $place } and the menu words are Thunderbird's own labels.
@@ -1235,6 +1237,7 @@ existing-lines-not-read-count = { $count ->
        *[other] { $count } lines not read
     }
 existing-note = line { $line }: { $excerpt } — { $note }
+existing-note-file = the whole file: { $note }
 existing-run-with-fix = Run again with --fix to write the corrected file (only the wrong settings change).
 existing-nothing-to-change = Nothing to change in the file.
 existing-changes = Changes:
@@ -1243,6 +1246,9 @@ fix-no-such-account = The file has no account number { $number }.
 fix-invalid = The corrected { $field } would not be valid: { $value }.
 fix-unrepresentable = { $format } cannot express the corrected { $field }, so mailconf did not change the file.
 fix-unsupported = mailconf cannot edit this file safely, so it left it as it is.
+fix-signed-profile = The profile is signed, and a change would break its signature; mailconf cannot sign it again, so it left the file as it is. Make a new profile with { $command }, and sign it yourself if your devices need a signed one.
+fix-binary-profile = The profile is a binary property list, which mailconf cannot edit in place, so it left the file as it is. Make a new profile with { $command }.
+fix-shared = The change would also change { $account } (line { $line }), which shares this setting, so mailconf left the file as it is. Fix both accounts together.
 fix-profile-in-use = Thunderbird is running with this profile ({ $profile }): close Thunderbird first, then try again.
 fix-internal = The fixed file could not be put together; this is a mistake in mailconf, please report it.
 fix-cannot-read = Could not read { $path }.

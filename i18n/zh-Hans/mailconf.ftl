@@ -464,6 +464,8 @@ note-client-refuses = 该程序本身会拒绝这一行，进而拒绝整个文�
 note-source-not-followed = “source”：未读取被引入的文件（请单独检查）
 note-command-not-run = 命令：仅显示，mailconf 不会运行
 note-hook-not-read = 钩子（hook）：其中的设置稍后才生效，未读取
+note-signature-not-verified = 已签名的描述文件：已读取其内容，未验证签名
+note-mailbox-elsewhere = 另一台服务器上的邮箱：其账户在钩子（hook）中设置，未检查
 
 ## Applying a corrected Thunderbird file
 
@@ -995,6 +997,7 @@ existing-not-used = 该程序未使用此项：未检查。
 existing-network-says = 现在的网络测试结果
 existing-lines-not-read-count = 未读取的行（{ $count }）
 existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-note-file = 整个文件：{ $note }
 existing-run-with-fix = 加上 {"--fix"} 再运行一次即可写出修正后的文件（只改动错误的设置）。
 existing-nothing-to-change = 文件无需修改。
 existing-changes = 修改：
@@ -1003,6 +1006,9 @@ fix-no-such-account = 文件中没有第 { $number } 个账户。
 fix-invalid = 修正后的{ $field }无效：{ $value }。
 fix-unrepresentable = { $format } 无法表达修正后的{ $field }，因此 mailconf 没有修改文件。
 fix-unsupported = mailconf 无法安全地编辑这个文件，因此保持原样。
+fix-signed-profile = 这个描述文件带有签名，修改会使签名失效；mailconf 无法重新签名，因此保持原样。请用 { $command } 生成新的描述文件；如果设备要求签名，请自行签名。
+fix-binary-profile = 这个描述文件是二进制属性列表，mailconf 无法直接编辑，因此保持原样。请用 { $command } 生成新的描述文件。
+fix-shared = 这项修改也会改变共用此设置的 { $account }（第 { $line } 行），因此 mailconf 保持原样。请一起修正这两个账户。
 fix-profile-in-use = Thunderbird 正在使用这个配置文件夹（{ $profile }）：请先关闭 Thunderbird，然后再试。
 fix-internal = 无法生成修正后的文件；这是 mailconf 的错误，请报告。
 fix-cannot-read = 无法读取 { $path }。

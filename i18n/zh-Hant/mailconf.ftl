@@ -464,6 +464,8 @@ note-client-refuses = 該程式本身會拒絕這一行，進而拒絕整個檔�
 note-source-not-followed = 「source」：未讀取被引入的檔案（請單獨檢查）
 note-command-not-run = 命令：僅顯示，mailconf 不會執行
 note-hook-not-read = 掛鉤（hook）：其中的設定稍後才生效，未讀取
+note-signature-not-verified = 已簽署的描述檔：已讀取其內容，未驗證簽章
+note-mailbox-elsewhere = 另一台伺服器上的郵箱：其帳戶在掛鉤（hook）中設定，未檢查
 
 ## Applying a corrected Thunderbird file
 
@@ -995,6 +997,7 @@ existing-not-used = 該程式未使用此項：未檢查。
 existing-network-says = 現在的網路測試結果
 existing-lines-not-read-count = 未讀取的行（{ $count }）
 existing-note = 第 { $line } 行：{ $excerpt } — { $note }
+existing-note-file = 整個檔案：{ $note }
 existing-run-with-fix = 加上 {"--fix"} 再執行一次即可寫出修正後的檔案（只改動錯誤的設定）。
 existing-nothing-to-change = 檔案無需修改。
 existing-changes = 修改：
@@ -1003,6 +1006,9 @@ fix-no-such-account = 檔案中沒有第 { $number } 個帳戶。
 fix-invalid = 修正後的{ $field }無效：{ $value }。
 fix-unrepresentable = { $format } 無法表達修正後的{ $field }，因此 mailconf 沒有修改檔案。
 fix-unsupported = mailconf 無法安全地編輯這個檔案，因此保持原樣。
+fix-signed-profile = 這個描述檔帶有簽章，修改會使簽章失效；mailconf 無法重新簽署，因此保持原樣。請用 { $command } 產生新的描述檔；如果裝置要求簽署，請自行簽署。
+fix-binary-profile = 這個描述檔是二進位屬性列表，mailconf 無法直接編輯，因此保持原樣。請用 { $command } 產生新的描述檔。
+fix-shared = 這項修改也會改變共用此設定的 { $account }（第 { $line } 行），因此 mailconf 保持原樣。請一起修正這兩個帳戶。
 fix-profile-in-use = Thunderbird 正在使用這個設定檔資料夾（{ $profile }）：請先關閉 Thunderbird，然後再試。
 fix-internal = 無法產生修正後的檔案；這是 mailconf 的錯誤，請回報。
 fix-cannot-read = 無法讀取 { $path }。

@@ -199,6 +199,10 @@ pub fn file_says(a: &Account, lang: Lang) -> String {
 /// "line 12: `excerpt` — why it was not read", in `lang` (the excerpt
 /// escaped).
 pub fn note_line(n: &crate::existing::Note, lang: Lang) -> String {
+    // A note that quotes no line is about the file (a signed profile).
+    if n.excerpt.is_empty() {
+        return msg!(lang, "existing-note-file", note = n.kind.describe(lang));
+    }
     msg!(
         lang,
         "existing-note",
@@ -961,7 +965,8 @@ pub struct FileReport {
 pub struct NoteReport {
     /// The 1-based line.
     pub line: usize,
-    /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`.
+    /// `not-understood`, `client-refuses`, `source-not-followed`, `command-not-run`, `hook-not-read`,
+    /// `signature-not-verified`, `mailbox-elsewhere`.
     pub kind: String,
     /// The line (or its start), never a password (escaped).
     pub excerpt: ServerText,
@@ -1197,6 +1202,8 @@ fn note_kind(k: &crate::existing::NoteKind) -> &'static str {
         N::SourceNotFollowed => "source-not-followed",
         N::CommandNotRun => "command-not-run",
         N::HookNotRead => "hook-not-read",
+        N::SignatureNotVerified => "signature-not-verified",
+        N::MailboxElsewhere => "mailbox-elsewhere",
     }
 }
 

@@ -1,26 +1,33 @@
 //! Apple configuration profiles (`.mobileconfig`): the `com.apple.mail.managed`
 //! payloads.
 //!
-//! Values are read with the `plist` crate (XML or binary); a signed profile (a
-//! CMS envelope around the XML) is read from the XML inside it. Each mail payload
+//! Values are read with the `plist` crate (XML or binary); a signed profile (CMS
+//! `SignedData`, RFC 5652, DER or BER as `openssl smime -sign -nodetach` and
+//! Apple Configurator write it) is read from the content inside it, taken out
+//! with `asn1-rs`'s BER reader (through x509-parser, already used for
+//! certificates). Its signature is not checked, and the file says so in a note:
+//! mailconf reads settings, it does not decide whether to trust a profile. Other
+//! payloads (Wi-Fi, VPN…) are skipped, their secrets never read. Each mail payload
 //! gives two accounts, incoming (POP or IMAP) and outgoing SMTP. Apple has one
 //! `…UseSSL` switch per server: on, the device uses implicit TLS on 993/995/465
 //! and STARTTLS on other ports.
 //!
-//! Only unsigned XML profiles can be fixed (a signature would no longer match
-//! and a binary plist cannot be edited in place); for those, `mailconf export
-//! --format apple` writes a new profile.
+//! Only unsigned XML profiles can be fixed: a change would break a signature,
+//! which mailconf cannot make again ([`FixError::SignedProfile`]), and a binary
+//! plist cannot be edited in place ([`FixError::BinaryProfile`]); both errors
+//! name `mailconf export --format apple`, which writes a new profile.
 
 use super::fix::{Corrected, Field, FixError, Plan, security_label};
 use super::text::Source;
 use super::xml::{self, Dom};
 use super::{
-    Account, AuthMethod, Origin, Parsed, Password, Place, ReadError, Setting, default_port,
-    edit::Edit,
+    Account, AuthMethod, Note, NoteKind, Origin, Parsed, Password, Place, ReadError, Setting,
+    default_port, edit::Edit,
 };
 use crate::providers::{Protocol, Security};
 use crate::secret::Secret;
 use plist::{Dictionary, Value};
+use x509_parser::asn1_rs::{Any, Class, FromBer, Oid, Tag};
 
 /// Where an Apple account is: the payload (index among `PayloadContent`) and side.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,18 +38,68 @@ pub struct Locator {
 
 const MAIL_PAYLOAD: &str = "com.apple.mail.managed";
 
-/// The XML inside a signed profile (CMS/PKCS#7 DER), when there is one.
-fn signed_xml(bytes: &[u8]) -> Option<&[u8]> {
-    if bytes.first() != Some(&0x30) {
+/// `id-signedData` (RFC 5652): the content type of a signed profile.
+const SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+
+/// Nesting of a constructed OCTET STRING's pieces (BER) mailconf follows.
+const MAX_PIECES_DEPTH: usize = 4;
+
+/// The content of a signed profile (CMS `ContentInfo` holding `SignedData`,
+/// its `encapContentInfo` content), when `bytes` is one; `None` otherwise.
+/// The signature is not checked.
+fn signed_content(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (_, info) = Any::from_ber(bytes).ok()?;
+    if info.header.tag() != Tag::Sequence {
         return None;
     }
-    let start = find(bytes, b"<?xml").or_else(|| find(bytes, b"<plist"))?;
-    let end = find(&bytes[start..], b"</plist>")? + start + b"</plist>".len();
-    Some(&bytes[start..end])
+    let (rest, content_type) = Oid::from_ber(info.data).ok()?;
+    if content_type.to_id_string() != SIGNED_DATA {
+        return None;
+    }
+    let (_, signed) = Any::from_ber(explicit0(rest)?).ok()?;
+    if signed.header.tag() != Tag::Sequence {
+        return None;
+    }
+    // SignedData: version, digestAlgorithms, encapContentInfo, …
+    let (rest, _version) = Any::from_ber(signed.data).ok()?;
+    let (rest, _digests) = Any::from_ber(rest).ok()?;
+    let (_, encap) = Any::from_ber(rest).ok()?;
+    if encap.header.tag() != Tag::Sequence {
+        return None;
+    }
+    let (rest, _econtent_type) = Oid::from_ber(encap.data).ok()?;
+    let (_, octets) = Any::from_ber(explicit0(rest)?).ok()?;
+    octet_string(&octets, 0)
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// The content of the `[0] EXPLICIT` element at the start of `bytes`.
+fn explicit0(bytes: &[u8]) -> Option<&[u8]> {
+    let (_, tagged) = Any::from_ber(bytes).ok()?;
+    let h = &tagged.header;
+    (h.class() == Class::ContextSpecific && h.tag() == Tag(0) && h.is_constructed())
+        .then_some(tagged.data)
+}
+
+/// An OCTET STRING's bytes: primitive, or (BER, as a streamed signature writes
+/// it) constructed of pieces, joined.
+fn octet_string(any: &Any, depth: usize) -> Option<Vec<u8>> {
+    if any.header.tag() != Tag::OctetString {
+        return None;
+    }
+    if any.header.is_primitive() {
+        return Some(any.data.to_vec());
+    }
+    if depth >= MAX_PIECES_DEPTH {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = any.data;
+    while !rest.is_empty() {
+        let (next, piece) = Any::from_ber(rest).ok()?;
+        out.extend(octet_string(&piece, depth + 1)?);
+        rest = next;
+    }
+    Some(out)
 }
 
 fn payloads(root: &Value) -> Vec<(usize, &Dictionary)> {
@@ -93,7 +150,8 @@ fn auth(s: Option<String>) -> Setting<AuthMethod> {
 
 /// Reads a profile.
 pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
-    let bytes = signed_xml(src.bytes()).unwrap_or(src.bytes());
+    let signed = signed_content(src.bytes());
+    let bytes = signed.as_deref().unwrap_or(src.bytes());
     let root = Value::from_reader(std::io::Cursor::new(bytes)).map_err(|e| ReadError::Syntax {
         path: src.path.clone(),
         line: 1,
@@ -104,6 +162,14 @@ pub(crate) fn parse(src: &Source) -> Result<Parsed, ReadError> {
         .ok()
         .and_then(|t| Dom::parse(t).ok());
     let mut parsed = Parsed::default();
+    if signed.is_some() {
+        // Line 1 of a DER file is binary: the note quotes nothing.
+        parsed.notes.push(Note {
+            line: 1,
+            kind: NoteKind::SignatureNotVerified,
+            excerpt: String::new(),
+        });
+    }
     for (index, d) in payloads(&root) {
         let incoming_type = string(d, "EmailAccountType");
         let in_proto = match incoming_type.as_deref() {
@@ -222,16 +288,13 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
     let Place::Apple(loc) = &account.place else {
         return Err(FixError::Unsupported("not an Apple profile account".into()));
     };
-    if signed_xml(src.bytes()).is_some() {
-        return Err(FixError::Unsupported(
-            "the profile is signed and a change would break its signature; write a new one with `mailconf export --format apple`".into(),
-        ));
+    if signed_content(src.bytes()).is_some() {
+        return Err(FixError::SignedProfile);
     }
-    let text = std::str::from_utf8(src.bytes()).map_err(|_| {
-        FixError::Unsupported(
-            "a binary profile cannot be edited in place; write a new one with `mailconf export --format apple`".into(),
-        )
-    })?;
+    if src.bytes().starts_with(b"bplist") {
+        return Err(FixError::BinaryProfile);
+    }
+    let text = std::str::from_utf8(src.bytes()).map_err(|_| FixError::BinaryProfile)?;
     let dom = Dom::parse(text).map_err(|e| FixError::Unsupported(e.message))?;
     let dict = payload_dict(&dom, loc.payload)
         .ok_or_else(|| FixError::Unsupported("the payload is no longer there".into()))?;

@@ -1278,8 +1278,8 @@ pub struct Dumped {
     pub auth: String,
     /// `remote`, when set in the file.
     pub remote: Option<String>,
-    /// Whether `password` is set.
-    pub has_password: bool,
+    /// `password` (its `Debug` is redacted: a test compares it without showing it).
+    pub password: Option<Secret>,
     /// `localnames`, when set in the file (`remote=local` for a mapping).
     pub localnames: Vec<String>,
     /// `keep`.
@@ -1320,7 +1320,11 @@ pub fn dump(text: &[u8]) -> Vec<Dumped> {
             service: r.e.service.as_ref().map(|s| lossy(&s.v)),
             auth: r.e.auth.as_ref().map_or("any", |a| a.v).to_owned(),
             remote: r.u.remote.as_ref().map(|v| lossy(&v.v)),
-            has_password: r.u.password.is_some(),
+            password: r
+                .u
+                .password
+                .as_ref()
+                .map(|p| Secret::from(lossy(&p.v).as_str())),
             localnames: r
                 .u
                 .localnames

@@ -142,6 +142,9 @@ pub struct Fixed {
     pub steps: Vec<Localized>,
 }
 
+/// The command that writes a new Apple profile, named where one cannot be fixed.
+const EXPORT_APPLE: &str = "mailconf export --format apple";
+
 /// Why an account could not be fixed.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
@@ -166,9 +169,29 @@ pub enum FixError {
         /// Why.
         reason: String,
     },
-    /// The file cannot be edited safely (a signed profile, a binary plist…).
+    /// The file cannot be edited safely (a locator that no longer matches…).
     #[error("{0}")]
     Unsupported(String),
+    /// A signed Apple profile: a change would break its signature, and mailconf
+    /// cannot sign it again.
+    #[error(
+        "the profile is signed and a change would break its signature; mailconf cannot sign it again: write a new one with `{EXPORT_APPLE}`"
+    )]
+    SignedProfile,
+    /// A binary Apple profile (a binary property list): not edited in place.
+    #[error("a binary profile cannot be edited in place; write a new one with `{EXPORT_APPLE}`")]
+    BinaryProfile,
+    /// The change would also change another account that shares the setting
+    /// (a fetchmail poll's port for all its users…); fixing them together works.
+    #[error(
+        "the change would also change {other} (line {line}), which shares the setting; fix both together"
+    )]
+    Shared {
+        /// The other account, as the file names it (escaped before showing).
+        other: String,
+        /// Its line.
+        line: usize,
+    },
     /// Thunderbird has the profile open.
     #[error(
         "Thunderbird is running with this profile ({}); close Thunderbird first",
@@ -210,6 +233,11 @@ impl FixError {
                 reason,
             ),
             FixError::Unsupported(reason) => detail(msg!(lang, "fix-unsupported"), reason),
+            FixError::Shared { other, line } => {
+                msg!(lang, "fix-shared", account = other.as_str(), line = *line)
+            }
+            FixError::SignedProfile => msg!(lang, "fix-signed-profile", command = EXPORT_APPLE),
+            FixError::BinaryProfile => msg!(lang, "fix-binary-profile", command = EXPORT_APPLE),
             FixError::ProfileInUse(profile) => msg!(
                 lang,
                 "fix-profile-in-use",
@@ -319,6 +347,64 @@ impl Loaded {
     /// The file with account `index` corrected to `want`. Only fields that differ
     /// change; nothing differing gives the original bytes and no changes.
     pub fn fix(&self, index: usize, want: &Corrected) -> Result<Fixed, FixError> {
+        let fixed = self.fix_one(index, want)?;
+        self.others_unchanged(&[index], &fixed.bytes)?;
+        Ok(fixed)
+    }
+
+    /// Fails when `bytes`, read again, gives any account not in `fixed` other
+    /// settings than this file does: a fix changes exactly the wrong fields.
+    /// (A setting several accounts share, such as a fetchmail poll's port for
+    /// all its users or an msmtp parent's for its children, would otherwise
+    /// change an account nobody asked to change.)
+    fn others_unchanged(&self, fixed: &[usize], bytes: &[u8]) -> Result<(), FixError> {
+        if self.kind == Kind::Thunderbird || bytes == self.source.bytes() {
+            return Ok(());
+        }
+        let again = super::parse(&self.path, bytes.to_vec(), Some(self.kind)).map_err(|e| {
+            FixError::Unsupported(format!("the fixed file does not read back: {e}"))
+        })?;
+        let key = |a: &super::Account| {
+            (
+                a.protocol,
+                a.host.value.to_ascii_lowercase(),
+                a.port.value,
+                a.auth.value.clone(),
+                a.username.as_ref().map(|u| u.value.clone()),
+            )
+        };
+        for (i, a) in self.accounts.iter().enumerate() {
+            if fixed.contains(&i) {
+                continue;
+            }
+            // A shared switch that only makes another account stricter (mutt's
+            // one `ssl_starttls` / `ssl_force_tls`: plaintext or STARTTLS if
+            // offered becomes STARTTLS) is allowed; anything else is a change.
+            let same = again.accounts.get(i).is_some_and(|b| {
+                let tightened = b.security.value == Security::Starttls
+                    && match a.security.value {
+                        Security::Plain => true,
+                        Security::Starttls => a.starttls_optional && !b.starttls_optional,
+                        Security::Tls => false,
+                    };
+                key(b) == key(a)
+                    && (tightened
+                        || (b.security.value == a.security.value
+                            && b.starttls_optional == a.starttls_optional))
+            });
+            if !same {
+                return Err(FixError::Shared {
+                    other: a.name.clone(),
+                    line: a.line,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Loaded::fix`] without the check that the other accounts stay as they
+    /// were ([`Loaded::fix_all`] checks once, at the end).
+    fn fix_one(&self, index: usize, want: &Corrected) -> Result<Fixed, FixError> {
         want.check()?;
         let account = self
             .accounts
@@ -363,7 +449,7 @@ impl Loaded {
         let mut current: Option<Loaded> = None;
         for (index, want) in wants {
             let from = current.as_ref().unwrap_or(self);
-            let fixed = from.fix(*index, want)?;
+            let fixed = from.fix_one(*index, want)?;
             all.changes.extend(fixed.changes);
             for step in fixed.steps {
                 if !all.steps.contains(&step) {
@@ -382,6 +468,8 @@ impl Loaded {
                 current = Some(reread);
             }
         }
+        let indexes: Vec<usize> = wants.iter().map(|(i, _)| *i).collect();
+        self.others_unchanged(&indexes, &all.bytes)?;
         Ok(all)
     }
 

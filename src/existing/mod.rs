@@ -671,6 +671,11 @@ pub enum NoteKind {
     CommandNotRun,
     /// A hook (mutt `account-hook`, `folder-hook`…): settings applied later, not read.
     HookNotRead,
+    /// A signed profile: its content was read, its signature not checked.
+    SignatureNotVerified,
+    /// A mailbox (mutt `mailboxes`) on a server no account of the file names:
+    /// its settings come from hooks, and it was not checked.
+    MailboxElsewhere,
 }
 
 impl NoteKind {
@@ -682,6 +687,8 @@ impl NoteKind {
             NoteKind::SourceNotFollowed => msg!(lang, "note-source-not-followed"),
             NoteKind::CommandNotRun => msg!(lang, "note-command-not-run"),
             NoteKind::HookNotRead => msg!(lang, "note-hook-not-read"),
+            NoteKind::SignatureNotVerified => msg!(lang, "note-signature-not-verified"),
+            NoteKind::MailboxElsewhere => msg!(lang, "note-mailbox-elsewhere"),
         }
     }
 }

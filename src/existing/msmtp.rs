@@ -131,6 +131,12 @@ struct Acc {
     own: Vec<Cmd>,
     /// Effective values of [`FIELDS`] (own, inherited or from defaults).
     vals: Vec<(&'static str, Val)>,
+    /// The fields the account sets itself or took from its parents (msmtp's
+    /// mask): only these pass to an account that names it as a parent; what it
+    /// took from `defaults` does not (the child has the defaults of its own place).
+    mask: Vec<&'static str>,
+    /// How many `defaults` commands came before the account.
+    defaults_seen: usize,
 }
 
 impl Acc {
@@ -286,6 +292,7 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // None: no account yet; Some(None): in `defaults`; Some(Some(i)): account i.
     let mut current: Option<Option<usize>> = None;
+    let mut defaults_seen = 0;
     for line in 1..=src.line_count() {
         if src.line(line).len() > MSMTP_MAX_LINE {
             parsed.note(src, line, NoteKind::ClientRefuses);
@@ -315,7 +322,10 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
             current = Some(Some(accounts.len() - 1));
         }
         match cmd.name.as_str() {
-            "defaults" => current = Some(None),
+            "defaults" => {
+                current = Some(None);
+                defaults_seen += 1;
+            }
             "account" => {
                 let arg = lossy(&cmd.arg);
                 let (id, parents) = match arg.split_once(':') {
@@ -339,15 +349,22 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                 let mut a = defaults.copy_values();
                 a.id = id;
                 a.line = line;
+                a.defaults_seen = defaults_seen;
                 a.parents = parents.clone();
                 for p in &parents {
                     if let Some(parent) = ids.get(p).and_then(|i| accounts.get(*i)) {
                         for (f, v) in parent.vals.clone() {
+                            if !parent.mask.contains(&f) {
+                                continue;
+                            }
                             let origin = match v.origin {
                                 Origin::Line(l) | Origin::Defaults(l) => Origin::Defaults(l),
                                 Origin::Implied => Origin::Implied,
                             };
                             a.set(f, Val { arg: v.arg, origin });
+                            if !a.mask.contains(&f) {
+                                a.mask.push(f);
+                            }
                         }
                     }
                 }
@@ -370,6 +387,9 @@ fn read(src: &Source, parsed: &mut Parsed) -> Vec<Acc> {
                         Origin::Line(line)
                     };
                     acc.set(f, Val { arg, origin });
+                    if !in_defaults && !acc.mask.contains(&f) {
+                        acc.mask.push(f);
+                    }
                 }
                 acc.own.push(cmd);
             }
@@ -432,8 +452,15 @@ pub(crate) fn parse(src: &Source) -> Parsed {
     let mut parsed = Parsed::default();
     let accs = read(src, &mut parsed);
     for (i, a) in accs.iter().enumerate() {
-        // `account default : gmail` with nothing of its own: an alias, not another account.
-        if a.own.is_empty() && a.parents.len() == 1 && i > 0 {
+        // `account default : gmail` with nothing of its own: an alias, not another
+        // account, unless a `defaults` block between them gave it other values.
+        // (The same `defaults` as the parent: after another `defaults` block it
+        // has other values, whatever they are.)
+        let same_as_parent = a.parents.first().is_some_and(|p| {
+            accs.iter()
+                .any(|b| b.id == *p && b.defaults_seen == a.defaults_seen)
+        });
+        if a.own.is_empty() && a.parents.len() == 1 && i > 0 && same_as_parent {
             continue;
         }
         let security = security_of(a);
@@ -760,7 +787,17 @@ account default : qq
             auth: AuthMethod::Password,
             username: "zhang@163.com".into(),
         };
-        let f = l.fix(0, &want).unwrap();
+        // Alone, 163's fix would change qq, which inherits its port and TLS:
+        // refused, naming qq. With qq's own correction, both change.
+        assert!(
+            matches!(l.fix(0, &want), Err(FixError::Shared { ref other, .. }) if other == "qq")
+        );
+        let want_qq_tls = Corrected {
+            host: "smtp.qq.com".into(),
+            username: "12345@qq.com".into(),
+            ..want.clone()
+        };
+        let f = l.fix_all(&[(0, want.clone()), (1, want_qq_tls)]).unwrap();
         let text = String::from_utf8(f.bytes).unwrap();
         let want_text = RC
             .replace(

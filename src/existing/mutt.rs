@@ -6,7 +6,9 @@
 //! escapes, and `` `…` `` is a command substitution, which mailconf never runs (the
 //! value is then unknown, and the line is noted). `set` takes `name`, `noname`,
 //! `invname`, `name=value` and `name = value`, several per command. `source` is
-//! not followed and hooks are not read; both are noted.
+//! not followed and hooks are not read; both are noted, and so is a `mailboxes`
+//! entry on a server no account of the file names (another account, set up in
+//! hooks: people keep several accounts in one muttrc that way).
 //!
 //! Accounts: the IMAP or POP3 server of `folder` / `spoolfile` (URLs
 //! `imap[s]://user[:pass]@host[:port]/…`, `pop[s]://…`), `pop_host`, and the SMTP
@@ -677,6 +679,27 @@ pub(crate) fn parse(src: &Source) -> Parsed {
             }),
         });
     }
+    // Mailboxes on a server no account of the file names: set up only by
+    // hooks (which are not read), so not checked either; say so.
+    for cmd in commands(src) {
+        let listed = cmd
+            .words
+            .first()
+            .is_some_and(|w| matches!(w.value.as_slice(), b"mailboxes" | b"named-mailboxes"));
+        let elsewhere = listed
+            && cmd.words[1..].iter().any(|w| {
+                parse_url(&lossy(&w.value)).is_some_and(|u| {
+                    u.protocol() != Protocol::Smtp
+                        && !parsed.accounts.iter().any(|a| {
+                            a.protocol == u.protocol() && a.host.value.eq_ignore_ascii_case(&u.host)
+                        })
+                })
+            });
+        if elsewhere {
+            parsed.note(src, cmd.line, NoteKind::MailboxElsewhere);
+        }
+    }
+    parsed.notes.sort_by_key(|n| n.line);
     parsed
 }
 
@@ -871,7 +894,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
         );
     }
     let nl = src.newline();
-    let insert_at = src.line_range(v.line).end;
+    // New lines go after the account's variable, and after any later line that
+    // turns the same switch off (`unset ssl_starttls`): mutt's last setting wins.
+    let mut insert_line = v.line;
     let mut inserts: Vec<String> = Vec::new();
     // STARTTLS must be on, and mandatory.
     if want.security == Security::Starttls {
@@ -895,6 +920,9 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
                     );
                 }
                 None => {
+                    if let Some(c) = current {
+                        insert_line = insert_line.max(c.line);
+                    }
                     plan.change(
                         Field::Security,
                         v.line,
@@ -925,6 +953,7 @@ pub(crate) fn fix(src: &Source, account: &Account, want: &Corrected) -> Result<P
     }
     if !inserts.is_empty() {
         let text: String = inserts.iter().map(|l| format!("{nl}{l}")).collect();
+        let insert_at = src.line_range(insert_line).end;
         plan.edits.push(Edit::insert(insert_at, text.into_bytes()));
     }
     Ok(plan)

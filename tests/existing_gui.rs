@@ -341,6 +341,15 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     h.run();
     h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
     until(&mut h, |h| has_text(h, "Saved:"));
+    // Said where the user can read it: the window scrolls to it (it was
+    // below the window's bottom edge, the Save button its last line).
+    h.run_steps(3);
+    let said = h.get_by_label_contains("Saved:").rect();
+    let bottom = h.get_by_label("Resize window bottom edge").rect();
+    assert!(
+        said.max.y <= bottom.center().y,
+        "the confirmation is below the window: {said:?} vs {bottom:?}"
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("port 995") && text.contains("ssl"), "{text}");
     assert!(

@@ -127,6 +127,9 @@ pub struct ExistingView {
     /// The last save's outcome and the file it was for: said below that
     /// file's Save button, where the user looks (the window is scrolled there).
     saved: Option<(usize, String)>,
+    /// Scroll the save's outcome into view at the next frame: it is said
+    /// below the button, which may be the window's last visible line.
+    reveal_saved: bool,
     /// The file dialog being asked on a worker, with what the own chooser
     /// would be for if it does not answer.
     dialog_answer: Option<(Wanted, Receiver<Reply>)>,
@@ -271,6 +274,7 @@ impl ExistingView {
         match reply {
             Reply::Saved(file, said) => {
                 self.saved = Some((file, said));
+                self.reveal_saved = true;
                 None
             }
             Reply::Then(action) => Some(action),
@@ -574,7 +578,10 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                     actions.push(Action::Save(fi));
                 }
                 if let Some((_, said)) = view.saved.as_ref().filter(|(f, _)| *f == fi) {
-                    ui.label(said);
+                    let said = ui.label(said);
+                    if std::mem::take(&mut view.reveal_saved) {
+                        said.scroll_to_me(None);
+                    }
                 }
             }
             Some(Some(Err(e))) => {

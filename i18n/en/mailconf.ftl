@@ -1079,6 +1079,7 @@ status-needs-setup = needs setup: switch on POP3/IMAP/SMTP in the web settings f
 status-discontinued = discontinued in { $year }
 status-discontinued-replaced = discontinued in { $year }; replaced by: { $replacement }
 security-plain = plaintext
+security-starttls-if-offered = STARTTLS if the server offers it, else plaintext
 username-address = full address
 username-local-part = part before @
 username-local-part-dot-domain = part before @, a dot, the domain (alice.example.jp)

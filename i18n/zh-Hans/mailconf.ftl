@@ -865,6 +865,7 @@ status-needs-setup = 需要设置：请先在网页版设置中开启 POP3/IMAP/
 status-discontinued = 已于 { $year } 年停止服务
 status-discontinued-replaced = 已于 { $year } 年停止服务；替代：{ $replacement }
 security-plain = 明文
+security-starttls-if-offered = STARTTLS（服务器提供时），否则明文
 username-address = 完整邮箱地址
 username-local-part = @ 前面的部分
 username-local-part-dot-domain = @ 前面的部分加点和域名（alice.example.jp）

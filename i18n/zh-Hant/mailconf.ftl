@@ -865,6 +865,7 @@ status-needs-setup = 需要設定：請先在網頁版設定中開啟 POP3/IMAP/
 status-discontinued = 已於 { $year } 年停止服務
 status-discontinued-replaced = 已於 { $year } 年停止服務；替代：{ $replacement }
 security-plain = 明文
+security-starttls-if-offered = STARTTLS（伺服器提供時），否則明文
 username-address = 完整郵件地址
 username-local-part = @ 前面的部分
 username-local-part-dot-domain = @ 前面的部分加點和網域（alice.example.jp）

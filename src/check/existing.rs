@@ -226,9 +226,36 @@ pub fn change_line(
         "existing-change",
         line = line,
         field = field.words(lang),
-        before = before.to_string(),
-        after = after.to_string()
+        before = value_words(field, before, lang),
+        after = value_words(field, after, lang)
     )
+}
+
+/// A changed value as people read it: mailconf's own security words
+/// (`plain`, `tls`, `starttls (only if offered)`) in `lang`; what the file
+/// itself says (`ssl`, `no ssl`, `995`) as it is.
+fn value_words(field: crate::existing::Field, value: &ServerText, lang: Lang) -> String {
+    if field != crate::existing::Field::Security {
+        return value.to_string();
+    }
+    let word = |piece: &str| -> String {
+        if piece == crate::existing::STARTTLS_IF_OFFERED {
+            return msg!(lang, "security-starttls-if-offered");
+        }
+        [Security::Plain, Security::Starttls, Security::Tls]
+            .into_iter()
+            .find(|s| s.as_str() == piece)
+            .map_or_else(
+                || piece.to_owned(),
+                |s| crate::providers::describe::security(s, lang),
+            )
+    };
+    value
+        .as_str()
+        .split(", ")
+        .map(word)
+        .collect::<Vec<_>>()
+        .join(&msg!(lang, "list-comma"))
 }
 
 /// The provider whose servers the account uses: by the host it connects to
@@ -1216,4 +1243,46 @@ pub fn fix_is_fragment(kind: Kind) -> bool {
 /// The JSON Schema of [`CheckDocument`] (`docs/check-json.schema.json`).
 pub fn json_schema() -> String {
     crate::providers::output_schema::<CheckDocument>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::existing::Field;
+
+    /// mailconf's own security words in a change are said in the user's
+    /// language (a Thunderbird fix read "连接安全 plain → tls" in Chinese);
+    /// the file's own words stay as they are.
+    #[test]
+    fn a_changed_security_is_said_in_the_users_language() {
+        let line = |lang, before: &str, after: &str| {
+            change_line(
+                lang,
+                9,
+                Field::Security,
+                &ServerText::new(before),
+                &ServerText::new(after),
+            )
+        };
+        assert_eq!(
+            line(Lang::ZhHans, "plain", "tls"),
+            "第 9 行：连接安全 明文 → TLS"
+        );
+        assert_eq!(
+            line(Lang::En, crate::existing::STARTTLS_IF_OFFERED, "tls"),
+            "Line 9: connection security STARTTLS if the server offers it, else plaintext → TLS"
+        );
+        assert_eq!(
+            line(Lang::ZhHant, "no ssl", "ssl"),
+            "第 9 行：連線安全性 no ssl → ssl"
+        );
+        let port = change_line(
+            Lang::ZhHans,
+            8,
+            Field::Port,
+            &ServerText::new("110"),
+            &ServerText::new("995"),
+        );
+        assert_eq!(port, "第 8 行：端口 110 → 995");
+    }
 }

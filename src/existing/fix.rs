@@ -335,9 +335,13 @@ impl Plan {
 }
 
 /// `security` for a change line: `tls`, `starttls`, `starttls (optional)`, `plain`.
+/// How a change names "STARTTLS when the server offers it, else plaintext"
+/// (worded for people by `check::existing::change_line`).
+pub const STARTTLS_IF_OFFERED: &str = "starttls (only if offered)";
+
 pub(crate) fn security_label(s: Security, optional: bool) -> String {
     if optional && s == Security::Starttls {
-        "starttls (only if offered)".into()
+        STARTTLS_IF_OFFERED.into()
     } else {
         s.as_str().into()
     }

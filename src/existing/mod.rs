@@ -51,7 +51,9 @@ pub mod text;
 pub mod thunderbird;
 mod xml;
 
-pub use fix::{Change, Corrected, Destination, Field, FixError, Fixed, WriteError};
+pub use fix::{
+    Change, Corrected, Destination, Field, FixError, Fixed, STARTTLS_IF_OFFERED, WriteError,
+};
 
 use crate::i18n::{Lang, msg};
 use crate::providers::{Protocol, Security};

@@ -894,3 +894,51 @@ fn test_connection_stops_a_check_that_waits_for_a_password() {
     assert_eq!(handle.requests().len(), 1);
     assert_eq!(handle.requests()[0].username.as_deref(), None);
 }
+
+/// Two accounts of one user (a mail program's POP3 and IMAP, or POP3 and
+/// SMTP, share a password): once typed for the first, the second offers it
+/// by the server it was typed for, and uses it only when asked. A third
+/// user is not offered it.
+#[test]
+fn a_password_typed_for_one_account_is_offered_for_the_same_users_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join(".fetchmailrc");
+    std::fs::write(
+        &rc,
+        "poll pop.163.com proto pop3 port 110\n    user \"zhang@163.com\" there\n\
+         poll imap.163.com proto imap port 143\n    user \"zhang@163.com\" there\n\
+         poll pop.qq.com proto pop3 port 110\n    user \"10001@qq.com\" there\n",
+    )
+    .unwrap();
+    let lang = Lang::ZhHans;
+    let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
+    let mut h = build(lang, bundled(), Some(Box::new(backend)));
+    h.get_by_label(&T::ExistingEntry.get(lang)).click();
+    h.run();
+    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+    h.run();
+    check_file(&mut h, &handle, lang, rc.to_str().unwrap());
+    let offer = "使用刚才为 pop.163.com 输入的密码";
+    assert!(!has_text(&h, offer), "nothing typed yet: {:?}", texts(&h));
+    h.get_by_label(&T::AuthorizationCode.get(lang))
+        .type_text("163-auth-code");
+    h.run();
+    h.get_by_label(&T::ExistingTestLogin.get(lang)).click();
+    h.run_steps(3);
+    finish_checks(&mut h, &handle);
+    // imap.163.com, the same user: offered, not used until pressed.
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    assert_eq!(handle.requests().len(), 1);
+    h.get_by_label(offer).click();
+    h.run_steps(3);
+    let requests = handle.requests();
+    assert_eq!(requests.len(), 2, "{:?}", texts(&h));
+    assert_eq!(requests[1].username.as_deref(), Some("zhang@163.com"));
+    assert!(requests[1].with_password);
+    finish_checks(&mut h, &handle);
+    // Another user: asked, not offered zhang's.
+    assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
+    assert!(has_text(&h, "10001@qq.com"));
+    assert!(!has_text(&h, offer), "{:?}", texts(&h));
+    assert!(!has_text(&h, "163-auth-code"));
+}

@@ -1266,6 +1266,7 @@ ui-existing-test-login = Test the login
 ui-existing-skip-login = Check without the login
 existing-password-wanted = The file holds no password for { $who }. Type it to test the login: it is used for this test only and never saved.
 existing-waiting-password = Waiting for the password for { $who } …
+existing-use-earlier-password = Use the password typed for { $host }
 ui-existing-profiles-found = Thunderbird profiles found:
 ui-existing-testing = Testing…
 ui-existing-no-backend = The connection test is unavailable.

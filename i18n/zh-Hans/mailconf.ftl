@@ -1026,6 +1026,7 @@ ui-existing-test-login = 测试登录
 ui-existing-skip-login = 不测试登录，继续检查
 existing-password-wanted = 文件中没有 { $who } 的密码。输入后即可测试登录：它只用于这次测试，不会保存。
 existing-waiting-password = 正在等待 { $who } 的密码…
+existing-use-earlier-password = 使用刚才为 { $host } 输入的密码
 ui-existing-profiles-found = 找到的 Thunderbird 配置文件夹：
 ui-existing-testing = 正在测试…
 ui-existing-no-backend = 连接测试不可用。

@@ -1026,6 +1026,7 @@ ui-existing-test-login = 測試登入
 ui-existing-skip-login = 不測試登入，繼續檢查
 existing-password-wanted = 檔案中沒有 { $who } 的密碼。輸入後即可測試登入：它只用於這次測試，不會儲存。
 existing-waiting-password = 正在等待 { $who } 的密碼…
+existing-use-earlier-password = 使用剛才為 { $host } 輸入的密碼
 ui-existing-profiles-found = 找到的 Thunderbird 設定檔資料夾：
 ui-existing-testing = 正在測試…
 ui-existing-no-backend = 連線測試無法使用。

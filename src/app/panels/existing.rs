@@ -32,6 +32,7 @@ use crate::app::export::{self, Asked, Asking, FileDialog, FixedPath};
 use crate::app::ui_text::T;
 use crate::check::existing::{
     AccountRef, AccountVerdict, ExistingCheck, ExistingOptions, explain_in, history_note,
+    login_name,
 };
 use crate::check::{CheckBackend, CheckEvent, Generation};
 use crate::existing::{Destination, thunderbird};
@@ -62,6 +63,9 @@ pub enum Action {
     OwnChooser(Wanted),
     /// Test the waiting account's login with the password typed for it.
     LoginWithTyped,
+    /// Test the waiting account's login with the password typed for the
+    /// previous account of the same user ([`ExistingView::earlier`]).
+    LoginWithEarlier,
     /// Check the waiting account without testing its login.
     SkipLogin,
     /// Close the window.
@@ -111,6 +115,11 @@ pub struct ExistingView {
     typed: Secret,
     /// Put the keyboard in the password field at the next frame.
     focus_password: bool,
+    /// The password typed last in this check, with the user and the server
+    /// it was typed for: offered (never used unasked) for the next account
+    /// of the same user, as a mail program's POP3 and SMTP accounts share
+    /// one. Zeroed when the check ends, stops or another starts.
+    earlier: Option<(String, String, Secret)>,
     /// The Thunderbird profiles found (listed when the window opens).
     pub profiles: Vec<thunderbird::Profile>,
     /// Where to look for Thunderbird's `profiles.ini` (tests); `None`: the
@@ -164,6 +173,15 @@ impl ExistingView {
         self.password_for.is_some()
     }
 
+    /// The password typed for an earlier account of the waiting account's
+    /// user, with the server it was typed for.
+    fn earlier_for_waiting(&self) -> Option<(&str, &Secret)> {
+        let r = self.password_for?;
+        let user = login_name(self.check.as_ref()?.account(r)?)?;
+        let (typed_user, host, secret) = self.earlier.as_ref()?;
+        (typed_user == user).then_some((host.as_str(), secret))
+    }
+
     /// Forgets the account waiting for its password, and what was typed.
     fn drop_prompt(&mut self) {
         self.password_for = None;
@@ -180,6 +198,7 @@ impl ExistingView {
         // the main window's test once answered: it stops too.
         let waiting = self.password_for.is_some();
         self.drop_prompt();
+        self.earlier = None;
         if self.generation.take().is_none() && !waiting {
             return;
         }
@@ -232,7 +251,10 @@ impl ExistingView {
             let mut ask = |_: &crate::existing::Account| answer.take().flatten();
             let next = check.next_request(&mut ask);
             answer = None;
-            let Some((_, request)) = next else { break };
+            let Some((_, request)) = next else {
+                self.earlier = None;
+                break;
+            };
             match backend.start(request) {
                 Ok(g) => {
                     self.generation = Some(g);
@@ -340,8 +362,35 @@ impl ExistingView {
                 };
                 let answer = (action == Action::LoginWithTyped && !self.typed.is_empty())
                     .then(|| SecretString::from(self.typed.expose().to_owned()));
+                let who = self.password_for.and_then(|r| {
+                    let check = self.check.as_ref()?;
+                    let a = check.account(r)?;
+                    Some((login_name(a)?.to_owned(), a.host.value.clone()))
+                });
+                if answer.is_some()
+                    && let Some((user, host)) = who
+                {
+                    self.earlier = Some((user, host, self.typed.clone()));
+                }
                 self.drop_prompt();
                 self.start_next(backend, Some(answer));
+            }
+            Action::LoginWithEarlier => {
+                if self.password_for.is_none() || self.generation.is_some() {
+                    return;
+                }
+                let Some(backend) = backend else {
+                    self.status = Some(T::ExistingNoBackend.get(lang));
+                    return;
+                };
+                let Some(answer) = self
+                    .earlier_for_waiting()
+                    .map(|(_, secret)| SecretString::from(secret.expose().to_owned()))
+                else {
+                    return;
+                };
+                self.drop_prompt();
+                self.start_next(backend, Some(Some(answer)));
             }
             Action::Open => {
                 if self.asking() {
@@ -371,6 +420,7 @@ impl ExistingView {
                 }
                 let loaded = crate::existing::read(&path);
                 self.drop_prompt();
+                self.earlier = None;
                 self.status = None;
                 self.saved = None;
                 self.fixed = Vec::new();
@@ -533,9 +583,11 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 file: fi,
                 account: ai,
             };
+            let earlier_host = view.earlier_for_waiting().map(|(host, _)| host.to_owned());
             let prompt = (view.password_for == Some(r)).then_some(Prompt {
                 typed: &mut view.typed,
                 focus: &mut view.focus_password,
+                earlier_host,
             });
             account_card(ui, check, r, a, lang, prompt, actions);
         }
@@ -599,6 +651,9 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
 struct Prompt<'a> {
     typed: &'a mut Secret,
     focus: &'a mut bool,
+    /// The server an earlier account of the same user had its password
+    /// typed for, when there is one to offer.
+    earlier_host: Option<String>,
 }
 
 /// Asks for the password of an account whose file holds none: the field
@@ -643,6 +698,16 @@ fn password_prompt(
             actions.push(Action::SkipLogin);
         }
     });
+    if let Some(host) = &prompt.earlier_host {
+        let words = msg!(
+            lang,
+            "existing-use-earlier-password",
+            host = ServerText::new(host).to_string()
+        );
+        if ui.button(words).clicked() {
+            actions.push(Action::LoginWithEarlier);
+        }
+    }
 }
 
 fn account_card(

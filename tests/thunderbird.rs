@@ -7,9 +7,10 @@
 //! without TLS) is checked and fixed by `mailconf`, the fragment is applied as
 //! the printed steps say, and Thunderbird (`--headless`, on a profile made to
 //! log in as a user's does: the test CA trusted in its NSS database, the
-//! password saved in `logins.json`) fetches mail from the harness Dovecot. Its
-//! only connection is to the fixed port, where Dovecot logs the TLS login, and
-//! its rewritten `prefs.js` holds the fixed settings.
+//! password saved in `logins.json`) fetches a message put in alice's maildir
+//! for this run from the harness Dovecot. Its only connection is to the fixed
+//! port, Dovecot logs a TLS login, and its rewritten `prefs.js` holds the fixed
+//! settings.
 //!
 //! Thunderbird runs on the host, not in the harness's network namespace, so the
 //! namespace (which has no default route) does not contain it. What does: the
@@ -31,7 +32,8 @@ use std::time::{Duration, Instant};
 use crate::export::tool;
 use crate::servers::Servers;
 
-/// How long Thunderbird may take from start to the login (it took 3-8 s here).
+/// How long Thunderbird may take from its start to the fetched message (it
+/// logged in 3-8 s after it started here).
 const LOGIN_WITHIN: Duration = Duration::from_secs(90);
 /// How long Thunderbird runs in all, whenever it logs in: its connections in
 /// this time are checked. Without the prefs below it went to its
@@ -100,15 +102,17 @@ const QUIET: &[(&str, &str)] = &[
 ];
 
 /// A Thunderbird profile folder as an old setup left it.
-pub struct Profile {
+struct Profile {
     dir: tempfile::TempDir,
 }
 
 impl Profile {
     /// A profile whose one account fetches alice's mail over POP3 on 110
     /// without TLS (socketType 0) and sends through 25 without TLS, as old
-    /// setups did; it checks mail at start-up and leaves it on the server.
-    pub fn old_pop3(s: &Servers) -> Profile {
+    /// setups did; it checks mail at start-up and downloads it ("Automatically
+    /// download new messages", on for a new account) and leaves it on the
+    /// server.
+    fn old_pop3(s: &Servers) -> Profile {
         let dir = tempfile::tempdir().unwrap();
         let mut prefs = String::from("// Mozilla User Preferences\n\n");
         let mut pref = |name: &str, value: String| {
@@ -126,6 +130,7 @@ impl Profile {
             ("mail.identity.id1.smtpServer", text("smtp1")),
             ("mail.identity.id1.useremail", text(&s.user)),
             ("mail.identity.id1.valid", "true".into()),
+            ("mail.server.server1.download_on_biff", "true".into()),
             ("mail.server.server1.hostname", text(&s.host)),
             ("mail.server.server1.leave_on_server", "true".into()),
             ("mail.server.server1.login_at_startup", "true".into()),
@@ -156,12 +161,12 @@ impl Profile {
         Profile { dir }
     }
 
-    pub fn path(&self) -> &Path {
+    fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// The pref `name` as `prefs.js` now says it (the text after the comma).
-    pub fn pref(&self, name: &str) -> Option<String> {
+    fn pref(&self, name: &str) -> Option<String> {
         let prefs = std::fs::read_to_string(self.path().join("prefs.js")).unwrap();
         let head = format!("user_pref(\"{name}\", ");
         prefs.lines().rev().find_map(|l| {
@@ -176,19 +181,25 @@ impl Profile {
     /// CA, as after the user accepted it, and alice's password is saved for
     /// the POP3 server in `logins.json` (tests/harness/thunderbird-login.py,
     /// with Thunderbird's own NSS).
-    pub fn remember_login(&self, s: &Servers) {
+    fn remember_login(&self, s: &Servers) {
         let db = format!("sql:{}", self.path().display());
+        let ca = s.ca.to_str().unwrap();
         let certutil = tool("certutil");
         for args in [
-            vec!["-N", "-d", &db, "--empty-password"],
-            vec!["-A", "-d", &db, "-n", "mailconf-test", "-t", "C,,", "-i"],
+            ["-N", "-d", &db, "--empty-password"].as_slice(),
+            &[
+                "-A",
+                "-d",
+                &db,
+                "-n",
+                "mailconf-test",
+                "-t",
+                "C,,",
+                "-i",
+                ca,
+            ],
         ] {
-            let mut c = Command::new(&certutil);
-            c.args(&args);
-            if args[0] == "-A" {
-                c.arg(&s.ca);
-            }
-            let out = c.output().unwrap();
+            let out = Command::new(&certutil).args(args).output().unwrap();
             assert!(
                 out.status.success(),
                 "certutil {args:?}: {}",
@@ -351,6 +362,32 @@ fn strace_connect_lines_are_read() {
     );
 }
 
+/// Milliseconds since 1970, to make a token unique.
+fn unix_ms() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+}
+
+/// Puts a message with `token` in its subject into alice's maildir as a
+/// delivery does (written in `tmp/`, moved to `new/`, owned by the maildir's
+/// owner, Debian's `mail`).
+fn deliver(s: &Servers, token: &str) {
+    use std::os::unix::fs::MetadataExt as _;
+    let owner = std::fs::metadata(&s.maildir).unwrap();
+    let name = format!("{token}.mailconf-test");
+    let tmp = s.maildir.join("tmp").join(&name);
+    let message = format!(
+        "From: {u}\r\nTo: {u}\r\nSubject: {token}\r\nMessage-ID: <{token}@{d}>\r\n\r\nfor Thunderbird\r\n",
+        u = s.user,
+        d = s.domain
+    );
+    crate::existing::write(&s.maildir.join("tmp"), &name, message.as_bytes(), 0o600);
+    std::os::unix::fs::chown(&tmp, Some(owner.uid()), Some(owner.gid())).unwrap();
+    std::fs::rename(&tmp, s.maildir.join("new").join(&name)).unwrap();
+}
+
 /// Lines Dovecot logged after `from` bytes of its log.
 fn dovecot_log_since(s: &Servers, from: u64) -> String {
     let log = std::fs::read(&s.dovecot_log).unwrap();
@@ -394,36 +431,39 @@ fn thunderbird_takes_the_check_fix_and_logs_in_over_tls() {
     std::fs::copy(&fragment, profile.path().join("user.js")).unwrap();
     profile.remember_login(&s);
 
+    // A message only this run knows: Thunderbird holding it proves that its
+    // own login worked (other tests log in as alice at the same time).
+    let token = format!("mailconf-thunderbird-{}-{}", std::process::id(), unix_ms());
+    deliver(&s, &token);
+    let inbox = profile.path().join("Mail").join(&s.host).join("Inbox");
     let log_from = std::fs::metadata(&s.dovecot_log).unwrap().len();
     let started = Instant::now();
     let thunderbird = Thunderbird::start(&profile);
-    let login = format!("Login: user=<{}>", s.user);
-    let mut logged_in = None;
-    while started.elapsed() < LOGIN_WITHIN {
+    let holds = || std::fs::read_to_string(&inbox).is_ok_and(|t| t.contains(&token));
+    while !holds() && started.elapsed() < LOGIN_WITHIN {
         std::thread::sleep(Duration::from_millis(200));
-        let log = dovecot_log_since(&s, log_from);
-        logged_in = log
-            .lines()
-            .find(|l| l.contains("pop3-login:") && l.contains(&login))
-            .map(str::to_owned);
-        if logged_in.is_some() {
-            break;
-        }
     }
     let took = started.elapsed();
-    if logged_in.is_some() {
+    let fetched = holds();
+    if fetched {
         std::thread::sleep(WATCH_FOR.saturating_sub(took));
     }
     let connects = thunderbird.quit();
     let log = dovecot_log_since(&s, log_from);
-    let Some(line) = logged_in else {
-        panic!(
-            "Thunderbird did not log in within {LOGIN_WITHIN:?}; it connected to {connects:?}; Dovecot logged:\n{log}"
-        )
-    };
-    eprintln!("Thunderbird logged in after {} ms", took.as_millis());
-    assert!(line.contains(", TLS"), "{line}");
-    assert!(!log.contains("Plaintext authentication disabled"), "{log}");
+    assert!(
+        fetched,
+        "Thunderbird did not fetch the message within {LOGIN_WITHIN:?}; it connected to {connects:?}; Dovecot logged:\n{log}"
+    );
+    eprintln!(
+        "Thunderbird fetched the message {} ms after it started",
+        took.as_millis()
+    );
+    let login = format!("Login: user=<{}>", s.user);
+    assert!(
+        log.lines()
+            .any(|l| l.contains("pop3-login:") && l.contains(&login) && l.contains(", TLS")),
+        "{log}"
+    );
 
     // 3. In WATCH_FOR it connected to nothing but the fixed port of the
     // harness (not 110, not anything outside).

@@ -244,10 +244,6 @@ struct Thunderbird {
 
 impl Thunderbird {
     fn start(profile: &Profile) -> Thunderbird {
-        assert!(
-            Path::new(THUNDERBIRD_LIB).join("libnss3.so").is_file(),
-            "Thunderbird is not installed in {THUNDERBIRD_LIB}: run tests/harness/install-deps.sh"
-        );
         let home = tempfile::tempdir().unwrap();
         let connects = home.path().join("connects.strace");
         let child = std::os::unix::process::CommandExt::process_group(
@@ -362,6 +358,24 @@ fn strace_connect_lines_are_read() {
     );
 }
 
+/// Fails (never skips) when a program this test needs is missing.
+fn installed() {
+    let on_path = |name: &str| {
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .any(|dir| dir.join(name).is_file())
+    };
+    let missing: Vec<&str> = ["thunderbird", "certutil", "strace", "python3"]
+        .into_iter()
+        .filter(|name| !on_path(name))
+        .collect();
+    assert!(
+        missing.is_empty() && Path::new(THUNDERBIRD_LIB).join("libnss3.so").is_file(),
+        "not installed: {missing:?} (or Thunderbird's libraries in {THUNDERBIRD_LIB}). \
+         Run the tests with tests/run, or install the Debian packages thunderbird \
+         libnss3-tools strace python3 with tests/harness/install-deps.sh"
+    );
+}
+
 /// Milliseconds since 1970, to make a token unique.
 fn unix_ms() -> u128 {
     std::time::SystemTime::now()
@@ -397,6 +411,7 @@ fn dovecot_log_since(s: &Servers, from: u64) -> String {
 #[test]
 fn thunderbird_takes_the_check_fix_and_logs_in_over_tls() {
     let s = Servers::get();
+    installed();
     let profile = Profile::old_pop3(&s);
 
     // 1. The check, as a user runs it: the old settings are insecure and

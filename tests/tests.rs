@@ -19,3 +19,4 @@ mod providers;
 mod roundtrip;
 mod security_doc;
 mod servers;
+mod thunderbird;

@@ -39,6 +39,11 @@ PACKAGES=(
     lintian desktop-file-utils appstream man-db binutils zsh fish
     xvfb xauth xdotool x11-utils
     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
+    # `mailconf check --thunderbird --fix`: the real Thunderbird takes the user.js
+    # fragment and logs in (tests/thunderbird.rs); certutil trusts the test CA in its
+    # profile, libnss3 encrypts the password into its logins.json;
+    # strace records every address Thunderbird connects to (only the harness)
+    thunderbird libnss3-tools strace
 )
 # Packages whose install would start a system daemon we do not want.
 declare -A SERVICES_OF=(

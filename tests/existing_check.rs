@@ -890,3 +890,49 @@ fn the_seeds_163_fetchmailrc_is_fixed_and_fetchmail_logs_in_with_it() {
         "the fixed file did not log in ({code:?}):\n{log}"
     );
 }
+
+/// `--login --password-env VAR` gives the password of an account whose file
+/// holds none without a terminal (a script, a helpdesk's batch), and the
+/// password never appears in what is printed. Without a source and without
+/// a terminal, the login is said not to be tested.
+#[test]
+fn check_login_takes_the_password_from_the_environment() {
+    let s = Servers::get();
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "poll {host} with proto POP3 port {port}\n    user \"{user}\" there is alice here\n    sslcertfile \"{ca}\"\n",
+        host = s.host,
+        port = s.port(110),
+        user = s.user,
+        ca = s.ca.display()
+    );
+    let rc = write(dir.path(), "fetchmailrc", text.as_bytes(), 0o600);
+    let logged_in = |doc: &serde_json::Value| {
+        doc["files"][0]["accounts"][0]["network"]["endpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["login"]["outcome"] == "success")
+    };
+    // No source, no terminal: not tested, and said.
+    let (_, doc, all) = check_cli(&s, &[&rc], &["--login"]);
+    assert!(!logged_in(&doc), "{doc}");
+    assert!(all.contains("login not tested"), "{all}");
+    // From the environment.
+    let mut c = bin();
+    c.arg("check")
+        .arg(&rc)
+        .args(["--json", "--login", "--password-env", "MAILCONF_CHECK_PW"])
+        .args(["--resolve", &s.resolve, "--ca-file"])
+        .arg(&s.ca)
+        .env("MAILCONF_CHECK_PW", &s.pass);
+    if !s.port_map.is_empty() {
+        c.args(["--port-map", &s.port_map]);
+    }
+    let out = c.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stdout.contains(&s.pass) && !stderr.contains(&s.pass));
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(logged_in(&doc), "{doc}\n{stderr}");
+}

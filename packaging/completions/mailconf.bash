@@ -94,13 +94,17 @@ _mailconf() {
             return 0
             ;;
         mailconf__subcmd__check)
-            opts="-o -h -V --thunderbird --json --login --fix --output --force --allow-insecure-auth --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --dns --transcript --lang --help --version"
+            opts="-o -h -V --thunderbird --json --login --password-stdin --password-env --fix --output --force --allow-insecure-auth --port-map --resolve --ca-file --system-roots --connect-timeout --timeout --dns --transcript --lang --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --thunderbird)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -154,6 +154,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -l all-sourc
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -s h -l help -d 'Print help'
 complete -c mailconf -n "__fish_mailconf_using_subcommand discover" -s V -l version -d 'Print version'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l thunderbird -d 'Check Thunderbird: the profiles profiles.ini lists, or this profile folder' -r -F
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l password-env -d 'With --login: the password for every account whose file holds none, from this environment variable' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -s o -l output -d 'With --fix: write the corrected file here instead (one file only)' -r -F
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l allow-insecure-auth -d 'Allow sending the password over exactly this insecure endpoint, at your own risk (as `mailconf probe --allow-insecure-auth`). Repeatable' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l port-map -d 'Connect to other ports than the standard ones, e.g. `995=10995` (for tests)' -r
@@ -165,6 +166,7 @@ complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l dns -d 'DNS 
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l lang -d 'Language of human output: en, zh-Hans or zh-Hant (default: from the locale)' -r
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l json -d 'Print one JSON document (see docs/check-json.md) instead of text'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l login -d 'Also test logging in: with the password from the file, else asked for (on a terminal). Never over an insecure connection without --allow-insecure-auth'
+complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l password-stdin -d 'With --login: the password for every account whose file holds none, from the first line of standard input (instead of asking on a terminal)'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l fix -d 'Write the corrected file, in the same format, next to the original (`NAME.mailconf-fixed`; Thunderbird: a user.js fragment)'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l force -d 'With --fix: replace the original (Thunderbird: the profile\'s user.js), or overwrite the -o file'
 complete -c mailconf -n "__fish_mailconf_using_subcommand check" -l system-roots -d 'Also trust the operating system\'s certificate store'

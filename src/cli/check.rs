@@ -23,6 +23,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use secrecy::{ExposeSecret as _, SecretString};
+
 use super::args::{PasswordSource, read_password};
 use super::table::Style;
 use super::{EXIT_ERROR, EXIT_USAGE};
@@ -54,6 +56,14 @@ pub struct CheckArgs {
     /// (on a terminal). Never over an insecure connection without --allow-insecure-auth.
     #[arg(long)]
     pub login: bool,
+    /// With --login: the password for every account whose file holds none,
+    /// from the first line of standard input (instead of asking on a terminal).
+    #[arg(long, requires = "login", conflicts_with = "password_env")]
+    pub password_stdin: bool,
+    /// With --login: the password for every account whose file holds none,
+    /// from this environment variable.
+    #[arg(long, value_name = "VAR", requires = "login")]
+    pub password_env: Option<String>,
     /// Write the corrected file, in the same format, next to the original
     /// (`NAME.mailconf-fixed`; Thunderbird: a user.js fragment).
     #[arg(long)]
@@ -244,19 +254,31 @@ pub fn execute(
         },
     );
     let (mut handle, events) = CheckHandle::new(db, options)?;
+    // --password-stdin or --password-env: read once, given to every account
+    // whose file holds no password.
+    let given = args.password_stdin || args.password_env.is_some();
+    let mut read_once: Option<SecretString> = None;
     let mut ask = |a: &crate::existing::Account| {
         let who = crate::check::existing::login_name(a)
             .map(|u| ServerText::new(u).to_string())
             .unwrap_or_default();
+        if given && let Some(p) = &read_once {
+            return Some(SecretString::from(p.expose_secret().to_owned()));
+        }
         match read_password(
             PasswordSource {
-                stdin: false,
-                env: None,
+                stdin: args.password_stdin,
+                env: args.password_env.as_deref(),
             },
             &who,
             lang,
         ) {
-            Ok(p) => Some(p),
+            Ok(p) => {
+                if given {
+                    read_once = Some(SecretString::from(p.expose_secret().to_owned()));
+                }
+                Some(p)
+            }
             Err(e) => {
                 crate::cli::complain(
                     lang,

@@ -736,6 +736,39 @@ fn a_detected_thunderbird_profile_is_listed_and_checked() {
     );
     // The fix: a user.js fragment and its steps; prefs.js is untouched.
     assert!(has_text(&h, "user.js"), "{:?}", texts(&h));
+    // Without a portal, mailconf's own chooser suggests the place the steps
+    // name, the profile's user.js, while there is none.
+    h.state_mut().set_file_dialog(no_portal());
+    h.get_by_label(&T::ExistingSaveFixed.get(lang))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert_eq!(
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
+        Some("user.js")
+    );
+    h.get_by_label(&T::Save.get(lang)).click();
+    until(&mut h, |h| has_text(h, "Saved:"));
+    let user_js = std::fs::read_to_string(profile.join("user.js")).unwrap();
+    assert!(
+        user_js.contains("user_pref(\"mail.server.server2.socketType\", 3);"),
+        "{user_js}"
+    );
+    // With a user.js there, the suggestion is a new file next to it.
+    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+    until(&mut h, |h| h.state().chooser().is_some());
+    assert_eq!(
+        h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
+        Some("user.js.mailconf-fixed")
+    );
+    // The chooser's Cancel (the main form has one too).
+    h.get_all_by_label(&T::Cancel.get(lang))
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.state().chooser().is_none());
     let out = root.path().join("user.js.fragment");
     h.state_mut()
         .set_file_dialog(Box::new(FixedPath(out.clone())));

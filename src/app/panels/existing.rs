@@ -451,7 +451,14 @@ impl ExistingView {
                     _ => return,
                 };
                 let loaded = loaded.clone();
-                let next_to_original = loaded.fixed_path(&Destination::NextToOriginal);
+                // Thunderbird: where the steps say the fragment goes (the
+                // profile's user.js) while the profile has none; else next
+                // to the original, as the command line writes it.
+                let steps_place = loaded.fixed_path(&Destination::ReplaceOriginal);
+                let next_to_original = match loaded.profile_dir() {
+                    Some(_) if steps_place.symlink_metadata().is_err() => steps_place,
+                    _ => loaded.fixed_path(&Destination::NextToOriginal),
+                };
                 let wanted = Wanted::Save {
                     file: i,
                     name: next_to_original

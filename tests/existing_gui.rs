@@ -36,13 +36,23 @@ fn today(request: &FakeRequest) -> Vec<(usize, EndpointReport)> {
         .collect()
 }
 
-/// Opens the window, checks `path` and lets every account's check finish.
-fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
+/// Opens the window, ticks "Also test the login" when `login`, types `path`
+/// and presses Check.
+fn start_check(h: &mut App, lang: Lang, path: &str, login: bool) {
     h.get_by_label(&T::ExistingEntry.get(lang)).click();
     h.run();
+    if login {
+        h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
+        h.run();
+    }
     type_into(h, &T::ExistingFileLabel.get(lang), path);
     h.get_by_label(&T::ExistingCheck.get(lang)).click();
     h.run_steps(3);
+}
+
+/// Opens the window, checks `path` and lets every account's check finish.
+fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
+    start_check(h, lang, path, false);
     finish_checks(h, handle);
 }
 
@@ -567,17 +577,7 @@ fn the_login_test_asks_for_a_password_the_file_does_not_hold() {
         .unwrap();
         let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
         let mut h = build(lang, bundled(), Some(Box::new(backend)));
-        h.get_by_label(&T::ExistingEntry.get(lang)).click();
-        h.run();
-        h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
-        h.run();
-        type_into(
-            &mut h,
-            &T::ExistingFileLabel.get(lang),
-            rc.to_str().unwrap(),
-        );
-        h.get_by_label(&T::ExistingCheck.get(lang)).click();
-        h.run_steps(3);
+        start_check(&mut h, lang, rc.to_str().unwrap(), true);
         finish_checks(&mut h, &handle);
         // The first account's login used the password in the file.
         let requests = handle.requests();
@@ -641,12 +641,8 @@ fn the_login_prompt_zh_hans() {
         [1100.0, 700.0],
         Some(Box::new(backend)),
     );
-    h.get_by_label(&T::ExistingEntry.get(Lang::ZhHans)).click();
-    h.run();
-    h.get_by_label(&T::ExistingAlsoLogin.get(Lang::ZhHans))
-        .click();
-    h.run();
-    check_file(&mut h, &handle, Lang::ZhHans, rc.to_str().unwrap());
+    start_check(&mut h, Lang::ZhHans, rc.to_str().unwrap(), true);
+    finish_checks(&mut h, &handle);
     assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
     assert!(handle.requests().is_empty());
     assert!(
@@ -812,17 +808,7 @@ fn the_app_fixes_a_fetchmailrc_that_fetchmail_then_logs_in_with() {
     std::fs::set_permissions(&rc, std::fs::Permissions::from_mode(0o600)).unwrap();
     let lang = Lang::En;
     let mut h = crate::gui::real_engine(&s, bundled(), lang, [1100.0, 800.0]);
-    h.get_by_label(&T::ExistingEntry.get(lang)).click();
-    h.run();
-    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
-    h.run();
-    type_into(
-        &mut h,
-        &T::ExistingFileLabel.get(lang),
-        rc.to_str().unwrap(),
-    );
-    h.get_by_label(&T::ExistingCheck.get(lang)).click();
-    h.run_steps(2);
+    start_check(&mut h, lang, rc.to_str().unwrap(), true);
     assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
     // The main form has a Password field too: the window's has the keyboard.
     h.get_all_by_label(&T::Password.get(lang))
@@ -831,18 +817,9 @@ fn the_app_fixes_a_fetchmailrc_that_fetchmail_then_logs_in_with() {
         .type_text(&s.pass);
     h.run();
     h.get_by_label(&T::ExistingTestLogin.get(lang)).click();
-    let start = std::time::Instant::now();
-    loop {
-        h.run_steps(1);
-        if !h.state().existing.running() {
-            break;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(60),
-            "the check did not finish in a minute"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    // The click is taken at the next frame: the test starts there.
+    h.run_steps(1);
+    crate::gui::until_within(&mut h, 60, |h| !h.state().existing.running());
     h.run_steps(2);
     let on_screen = texts(&h);
     assert!(
@@ -902,11 +879,8 @@ fn test_connection_stops_a_check_that_waits_for_a_password() {
     let lang = Lang::En;
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
     let mut h = build(lang, bundled(), Some(Box::new(backend)));
-    h.get_by_label(&T::ExistingEntry.get(lang)).click();
-    h.run();
-    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
-    h.run();
-    check_file(&mut h, &handle, lang, rc.to_str().unwrap());
+    start_check(&mut h, lang, rc.to_str().unwrap(), true);
+    finish_checks(&mut h, &handle);
     assert!(h.state().existing.waits_for_password(), "{:?}", texts(&h));
     let field = T::EmailAddress.get(lang);
     h.get_by_label(&field).focus();
@@ -946,11 +920,8 @@ fn a_password_typed_for_one_account_is_offered_for_the_same_users_next() {
     let lang = Lang::ZhHans;
     let (backend, handle) = FakeCheck::new(bundled(), Box::new(today), Pace::Manual);
     let mut h = build(lang, bundled(), Some(Box::new(backend)));
-    h.get_by_label(&T::ExistingEntry.get(lang)).click();
-    h.run();
-    h.get_by_label(&T::ExistingAlsoLogin.get(lang)).click();
-    h.run();
-    check_file(&mut h, &handle, lang, rc.to_str().unwrap());
+    start_check(&mut h, lang, rc.to_str().unwrap(), true);
+    finish_checks(&mut h, &handle);
     let offer = "使用刚才为 pop.163.com 输入的密码";
     assert!(!has_text(&h, offer), "nothing typed yet: {:?}", texts(&h));
     h.get_by_label(&T::AuthorizationCode.get(lang))

@@ -1499,15 +1499,9 @@ mod gui {
 
             // Test connection signs in with the token on every secure endpoint.
             h.get_by_label(&T::TestConnection.get(lang)).click();
-            let start = std::time::Instant::now();
-            loop {
-                h.run_steps(1);
-                if !h.state().session.check.running {
-                    break;
-                }
-                assert!(start.elapsed() < std::time::Duration::from_secs(60));
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
+            // The click is taken at the next frame: the test starts there.
+            h.run_steps(1);
+            crate::gui::until_within(&mut h, 60, |h| !h.state().session.check.running);
             h.run_steps(8);
             let mut signed_in = 0;
             for r in &h.state().session.check.rows {
@@ -1602,16 +1596,9 @@ mod gui {
             // Approved on another device: signed in.
             let d = shown(&mut h);
             approve(&s, &d.code, &s.user);
-            let start = std::time::Instant::now();
-            while !matches!(state(&h), SigninState::SignedIn { .. }) {
-                assert!(
-                    start.elapsed() < std::time::Duration::from_secs(30),
-                    "{:?}",
-                    state(&h)
-                );
-                h.run_steps(1);
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
+            crate::gui::until_within(&mut h, 30, |h| {
+                matches!(state(h), SigninState::SignedIn { .. })
+            });
             assert!(
                 has_text(&h, &text::state(lang, &state(&h))),
                 "{:?}",

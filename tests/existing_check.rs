@@ -543,6 +543,11 @@ fn check_cli(
     files: &[&Path],
     extra: &[&str],
 ) -> (Option<i32>, serde_json::Value, String) {
+    run_check(check_command(s, files, extra))
+}
+
+/// The `mailconf check --json` command line against the harness.
+fn check_command(s: &Servers, files: &[&Path], extra: &[&str]) -> Command {
     let mut c = bin();
     c.arg("check")
         .args(files)
@@ -551,7 +556,13 @@ fn check_cli(
     if !s.port_map.is_empty() {
         c.args(["--port-map", &s.port_map]);
     }
-    let out = c.args(extra).output().unwrap();
+    c.args(extra);
+    c
+}
+
+/// Runs a check command: its exit code, its JSON document, and all it printed.
+fn run_check(mut c: Command) -> (Option<i32>, serde_json::Value, String) {
+    let out = c.output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
@@ -919,20 +930,13 @@ fn check_login_takes_the_password_from_the_environment() {
     assert!(!logged_in(&doc), "{doc}");
     assert!(all.contains("login not tested"), "{all}");
     // From the environment.
-    let mut c = bin();
-    c.arg("check")
-        .arg(&rc)
-        .args(["--json", "--login", "--password-env", "MAILCONF_CHECK_PW"])
-        .args(["--resolve", &s.resolve, "--ca-file"])
-        .arg(&s.ca)
-        .env("MAILCONF_CHECK_PW", &s.pass);
-    if !s.port_map.is_empty() {
-        c.args(["--port-map", &s.port_map]);
-    }
-    let out = c.output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stdout.contains(&s.pass) && !stderr.contains(&s.pass));
-    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert!(logged_in(&doc), "{doc}\n{stderr}");
+    let mut c = check_command(
+        &s,
+        &[&rc],
+        &["--login", "--password-env", "MAILCONF_CHECK_PW"],
+    );
+    c.env("MAILCONF_CHECK_PW", &s.pass);
+    let (_, doc, all) = run_check(c);
+    assert!(!all.contains(&s.pass), "the password was printed:\n{all}");
+    assert!(logged_in(&doc), "{doc}\n{all}");
 }

@@ -56,6 +56,24 @@ fn check_file(h: &mut App, handle: &FakeHandle, lang: Lang, path: &str) {
     finish_checks(h, handle);
 }
 
+/// Presses Save the fixed file…, scrolled to first as a user would (it is
+/// below the cards).
+fn press_save_fixed(h: &mut App, lang: Lang) {
+    h.get_by_label(&T::ExistingSaveFixed.get(lang))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+}
+
+/// Saves the fixed file to `path` through the app's save dialog, in the
+/// English window, and waits until it says "Saved:".
+fn save_fixed_to(h: &mut App, path: &std::path::Path) {
+    h.state_mut()
+        .set_file_dialog(Box::new(FixedPath(path.to_path_buf())));
+    press_save_fixed(h, Lang::En);
+    until(h, |h| has_text(h, "Saved:"));
+}
+
 /// Lets every account's check finish, one account after the other.
 fn finish_checks(h: &mut App, handle: &FakeHandle) {
     for _ in 0..10 {
@@ -283,10 +301,7 @@ fn save_the_fixed_file_without_a_portal_opens_mailconfs_own_chooser() {
         lang,
         home.path().join(".fetchmailrc").to_str().unwrap(),
     );
-    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
+    press_save_fixed(&mut h, Lang::En);
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(h.state().chooser().map(|c| c.mode()), Some(Mode::Save));
     assert_eq!(
@@ -343,14 +358,7 @@ fn check_my_settings_explains_and_saves_the_fixed_file() {
     );
     // Save the fixed file through the app's save dialog.
     let out = dir.path().join("fetchmailrc.fixed");
-    h.state_mut()
-        .set_file_dialog(Box::new(FixedPath(out.clone())));
-    // The button is below the cards: scrolled to, as a user would.
-    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&T::ExistingSaveFixed.get(Lang::En)).click();
-    until(&mut h, |h| has_text(h, "Saved:"));
+    save_fixed_to(&mut h, &out);
     // Said where the user can read it: the window scrolls to it (it was
     // below the window's bottom edge, the Save button its last line).
     h.run_steps(3);
@@ -735,10 +743,7 @@ fn a_detected_thunderbird_profile_is_listed_and_checked() {
     // Without a portal, mailconf's own chooser suggests the place the steps
     // name, the profile's user.js, while there is none.
     h.state_mut().set_file_dialog(no_portal());
-    h.get_by_label(&T::ExistingSaveFixed.get(lang))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
+    press_save_fixed(&mut h, lang);
     until(&mut h, |h| h.state().chooser().is_some());
     assert_eq!(
         h.get_by_label(&T::FileName.get(lang)).value().as_deref(),
@@ -766,13 +771,7 @@ fn a_detected_thunderbird_profile_is_listed_and_checked() {
     h.run();
     assert!(h.state().chooser().is_none());
     let out = root.path().join("user.js.fragment");
-    h.state_mut()
-        .set_file_dialog(Box::new(FixedPath(out.clone())));
-    h.get_by_label(&T::ExistingSaveFixed.get(lang))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
-    until(&mut h, |h| has_text(h, "Saved:"));
+    save_fixed_to(&mut h, &out);
     let fragment = std::fs::read_to_string(&out).unwrap();
     assert!(
         fragment.contains("user_pref(\"mail.server.server2.socketType\", 3);"),
@@ -834,13 +833,7 @@ fn the_app_fixes_a_fetchmailrc_that_fetchmail_then_logs_in_with() {
     assert!(has_text(&h, "login OK"), "{on_screen:?}");
     // Save the fixed file; fetchmail reads it and logs in.
     let fixed = dir.path().join("fetchmailrc.fixed");
-    h.state_mut()
-        .set_file_dialog(Box::new(FixedPath(fixed.clone())));
-    h.get_by_label(&T::ExistingSaveFixed.get(lang))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&T::ExistingSaveFixed.get(lang)).click();
-    until(&mut h, |h| has_text(h, "Saved:"));
+    save_fixed_to(&mut h, &fixed);
     let after = std::fs::read_to_string(&fixed).unwrap();
     assert!(after.contains(&format!("port {}", s.port(995))), "{after}");
     assert!(

@@ -124,6 +124,15 @@ impl ReadProblem {
 
 /// The bytes of `path`, a regular file of at most `max_bytes`.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadProblem> {
+    read_with_metadata(path, max_bytes).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes`], with the metadata of the file that was read (its mode,
+/// say), taken from the same open handle.
+pub fn read_with_metadata(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadProblem> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -153,7 +162,7 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadProblem> {
             limit: max_bytes,
         });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// The text of `path`, a regular UTF-8 file of at most `max_bytes`.

@@ -262,7 +262,7 @@ pub fn execute(
         let who = crate::check::existing::login_name(a)
             .map(|u| ServerText::new(u).to_string())
             .unwrap_or_default();
-        if given && let Some(p) = &read_once {
+        if let Some(p) = &read_once {
             return Some(SecretString::from(p.expose_secret().to_owned()));
         }
         match read_password(

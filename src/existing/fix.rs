@@ -334,11 +334,12 @@ impl Plan {
     }
 }
 
-/// `security` for a change line: `tls`, `starttls`, `starttls (optional)`, `plain`.
 /// How a change names "STARTTLS when the server offers it, else plaintext"
 /// (worded for people by `check::existing::change_line`).
 pub const STARTTLS_IF_OFFERED: &str = "starttls (only if offered)";
 
+/// `security` for a change line: `tls`, `starttls`, [`STARTTLS_IF_OFFERED`],
+/// `plain`.
 pub(crate) fn security_label(s: Security, optional: bool) -> String {
     if optional && s == Security::Starttls {
         STARTTLS_IF_OFFERED.into()

@@ -761,36 +761,36 @@ pub fn read_with(path: &Path, kind: Option<Kind>) -> Result<Loaded, ReadError> {
     };
     // Only a regular file, never past the cap: a named pipe does not hang
     // the check and /dev/zero does not fill memory.
-    let bytes = untrusted_file::read_bytes(&path, limit as u64).map_err(|e| match e {
-        ReadProblem::Io(source) => ReadError::Io {
-            path: path.clone(),
-            source,
-        },
-        ReadProblem::NotRegular(what) => ReadError::NotAFile {
-            path: path.clone(),
-            what,
-        },
-        ReadProblem::TooLarge { size, limit } => ReadError::TooLarge {
-            path: path.clone(),
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-            limit: usize::try_from(limit).unwrap_or(usize::MAX),
-        },
-        // Bytes were asked for; a file's text is checked by its reader.
-        ReadProblem::NotUtf8 => ReadError::Encoding {
-            path: path.clone(),
-            line: 1,
-        },
-    })?;
+    let (bytes, meta) =
+        untrusted_file::read_with_metadata(&path, limit as u64).map_err(|e| match e {
+            ReadProblem::Io(source) => ReadError::Io {
+                path: path.clone(),
+                source,
+            },
+            ReadProblem::NotRegular(what) => ReadError::NotAFile {
+                path: path.clone(),
+                what,
+            },
+            ReadProblem::TooLarge { size, limit } => ReadError::TooLarge {
+                path: path.clone(),
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                limit: usize::try_from(limit).unwrap_or(usize::MAX),
+            },
+            // Bytes were asked for; a file's text is checked by its reader.
+            ReadProblem::NotUtf8 => ReadError::Encoding {
+                path: path.clone(),
+                line: 1,
+            },
+        })?;
     let mut loaded = parse(&path, bytes, kind)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let meta = std::fs::metadata(&path).map_err(|source| ReadError::Io {
-            path: path.clone(),
-            source,
-        })?;
         loaded.mode = Some(meta.permissions().mode() & 0o7777);
     }
+    // No mode to keep elsewhere.
+    #[cfg(not(unix))]
+    let _ = meta;
     Ok(loaded)
 }
 

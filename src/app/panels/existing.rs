@@ -352,7 +352,7 @@ impl ExistingView {
             Action::Close => self.open = false,
             // The app shows its chooser; nothing for the window to do.
             Action::OwnChooser(_) => {}
-            Action::LoginWithTyped | Action::SkipLogin => {
+            Action::LoginWithTyped | Action::LoginWithEarlier | Action::SkipLogin => {
                 if self.password_for.is_none() || self.generation.is_some() {
                     return;
                 }
@@ -360,37 +360,26 @@ impl ExistingView {
                     self.status = Some(T::ExistingNoBackend.get(lang));
                     return;
                 };
-                let answer = (action == Action::LoginWithTyped && !self.typed.is_empty())
-                    .then(|| SecretString::from(self.typed.expose().to_owned()));
-                let who = self.password_for.and_then(|r| {
-                    let check = self.check.as_ref()?;
-                    let a = check.account(r)?;
-                    Some((login_name(a)?.to_owned(), a.host.value.clone()))
-                });
-                if answer.is_some()
-                    && let Some((user, host)) = who
-                {
-                    self.earlier = Some((user, host, self.typed.clone()));
-                }
+                let answer = match action {
+                    Action::LoginWithTyped if !self.typed.is_empty() => {
+                        // Offered to the same user's next account.
+                        self.earlier = self.password_for.and_then(|r| {
+                            let a = self.check.as_ref()?.account(r)?;
+                            let user = login_name(a)?.to_owned();
+                            Some((user, a.host.value.clone(), self.typed.clone()))
+                        });
+                        Some(SecretString::from(self.typed.expose().to_owned()))
+                    }
+                    Action::LoginWithEarlier => {
+                        let Some((_, secret)) = self.earlier_for_waiting() else {
+                            return;
+                        };
+                        Some(SecretString::from(secret.expose().to_owned()))
+                    }
+                    _ => None,
+                };
                 self.drop_prompt();
                 self.start_next(backend, Some(answer));
-            }
-            Action::LoginWithEarlier => {
-                if self.password_for.is_none() || self.generation.is_some() {
-                    return;
-                }
-                let Some(backend) = backend else {
-                    self.status = Some(T::ExistingNoBackend.get(lang));
-                    return;
-                };
-                let Some(answer) = self
-                    .earlier_for_waiting()
-                    .map(|(_, secret)| SecretString::from(secret.expose().to_owned()))
-                else {
-                    return;
-                };
-                self.drop_prompt();
-                self.start_next(backend, Some(Some(answer)));
             }
             Action::Open => {
                 if self.asking() {
@@ -590,12 +579,16 @@ fn body(ui: &mut egui::Ui, view: &mut ExistingView, lang: Lang, actions: &mut Ve
                 file: fi,
                 account: ai,
             };
-            let earlier_host = view.earlier_for_waiting().map(|(host, _)| host.to_owned());
-            let prompt = (view.password_for == Some(r)).then_some(Prompt {
-                typed: &mut view.typed,
-                focus: &mut view.focus_password,
-                earlier_host,
-            });
+            let prompt = if view.password_for == Some(r) {
+                let earlier_host = view.earlier_for_waiting().map(|(host, _)| host.to_owned());
+                Some(Prompt {
+                    typed: &mut view.typed,
+                    focus: &mut view.focus_password,
+                    earlier_host,
+                })
+            } else {
+                None
+            };
             account_card(ui, check, r, a, lang, prompt, actions);
         }
         if !loaded.notes.is_empty() {
